@@ -1,0 +1,43 @@
+# SPDX-License-Identifier: EUPL-1.2
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+
+.PHONY: run test test-snel lint openapi bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+## make run: installeren, demowereld in de ingebouwde database laden, app serveren
+run: $(STAMP)
+	$(BIN)/integraal init
+	$(BIN)/integraal demo laden
+	$(BIN)/integraal serve
+
+## make test: lint + typecheck + volledige testsuite tegen SQLite én PostgreSQL
+test: $(STAMP) lint
+	scripts/met-postgres $(BIN)/python -m pytest
+
+## make test-snel: alleen SQLite, zonder trage en browsertests
+test-snel: $(STAMP)
+	INTEGRAAL_TEST_BACKENDS=sqlite $(BIN)/python -m pytest -m "not slow and not browser"
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy src
+	$(BIN)/python scripts/check_spdx.py
+
+openapi: $(STAMP)
+	$(BIN)/integraal openapi > docs/openapi.json
+
+bench: $(STAMP)
+	scripts/met-postgres $(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,346 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Importing a partner delivery: decide, convert, store and log in one transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from integraal import logboek
+from integraal.bronnen.lezers import (
+    OnleesbaarBestand,
+    formaat_van,
+    lees_csv,
+    lees_ftm,
+    lees_xlsx,
+)
+from integraal.bronnen.mapping import BijFout, Mapping
+from integraal.bronnen.omzetten import (
+    Fout,
+    RijUitkomst,
+    Waarde,
+    ontbrekende_kolommen,
+    zet_ftm_om,
+    zet_tabel_om,
+)
+from integraal.delen import Beslisser, Besluit, Verzoek, leg_uit
+from integraal.domein.actor import Actor
+from integraal.domein.pseudoniem import is_pseudoniem, pseudoniem
+from integraal.opslag import leveringen
+from integraal.opslag.db import Sessie, Sessiefabriek, transactie
+from integraal.opslag.modellen import Levering
+from integraal.toegang.context import casus_context
+
+Voortgang = Callable[[int], None]
+
+
+class GeenLeverancier(PermissionError):
+    pass
+
+
+@dataclass(frozen=True)
+class Importresultaat:
+    levering_id: str
+    status: str
+    al_ontvangen: bool
+    rijen_totaal: int
+    rijen_goed: int
+    rijen_fout: int
+    entiteiten: int
+    statements_nieuw: int
+    fouten: list[dict[str, Any]] = field(default_factory=list)
+    melding: str | None = None
+
+
+def _resultaat(lev: Levering, al_ontvangen: bool, nieuw: int = 0) -> Importresultaat:
+    return Importresultaat(
+        levering_id=lev.id,
+        status=lev.status,
+        al_ontvangen=al_ontvangen,
+        rijen_totaal=lev.rijen_totaal,
+        rijen_goed=lev.rijen_goed,
+        rijen_fout=lev.rijen_fout,
+        entiteiten=lev.entiteiten,
+        statements_nieuw=nieuw,
+        fouten=list(lev.fouten),
+        melding=lev.melding,
+    )
+
+
+def _fout_dict(f: Fout) -> dict[str, Any]:
+    return {"rij": f.rij, "kolom": f.kolom, "reden": f.reden}
+
+
+def _uitkomsten(mapping: Mapping, formaat: str, inhoud: bytes, sleutel: bytes) -> Iterator[RijUitkomst]:
+    def pseudo(soort: str, waarde: str) -> str:
+        return pseudoniem(sleutel, soort, waarde)
+
+    if formaat == "ftm":
+        if not mapping.ftm:
+            raise OnleesbaarBestand("deze mapping neemt geen FtM JSON lines aan")
+        return zet_ftm_om(mapping, lees_ftm(inhoud))
+    if not mapping.entiteiten:
+        raise OnleesbaarBestand("deze mapping neemt alleen FtM JSON lines aan")
+    kop, rijen = lees_csv(inhoud, mapping.scheidingsteken) if formaat == "csv" else lees_xlsx(inhoud)
+    ontbreekt = ontbrekende_kolommen(mapping, kop)
+    if ontbreekt:
+        raise OnleesbaarBestand("kolommen ontbreken: " + ", ".join(ontbreekt))
+    return zet_tabel_om(mapping, rijen, pseudo)
+
+
+def _besluiten(
+    sessie: Sessie, beslisser: Beslisser, actor: Actor, mapping: Mapping, casus_id: str | None
+) -> dict[str, Besluit]:
+    context = casus_context(sessie, casus_id)
+    feiten = frozenset({"noodzakelijk"}) if mapping.noodzaak.strip() else frozenset()
+    return {
+        cat: beslisser.beslis(
+            Verzoek(
+                van=mapping.partner,
+                aan=mapping.ontvanger,
+                categorie=cat,
+                doel=mapping.doel,
+                casus=context,
+                actor=actor.ref,
+                bron=mapping.partner,
+                feiten=feiten,
+            )
+        )
+        for cat in sorted(mapping.categorieen)
+    }
+
+
+def _betrokkene(waarden: list[Waarde]) -> tuple[str, str]:
+    for w in waarden:
+        if is_pseudoniem(w.value) and w.prop_type == "identifier":
+            return w.value, "BSN-pseudoniem"
+    return waarden[0].entity_id, f"entiteit:{waarden[0].schema}"
+
+
+def importeer(
+    fabriek: Sessiefabriek,
+    beslisser: Beslisser,
+    actor: Actor,
+    mapping: Mapping,
+    bestandsnaam: str,
+    inhoud: bytes,
+    *,
+    pseudoniem_sleutel: bytes,
+    casus_id: str | None = None,
+    herkomst: str = "api",
+    voortgang: Voortgang | None = None,
+) -> Importresultaat:
+    if actor.organisatie_id != mapping.partner:
+        raise GeenLeverancier(
+            f"alleen een gebruiker van {mapping.partner} kan leveren met mapping {mapping.naam}"
+        )
+    inhoud_hash = hashlib.sha256(inhoud).hexdigest()
+    sleutel = hashlib.sha256(f"{mapping.naam}\x1f{casus_id or ''}\x1f{inhoud_hash}".encode()).hexdigest()
+    trace_id = logboek.nieuwe_trace_id()
+
+    # 1. The same delivery again changes nothing; a refused or failed one is evaluated anew,
+    # because the case may since have met the conditions.
+    with transactie(fabriek) as sessie:
+        bestaand = leveringen.zoek_levering(sessie, sleutel)
+        if bestaand is not None and bestaand.status not in ("mislukt", "geweigerd"):
+            return _resultaat(bestaand, al_ontvangen=True)
+        formaat = formaat_van(bestandsnaam)
+        besluiten = _besluiten(sessie, beslisser, actor, mapping, casus_id)
+        lev = bestaand or Levering(
+            id=str(uuid.uuid4()),
+            partner_id=mapping.partner,
+            ontvanger_id=mapping.ontvanger,
+            mapping=mapping.naam,
+            dataset=mapping.dataset,
+            doel=mapping.doel,
+            casus_id=casus_id,
+            bestandsnaam=bestandsnaam[:300],
+            formaat=formaat,
+            inhoud_hash=inhoud_hash,
+            sleutel=sleutel,
+            geleverd_door=actor.gebruiker_id,
+            fouten=[],
+        )
+        geweigerd = [b for b in besluiten.values() if not b.toegestaan]
+        lev.status = "geweigerd" if geweigerd else "in_behandeling"
+        lev.melding = (
+            leg_uit(geweigerd[0], beslisser.catalogus, beslisser.register) if geweigerd else None
+        )
+        leveringen.bewaar_levering(sessie, lev)
+        logboek.schrijf_audit(
+            sessie,
+            trace_id=trace_id,
+            gebruiker_id=actor.gebruiker_id,
+            organisatie_id=actor.organisatie_id,
+            actie="levering aanbieden",
+            resultaat=lev.status,
+            herkomst=herkomst,
+            details={"levering": lev.id, "mapping": mapping.naam},
+        )
+        if geweigerd:
+            return _resultaat(lev, al_ontvangen=False)
+        levering_id = lev.id
+
+    # 2. Everything of the delivery in one transaction: a killed import leaves no half delivery.
+    try:
+        with transactie(fabriek) as sessie:
+            resultaat = _verwerk(
+                sessie, levering_id, mapping, formaat, inhoud, pseudoniem_sleutel,
+                besluiten, actor, trace_id, herkomst, voortgang,
+            )
+        return resultaat
+    except OnleesbaarBestand as exc:
+        return _markeer(fabriek, levering_id, "geweigerd", f"Het bestand is geweigerd: {exc}.")
+    except Exception:
+        _markeer(fabriek, levering_id, "mislukt", "De verwerking is afgebroken; lever opnieuw aan.")
+        raise
+
+
+def _markeer(
+    fabriek: Sessiefabriek, levering_id: str, status: str, melding: str
+) -> Importresultaat:
+    with transactie(fabriek) as sessie:
+        lev = leveringen.haal_levering(sessie, levering_id)
+        assert lev is not None
+        lev.status, lev.melding = status, melding
+        lev.verwerkt_op = dt.datetime.now(dt.UTC)
+        return _resultaat(lev, al_ontvangen=False)
+
+
+def _verwerk(
+    sessie: Sessie,
+    levering_id: str,
+    mapping: Mapping,
+    formaat: str,
+    inhoud: bytes,
+    sleutel: bytes,
+    besluiten: dict[str, Besluit],
+    actor: Actor,
+    trace_id: str,
+    herkomst: str,
+    voortgang: Voortgang | None,
+) -> Importresultaat:
+    lev = leveringen.haal_levering(sessie, levering_id)
+    assert lev is not None
+    totaal = goed = 0
+    fouten: list[Fout] = []
+    waarden: list[Waarde] = []
+    weggelaten = 0
+    for uitkomst in _uitkomsten(mapping, formaat, inhoud, sleutel):
+        totaal += 1
+        weggelaten += uitkomst.weggelaten
+        if uitkomst.fouten:
+            fouten.extend(uitkomst.fouten)
+        else:
+            goed += 1
+            waarden.extend(uitkomst.waarden)
+        if voortgang and totaal % 1000 == 0:
+            voortgang(totaal)
+    lev.rijen_totaal, lev.rijen_goed, lev.rijen_fout = totaal, goed, totaal - goed
+    lev.fouten = [_fout_dict(f) for f in fouten[:1000]]
+    nu = dt.datetime.now(dt.UTC)
+    if fouten and mapping.bij_fout is BijFout.WEIGEREN:
+        lev.status = "geweigerd"
+        lev.melding = (
+            f"De levering is geweigerd: {totaal - goed} van {totaal} rijen bevatten fouten "
+            "en deze mapping weigert dan de hele levering."
+        )
+        lev.verwerkt_op = nu
+        return _resultaat(lev, al_ontvangen=False)
+
+    per_entiteit: dict[str, list[Waarde]] = {}
+    for w in waarden:
+        per_entiteit.setdefault(w.entity_id, []).append(w)
+    rijen = [
+        {
+            "id": _statement_id(lev, w),
+            "entity_id": w.entity_id,
+            "schema": w.schema,
+            "prop": w.prop,
+            "prop_type": w.prop_type,
+            "value": w.value,
+            "original_value": w.original_value,
+            "dataset": mapping.dataset,
+            "levering_id": lev.id,
+            "bron_id": mapping.partner,
+            "houder_id": mapping.ontvanger,
+            "casus_id": lev.casus_id,
+            "source_record_id": w.source_record_id[:200],
+            "categorie": w.categorie,
+            "grondslag": besluiten[w.categorie].regel_id or "",
+            "first_seen": nu,
+            "last_seen": nu,
+        }
+        for w in waarden
+    ]
+    nieuw = leveringen.bewaar_statements(sessie, _uniek(rijen), nu)
+    verwerkingen = []
+    for eid, ws in per_entiteit.items():
+        cats = tuple(sorted({w.categorie for w in ws}))
+        b = besluiten[cats[0]]
+        betrokkene, soort = _betrokkene(ws)
+        verwerkingen.append(
+            logboek.Verwerking(
+                naam="levering ontvangen",
+                activiteit="levering-ontvangen",
+                trace_id=trace_id,
+                besluit_id=b.besluit_id,
+                regel_id=",".join(sorted({besluiten[c].regel_id or "" for c in cats})),
+                grondslag=b.grondslag.omschrijving if b.grondslag else None,
+                doel=mapping.doel,
+                verstrekker=mapping.partner,
+                ontvanger=mapping.ontvanger,
+                categorieen=cats,
+                casus_id=lev.casus_id,
+                betrokkene=betrokkene,
+                betrokkene_soort=soort,
+            )
+        )
+    logboek.schrijf(sessie, verwerkingen)
+    lev.entiteiten = len(per_entiteit)
+    lev.status = "verwerkt"
+    lev.verwerkt_op = nu
+    delen = [f"{goed} van {totaal} rijen verwerkt tot {len(per_entiteit)} entiteiten"]
+    if fouten:
+        delen.append(f"{totaal - goed} rijen overgeslagen wegens fouten")
+    if weggelaten:
+        delen.append(f"{weggelaten} waarden niet opgeslagen (niet in de mapping: minimalisatie)")
+    lev.melding = "; ".join(delen) + "."
+    logboek.schrijf_audit(
+        sessie,
+        trace_id=trace_id,
+        gebruiker_id=actor.gebruiker_id,
+        organisatie_id=actor.organisatie_id,
+        actie="levering verwerken",
+        resultaat=lev.status,
+        herkomst=herkomst,
+        details={"levering": lev.id, "rijen": totaal, "fout": totaal - goed},
+    )
+    return _resultaat(lev, al_ontvangen=False, nieuw=nieuw)
+
+
+def _statement_id(lev: Levering, w: Waarde) -> str:
+    sleutel = "\x1f".join(
+        (lev.dataset, lev.ontvanger_id, lev.casus_id or "", w.entity_id, w.prop, w.value)
+    )
+    return hashlib.sha1(sleutel.encode()).hexdigest()
+
+
+def _uniek(rijen: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return list({r["id"]: r for r in rijen}.values())
+
+
+def herstel_onderbroken(fabriek: Sessiefabriek) -> int:
+    """Deliveries left 'in_behandeling' by a crash are marked failed so they can be retried."""
+    with transactie(fabriek) as sessie:
+        n = 0
+        for lev in leveringen.lijst_leveringen(sessie):
+            if lev.status == "in_behandeling":
+                lev.status = "mislukt"
+                lev.melding = "De verwerking is onderbroken; lever hetzelfde bestand opnieuw aan."
+                n += 1
+        return n

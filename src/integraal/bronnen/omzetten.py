@@ -1,0 +1,222 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Pure conversion of delivered rows into statement values plus Dutch row errors."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from followthemoney import model
+from followthemoney.util import make_entity_id
+
+from integraal.bronnen.lezers import FtmRegel, Rij
+from integraal.bronnen.mapping import Eigenschap, EntiteitSpec, Mapping
+from integraal.domein.identificatie import VALIDATORS, OngeldigeWaarde
+
+Pseudonimiseer = Callable[[str, str], str]
+GEPSEUDONIMISEERD = frozenset({"bsn"})
+
+
+@dataclass(frozen=True)
+class Fout:
+    rij: int
+    kolom: str | None
+    reden: str
+
+
+@dataclass(frozen=True)
+class Waarde:
+    entity_id: str
+    schema: str
+    prop: str
+    prop_type: str
+    value: str
+    original_value: str | None
+    categorie: str
+    source_record_id: str
+
+
+@dataclass
+class RijUitkomst:
+    nummer: int
+    waarden: list[Waarde] = field(default_factory=list)
+    fouten: list[Fout] = field(default_factory=list)
+    weggelaten: int = 0
+
+
+def ontbrekende_kolommen(mapping: Mapping, kop: Iterable[str]) -> list[str]:
+    return sorted(mapping.kolommen - set(kop))
+
+
+def _identificatie(
+    soort: str, ruw: str, pseudonimiseer: Pseudonimiseer
+) -> tuple[str, str | None]:
+    waarde = VALIDATORS[soort](ruw)
+    if soort in GEPSEUDONIMISEERD:
+        # The BSN itself never reaches storage; only its keyed pseudonym does.
+        return pseudonimiseer(soort, waarde), None
+    return waarde, (ruw if ruw != waarde else None)
+
+
+class _Rijomzetter:
+    def __init__(self, mapping: Mapping, pseudonimiseer: Pseudonimiseer) -> None:
+        self.mapping = mapping
+        self.pseudonimiseer = pseudonimiseer
+        # A column is normalised the same way wherever it is used in an id, so a raw BSN never
+        # feeds an entity id (a hash of 9 digits is easily reversed).
+        self._kolom_identificatie: dict[str, str] = {}
+        for spec in mapping.entiteiten:
+            for e in spec.eigenschappen:
+                if e.kolom and e.identificatie:
+                    self._kolom_identificatie[e.kolom] = e.identificatie
+
+    def _entiteit_id(self, spec: EntiteitSpec, rij: Rij, uit: RijUitkomst) -> str | None:
+        delen: list[str] = []
+        for kolom in spec.id_kolommen:
+            ruw = rij.waarden.get(kolom, "").strip()
+            if not ruw:
+                return None
+            soort = self._kolom_identificatie.get(kolom)
+            if soort:
+                try:
+                    ruw, _ = _identificatie(soort, ruw, self.pseudonimiseer)
+                except OngeldigeWaarde as exc:
+                    uit.fouten.append(Fout(rij.nummer, kolom, str(exc)))
+                    return None
+            delen.append(ruw)
+        return make_entity_id(self.mapping.dataset, spec.sleutel, *delen)
+
+    def _waarde(
+        self, e: Eigenschap, rij: Rij, ids: dict[str, str], uit: RijUitkomst
+    ) -> tuple[str, str | None] | None:
+        if e.entiteit is not None:
+            ref = ids.get(e.entiteit)
+            return (ref, None) if ref else None
+        delen = [rij.waarden.get(k, "").strip() for k in e.bronkolommen]
+        ruw = e.scheiding.join(d for d in delen if d)
+        kolom = ",".join(e.bronkolommen)
+        if not ruw:
+            if e.verplicht:
+                uit.fouten.append(Fout(rij.nummer, kolom, "verplichte waarde ontbreekt"))
+            return None
+        if e.identificatie:
+            try:
+                return _identificatie(e.identificatie, ruw, self.pseudonimiseer)
+            except OngeldigeWaarde as exc:
+                uit.fouten.append(Fout(rij.nummer, kolom, str(exc)))
+                return None
+        if e.datumformaat:
+            try:
+                datum = dt.datetime.strptime(ruw, e.datumformaat).date()
+            except ValueError:
+                voorbeeld = dt.date(2024, 12, 31).strftime(e.datumformaat)
+                uit.fouten.append(
+                    Fout(rij.nummer, kolom, f"datum moet de vorm {voorbeeld} hebben")
+                )
+                return None
+            return datum.isoformat(), ruw
+        return ruw, None
+
+    def zet_om(self, rij: Rij) -> RijUitkomst:
+        uit = RijUitkomst(rij.nummer)
+        ids: dict[str, str] = {}
+        for spec in self.mapping.entiteiten:
+            eid = self._entiteit_id(spec, rij, uit)
+            if eid:
+                ids[spec.sleutel] = eid
+        record = "|".join(rij.waarden.get(k, "") for k in self.mapping.record_id)
+        record = record or f"rij-{rij.nummer}"
+        for spec in self.mapping.entiteiten:
+            eid = ids.get(spec.sleutel)
+            if eid is None:
+                continue
+            schema = model.get(spec.schema_)
+            assert schema is not None
+            for e in spec.eigenschappen:
+                gevonden = self._waarde(e, rij, ids, uit)
+                if gevonden is None:
+                    continue
+                waarde, origineel = gevonden
+                prop = schema.get(e.eigenschap)
+                assert prop is not None
+                schoon = waarde if prop.type.name == "entity" else prop.type.clean(waarde)
+                if schoon is None:
+                    uit.fouten.append(
+                        Fout(
+                            rij.nummer,
+                            ",".join(e.bronkolommen) or e.eigenschap,
+                            f"waarde past niet bij het type '{prop.type.label}'",
+                        )
+                    )
+                    continue
+                if origineel is None and schoon != waarde:
+                    origineel = waarde
+                uit.waarden.append(
+                    Waarde(
+                        eid, spec.schema_, prop.name, prop.type.name, schoon, origineel,
+                        e.categorie, record,
+                    )
+                )
+        # A bad id column is reported once, however many entities use it.
+        uit.fouten = list(dict.fromkeys(uit.fouten))
+        return uit
+
+
+def zet_tabel_om(
+    mapping: Mapping, rijen: Iterable[Rij], pseudonimiseer: Pseudonimiseer
+) -> Iterator[RijUitkomst]:
+    omzetter = _Rijomzetter(mapping, pseudonimiseer)
+    for rij in rijen:
+        yield omzetter.zet_om(rij)
+
+
+def zet_ftm_om(mapping: Mapping, regels: Iterable[FtmRegel]) -> Iterator[RijUitkomst]:
+    for regel in regels:
+        uit = RijUitkomst(regel.nummer)
+        if regel.fout or regel.entiteit is None:
+            uit.fouten.append(Fout(regel.nummer, None, regel.fout or "lege regel"))
+            yield uit
+            continue
+        data = regel.entiteit
+        schema_naam = str(data["schema"])
+        toegestaan = mapping.ftm.get(schema_naam)
+        schema = model.get(schema_naam)
+        if toegestaan is None or schema is None:
+            uit.fouten.append(
+                Fout(regel.nummer, "schema", f"schema '{schema_naam}' hoort niet bij deze levering")
+            )
+            yield uit
+            continue
+        # Partner ids are only unique within the partner's dataset.
+        eid = make_entity_id(mapping.dataset, str(data["id"]))
+        eigenschappen = data.get("properties") or {}
+        if not isinstance(eigenschappen, dict):
+            uit.fouten.append(Fout(regel.nummer, "properties", "properties moet een object zijn"))
+            yield uit
+            continue
+        for prop_naam, waarden in eigenschappen.items():
+            categorie = toegestaan.get(prop_naam)
+            lijst = waarden if isinstance(waarden, list) else [waarden]
+            if categorie is None:
+                uit.weggelaten += len(lijst)
+                continue
+            prop = schema.get(prop_naam)
+            assert prop is not None
+            for ruw in lijst:
+                ruw_s = str(ruw)
+                if prop.type.name == "entity":
+                    schoon: str | None = make_entity_id(mapping.dataset, ruw_s)
+                else:
+                    schoon = prop.type.clean(ruw_s)
+                if schoon is None:
+                    uit.fouten.append(
+                        Fout(regel.nummer, prop_naam, f"waarde past niet bij het type '{prop.type.label}'")
+                    )
+                    continue
+                origineel = ruw_s if schoon != ruw_s and prop.type.name != "entity" else None
+                uit.waarden.append(
+                    Waarde(eid, schema_naam, prop_naam, prop.type.name, schoon, origineel,
+                           categorie, str(data["id"]))
+                )
+        yield uit

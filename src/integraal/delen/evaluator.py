@@ -1,0 +1,187 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The decision procedure: default deny, deny wins, every outcome explained."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+from integraal.delen.model import (
+    Besluit,
+    Catalogus,
+    Effect,
+    Overweging,
+    Partnerregister,
+    Regel,
+    Verzoek,
+    Voorwaardetoets,
+)
+from integraal.delen.voorwaarden import VOORWAARDEN, Toets, toets
+
+
+class OnbekendeVoorwaarde(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Beslisser:
+    """Evaluates requests against one catalogue and one partner register."""
+
+    catalogus: Catalogus
+    register: Partnerregister
+    _per_categorie: dict[str, tuple[Regel, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for regel in self.catalogus.regels:
+            for naam in regel.voorwaarden:
+                if naam not in VOORWAARDEN:
+                    raise OnbekendeVoorwaarde(f"regel {regel.id}: onbekende voorwaarde {naam!r}")
+        index: dict[str, list[Regel]] = {}
+        for regel in self.catalogus.regels:
+            for cat in regel.categorieen:
+                index.setdefault(cat, []).append(regel)
+        frozen = {k: tuple(v) for k, v in index.items()}
+        object.__setattr__(self, "_per_categorie", frozen)
+
+    def _kandidaten(self, categorie: str) -> tuple[Regel, ...]:
+        return self._per_categorie.get(categorie, ()) + self._per_categorie.get("*", ())
+
+    def beslis(self, verzoek: Verzoek, *, uitleg: bool = True) -> Besluit:
+        try:
+            van = self.register.zoek(verzoek.van)
+            aan = self.register.zoek(verzoek.aan)
+        except KeyError as exc:
+            return self._besluit(
+                verzoek,
+                toegestaan=False,
+                overwogen=[Overweging(regel_id="-", reden=f"onbekende organisatie {exc.args[0]!r}")],
+            )
+        van_groepen = self.register.groepen(van)
+        aan_groepen = self.register.groepen(aan)
+        context = Toets(verzoek=verzoek, van=van, aan=aan, register=self.register)
+
+        overwogen: list[Overweging] = []
+        beste: tuple[Regel, list[Voorwaardetoets], list[Voorwaardetoets]] | None = None
+        afgewezen: tuple[Regel, list[Voorwaardetoets], list[Voorwaardetoets]] | None = None
+        if uitleg:
+            for regel in self.catalogus.regels:
+                if verzoek.categorie not in regel.categorieen and "*" not in regel.categorieen:
+                    overwogen.append(
+                        Overweging(
+                            regel_id=regel.id,
+                            reden=f"categorie '{verzoek.categorie}' valt niet onder deze regel",
+                        )
+                    )
+        for regel in self._kandidaten(verzoek.categorie):
+            reden = self._past_niet(regel, verzoek, van_groepen, aan_groepen, van.soort, aan.soort)
+            if reden:
+                if uitleg:
+                    overwogen.append(Overweging(regel_id=regel.id, reden=reden))
+                continue
+            voldaan, niet = self._toets_voorwaarden(regel, context, volledig=uitleg)
+            if regel.effect is Effect.WEIGEREN or not regel.in_werking:
+                # Deny wins: a matching prohibition ends the evaluation.
+                waarom = (
+                    "deze regel verbiedt de verstrekking"
+                    if regel.effect is Effect.WEIGEREN
+                    else "de wet die dit zou toestaan is nog niet in werking"
+                )
+                return self._besluit(
+                    verzoek,
+                    toegestaan=False,
+                    regel=regel,
+                    overwogen=[*overwogen, Overweging(regel_id=regel.id, reden=waarom)],
+                )
+            if not niet:
+                if beste is None:
+                    beste = (regel, voldaan, niet)
+                elif uitleg:
+                    overwogen.append(
+                        Overweging(
+                            regel_id=regel.id,
+                            reden=f"staat ook toe, maar {beste[0].id} gaat voor (eerder in de catalogus)",
+                        )
+                    )
+            else:
+                if afgewezen is None:
+                    afgewezen = (regel, voldaan, niet)
+                if uitleg:
+                    labels = "; ".join(t.label for t in niet)
+                    overwogen.append(
+                        Overweging(regel_id=regel.id, reden=f"voorwaarden niet vervuld: {labels}")
+                    )
+        if beste is not None:
+            regel, voldaan, niet = beste
+            return self._besluit(
+                verzoek, toegestaan=True, regel=regel, voldaan=voldaan, overwogen=overwogen
+            )
+        if afgewezen is not None:
+            # The closest rule tells the requester what is still missing.
+            regel, voldaan, niet = afgewezen
+            return self._besluit(
+                verzoek,
+                toegestaan=False,
+                regel=regel,
+                voldaan=voldaan,
+                niet_voldaan=niet,
+                overwogen=overwogen,
+            )
+        return self._besluit(verzoek, toegestaan=False, overwogen=overwogen)
+
+    @staticmethod
+    def _past_niet(
+        regel: Regel,
+        verzoek: Verzoek,
+        van: frozenset[str],
+        aan: frozenset[str],
+        van_soort: str,
+        aan_soort: str,
+    ) -> str | None:
+        if not regel.geldig_op(verzoek.datum):
+            return f"niet geldig op {verzoek.datum.isoformat()}"
+        if not van.intersection(regel.van):
+            return f"geldt niet voor verstrekkers van soort '{van_soort}'"
+        if not aan.intersection(regel.aan):
+            return f"geldt niet voor ontvangers van soort '{aan_soort}'"
+        if "*" not in regel.doelen and verzoek.doel not in regel.doelen:
+            return f"doel '{verzoek.doel}' valt niet onder deze regel"
+        return None
+
+    @staticmethod
+    def _toets_voorwaarden(
+        regel: Regel, context: Toets, *, volledig: bool
+    ) -> tuple[list[Voorwaardetoets], list[Voorwaardetoets]]:
+        voldaan: list[Voorwaardetoets] = []
+        niet: list[Voorwaardetoets] = []
+        for naam in regel.voorwaarden:
+            ok, toelichting = toets(naam, context)
+            uitkomst = Voorwaardetoets(
+                naam=naam, label=VOORWAARDEN[naam].label, voldaan=ok, toelichting=toelichting
+            )
+            (voldaan if ok else niet).append(uitkomst)
+            if not ok and not volledig:
+                break
+        return voldaan, niet
+
+    def _besluit(
+        self,
+        verzoek: Verzoek,
+        *,
+        toegestaan: bool,
+        regel: Regel | None = None,
+        voldaan: list[Voorwaardetoets] | None = None,
+        niet_voldaan: list[Voorwaardetoets] | None = None,
+        overwogen: list[Overweging] | None = None,
+    ) -> Besluit:
+        return Besluit(
+            besluit_id=str(uuid.uuid4()),
+            toegestaan=toegestaan,
+            verzoek=verzoek,
+            regel_id=regel.id if regel else None,
+            grondslag=regel.grondslag if regel else None,
+            voldaan=tuple(voldaan or ()),
+            niet_voldaan=tuple(niet_voldaan or ()),
+            verplichtingen=regel.verplichtingen if regel and toegestaan else None,
+            overwogen=tuple(overwogen or ()),
+            catalogus_versie=self.catalogus.versie,
+        )

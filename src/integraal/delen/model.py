@@ -1,0 +1,240 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Data model of the sharing-rule catalogue, the partner register, requests and decisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class _Strikt(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Herkomst(StrEnum):
+    """Whether a rule states the law or our narrowing of it (research legal-sharing §3 `src`)."""
+
+    WET = "wet"
+    VEREENVOUDIGING = "vereenvoudiging"
+    WET_EN_VEREENVOUDIGING = "wet_en_vereenvoudiging"
+
+
+class Effect(StrEnum):
+    TOESTAAN = "toestaan"
+    WEIGEREN = "weigeren"
+
+
+class Grondslag(_Strikt):
+    omschrijving: str
+    bwb_id: str | None = Field(default=None, pattern=r"^BWBR\d{7}$")
+    celex: str | None = None
+    artikel: str | None = None
+    geverifieerd: bool = True
+
+    @property
+    def juriconnect(self) -> str | None:
+        if self.bwb_id is None:
+            return None
+        ref = f"jci1.3:c:{self.bwb_id}"
+        return f"{ref}&artikel={self.artikel}" if self.artikel else ref
+
+    @property
+    def url(self) -> str | None:
+        if self.juriconnect:
+            return f"https://wetten.overheid.nl/{self.juriconnect}"
+        if self.celex:
+            return f"https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:{self.celex}"
+        return None
+
+    def citeer(self) -> str:
+        parts = [self.omschrijving]
+        if self.juriconnect:
+            parts.append(f"({self.juriconnect})")
+        elif self.celex:
+            parts.append(f"(CELEX {self.celex})")
+        if not self.geverifieerd:
+            parts.append("[artikelnummer nog niet geverifieerd]")
+        return " ".join(parts)
+
+
+class Verplichtingen(_Strikt):
+    loggen: bool = True
+    bewaartermijn: str | None = None
+    notificatie: str | None = None
+    vierogen: bool = False
+
+
+class Regel(_Strikt):
+    id: str = Field(pattern=r"^[A-Z0-9][A-Z0-9\-]+$")
+    titel: str
+    herkomst: Herkomst
+    effect: Effect = Effect.TOESTAAN
+    van: tuple[str, ...]
+    aan: tuple[str, ...]
+    categorieen: tuple[str, ...]
+    doelen: tuple[str, ...] = ("*",)
+    grondslag: Grondslag
+    voorwaarden: tuple[str, ...] = ()
+    verplichtingen: Verplichtingen = Verplichtingen()
+    geldig_van: dt.date | None = None
+    geldig_tot: dt.date | None = None
+    in_werking: bool = True
+    toelichting: str = ""
+
+    @model_validator(mode="after")
+    def _periode(self) -> Regel:
+        if self.geldig_van and self.geldig_tot and self.geldig_tot < self.geldig_van:
+            raise ValueError(f"regel {self.id}: geldig_tot ligt voor geldig_van")
+        return self
+
+    def geldig_op(self, datum: dt.date) -> bool:
+        if self.geldig_van and datum < self.geldig_van:
+            return False
+        return not (self.geldig_tot and datum > self.geldig_tot)
+
+
+class Categorie(_Strikt):
+    label: str
+    persoonsgegeven: bool = True
+    bijzonder: bool = False
+
+
+class Catalogus(_Strikt):
+    versie: str
+    categorieen: dict[str, Categorie]
+    doelen: dict[str, str]
+    regels: tuple[Regel, ...]
+
+    @model_validator(mode="after")
+    def _samenhang(self) -> Catalogus:
+        ids = [r.id for r in self.regels]
+        dubbel = {i for i in ids if ids.count(i) > 1}
+        if dubbel:
+            raise ValueError(f"dubbele regel-id's: {sorted(dubbel)}")
+        for regel in self.regels:
+            for cat in regel.categorieen:
+                if cat != "*" and cat not in self.categorieen:
+                    raise ValueError(f"regel {regel.id}: onbekende categorie {cat!r}")
+            for doel in regel.doelen:
+                if doel != "*" and doel not in self.doelen:
+                    raise ValueError(f"regel {regel.id}: onbekend doel {doel!r}")
+        return self
+
+    def regel(self, regel_id: str) -> Regel:
+        for regel in self.regels:
+            if regel.id == regel_id:
+                return regel
+        raise KeyError(regel_id)
+
+
+class Soort(_Strikt):
+    label: str
+    groepen: tuple[str, ...] = ()
+    samenwerkingsverband: bool = False
+    deelnemer_soorten: tuple[str, ...] = ()
+
+
+class Organisatie(_Strikt):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    naam: str
+    soort: str
+    regio: str | None = None
+    deelnemers: tuple[str, ...] = ()
+    aangewezen_voor: tuple[str, ...] = ()
+
+
+class Partnerregister(_Strikt):
+    versie: str
+    soorten: dict[str, Soort]
+    organisaties: tuple[Organisatie, ...]
+
+    @model_validator(mode="after")
+    def _samenhang(self) -> Partnerregister:
+        ids = {o.id for o in self.organisaties}
+        if len(ids) != len(self.organisaties):
+            raise ValueError("dubbele organisatie-id's in het partnerregister")
+        for org in self.organisaties:
+            if org.soort not in self.soorten:
+                raise ValueError(f"organisatie {org.id}: onbekende soort {org.soort!r}")
+            onbekend = set(org.deelnemers) - ids
+            if onbekend:
+                raise ValueError(f"organisatie {org.id}: onbekende deelnemers {sorted(onbekend)}")
+            if org.deelnemers and not self.soorten[org.soort].samenwerkingsverband:
+                raise ValueError(f"organisatie {org.id} heeft deelnemers maar is geen verband")
+        return self
+
+    def organisatie(self, org_id: str) -> Organisatie:
+        for org in self.organisaties:
+            if org.id == org_id:
+                return org
+        raise KeyError(org_id)
+
+    def zoek(self, naam_of_soort: str) -> Organisatie:
+        """An organisation by id, or a generic member of a kind (for 'may a gemeente ...?')."""
+        for org in self.organisaties:
+            if org.id == naam_of_soort:
+                return org
+        if naam_of_soort in self.soorten:
+            soort = self.soorten[naam_of_soort]
+            return Organisatie(id=naam_of_soort, naam=f"een {soort.label.lower()}", soort=naam_of_soort)
+        raise KeyError(naam_of_soort)
+
+    def groepen(self, org: Organisatie) -> frozenset[str]:
+        return frozenset({org.soort, *self.soorten[org.soort].groepen, "*"})
+
+
+class CasusContext(_Strikt):
+    """What a rule may know of the case a request is made in."""
+
+    id: str
+    verband_id: str
+    open: bool = True
+    aanwijzingen_vastgelegd: bool = False
+    leden: frozenset[str] = frozenset()
+
+
+class Verzoek(_Strikt):
+    van: str
+    aan: str
+    categorie: str
+    doel: str
+    datum: dt.date = Field(default_factory=dt.date.today)
+    casus: CasusContext | None = None
+    actor: str | None = None
+    bron: str | None = None
+    gegevens_casus: str | None = None
+    feiten: frozenset[str] = frozenset()
+
+    @field_validator("categorie", "doel", "van", "aan")
+    @classmethod
+    def _niet_leeg(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("mag niet leeg zijn")
+        return value.strip()
+
+
+class Voorwaardetoets(_Strikt):
+    naam: str
+    label: str
+    voldaan: bool
+    toelichting: str
+
+
+class Overweging(_Strikt):
+    regel_id: str
+    reden: str
+
+
+class Besluit(_Strikt):
+    besluit_id: str
+    toegestaan: bool
+    verzoek: Verzoek
+    regel_id: str | None
+    grondslag: Grondslag | None
+    voldaan: tuple[Voorwaardetoets, ...] = ()
+    niet_voldaan: tuple[Voorwaardetoets, ...] = ()
+    verplichtingen: Verplichtingen | None = None
+    overwogen: tuple[Overweging, ...] = ()
+    catalogus_versie: str

@@ -1,0 +1,177 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Named conditions of sharing rules. Each is a small pure predicate with a Dutch label.
+
+A condition either reads the request's context (case, actor, organisations) or a fact the
+requester declares and the workflow records (`Verzoek.feiten`), such as an approved four-eyes
+check or an officer's order. A rule naming an unknown condition fails catalogue validation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from integraal.delen.model import Organisatie, Partnerregister, Verzoek
+
+
+@dataclass(frozen=True, slots=True)
+class Toets:
+    verzoek: Verzoek
+    van: Organisatie
+    aan: Organisatie
+    register: Partnerregister
+
+
+Predicaat = Callable[[Toets], tuple[bool, str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Voorwaarde:
+    naam: str
+    label: str
+    predicaat: Predicaat
+
+
+VOORWAARDEN: dict[str, Voorwaarde] = {}
+
+
+def _voorwaarde(naam: str, label: str) -> Callable[[Predicaat], Predicaat]:
+    def registreer(fn: Predicaat) -> Predicaat:
+        VOORWAARDEN[naam] = Voorwaarde(naam, label, fn)
+        return fn
+
+    return registreer
+
+
+def _feit(naam: str, label: str, ja: str, nee: str) -> None:
+    def predicaat(t: Toets) -> tuple[bool, str]:
+        return (True, ja) if naam in t.verzoek.feiten else (False, nee)
+
+    VOORWAARDEN[naam] = Voorwaarde(naam, label, predicaat)
+
+
+@_voorwaarde("casus", "er is een open casus van het ontvangende samenwerkingsverband")
+def _casus(t: Toets) -> tuple[bool, str]:
+    casus = t.verzoek.casus
+    if casus is None:
+        return False, "het verzoek noemt geen casus"
+    if not casus.open:
+        return False, f"casus {casus.id} is gesloten"
+    verbanden = {t.aan.id, t.van.id}
+    if casus.verband_id not in verbanden:
+        return False, f"casus {casus.id} hoort bij {casus.verband_id}, niet bij deze partijen"
+    return True, f"casus {casus.id} is open"
+
+
+@_voorwaarde("need_to_know", "de gebruiker is lid van de casus (need-to-know)")
+def _need_to_know(t: Toets) -> tuple[bool, str]:
+    casus, actor = t.verzoek.casus, t.verzoek.actor
+    if casus is None or actor is None:
+        return False, "zonder casus en gebruiker is need-to-know niet vast te stellen"
+    if actor in casus.leden:
+        return True, f"{actor} is lid van casus {casus.id}"
+    return False, f"{actor} is geen lid van casus {casus.id}"
+
+
+@_voorwaarde(
+    "objectieve_aanwijzingen",
+    "de casus legt duidelijke en objectieve aanwijzingen vast (BGS)",
+)
+def _aanwijzingen(t: Toets) -> tuple[bool, str]:
+    casus = t.verzoek.casus
+    if casus is not None and casus.aanwijzingen_vastgelegd:
+        return True, f"casus {casus.id} legt de aanwijzingen en hun motivering vast"
+    if "objectieve_aanwijzingen" in t.verzoek.feiten:
+        return True, "de aanvrager verklaart dat er objectieve aanwijzingen zijn"
+    return False, "er zijn geen duidelijke en objectieve aanwijzingen vastgelegd"
+
+
+@_voorwaarde("deelnemer_van_verband", "de verstrekker neemt deel aan het samenwerkingsverband")
+def _deelnemer(t: Toets) -> tuple[bool, str]:
+    if t.aan.deelnemers:
+        ok = t.van.id in t.aan.deelnemers
+    else:
+        ok = t.van.soort in t.register.soorten[t.aan.soort].deelnemer_soorten
+    naam = t.aan.naam
+    return (True, f"{t.van.naam} neemt deel aan {naam}") if ok else (
+        False,
+        f"{t.van.naam} is geen deelnemer van {naam}",
+    )
+
+
+@_voorwaarde("zelfde_verband", "de gegevens blijven binnen het samenwerkingsverband")
+def _zelfde_verband(t: Toets) -> tuple[bool, str]:
+    if t.van.id == t.aan.id:
+        return True, f"verwerking binnen {t.aan.naam}"
+    return False, f"{t.aan.naam} is een andere organisatie dan {t.van.naam}"
+
+
+@_voorwaarde("eigen_levering", "de lezer is de organisatie die de gegevens zelf leverde")
+def _eigen_levering(t: Toets) -> tuple[bool, str]:
+    if t.verzoek.bron is not None and t.verzoek.bron == t.aan.id:
+        return True, f"{t.aan.naam} leverde deze gegevens zelf"
+    return False, "de lezer is niet de leverancier van deze gegevens"
+
+
+@_voorwaarde("doelbinding_casus", "gegevens geleverd voor een casus worden alleen in die casus gebruikt")
+def _doelbinding(t: Toets) -> tuple[bool, str]:
+    gebonden = t.verzoek.gegevens_casus
+    if gebonden is None:
+        return True, "de gegevens zijn niet aan een casus gebonden"
+    if t.verzoek.casus is not None and t.verzoek.casus.id == gebonden:
+        return True, f"de gegevens zijn geleverd voor casus {gebonden}"
+    return False, f"de gegevens zijn geleverd voor casus {gebonden}, niet voor deze vraag"
+
+
+@_voorwaarde("bank_aangewezen", "de bank is in het BGS aangewezen voor het FEC")
+def _bank_aangewezen(t: Toets) -> tuple[bool, str]:
+    if "fec" in t.aan.aangewezen_voor:
+        return True, f"{t.aan.naam} is aangewezen voor het FEC"
+    return False, f"{t.aan.naam} is niet aangewezen voor het FEC"
+
+
+@_voorwaarde("notaris_met_notaris", "notarissen delen alleen met notarissen")
+def _notaris(t: Toets) -> tuple[bool, str]:
+    if t.van.soort != "notaris" or t.aan.soort == "notaris":
+        return True, "geen notaris-naar-niet-notaris verstrekking"
+    return False, "een notaris deelt hier alleen met een andere notaris"
+
+
+_feit("noodzakelijk", "de verstrekking is noodzakelijk voor het doel",
+      "de noodzaak is gemotiveerd", "de noodzaak is niet gemotiveerd")
+_feit("vierogen", "een tweede persoon van de verstrekker keurde goed (vierogenprincipe)",
+      "een tweede persoon keurde goed", "nog geen goedkeuring door een tweede persoon")
+_feit("eigen_bevoegdheid", "de ontvanger heeft een eigen bevoegdheid tot interventie",
+      "de ontvanger heeft een eigen bevoegdheid", "geen eigen bevoegdheid van de ontvanger vastgelegd")
+_feit("ovj_vordering", "er is een vordering van de officier van justitie (126nd/126ne Sv)",
+      "er ligt een vordering van de officier", "er ligt geen vordering van de officier")
+_feit("geautoriseerde_aanvrager", "de aanvrager is geautoriseerd",
+      "de aanvrager is geautoriseerd", "de aanvrager is niet als geautoriseerd vastgelegd")
+_feit("indicator_geraakt", "een meldindicator is geraakt",
+      "een meldindicator is geraakt", "er is geen meldindicator geraakt")
+_feit("verdacht_verklaard", "FIU-Nederland heeft de transactie verdacht verklaard",
+      "de transactie is verdacht verklaard", "de transactie is niet verdacht verklaard")
+_feit("binnen_opschortingstermijn", "de opschorting blijft binnen 5 (buitenlandse FIU: 10) werkdagen",
+      "de opschorting blijft binnen de termijn", "de opschortingstermijn is niet bewaakt")
+_feit("zwaarwegend_belang", "er is een zwaarwegend algemeen belang",
+      "een zwaarwegend algemeen belang is gemotiveerd", "geen zwaarwegend algemeen belang gemotiveerd")
+_feit("instemming_gezag", "het bevoegd gezag stemde in",
+      "het bevoegd gezag stemde in", "geen instemming van het bevoegd gezag")
+_feit("convenant_gepubliceerd", "het convenant is gepubliceerd",
+      "het convenant is gepubliceerd", "geen gepubliceerd convenant")
+_feit("motivering", "de verstrekking is per geval gemotiveerd",
+      "de verstrekking is gemotiveerd", "de verstrekking is niet gemotiveerd")
+_feit("object_bekend", "het object (pand) is bekend",
+      "het object is bekend", "het object is niet vastgelegd")
+_feit("alleen_bibob_ondersteuning", "uitsluitend ter ondersteuning van een Bibob-onderzoek",
+      "het gebruik is beperkt tot het Bibob-onderzoek", "het gebruik is niet beperkt tot Bibob")
+_feit("toezichthouder_gemeld", "de toezichthouder is vooraf gemeld",
+      "de toezichthouder is gemeld", "de toezichthouder is niet gemeld")
+_feit("dpia", "er is een gegevensbeschermingseffectbeoordeling (DPIA)",
+      "er is een DPIA", "er is geen DPIA vastgelegd")
+_feit("strikt_noodzakelijk", "strikt noodzakelijk voor cliëntenonderzoek en melding",
+      "strikte noodzaak is gemotiveerd", "strikte noodzaak is niet gemotiveerd")
+
+
+def toets(naam: str, t: Toets) -> tuple[bool, str]:
+    return VOORWAARDEN[naam].predicaat(t)

@@ -1,0 +1,139 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Validation and normalisation of Dutch identifiers.
+
+Each validator returns the normalised value or raises `OngeldigeWaarde` with a Dutch reason
+that an import report can show to the partner who delivered the row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Final
+
+from stdnum import iban as _iban
+from stdnum.exceptions import ValidationError
+from stdnum.nl import bsn as _bsn
+from stdnum.nl import postcode as _postcode
+
+
+class OngeldigeWaarde(ValueError):
+    """A value that is not a valid identifier of its kind; the message is Dutch."""
+
+
+def _digits(value: str) -> str:
+    return re.sub(r"[\s.\-]", "", value.strip())
+
+
+def _elfproef(number: str) -> bool:
+    # BSN and RSIN share the 11-test: weights 9..2 and -1 for the last digit.
+    total = sum(int(d) * w for d, w in zip(number[:8], range(9, 1, -1), strict=True))
+    total -= int(number[8])
+    return total % 11 == 0
+
+
+def bsn(value: str) -> str:
+    number = _digits(value)
+    if len(number) == 8:
+        number = "0" + number
+    if not number.isdigit() or len(number) != 9:
+        raise OngeldigeWaarde("een BSN bestaat uit 9 cijfers")
+    if int(number) == 0 or not _elfproef(number) or not _bsn.is_valid(number):
+        raise OngeldigeWaarde("BSN voldoet niet aan de elfproef")
+    return number
+
+
+def rsin(value: str) -> str:
+    number = _digits(value)
+    if not number.isdigit() or len(number) != 9:
+        raise OngeldigeWaarde("een RSIN bestaat uit 9 cijfers")
+    if int(number) == 0 or not _elfproef(number):
+        raise OngeldigeWaarde("RSIN voldoet niet aan de elfproef")
+    return number
+
+
+def kvk_nummer(value: str) -> str:
+    number = _digits(value)
+    if not number.isdigit() or len(number) != 8:
+        raise OngeldigeWaarde("een KvK-nummer bestaat uit 8 cijfers")
+    return number
+
+
+def iban(value: str) -> str:
+    try:
+        return str(_iban.validate(value))
+    except ValidationError as exc:
+        raise OngeldigeWaarde("IBAN is ongeldig (controlegetal of lengte klopt niet)") from exc
+
+
+def postcode(value: str) -> str:
+    try:
+        code = str(_postcode.validate(value))
+    except ValidationError as exc:
+        raise OngeldigeWaarde("postcode moet de vorm 1234 AB hebben") from exc
+    return code.replace(" ", "")
+
+
+# Sidecodes 1-14 of the RDW; letters exclude vowels and C, Q (RDW practice) but we accept the
+# historic series too and only check the shape.
+_KENTEKEN_VORMEN: Final = [
+    re.compile(p)
+    for p in (
+        r"^[A-Z]{2}\d{2}\d{2}$",  # 1  XX-99-99
+        r"^\d{2}\d{2}[A-Z]{2}$",  # 2  99-99-XX
+        r"^\d{2}[A-Z]{2}\d{2}$",  # 3  99-XX-99
+        r"^[A-Z]{2}\d{2}[A-Z]{2}$",  # 4  XX-99-XX
+        r"^[A-Z]{2}[A-Z]{2}\d{2}$",  # 5  XX-XX-99
+        r"^\d{2}[A-Z]{2}[A-Z]{2}$",  # 6  99-XX-XX
+        r"^\d{2}[A-Z]{3}\d$",  # 7  99-XXX-9
+        r"^\d[A-Z]{3}\d{2}$",  # 8  9-XXX-99
+        r"^[A-Z]{2}\d{3}[A-Z]$",  # 9  XX-999-X
+        r"^[A-Z]\d{3}[A-Z]{2}$",  # 10 X-999-XX
+        r"^[A-Z]{3}\d{2}[A-Z]$",  # 11 XXX-99-X
+        r"^[A-Z]\d{2}[A-Z]{3}$",  # 12 X-99-XXX
+        r"^\d[A-Z]{2}\d{3}$",  # 13 9-XX-999
+        r"^\d{3}[A-Z]{2}\d$",  # 14 999-XX-9
+    )
+]
+
+
+def kenteken(value: str) -> str:
+    plate = re.sub(r"[\s\-]", "", value.strip().upper())
+    if not any(v.match(plate) for v in _KENTEKEN_VORMEN):
+        raise OngeldigeWaarde("kenteken past in geen enkele RDW-sidecode")
+    return plate
+
+
+_BAG_OBJECTTYPEN: Final = {
+    "01": "verblijfsobject",
+    "02": "ligplaats",
+    "03": "standplaats",
+    "10": "pand",
+    "20": "nummeraanduiding",
+    "30": "openbare ruimte",
+}
+
+
+def bag_id(value: str) -> str:
+    """A 16-digit BAG object id: municipality code (4), object type (2), serial (10)."""
+    number = _digits(value)
+    if not number.isdigit() or len(number) != 16:
+        raise OngeldigeWaarde("een BAG-identificatie bestaat uit 16 cijfers")
+    if number[4:6] not in _BAG_OBJECTTYPEN:
+        raise OngeldigeWaarde(f"onbekend BAG-objecttype {number[4:6]!r} in positie 5-6")
+    return number
+
+
+def bag_objecttype(value: str) -> str:
+    return _BAG_OBJECTTYPEN[bag_id(value)[4:6]]
+
+
+VALIDATORS: Final[dict[str, Callable[[str], str]]] = {
+    "bsn": bsn,
+    "rsin": rsin,
+    "kvk": kvk_nummer,
+    "iban": iban,
+    "postcode": postcode,
+    "kenteken": kenteken,
+    "bag": bag_id,
+}

@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Local accounts (argon2), API tokens and roles. An OIDC provider can replace `authenticeer`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from integraal.domein.actor import Actor
+from integraal.domein.rollen import Rol
+from integraal.opslag import beheer
+from integraal.opslag.db import Sessie
+from integraal.opslag.modellen import Gebruiker, Token
+
+_hasher = PasswordHasher()
+TOKEN_GELDIGHEID = dt.timedelta(hours=12)
+MIN_WACHTWOORD = 12
+
+
+class OngeldigeInvoer(ValueError):
+    pass
+
+
+def actor_van(g: Gebruiker) -> Actor:
+    return Actor(g.id, g.gebruikersnaam, g.naam, g.organisatie_id, Rol(g.rol))
+
+
+def maak_gebruiker(
+    sessie: Sessie, gebruikersnaam: str, naam: str, wachtwoord: str, organisatie_id: str, rol: Rol
+) -> Gebruiker:
+    if len(wachtwoord) < MIN_WACHTWOORD:
+        raise OngeldigeInvoer(f"een wachtwoord heeft minstens {MIN_WACHTWOORD} tekens")
+    if beheer.gebruiker_op_naam(sessie, gebruikersnaam) is not None:
+        raise OngeldigeInvoer(f"gebruikersnaam {gebruikersnaam!r} bestaat al")
+    g = Gebruiker(
+        gebruikersnaam=gebruikersnaam,
+        naam=naam,
+        wachtwoord_hash=_hasher.hash(wachtwoord),
+        organisatie_id=organisatie_id,
+        rol=rol.value,
+        actief=True,
+    )
+    beheer.bewaar(sessie, g)
+    return g
+
+
+def authenticeer(sessie: Sessie, gebruikersnaam: str, wachtwoord: str) -> Actor | None:
+    g = beheer.gebruiker_op_naam(sessie, gebruikersnaam)
+    if g is None or not g.actief:
+        # Same work for unknown users, so timing does not reveal which names exist.
+        _hasher.hash(wachtwoord)
+        return None
+    try:
+        _hasher.verify(g.wachtwoord_hash, wachtwoord)
+    except (VerificationError, InvalidHashError):
+        return None
+    if _hasher.check_needs_rehash(g.wachtwoord_hash):
+        g.wachtwoord_hash = _hasher.hash(wachtwoord)
+    return actor_van(g)
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def geef_token(sessie: Sessie, actor: Actor) -> tuple[str, dt.datetime]:
+    token = secrets.token_urlsafe(32)
+    verloopt = dt.datetime.now(dt.UTC) + TOKEN_GELDIGHEID
+    beheer.bewaar(
+        sessie, Token(gebruiker_id=actor.gebruiker_id, token_hash=_hash(token), verloopt_op=verloopt)
+    )
+    return token, verloopt
+
+
+def actor_van_token(sessie: Sessie, token: str) -> Actor | None:
+    t = beheer.token_op_hash(sessie, _hash(token), dt.datetime.now(dt.UTC))
+    if t is None:
+        return None
+    g = beheer.gebruiker(sessie, t.gebruiker_id)
+    return actor_van(g) if g is not None and g.actief else None
+
+
+def actor_van_id(sessie: Sessie, gebruiker_id: int) -> Actor | None:
+    g = beheer.gebruiker(sessie, gebruiker_id)
+    return actor_van(g) if g is not None and g.actief else None

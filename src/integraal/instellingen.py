@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Settings from the environment (INTEGRAAL_*); secrets default to files in the data folder."""
+
+from __future__ import annotations
+
+import secrets
+from functools import cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Instellingen(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="INTEGRAAL_")
+
+    data_dir: Path = Path("var")
+    database_url: str | None = None
+    pseudoniem_sleutel: str | None = None
+    sessie_geheim: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @property
+    def database(self) -> str:
+        if self.database_url:
+            return self.database_url
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{(self.data_dir / 'integraal.db').resolve()}"
+
+    def _geheim_bestand(self, naam: str) -> bytes:
+        # Generated once per installation so the demo needs no set-up; production sets the env.
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        pad = self.data_dir / naam
+        if not pad.exists():
+            pad.write_text(secrets.token_hex(32))
+            pad.chmod(0o600)
+        return bytes.fromhex(pad.read_text().strip())
+
+    def pseudoniem_sleutel_bytes(self) -> bytes:
+        if self.pseudoniem_sleutel:
+            return self.pseudoniem_sleutel.encode()
+        return self._geheim_bestand("pseudoniem.sleutel")
+
+    def sessie_geheim_str(self) -> str:
+        if self.sessie_geheim:
+            return self.sessie_geheim
+        return self._geheim_bestand("sessie.geheim").hex()
+
+    @property
+    def ondertekensleutel_pad(self) -> Path:
+        return self.data_dir / "logboek-ondertekening.pem"
+
+
+@cache
+def instellingen() -> Instellingen:
+    return Instellingen()

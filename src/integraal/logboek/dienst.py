@@ -1,0 +1,301 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The processing log as a service: append, verify, data-subject report, checkpoints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from integraal.logboek.keten import (
+    NUL_KETEN,
+    MerkleFront,
+    blad_hash,
+    canoniek,
+    commitment,
+    keten_hash,
+)
+from integraal.logboek.ondertekening import Checkpoint
+from integraal.opslag import logboek as opslag
+from integraal.opslag.db import Sessie
+from integraal.opslag.modellen import (
+    AuditRecord,
+    LogboekBetrokkene,
+    LogboekCheckpoint,
+    LogboekRegel,
+)
+
+STATUS_OK = 1
+STATUS_FOUT = 2
+ACTIVITEIT_PREFIX = "https://integraal.example/verwerkingsactiviteiten/"
+
+
+def nieuwe_trace_id() -> str:
+    return secrets.token_hex(16)
+
+
+def nieuwe_span_id() -> str:
+    return secrets.token_hex(8)
+
+
+@dataclass(frozen=True)
+class Verwerking:
+    """One processing of personal data about (at most) one data subject (LDV: one line each)."""
+
+    naam: str
+    activiteit: str
+    trace_id: str
+    besluit_id: str | None
+    regel_id: str | None
+    grondslag: str | None
+    doel: str
+    verstrekker: str | None
+    ontvanger: str | None
+    categorieen: tuple[str, ...]
+    casus_id: str | None = None
+    betrokkene: str | None = None
+    betrokkene_soort: str | None = None
+    span_id: str = field(default_factory=nieuwe_span_id)
+    parent_span_id: str | None = None
+    status: int = STATUS_OK
+    start: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+    eind: dt.datetime | None = None
+
+
+def schrijf(sessie: Sessie, verwerkingen: Sequence[Verwerking]) -> list[int]:
+    """Append in the caller's transaction: the processing and its log line commit together."""
+    if not verwerkingen:
+        return []
+    kop = opslag.vergrendel_kop(sessie)
+    volgnummer, keten = kop.volgnummer, kop.keten_hash
+    regels: list[LogboekRegel] = []
+    betrokkenen: list[LogboekBetrokkene] = []
+    for v in verwerkingen:
+        volgnummer += 1
+        eind = v.eind or dt.datetime.now(dt.UTC)
+        lijn: dict[str, object] = {
+            "volgnummer": volgnummer,
+            "trace_id": v.trace_id,
+            "span_id": v.span_id,
+            "parent_span_id": v.parent_span_id,
+            "naam": v.naam,
+            "dpl.core.processing_activity_id": ACTIVITEIT_PREFIX + v.activiteit,
+            "status_code": v.status,
+            "start_time": v.start.astimezone(dt.UTC).isoformat(timespec="milliseconds"),
+            "end_time": eind.astimezone(dt.UTC).isoformat(timespec="milliseconds"),
+            "dpl.integraal.decision_id": v.besluit_id,
+            "dpl.integraal.rule_id": v.regel_id,
+            "dpl.integraal.basis": v.grondslag,
+            "dpl.integraal.purpose": v.doel,
+            "dpl.integraal.case_id": v.casus_id,
+            "dpl.integraal.provider": v.verstrekker,
+            "dpl.integraal.recipient": v.ontvanger,
+            "dpl.integraal.categories": list(v.categorieen),
+        }
+        if v.betrokkene is not None:
+            zout = secrets.token_hex(16)
+            soort = v.betrokkene_soort or "onbekend"
+            lijn["dpl.core.data_subject_id_type"] = soort
+            lijn["dpl.integraal.subject_commitment"] = commitment(zout, soort, v.betrokkene)
+            betrokkenen.append(
+                LogboekBetrokkene(
+                    volgnummer=volgnummer,
+                    betrokkene=v.betrokkene,
+                    betrokkene_soort=soort,
+                    zout=zout,
+                )
+            )
+        inhoud = canoniek(lijn)
+        blad = blad_hash(inhoud)
+        keten = keten_hash(keten, blad)
+        regels.append(
+            LogboekRegel(
+                volgnummer=volgnummer,
+                inhoud=inhoud,
+                blad_hash=blad.hex(),
+                keten_hash=keten,
+                trace_id=v.trace_id,
+                casus_id=v.casus_id,
+                tijd=eind,
+            )
+        )
+    opslag.voeg_toe(sessie, regels, betrokkenen)
+    kop.volgnummer, kop.keten_hash = volgnummer, keten
+    sessie.flush()
+    return [r.volgnummer for r in regels]
+
+
+def schrijf_audit(
+    sessie: Sessie,
+    *,
+    trace_id: str,
+    gebruiker_id: int | None,
+    organisatie_id: str | None,
+    actie: str,
+    resultaat: str,
+    herkomst: str,
+    details: dict[str, object] | None = None,
+) -> None:
+    opslag.schrijf_audit(
+        sessie,
+        AuditRecord(
+            trace_id=trace_id,
+            gebruiker_id=gebruiker_id,
+            organisatie_id=organisatie_id,
+            actie=actie,
+            resultaat=resultaat,
+            herkomst=herkomst,
+            details=details or {},
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Bevinding:
+    volgnummer: int
+    reden: str
+
+
+@dataclass(frozen=True)
+class Verificatie:
+    aantal: int
+    gecontroleerde_checkpoints: int
+    bevinding: Bevinding | None
+
+    @property
+    def in_orde(self) -> bool:
+        return self.bevinding is None
+
+    def tekst(self) -> str:
+        if self.bevinding is None:
+            return (
+                f"Logboek in orde: {self.aantal} regels, keten en "
+                f"{self.gecontroleerde_checkpoints} checkpoint(s) kloppen."
+            )
+        b = self.bevinding
+        return f"Logboek NIET in orde: eerste afwijking bij regel {b.volgnummer}: {b.reden}."
+
+
+def verifieer(
+    sessie: Sessie,
+    extra_checkpoints: Sequence[Checkpoint] = (),
+    vertrouwde_sleutel: str | None = None,
+) -> Verificatie:
+    """Recompute every leaf, the chain and the tree heads; name the first entry that is off."""
+    opgeslagen = [
+        Checkpoint(
+            c.boomgrootte, c.wortel_hash, c.tijd.isoformat(), c.sleutel_id, "", c.handtekening
+        )
+        for c in opslag.checkpoints(sessie)
+    ]
+    te_toetsen: dict[int, list[tuple[str, Checkpoint]]] = {}
+    for herkomst, lijst in (("opgeslagen", opgeslagen), ("getuige", extra_checkpoints)):
+        for cp in lijst:
+            te_toetsen.setdefault(cp.boomgrootte, []).append((herkomst, cp))
+    for herkomst, cp in (("getuige", c) for c in extra_checkpoints):
+        if not cp.handtekening_geldig(vertrouwde_sleutel):
+            return Verificatie(0, 0, Bevinding(cp.boomgrootte, f"handtekening van {herkomst}-checkpoint ongeldig"))
+
+    betrokkenen = opslag.alle_betrokkenen(sessie)
+    front = MerkleFront()
+    keten, verwacht, getoetst = NUL_KETEN, 1, 0
+
+    def fout(n: int, reden: str) -> Verificatie:
+        return Verificatie(verwacht - 1, getoetst, Bevinding(n, reden))
+
+    for regel in opslag.regels_op_volgorde(sessie):
+        if regel.volgnummer != verwacht:
+            return fout(verwacht, f"volgnummer {verwacht} ontbreekt of er is een regel tussengevoegd")
+        try:
+            lijn = json.loads(regel.inhoud)
+        except ValueError:
+            return fout(regel.volgnummer, "inhoud is geen geldige logregel meer")
+        if lijn.get("volgnummer") != regel.volgnummer:
+            return fout(regel.volgnummer, "regel staat op een andere plaats dan waar hij is geschreven")
+        blad = blad_hash(regel.inhoud)
+        if blad.hex() != regel.blad_hash:
+            return fout(regel.volgnummer, "inhoud is gewijzigd na het schrijven")
+        keten = keten_hash(keten, blad)
+        if keten != regel.keten_hash:
+            return fout(regel.volgnummer, "keten gebroken: een eerdere regel is gewijzigd, verwijderd of verplaatst")
+        if regel.trace_id != lijn.get("trace_id") or regel.casus_id != lijn.get(
+            "dpl.integraal.case_id"
+        ):
+            return fout(regel.volgnummer, "zoekvelden wijken af van de gehashte inhoud")
+        b = betrokkenen.get(regel.volgnummer)
+        if b is not None and commitment(b.zout, b.betrokkene_soort, b.betrokkene) != lijn.get(
+            "dpl.integraal.subject_commitment"
+        ):
+            return fout(regel.volgnummer, "het persoonsdeel (betrokkene) is gewijzigd")
+        front.voeg_toe(blad)
+        for herkomst, cp in te_toetsen.get(regel.volgnummer, []):
+            if front.wortel().hex() != cp.wortel_hash:
+                return fout(
+                    regel.volgnummer,
+                    f"{herkomst} checkpoint over {cp.boomgrootte} regels past niet: "
+                    "het logboek tot hier is herschreven",
+                )
+            getoetst += 1
+        verwacht += 1
+    kop = opslag.lees_kop(sessie)
+    if kop.volgnummer != verwacht - 1 or kop.keten_hash != keten:
+        return fout(verwacht, "het einde van het logboek ontbreekt: regels zijn verwijderd")
+    for grootte in te_toetsen:
+        if grootte > verwacht - 1:
+            return fout(verwacht, f"een checkpoint noemt {grootte} regels; er zijn er minder")
+    return Verificatie(verwacht - 1, getoetst, None)
+
+
+def maak_checkpoint(sessie: Sessie, sleutel: Ed25519PrivateKey) -> Checkpoint:
+    front = MerkleFront()
+    for regel in opslag.regels_op_volgorde(sessie):
+        front.voeg_toe(bytes.fromhex(regel.blad_hash))
+    tijd = dt.datetime.now(dt.UTC)
+    cp = Checkpoint.onderteken(sleutel, front.grootte, front.wortel().hex(), tijd)
+    opslag.bewaar_checkpoint(
+        sessie,
+        LogboekCheckpoint(
+            boomgrootte=cp.boomgrootte,
+            wortel_hash=cp.wortel_hash,
+            tijd=tijd,
+            sleutel_id=cp.sleutel_id,
+            handtekening=cp.handtekening,
+        ),
+    )
+    return cp
+
+
+@dataclass(frozen=True)
+class InzageRegel:
+    tijd: str
+    organisatie: str | None
+    verstrekker: str | None
+    categorieen: tuple[str, ...]
+    doel: str
+    grondslag: str | None
+    regel_id: str | None
+    handeling: str
+
+
+def inzage(sessie: Sessie, betrokkene: str) -> list[InzageRegel]:
+    """What was processed about one data subject: by whom, which categories, why, on what basis."""
+    uit: list[InzageRegel] = []
+    for regel, _ in opslag.regels_van_betrokkene(sessie, betrokkene):
+        lijn = json.loads(regel.inhoud)
+        uit.append(
+            InzageRegel(
+                tijd=lijn["end_time"],
+                organisatie=lijn.get("dpl.integraal.recipient"),
+                verstrekker=lijn.get("dpl.integraal.provider"),
+                categorieen=tuple(lijn.get("dpl.integraal.categories", ())),
+                doel=lijn.get("dpl.integraal.purpose", ""),
+                grondslag=lijn.get("dpl.integraal.basis"),
+                regel_id=lijn.get("dpl.integraal.rule_id"),
+                handeling=lijn.get("naam", ""),
+            )
+        )
+    return uit

@@ -1,0 +1,130 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Pure tamper-evidence: canonical lines, RFC 9162 Merkle tree hashes and a hash chain.
+
+Leaf and node hashes follow RFC 9162 §2.1.1 (0x00 / 0x01 domain separation), so checkpoints
+are the same tree heads a transparency-log witness understands. The chain hash over the leaves
+names the first bad entry; the Merkle root binds the whole log to a signed checkpoint.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+NUL_KETEN = "0" * 64
+
+
+def canoniek(regel: Mapping[str, Any]) -> str:
+    return json.dumps(regel, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def blad_hash(inhoud: str) -> bytes:
+    return hashlib.sha256(b"\x00" + inhoud.encode("utf-8")).digest()
+
+
+def knoop_hash(links: bytes, rechts: bytes) -> bytes:
+    return hashlib.sha256(b"\x01" + links + rechts).digest()
+
+
+def keten_hash(vorige_hex: str, blad: bytes) -> str:
+    return hashlib.sha256(bytes.fromhex(vorige_hex) + blad).hexdigest()
+
+
+def commitment(zout: str, soort: str, betrokkene: str) -> str:
+    """Binds a line to its personal payload; with the salt gone, the link cannot be guessed."""
+    return hashlib.sha256(f"{zout}\x1f{soort}\x1f{betrokkene}".encode()).hexdigest()
+
+
+def _grootste_macht_van_twee_kleiner_dan(n: int) -> int:
+    k = 1
+    while k << 1 < n:
+        k <<= 1
+    return k
+
+
+def merkle_wortel(bladen: Sequence[bytes]) -> bytes:
+    """MTH(D[n]) of RFC 9162 §2.1.1, computed bottom-up without recursion (1M leaves is fine)."""
+    if not bladen:
+        return hashlib.sha256(b"").digest()
+    # Bottom-up pairing gives the same tree as the recursive definition: RFC 9162 splits at the
+    # largest power of two, which equals carrying an odd last node up unchanged.
+    niveau = list(bladen)
+    while len(niveau) > 1:
+        volgende = [knoop_hash(niveau[i], niveau[i + 1]) for i in range(0, len(niveau) - 1, 2)]
+        if len(niveau) % 2:
+            volgende.append(niveau[-1])
+        niveau = volgende
+    return niveau[0]
+
+
+def merkle_wortel_recursief(bladen: Sequence[bytes]) -> bytes:
+    """The literal RFC definition; kept to test the fast version against."""
+    n = len(bladen)
+    if n == 0:
+        return hashlib.sha256(b"").digest()
+    if n == 1:
+        return bladen[0]
+    k = _grootste_macht_van_twee_kleiner_dan(n)
+    return knoop_hash(merkle_wortel_recursief(bladen[:k]), merkle_wortel_recursief(bladen[k:]))
+
+
+def inclusiebewijs(index: int, bladen: Sequence[bytes]) -> list[bytes]:
+    """PATH(m, D[n]) of RFC 9162 §2.1.3.1."""
+    n = len(bladen)
+    if n <= 1:
+        return []
+    k = _grootste_macht_van_twee_kleiner_dan(n)
+    if index < k:
+        return [*inclusiebewijs(index, bladen[:k]), merkle_wortel(bladen[k:])]
+    return [*inclusiebewijs(index - k, bladen[k:]), merkle_wortel(bladen[:k])]
+
+
+def controleer_inclusie(
+    index: int, grootte: int, blad: bytes, bewijs: Sequence[bytes], wortel: bytes
+) -> bool:
+    """Verification of an inclusion proof per RFC 9162 §2.1.3.2."""
+    if index >= grootte:
+        return False
+    fn, sn = index, grootte - 1
+    r = blad
+    for p in bewijs:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            r = knoop_hash(p, r)
+            if not fn & 1:
+                while fn and not fn & 1:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            r = knoop_hash(r, p)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and r == wortel
+
+
+class MerkleFront:
+    """Streaming tree head: perfect subtrees on a stack, so a root is O(log n) at any size."""
+
+    def __init__(self) -> None:
+        self._stapel: list[tuple[int, bytes]] = []
+        self.grootte = 0
+
+    def voeg_toe(self, blad: bytes) -> None:
+        hoogte, h = 0, blad
+        while self._stapel and self._stapel[-1][0] == hoogte:
+            _, links = self._stapel.pop()
+            h = knoop_hash(links, h)
+            hoogte += 1
+        self._stapel.append((hoogte, h))
+        self.grootte += 1
+
+    def wortel(self) -> bytes:
+        if not self._stapel:
+            return hashlib.sha256(b"").digest()
+        r = self._stapel[-1][1]
+        for _, h in reversed(self._stapel[:-1]):
+            r = knoop_hash(h, r)
+        return r

@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Storage of organisations, users, tokens and the case context rules need."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from integraal.opslag.modellen import Casus, CasusLid, Gebruiker, Organisatie, Token
+
+
+def synchroniseer_organisaties(sessie: Session, orgs: Iterable[Organisatie]) -> int:
+    """Bring the table in line with the partner register (the register is the source)."""
+    n = 0
+    for org in orgs:
+        sessie.merge(org)
+        n += 1
+    sessie.flush()
+    return n
+
+
+def organisaties(sessie: Session) -> list[Organisatie]:
+    return list(sessie.scalars(select(Organisatie).order_by(Organisatie.naam)))
+
+
+def gebruiker_op_naam(sessie: Session, gebruikersnaam: str) -> Gebruiker | None:
+    return sessie.scalars(
+        select(Gebruiker).where(Gebruiker.gebruikersnaam == gebruikersnaam)
+    ).one_or_none()
+
+
+def gebruiker(sessie: Session, gebruiker_id: int) -> Gebruiker | None:
+    return sessie.get(Gebruiker, gebruiker_id)
+
+
+def gebruikers(sessie: Session) -> list[Gebruiker]:
+    return list(sessie.scalars(select(Gebruiker).order_by(Gebruiker.gebruikersnaam)))
+
+
+def bewaar(sessie: Session, *objecten: object) -> None:
+    sessie.add_all(objecten)
+    sessie.flush()
+
+
+def token_op_hash(sessie: Session, token_hash: str, nu: dt.datetime) -> Token | None:
+    return sessie.scalars(
+        select(Token).where(Token.token_hash == token_hash, Token.verloopt_op > nu)
+    ).one_or_none()
+
+
+def verwijder_verlopen_tokens(sessie: Session, nu: dt.datetime) -> None:
+    sessie.execute(delete(Token).where(Token.verloopt_op <= nu))
+
+
+def casus(sessie: Session, casus_id: str) -> Casus | None:
+    return sessie.get(Casus, casus_id)
+
+
+def casus_leden(sessie: Session, casus_id: str) -> frozenset[int]:
+    return frozenset(
+        sessie.scalars(select(CasusLid.gebruiker_id).where(CasusLid.casus_id == casus_id))
+    )
+
+
+def casussen_van_gebruiker(sessie: Session, gebruiker_id: int) -> list[Casus]:
+    return list(
+        sessie.scalars(
+            select(Casus)
+            .join(CasusLid, CasusLid.casus_id == Casus.id)
+            .where(CasusLid.gebruiker_id == gebruiker_id)
+            .order_by(Casus.id)
+        )
+    )

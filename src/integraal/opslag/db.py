@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Engine and sessions. One code path for SQLite (embedded) and PostgreSQL (production)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, TypeAlias
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+Sessie: TypeAlias = Session
+Sessiefabriek: TypeAlias = sessionmaker[Session]
+Database: TypeAlias = Engine
+
+
+def maak_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+            # pysqlite's own transaction handling must be off for BEGIN IMMEDIATE below.
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")  # a confirmed log write survives a crash
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn: Any) -> None:
+            # Take the write lock at BEGIN so concurrent log appends serialise instead of failing.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def maak_sessiefabriek(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def transactie(fabriek: sessionmaker[Session]) -> Iterator[Session]:
+    """One unit of work: committed as a whole or not at all."""
+    with fabriek() as sessie, sessie.begin():
+        yield sessie

@@ -1,0 +1,216 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Tables. Dutch domain names, English plumbing; timestamps are timezone-aware UTC."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+
+def nu() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """SQLite forgets time zones; store UTC and hand back aware datetimes on both backends."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naïeve datetime; gebruik UTC met tijdzone")
+        return value.astimezone(dt.UTC)
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+NAAMGEVING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Basis(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAAMGEVING)
+    type_annotation_map = {dt.datetime: UTCDateTime(), dict[str, Any]: JSON, list[Any]: JSON}
+
+
+class Organisatie(Basis):
+    __tablename__ = "organisatie"
+    id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    soort: Mapped[str] = mapped_column(String(40))
+    regio: Mapped[str | None] = mapped_column(String(80))
+
+
+class Gebruiker(Basis):
+    __tablename__ = "gebruiker"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    gebruikersnaam: Mapped[str] = mapped_column(String(80), unique=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    wachtwoord_hash: Mapped[str] = mapped_column(String(200))
+    organisatie_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    rol: Mapped[str] = mapped_column(String(40))
+    actief: Mapped[bool] = mapped_column(Boolean, default=True)
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(default=nu)
+
+
+class Token(Basis):
+    __tablename__ = "token"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    gebruiker_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    verloopt_op: Mapped[dt.datetime]
+
+
+class Casus(Basis):
+    __tablename__ = "casus"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    titel: Mapped[str] = mapped_column(String(300))
+    verband_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    doel: Mapped[str] = mapped_column(String(60))
+    aanwijzingen: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(default=nu)
+
+
+class CasusLid(Basis):
+    __tablename__ = "casus_lid"
+    casus_id: Mapped[str] = mapped_column(ForeignKey("casus.id"), primary_key=True)
+    gebruiker_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"), primary_key=True)
+
+
+class Levering(Basis):
+    __tablename__ = "levering"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # sha256 over mapping, case and content: "the same delivery" in one indexable value.
+    sleutel: Mapped[str] = mapped_column(String(64), unique=True)
+    partner_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    ontvanger_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    mapping: Mapped[str] = mapped_column(String(120))
+    dataset: Mapped[str] = mapped_column(String(120))
+    doel: Mapped[str] = mapped_column(String(60))
+    casus_id: Mapped[str | None] = mapped_column(ForeignKey("casus.id"))
+    bestandsnaam: Mapped[str] = mapped_column(String(300))
+    formaat: Mapped[str] = mapped_column(String(10))
+    inhoud_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20))
+    rijen_totaal: Mapped[int] = mapped_column(Integer, default=0)
+    rijen_goed: Mapped[int] = mapped_column(Integer, default=0)
+    rijen_fout: Mapped[int] = mapped_column(Integer, default=0)
+    entiteiten: Mapped[int] = mapped_column(Integer, default=0)
+    fouten: Mapped[list[Any]] = mapped_column(default=list)
+    melding: Mapped[str | None] = mapped_column(Text)
+    geleverd_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    ontvangen_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    verwerkt_op: Mapped[dt.datetime | None]
+
+
+class Statement(Basis):
+    """One property value of one FtM entity, with where it came from and under which basis."""
+
+    __tablename__ = "statement"
+    __table_args__ = (
+        Index("ix_statement_houder_categorie", "houder_id", "categorie"),
+        Index("ix_statement_waarde", "prop_type", "value"),
+    )
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(128), index=True)
+    schema: Mapped[str] = mapped_column(String(60))
+    prop: Mapped[str] = mapped_column(String(60))
+    prop_type: Mapped[str] = mapped_column(String(30))
+    value: Mapped[str] = mapped_column(Text)
+    original_value: Mapped[str | None] = mapped_column(Text)
+    dataset: Mapped[str] = mapped_column(String(120))
+    levering_id: Mapped[str] = mapped_column(ForeignKey("levering.id"), index=True)
+    bron_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    houder_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    casus_id: Mapped[str | None] = mapped_column(ForeignKey("casus.id"))
+    source_record_id: Mapped[str] = mapped_column(String(200))
+    categorie: Mapped[str] = mapped_column(String(60))
+    grondslag: Mapped[str] = mapped_column(String(60))
+    first_seen: Mapped[dt.datetime]
+    last_seen: Mapped[dt.datetime]
+
+
+class LogboekRegel(Basis):
+    """A hashed processing-log line. `inhoud` is exactly the canonical text that was hashed."""
+
+    __tablename__ = "logboek_regel"
+    volgnummer: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    inhoud: Mapped[str] = mapped_column(Text)
+    blad_hash: Mapped[str] = mapped_column(String(64))
+    keten_hash: Mapped[str] = mapped_column(String(64))
+    trace_id: Mapped[str] = mapped_column(String(32), index=True)
+    casus_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    tijd: Mapped[dt.datetime]
+
+
+class LogboekBetrokkene(Basis):
+    """The personal part of a log entry, kept apart so retention can delete it."""
+
+    __tablename__ = "logboek_betrokkene"
+    volgnummer: Mapped[int] = mapped_column(
+        ForeignKey("logboek_regel.volgnummer"), primary_key=True
+    )
+    betrokkene: Mapped[str] = mapped_column(String(128), index=True)
+    betrokkene_soort: Mapped[str] = mapped_column(String(40))
+    zout: Mapped[str] = mapped_column(String(32))
+
+
+class LogboekKop(Basis):
+    """Single row holding the head of the chain; locking it serialises appends."""
+
+    __tablename__ = "logboek_kop"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    volgnummer: Mapped[int] = mapped_column(BigInteger)
+    keten_hash: Mapped[str] = mapped_column(String(64))
+
+
+class LogboekCheckpoint(Basis):
+    __tablename__ = "logboek_checkpoint"
+    boomgrootte: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    wortel_hash: Mapped[str] = mapped_column(String(64))
+    tijd: Mapped[dt.datetime]
+    sleutel_id: Mapped[str] = mapped_column(String(64))
+    handtekening: Mapped[str] = mapped_column(String(200))
+
+
+class AuditRecord(Basis):
+    """Who did it: the actor of a processing, linked to log lines by trace id (LDV ADR)."""
+
+    __tablename__ = "audit_record"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trace_id: Mapped[str] = mapped_column(String(32), index=True)
+    gebruiker_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    organisatie_id: Mapped[str | None] = mapped_column(String(80))
+    actie: Mapped[str] = mapped_column(String(120))
+    resultaat: Mapped[str] = mapped_column(String(40))
+    herkomst: Mapped[str] = mapped_column(String(40))
+    details: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    tijd: Mapped[dt.datetime] = mapped_column(default=nu)

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Run the Alembic migrations from code (`integraal init`, tests, `make run`)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine
+
+
+def _config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option(
+        "script_location", str(resources.files("integraal.opslag").joinpath("migraties"))
+    )
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def migreer(engine: Engine, revisie: str = "head") -> None:
+    with engine.begin() as conn:
+        cfg = _config(engine)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revisie)
+
+
+def terug(engine: Engine, revisie: str) -> None:
+    with engine.begin() as conn:
+        cfg = _config(engine)
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revisie)

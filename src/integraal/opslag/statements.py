@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Raw reads of partner statements.
+
+Only `integraal.toegang` may import this module (checked by tests/test_architectuur.py): every
+other reader goes through the policy-enforced layer, which passes the groups it was allowed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from sqlalchemy import ColumnElement, and_, false, func, or_, select
+from sqlalchemy.orm import Session
+
+from integraal.opslag.modellen import Statement
+
+
+class Groep(NamedTuple):
+    """Statements that share holder, source, category and case share one rule decision."""
+
+    houder_id: str
+    bron_id: str
+    categorie: str
+    casus_id: str | None
+
+
+def groepen(sessie: Session) -> list[Groep]:
+    rijen = sessie.execute(
+        select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
+        .distinct()
+    )
+    return [Groep(*r) for r in rijen.tuples()]
+
+
+def groepen_van_entiteit(sessie: Session, entity_id: str) -> list[Groep]:
+    rijen = sessie.execute(
+        select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
+        .where(Statement.entity_id == entity_id)
+        .distinct()
+    )
+    return [Groep(*r) for r in rijen.tuples()]
+
+
+def _in_groepen(toegestaan: Sequence[Groep]) -> ColumnElement[bool]:
+    if not toegestaan:
+        return false()
+    return or_(
+        *(
+            and_(
+                Statement.houder_id == g.houder_id,
+                Statement.bron_id == g.bron_id,
+                Statement.categorie == g.categorie,
+                Statement.casus_id.is_(None) if g.casus_id is None else Statement.casus_id == g.casus_id,
+            )
+            for g in toegestaan
+        )
+    )
+
+
+def statements_van(
+    sessie: Session, entity_ids: Sequence[str], toegestaan: Sequence[Groep]
+) -> list[Statement]:
+    if not entity_ids:
+        return []
+    return list(
+        sessie.scalars(
+            select(Statement)
+            .where(Statement.entity_id.in_(entity_ids), _in_groepen(toegestaan))
+            .order_by(Statement.entity_id, Statement.prop, Statement.value)
+        )
+    )
+
+
+def zoek_entiteiten(
+    sessie: Session,
+    toegestaan: Sequence[Groep],
+    *,
+    term: str | None,
+    exacte_waarden: Sequence[str] = (),
+    schema: str | None,
+    limiet: int,
+    na: str | None = None,
+) -> list[str]:
+    """Entity ids whose allowed statements match; the match itself only sees allowed groups."""
+    q = select(Statement.entity_id).where(_in_groepen(toegestaan))
+    if schema:
+        q = q.where(Statement.schema == schema)
+    voorwaarden = []
+    if term:
+        voorwaarden.append(func.lower(Statement.value).contains(term.lower(), autoescape=True))
+    if exacte_waarden:
+        voorwaarden.append(Statement.value.in_(exacte_waarden))
+    if voorwaarden:
+        q = q.where(or_(*voorwaarden))
+    if na:
+        q = q.where(Statement.entity_id > na)
+    q = q.group_by(Statement.entity_id).order_by(Statement.entity_id).limit(limiet)
+    return list(sessie.scalars(q))
