@@ -78,6 +78,11 @@ class Beslisser:
                 if uitleg:
                     overwogen.append(Overweging(regel_id=regel.id, reden=reden))
                 continue
+            niet_van_toepassing = self._niet_van_toepassing(regel, context)
+            if niet_van_toepassing:
+                if uitleg:
+                    overwogen.append(Overweging(regel_id=regel.id, reden=niet_van_toepassing))
+                continue
             voldaan, niet = self._toets_voorwaarden(regel, context, volledig=uitleg)
             if regel.effect is Effect.WEIGEREN or not regel.in_werking:
                 # Deny wins: a matching prohibition ends the evaluation.
@@ -145,6 +150,15 @@ class Beslisser:
             return f"geldt niet voor ontvangers van soort '{aan_soort}'"
         if "*" not in regel.doelen and verzoek.doel not in regel.doelen:
             return f"doel '{verzoek.doel}' valt niet onder deze regel"
+        return None
+
+    @staticmethod
+    def _niet_van_toepassing(regel: Regel, context: Toets) -> str | None:
+        for naam in regel.voorwaarden:
+            if VOORWAARDEN[naam].toepasselijkheid:
+                ok, toelichting = toets(naam, context)
+                if not ok:
+                    return f"niet van toepassing: {toelichting}"
         return None
 
     @staticmethod

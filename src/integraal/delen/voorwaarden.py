@@ -30,14 +30,21 @@ class Voorwaarde:
     naam: str
     label: str
     predicaat: Predicaat
+    # Decides whether a rule applies at all (who reads whose data), not what a requester
+    # still has to arrange; an unmet one makes the rule irrelevant rather than a near miss.
+    toepasselijkheid: bool = False
+    # Restricts rather than grants: met whenever it does not apply.
+    beperkend: bool = False
 
 
 VOORWAARDEN: dict[str, Voorwaarde] = {}
 
 
-def _voorwaarde(naam: str, label: str) -> Callable[[Predicaat], Predicaat]:
+def _voorwaarde(
+    naam: str, label: str, *, toepasselijkheid: bool = False, beperkend: bool = False
+) -> Callable[[Predicaat], Predicaat]:
     def registreer(fn: Predicaat) -> Predicaat:
-        VOORWAARDEN[naam] = Voorwaarde(naam, label, fn)
+        VOORWAARDEN[naam] = Voorwaarde(naam, label, fn, toepasselijkheid, beperkend)
         return fn
 
     return registreer
@@ -99,21 +106,31 @@ def _deelnemer(t: Toets) -> tuple[bool, str]:
     )
 
 
-@_voorwaarde("zelfde_verband", "de gegevens blijven binnen het samenwerkingsverband")
+@_voorwaarde(
+    "zelfde_verband", "de gegevens blijven binnen het samenwerkingsverband", toepasselijkheid=True
+)
 def _zelfde_verband(t: Toets) -> tuple[bool, str]:
     if t.van.id == t.aan.id:
         return True, f"verwerking binnen {t.aan.naam}"
     return False, f"{t.aan.naam} is een andere organisatie dan {t.van.naam}"
 
 
-@_voorwaarde("eigen_levering", "de lezer is de organisatie die de gegevens zelf leverde")
+@_voorwaarde(
+    "eigen_levering",
+    "de lezer is de organisatie die de gegevens zelf leverde",
+    toepasselijkheid=True,
+)
 def _eigen_levering(t: Toets) -> tuple[bool, str]:
     if t.verzoek.bron is not None and t.verzoek.bron == t.aan.id:
         return True, f"{t.aan.naam} leverde deze gegevens zelf"
     return False, "de lezer is niet de leverancier van deze gegevens"
 
 
-@_voorwaarde("doelbinding_casus", "gegevens geleverd voor een casus worden alleen in die casus gebruikt")
+@_voorwaarde(
+    "doelbinding_casus",
+    "gegevens geleverd voor een casus worden alleen in die casus gebruikt",
+    beperkend=True,
+)
 def _doelbinding(t: Toets) -> tuple[bool, str]:
     gebonden = t.verzoek.gegevens_casus
     if gebonden is None:
@@ -130,7 +147,7 @@ def _bank_aangewezen(t: Toets) -> tuple[bool, str]:
     return False, f"{t.aan.naam} is niet aangewezen voor het FEC"
 
 
-@_voorwaarde("notaris_met_notaris", "notarissen delen alleen met notarissen")
+@_voorwaarde("notaris_met_notaris", "notarissen delen alleen met notarissen", beperkend=True)
 def _notaris(t: Toets) -> tuple[bool, str]:
     if t.van.soort != "notaris" or t.aan.soort == "notaris":
         return True, "geen notaris-naar-niet-notaris verstrekking"

@@ -54,7 +54,7 @@ def regels_van_betrokkene(
         .where(LogboekBetrokkene.betrokkene == betrokkene)
         .order_by(LogboekRegel.volgnummer)
     )
-    return [(r, b) for r, b in rijen.tuples()]
+    return [(r, b) for r, b in rijen]
 
 
 def aantal_regels(sessie: Session) -> int:

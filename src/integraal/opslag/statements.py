@@ -30,7 +30,7 @@ def groepen(sessie: Session) -> list[Groep]:
         select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
         .distinct()
     )
-    return [Groep(*r) for r in rijen.tuples()]
+    return [Groep(*r) for r in rijen]
 
 
 def groepen_van_entiteit(sessie: Session, entity_id: str) -> list[Groep]:
@@ -39,7 +39,7 @@ def groepen_van_entiteit(sessie: Session, entity_id: str) -> list[Groep]:
         .where(Statement.entity_id == entity_id)
         .distinct()
     )
-    return [Groep(*r) for r in rijen.tuples()]
+    return [Groep(*r) for r in rijen]
 
 
 def _in_groepen(toegestaan: Sequence[Groep]) -> ColumnElement[bool]:
@@ -97,3 +97,22 @@ def zoek_entiteiten(
         q = q.where(Statement.entity_id > na)
     q = q.group_by(Statement.entity_id).order_by(Statement.entity_id).limit(limiet)
     return list(sessie.scalars(q))
+
+
+def pseudoniemen_van(sessie: Session, entity_ids: Sequence[str]) -> dict[str, str]:
+    """Subject pseudonyms for the processing log, whatever the reader may see of the entity."""
+    if not entity_ids:
+        return {}
+    rijen = sessie.execute(
+        select(Statement.entity_id, Statement.value)
+        .where(
+            Statement.entity_id.in_(entity_ids),
+            Statement.prop_type == "identifier",
+            Statement.value.like("%-pseudo:%"),
+        )
+        .order_by(Statement.entity_id, Statement.value)
+    )
+    uit: dict[str, str] = {}
+    for eid, waarde in rijen:
+        uit.setdefault(eid, waarde)
+    return uit

@@ -18,7 +18,7 @@ from integraal import logboek
 from integraal.delen import Beslisser, Besluit, Verzoek
 from integraal.domein.actor import Actor
 from integraal.domein.identificatie import VALIDATORS, OngeldigeWaarde
-from integraal.domein.pseudoniem import is_pseudoniem, pseudoniem
+from integraal.domein.pseudoniem import pseudoniem
 from integraal.opslag import statements
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Statement
@@ -145,15 +145,15 @@ def _log(
 ) -> str:
     trace_id = logboek.nieuwe_trace_id()
     per: dict[tuple[str, Groep], list[Statement]] = {}
+    # One data subject id per entity, whichever category a line is about, so an access report
+    # by BSN finds every processing of that person.
     for s in stmts:
         per.setdefault((s.entity_id, _groep(s)), []).append(s)
+    pseudoniemen = statements.pseudoniemen_van(sessie, list(beelden))
     verwerkingen = []
-    for (eid, g), rijen in per.items():
+    for (eid, g), _rijen in per.items():
         besluit = beslissingen.toegestaan[g]
-        betrokkene = next(
-            (r.value for r in rijen if r.prop_type == "identifier" and is_pseudoniem(r.value)),
-            None,
-        )
+        betrokkene = pseudoniemen.get(eid)
         verwerkingen.append(
             logboek.Verwerking(
                 naam=naam,

@@ -1,0 +1,99 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Tokens, partners, mappings, cases of the user."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from integraal.api.deps import ActorDep, OmgevingDep
+from integraal.api.fouten import Probleem
+from integraal.api.schemas import (
+    CasusUit,
+    GebruikerUit,
+    Inloggegevens,
+    MappingUit,
+    PartnerUit,
+    TokenUit,
+)
+from integraal.bronnen.mapping import meegeleverde_mappings
+from integraal.gebruikers import authenticeer, geef_token
+from integraal.opslag import beheer
+from integraal.opslag.db import transactie
+
+router = APIRouter()
+
+
+@router.post("/tokens", status_code=201, response_model=TokenUit, tags=["Toegang"],
+             summary="Token aanvragen met gebruikersnaam en wachtwoord")
+def token_aanvragen(omgeving: OmgevingDep, gegevens: Inloggegevens) -> TokenUit:
+    with transactie(omgeving.fabriek) as sessie:
+        actor = authenticeer(sessie, gegevens.gebruikersnaam, gegevens.wachtwoord)
+        if actor is None:
+            raise Probleem(401, "Gebruikersnaam of wachtwoord onjuist.")
+        token, verloopt = geef_token(sessie, actor)
+    return TokenUit(
+        token=token,
+        verloopt_op=verloopt,
+        gebruiker=GebruikerUit(
+            gebruikersnaam=actor.gebruikersnaam,
+            naam=actor.naam,
+            organisatie=actor.organisatie_id,
+            rol=actor.rol.value,
+        ),
+    )
+
+
+def _partner(omgeving: OmgevingDep, org_id: str) -> PartnerUit:
+    register = omgeving.beslisser.register
+    org = register.organisatie(org_id)
+    return PartnerUit(
+        id=org.id,
+        naam=org.naam,
+        soort=org.soort,
+        soort_label=register.soorten[org.soort].label,
+        regio=org.regio,
+        deelnemers=list(org.deelnemers),
+    )
+
+
+@router.get("/partners", response_model=list[PartnerUit], tags=["Partners"],
+            summary="Organisaties en samenwerkingsverbanden")
+def partners(omgeving: OmgevingDep, _actor: ActorDep) -> list[PartnerUit]:
+    return [_partner(omgeving, o.id) for o in omgeving.beslisser.register.organisaties]
+
+
+@router.get("/partners/{partner_id}", response_model=PartnerUit, tags=["Partners"],
+            summary="Eén organisatie of samenwerkingsverband")
+def partner(omgeving: OmgevingDep, _actor: ActorDep, partner_id: str) -> PartnerUit:
+    try:
+        return _partner(omgeving, partner_id)
+    except KeyError as exc:
+        raise Probleem(404, f"Partner {partner_id} bestaat niet.") from exc
+
+
+@router.get("/mappings", response_model=list[MappingUit], tags=["Leveringen"],
+            summary="Leveringsafspraken (mappings) met hun categorieën")
+def mappings(_actor: ActorDep) -> list[MappingUit]:
+    return [
+        MappingUit(
+            naam=m.naam,
+            titel=m.titel,
+            partner=m.partner,
+            ontvanger=m.ontvanger,
+            doel=m.doel,
+            categorieen=sorted(m.categorieen),
+            bij_fout=m.bij_fout.value,
+            kolommen=sorted(m.kolommen),
+        )
+        for m in meegeleverde_mappings().values()
+    ]
+
+
+@router.get("/casussen", response_model=list[CasusUit], tags=["Casussen"],
+            summary="Casussen waarvan u lid bent")
+def mijn_casussen(omgeving: OmgevingDep, actor: ActorDep) -> list[CasusUit]:
+    with transactie(omgeving.fabriek) as sessie:
+        return [
+            CasusUit(id=c.id, titel=c.titel, verband=c.verband_id, doel=c.doel, status=c.status)
+            for c in beheer.casussen_van_gebruiker(sessie, actor.gebruiker_id)
+        ]

@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The deterministic, entirely fictitious demo world."""

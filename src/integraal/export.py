@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Exports of policy-filtered entity views to CSV and Excel, safe against formula injection."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+
+from integraal.toegang import Entiteitbeeld
+
+KOLOMMEN = ("entiteit", "schema", "eigenschap", "waarde", "bron", "categorie", "grondslag")
+_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
+
+
+def veilig(waarde: str) -> str:
+    """Spreadsheet programs execute cells starting with = + - @; a leading quote defuses them."""
+    return "'" + waarde if waarde.startswith(_GEVAARLIJK) else waarde
+
+
+def rijen(beelden: Sequence[Entiteitbeeld]) -> list[tuple[str, ...]]:
+    return [
+        tuple(veilig(v) for v in (b.id, b.schema, h.eigenschap, h.waarde, h.bron, h.categorie, h.grondslag))
+        for b in beelden
+        for h in b.herkomst
+    ]
+
+
+def naar_csv(beelden: Sequence[Entiteitbeeld]) -> bytes:
+    buf = io.StringIO()
+    schrijver = csv.writer(buf, delimiter=";")
+    schrijver.writerow(KOLOMMEN)
+    schrijver.writerows(rijen(beelden))
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def naar_xlsx(beelden: Sequence[Entiteitbeeld]) -> bytes:
+    boek = Workbook()
+    blad = boek.active
+    assert blad is not None
+    blad.title = "Entiteiten"
+    blad.append(KOLOMMEN)
+    for rij in rijen(beelden):
+        blad.append(rij)
+    buf = io.BytesIO()
+    boek.save(buf)
+    return buf.getvalue()

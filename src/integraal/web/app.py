@@ -1,0 +1,319 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Web routes: thin, session-authenticated, CSRF-protected forms."""
+
+from __future__ import annotations
+
+import secrets
+from importlib import resources
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, File, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.middleware.sessions import SessionMiddleware
+
+from integraal import logboek
+from integraal.bronnen.importeren import GeenLeverancier, importeer
+from integraal.bronnen.lezers import OnleesbaarBestand
+from integraal.bronnen.mapping import meegeleverde_mappings
+from integraal.delen import leg_uit
+from integraal.domein.actor import Actor
+from integraal.domein.rollen import ROL_LABELS, Rol
+from integraal.gebruikers import actor_van_id, authenticeer
+from integraal.omgeving import Omgeving
+from integraal.opslag import beheer, leveringen
+from integraal.opslag.db import transactie
+from integraal.toegang import Leesvraag, lees_entiteit, zoek_entiteiten
+from integraal.toegang.context import OnbekendeCasus
+from integraal.toegang.deelwijzer import OngeldigeVraag, vraag_deelwijzer
+from integraal.toegang.inzage import inzage_verzoek
+
+_sjablonen = Jinja2Templates(directory=str(resources.files("integraal.web").joinpath("templates")))
+
+
+class NietIngelogd(Exception):
+    pass
+
+
+class Verboden(Exception):
+    pass
+
+
+def _omgeving(request: Request) -> Omgeving:
+    omgeving: Omgeving = request.app.state.omgeving
+    return omgeving
+
+
+OmgevingDep = Annotated[Omgeving, Depends(_omgeving)]
+
+
+def _actor(request: Request, omgeving: OmgevingDep) -> Actor:
+    gebruiker_id = request.session.get("gebruiker_id")
+    if not isinstance(gebruiker_id, int):
+        raise NietIngelogd
+    with transactie(omgeving.fabriek) as sessie:
+        actor = actor_van_id(sessie, gebruiker_id)
+    if actor is None:
+        request.session.clear()
+        raise NietIngelogd
+    return actor
+
+
+ActorDep = Annotated[Actor, Depends(_actor)]
+
+
+def _privacy_officer(actor: ActorDep) -> Actor:
+    if actor.rol is not Rol.PRIVACY_OFFICER:
+        raise Verboden
+    return actor
+
+
+PrivacyOfficer = Annotated[Actor, Depends(_privacy_officer)]
+
+
+def _csrf(request: Request) -> str:
+    token = request.session.get("csrf")
+    if not isinstance(token, str):
+        token = secrets.token_urlsafe(24)
+        request.session["csrf"] = token
+    return token
+
+
+def _controleer_csrf(request: Request, csrf: Annotated[str, Form()] = "") -> None:
+    verwacht = request.session.get("csrf")
+    if not isinstance(verwacht, str) or not secrets.compare_digest(verwacht, csrf):
+        raise Verboden
+
+
+Csrf = Depends(_controleer_csrf)
+
+
+def _pagina(
+    request: Request, sjabloon: str, actor: Actor | None, status: int = 200, **context: Any
+) -> HTMLResponse:
+    return _sjablonen.TemplateResponse(
+        request,
+        sjabloon,
+        {"actor": actor, "rol_labels": ROL_LABELS, "csrf": _csrf(request), **context},
+        status_code=status,
+    )
+
+
+def maak_web(omgeving: Omgeving) -> FastAPI:
+    web = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, redirect_slashes=False)
+    web.state.omgeving = omgeving
+    web.add_middleware(
+        SessionMiddleware,
+        secret_key=omgeving.instellingen.sessie_geheim_str(),
+        session_cookie="integraal_sessie",
+        same_site="strict",
+        https_only=False,
+        max_age=8 * 3600,
+    )
+    web.mount(
+        "/static",
+        StaticFiles(directory=str(resources.files("integraal.web").joinpath("static"))),
+        name="static",
+    )
+
+    @web.exception_handler(NietIngelogd)
+    async def _naar_login(request: Request, _exc: NietIngelogd) -> Response:
+        return RedirectResponse("/inloggen", status_code=303)
+
+    @web.exception_handler(Verboden)
+    async def _verboden(request: Request, _exc: Verboden) -> Response:
+        return _pagina(request, "melding.html", None, status=403, titel="Geen toegang",
+                       tekst="U heeft geen toegang tot deze pagina of het formulier is verlopen.")
+
+    @web.get("/inloggen", response_class=HTMLResponse)
+    def inloggen(request: Request) -> Response:
+        return _pagina(request, "inloggen.html", None)
+
+    @web.post("/inloggen", response_class=HTMLResponse, dependencies=[Csrf])
+    def inloggen_verwerken(
+        request: Request,
+        omgeving: OmgevingDep,
+        gebruikersnaam: Annotated[str, Form()] = "",
+        wachtwoord: Annotated[str, Form()] = "",
+    ) -> Response:
+        with transactie(omgeving.fabriek) as sessie:
+            actor = authenticeer(sessie, gebruikersnaam, wachtwoord)
+            logboek.schrijf_audit(
+                sessie, trace_id=logboek.nieuwe_trace_id(),
+                gebruiker_id=actor.gebruiker_id if actor else None,
+                organisatie_id=actor.organisatie_id if actor else None,
+                actie="inloggen", resultaat="gelukt" if actor else "mislukt", herkomst="web",
+            )
+        if actor is None:
+            return _pagina(request, "inloggen.html", None, status=400,
+                           fout="Gebruikersnaam of wachtwoord onjuist.", gebruikersnaam=gebruikersnaam)
+        request.session.clear()
+        request.session["gebruiker_id"] = actor.gebruiker_id
+        return RedirectResponse("/", status_code=303)
+
+    @web.post("/uitloggen", dependencies=[Csrf])
+    def uitloggen(request: Request) -> Response:
+        request.session.clear()
+        return RedirectResponse("/inloggen", status_code=303)
+
+    @web.get("/", response_class=HTMLResponse)
+    def start(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
+        with transactie(omgeving.fabriek) as sessie:
+            casussen = beheer.casussen_van_gebruiker(sessie, actor.gebruiker_id)
+        return _pagina(request, "start.html", actor, casussen=casussen)
+
+    @web.get("/deelwijzer", response_class=HTMLResponse)
+    def deelwijzer(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
+        return _pagina(request, "deelwijzer.html", actor, beslisser=omgeving.beslisser, vraag={})
+
+    @web.post("/deelwijzer", response_class=HTMLResponse, dependencies=[Csrf])
+    def deelwijzer_vragen(
+        request: Request,
+        omgeving: OmgevingDep,
+        actor: ActorDep,
+        van: Annotated[str, Form()] = "",
+        aan: Annotated[str, Form()] = "",
+        categorie: Annotated[str, Form()] = "",
+        doel: Annotated[str, Form()] = "",
+        casus: Annotated[str, Form()] = "",
+    ) -> Response:
+        vraag = {"van": van, "aan": aan, "categorie": categorie, "doel": doel, "casus": casus}
+        try:
+            with transactie(omgeving.fabriek) as sessie:
+                besluit = vraag_deelwijzer(
+                    sessie, omgeving.beslisser, van=van, aan=aan, categorie=categorie, doel=doel,
+                    casus_id=casus.strip() or None, actor=actor.ref,
+                )
+        except OngeldigeVraag as exc:
+            return _pagina(request, "deelwijzer.html", actor, status=400,
+                           beslisser=omgeving.beslisser, vraag=vraag, fouten=exc.fouten)
+        except OnbekendeCasus as exc:
+            return _pagina(request, "deelwijzer.html", actor, status=400,
+                           beslisser=omgeving.beslisser, vraag=vraag, fouten={"casus": str(exc)})
+        uitleg = leg_uit(besluit, omgeving.beslisser.catalogus, omgeving.beslisser.register)
+        return _pagina(request, "deelwijzer.html", actor, beslisser=omgeving.beslisser,
+                       vraag=vraag, besluit=besluit, uitleg=uitleg)
+
+    @web.get("/leveringen", response_class=HTMLResponse)
+    def leveringen_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
+        with transactie(omgeving.fabriek) as sessie:
+            lijst = leveringen.lijst_leveringen(
+                sessie, None if actor.rol is Rol.FUNCTIONEEL_BEHEERDER else [actor.organisatie_id]
+            )
+        eigen = [m for m in meegeleverde_mappings().values() if m.partner == actor.organisatie_id]
+        return _pagina(request, "leveringen.html", actor, leveringen=lijst, mappings=eigen)
+
+    @web.post("/leveringen", response_class=HTMLResponse, dependencies=[Csrf])
+    def levering_uploaden(
+        request: Request,
+        omgeving: OmgevingDep,
+        actor: ActorDep,
+        bestand: Annotated[UploadFile, File()],
+        mapping: Annotated[str, Form()] = "",
+        casus: Annotated[str, Form()] = "",
+    ) -> Response:
+        m = meegeleverde_mappings().get(mapping)
+        fout = None
+        if m is None:
+            fout = "Kies een leveringsafspraak."
+        else:
+            try:
+                r = importeer(
+                    omgeving.fabriek, omgeving.beslisser, actor, m, bestand.filename or "levering",
+                    bestand.file.read(), pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
+                    casus_id=casus.strip() or None, herkomst="web",
+                )
+                return RedirectResponse(f"/leveringen/{r.levering_id}", status_code=303)
+            except (GeenLeverancier, OnleesbaarBestand, OnbekendeCasus) as exc:
+                fout = str(exc).capitalize() + "."
+        with transactie(omgeving.fabriek) as sessie:
+            lijst = leveringen.lijst_leveringen(sessie, [actor.organisatie_id])
+        eigen = [x for x in meegeleverde_mappings().values() if x.partner == actor.organisatie_id]
+        return _pagina(request, "leveringen.html", actor, status=400, leveringen=lijst,
+                       mappings=eigen, fout=fout)
+
+    @web.get("/leveringen/{levering_id}", response_class=HTMLResponse)
+    def levering_pagina(
+        request: Request, omgeving: OmgevingDep, actor: ActorDep, levering_id: str
+    ) -> Response:
+        with transactie(omgeving.fabriek) as sessie:
+            lev = leveringen.haal_levering(sessie, levering_id)
+        zichtbaar = lev is not None and (
+            actor.organisatie_id in (lev.partner_id, lev.ontvanger_id)
+            or actor.rol is Rol.FUNCTIONEEL_BEHEERDER
+        )
+        if not zichtbaar:
+            return _pagina(request, "melding.html", actor, status=404, titel="Niet gevonden",
+                           tekst="Deze levering bestaat niet of is niet van uw organisatie.")
+        return _pagina(request, "levering.html", actor, lev=lev)
+
+    @web.get("/zoeken", response_class=HTMLResponse)
+    def zoeken(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
+        with transactie(omgeving.fabriek) as sessie:
+            casussen = beheer.casussen_van_gebruiker(sessie, actor.gebruiker_id)
+        return _pagina(request, "zoeken.html", actor, casussen=casussen, vraag={},
+                       doelen=omgeving.beslisser.catalogus.doelen)
+
+    @web.post("/zoeken", response_class=HTMLResponse, dependencies=[Csrf])
+    def zoeken_verwerken(
+        request: Request,
+        omgeving: OmgevingDep,
+        actor: ActorDep,
+        zoekterm: Annotated[str, Form()] = "",
+        doel: Annotated[str, Form()] = "",
+        casus: Annotated[str, Form()] = "",
+    ) -> Response:
+        vraag = {"zoekterm": zoekterm, "doel": doel, "casus": casus}
+        fout = None
+        resultaten = []
+        try:
+            with transactie(omgeving.fabriek) as sessie:
+                casussen = beheer.casussen_van_gebruiker(sessie, actor.gebruiker_id)
+                resultaten = zoek_entiteiten(
+                    sessie, omgeving.beslisser, actor,
+                    Leesvraag(doel or "integrale_aanpak", casus or None, "web"),
+                    pseudoniem_sleutel=omgeving.pseudoniem_sleutel, term=zoekterm or None,
+                )
+        except OnbekendeCasus as exc:
+            fout = str(exc).capitalize() + "."
+            casussen = []
+        return _pagina(request, "zoeken.html", actor, casussen=casussen, vraag=vraag,
+                       resultaten=resultaten, gezocht=True, fout=fout,
+                       doelen=omgeving.beslisser.catalogus.doelen)
+
+    @web.get("/entiteiten/{entiteit_id}", response_class=HTMLResponse)
+    def entiteit_pagina(
+        request: Request, omgeving: OmgevingDep, actor: ActorDep, entiteit_id: str,
+        doel: str = "integrale_aanpak", casus: str = "",
+    ) -> Response:
+        try:
+            with transactie(omgeving.fabriek) as sessie:
+                beeld = lees_entiteit(sessie, omgeving.beslisser, actor,
+                                      Leesvraag(doel, casus or None, "web"), entiteit_id)
+        except OnbekendeCasus:
+            beeld = None
+        if beeld is None:
+            return _pagina(request, "melding.html", actor, status=404, titel="Niet gevonden",
+                           tekst="Deze entiteit bestaat niet of geen deelregel staat u toe haar te lezen.")
+        return _pagina(request, "entiteit.html", actor, beeld=beeld, doel=doel, casus=casus)
+
+    @web.get("/logboek", response_class=HTMLResponse)
+    def logboek_pagina(request: Request, omgeving: OmgevingDep, po: PrivacyOfficer) -> Response:
+        with transactie(omgeving.fabriek) as sessie:
+            verificatie = logboek.verifieer(sessie)
+        return _pagina(request, "logboek.html", po, verificatie=verificatie)
+
+    @web.post("/logboek/inzage", response_class=HTMLResponse, dependencies=[Csrf])
+    def logboek_inzage(
+        request: Request, omgeving: OmgevingDep, po: PrivacyOfficer,
+        betrokkene: Annotated[str, Form()] = "",
+    ) -> Response:
+        with transactie(omgeving.fabriek) as sessie:
+            verificatie = logboek.verifieer(sessie)
+            regels = None
+            if betrokkene.strip():
+                _, regels = inzage_verzoek(sessie, po, betrokkene, omgeving.pseudoniem_sleutel, "web")
+        return _pagina(request, "logboek.html", po, verificatie=verificatie, inzage=regels)
+
+    return web

@@ -1,0 +1,167 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Fixtures: one suite on SQLite and PostgreSQL, a fresh database per test, small worlds."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from integraal.domein.actor import Actor
+from integraal.domein.rollen import Rol
+from integraal.gebruikers import actor_van, maak_gebruiker
+from integraal.instellingen import Instellingen
+from integraal.omgeving import Omgeving, maak_omgeving
+from integraal.opslag.db import maak_engine, transactie
+from integraal.opslag.modellen import Casus, CasusLid
+from integraal.opslag.schema import migreer
+
+WACHTWOORD = "een-lang-testwachtwoord"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _snelle_argon2() -> Iterator[None]:
+    """Real argon2, cheap parameters: the suite creates hundreds of accounts."""
+    from argon2 import PasswordHasher
+
+    import integraal.gebruikers as g
+
+    origineel = g._hasher
+    g._hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+    yield
+    g._hasher = origineel
+BACKENDS = [b for b in os.environ.get("INTEGRAAL_TEST_BACKENDS", "sqlite,postgresql").split(",") if b]
+
+
+def _pg_url() -> str:
+    url = os.environ.get("INTEGRAAL_TEST_POSTGRES_URL")
+    if not url:
+        pytest.fail(
+            "INTEGRAAL_TEST_POSTGRES_URL ontbreekt: draai via `make test` (start PostgreSQL) "
+            "of zet INTEGRAAL_TEST_BACKENDS=sqlite voor alleen SQLite."
+        )
+    return url
+
+
+@pytest.fixture(scope="session")
+def _pg_sjabloon() -> Iterator[str]:
+    basis = sa.make_url(_pg_url())
+    naam = f"integraal_sjabloon_{uuid.uuid4().hex[:8]}"
+    beheer = sa.create_engine(basis, isolation_level="AUTOCOMMIT")
+    with beheer.connect() as c:
+        c.exec_driver_sql(f'CREATE DATABASE "{naam}"')
+    engine = maak_engine(basis.set(database=naam).render_as_string(hide_password=False))
+    migreer(engine)
+    engine.dispose()
+    yield naam
+    with beheer.connect() as c:
+        c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
+    beheer.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.db'}"
+        return
+    sjabloon = request.getfixturevalue("_pg_sjabloon")
+    basis = sa.make_url(_pg_url())
+    naam = f"integraal_t_{uuid.uuid4().hex[:12]}"
+    beheer = sa.create_engine(basis, isolation_level="AUTOCOMMIT")
+    with beheer.connect() as c:
+        c.exec_driver_sql(f'CREATE DATABASE "{naam}" TEMPLATE "{sjabloon}"')
+    yield basis.set(database=naam).render_as_string(hide_password=False)
+    with beheer.connect() as c:
+        c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
+    beheer.dispose()
+
+
+@pytest.fixture
+def instellingen(tmp_path: Path, database_url: str) -> Instellingen:
+    return Instellingen(
+        data_dir=tmp_path / "data", database_url=database_url, pseudoniem_sleutel="test-sleutel",
+        sessie_geheim="test-geheim",
+    )
+
+
+@pytest.fixture
+def omgeving(instellingen: Instellingen) -> Iterator[Omgeving]:
+    omgeving = maak_omgeving(instellingen)
+    yield omgeving
+    omgeving.database.dispose()
+
+
+@dataclass
+class Wereld:
+    """The smallest world with what most tests need: a case, its members and outsiders."""
+
+    omgeving: Omgeving
+    gemeente: Actor
+    analist: Actor
+    buitenstaander: Actor
+    andere_riec: Actor
+    privacy: Actor
+    casus: str = "C-1"
+    casus_zonder_aanwijzingen: str = "C-2"
+
+
+def maak_actor(omgeving: Omgeving, naam: str, org: str, rol: Rol = Rol.ANALIST) -> Actor:
+    with transactie(omgeving.fabriek) as sessie:
+        return actor_van(maak_gebruiker(sessie, naam, naam.title(), WACHTWOORD, org, rol))
+
+
+@pytest.fixture
+def wereld(omgeving: Omgeving) -> Wereld:
+    w = Wereld(
+        omgeving=omgeving,
+        gemeente=maak_actor(omgeving, "gemeente", "gemeente-rotterdam"),
+        analist=maak_actor(omgeving, "analist", "riec-rotterdam"),
+        buitenstaander=maak_actor(omgeving, "buitenstaander", "riec-rotterdam"),
+        andere_riec=maak_actor(omgeving, "utrecht", "riec-midden-nederland"),
+        privacy=maak_actor(omgeving, "privacy", "riec-rotterdam", Rol.PRIVACY_OFFICER),
+    )
+    with transactie(omgeving.fabriek) as sessie:
+        sessie.add_all([
+            Casus(id="C-1", titel="Testcasus", verband_id="riec-rotterdam", doel="integrale_aanpak",
+                  aanwijzingen="Twee onafhankelijke meldingen over hetzelfde pand."),
+            Casus(id="C-2", titel="Alleen een signaal", verband_id="riec-rotterdam",
+                  doel="integrale_aanpak", aanwijzingen=None),
+        ])
+        sessie.flush()
+        sessie.add_all([
+            CasusLid(casus_id="C-1", gebruiker_id=w.analist.gebruiker_id),
+            CasusLid(casus_id="C-2", gebruiker_id=w.analist.gebruiker_id),
+        ])
+    return w
+
+
+# Two fictitious people with BSNs from the BRP test range (99999xxxx).
+BSN_JAN = "999990019"
+BSN_KLAAS = "999990020"
+
+VERGUNNINGEN_CSV = (
+    "dossiernummer;bsn;voornamen;achternaam;geboortedatum;straat;huisnummer;postcode;plaats;"
+    "bedrijfsnaam;kvk;vergunning;functie\n"
+    f"D1;{BSN_JAN};Jan;de Vries;01-02-1980;Kerkstraat;1;3011AA;Rotterdam;Vries Horeca B.V.;99000001;"
+    "exploitatievergunning;bestuurder\n"
+    f"D2;{BSN_KLAAS};Klaas;Bakker;31-12-1970;Dorpsweg;2;3012 BB;Rotterdam;;;;\n"
+).encode()
+
+
+@pytest.fixture
+def met_levering(wereld: Wereld) -> Wereld:
+    from integraal.bronnen.importeren import importeer
+    from integraal.bronnen.mapping import meegeleverde_mappings
+
+    r = importeer(
+        wereld.omgeving.fabriek, wereld.omgeving.beslisser, wereld.gemeente,
+        meegeleverde_mappings()["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV,
+        pseudoniem_sleutel=wereld.omgeving.pseudoniem_sleutel, casus_id="C-1",
+    )
+    assert r.status == "verwerkt", r.melding
+    return wereld
