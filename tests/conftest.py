@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from fastapi.testclient import TestClient
 
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
@@ -35,7 +36,11 @@ def _snelle_argon2() -> Iterator[None]:
     g._hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
     yield
     g._hasher = origineel
-BACKENDS = [b for b in os.environ.get("INTEGRAAL_TEST_BACKENDS", "sqlite,postgresql").split(",") if b]
+
+
+BACKENDS = [
+    b for b in os.environ.get("INTEGRAAL_TEST_BACKENDS", "sqlite,postgresql").split(",") if b
+]
 
 
 def _pg_url() -> str:
@@ -84,7 +89,9 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 @pytest.fixture
 def instellingen(tmp_path: Path, database_url: str) -> Instellingen:
     return Instellingen(
-        data_dir=tmp_path / "data", database_url=database_url, pseudoniem_sleutel="test-sleutel",
+        data_dir=tmp_path / "data",
+        database_url=database_url,
+        pseudoniem_sleutel="test-sleutel",
         sessie_geheim="test-geheim",
     )
 
@@ -126,17 +133,31 @@ def wereld(omgeving: Omgeving) -> Wereld:
         privacy=maak_actor(omgeving, "privacy", "riec-rotterdam", Rol.PRIVACY_OFFICER),
     )
     with transactie(omgeving.fabriek) as sessie:
-        sessie.add_all([
-            Casus(id="C-1", titel="Testcasus", verband_id="riec-rotterdam", doel="integrale_aanpak",
-                  aanwijzingen="Twee onafhankelijke meldingen over hetzelfde pand."),
-            Casus(id="C-2", titel="Alleen een signaal", verband_id="riec-rotterdam",
-                  doel="integrale_aanpak", aanwijzingen=None),
-        ])
+        sessie.add_all(
+            [
+                Casus(
+                    id="C-1",
+                    titel="Testcasus",
+                    verband_id="riec-rotterdam",
+                    doel="integrale_aanpak",
+                    aanwijzingen="Twee onafhankelijke meldingen over hetzelfde pand.",
+                ),
+                Casus(
+                    id="C-2",
+                    titel="Alleen een signaal",
+                    verband_id="riec-rotterdam",
+                    doel="integrale_aanpak",
+                    aanwijzingen=None,
+                ),
+            ]
+        )
         sessie.flush()
-        sessie.add_all([
-            CasusLid(casus_id="C-1", gebruiker_id=w.analist.gebruiker_id),
-            CasusLid(casus_id="C-2", gebruiker_id=w.analist.gebruiker_id),
-        ])
+        sessie.add_all(
+            [
+                CasusLid(casus_id="C-1", gebruiker_id=w.analist.gebruiker_id),
+                CasusLid(casus_id="C-2", gebruiker_id=w.analist.gebruiker_id),
+            ]
+        )
     return w
 
 
@@ -147,8 +168,8 @@ BSN_KLAAS = "999990020"
 VERGUNNINGEN_CSV = (
     "dossiernummer;bsn;voornamen;achternaam;geboortedatum;straat;huisnummer;postcode;plaats;"
     "bedrijfsnaam;kvk;vergunning;functie\n"
-    f"D1;{BSN_JAN};Jan;de Vries;01-02-1980;Kerkstraat;1;3011AA;Rotterdam;Vries Horeca B.V.;99000001;"
-    "exploitatievergunning;bestuurder\n"
+    f"D1;{BSN_JAN};Jan;de Vries;01-02-1980;Kerkstraat;1;3011AA;Rotterdam;"
+    "Vries Horeca B.V.;99000001;exploitatievergunning;bestuurder\n"
     f"D2;{BSN_KLAAS};Klaas;Bakker;31-12-1970;Dorpsweg;2;3012 BB;Rotterdam;;;;\n"
 ).encode()
 
@@ -159,9 +180,22 @@ def met_levering(wereld: Wereld) -> Wereld:
     from integraal.bronnen.mapping import meegeleverde_mappings
 
     r = importeer(
-        wereld.omgeving.fabriek, wereld.omgeving.beslisser, wereld.gemeente,
-        meegeleverde_mappings()["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV,
-        pseudoniem_sleutel=wereld.omgeving.pseudoniem_sleutel, casus_id="C-1",
+        wereld.omgeving.fabriek,
+        wereld.omgeving.beslisser,
+        wereld.gemeente,
+        meegeleverde_mappings()["demo-gemeente-vergunningen"],
+        "v.csv",
+        VERGUNNINGEN_CSV,
+        pseudoniem_sleutel=wereld.omgeving.pseudoniem_sleutel,
+        casus_id="C-1",
     )
     assert r.status == "verwerkt", r.melding
     return wereld
+
+
+@pytest.fixture
+def client(wereld: Wereld) -> Iterator[TestClient]:
+    from integraal.app import maak_app
+
+    with TestClient(maak_app(wereld.omgeving)) as c:
+        yield c

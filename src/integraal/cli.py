@@ -18,6 +18,7 @@ from integraal.bronnen.mapping import Mapping, laad_mapping, meegeleverde_mappin
 from integraal.delen import leg_uit
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
+from integraal.domein.tekst import zin
 from integraal.export import naar_csv, naar_xlsx
 from integraal.gebruikers import OngeldigeInvoer, authenticeer, maak_gebruiker
 from integraal.logboek.ondertekening import Checkpoint, laad_of_maak_sleutel
@@ -35,7 +36,9 @@ app = typer.Typer(
 )
 demo_app = typer.Typer(help="De fictieve demowereld.", no_args_is_help=True)
 levering_app = typer.Typer(help="Leveringen van partners.", no_args_is_help=True)
-entiteit_app = typer.Typer(help="Entiteiten lezen (langs de deelregels, gelogd).", no_args_is_help=True)
+entiteit_app = typer.Typer(
+    help="Entiteiten lezen (langs de deelregels, gelogd).", no_args_is_help=True
+)
 logboek_app = typer.Typer(help="Het logboek dataverwerkingen.", no_args_is_help=True)
 gebruiker_app = typer.Typer(help="Gebruikers beheren.", no_args_is_help=True)
 app.add_typer(demo_app, name="demo")
@@ -109,7 +112,9 @@ def deelwijzer(
     categorie: Annotated[str, typer.Option(help="Gegevenscategorie (bv. identiteit)")],
     doel: Annotated[str, typer.Option(help="Doel (bv. integrale_aanpak)")],
     casus: CasusOptie = None,
-    feit: Annotated[list[str] | None, typer.Option(help="Vastgesteld feit, bv. noodzakelijk")] = None,
+    feit: Annotated[
+        list[str] | None, typer.Option(help="Vastgesteld feit, bv. noodzakelijk")
+    ] = None,
     als_json: Annotated[bool, typer.Option("--json", help="Antwoord als JSON")] = False,
 ) -> None:
     """Vraag of een verstrekking mag; het antwoord noemt regel en wetsartikel."""
@@ -117,13 +122,21 @@ def deelwijzer(
     try:
         with transactie(omgeving.fabriek) as sessie:
             besluit = vraag_deelwijzer(
-                sessie, omgeving.beslisser, van=van, aan=aan, categorie=categorie, doel=doel,
-                casus_id=casus, feiten=feit or (),
+                sessie,
+                omgeving.beslisser,
+                van=van,
+                aan=aan,
+                categorie=categorie,
+                doel=doel,
+                casus_id=casus,
+                feiten=feit or (),
             )
     except OngeldigeVraag as exc:
-        raise _fout("Ongeldige vraag:\n" + "\n".join(f"  {k}: {v}" for k, v in exc.fouten.items()), 2) from exc
+        raise _fout(
+            "Ongeldige vraag:\n" + "\n".join(f"  {k}: {v}" for k, v in exc.fouten.items()), 2
+        ) from exc
     except OnbekendeCasus as exc:
-        raise _fout(str(exc).capitalize() + ".", 2) from exc
+        raise _fout(zin(exc), 2) from exc
     if als_json:
         typer.echo(besluit.model_dump_json(indent=2))
     else:
@@ -133,32 +146,51 @@ def deelwijzer(
 
 @levering_app.command("importeer")
 def levering_importeer(
-    bestand: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="CSV, XLSX of JSONL")],
+    bestand: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="CSV, XLSX of JSONL")
+    ],
     gebruiker: GebruikerOptie,
     mapping: Annotated[str | None, typer.Option(help="Naam van een meegeleverde mapping")] = None,
-    mapping_bestand: Annotated[Path | None, typer.Option(exists=True, help="Eigen mapping (YAML)")] = None,
+    mapping_bestand: Annotated[
+        Path | None, typer.Option(exists=True, help="Eigen mapping (YAML)")
+    ] = None,
     casus: CasusOptie = None,
 ) -> None:
     """Lever een bestand aan volgens een mapping."""
     if (mapping is None) == (mapping_bestand is None):
         raise _fout("Geef precies één van --mapping of --mapping-bestand.", 2)
     try:
-        m: Mapping = laad_mapping(mapping_bestand) if mapping_bestand else meegeleverde_mappings()[mapping or ""]
+        m: Mapping = (
+            laad_mapping(mapping_bestand)
+            if mapping_bestand
+            else meegeleverde_mappings()[mapping or ""]
+        )
     except KeyError as exc:
-        raise _fout(f"Onbekende mapping {mapping!r}; kies uit {', '.join(meegeleverde_mappings())}.", 2) from exc
+        raise _fout(
+            f"Onbekende mapping {mapping!r}; kies uit {', '.join(meegeleverde_mappings())}.", 2
+        ) from exc
     except ValueError as exc:
         raise _fout(f"De mapping is ongeldig: {exc}", 2) from exc
     omgeving = _omgeving()
     actor = _inloggen(omgeving, gebruiker)
     try:
         r = importeer(
-            omgeving.fabriek, omgeving.beslisser, actor, m, bestand.name, bestand.read_bytes(),
-            pseudoniem_sleutel=omgeving.pseudoniem_sleutel, casus_id=casus, herkomst="cli",
+            omgeving.fabriek,
+            omgeving.beslisser,
+            actor,
+            m,
+            bestand.name,
+            bestand.read_bytes(),
+            pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
+            casus_id=casus,
+            herkomst="cli",
             voortgang=lambda n: typer.echo(f"  {n} rijen gelezen ...", err=True),
         )
     except (GeenLeverancier, OnleesbaarBestand, OnbekendeCasus) as exc:
-        raise _fout(str(exc).capitalize() + ".", 2) from exc
-    typer.echo(f"Levering {r.levering_id}: {r.status}" + (" (was al ontvangen)" if r.al_ontvangen else ""))
+        raise _fout(zin(exc), 2) from exc
+    typer.echo(
+        f"Levering {r.levering_id}: {r.status}" + (" (was al ontvangen)" if r.al_ontvangen else "")
+    )
     if r.melding:
         typer.echo(r.melding)
     for f in r.fouten[:50]:
@@ -170,16 +202,21 @@ def levering_importeer(
 
 @entiteit_app.command("toon")
 def entiteit_toon(
-    entiteit_id: str, gebruiker: GebruikerOptie, doel: DoelOptie = "integrale_aanpak", casus: CasusOptie = None
+    entiteit_id: str,
+    gebruiker: GebruikerOptie,
+    doel: DoelOptie = "integrale_aanpak",
+    casus: CasusOptie = None,
 ) -> None:
     """Toon één entiteit met herkomst, voor zover u die mag lezen."""
     omgeving = _omgeving()
     actor = _inloggen(omgeving, gebruiker)
     try:
         with transactie(omgeving.fabriek) as sessie:
-            beeld = lees_entiteit(sessie, omgeving.beslisser, actor, Leesvraag(doel, casus, "cli"), entiteit_id)
+            beeld = lees_entiteit(
+                sessie, omgeving.beslisser, actor, Leesvraag(doel, casus, "cli"), entiteit_id
+            )
     except OnbekendeCasus as exc:
-        raise _fout(str(exc).capitalize() + ".", 2) from exc
+        raise _fout(zin(exc), 2) from exc
     if beeld is None:
         raise _fout("Niet gevonden, of geen deelregel staat u toe deze entiteit te lezen.", 4)
     typer.echo(json.dumps(asdict(beeld), indent=2, ensure_ascii=False))
@@ -202,13 +239,20 @@ def entiteit_zoek(
     try:
         with transactie(omgeving.fabriek) as sessie:
             beelden = zoek_entiteiten(
-                sessie, omgeving.beslisser, actor, Leesvraag(doel, casus, "cli"),
-                pseudoniem_sleutel=omgeving.pseudoniem_sleutel, term=term, limiet=limiet,
+                sessie,
+                omgeving.beslisser,
+                actor,
+                Leesvraag(doel, casus, "cli"),
+                pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
+                term=term,
+                limiet=limiet,
             )
     except OnbekendeCasus as exc:
-        raise _fout(str(exc).capitalize() + ".", 2) from exc
+        raise _fout(zin(exc), 2) from exc
     if export is not None:
-        export.write_bytes(naar_xlsx(beelden) if export.suffix.lower() == ".xlsx" else naar_csv(beelden))
+        export.write_bytes(
+            naar_xlsx(beelden) if export.suffix.lower() == ".xlsx" else naar_csv(beelden)
+        )
         typer.echo(f"{len(beelden)} entiteiten geëxporteerd naar {export}.")
         return
     for b in beelden:
@@ -219,7 +263,9 @@ def entiteit_zoek(
 
 @logboek_app.command("verify")
 def logboek_verify(
-    checkpoint: Annotated[list[Path] | None, typer.Option(exists=True, help="Checkpoint van de getuige")] = None,
+    checkpoint: Annotated[
+        list[Path] | None, typer.Option(exists=True, help="Checkpoint van de getuige")
+    ] = None,
     sleutel: Annotated[str | None, typer.Option(help="Vertrouwde publieke sleutel (hex)")] = None,
 ) -> None:
     """Controleer het logboek; noemt de eerste regel die niet klopt."""
@@ -233,7 +279,9 @@ def logboek_verify(
 
 @logboek_app.command("checkpoint")
 def logboek_checkpoint(
-    export: Annotated[Path | None, typer.Option(help="Schrijf het checkpoint voor de getuige naar dit bestand")] = None,
+    export: Annotated[
+        Path | None, typer.Option(help="Schrijf het checkpoint voor de getuige naar dit bestand")
+    ] = None,
 ) -> None:
     """Maak een ondertekend checkpoint (boomkop) van het logboek."""
     omgeving = _omgeving()
@@ -242,7 +290,10 @@ def logboek_checkpoint(
         cp = logboek.maak_checkpoint(sessie, sleutel)
     if export:
         export.write_text(cp.naar_json())
-    typer.echo(f"Checkpoint over {cp.boomgrootte} regels, wortel {cp.wortel_hash}, sleutel {cp.sleutel_id}.")
+    typer.echo(
+        f"Checkpoint over {cp.boomgrootte} regels, wortel {cp.wortel_hash}, "
+        f"sleutel {cp.sleutel_id}."
+    )
 
 
 @logboek_app.command("inzage")
@@ -289,7 +340,7 @@ def gebruiker_aanmaken(
         with transactie(omgeving.fabriek) as sessie:
             maak_gebruiker(sessie, gebruikersnaam, naam, wachtwoord, organisatie, rol)
     except OngeldigeInvoer as exc:
-        raise _fout(str(exc).capitalize() + ".", 2) from exc
+        raise _fout(zin(exc), 2) from exc
     typer.echo(f"Gebruiker {gebruikersnaam} aangemaakt.")
 
 

@@ -22,7 +22,10 @@ def veilig(waarde: str) -> str:
 
 def rijen(beelden: Sequence[Entiteitbeeld]) -> list[tuple[str, ...]]:
     return [
-        tuple(veilig(v) for v in (b.id, b.schema, h.eigenschap, h.waarde, h.bron, h.categorie, h.grondslag))
+        tuple(
+            veilig(v)
+            for v in (b.id, b.schema, h.eigenschap, h.waarde, h.bron, h.categorie, h.grondslag)
+        )
         for b in beelden
         for h in b.herkomst
     ]

@@ -24,8 +24,8 @@ from integraal.cli import app as cli_app
 from integraal.domein.actor import Actor
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import LogboekRegel, Statement
-from tests.api.conftest import csrf, token, web_login
 from tests.conftest import BSN_JAN, Wereld
+from tests.hulp import csrf, token, web_login
 
 # Routes that read personal data of partners (or about them, such as the processing log).
 PERSOONSGEGEVENS = {
@@ -43,7 +43,10 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/api/v1/partners/{partner_id}"): "organisaties, geen personen",
     ("GET", "/api/v1/mappings"): "leveringsafspraken",
     ("GET", "/api/v1/casussen"): "casusmetadata van de eigen casussen",
-    ("POST", "/api/v1/leveringen"): "verstrekking: gaat langs de deelregels bij import (zie test_importeren)",
+    (
+        "POST",
+        "/api/v1/leveringen",
+    ): "verstrekking: gaat langs de deelregels bij import (zie test_importeren)",
     ("GET", "/api/v1/leveringen"): "leveringsmetadata zonder waarden",
     ("GET", "/api/v1/leveringen/{levering_id}"): "tellingen en rijfouten zonder waarden",
     ("POST", "/api/v1/deelwijzer"): "regelvraag, leest geen gegevens",
@@ -64,8 +67,15 @@ GEEN_PERSOONSGEGEVENS = {
 }
 CLI_PERSOONSGEGEVENS = {"entiteit toon", "entiteit zoek", "logboek inzage"}
 CLI_OVERIG = {
-    "init", "serve", "openapi", "deelwijzer", "levering importeer", "logboek verify",
-    "logboek checkpoint", "gebruiker aanmaken", "demo laden",
+    "init",
+    "serve",
+    "openapi",
+    "deelwijzer",
+    "levering importeer",
+    "logboek verify",
+    "logboek checkpoint",
+    "gebruiker aanmaken",
+    "demo laden",
 }
 WEGGELATEN_PADEN = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs/oauth2-redirect"}
 
@@ -116,7 +126,11 @@ def _logaantal(w: Wereld) -> int:
 def _jan_id(w: Wereld) -> str:
     # Straight from storage: the test's own lookup must not count as a (logged) read.
     with transactie(w.omgeving.fabriek) as s:
-        return str(s.scalars(sa.select(Statement.entity_id).where(Statement.value == "Jan de Vries")).first())
+        return str(
+            s.scalars(
+                sa.select(Statement.entity_id).where(Statement.value == "Jan de Vries")
+            ).first()
+        )
 
 
 @dataclass(frozen=True)
@@ -127,15 +141,24 @@ class Pad:
     geweigerd: Callable[[Wereld], Actor]
 
 
-def _api(methode: str, pad: Callable[[Wereld], str], body: Callable[[Wereld], dict[str, object]] | None = None):  # type: ignore[no-untyped-def]
+def _api(
+    methode: str,
+    pad: Callable[[Wereld], str],
+    body: Callable[[Wereld], dict[str, object]] | None = None,
+):  # type: ignore[no-untyped-def]
     def roep(c: TestClient, w: Wereld, actor: Actor | None) -> tuple[int, str]:
         koppen = token(c, actor) if actor else {}
         r = c.request(methode, pad(w), headers=koppen, json=body(w) if body else None)
         return r.status_code, r.text
+
     return roep
 
 
-def _web(methode: str, pad: Callable[[Wereld], str], data: Callable[[Wereld], dict[str, str]] | None = None):  # type: ignore[no-untyped-def]
+def _web(
+    methode: str,
+    pad: Callable[[Wereld], str],
+    data: Callable[[Wereld], dict[str, str]] | None = None,
+):  # type: ignore[no-untyped-def]
     def roep(c: TestClient, w: Wereld, actor: Actor | None) -> tuple[int, str]:
         c.cookies.clear()
         if actor:
@@ -143,31 +166,60 @@ def _web(methode: str, pad: Callable[[Wereld], str], data: Callable[[Wereld], di
         velden = dict(data(w)) if data else {}
         if methode == "POST":
             velden["csrf"] = csrf(c, "/inloggen")
-        r = c.request(methode, pad(w), data=velden if methode == "POST" else None, follow_redirects=False)
+        r = c.request(
+            methode, pad(w), data=velden if methode == "POST" else None, follow_redirects=False
+        )
         return r.status_code, r.text
+
     return roep
 
 
 LEESVRAAG = {"doel": "integrale_aanpak", "casusId": "C-1"}
 PADEN = [
-    Pad(("GET", "/api/v1/entiteiten/{entiteit_id}"),
+    Pad(
+        ("GET", "/api/v1/entiteiten/{entiteit_id}"),
         _api("GET", lambda w: f"/api/v1/entiteiten/{_jan_id(w)}?doel=integrale_aanpak&casusId=C-1"),
-        lambda w: w.analist, lambda w: w.buitenstaander),
-    Pad(("POST", "/api/v1/entiteiten/_zoek"),
-        _api("POST", lambda w: "/api/v1/entiteiten/_zoek", lambda w: {**LEESVRAAG, "zoekterm": "vries"}),
-        lambda w: w.analist, lambda w: w.andere_riec),
-    Pad(("POST", "/api/v1/logboek/inzage"),
+        lambda w: w.analist,
+        lambda w: w.buitenstaander,
+    ),
+    Pad(
+        ("POST", "/api/v1/entiteiten/_zoek"),
+        _api(
+            "POST",
+            lambda w: "/api/v1/entiteiten/_zoek",
+            lambda w: {**LEESVRAAG, "zoekterm": "vries"},
+        ),
+        lambda w: w.analist,
+        lambda w: w.andere_riec,
+    ),
+    Pad(
+        ("POST", "/api/v1/logboek/inzage"),
         _api("POST", lambda w: "/api/v1/logboek/inzage", lambda w: {"betrokkene": BSN_JAN}),
-        lambda w: w.privacy, lambda w: w.analist),
-    Pad(("GET", "/entiteiten/{entiteit_id}"),
+        lambda w: w.privacy,
+        lambda w: w.analist,
+    ),
+    Pad(
+        ("GET", "/entiteiten/{entiteit_id}"),
         _web("GET", lambda w: f"/entiteiten/{_jan_id(w)}?doel=integrale_aanpak&casus=C-1"),
-        lambda w: w.analist, lambda w: w.buitenstaander),
-    Pad(("POST", "/zoeken"),
-        _web("POST", lambda w: "/zoeken", lambda w: {"zoekterm": "vries", "doel": "integrale_aanpak", "casus": "C-1"}),
-        lambda w: w.analist, lambda w: w.andere_riec),
-    Pad(("POST", "/logboek/inzage"),
+        lambda w: w.analist,
+        lambda w: w.buitenstaander,
+    ),
+    Pad(
+        ("POST", "/zoeken"),
+        _web(
+            "POST",
+            lambda w: "/zoeken",
+            lambda w: {"zoekterm": "vries", "doel": "integrale_aanpak", "casus": "C-1"},
+        ),
+        lambda w: w.analist,
+        lambda w: w.andere_riec,
+    ),
+    Pad(
+        ("POST", "/logboek/inzage"),
         _web("POST", lambda w: "/logboek/inzage", lambda w: {"betrokkene": BSN_JAN}),
-        lambda w: w.privacy, lambda w: w.analist),
+        lambda w: w.privacy,
+        lambda w: w.analist,
+    ),
 ]
 
 
@@ -217,8 +269,16 @@ def cli_omgeving(met_levering: Wereld, monkeypatch: pytest.MonkeyPatch) -> Werel
 
 
 CLI_PADEN = {
-    "entiteit toon": (lambda w: ["entiteit", "toon", _jan_id(w), "--casus", "C-1"], "analist", "buitenstaander"),
-    "entiteit zoek": (lambda w: ["entiteit", "zoek", "vries", "--casus", "C-1"], "analist", "utrecht"),
+    "entiteit toon": (
+        lambda w: ["entiteit", "toon", _jan_id(w), "--casus", "C-1"],
+        "analist",
+        "buitenstaander",
+    ),
+    "entiteit zoek": (
+        lambda w: ["entiteit", "zoek", "vries", "--casus", "C-1"],
+        "analist",
+        "utrecht",
+    ),
     "logboek inzage": (lambda w: ["logboek", "inzage", "--subject", BSN_JAN], "privacy", "analist"),
 }
 
@@ -238,5 +298,9 @@ def test_cli_leespad_is_afgeschermd_en_gelogd(cli_omgeving: Wereld, commando: st
     assert r.exit_code == 0, r.output
     assert _persoonsgegevens_in(r.output) or "Vries" in r.output
     assert _logaantal(w) > voor
-    r = runner.invoke(cli_app, [*argumenten(w), "--gebruiker", toegestaan], env={"INTEGRAAL_WACHTWOORD": "fout-wachtwoord"})
+    r = runner.invoke(
+        cli_app,
+        [*argumenten(w), "--gebruiker", toegestaan],
+        env={"INTEGRAAL_WACHTWOORD": "fout-wachtwoord"},
+    )
     assert r.exit_code == 2 and "Vries" not in r.output

@@ -21,10 +21,19 @@ from tests.conftest import BSN_JAN, BSN_KLAAS, VERGUNNINGEN_CSV, Wereld, maak_ac
 M = meegeleverde_mappings()
 
 
-def _importeer(w: Wereld, actor: Actor, mapping: Mapping, naam: str, inhoud: bytes,
-               casus: str | None = "C-1") -> Importresultaat:
-    return importeer(w.omgeving.fabriek, w.omgeving.beslisser, actor, mapping, naam, inhoud,
-                     pseudoniem_sleutel=w.omgeving.pseudoniem_sleutel, casus_id=casus)
+def _importeer(
+    w: Wereld, actor: Actor, mapping: Mapping, naam: str, inhoud: bytes, casus: str | None = "C-1"
+) -> Importresultaat:
+    return importeer(
+        w.omgeving.fabriek,
+        w.omgeving.beslisser,
+        actor,
+        mapping,
+        naam,
+        inhoud,
+        pseudoniem_sleutel=w.omgeving.pseudoniem_sleutel,
+        casus_id=casus,
+    )
 
 
 def _tel(w: Wereld, model: type) -> int:
@@ -33,36 +42,60 @@ def _tel(w: Wereld, model: type) -> int:
 
 
 def test_csv_levering_wordt_statements_met_herkomst(wereld: Wereld) -> None:
-    r = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV)
+    r = _importeer(
+        wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV
+    )
     assert r.status == "verwerkt" and r.rijen_goed == 2 and r.rijen_fout == 0
     with transactie(wereld.omgeving.fabriek) as s:
-        st = s.scalars(sa.select(Statement).where(Statement.prop == "name", Statement.schema == "Person")).all()
+        st = s.scalars(
+            sa.select(Statement).where(Statement.prop == "name", Statement.schema == "Person")
+        ).all()
         assert {x.value for x in st} == {"Jan de Vries", "Klaas Bakker"}
         for x in st:
             assert x.bron_id == "gemeente-rotterdam" and x.houder_id == "riec-rotterdam"
-            assert x.grondslag == "WGS-RIEC-IN" and x.categorie == "identiteit" and x.casus_id == "C-1"
-            assert x.dataset == "gemeente-rotterdam-vergunningen" and x.source_record_id in ("D1", "D2")
+            assert (
+                x.grondslag == "WGS-RIEC-IN" and x.categorie == "identiteit" and x.casus_id == "C-1"
+            )
+            assert x.dataset == "gemeente-rotterdam-vergunningen" and x.source_record_id in (
+                "D1",
+                "D2",
+            )
         datum = s.scalars(sa.select(Statement).where(Statement.prop == "birthDate")).all()
         assert {(d.value, d.original_value) for d in datum} == {
-            ("1980-02-01", "01-02-1980"), ("1970-12-31", "31-12-1970")
+            ("1980-02-01", "01-02-1980"),
+            ("1970-12-31", "31-12-1970"),
         }
 
 
 def test_bsn_wordt_nergens_onversleuteld_opgeslagen(wereld: Wereld) -> None:
     _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV)
     with transactie(wereld.omgeving.fabriek) as s:
-        for tabel in ("statement", "levering", "logboek_regel", "logboek_betrokkene", "audit_record"):
+        for tabel in (
+            "statement",
+            "levering",
+            "logboek_regel",
+            "logboek_betrokkene",
+            "audit_record",
+        ):
             for rij in s.execute(sa.text(f"SELECT * FROM {tabel}")):
                 tekst = " ".join(str(v) for v in rij)
                 assert BSN_JAN not in tekst and BSN_KLAAS not in tekst, tabel
 
 
 def test_zelfde_levering_twee_keer_verandert_niets(wereld: Wereld) -> None:
-    eerste = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV)
+    eerste = _importeer(
+        wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV
+    )
     with transactie(wereld.omgeving.fabriek) as s:
         voor = sorted((x.id, x.last_seen) for x in s.scalars(sa.select(Statement)))
     logregels = _tel(wereld, LogboekRegel)
-    tweede = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "andere-naam.csv", VERGUNNINGEN_CSV)
+    tweede = _importeer(
+        wereld,
+        wereld.gemeente,
+        M["demo-gemeente-vergunningen"],
+        "andere-naam.csv",
+        VERGUNNINGEN_CSV,
+    )
     assert tweede.al_ontvangen and tweede.levering_id == eerste.levering_id
     with transactie(wereld.omgeving.fabriek) as s:
         na = sorted((x.id, x.last_seen) for x in s.scalars(sa.select(Statement)))
@@ -74,21 +107,30 @@ def test_zelfde_levering_twee_keer_verandert_niets(wereld: Wereld) -> None:
 def test_nieuwe_levering_met_bekende_waarden_werkt_alleen_laatst_gezien_bij(wereld: Wereld) -> None:
     _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV)
     n = _tel(wereld, Statement)
-    r = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v2.csv",
-                   VERGUNNINGEN_CSV.replace(b"D2;", b"D2b;"))
+    r = _importeer(
+        wereld,
+        wereld.gemeente,
+        M["demo-gemeente-vergunningen"],
+        "v2.csv",
+        VERGUNNINGEN_CSV.replace(b"D2;", b"D2b;"),
+    )
     assert r.status == "verwerkt" and r.statements_nieuw == 0
     assert _tel(wereld, Statement) == n
 
 
 def test_rijfouten_in_het_nederlands_met_rij_en_kolom(wereld: Wereld) -> None:
     csv_ = VERGUNNINGEN_CSV + (
-        "D3;123456789;Foute;Bsn;01-01-1990;Straat;1;3011AA;Rotterdam;;;;\n"
-        "D4;999990032;Foute;Datum;1990-01-01;Straat;1;3011AA;Rotterdam;;;;\n"
-        "D5;999990044;Foute;Postcode;01-01-1990;Straat;1;ABCD;Rotterdam;;;;\n"
-    ).encode()
+        b"D3;123456789;Foute;Bsn;01-01-1990;Straat;1;3011AA;Rotterdam;;;;\n"
+        b"D4;999990032;Foute;Datum;1990-01-01;Straat;1;3011AA;Rotterdam;;;;\n"
+        b"D5;999990044;Foute;Postcode;01-01-1990;Straat;1;ABCD;Rotterdam;;;;\n"
+    )
     r = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", csv_)
     assert r.status == "verwerkt" and r.rijen_goed == 2 and r.rijen_fout == 3
-    assert {(f["rij"], f["kolom"]) for f in r.fouten} == {(4, "bsn"), (5, "geboortedatum"), (6, "postcode")}
+    assert {(f["rij"], f["kolom"]) for f in r.fouten} == {
+        (4, "bsn"),
+        (5, "geboortedatum"),
+        (6, "postcode"),
+    }
     redenen = " ".join(f["reden"] for f in r.fouten)
     assert "elfproef" in redenen and "31-12-2024" in redenen and "1234 AB" in redenen
     assert "123456789" not in redenen  # reasons never echo the value
@@ -104,22 +146,36 @@ def test_mapping_die_weigert_slaat_niets_op_bij_een_fout(wereld: Wereld) -> None
     ).encode()
     r = _importeer(wereld, belasting, M["demo-belastingdienst-rekeningen"], "r.csv", csv_)
     assert r.status == "geweigerd" and r.rijen_fout == 1
-    assert r.fouten == [{"rij": 3, "kolom": "iban", "reden": "IBAN is ongeldig (controlegetal of lengte klopt niet)"}]
+    assert r.fouten == [
+        {
+            "rij": 3,
+            "kolom": "iban",
+            "reden": "IBAN is ongeldig (controlegetal of lengte klopt niet)",
+        }
+    ]
     assert _tel(wereld, Statement) == 0
 
 
 def test_ontbrekende_kolommen_weigeren_de_levering(wereld: Wereld) -> None:
-    r = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", b"bsn;naam\n1;2\n")
+    r = _importeer(
+        wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", b"bsn;naam\n1;2\n"
+    )
     assert r.status == "geweigerd"
     assert r.melding and "kolommen ontbreken" in r.melding and "achternaam" in r.melding
 
 
 @pytest.mark.parametrize(
     ("naam", "inhoud", "woord"),
-    [("v.pdf", b"%PDF", "bestandsformaat"), ("v.csv", b"", "leeg"), ("v.csv", b"\xff\xfe\x00x", "UTF-8"),
-     ("v.xlsx", b"geen excel", "Excel")],
+    [
+        ("v.pdf", b"%PDF", "bestandsformaat"),
+        ("v.csv", b"", "leeg"),
+        ("v.csv", b"\xff\xfe\x00x", "UTF-8"),
+        ("v.xlsx", b"geen excel", "Excel"),
+    ],
 )
-def test_onleesbaar_bestand_geeft_duidelijke_fout(wereld: Wereld, naam: str, inhoud: bytes, woord: str) -> None:
+def test_onleesbaar_bestand_geeft_duidelijke_fout(
+    wereld: Wereld, naam: str, inhoud: bytes, woord: str
+) -> None:
     try:
         r = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], naam, inhoud)
     except imp.OnleesbaarBestand as exc:
@@ -137,16 +193,25 @@ def test_excel_levering(wereld: Wereld) -> None:
         blad.append(regel)
     buf = io.BytesIO()
     boek.save(buf)
-    r = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.xlsx", buf.getvalue())
+    r = _importeer(
+        wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.xlsx", buf.getvalue()
+    )
     assert r.status == "verwerkt" and r.rijen_goed == 2 and r.entiteiten == 6
 
 
 def test_ftm_levering_slaat_alleen_gedeclareerde_eigenschappen_op(wereld: Wereld) -> None:
     politie = maak_actor(wereld.omgeving, "politie", "politie")
     regels = [
-        {"id": "p1", "schema": "Person", "properties": {
-            "name": ["Jan de Vries"], "birthDate": ["1980-02-01"], "notes": ["geheime zaaksinfo"],
-            "religion": ["niet nodig"]}},
+        {
+            "id": "p1",
+            "schema": "Person",
+            "properties": {
+                "name": ["Jan de Vries"],
+                "birthDate": ["1980-02-01"],
+                "notes": ["geheime zaaksinfo"],
+                "religion": ["niet nodig"],
+            },
+        },
         {"id": "x1", "schema": "Payment", "properties": {"amount": ["10"]}},
         "geen json",
     ]
@@ -162,8 +227,14 @@ def test_ftm_levering_slaat_alleen_gedeclareerde_eigenschappen_op(wereld: Wereld
 
 
 def test_levering_zonder_grondslag_wordt_geweigerd_met_uitleg(wereld: Wereld) -> None:
-    r = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV,
-                   casus="C-2")
+    r = _importeer(
+        wereld,
+        wereld.gemeente,
+        M["demo-gemeente-vergunningen"],
+        "v.csv",
+        VERGUNNINGEN_CSV,
+        casus="C-2",
+    )
     assert r.status == "geweigerd"
     assert r.melding and "objectieve aanwijzingen" in r.melding and "WGS-RIEC-IN" in r.melding
     assert _tel(wereld, Statement) == 0 and _tel(wereld, LogboekRegel) == 0
@@ -172,22 +243,40 @@ def test_levering_zonder_grondslag_wordt_geweigerd_met_uitleg(wereld: Wereld) ->
 def test_geweigerde_levering_wordt_opnieuw_beoordeeld(wereld: Wereld) -> None:
     from integraal.opslag.modellen import Casus
 
-    eerst = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV, casus="C-2")
+    eerst = _importeer(
+        wereld,
+        wereld.gemeente,
+        M["demo-gemeente-vergunningen"],
+        "v.csv",
+        VERGUNNINGEN_CSV,
+        casus="C-2",
+    )
     assert eerst.status == "geweigerd"
     with transactie(wereld.omgeving.fabriek) as s:
         c = s.get(Casus, "C-2")
         assert c is not None
         c.aanwijzingen = "Nu wel: bestuurlijke rapportage ontvangen."
-    daarna = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV, casus="C-2")
+    daarna = _importeer(
+        wereld,
+        wereld.gemeente,
+        M["demo-gemeente-vergunningen"],
+        "v.csv",
+        VERGUNNINGEN_CSV,
+        casus="C-2",
+    )
     assert daarna.status == "verwerkt" and daarna.levering_id == eerst.levering_id
 
 
 def test_alleen_de_partner_zelf_levert(wereld: Wereld) -> None:
     with pytest.raises(GeenLeverancier):
-        _importeer(wereld, wereld.analist, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV)
+        _importeer(
+            wereld, wereld.analist, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV
+        )
 
 
-def test_afgebroken_import_laat_geen_halve_levering_na(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_afgebroken_import_laat_geen_halve_levering_na(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
     echt = imp.logboek.schrijf
 
     def crash(*a: object, **k: object) -> list[int]:
@@ -195,13 +284,17 @@ def test_afgebroken_import_laat_geen_halve_levering_na(wereld: Wereld, monkeypat
 
     monkeypatch.setattr(imp.logboek, "schrijf", crash)
     with pytest.raises(RuntimeError):
-        _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV)
+        _importeer(
+            wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV
+        )
     assert _tel(wereld, Statement) == 0 and _tel(wereld, LogboekRegel) == 0
     with transactie(wereld.omgeving.fabriek) as s:
         lev = s.scalars(sa.select(Levering)).one()
         assert lev.status == "mislukt"
     monkeypatch.setattr(imp.logboek, "schrijf", echt)
-    r = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV)
+    r = _importeer(
+        wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV
+    )
     assert r.status == "verwerkt" and not r.al_ontvangen
     assert _tel(wereld, Levering) == 1
 
@@ -210,10 +303,23 @@ def test_onderbroken_levering_wordt_bij_opstart_hersteld(wereld: Wereld) -> None
     from integraal.opslag.modellen import nu
 
     with transactie(wereld.omgeving.fabriek) as s:
-        s.add(Levering(id="x", sleutel="k" * 64, partner_id="gemeente-rotterdam",
-                       ontvanger_id="riec-rotterdam", mapping="m", dataset="d", doel="integrale_aanpak",
-                       bestandsnaam="b", formaat="csv", inhoud_hash="h", status="in_behandeling",
-                       fouten=[], ontvangen_op=nu()))
+        s.add(
+            Levering(
+                id="x",
+                sleutel="k" * 64,
+                partner_id="gemeente-rotterdam",
+                ontvanger_id="riec-rotterdam",
+                mapping="m",
+                dataset="d",
+                doel="integrale_aanpak",
+                bestandsnaam="b",
+                formaat="csv",
+                inhoud_hash="h",
+                status="in_behandeling",
+                fouten=[],
+                ontvangen_op=nu(),
+            )
+        )
     assert imp.herstel_onderbroken(wereld.omgeving.fabriek) == 1
     with transactie(wereld.omgeving.fabriek) as s:
         lev = s.get(Levering, "x")
@@ -221,7 +327,9 @@ def test_onderbroken_levering_wordt_bij_opstart_hersteld(wereld: Wereld) -> None
 
 
 def test_elke_geleverde_entiteit_staat_in_het_logboek(wereld: Wereld) -> None:
-    r = _importeer(wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV)
+    r = _importeer(
+        wereld, wereld.gemeente, M["demo-gemeente-vergunningen"], "v.csv", VERGUNNINGEN_CSV
+    )
     with transactie(wereld.omgeving.fabriek) as s:
         regels = [json.loads(x) for x in s.scalars(sa.select(LogboekRegel.inhoud))]
     assert len(regels) == r.entiteiten

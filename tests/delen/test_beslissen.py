@@ -12,15 +12,23 @@ from integraal.delen import Beslisser, CasusContext, Verzoek, laad_catalogus, la
 from integraal.delen.model import Catalogus, Regel
 
 B = Beslisser(laad_catalogus(), laad_register())
-CASUS = CasusContext(id="C-1", verband_id="riec-rotterdam", aanwijzingen_vastgelegd=True,
-                     leden=frozenset({"gebruiker:1"}))
+CASUS = CasusContext(
+    id="C-1",
+    verband_id="riec-rotterdam",
+    aanwijzingen_vastgelegd=True,
+    leden=frozenset({"gebruiker:1"}),
+)
 
 
 def _riec_in(**kw: object) -> Verzoek:
-    basis: dict[str, object] = dict(
-        van="gemeente-rotterdam", aan="riec-rotterdam", categorie="identiteit",
-        doel="integrale_aanpak", casus=CASUS, feiten=frozenset({"noodzakelijk"}),
-    )
+    basis: dict[str, object] = {
+        "van": "gemeente-rotterdam",
+        "aan": "riec-rotterdam",
+        "categorie": "identiteit",
+        "doel": "integrale_aanpak",
+        "casus": CASUS,
+        "feiten": frozenset({"noodzakelijk"}),
+    }
     basis.update(kw)
     return Verzoek.model_validate(basis)
 
@@ -31,7 +39,10 @@ def test_toegestaan_met_grondslag_en_verplichtingen() -> None:
     assert b.grondslag is not None and b.grondslag.bwb_id == "BWBR0050665"
     assert b.verplichtingen is not None and b.verplichtingen.loggen
     assert {t.naam for t in b.voldaan} == {
-        "deelnemer_van_verband", "objectieve_aanwijzingen", "noodzakelijk", "casus"
+        "deelnemer_van_verband",
+        "objectieve_aanwijzingen",
+        "noodzakelijk",
+        "casus",
     }
 
 
@@ -49,7 +60,11 @@ def test_gemeente_uit_andere_regio_is_geen_deelnemer() -> None:
 
 
 def test_standaard_weigeren_zonder_passende_regel() -> None:
-    b = B.beslis(Verzoek(van="kadaster", aan="havenbedrijf-fictief", categorie="identiteit", doel="convenant"))
+    b = B.beslis(
+        Verzoek(
+            van="kadaster", aan="havenbedrijf-fictief", categorie="identiteit", doel="convenant"
+        )
+    )
     assert not b.toegestaan and b.regel_id is None
     assert "standaard weigeren" in leg_uit(b, B.catalogus, B.register)
 
@@ -60,41 +75,75 @@ def test_onbekende_organisatie_geweigerd() -> None:
 
 def test_verbod_gaat_voor_toestemming() -> None:
     # EIGEN-LEVERING would allow reading one's own data, but a Bibob advice stays secret.
-    v = Verzoek(van="riec-rotterdam", aan="gemeente-rotterdam", categorie="bibob_advies",
-                doel="bibob", bron="gemeente-rotterdam")
+    v = Verzoek(
+        van="riec-rotterdam",
+        aan="gemeente-rotterdam",
+        categorie="bibob_advies",
+        doel="bibob",
+        bron="gemeente-rotterdam",
+    )
     b = B.beslis(v)
     assert not b.toegestaan and b.regel_id == "BIBOB-OVERIG"
 
 
 def test_riec_deelt_niet_met_private_partijen() -> None:
-    b = B.beslis(Verzoek(van="riec-rotterdam", aan="voorbeeldbank", categorie="casusanalyse",
-                         doel="interventie", casus=CASUS, feiten=frozenset({"vierogen"})))
+    b = B.beslis(
+        Verzoek(
+            van="riec-rotterdam",
+            aan="voorbeeldbank",
+            categorie="casusanalyse",
+            doel="interventie",
+            casus=CASUS,
+            feiten=frozenset({"vierogen"}),
+        )
+    )
     assert not b.toegestaan and b.regel_id == "WGS-RIEC-PRIVAAT"
 
 
 def test_geen_risicoscore_over_personen() -> None:
-    b = B.beslis(Verzoek(van="politie", aan="riec-rotterdam", categorie="persoonsrisicoscore",
-                         doel="integrale_aanpak", casus=CASUS))
+    b = B.beslis(
+        Verzoek(
+            van="politie",
+            aan="riec-rotterdam",
+            categorie="persoonsrisicoscore",
+            doel="integrale_aanpak",
+            casus=CASUS,
+        )
+    )
     assert not b.toegestaan and b.regel_id == "GEEN-RISICOSCORE"
 
 
 def test_geldigheid_in_de_tijd() -> None:
-    v = dict(van="fiu", aan="voorbeeldbank", categorie="transactie_ref", doel="opschorting",
-             feiten=frozenset({"binnen_opschortingstermijn"}))
+    v = {
+        "van": "fiu",
+        "aan": "voorbeeldbank",
+        "categorie": "transactie_ref",
+        "doel": "opschorting",
+        "feiten": frozenset({"binnen_opschortingstermijn"}),
+    }
     assert not B.beslis(Verzoek.model_validate({**v, "datum": dt.date(2026, 6, 30)})).toegestaan
     b = B.beslis(Verzoek.model_validate({**v, "datum": dt.date(2026, 7, 1)}))
     assert b.toegestaan and b.regel_id == "FIU-OPSCHORTING"
 
 
 def test_wetsvoorstel_nog_niet_in_werking() -> None:
-    b = B.beslis(Verzoek(van="douane", aan="politie", categorie="douane_aangifte", doel="opsporing"))
+    b = B.beslis(
+        Verzoek(van="douane", aan="politie", categorie="douane_aangifte", doel="opsporing")
+    )
     assert not b.toegestaan and b.regel_id == "DOUANE-POLITIE"
     assert any("nog niet in werking" in o.reden for o in b.overwogen)
 
 
 def test_uitleg_noemt_artikel_en_url() -> None:
-    b = B.beslis(Verzoek(van="voorbeeldbank", aan="fiu", categorie="wwft_melding", doel="melding",
-                         feiten=frozenset({"indicator_geraakt"})))
+    b = B.beslis(
+        Verzoek(
+            van="voorbeeldbank",
+            aan="fiu",
+            categorie="wwft_melding",
+            doel="melding",
+            feiten=frozenset({"indicator_geraakt"}),
+        )
+    )
     tekst = leg_uit(b, B.catalogus, B.register)
     assert b.toegestaan
     assert "Wwft art. 16" in tekst and "jci1.3:c:BWBR0024282&artikel=16" in tekst
@@ -114,10 +163,21 @@ _ORGS = sorted(o.id for o in laad_register().organisaties)
 
 @settings(max_examples=200, deadline=None)
 @given(
-    van=st.sampled_from(_ORGS), aan=st.sampled_from(_ORGS), cat=st.sampled_from(_CATS),
+    van=st.sampled_from(_ORGS),
+    aan=st.sampled_from(_ORGS),
+    cat=st.sampled_from(_CATS),
     doel=st.sampled_from(_DOELEN),
-    feiten=st.frozensets(st.sampled_from(["noodzakelijk", "vierogen", "objectieve_aanwijzingen",
-                                          "ovj_vordering", "geautoriseerde_aanvrager"])),
+    feiten=st.frozensets(
+        st.sampled_from(
+            [
+                "noodzakelijk",
+                "vierogen",
+                "objectieve_aanwijzingen",
+                "ovj_vordering",
+                "geautoriseerde_aanvrager",
+            ]
+        )
+    ),
 )
 def test_een_verbod_erbij_maakt_nooit_iets_toegestaan(
     van: str, aan: str, cat: str, doel: str, feiten: frozenset[str]
@@ -125,13 +185,25 @@ def test_een_verbod_erbij_maakt_nooit_iets_toegestaan(
     """Deny wins: adding a matching prohibition can only turn allow into deny."""
     v = Verzoek(van=van, aan=aan, categorie=cat, doel=doel, feiten=feiten, casus=CASUS)
     cat_ = laad_catalogus()
-    verbod = Regel.model_validate({
-        "id": "TEST-VERBOD", "titel": "t", "herkomst": "vereenvoudiging", "effect": "weigeren",
-        "van": ["*"], "aan": ["*"], "categorieen": [cat], "grondslag": {"omschrijving": "test"},
-    })
+    verbod = Regel.model_validate(
+        {
+            "id": "TEST-VERBOD",
+            "titel": "t",
+            "herkomst": "vereenvoudiging",
+            "effect": "weigeren",
+            "van": ["*"],
+            "aan": ["*"],
+            "categorieen": [cat],
+            "grondslag": {"omschrijving": "test"},
+        }
+    )
     strenger = Beslisser(
-        Catalogus(versie="t", categorieen=cat_.categorieen, doelen=cat_.doelen,
-                  regels=(*cat_.regels, verbod)),
+        Catalogus(
+            versie="t",
+            categorieen=cat_.categorieen,
+            doelen=cat_.doelen,
+            regels=(*cat_.regels, verbod),
+        ),
         laad_register(),
     )
     assert not strenger.beslis(v).toegestaan
@@ -140,10 +212,24 @@ def test_een_verbod_erbij_maakt_nooit_iets_toegestaan(
 
 
 @settings(max_examples=200, deadline=None)
-@given(van=st.sampled_from(_ORGS), aan=st.sampled_from(_ORGS), cat=st.sampled_from(_CATS),
-       doel=st.sampled_from(_DOELEN))
-def test_toegestaan_heeft_altijd_regel_en_grondslag(van: str, aan: str, cat: str, doel: str) -> None:
-    b = B.beslis(Verzoek(van=van, aan=aan, categorie=cat, doel=doel, casus=CASUS,
-                         feiten=frozenset({"noodzakelijk", "vierogen", "eigen_bevoegdheid"})))
+@given(
+    van=st.sampled_from(_ORGS),
+    aan=st.sampled_from(_ORGS),
+    cat=st.sampled_from(_CATS),
+    doel=st.sampled_from(_DOELEN),
+)
+def test_toegestaan_heeft_altijd_regel_en_grondslag(
+    van: str, aan: str, cat: str, doel: str
+) -> None:
+    b = B.beslis(
+        Verzoek(
+            van=van,
+            aan=aan,
+            categorie=cat,
+            doel=doel,
+            casus=CASUS,
+            feiten=frozenset({"noodzakelijk", "vierogen", "eigen_bevoegdheid"}),
+        )
+    )
     if b.toegestaan:
         assert b.regel_id and b.grondslag and not b.niet_voldaan

@@ -13,16 +13,35 @@ from integraal.delen.voorwaarden import VOORWAARDEN
 
 # research/legal-sharing.md §3, in our ids.
 UIT_ONDERZOEK = {
-    "WGS-RIEC-IN", "WGS-RIEC-UIT", "WGS-RIEC-PRIVAAT", "WGS-ICOV-OPSPORING", "WGS-ICOV-INNING",
-    "WGS-FEC-SIGNAAL", "WGS-FEC-SCTF", "WWFT-MOT", "FIU-VT", "FIU-OPSCHORTING", "WPG-GEZAG-13B",
-    "WKPB-13B", "WPG-20", "WPG-19", "WJSG-OM", "BIBOB-LBB", "BIBOB-RIEC", "BIBOB-OVERIG",
-    "DOUANE-POLITIE", "AMLR-75", "WGS-ZVH-IN", "PRIVAAT-ZWARTE-LIJST", "GEEN-RISICOSCORE",
+    "WGS-RIEC-IN",
+    "WGS-RIEC-UIT",
+    "WGS-RIEC-PRIVAAT",
+    "WGS-ICOV-OPSPORING",
+    "WGS-ICOV-INNING",
+    "WGS-FEC-SIGNAAL",
+    "WGS-FEC-SCTF",
+    "WWFT-MOT",
+    "FIU-VT",
+    "FIU-OPSCHORTING",
+    "WPG-GEZAG-13B",
+    "WKPB-13B",
+    "WPG-20",
+    "WPG-19",
+    "WJSG-OM",
+    "BIBOB-LBB",
+    "BIBOB-RIEC",
+    "BIBOB-OVERIG",
+    "DOUANE-POLITIE",
+    "AMLR-75",
+    "WGS-ZVH-IN",
+    "PRIVAAT-ZWARTE-LIJST",
+    "GEEN-RISICOSCORE",
 }
 
 
 def test_catalogus_bevat_alle_regels_uit_het_onderzoek() -> None:
     ids = {r.id for r in laad_catalogus().regels}
-    assert UIT_ONDERZOEK <= ids
+    assert ids >= UIT_ONDERZOEK
 
 
 def test_elke_regel_heeft_grondslag_herkomst_en_titel() -> None:
@@ -49,7 +68,9 @@ def test_partnerregister_kent_een_riec_per_regio_en_de_verbanden() -> None:
     assert {"liec", "icov", "fec"} <= {o.id for o in register.organisaties}
     assert any(o.soort == "zvh" for o in register.organisaties)
     for riec in riecs:
-        assert "politie" in riec.deelnemers and any(d.startswith("gemeente-") for d in riec.deelnemers)
+        assert "politie" in riec.deelnemers and any(
+            d.startswith("gemeente-") for d in riec.deelnemers
+        )
 
 
 def test_onbekende_voorwaarde_wordt_geweigerd() -> None:
@@ -69,9 +90,20 @@ regels:
 
 def test_onbekende_categorie_in_regel_faalt_bij_validatie() -> None:
     data = {
-        "versie": "t", "categorieen": {}, "doelen": {},
-        "regels": [{"id": "R1", "titel": "t", "herkomst": "wet", "van": ["*"], "aan": ["*"],
-                    "categorieen": ["x"], "grondslag": {"omschrijving": "x"}}],
+        "versie": "t",
+        "categorieen": {},
+        "doelen": {},
+        "regels": [
+            {
+                "id": "R1",
+                "titel": "t",
+                "herkomst": "wet",
+                "van": ["*"],
+                "aan": ["*"],
+                "categorieen": ["x"],
+                "grondslag": {"omschrijving": "x"},
+            }
+        ],
     }
     with pytest.raises(ValueError, match="onbekende categorie"):
         Catalogus.model_validate(data)

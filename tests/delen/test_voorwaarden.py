@@ -9,13 +9,18 @@ from integraal.delen import CasusContext, Verzoek, laad_register
 from integraal.delen.voorwaarden import VOORWAARDEN, Toets, toets
 
 R = laad_register()
-C = CasusContext(id="C-1", verband_id="riec-rotterdam", aanwijzingen_vastgelegd=True,
-                 leden=frozenset({"gebruiker:7"}))
+C = CasusContext(
+    id="C-1",
+    verband_id="riec-rotterdam",
+    aanwijzingen_vastgelegd=True,
+    leden=frozenset({"gebruiker:7"}),
+)
 
 
 def _t(van: str = "gemeente-rotterdam", aan: str = "riec-rotterdam", **kw: object) -> Toets:
-    v = Verzoek.model_validate({"van": van, "aan": aan, "categorie": "identiteit",
-                                "doel": "integrale_aanpak", **kw})
+    v = Verzoek.model_validate(
+        {"van": van, "aan": aan, "categorie": "identiteit", "doel": "integrale_aanpak", **kw}
+    )
     return Toets(v, R.zoek(van), R.zoek(aan), R)
 
 
@@ -24,14 +29,25 @@ def _t(van: str = "gemeente-rotterdam", aan: str = "riec-rotterdam", **kw: objec
     [
         ("casus", _t(casus=C), _t()),
         ("need_to_know", _t(casus=C, actor="gebruiker:7"), _t(casus=C, actor="gebruiker:8")),
-        ("objectieve_aanwijzingen", _t(casus=C), _t(casus=C.model_copy(update={"aanwijzingen_vastgelegd": False}))),
+        (
+            "objectieve_aanwijzingen",
+            _t(casus=C),
+            _t(casus=C.model_copy(update={"aanwijzingen_vastgelegd": False})),
+        ),
         ("deelnemer_van_verband", _t(), _t(van="gemeente-utrecht")),
         ("zelfde_verband", _t(van="riec-rotterdam"), _t()),
-        ("eigen_levering", _t(aan="gemeente-rotterdam", bron="gemeente-rotterdam"), _t(bron="politie")),
+        (
+            "eigen_levering",
+            _t(aan="gemeente-rotterdam", bron="gemeente-rotterdam"),
+            _t(bron="politie"),
+        ),
         ("doelbinding_casus", _t(casus=C, gegevens_casus="C-1"), _t(casus=C, gegevens_casus="C-9")),
         ("bank_aangewezen", _t(aan="voorbeeldbank"), _t(aan="spaarbank-fictief")),
-        ("notaris_met_notaris", _t(van="notariskantoor-fictief", aan="notariskantoor-fictief"),
-         _t(van="notariskantoor-fictief", aan="voorbeeldbank")),
+        (
+            "notaris_met_notaris",
+            _t(van="notariskantoor-fictief", aan="notariskantoor-fictief"),
+            _t(van="notariskantoor-fictief", aan="voorbeeldbank"),
+        ),
         ("vierogen", _t(feiten=frozenset({"vierogen"})), _t()),
     ],
 )

@@ -16,7 +16,12 @@ def test_geldige_bsn(waarde: str) -> None:
 
 @pytest.mark.parametrize(
     ("waarde", "reden"),
-    [("123456789", "elfproef"), ("12345", "9 cijfers"), ("abcdefghi", "9 cijfers"), ("000000000", "elfproef")],
+    [
+        ("123456789", "elfproef"),
+        ("12345", "9 cijfers"),
+        ("abcdefghi", "9 cijfers"),
+        ("000000000", "elfproef"),
+    ],
 )
 def test_ongeldige_bsn_met_nederlandse_reden(waarde: str, reden: str) -> None:
     with pytest.raises(OngeldigeWaarde, match=reden):
@@ -58,7 +63,9 @@ def test_postcode() -> None:
             ident.postcode(fout)
 
 
-@pytest.mark.parametrize("plaat", ["AB-12-34", "12-AB-34", "1-ABC-23", "GB-123-X", "QQ-123-Q", "99-XX-XX"])
+@pytest.mark.parametrize(
+    "plaat", ["AB-12-34", "12-AB-34", "1-ABC-23", "GB-123-X", "QQ-123-Q", "99-XX-XX"]
+)
 def test_kenteken_sidecodes(plaat: str) -> None:
     assert "-" not in ident.kenteken(plaat)
 

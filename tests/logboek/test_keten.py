@@ -16,7 +16,9 @@ from integraal.logboek.keten import (
 )
 from integraal.logboek.ondertekening import Checkpoint, Ed25519PrivateKey
 
-BLADEN = st.lists(st.binary(max_size=8), max_size=80).map(lambda xs: [blad_hash(x.hex()) for x in xs])
+BLADEN = st.lists(st.binary(max_size=8), max_size=80).map(
+    lambda xs: [blad_hash(x.hex()) for x in xs]
+)
 
 
 @given(BLADEN)
@@ -43,7 +45,10 @@ def test_inclusiebewijs(bladen: list[bytes], data: st.DataObject) -> None:
 
 def test_rfc_9162_bekende_waarden() -> None:
     # Empty tree hash and leaf hash per RFC 9162 §2.1.1.
-    assert merkle_wortel([]).hex() == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    assert (
+        merkle_wortel([]).hex()
+        == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+    )
     assert blad_hash("").hex() == "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d"
 
 
@@ -52,7 +57,9 @@ def test_checkpoint_handtekening() -> None:
     cp = Checkpoint.onderteken(sleutel, 3, "ab" * 32, dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     assert cp.handtekening_geldig()
     assert Checkpoint.uit_json(cp.naar_json()) == cp
-    vervalst = Checkpoint(4, cp.wortel_hash, cp.tijd, cp.sleutel_id, cp.publieke_sleutel, cp.handtekening)
+    vervalst = Checkpoint(
+        4, cp.wortel_hash, cp.tijd, cp.sleutel_id, cp.publieke_sleutel, cp.handtekening
+    )
     assert not vervalst.handtekening_geldig()
     ander = Ed25519PrivateKey.generate().public_key().public_bytes_raw().hex()
     assert not cp.handtekening_geldig(ander)

@@ -22,10 +22,19 @@ def _vul(omgeving: Omgeving, n: int = 10) -> None:
             sessie,
             [
                 logboek.Verwerking(
-                    naam="entiteit lezen", activiteit="entiteit-lezen", trace_id=logboek.nieuwe_trace_id(),
-                    besluit_id=f"b{i}", regel_id="WGS-RIEC-INTERN", grondslag="WGS", doel="integrale_aanpak",
-                    verstrekker="riec-rotterdam", ontvanger="riec-rotterdam", categorieen=("identiteit",),
-                    casus_id="C-1", betrokkene=f"bsn-pseudo:{i:040d}", betrokkene_soort="BSN-pseudoniem",
+                    naam="entiteit lezen",
+                    activiteit="entiteit-lezen",
+                    trace_id=logboek.nieuwe_trace_id(),
+                    besluit_id=f"b{i}",
+                    regel_id="WGS-RIEC-INTERN",
+                    grondslag="WGS",
+                    doel="integrale_aanpak",
+                    verstrekker="riec-rotterdam",
+                    ontvanger="riec-rotterdam",
+                    categorieen=("identiteit",),
+                    casus_id="C-1",
+                    betrokkene=f"bsn-pseudo:{i:040d}",
+                    betrokkene_soort="BSN-pseudoniem",
                 )
                 for i in range(n)
             ],
@@ -118,8 +127,17 @@ def _verwissel_met_volgnummer(sessie: Sessie) -> None:
 
 def _voeg_in(sessie: Sessie) -> None:
     r = _regel(sessie, 10)
-    sessie.add(LogboekRegel(volgnummer=11, inhoud=r.inhoud, blad_hash=r.blad_hash,
-                            keten_hash=r.keten_hash, trace_id=r.trace_id, casus_id=r.casus_id, tijd=r.tijd))
+    sessie.add(
+        LogboekRegel(
+            volgnummer=11,
+            inhoud=r.inhoud,
+            blad_hash=r.blad_hash,
+            keten_hash=r.keten_hash,
+            trace_id=r.trace_id,
+            casus_id=r.casus_id,
+            tijd=r.tijd,
+        )
+    )
 
 
 def _wijzig_zoekveld(sessie: Sessie) -> None:
@@ -195,12 +213,16 @@ def test_vervalste_getuige_handtekening(omgeving: Omgeving) -> None:
     sleutel = laad_of_maak_sleutel(omgeving.instellingen.ondertekensleutel_pad)
     with transactie(omgeving.fabriek) as sessie:
         cp = logboek.maak_checkpoint(sessie, sleutel)
-    vals = Checkpoint(cp.boomgrootte, "00" * 32, cp.tijd, cp.sleutel_id, cp.publieke_sleutel, cp.handtekening)
+    vals = Checkpoint(
+        cp.boomgrootte, "00" * 32, cp.tijd, cp.sleutel_id, cp.publieke_sleutel, cp.handtekening
+    )
     v = _verifieer(omgeving, [vals])
     assert not v.in_orde and "handtekening" in (v.bevinding.reden if v.bevinding else "")
 
 
-def test_bewaartermijn_verwijdert_persoonsdeel_zonder_de_keten_te_breken(omgeving: Omgeving) -> None:
+def test_bewaartermijn_verwijdert_persoonsdeel_zonder_de_keten_te_breken(
+    omgeving: Omgeving,
+) -> None:
     _vul(omgeving)
     from integraal.opslag import logboek as opslag_logboek
 

@@ -15,16 +15,30 @@ from integraal.toegang import Entiteitbeeld, Leesvraag, lees_entiteit, zoek_enti
 from tests.conftest import BSN_JAN, Wereld
 
 
-def _zoek(w: Wereld, actor: Actor, casus: str | None = "C-1", term: str | None = "vries",
-          doel: str = "integrale_aanpak") -> list[Entiteitbeeld]:
+def _zoek(
+    w: Wereld,
+    actor: Actor,
+    casus: str | None = "C-1",
+    term: str | None = "vries",
+    doel: str = "integrale_aanpak",
+) -> list[Entiteitbeeld]:
     with transactie(w.omgeving.fabriek) as s:
-        return zoek_entiteiten(s, w.omgeving.beslisser, actor, Leesvraag(doel, casus),
-                               pseudoniem_sleutel=w.omgeving.pseudoniem_sleutel, term=term)
+        return zoek_entiteiten(
+            s,
+            w.omgeving.beslisser,
+            actor,
+            Leesvraag(doel, casus),
+            pseudoniem_sleutel=w.omgeving.pseudoniem_sleutel,
+            term=term,
+        )
 
 
 def _logregels(w: Wereld) -> list[dict[str, object]]:
     with transactie(w.omgeving.fabriek) as s:
-        return [json.loads(x) for x in s.scalars(sa.select(LogboekRegel.inhoud).order_by(LogboekRegel.volgnummer))]
+        return [
+            json.loads(x)
+            for x in s.scalars(sa.select(LogboekRegel.inhoud).order_by(LogboekRegel.volgnummer))
+        ]
 
 
 def test_casuslid_leest_en_elke_lezing_staat_in_het_logboek(met_levering: Wereld) -> None:
@@ -85,7 +99,9 @@ def test_entiteit_lezen_geeft_herkomst_en_logt_per_besluit(met_levering: Wereld)
     persoon = _zoek(w, w.analist, term=BSN_JAN)[0]
     voor = len(_logregels(w))
     with transactie(w.omgeving.fabriek) as s:
-        beeld = lees_entiteit(s, w.omgeving.beslisser, w.analist, Leesvraag("integrale_aanpak", "C-1"), persoon.id)
+        beeld = lees_entiteit(
+            s, w.omgeving.beslisser, w.analist, Leesvraag("integrale_aanpak", "C-1"), persoon.id
+        )
     assert beeld is not None and beeld.eigenschappen["name"] == ["Jan de Vries"]
     assert {h.grondslag for h in beeld.herkomst} == {"WGS-RIEC-IN"}
     nieuw = _logregels(w)[voor:]
@@ -98,8 +114,16 @@ def test_geweigerde_lezing_geeft_niets_en_staat_in_de_audit(met_levering: Wereld
     persoon = _zoek(w, w.analist, term=BSN_JAN)[0]
     voor = len(_logregels(w))
     with transactie(w.omgeving.fabriek) as s:
-        beeld = lees_entiteit(s, w.omgeving.beslisser, w.buitenstaander, Leesvraag("integrale_aanpak", "C-1"), persoon.id)
-        audit = s.scalars(sa.select(AuditRecord).where(AuditRecord.gebruiker_id == w.buitenstaander.gebruiker_id)).all()
+        beeld = lees_entiteit(
+            s,
+            w.omgeving.beslisser,
+            w.buitenstaander,
+            Leesvraag("integrale_aanpak", "C-1"),
+            persoon.id,
+        )
+        audit = s.scalars(
+            sa.select(AuditRecord).where(AuditRecord.gebruiker_id == w.buitenstaander.gebruiker_id)
+        ).all()
     assert beeld is None
     assert len(_logregels(w)) == voor
     assert [a.resultaat for a in audit] == ["geweigerd"]
@@ -136,15 +160,25 @@ def test_betrokkene_in_logboek_ook_als_de_lezer_het_bsn_niet_mag_zien(met_leveri
         r.model_copy(update={"categorieen": ("adres",)}) if r.id == "WGS-RIEC-INTERN" else r
         for r in cat.regels
     )
-    alleen_adres = Beslisser(Catalogus(versie="t", categorieen=cat.categorieen, doelen=cat.doelen,
-                                       regels=regels), w.omgeving.beslisser.register)
+    alleen_adres = Beslisser(
+        Catalogus(versie="t", categorieen=cat.categorieen, doelen=cat.doelen, regels=regels),
+        w.omgeving.beslisser.register,
+    )
     omgeving = dataclasses.replace(w.omgeving, beslisser=alleen_adres)
     with transactie(omgeving.fabriek) as s:
-        gevonden = zoek_entiteiten(s, alleen_adres, w.analist, Leesvraag("integrale_aanpak", "C-1"),
-                                   pseudoniem_sleutel=omgeving.pseudoniem_sleutel, schema="Person")
+        gevonden = zoek_entiteiten(
+            s,
+            alleen_adres,
+            w.analist,
+            Leesvraag("integrale_aanpak", "C-1"),
+            pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
+            schema="Person",
+        )
     assert gevonden and all(set(b.eigenschappen) == {"addressEntity"} for b in gevonden)
     from integraal.toegang.inzage import inzage_verzoek
 
     with transactie(w.omgeving.fabriek) as s:
         _, regels_jan = inzage_verzoek(s, w.privacy, BSN_JAN, w.omgeving.pseudoniem_sleutel, "test")
-    assert any(r.handeling == "entiteiten zoeken" and r.categorieen == ("adres",) for r in regels_jan)
+    assert any(
+        r.handeling == "entiteiten zoeken" and r.categorieen == ("adres",) for r in regels_jan
+    )

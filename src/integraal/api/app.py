@@ -35,8 +35,11 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
         redoc_url=None,
         redirect_slashes=False,
         servers=[{"url": "/api/v1"}],
-        contact={"name": "Integraal-ontwikkelaars", "url": "https://integraal.example/contact",
-                 "email": "integraal@integraal.example"},
+        contact={
+            "name": "Integraal-ontwikkelaars",
+            "url": "https://integraal.example/contact",
+            "email": "integraal@integraal.example",
+        },
         license_info={"name": "EUPL-1.2", "identifier": "EUPL-1.2"},
         generate_unique_id_function=_operatie_id,
     )

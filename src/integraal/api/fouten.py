@@ -100,4 +100,6 @@ def registreer(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _intern(request: Request, exc: Exception) -> JSONResponse:
         log.exception("onverwachte fout", exc_info=exc)
-        return probleem(500, "Er ging iets mis aan onze kant; probeer het later opnieuw.", request.url.path)
+        return probleem(
+            500, "Er ging iets mis aan onze kant; probeer het later opnieuw.", request.url.path
+        )

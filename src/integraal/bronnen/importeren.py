@@ -75,7 +75,9 @@ def _fout_dict(f: Fout) -> dict[str, Any]:
     return {"rij": f.rij, "kolom": f.kolom, "reden": f.reden}
 
 
-def _uitkomsten(mapping: Mapping, formaat: str, inhoud: bytes, sleutel: bytes) -> Iterator[RijUitkomst]:
+def _uitkomsten(
+    mapping: Mapping, formaat: str, inhoud: bytes, sleutel: bytes
+) -> Iterator[RijUitkomst]:
     def pseudo(soort: str, waarde: str) -> str:
         return pseudoniem(sleutel, soort, waarde)
 
@@ -85,7 +87,9 @@ def _uitkomsten(mapping: Mapping, formaat: str, inhoud: bytes, sleutel: bytes) -
         return zet_ftm_om(mapping, lees_ftm(inhoud))
     if not mapping.entiteiten:
         raise OnleesbaarBestand("deze mapping neemt alleen FtM JSON lines aan")
-    kop, rijen = lees_csv(inhoud, mapping.scheidingsteken) if formaat == "csv" else lees_xlsx(inhoud)
+    kop, rijen = (
+        lees_csv(inhoud, mapping.scheidingsteken) if formaat == "csv" else lees_xlsx(inhoud)
+    )
     ontbreekt = ontbrekende_kolommen(mapping, kop)
     if ontbreekt:
         raise OnleesbaarBestand("kolommen ontbreken: " + ", ".join(ontbreekt))
@@ -139,7 +143,9 @@ def importeer(
             f"alleen een gebruiker van {mapping.partner} kan leveren met mapping {mapping.naam}"
         )
     inhoud_hash = hashlib.sha256(inhoud).hexdigest()
-    sleutel = hashlib.sha256(f"{mapping.naam}\x1f{casus_id or ''}\x1f{inhoud_hash}".encode()).hexdigest()
+    sleutel = hashlib.sha256(
+        f"{mapping.naam}\x1f{casus_id or ''}\x1f{inhoud_hash}".encode()
+    ).hexdigest()
     trace_id = logboek.nieuwe_trace_id()
 
     # 1. The same delivery again changes nothing; a refused or failed one is evaluated anew,
@@ -189,8 +195,17 @@ def importeer(
     try:
         with transactie(fabriek) as sessie:
             resultaat = _verwerk(
-                sessie, levering_id, mapping, formaat, inhoud, pseudoniem_sleutel,
-                besluiten, actor, trace_id, herkomst, voortgang,
+                sessie,
+                levering_id,
+                mapping,
+                formaat,
+                inhoud,
+                pseudoniem_sleutel,
+                besluiten,
+                actor,
+                trace_id,
+                herkomst,
+                voortgang,
             )
         return resultaat
     except OnleesbaarBestand as exc:
@@ -279,7 +294,7 @@ def _verwerk(
     ]
     nieuw = leveringen.bewaar_statements(sessie, _uniek(rijen), nu)
     verwerkingen = []
-    for eid, ws in per_entiteit.items():
+    for _eid, ws in per_entiteit.items():
         cats = tuple(sorted({w.categorie for w in ws}))
         b = besluiten[cats[0]]
         betrokkene, soort = _betrokkene(ws)

@@ -89,7 +89,9 @@ class Mapping(_Strikt):
         for spec in self.entiteiten:
             for e in spec.eigenschappen:
                 if e.entiteit is not None and e.entiteit not in sleutels:
-                    raise ValueError(f"{spec.sleutel}.{e.eigenschap}: onbekende entiteit {e.entiteit}")
+                    raise ValueError(
+                        f"{spec.sleutel}.{e.eigenschap}: onbekende entiteit {e.entiteit}"
+                    )
         for schema_naam, props in self.ftm.items():
             schema = model.get(schema_naam)
             if schema is None:

@@ -49,9 +49,7 @@ def ontbrekende_kolommen(mapping: Mapping, kop: Iterable[str]) -> list[str]:
     return sorted(mapping.kolommen - set(kop))
 
 
-def _identificatie(
-    soort: str, ruw: str, pseudonimiseer: Pseudonimiseer
-) -> tuple[str, str | None]:
+def _identificatie(soort: str, ruw: str, pseudonimiseer: Pseudonimiseer) -> tuple[str, str | None]:
     waarde = VALIDATORS[soort](ruw)
     if soort in GEPSEUDONIMISEERD:
         # The BSN itself never reaches storage; only its keyed pseudonym does.
@@ -111,9 +109,7 @@ class _Rijomzetter:
                 datum = dt.datetime.strptime(ruw, e.datumformaat).date()
             except ValueError:
                 voorbeeld = dt.date(2024, 12, 31).strftime(e.datumformaat)
-                uit.fouten.append(
-                    Fout(rij.nummer, kolom, f"datum moet de vorm {voorbeeld} hebben")
-                )
+                uit.fouten.append(Fout(rij.nummer, kolom, f"datum moet de vorm {voorbeeld} hebben"))
                 return None
             return datum.isoformat(), ruw
         return ruw, None
@@ -154,8 +150,14 @@ class _Rijomzetter:
                     origineel = waarde
                 uit.waarden.append(
                     Waarde(
-                        eid, spec.schema_, prop.name, prop.type.name, schoon, origineel,
-                        e.categorie, record,
+                        eid,
+                        spec.schema_,
+                        prop.name,
+                        prop.type.name,
+                        schoon,
+                        origineel,
+                        e.categorie,
+                        record,
                     )
                 )
         # A bad id column is reported once, however many entities use it.
@@ -190,6 +192,7 @@ def zet_ftm_om(mapping: Mapping, regels: Iterable[FtmRegel]) -> Iterator[RijUitk
             continue
         # Partner ids are only unique within the partner's dataset.
         eid = make_entity_id(mapping.dataset, str(data["id"]))
+        assert eid is not None  # the id is non-empty, checked by lees_ftm
         eigenschappen = data.get("properties") or {}
         if not isinstance(eigenschappen, dict):
             uit.fouten.append(Fout(regel.nummer, "properties", "properties moet een object zijn"))
@@ -211,12 +214,24 @@ def zet_ftm_om(mapping: Mapping, regels: Iterable[FtmRegel]) -> Iterator[RijUitk
                     schoon = prop.type.clean(ruw_s)
                 if schoon is None:
                     uit.fouten.append(
-                        Fout(regel.nummer, prop_naam, f"waarde past niet bij het type '{prop.type.label}'")
+                        Fout(
+                            regel.nummer,
+                            prop_naam,
+                            f"waarde past niet bij het type '{prop.type.label}'",
+                        )
                     )
                     continue
                 origineel = ruw_s if schoon != ruw_s and prop.type.name != "entity" else None
                 uit.waarden.append(
-                    Waarde(eid, schema_naam, prop_naam, prop.type.name, schoon, origineel,
-                           categorie, str(data["id"]))
+                    Waarde(
+                        eid,
+                        schema_naam,
+                        prop_naam,
+                        prop.type.name,
+                        schoon,
+                        origineel,
+                        categorie,
+                        str(data["id"]),
+                    )
                 )
         yield uit

@@ -54,7 +54,9 @@ class Beslisser:
             return self._besluit(
                 verzoek,
                 toegestaan=False,
-                overwogen=[Overweging(regel_id="-", reden=f"onbekende organisatie {exc.args[0]!r}")],
+                overwogen=[
+                    Overweging(regel_id="-", reden=f"onbekende organisatie {exc.args[0]!r}")
+                ],
             )
         van_groepen = self.register.groepen(van)
         aan_groepen = self.register.groepen(aan)
@@ -104,7 +106,7 @@ class Beslisser:
                     overwogen.append(
                         Overweging(
                             regel_id=regel.id,
-                            reden=f"staat ook toe, maar {beste[0].id} gaat voor (eerder in de catalogus)",
+                            reden=f"staat ook toe, maar {beste[0].id} staat eerder in de catalogus",
                         )
                     )
             else:

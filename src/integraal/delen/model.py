@@ -178,7 +178,9 @@ class Partnerregister(_Strikt):
                 return org
         if naam_of_soort in self.soorten:
             soort = self.soorten[naam_of_soort]
-            return Organisatie(id=naam_of_soort, naam=f"een {soort.label.lower()}", soort=naam_of_soort)
+            return Organisatie(
+                id=naam_of_soort, naam=f"een {soort.label.lower()}", soort=naam_of_soort
+            )
         raise KeyError(naam_of_soort)
 
     def groepen(self, org: Organisatie) -> frozenset[str]:

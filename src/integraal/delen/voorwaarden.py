@@ -100,9 +100,13 @@ def _deelnemer(t: Toets) -> tuple[bool, str]:
     else:
         ok = t.van.soort in t.register.soorten[t.aan.soort].deelnemer_soorten
     naam = t.aan.naam
-    return (True, f"{t.van.naam} neemt deel aan {naam}") if ok else (
-        False,
-        f"{t.van.naam} is geen deelnemer van {naam}",
+    return (
+        (True, f"{t.van.naam} neemt deel aan {naam}")
+        if ok
+        else (
+            False,
+            f"{t.van.naam} is geen deelnemer van {naam}",
+        )
     )
 
 
@@ -154,40 +158,108 @@ def _notaris(t: Toets) -> tuple[bool, str]:
     return False, "een notaris deelt hier alleen met een andere notaris"
 
 
-_feit("noodzakelijk", "de verstrekking is noodzakelijk voor het doel",
-      "de noodzaak is gemotiveerd", "de noodzaak is niet gemotiveerd")
-_feit("vierogen", "een tweede persoon van de verstrekker keurde goed (vierogenprincipe)",
-      "een tweede persoon keurde goed", "nog geen goedkeuring door een tweede persoon")
-_feit("eigen_bevoegdheid", "de ontvanger heeft een eigen bevoegdheid tot interventie",
-      "de ontvanger heeft een eigen bevoegdheid", "geen eigen bevoegdheid van de ontvanger vastgelegd")
-_feit("ovj_vordering", "er is een vordering van de officier van justitie (126nd/126ne Sv)",
-      "er ligt een vordering van de officier", "er ligt geen vordering van de officier")
-_feit("geautoriseerde_aanvrager", "de aanvrager is geautoriseerd",
-      "de aanvrager is geautoriseerd", "de aanvrager is niet als geautoriseerd vastgelegd")
-_feit("indicator_geraakt", "een meldindicator is geraakt",
-      "een meldindicator is geraakt", "er is geen meldindicator geraakt")
-_feit("verdacht_verklaard", "FIU-Nederland heeft de transactie verdacht verklaard",
-      "de transactie is verdacht verklaard", "de transactie is niet verdacht verklaard")
-_feit("binnen_opschortingstermijn", "de opschorting blijft binnen 5 (buitenlandse FIU: 10) werkdagen",
-      "de opschorting blijft binnen de termijn", "de opschortingstermijn is niet bewaakt")
-_feit("zwaarwegend_belang", "er is een zwaarwegend algemeen belang",
-      "een zwaarwegend algemeen belang is gemotiveerd", "geen zwaarwegend algemeen belang gemotiveerd")
-_feit("instemming_gezag", "het bevoegd gezag stemde in",
-      "het bevoegd gezag stemde in", "geen instemming van het bevoegd gezag")
-_feit("convenant_gepubliceerd", "het convenant is gepubliceerd",
-      "het convenant is gepubliceerd", "geen gepubliceerd convenant")
-_feit("motivering", "de verstrekking is per geval gemotiveerd",
-      "de verstrekking is gemotiveerd", "de verstrekking is niet gemotiveerd")
-_feit("object_bekend", "het object (pand) is bekend",
-      "het object is bekend", "het object is niet vastgelegd")
-_feit("alleen_bibob_ondersteuning", "uitsluitend ter ondersteuning van een Bibob-onderzoek",
-      "het gebruik is beperkt tot het Bibob-onderzoek", "het gebruik is niet beperkt tot Bibob")
-_feit("toezichthouder_gemeld", "de toezichthouder is vooraf gemeld",
-      "de toezichthouder is gemeld", "de toezichthouder is niet gemeld")
-_feit("dpia", "er is een gegevensbeschermingseffectbeoordeling (DPIA)",
-      "er is een DPIA", "er is geen DPIA vastgelegd")
-_feit("strikt_noodzakelijk", "strikt noodzakelijk voor cliëntenonderzoek en melding",
-      "strikte noodzaak is gemotiveerd", "strikte noodzaak is niet gemotiveerd")
+_feit(
+    "noodzakelijk",
+    "de verstrekking is noodzakelijk voor het doel",
+    "de noodzaak is gemotiveerd",
+    "de noodzaak is niet gemotiveerd",
+)
+_feit(
+    "vierogen",
+    "een tweede persoon van de verstrekker keurde goed (vierogenprincipe)",
+    "een tweede persoon keurde goed",
+    "nog geen goedkeuring door een tweede persoon",
+)
+_feit(
+    "eigen_bevoegdheid",
+    "de ontvanger heeft een eigen bevoegdheid tot interventie",
+    "de ontvanger heeft een eigen bevoegdheid",
+    "geen eigen bevoegdheid van de ontvanger vastgelegd",
+)
+_feit(
+    "ovj_vordering",
+    "er is een vordering van de officier van justitie (126nd/126ne Sv)",
+    "er ligt een vordering van de officier",
+    "er ligt geen vordering van de officier",
+)
+_feit(
+    "geautoriseerde_aanvrager",
+    "de aanvrager is geautoriseerd",
+    "de aanvrager is geautoriseerd",
+    "de aanvrager is niet als geautoriseerd vastgelegd",
+)
+_feit(
+    "indicator_geraakt",
+    "een meldindicator is geraakt",
+    "een meldindicator is geraakt",
+    "er is geen meldindicator geraakt",
+)
+_feit(
+    "verdacht_verklaard",
+    "FIU-Nederland heeft de transactie verdacht verklaard",
+    "de transactie is verdacht verklaard",
+    "de transactie is niet verdacht verklaard",
+)
+_feit(
+    "binnen_opschortingstermijn",
+    "de opschorting blijft binnen 5 (buitenlandse FIU: 10) werkdagen",
+    "de opschorting blijft binnen de termijn",
+    "de opschortingstermijn is niet bewaakt",
+)
+_feit(
+    "zwaarwegend_belang",
+    "er is een zwaarwegend algemeen belang",
+    "een zwaarwegend algemeen belang is gemotiveerd",
+    "geen zwaarwegend algemeen belang gemotiveerd",
+)
+_feit(
+    "instemming_gezag",
+    "het bevoegd gezag stemde in",
+    "het bevoegd gezag stemde in",
+    "geen instemming van het bevoegd gezag",
+)
+_feit(
+    "convenant_gepubliceerd",
+    "het convenant is gepubliceerd",
+    "het convenant is gepubliceerd",
+    "geen gepubliceerd convenant",
+)
+_feit(
+    "motivering",
+    "de verstrekking is per geval gemotiveerd",
+    "de verstrekking is gemotiveerd",
+    "de verstrekking is niet gemotiveerd",
+)
+_feit(
+    "object_bekend",
+    "het object (pand) is bekend",
+    "het object is bekend",
+    "het object is niet vastgelegd",
+)
+_feit(
+    "alleen_bibob_ondersteuning",
+    "uitsluitend ter ondersteuning van een Bibob-onderzoek",
+    "het gebruik is beperkt tot het Bibob-onderzoek",
+    "het gebruik is niet beperkt tot Bibob",
+)
+_feit(
+    "toezichthouder_gemeld",
+    "de toezichthouder is vooraf gemeld",
+    "de toezichthouder is gemeld",
+    "de toezichthouder is niet gemeld",
+)
+_feit(
+    "dpia",
+    "er is een gegevensbeschermingseffectbeoordeling (DPIA)",
+    "er is een DPIA",
+    "er is geen DPIA vastgelegd",
+)
+_feit(
+    "strikt_noodzakelijk",
+    "strikt noodzakelijk voor cliëntenonderzoek en melding",
+    "strikte noodzaak is gemotiveerd",
+    "strikte noodzaak is niet gemotiveerd",
+)
 
 
 def toets(naam: str, t: Toets) -> tuple[bool, str]:

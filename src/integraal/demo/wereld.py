@@ -27,6 +27,7 @@ from integraal.opslag.db import transactie
 from integraal.opslag.modellen import Casus, CasusLid
 
 WACHTWOORD = "welkom-bij-integraal"
+_LETTERS = "ABCDEFGHJKLMNPRTVWXZ"
 
 
 @dataclass(frozen=True)
@@ -50,17 +51,30 @@ GEBRUIKERS = [
 ]
 
 CASUSSEN = [
-    ("RIEC-RDM-2026-001", "Horecapanden Kerkstraat", "riec-rotterdam",
-     "Politie en gemeente melden onafhankelijk van elkaar dat in drie panden aan de Kerkstraat "
-     "contant geld wordt witgewassen; bestuurlijke rapportage van 12-03-2026.",
-     ["analist.riec", "coordinator.riec"]),
-    ("RIEC-RDM-2026-002", "Bedrijfsverzamelgebouw Havenweg", "riec-rotterdam",
-     "Twaalf bedrijven staan ingeschreven op één adres; de Belastingdienst ziet dezelfde "
-     "bestuurder bij kort bestaande bv's.",
-     ["analist.riec"]),
+    (
+        "RIEC-RDM-2026-001",
+        "Horecapanden Kerkstraat",
+        "riec-rotterdam",
+        "Politie en gemeente melden onafhankelijk van elkaar dat in drie panden aan de Kerkstraat "
+        "contant geld wordt witgewassen; bestuurlijke rapportage van 12-03-2026.",
+        ["analist.riec", "coordinator.riec"],
+    ),
+    (
+        "RIEC-RDM-2026-002",
+        "Bedrijfsverzamelgebouw Havenweg",
+        "riec-rotterdam",
+        "Twaalf bedrijven staan ingeschreven op één adres; de Belastingdienst ziet dezelfde "
+        "bestuurder bij kort bestaande bv's.",
+        ["analist.riec"],
+    ),
     ("RIEC-RDM-2026-003", "Signaal vakantieparken", "riec-rotterdam", None, ["analist.riec"]),
-    ("RIEC-MN-2026-001", "Loodsen Nieuwegein", "riec-midden-nederland",
-     "Aanwijzingen uit een hennepinformatiebericht.", ["analist.utrecht"]),
+    (
+        "RIEC-MN-2026-001",
+        "Loodsen Nieuwegein",
+        "riec-midden-nederland",
+        "Aanwijzingen uit een hennepinformatiebericht.",
+        ["analist.utrecht"],
+    ),
 ]
 
 
@@ -90,7 +104,7 @@ def _personen(fake: Faker, rng: random.Random, n: int) -> list[_Persoon]:
                 geboortedatum=geboren.isoformat(),
                 straat=fake.street_name(),
                 huisnummer=str(rng.randrange(1, 200)),
-                postcode=f"30{rng.randrange(11, 99)}{rng.choice('ABCDEFGHJKLMNPRTVWXZ')}{rng.choice('ABCDEFGHJKLMNPRTVWXZ')}",
+                postcode=f"30{rng.randrange(11, 99)}{rng.choice(_LETTERS)}{rng.choice(_LETTERS)}",
                 ibans=[synthetisch.iban(rng)],
             )
         )
@@ -113,8 +127,21 @@ def _csv(kop: list[str], rijen: list[list[str]]) -> bytes:
 
 
 def _vergunningen(personen: list[_Persoon], fake: Faker, rng: random.Random) -> bytes:
-    kop = ["dossiernummer", "bsn", "voornamen", "achternaam", "geboortedatum", "straat",
-           "huisnummer", "postcode", "plaats", "bedrijfsnaam", "kvk", "vergunning", "functie"]
+    kop = [
+        "dossiernummer",
+        "bsn",
+        "voornamen",
+        "achternaam",
+        "geboortedatum",
+        "straat",
+        "huisnummer",
+        "postcode",
+        "plaats",
+        "bedrijfsnaam",
+        "kvk",
+        "vergunning",
+        "functie",
+    ]
     rijen = []
     # One address with many companies (a classic facilitator pattern).
     havenweg = ("Havenweg", "12", "3089KX")
@@ -122,18 +149,62 @@ def _vergunningen(personen: list[_Persoon], fake: Faker, rng: random.Random) -> 
         d = p.geboortedatum.split("-")
         adres = havenweg if 10 <= i < 22 else (p.straat, p.huisnummer, p.postcode)
         bedrijf = fake.company() if i < 30 else ""
-        rijen.append([
-            f"V-2026-{i + 1:04d}", p.bsn, p.voornamen, p.achternaam, f"{d[2]}-{d[1]}-{d[0]}",
-            adres[0], adres[1], adres[2], p.plaats, bedrijf,
-            synthetisch.kvk(rng) if bedrijf else "",
-            rng.choice(["exploitatievergunning", "drank- en horecavergunning", "terrasvergunning"]) if bedrijf else "",
-            "bestuurder" if bedrijf else "",
-        ])
+        rijen.append(
+            [
+                f"V-2026-{i + 1:04d}",
+                p.bsn,
+                p.voornamen,
+                p.achternaam,
+                f"{d[2]}-{d[1]}-{d[0]}",
+                adres[0],
+                adres[1],
+                adres[2],
+                p.plaats,
+                bedrijf,
+                synthetisch.kvk(rng) if bedrijf else "",
+                rng.choice(
+                    ["exploitatievergunning", "drank- en horecavergunning", "terrasvergunning"]
+                )
+                if bedrijf
+                else "",
+                "bestuurder" if bedrijf else "",
+            ]
+        )
     # Two bad rows show the row-level error report.
-    rijen.append(["V-2026-9001", "123456789", "Foutieve", "Invoer", "01-01-1990", "Teststraat",
-                  "1", "3011AA", "Rotterdam", "", "", "", ""])
-    rijen.append(["V-2026-9002", personen[-1].bsn, "Verkeerde", "Datum", "1990-13-45", "Teststraat",
-                  "2", "3011AA", "Rotterdam", "", "", "", ""])
+    rijen.append(
+        [
+            "V-2026-9001",
+            "123456789",
+            "Foutieve",
+            "Invoer",
+            "01-01-1990",
+            "Teststraat",
+            "1",
+            "3011AA",
+            "Rotterdam",
+            "",
+            "",
+            "",
+            "",
+        ]
+    )
+    rijen.append(
+        [
+            "V-2026-9002",
+            personen[-1].bsn,
+            "Verkeerde",
+            "Datum",
+            "1990-13-45",
+            "Teststraat",
+            "2",
+            "3011AA",
+            "Rotterdam",
+            "",
+            "",
+            "",
+            "",
+        ]
+    )
     return _csv(kop, rijen)
 
 
@@ -146,7 +217,9 @@ def _rekeningen(personen: list[_Persoon]) -> bytes:
         naam = f"{p.voornamen[0]}. {p.achternaam}"
         for iban in p.ibans:
             n += 1
-            rijen.append([str(n), p.bsn, naam, p.geboortedatum, iban, "Voorbeeldbank N.V. (fictief)"])
+            rijen.append(
+                [str(n), p.bsn, naam, p.geboortedatum, iban, "Voorbeeldbank N.V. (fictief)"]
+            )
     return _csv(kop, rijen)
 
 
@@ -159,17 +232,42 @@ def _politie(personen: list[_Persoon], rng: random.Random) -> bytes:
         if i == 1:
             naam = "Mohammed el-Amrani"
         adres_id = f"adres-{i}"
-        regels.append({"id": adres_id, "schema": "Address",
-                       "properties": {"full": [f"{p.straat} {p.huisnummer}, {p.postcode} {p.plaats}"],
-                                      "postalCode": [p.postcode], "city": [p.plaats]}})
-        regels.append({"id": f"persoon-{i}", "schema": "Person",
-                       "properties": {"name": [naam], "birthDate": [p.geboortedatum],
-                                      "nationality": ["nl"], "addressEntity": [adres_id],
-                                      "notes": ["zaaksinformatie die niet in de mapping staat"]}})
+        regels.append(
+            {
+                "id": adres_id,
+                "schema": "Address",
+                "properties": {
+                    "full": [f"{p.straat} {p.huisnummer}, {p.postcode} {p.plaats}"],
+                    "postalCode": [p.postcode],
+                    "city": [p.plaats],
+                },
+            }
+        )
+        regels.append(
+            {
+                "id": f"persoon-{i}",
+                "schema": "Person",
+                "properties": {
+                    "name": [naam],
+                    "birthDate": [p.geboortedatum],
+                    "nationality": ["nl"],
+                    "addressEntity": [adres_id],
+                    "notes": ["zaaksinformatie die niet in de mapping staat"],
+                },
+            }
+        )
         if i % 3 == 0:
-            regels.append({"id": f"voertuig-{i}", "schema": "Vehicle",
-                           "properties": {"registrationNumber": [synthetisch.kenteken(rng)],
-                                          "model": ["Fictief Model"], "owner": [f"persoon-{i}"]}})
+            regels.append(
+                {
+                    "id": f"voertuig-{i}",
+                    "schema": "Vehicle",
+                    "properties": {
+                        "registrationNumber": [synthetisch.kenteken(rng)],
+                        "model": ["Fictief Model"],
+                        "owner": [f"persoon-{i}"],
+                    },
+                }
+            )
     return "\n".join(json.dumps(r, ensure_ascii=False) for r in regels).encode()
 
 
@@ -188,10 +286,20 @@ def _zorg_voor_casussen(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
     with transactie(omgeving.fabriek) as sessie:
         for cid, titel, verband, aanwijzingen, leden in CASUSSEN:
             if beheer.casus(sessie, cid) is None:
-                beheer.bewaar(sessie, Casus(id=cid, titel=titel, verband_id=verband,
-                                            doel="integrale_aanpak", aanwijzingen=aanwijzingen))
-                beheer.bewaar(sessie, *(CasusLid(casus_id=cid, gebruiker_id=actoren[n].gebruiker_id)
-                                        for n in leden))
+                beheer.bewaar(
+                    sessie,
+                    Casus(
+                        id=cid,
+                        titel=titel,
+                        verband_id=verband,
+                        doel="integrale_aanpak",
+                        aanwijzingen=aanwijzingen,
+                    ),
+                )
+                beheer.bewaar(
+                    sessie,
+                    *(CasusLid(casus_id=cid, gebruiker_id=actoren[n].gebruiker_id) for n in leden),
+                )
 
 
 def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
@@ -203,22 +311,46 @@ def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
     personen = _personen(fake, rng, 60)
     mappings = meegeleverde_mappings()
     leveringen = [
-        ("gemeente.rdam", "demo-gemeente-vergunningen", "vergunningen.csv",
-         _vergunningen(personen, fake, rng), "RIEC-RDM-2026-001"),
-        ("belasting", "demo-belastingdienst-rekeningen", "rekeningen.csv",
-         _rekeningen(personen), "RIEC-RDM-2026-001"),
-        ("politie", "demo-politie-ftm", "betrokkenen.jsonl", _politie(personen, rng),
-         "RIEC-RDM-2026-001"),
+        (
+            "gemeente.rdam",
+            "demo-gemeente-vergunningen",
+            "vergunningen.csv",
+            _vergunningen(personen, fake, rng),
+            "RIEC-RDM-2026-001",
+        ),
+        (
+            "belasting",
+            "demo-belastingdienst-rekeningen",
+            "rekeningen.csv",
+            _rekeningen(personen),
+            "RIEC-RDM-2026-001",
+        ),
+        (
+            "politie",
+            "demo-politie-ftm",
+            "betrokkenen.jsonl",
+            _politie(personen, rng),
+            "RIEC-RDM-2026-001",
+        ),
         # A case without recorded indications: the rule engine refuses this delivery.
-        ("gemeente.rdam", "demo-gemeente-vergunningen", "vergunningen.csv",
-         _vergunningen(personen[20:], fake, rng), "RIEC-RDM-2026-003"),
+        (
+            "gemeente.rdam",
+            "demo-gemeente-vergunningen",
+            "vergunningen.csv",
+            _vergunningen(personen[20:], fake, rng),
+            "RIEC-RDM-2026-003",
+        ),
     ]
     for gebruiker, mapping, bestandsnaam, inhoud, casus in leveringen:
         importeer(
-            omgeving.fabriek, omgeving.beslisser, actoren[gebruiker], mappings[mapping],
-            bestandsnaam, inhoud, pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
-            casus_id=casus, herkomst="demo",
+            omgeving.fabriek,
+            omgeving.beslisser,
+            actoren[gebruiker],
+            mappings[mapping],
+            bestandsnaam,
+            inhoud,
+            pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
+            casus_id=casus,
+            herkomst="demo",
         )
-    return [
-        DemoAccount(naam, WACHTWOORD, rol.value, org) for naam, _, org, rol in GEBRUIKERS
-    ]
+    return [DemoAccount(naam, WACHTWOORD, rol.value, org) for naam, _, org, rol in GEBRUIKERS]

@@ -71,7 +71,8 @@ def geef_token(sessie: Sessie, actor: Actor) -> tuple[str, dt.datetime]:
     token = secrets.token_urlsafe(32)
     verloopt = dt.datetime.now(dt.UTC) + TOKEN_GELDIGHEID
     beheer.bewaar(
-        sessie, Token(gebruiker_id=actor.gebruiker_id, token_hash=_hash(token), verloopt_op=verloopt)
+        sessie,
+        Token(gebruiker_id=actor.gebruiker_id, token_hash=_hash(token), verloopt_op=verloopt),
     )
     return token, verloopt
 

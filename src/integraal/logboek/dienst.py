@@ -198,7 +198,9 @@ def verifieer(
             te_toetsen.setdefault(cp.boomgrootte, []).append((herkomst, cp))
     for herkomst, cp in (("getuige", c) for c in extra_checkpoints):
         if not cp.handtekening_geldig(vertrouwde_sleutel):
-            return Verificatie(0, 0, Bevinding(cp.boomgrootte, f"handtekening van {herkomst}-checkpoint ongeldig"))
+            return Verificatie(
+                0, 0, Bevinding(cp.boomgrootte, f"handtekening van {herkomst}-checkpoint ongeldig")
+            )
 
     betrokkenen = opslag.alle_betrokkenen(sessie)
     front = MerkleFront()
@@ -209,19 +211,26 @@ def verifieer(
 
     for regel in opslag.regels_op_volgorde(sessie):
         if regel.volgnummer != verwacht:
-            return fout(verwacht, f"volgnummer {verwacht} ontbreekt of er is een regel tussengevoegd")
+            return fout(
+                verwacht, f"volgnummer {verwacht} ontbreekt of er is een regel tussengevoegd"
+            )
         try:
             lijn = json.loads(regel.inhoud)
         except ValueError:
             return fout(regel.volgnummer, "inhoud is geen geldige logregel meer")
         if lijn.get("volgnummer") != regel.volgnummer:
-            return fout(regel.volgnummer, "regel staat op een andere plaats dan waar hij is geschreven")
+            return fout(
+                regel.volgnummer, "regel staat op een andere plaats dan waar hij is geschreven"
+            )
         blad = blad_hash(regel.inhoud)
         if blad.hex() != regel.blad_hash:
             return fout(regel.volgnummer, "inhoud is gewijzigd na het schrijven")
         keten = keten_hash(keten, blad)
         if keten != regel.keten_hash:
-            return fout(regel.volgnummer, "keten gebroken: een eerdere regel is gewijzigd, verwijderd of verplaatst")
+            return fout(
+                regel.volgnummer,
+                "keten gebroken: een eerdere regel is gewijzigd, verwijderd of verplaatst",
+            )
         if regel.trace_id != lijn.get("trace_id") or regel.casus_id != lijn.get(
             "dpl.integraal.case_id"
         ):

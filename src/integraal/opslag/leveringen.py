@@ -48,8 +48,6 @@ def bewaar_statements(sessie: Session, rijen: Sequence[dict[str, Any]], tijd: dt
             sessie.execute(insert(Statement), toe_te_voegen)
             nieuw += len(toe_te_voegen)
         if bekend:
-            sessie.execute(
-                update(Statement).where(Statement.id.in_(bekend)).values(last_seen=tijd)
-            )
+            sessie.execute(update(Statement).where(Statement.id.in_(bekend)).values(last_seen=tijd))
     sessie.flush()
     return nieuw

@@ -27,8 +27,9 @@ class Groep(NamedTuple):
 
 def groepen(sessie: Session) -> list[Groep]:
     rijen = sessie.execute(
-        select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
-        .distinct()
+        select(
+            Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id
+        ).distinct()
     )
     return [Groep(*r) for r in rijen]
 
@@ -51,7 +52,9 @@ def _in_groepen(toegestaan: Sequence[Groep]) -> ColumnElement[bool]:
                 Statement.houder_id == g.houder_id,
                 Statement.bron_id == g.bron_id,
                 Statement.categorie == g.categorie,
-                Statement.casus_id.is_(None) if g.casus_id is None else Statement.casus_id == g.casus_id,
+                Statement.casus_id.is_(None)
+                if g.casus_id is None
+                else Statement.casus_id == g.casus_id,
             )
             for g in toegestaan
         )

@@ -39,7 +39,9 @@ def vraag_deelwijzer(
         except KeyError:
             fouten[veld] = f"'{waarde}' is geen bekende organisatie of soort organisatie"
     if categorie not in catalogus.categorieen:
-        fouten["categorie"] = f"onbekende categorie; kies uit: {', '.join(sorted(catalogus.categorieen))}"
+        fouten["categorie"] = (
+            f"onbekende categorie; kies uit: {', '.join(sorted(catalogus.categorieen))}"
+        )
     if doel not in catalogus.doelen:
         fouten["doel"] = f"onbekend doel; kies uit: {', '.join(sorted(catalogus.doelen))}"
     onbekend = sorted(set(feiten) - set(VOORWAARDEN))

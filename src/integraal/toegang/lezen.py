@@ -9,6 +9,7 @@ returned writes one log line per decision in the same transaction as the read.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -110,9 +111,7 @@ def _groep(s: Statement) -> Groep:
     return Groep(s.houder_id, s.bron_id, s.categorie, s.casus_id)
 
 
-def _beelden(
-    stmts: Sequence[Statement], beslissingen: _Beslissingen
-) -> dict[str, Entiteitbeeld]:
+def _beelden(stmts: Sequence[Statement], beslissingen: _Beslissingen) -> dict[str, Entiteitbeeld]:
     beelden: dict[str, Entiteitbeeld] = {}
     for s in stmts:
         beeld = beelden.get(s.entity_id)
@@ -120,15 +119,20 @@ def _beelden(
             beeld = beelden[s.entity_id] = Entiteitbeeld(s.entity_id, s.schema, {})
         elif s.schema != beeld.schema:
             # Two partners may type one entity differently; FtM picks the common descendant.
-            try:
+            with contextlib.suppress(Exception):
                 beeld.schema = model.common_schema(beeld.schema, s.schema).name
-            except Exception:
-                pass
         beeld.eigenschappen.setdefault(s.prop, []).append(s.value)
         beeld.herkomst.append(
             Herkomst(
-                s.prop, s.value, s.bron_id, s.houder_id, s.categorie, s.grondslag,
-                s.levering_id, s.first_seen.isoformat(), s.last_seen.isoformat(),
+                s.prop,
+                s.value,
+                s.bron_id,
+                s.houder_id,
+                s.categorie,
+                s.grondslag,
+                s.levering_id,
+                s.first_seen.isoformat(),
+                s.last_seen.isoformat(),
             )
         )
     return beelden
@@ -168,7 +172,9 @@ def _log(
                 categorieen=(g.categorie,),
                 casus_id=vraag.casus_id,
                 betrokkene=betrokkene or eid,
-                betrokkene_soort="BSN-pseudoniem" if betrokkene else f"entiteit:{beelden[eid].schema}",
+                betrokkene_soort="BSN-pseudoniem"
+                if betrokkene
+                else f"entiteit:{beelden[eid].schema}",
             )
         )
     logboek.schrijf(sessie, verwerkingen)
@@ -176,7 +182,12 @@ def _log(
 
 
 def _audit(
-    sessie: Sessie, actor: Actor, vraag: Leesvraag, trace_id: str, actie: str, resultaat: str,
+    sessie: Sessie,
+    actor: Actor,
+    vraag: Leesvraag,
+    trace_id: str,
+    actie: str,
+    resultaat: str,
     details: dict[str, object],
 ) -> None:
     logboek.schrijf_audit(
@@ -199,8 +210,15 @@ def lees_entiteit(
     beslissingen = _beslis(sessie, beslisser, actor, vraag, groepen)
     stmts = statements.statements_van(sessie, [entity_id], list(beslissingen.toegestaan))
     if not stmts:
-        _audit(sessie, actor, vraag, logboek.nieuwe_trace_id(), "entiteit lezen", "geweigerd",
-               {"entiteit": entity_id})
+        _audit(
+            sessie,
+            actor,
+            vraag,
+            logboek.nieuwe_trace_id(),
+            "entiteit lezen",
+            "geweigerd",
+            {"entiteit": entity_id},
+        )
         return None
     beelden = _beelden(stmts, beslissingen)
     trace_id = _log(sessie, actor, vraag, beelden, stmts, beslissingen, "entiteit lezen")
@@ -252,6 +270,13 @@ def zoek_entiteiten(
     trace_id = logboek.nieuwe_trace_id()
     if beelden:
         trace_id = _log(sessie, actor, vraag, beelden, stmts, beslissingen, "entiteiten zoeken")
-    _audit(sessie, actor, vraag, trace_id, "entiteiten zoeken",
-           "toegestaan" if beelden else "leeg", {"aantal": len(beelden)})
+    _audit(
+        sessie,
+        actor,
+        vraag,
+        trace_id,
+        "entiteiten zoeken",
+        "toegestaan" if beelden else "leeg",
+        {"aantal": len(beelden)},
+    )
     return [beelden[i] for i in ids if i in beelden]

@@ -20,6 +20,7 @@ from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.delen import leg_uit
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import ROL_LABELS, Rol
+from integraal.domein.tekst import zin
 from integraal.gebruikers import actor_van_id, authenticeer
 from integraal.omgeving import Omgeving
 from integraal.opslag import beheer, leveringen
@@ -123,8 +124,14 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
 
     @web.exception_handler(Verboden)
     async def _verboden(request: Request, _exc: Verboden) -> Response:
-        return _pagina(request, "melding.html", None, status=403, titel="Geen toegang",
-                       tekst="U heeft geen toegang tot deze pagina of het formulier is verlopen.")
+        return _pagina(
+            request,
+            "melding.html",
+            None,
+            status=403,
+            titel="Geen toegang",
+            tekst="U heeft geen toegang tot deze pagina of het formulier is verlopen.",
+        )
 
     @web.get("/inloggen", response_class=HTMLResponse)
     def inloggen(request: Request) -> Response:
@@ -140,14 +147,23 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
         with transactie(omgeving.fabriek) as sessie:
             actor = authenticeer(sessie, gebruikersnaam, wachtwoord)
             logboek.schrijf_audit(
-                sessie, trace_id=logboek.nieuwe_trace_id(),
+                sessie,
+                trace_id=logboek.nieuwe_trace_id(),
                 gebruiker_id=actor.gebruiker_id if actor else None,
                 organisatie_id=actor.organisatie_id if actor else None,
-                actie="inloggen", resultaat="gelukt" if actor else "mislukt", herkomst="web",
+                actie="inloggen",
+                resultaat="gelukt" if actor else "mislukt",
+                herkomst="web",
             )
         if actor is None:
-            return _pagina(request, "inloggen.html", None, status=400,
-                           fout="Gebruikersnaam of wachtwoord onjuist.", gebruikersnaam=gebruikersnaam)
+            return _pagina(
+                request,
+                "inloggen.html",
+                None,
+                status=400,
+                fout="Gebruikersnaam of wachtwoord onjuist.",
+                gebruikersnaam=gebruikersnaam,
+            )
         request.session.clear()
         request.session["gebruiker_id"] = actor.gebruiker_id
         return RedirectResponse("/", status_code=303)
@@ -182,18 +198,45 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
         try:
             with transactie(omgeving.fabriek) as sessie:
                 besluit = vraag_deelwijzer(
-                    sessie, omgeving.beslisser, van=van, aan=aan, categorie=categorie, doel=doel,
-                    casus_id=casus.strip() or None, actor=actor.ref,
+                    sessie,
+                    omgeving.beslisser,
+                    van=van,
+                    aan=aan,
+                    categorie=categorie,
+                    doel=doel,
+                    casus_id=casus.strip() or None,
+                    actor=actor.ref,
                 )
         except OngeldigeVraag as exc:
-            return _pagina(request, "deelwijzer.html", actor, status=400,
-                           beslisser=omgeving.beslisser, vraag=vraag, fouten=exc.fouten)
+            return _pagina(
+                request,
+                "deelwijzer.html",
+                actor,
+                status=400,
+                beslisser=omgeving.beslisser,
+                vraag=vraag,
+                fouten=exc.fouten,
+            )
         except OnbekendeCasus as exc:
-            return _pagina(request, "deelwijzer.html", actor, status=400,
-                           beslisser=omgeving.beslisser, vraag=vraag, fouten={"casus": str(exc)})
+            return _pagina(
+                request,
+                "deelwijzer.html",
+                actor,
+                status=400,
+                beslisser=omgeving.beslisser,
+                vraag=vraag,
+                fouten={"casus": str(exc)},
+            )
         uitleg = leg_uit(besluit, omgeving.beslisser.catalogus, omgeving.beslisser.register)
-        return _pagina(request, "deelwijzer.html", actor, beslisser=omgeving.beslisser,
-                       vraag=vraag, besluit=besluit, uitleg=uitleg)
+        return _pagina(
+            request,
+            "deelwijzer.html",
+            actor,
+            beslisser=omgeving.beslisser,
+            vraag=vraag,
+            besluit=besluit,
+            uitleg=uitleg,
+        )
 
     @web.get("/leveringen", response_class=HTMLResponse)
     def leveringen_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
@@ -220,18 +263,31 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
         else:
             try:
                 r = importeer(
-                    omgeving.fabriek, omgeving.beslisser, actor, m, bestand.filename or "levering",
-                    bestand.file.read(), pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
-                    casus_id=casus.strip() or None, herkomst="web",
+                    omgeving.fabriek,
+                    omgeving.beslisser,
+                    actor,
+                    m,
+                    bestand.filename or "levering",
+                    bestand.file.read(),
+                    pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
+                    casus_id=casus.strip() or None,
+                    herkomst="web",
                 )
                 return RedirectResponse(f"/leveringen/{r.levering_id}", status_code=303)
             except (GeenLeverancier, OnleesbaarBestand, OnbekendeCasus) as exc:
-                fout = str(exc).capitalize() + "."
+                fout = zin(exc)
         with transactie(omgeving.fabriek) as sessie:
             lijst = leveringen.lijst_leveringen(sessie, [actor.organisatie_id])
         eigen = [x for x in meegeleverde_mappings().values() if x.partner == actor.organisatie_id]
-        return _pagina(request, "leveringen.html", actor, status=400, leveringen=lijst,
-                       mappings=eigen, fout=fout)
+        return _pagina(
+            request,
+            "leveringen.html",
+            actor,
+            status=400,
+            leveringen=lijst,
+            mappings=eigen,
+            fout=fout,
+        )
 
     @web.get("/leveringen/{levering_id}", response_class=HTMLResponse)
     def levering_pagina(
@@ -244,16 +300,28 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
             or actor.rol is Rol.FUNCTIONEEL_BEHEERDER
         )
         if not zichtbaar:
-            return _pagina(request, "melding.html", actor, status=404, titel="Niet gevonden",
-                           tekst="Deze levering bestaat niet of is niet van uw organisatie.")
+            return _pagina(
+                request,
+                "melding.html",
+                actor,
+                status=404,
+                titel="Niet gevonden",
+                tekst="Deze levering bestaat niet of is niet van uw organisatie.",
+            )
         return _pagina(request, "levering.html", actor, lev=lev)
 
     @web.get("/zoeken", response_class=HTMLResponse)
     def zoeken(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
         with transactie(omgeving.fabriek) as sessie:
             casussen = beheer.casussen_van_gebruiker(sessie, actor.gebruiker_id)
-        return _pagina(request, "zoeken.html", actor, casussen=casussen, vraag={},
-                       doelen=omgeving.beslisser.catalogus.doelen)
+        return _pagina(
+            request,
+            "zoeken.html",
+            actor,
+            casussen=casussen,
+            vraag={},
+            doelen=omgeving.beslisser.catalogus.doelen,
+        )
 
     @web.post("/zoeken", response_class=HTMLResponse, dependencies=[Csrf])
     def zoeken_verwerken(
@@ -271,31 +339,57 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
             with transactie(omgeving.fabriek) as sessie:
                 casussen = beheer.casussen_van_gebruiker(sessie, actor.gebruiker_id)
                 resultaten = zoek_entiteiten(
-                    sessie, omgeving.beslisser, actor,
+                    sessie,
+                    omgeving.beslisser,
+                    actor,
                     Leesvraag(doel or "integrale_aanpak", casus or None, "web"),
-                    pseudoniem_sleutel=omgeving.pseudoniem_sleutel, term=zoekterm or None,
+                    pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
+                    term=zoekterm or None,
                 )
         except OnbekendeCasus as exc:
-            fout = str(exc).capitalize() + "."
+            fout = zin(exc)
             casussen = []
-        return _pagina(request, "zoeken.html", actor, casussen=casussen, vraag=vraag,
-                       resultaten=resultaten, gezocht=True, fout=fout,
-                       doelen=omgeving.beslisser.catalogus.doelen)
+        return _pagina(
+            request,
+            "zoeken.html",
+            actor,
+            casussen=casussen,
+            vraag=vraag,
+            resultaten=resultaten,
+            gezocht=True,
+            fout=fout,
+            doelen=omgeving.beslisser.catalogus.doelen,
+        )
 
     @web.get("/entiteiten/{entiteit_id}", response_class=HTMLResponse)
     def entiteit_pagina(
-        request: Request, omgeving: OmgevingDep, actor: ActorDep, entiteit_id: str,
-        doel: str = "integrale_aanpak", casus: str = "",
+        request: Request,
+        omgeving: OmgevingDep,
+        actor: ActorDep,
+        entiteit_id: str,
+        doel: str = "integrale_aanpak",
+        casus: str = "",
     ) -> Response:
         try:
             with transactie(omgeving.fabriek) as sessie:
-                beeld = lees_entiteit(sessie, omgeving.beslisser, actor,
-                                      Leesvraag(doel, casus or None, "web"), entiteit_id)
+                beeld = lees_entiteit(
+                    sessie,
+                    omgeving.beslisser,
+                    actor,
+                    Leesvraag(doel, casus or None, "web"),
+                    entiteit_id,
+                )
         except OnbekendeCasus:
             beeld = None
         if beeld is None:
-            return _pagina(request, "melding.html", actor, status=404, titel="Niet gevonden",
-                           tekst="Deze entiteit bestaat niet of geen deelregel staat u toe haar te lezen.")
+            return _pagina(
+                request,
+                "melding.html",
+                actor,
+                status=404,
+                titel="Niet gevonden",
+                tekst="Deze entiteit bestaat niet of geen deelregel staat u toe haar te lezen.",
+            )
         return _pagina(request, "entiteit.html", actor, beeld=beeld, doel=doel, casus=casus)
 
     @web.get("/logboek", response_class=HTMLResponse)
@@ -306,14 +400,18 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
 
     @web.post("/logboek/inzage", response_class=HTMLResponse, dependencies=[Csrf])
     def logboek_inzage(
-        request: Request, omgeving: OmgevingDep, po: PrivacyOfficer,
+        request: Request,
+        omgeving: OmgevingDep,
+        po: PrivacyOfficer,
         betrokkene: Annotated[str, Form()] = "",
     ) -> Response:
         with transactie(omgeving.fabriek) as sessie:
             verificatie = logboek.verifieer(sessie)
             regels = None
             if betrokkene.strip():
-                _, regels = inzage_verzoek(sessie, po, betrokkene, omgeving.pseudoniem_sleutel, "web")
+                _, regels = inzage_verzoek(
+                    sessie, po, betrokkene, omgeving.pseudoniem_sleutel, "web"
+                )
         return _pagina(request, "logboek.html", po, verificatie=verificatie, inzage=regels)
 
     return web

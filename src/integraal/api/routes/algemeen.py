@@ -23,8 +23,13 @@ from integraal.opslag.db import transactie
 router = APIRouter()
 
 
-@router.post("/tokens", status_code=201, response_model=TokenUit, tags=["Toegang"],
-             summary="Token aanvragen met gebruikersnaam en wachtwoord")
+@router.post(
+    "/tokens",
+    status_code=201,
+    response_model=TokenUit,
+    tags=["Toegang"],
+    summary="Token aanvragen met gebruikersnaam en wachtwoord",
+)
 def token_aanvragen(omgeving: OmgevingDep, gegevens: Inloggegevens) -> TokenUit:
     with transactie(omgeving.fabriek) as sessie:
         actor = authenticeer(sessie, gegevens.gebruikersnaam, gegevens.wachtwoord)
@@ -56,14 +61,22 @@ def _partner(omgeving: OmgevingDep, org_id: str) -> PartnerUit:
     )
 
 
-@router.get("/partners", response_model=list[PartnerUit], tags=["Partners"],
-            summary="Organisaties en samenwerkingsverbanden")
+@router.get(
+    "/partners",
+    response_model=list[PartnerUit],
+    tags=["Partners"],
+    summary="Organisaties en samenwerkingsverbanden",
+)
 def partners(omgeving: OmgevingDep, _actor: ActorDep) -> list[PartnerUit]:
     return [_partner(omgeving, o.id) for o in omgeving.beslisser.register.organisaties]
 
 
-@router.get("/partners/{partner_id}", response_model=PartnerUit, tags=["Partners"],
-            summary="Eén organisatie of samenwerkingsverband")
+@router.get(
+    "/partners/{partner_id}",
+    response_model=PartnerUit,
+    tags=["Partners"],
+    summary="Eén organisatie of samenwerkingsverband",
+)
 def partner(omgeving: OmgevingDep, _actor: ActorDep, partner_id: str) -> PartnerUit:
     try:
         return _partner(omgeving, partner_id)
@@ -71,8 +84,12 @@ def partner(omgeving: OmgevingDep, _actor: ActorDep, partner_id: str) -> Partner
         raise Probleem(404, f"Partner {partner_id} bestaat niet.") from exc
 
 
-@router.get("/mappings", response_model=list[MappingUit], tags=["Leveringen"],
-            summary="Leveringsafspraken (mappings) met hun categorieën")
+@router.get(
+    "/mappings",
+    response_model=list[MappingUit],
+    tags=["Leveringen"],
+    summary="Leveringsafspraken (mappings) met hun categorieën",
+)
 def mappings(_actor: ActorDep) -> list[MappingUit]:
     return [
         MappingUit(
@@ -89,8 +106,12 @@ def mappings(_actor: ActorDep) -> list[MappingUit]:
     ]
 
 
-@router.get("/casussen", response_model=list[CasusUit], tags=["Casussen"],
-            summary="Casussen waarvan u lid bent")
+@router.get(
+    "/casussen",
+    response_model=list[CasusUit],
+    tags=["Casussen"],
+    summary="Casussen waarvan u lid bent",
+)
 def mijn_casussen(omgeving: OmgevingDep, actor: ActorDep) -> list[CasusUit]:
     with transactie(omgeving.fabriek) as sessie:
         return [

@@ -11,6 +11,7 @@ from integraal.api.deps import ActorDep, OmgevingDep
 from integraal.api.fouten import Probleem
 from integraal.api.schemas import BesluitUit, DeelVraag
 from integraal.delen import leg_uit
+from integraal.domein.tekst import zin
 from integraal.opslag.db import transactie
 from integraal.toegang.context import OnbekendeCasus
 from integraal.toegang.deelwijzer import OngeldigeVraag, vraag_deelwijzer
@@ -18,31 +19,49 @@ from integraal.toegang.deelwijzer import OngeldigeVraag, vraag_deelwijzer
 router = APIRouter(tags=["Delen"])
 
 
-@router.post("/deelwijzer", response_model=BesluitUit,
-             summary="Mag deze verstrekking? Besluit met uitleg en wetsartikel")
+@router.post(
+    "/deelwijzer",
+    response_model=BesluitUit,
+    summary="Mag deze verstrekking? Besluit met uitleg en wetsartikel",
+)
 def deelwijzer(omgeving: OmgevingDep, actor: ActorDep, vraag: DeelVraag) -> BesluitUit:
     try:
         with transactie(omgeving.fabriek) as sessie:
             besluit = vraag_deelwijzer(
-                sessie, omgeving.beslisser, van=vraag.van, aan=vraag.aan,
-                categorie=vraag.categorie, doel=vraag.doel, casus_id=vraag.casus_id,
-                feiten=vraag.feiten, datum=vraag.datum, actor=actor.ref,
+                sessie,
+                omgeving.beslisser,
+                van=vraag.van,
+                aan=vraag.aan,
+                categorie=vraag.categorie,
+                doel=vraag.doel,
+                casus_id=vraag.casus_id,
+                feiten=vraag.feiten,
+                datum=vraag.datum,
+                actor=actor.ref,
             )
     except OngeldigeVraag as exc:
         raise Probleem(
-            400, "De vraag is onvolledig of ongeldig; zie invalidParams.",
-            invalidParams=[{"name": k, "code": "invalid", "reason": v} for k, v in exc.fouten.items()],
+            400,
+            "De vraag is onvolledig of ongeldig; zie invalidParams.",
+            invalidParams=[
+                {"name": k, "code": "invalid", "reason": v} for k, v in exc.fouten.items()
+            ],
         ) from exc
     except OnbekendeCasus as exc:
-        raise Probleem(400, str(exc).capitalize() + ".") from exc
+        raise Probleem(400, zin(exc)) from exc
     b = besluit
     return BesluitUit(
         besluit_id=b.besluit_id,
         toegestaan=b.toegestaan,
         regel_id=b.regel_id,
         grondslag=(
-            {**b.grondslag.model_dump(), "juriconnect": b.grondslag.juriconnect, "url": b.grondslag.url}
-            if b.grondslag else None
+            {
+                **b.grondslag.model_dump(),
+                "juriconnect": b.grondslag.juriconnect,
+                "url": b.grondslag.url,
+            }
+            if b.grondslag
+            else None
         ),
         voldaan=[t.model_dump() for t in b.voldaan],
         niet_voldaan=[t.model_dump() for t in b.niet_voldaan],

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query
 from integraal.api.deps import ActorDep, OmgevingDep
 from integraal.api.fouten import Probleem
 from integraal.api.schemas import EntiteitUit, HerkomstUit, WeggelatenUit, Zoekresultaat, Zoekvraag
+from integraal.domein.tekst import zin
 from integraal.opslag.db import transactie
 from integraal.toegang import Entiteitbeeld, Leesvraag, lees_entiteit, zoek_entiteiten
 from integraal.toegang.context import OnbekendeCasus
@@ -20,15 +21,18 @@ router = APIRouter(tags=["Entiteiten"])
 def _uit(b: Entiteitbeeld) -> EntiteitUit:
     return EntiteitUit(
         id=b.id,
-        schema=b.schema,
+        schema_=b.schema,
         eigenschappen=b.eigenschappen,
         herkomst=[HerkomstUit(**vars(h)) for h in b.herkomst],
         weggelaten=[WeggelatenUit(**vars(w)) for w in b.weggelaten],
     )
 
 
-@router.get("/entiteiten/{entiteit_id}", response_model=EntiteitUit,
-            summary="Eén entiteit, voor zover een deelregel het lezen toestaat")
+@router.get(
+    "/entiteiten/{entiteit_id}",
+    response_model=EntiteitUit,
+    summary="Eén entiteit, voor zover een deelregel het lezen toestaat",
+)
 def entiteit(
     omgeving: OmgevingDep,
     actor: ActorDep,
@@ -42,14 +46,19 @@ def entiteit(
                 sessie, omgeving.beslisser, actor, Leesvraag(doel, casus_id, "api"), entiteit_id
             )
     except OnbekendeCasus as exc:
-        raise Probleem(400, str(exc).capitalize() + ".") from exc
+        raise Probleem(400, zin(exc)) from exc
     if beeld is None:
-        raise Probleem(404, "Deze entiteit bestaat niet of geen deelregel staat u toe haar te lezen.")
+        raise Probleem(
+            404, "Deze entiteit bestaat niet of geen deelregel staat u toe haar te lezen."
+        )
     return _uit(beeld)
 
 
-@router.post("/entiteiten/_zoek", response_model=Zoekresultaat,
-             summary="Zoeken in entiteiten die u mag zien (zoektermen in de body, niet in de URL)")
+@router.post(
+    "/entiteiten/_zoek",
+    response_model=Zoekresultaat,
+    summary="Zoeken in entiteiten die u mag zien (zoektermen in de body, niet in de URL)",
+)
 def zoek(omgeving: OmgevingDep, actor: ActorDep, vraag: Zoekvraag) -> Zoekresultaat:
     try:
         with transactie(omgeving.fabriek) as sessie:
@@ -65,6 +74,6 @@ def zoek(omgeving: OmgevingDep, actor: ActorDep, vraag: Zoekvraag) -> Zoekresult
                 na=vraag.na,
             )
     except OnbekendeCasus as exc:
-        raise Probleem(400, str(exc).capitalize() + ".") from exc
+        raise Probleem(400, zin(exc)) from exc
     volgende = beelden[-1].id if len(beelden) == vraag.limiet else None
     return Zoekresultaat(resultaten=[_uit(b) for b in beelden], volgende=volgende)

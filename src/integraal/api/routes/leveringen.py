@@ -15,6 +15,7 @@ from integraal.bronnen.lezers import OnleesbaarBestand
 from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
+from integraal.domein.tekst import zin
 from integraal.opslag import leveringen
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import Levering
@@ -53,8 +54,12 @@ def _mag_zien(actor: Actor, lev: Levering) -> bool:
     )
 
 
-@router.post("/leveringen", status_code=201, response_model=LeveringUit,
-             summary="Een levering aanbieden (CSV, Excel of FtM JSON lines)")
+@router.post(
+    "/leveringen",
+    status_code=201,
+    response_model=LeveringUit,
+    summary="Een levering aanbieden (CSV, Excel of FtM JSON lines)",
+)
 def levering_aanbieden(
     omgeving: OmgevingDep,
     actor: ActorDep,
@@ -65,22 +70,31 @@ def levering_aanbieden(
 ) -> LeveringUit:
     m = meegeleverde_mappings().get(mapping)
     if m is None:
-        raise Probleem(400, f"Onbekende mapping '{mapping}'.",
-                       invalidParams=[{"name": "mapping", "code": "unknown", "reason": "onbekend"}])
+        raise Probleem(
+            400,
+            f"Onbekende mapping '{mapping}'.",
+            invalidParams=[{"name": "mapping", "code": "unknown", "reason": "onbekend"}],
+        )
     inhoud = bestand.file.read(MAX_BESTAND + 1)
     if len(inhoud) > MAX_BESTAND:
         raise Probleem(413, "Het bestand is groter dan 100 MB; lever het in delen aan.")
     try:
         r = importeer(
-            omgeving.fabriek, omgeving.beslisser, actor, m, bestand.filename or "levering",
-            inhoud, pseudoniem_sleutel=omgeving.pseudoniem_sleutel, casus_id=casus_id or None,
+            omgeving.fabriek,
+            omgeving.beslisser,
+            actor,
+            m,
+            bestand.filename or "levering",
+            inhoud,
+            pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
+            casus_id=casus_id or None,
         )
     except GeenLeverancier as exc:
-        raise Probleem(403, str(exc).capitalize() + ".") from exc
+        raise Probleem(403, zin(exc)) from exc
     except OnleesbaarBestand as exc:
         raise Probleem(400, f"Het bestand is niet te verwerken: {exc}.") from exc
     except OnbekendeCasus as exc:
-        raise Probleem(400, str(exc).capitalize() + ".") from exc
+        raise Probleem(400, zin(exc)) from exc
     with transactie(omgeving.fabriek) as sessie:
         lev = leveringen.haal_levering(sessie, r.levering_id)
         assert lev is not None
@@ -91,7 +105,9 @@ def levering_aanbieden(
     return uit
 
 
-@router.get("/leveringen", response_model=list[LeveringUit], summary="Leveringen van of aan uw organisatie")
+@router.get(
+    "/leveringen", response_model=list[LeveringUit], summary="Leveringen van of aan uw organisatie"
+)
 def leveringen_lijst(omgeving: OmgevingDep, actor: ActorDep) -> list[LeveringUit]:
     with transactie(omgeving.fabriek) as sessie:
         alle = leveringen.lijst_leveringen(
@@ -100,8 +116,11 @@ def leveringen_lijst(omgeving: OmgevingDep, actor: ActorDep) -> list[LeveringUit
         return [_uit(lev) for lev in alle]
 
 
-@router.get("/leveringen/{levering_id}", response_model=LeveringUit,
-            summary="Status en rijfouten van één levering")
+@router.get(
+    "/leveringen/{levering_id}",
+    response_model=LeveringUit,
+    summary="Status en rijfouten van één levering",
+)
 def levering(omgeving: OmgevingDep, actor: ActorDep, levering_id: str) -> LeveringUit:
     with transactie(omgeving.fabriek) as sessie:
         lev = leveringen.haal_levering(sessie, levering_id)

@@ -23,8 +23,11 @@ from integraal.toegang.inzage import inzage_verzoek
 router = APIRouter(tags=["Logboek"])
 
 
-@router.get("/logboek/verificatie", response_model=VerificatieUit,
-            summary="Controleer het hele logboek op wijzigingen, verwijderingen en volgorde")
+@router.get(
+    "/logboek/verificatie",
+    response_model=VerificatieUit,
+    summary="Controleer het hele logboek op wijzigingen, verwijderingen en volgorde",
+)
 def verificatie(omgeving: OmgevingDep, _po: PrivacyOfficer) -> VerificatieUit:
     with transactie(omgeving.fabriek) as sessie:
         v = logboek.verifieer(sessie)
@@ -38,8 +41,11 @@ def verificatie(omgeving: OmgevingDep, _po: PrivacyOfficer) -> VerificatieUit:
     )
 
 
-@router.post("/logboek/inzage", response_model=InzageUit,
-             summary="Inzage voor een betrokkene: wie verwerkte wat, wanneer, waarom en op welke grondslag")
+@router.post(
+    "/logboek/inzage",
+    response_model=InzageUit,
+    summary="Inzage voor een betrokkene: wie verwerkte wat, wanneer, waarom en op welke grondslag",
+)
 def inzage(omgeving: OmgevingDep, po: PrivacyOfficer, vraag: InzageVraag) -> InzageUit:
     with transactie(omgeving.fabriek) as sessie:
         soort, regels = inzage_verzoek(
@@ -47,12 +53,18 @@ def inzage(omgeving: OmgevingDep, po: PrivacyOfficer, vraag: InzageVraag) -> Inz
         )
     return InzageUit(
         betrokkene_soort=soort,
-        regels=[InzageRegelUit(**{**asdict(r), "categorieen": list(r.categorieen)}) for r in regels],
+        regels=[
+            InzageRegelUit(**{**asdict(r), "categorieen": list(r.categorieen)}) for r in regels
+        ],
     )
 
 
-@router.post("/logboek/checkpoints", status_code=201, response_model=CheckpointUit,
-             summary="Maak een ondertekend checkpoint voor de getuige")
+@router.post(
+    "/logboek/checkpoints",
+    status_code=201,
+    response_model=CheckpointUit,
+    summary="Maak een ondertekend checkpoint voor de getuige",
+)
 def checkpoint(omgeving: OmgevingDep, _po: PrivacyOfficer) -> CheckpointUit:
     sleutel = laad_of_maak_sleutel(omgeving.instellingen.ondertekensleutel_pad)
     with transactie(omgeving.fabriek) as sessie:

@@ -1,25 +1,20 @@
 # SPDX-License-Identifier: EUPL-1.2
+"""Helpers for tests that talk to the API and web pages."""
+
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from fastapi.testclient import TestClient
 
-from integraal.app import maak_app
 from integraal.domein.actor import Actor
-from tests.conftest import WACHTWOORD, Wereld
-
-
-@pytest.fixture
-def client(wereld: Wereld) -> Iterator[TestClient]:
-    with TestClient(maak_app(wereld.omgeving)) as c:
-        yield c
+from tests.conftest import WACHTWOORD
 
 
 def token(client: TestClient, actor: Actor) -> dict[str, str]:
-    r = client.post("/api/v1/tokens", json={"gebruikersnaam": actor.gebruikersnaam, "wachtwoord": WACHTWOORD})
+    r = client.post(
+        "/api/v1/tokens", json={"gebruikersnaam": actor.gebruikersnaam, "wachtwoord": WACHTWOORD}
+    )
     assert r.status_code == 201, r.text
     return {"Authorization": f"Bearer {r.json()['token']}"}
 
@@ -32,6 +27,13 @@ def csrf(client: TestClient, pad: str = "/inloggen") -> str:
 
 
 def web_login(client: TestClient, actor: Actor) -> None:
-    r = client.post("/inloggen", data={"gebruikersnaam": actor.gebruikersnaam, "wachtwoord": WACHTWOORD,
-                                       "csrf": csrf(client)}, follow_redirects=False)
+    r = client.post(
+        "/inloggen",
+        data={
+            "gebruikersnaam": actor.gebruikersnaam,
+            "wachtwoord": WACHTWOORD,
+            "csrf": csrf(client),
+        },
+        follow_redirects=False,
+    )
     assert r.status_code == 303, r.text

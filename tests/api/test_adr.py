@@ -1,0 +1,112 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""NLGov REST API Design Rules that can be checked mechanically, plus the committed OpenAPI."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from integraal import API_VERSION
+from integraal.api.app import maak_api
+from tests.conftest import Wereld
+from tests.hulp import token
+
+OPENAPI_BESTAND = Path(__file__).parents[2] / "docs" / "openapi.json"
+
+
+def test_openapi_gepubliceerd_zonder_inloggen_met_cors(client: TestClient) -> None:
+    r = client.get("/api/v1/openapi.json")
+    assert r.status_code == 200
+    assert r.headers["access-control-allow-origin"] == "*"
+    spec = r.json()
+    assert spec["openapi"].startswith("3.")
+    assert spec["info"]["contact"]["email"]
+    assert spec["servers"] == [{"url": "/api/v1"}]
+
+
+def test_gecommitteerde_openapi_is_actueel() -> None:
+    actueel = json.dumps(maak_api(None).openapi(), indent=2, ensure_ascii=False, sort_keys=True)
+    assert OPENAPI_BESTAND.read_text().strip() == actueel.strip(), "draai `make openapi`"
+
+
+def test_paden_kebab_case_zonder_slash_op_het_eind_en_meervoud() -> None:
+    for pad in maak_api(None).openapi()["paths"]:
+        assert not pad.endswith("/")
+        for deel in pad.strip("/").split("/"):
+            if deel.startswith("{"):
+                continue
+            assert re.fullmatch(r"_?[a-z0-9]+(-[a-z0-9]+)*", deel), pad
+
+
+def test_eigenschappen_camel_case() -> None:
+    spec = maak_api(None).openapi()
+    for naam, schema in spec["components"]["schemas"].items():
+        for prop in schema.get("properties", {}):
+            if naam == "Catalogus" or schema.get("additionalProperties"):
+                continue
+            assert re.fullmatch(r"[a-z][a-zA-Z0-9]*", prop), f"{naam}.{prop}"
+
+
+def test_api_version_op_elk_antwoord(client: TestClient, wereld: Wereld) -> None:
+    koppen = token(client, wereld.analist)
+    for methode, pad in [
+        ("GET", "/api/v1/partners"),
+        ("GET", "/api/v1/bestaat-niet"),
+        ("POST", "/api/v1/deelwijzer"),
+        ("GET", "/api/v1/openapi.json"),
+    ]:
+        r = client.request(methode, pad, headers=koppen, json={})
+        assert r.headers["api-version"] == API_VERSION, pad
+
+
+def test_fouten_zijn_problem_json_in_het_nederlands(client: TestClient, wereld: Wereld) -> None:
+    r = client.get("/api/v1/partners")
+    assert r.status_code == 401 and r.headers["content-type"] == "application/problem+json"
+    assert r.json()["title"] == "Niet ingelogd" and r.json()["status"] == 401
+    r = client.get("/api/v1/partners/bestaat-niet", headers=token(client, wereld.analist))
+    assert r.status_code == 404 and r.json()["title"] == "Niet gevonden"
+
+
+def test_ongeldige_invoer_is_400_met_alle_fouten(client: TestClient, wereld: Wereld) -> None:
+    r = client.post(
+        "/api/v1/entiteiten/_zoek",
+        headers=token(client, wereld.analist),
+        json={"limiet": 0, "onbekend": 1},
+    )
+    assert r.status_code == 400 and r.headers["content-type"] == "application/problem+json"
+    namen = {p["name"] for p in r.json()["invalidParams"]}
+    assert namen == {"doel", "limiet", "onbekend"}
+
+
+def test_geen_slash_op_het_eind(client: TestClient, wereld: Wereld) -> None:
+    r = client.get(
+        "/api/v1/partners/", headers=token(client, wereld.analist), follow_redirects=False
+    )
+    assert r.status_code == 404
+
+
+def test_beveiligingskoppen(client: TestClient) -> None:
+    r = client.get("/inloggen")
+    assert r.headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in r.headers["content-security-policy"]
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+    assert r.headers["cache-control"] == "no-store"
+    r = client.get("/api/v1/openapi.json")
+    assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_interne_fout_lekt_geen_details(
+    client: TestClient, wereld: Wereld, monkeypatch: object
+) -> None:
+    import integraal.api.routes.algemeen as algemeen
+
+    def kapot(*a: object, **k: object) -> None:
+        raise RuntimeError("SELECT geheim FROM tabel")
+
+    monkeypatch.setattr(algemeen.beheer, "casussen_van_gebruiker", kapot)  # type: ignore[attr-defined]
+    c = TestClient(client.app, raise_server_exceptions=False)
+    r = c.get("/api/v1/casussen", headers=token(c, wereld.analist))
+    assert r.status_code == 500 and "SELECT" not in r.text and r.json()["title"] == "Interne fout"
