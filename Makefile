@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test test-snel lint openapi bench clean
+.PHONY: run test test-snel lint openapi docs bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ lint: $(STAMP)
 
 openapi: $(STAMP)
 	$(BIN)/integraal openapi > docs/openapi.json
+
+docs: openapi
+	$(BIN)/integraal regels > docs/deelregels.md
 
 bench: $(STAMP)
 	scripts/met-postgres $(BIN)/python -m bench

@@ -106,6 +106,16 @@ def openapi() -> None:
 
 
 @app.command()
+def regels() -> None:
+    """Druk de deelregelcatalogus af als Markdown (voor docs/deelregels.md)."""
+    from integraal.delen import standaard_beslisser
+    from integraal.delen.documentatie import als_markdown
+
+    b = standaard_beslisser()
+    typer.echo(als_markdown(b.catalogus, b.register), nl=False)
+
+
+@app.command()
 def deelwijzer(
     van: Annotated[str, typer.Option(help="Verstrekker: organisatie of soort (bv. gemeente)")],
     aan: Annotated[str, typer.Option(help="Ontvanger: organisatie of soort (bv. riec)")],

@@ -70,6 +70,7 @@ CLI_OVERIG = {
     "init",
     "serve",
     "openapi",
+    "regels",
     "deelwijzer",
     "levering importeer",
     "logboek verify",

@@ -107,3 +107,13 @@ def test_onbekende_categorie_in_regel_faalt_bij_validatie() -> None:
     }
     with pytest.raises(ValueError, match="onbekende categorie"):
         Catalogus.model_validate(data)
+
+
+def test_gegenereerde_documentatie_is_actueel() -> None:
+    from pathlib import Path
+
+    from integraal.delen.documentatie import als_markdown
+
+    b = Beslisser(laad_catalogus(), laad_register())
+    bestand = Path(__file__).parents[2] / "docs" / "deelregels.md"
+    assert bestand.read_text() == als_markdown(b.catalogus, b.register), "draai `make docs`"

@@ -1,0 +1,65 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The rule catalogue as readable Markdown (docs/deelregels.md is generated from this)."""
+
+from __future__ import annotations
+
+from integraal.delen.model import Catalogus, Effect, Herkomst, Partnerregister
+from integraal.delen.voorwaarden import VOORWAARDEN
+
+_HERKOMST = {
+    Herkomst.WET: "wet",
+    Herkomst.VEREENVOUDIGING: "eigen inperking",
+    Herkomst.WET_EN_VEREENVOUDIGING: "wet, met eigen inperking",
+}
+
+
+def als_markdown(catalogus: Catalogus, register: Partnerregister) -> str:
+    regels = [
+        "# Deelregels",
+        "",
+        f"Catalogusversie {catalogus.versie}. Gegenereerd uit "
+        "`src/integraal/delen/data/regels.yaml` met `make docs`; wijzig de YAML, niet dit bestand.",
+        "",
+        "Standaard geldt: **weigeren**. Een verbod gaat altijd voor een toestemming.",
+        "",
+    ]
+    for r in catalogus.regels:
+        g = r.grondslag
+        regels += [f"## {r.id} — {r.titel}", ""]
+        regels.append(
+            f"- **Uitkomst:** {'verbod' if r.effect is Effect.WEIGEREN else 'toestaan'}"
+            + ("" if r.in_werking else " (wet nog niet in werking: weigeren)")
+        )
+        regels.append(f"- **Herkomst:** {_HERKOMST[r.herkomst]}")
+        cite = g.citeer() + (f" — <{g.url}>" if g.url else "")
+        regels.append(f"- **Grondslag:** {cite}")
+        regels.append(f"- **Van:** {', '.join(r.van)}; **aan:** {', '.join(r.aan)}")
+        cats = ", ".join(c if c == "*" else catalogus.categorieen[c].label for c in r.categorieen)
+        regels.append(f"- **Categorieën:** {cats}")
+        doelen = ", ".join(d if d == "*" else catalogus.doelen[d] for d in r.doelen)
+        regels.append(f"- **Doelen:** {doelen}")
+        if r.geldig_van or r.geldig_tot:
+            regels.append(f"- **Geldig:** {r.geldig_van or '…'} t/m {r.geldig_tot or '…'}")
+        if r.voorwaarden:
+            regels.append(
+                "- **Voorwaarden:** " + "; ".join(VOORWAARDEN[v].label for v in r.voorwaarden)
+            )
+        p = r.verplichtingen
+        extra = [
+            x
+            for x in (
+                "vierogenprincipe" if p.vierogen else "",
+                f"bewaartermijn {p.bewaartermijn}" if p.bewaartermijn else "",
+                f"informeren: {p.notificatie}" if p.notificatie else "",
+            )
+            if x
+        ]
+        if extra and r.effect is Effect.TOESTAAN:
+            regels.append("- **Verplichtingen:** vastleggen in het logboek; " + "; ".join(extra))
+        if r.toelichting:
+            regels += ["", r.toelichting.strip()]
+        regels.append("")
+    regels += ["## Soorten organisaties", "", "| Soort | Naam | Groepen |", "|---|---|---|"]
+    for sid, s in register.soorten.items():
+        regels.append(f"| `{sid}` | {s.label} | {', '.join(s.groepen) or '—'} |")
+    return "\n".join(regels) + "\n"
