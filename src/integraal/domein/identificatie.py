@@ -74,25 +74,25 @@ def postcode(value: str) -> str:
     return code.replace(" ", "")
 
 
-# Sidecodes 1-14 of the RDW; letters exclude vowels and C, Q (RDW practice) but we accept the
-# historic series too and only check the shape.
+# Sidecodes 1-14 of the RDW (L = letter, 9 = digit). Current plates avoid vowels and C, Q, but
+# historic series used them, so only the shape is checked.
 _KENTEKEN_VORMEN: Final = [
     re.compile(p)
     for p in (
-        r"^[A-Z]{2}\d{2}\d{2}$",  # 1  XX-99-99
-        r"^\d{2}\d{2}[A-Z]{2}$",  # 2  99-99-XX
-        r"^\d{2}[A-Z]{2}\d{2}$",  # 3  99-XX-99
-        r"^[A-Z]{2}\d{2}[A-Z]{2}$",  # 4  XX-99-XX
-        r"^[A-Z]{2}[A-Z]{2}\d{2}$",  # 5  XX-XX-99
-        r"^\d{2}[A-Z]{2}[A-Z]{2}$",  # 6  99-XX-XX
-        r"^\d{2}[A-Z]{3}\d$",  # 7  99-XXX-9
-        r"^\d[A-Z]{3}\d{2}$",  # 8  9-XXX-99
-        r"^[A-Z]{2}\d{3}[A-Z]$",  # 9  XX-999-X
-        r"^[A-Z]\d{3}[A-Z]{2}$",  # 10 X-999-XX
-        r"^[A-Z]{3}\d{2}[A-Z]$",  # 11 XXX-99-X
-        r"^[A-Z]\d{2}[A-Z]{3}$",  # 12 X-99-XXX
-        r"^\d[A-Z]{2}\d{3}$",  # 13 9-XX-999
-        r"^\d{3}[A-Z]{2}\d$",  # 14 999-XX-9
+        r"^[A-Z]{2}\d{2}\d{2}$",  # 1  LL-99-99
+        r"^\d{2}\d{2}[A-Z]{2}$",  # 2  99-99-LL
+        r"^\d{2}[A-Z]{2}\d{2}$",  # 3  99-LL-99
+        r"^[A-Z]{2}\d{2}[A-Z]{2}$",  # 4  LL-99-LL
+        r"^[A-Z]{2}[A-Z]{2}\d{2}$",  # 5  LL-LL-99
+        r"^\d{2}[A-Z]{2}[A-Z]{2}$",  # 6  99-LL-LL
+        r"^\d{2}[A-Z]{3}\d$",  # 7  99-LLL-9
+        r"^\d[A-Z]{3}\d{2}$",  # 8  9-LLL-99
+        r"^[A-Z]{2}\d{3}[A-Z]$",  # 9  LL-999-L
+        r"^[A-Z]\d{3}[A-Z]{2}$",  # 10 L-999-LL
+        r"^[A-Z]{3}\d{2}[A-Z]$",  # 11 LLL-99-L
+        r"^[A-Z]\d{2}[A-Z]{3}$",  # 12 L-99-LLL
+        r"^\d[A-Z]{2}\d{3}$",  # 13 9-LL-999
+        r"^\d{3}[A-Z]{2}\d$",  # 14 999-LL-9
     )
 ]
 

@@ -22,12 +22,7 @@ from integraal.logboek.keten import (
 from integraal.logboek.ondertekening import Checkpoint
 from integraal.opslag import logboek as opslag
 from integraal.opslag.db import Sessie
-from integraal.opslag.modellen import (
-    AuditRecord,
-    LogboekBetrokkene,
-    LogboekCheckpoint,
-    LogboekRegel,
-)
+from integraal.opslag.modellen import AuditRecord, LogboekCheckpoint
 
 STATUS_OK = 1
 STATUS_FOUT = 2
@@ -72,8 +67,8 @@ def schrijf(sessie: Sessie, verwerkingen: Sequence[Verwerking]) -> list[int]:
         return []
     kop = opslag.vergrendel_kop(sessie)
     volgnummer, keten = kop.volgnummer, kop.keten_hash
-    regels: list[LogboekRegel] = []
-    betrokkenen: list[LogboekBetrokkene] = []
+    regels: list[dict[str, object]] = []
+    betrokkenen: list[dict[str, object]] = []
     for v in verwerkingen:
         volgnummer += 1
         eind = v.eind or dt.datetime.now(dt.UTC)
@@ -102,31 +97,31 @@ def schrijf(sessie: Sessie, verwerkingen: Sequence[Verwerking]) -> list[int]:
             lijn["dpl.core.data_subject_id_type"] = soort
             lijn["dpl.integraal.subject_commitment"] = commitment(zout, soort, v.betrokkene)
             betrokkenen.append(
-                LogboekBetrokkene(
-                    volgnummer=volgnummer,
-                    betrokkene=v.betrokkene,
-                    betrokkene_soort=soort,
-                    zout=zout,
-                )
+                {
+                    "volgnummer": volgnummer,
+                    "betrokkene": v.betrokkene,
+                    "betrokkene_soort": soort,
+                    "zout": zout,
+                }
             )
         inhoud = canoniek(lijn)
         blad = blad_hash(inhoud)
         keten = keten_hash(keten, blad)
         regels.append(
-            LogboekRegel(
-                volgnummer=volgnummer,
-                inhoud=inhoud,
-                blad_hash=blad.hex(),
-                keten_hash=keten,
-                trace_id=v.trace_id,
-                casus_id=v.casus_id,
-                tijd=eind,
-            )
+            {
+                "volgnummer": volgnummer,
+                "inhoud": inhoud,
+                "blad_hash": blad.hex(),
+                "keten_hash": keten,
+                "trace_id": v.trace_id,
+                "casus_id": v.casus_id,
+                "tijd": eind,
+            }
         )
     opslag.voeg_toe(sessie, regels, betrokkenen)
     kop.volgnummer, kop.keten_hash = volgnummer, keten
     sessie.flush()
-    return [r.volgnummer for r in regels]
+    return list(range(kop.volgnummer - len(regels) + 1, kop.volgnummer + 1))
 
 
 def schrijf_audit(
@@ -202,7 +197,6 @@ def verifieer(
                 0, 0, Bevinding(cp.boomgrootte, f"handtekening van {herkomst}-checkpoint ongeldig")
             )
 
-    betrokkenen = opslag.alle_betrokkenen(sessie)
     front = MerkleFront()
     keten, verwacht, getoetst = NUL_KETEN, 1, 0
 
@@ -235,9 +229,12 @@ def verifieer(
             "dpl.integraal.case_id"
         ):
             return fout(regel.volgnummer, "zoekvelden wijken af van de gehashte inhoud")
-        b = betrokkenen.get(regel.volgnummer)
-        if b is not None and commitment(b.zout, b.betrokkene_soort, b.betrokkene) != lijn.get(
-            "dpl.integraal.subject_commitment"
+        if (
+            regel.betrokkene is not None
+            and regel.zout is not None
+            and regel.betrokkene_soort is not None
+            and commitment(regel.zout, regel.betrokkene_soort, regel.betrokkene)
+            != lijn.get("dpl.integraal.subject_commitment")
         ):
             return fout(regel.volgnummer, "het persoonsdeel (betrokkene) is gewijzigd")
         front.voeg_toe(blad)
@@ -261,8 +258,8 @@ def verifieer(
 
 def maak_checkpoint(sessie: Sessie, sleutel: Ed25519PrivateKey) -> Checkpoint:
     front = MerkleFront()
-    for regel in opslag.regels_op_volgorde(sessie):
-        front.voeg_toe(bytes.fromhex(regel.blad_hash))
+    for blad in opslag.bladen_op_volgorde(sessie):
+        front.voeg_toe(bytes.fromhex(blad))
     tijd = dt.datetime.now(dt.UTC)
     cp = Checkpoint.onderteken(sleutel, front.grootte, front.wortel().hex(), tijd)
     opslag.bewaar_checkpoint(

@@ -1,0 +1,111 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""States and allowed transitions of case work: signals, cases, data requests, interventions.
+
+Pure rules, no storage: services ask `mag(...)` before they change a state, and tests enumerate
+the transitions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+from typing import TypeVar
+
+from integraal.domein.rollen import Rol
+
+
+class OngeldigeOvergang(ValueError):
+    """A state change the workflow does not allow; the message is Dutch."""
+
+
+class SignaalStatus(StrEnum):
+    NIEUW = "nieuw"
+    IN_BEHANDELING = "in_behandeling"
+    OMGEZET = "omgezet"
+    AFGEWEZEN = "afgewezen"
+
+
+class CasusStatus(StrEnum):
+    OPEN = "open"
+    GESLOTEN = "gesloten"
+
+
+class DeelverzoekStatus(StrEnum):
+    """A case's request to a partner: the rule engine first, then a second person approves."""
+
+    GEWEIGERD = "geweigerd"  # the rule engine said no; nothing is asked of the partner
+    WACHT_OP_GOEDKEURING = "wacht_op_goedkeuring"
+    GOEDGEKEURD = "goedgekeurd"
+    AFGEWEZEN = "afgewezen"  # the providing organisation declined
+    BEANTWOORD = "beantwoord"
+
+
+class InterventieSoort(StrEnum):
+    BESTUURLIJK = "bestuurlijk"
+    STRAFRECHTELIJK = "strafrechtelijk"
+    FISCAAL = "fiscaal"
+
+
+class InterventieStatus(StrEnum):
+    VOORGESTELD = "voorgesteld"
+    IN_UITVOERING = "in_uitvoering"
+    AFGEROND = "afgerond"
+    GESTAAKT = "gestaakt"
+
+
+class AdviesStatus(StrEnum):
+    CONCEPT = "concept"
+    VASTGESTELD = "vastgesteld"
+
+
+S = TypeVar("S", bound=StrEnum)
+
+SIGNAAL_OVERGANGEN: Mapping[SignaalStatus, frozenset[SignaalStatus]] = {
+    SignaalStatus.NIEUW: frozenset({SignaalStatus.IN_BEHANDELING, SignaalStatus.AFGEWEZEN}),
+    SignaalStatus.IN_BEHANDELING: frozenset({SignaalStatus.OMGEZET, SignaalStatus.AFGEWEZEN}),
+    SignaalStatus.OMGEZET: frozenset(),
+    SignaalStatus.AFGEWEZEN: frozenset(),
+}
+CASUS_OVERGANGEN: Mapping[CasusStatus, frozenset[CasusStatus]] = {
+    CasusStatus.OPEN: frozenset({CasusStatus.GESLOTEN}),
+    CasusStatus.GESLOTEN: frozenset(),
+}
+DEELVERZOEK_OVERGANGEN: Mapping[DeelverzoekStatus, frozenset[DeelverzoekStatus]] = {
+    DeelverzoekStatus.GEWEIGERD: frozenset(),
+    DeelverzoekStatus.WACHT_OP_GOEDKEURING: frozenset(
+        {DeelverzoekStatus.GOEDGEKEURD, DeelverzoekStatus.AFGEWEZEN}
+    ),
+    DeelverzoekStatus.GOEDGEKEURD: frozenset({DeelverzoekStatus.BEANTWOORD}),
+    DeelverzoekStatus.AFGEWEZEN: frozenset(),
+    DeelverzoekStatus.BEANTWOORD: frozenset(),
+}
+INTERVENTIE_OVERGANGEN: Mapping[InterventieStatus, frozenset[InterventieStatus]] = {
+    InterventieStatus.VOORGESTELD: frozenset(
+        {InterventieStatus.IN_UITVOERING, InterventieStatus.GESTAAKT}
+    ),
+    InterventieStatus.IN_UITVOERING: frozenset(
+        {InterventieStatus.AFGEROND, InterventieStatus.GESTAAKT}
+    ),
+    InterventieStatus.AFGEROND: frozenset(),
+    InterventieStatus.GESTAAKT: frozenset(),
+}
+
+
+def controleer(overgangen: Mapping[S, frozenset[S]], van: S, naar: S) -> None:
+    if naar not in overgangen[van]:
+        raise OngeldigeOvergang(f"van '{van.value}' naar '{naar.value}' kan niet")
+
+
+def vier_ogen(
+    aanvrager_id: int, goedkeurder_id: int, goedkeurder_org: str, verstrekker: str
+) -> None:
+    """Nobody approves their own request, and only the providing organisation approves."""
+    if goedkeurder_id == aanvrager_id:
+        raise OngeldigeOvergang("u kunt uw eigen verzoek niet goedkeuren (vierogenprincipe)")
+    if goedkeurder_org != verstrekker:
+        raise OngeldigeOvergang("alleen een medewerker van de verstrekkende organisatie keurt goed")
+
+
+MAG_CASUS_OPENEN = frozenset({Rol.COORDINATOR})
+MAG_ADVIES_VASTSTELLEN = frozenset({Rol.COORDINATOR})
+MAG_SIGNAAL_BEOORDELEN = frozenset({Rol.COORDINATOR, Rol.ANALIST})
