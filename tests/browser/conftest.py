@@ -1,0 +1,83 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A live server in a thread and Debian's chromium driven by Playwright (never a downloaded one)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from integraal.app import maak_app
+from integraal.instellingen import Instellingen
+from integraal.omgeving import Omgeving, maak_omgeving
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture
+def omgeving(tmp_path: Path) -> Iterator[Omgeving]:
+    """Browser journeys run against the embedded database; the suite proves both elsewhere."""
+    inst = Instellingen(
+        data_dir=tmp_path / "data",
+        database_url=f"sqlite:///{tmp_path / 'b.db'}",
+        pseudoniem_sleutel="test-sleutel",
+        sessie_geheim="test-geheim",
+    )
+    o = maak_omgeving(inst)
+    yield o
+    o.database.dispose()
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(omgeving: Omgeving) -> Iterator[str]:
+    poort = _vrije_poort()
+    config = uvicorn.Config(maak_app(omgeving), host="127.0.0.1", port=poort, log_level="warning")
+    srv = uvicorn.Server(config)
+    draad = threading.Thread(target=srv.run, daemon=True)
+    draad.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{poort}"
+    srv.should_exit = True
+    draad.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[object]:
+    if not CHROMIUM.exists():
+        pytest.fail("Debian's chromium ontbreekt: apt-get install chromium (.ci/run doet dat)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
