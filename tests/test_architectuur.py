@@ -21,9 +21,30 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "toegang": {"domein", "delen", "logboek", "opslag"},
     "bronnen": {"domein", "delen", "logboek", "opslag", "toegang"},
     "gebruikers": {"domein", "opslag"},
+    "casus": {"domein", "delen", "logboek", "opslag", "toegang"},
     "demo": {"domein", "bronnen", "gebruikers", "omgeving", "opslag"},
-    "api": {"domein", "delen", "logboek", "opslag", "toegang", "bronnen", "gebruikers", "omgeving"},
-    "web": {"domein", "delen", "logboek", "opslag", "toegang", "bronnen", "gebruikers", "omgeving"},
+    "api": {
+        "domein",
+        "delen",
+        "logboek",
+        "opslag",
+        "toegang",
+        "bronnen",
+        "gebruikers",
+        "omgeving",
+        "casus",
+    },
+    "web": {
+        "domein",
+        "delen",
+        "logboek",
+        "opslag",
+        "toegang",
+        "bronnen",
+        "gebruikers",
+        "omgeving",
+        "casus",
+    },
 }
 RUWE_STATEMENTS = "integraal.opslag.statements"
 

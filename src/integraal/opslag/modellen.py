@@ -101,6 +101,57 @@ class Casus(Basis):
     aanwijzingen: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="open")
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    aangemaakt_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    gesloten_op: Mapped[dt.datetime | None]
+    sluitreden: Mapped[str | None] = mapped_column(Text)
+
+
+class Signaal(Basis):
+    """An incoming signal: from a partner user, or a pseudonymous tip from the public."""
+
+    __tablename__ = "signaal"
+    id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    verband_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    organisatie_id: Mapped[str | None] = mapped_column(ForeignKey("organisatie.id"))
+    ingediend_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    omschrijving: Mapped[str] = mapped_column(Text)
+    kenmerken: Mapped[list[Any]] = mapped_column(default=list)
+    status: Mapped[str] = mapped_column(String(20), default="nieuw")
+    reden: Mapped[str | None] = mapped_column(Text)
+    beoordeeld_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    casus_id: Mapped[str | None] = mapped_column(ForeignKey("casus.id"))
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    gewijzigd_op: Mapped[dt.datetime] = mapped_column(default=nu)
+
+
+class CasusSubject(Basis):
+    """An entity (person, company, address, ...) linked to a case by a member."""
+
+    __tablename__ = "casus_subject"
+    casus_id: Mapped[str] = mapped_column(ForeignKey("casus.id"), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    schema: Mapped[str] = mapped_column(String(60))
+    toegevoegd_door: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
+    toegevoegd_op: Mapped[dt.datetime] = mapped_column(default=nu)
+
+
+class Deelverzoek(Basis):
+    """A case's request to a partner for categories of data; rule decision, then four eyes."""
+
+    __tablename__ = "deelverzoek"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    casus_id: Mapped[str] = mapped_column(ForeignKey("casus.id"), index=True)
+    verstrekker_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    categorieen: Mapped[list[Any]] = mapped_column(default=list)
+    toelichting: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(30))
+    besluiten: Mapped[list[Any]] = mapped_column(default=list)
+    aangevraagd_door: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
+    aangevraagd_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    beoordeeld_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    beoordeeld_op: Mapped[dt.datetime | None]
+    reden: Mapped[str | None] = mapped_column(Text)
+    levering_id: Mapped[str | None] = mapped_column(ForeignKey("levering.id"))
 
 
 class CasusLid(Basis):

@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Storage of case work: signals, cases, members, linked subjects, data requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from integraal.opslag.modellen import Casus, CasusLid, CasusSubject, Deelverzoek, Gebruiker, Signaal
+
+
+def volgend_nummer(sessie: Session, model: type[Casus] | type[Signaal], prefix: str) -> str:
+    """Readable ids (S-2026-0001); the primary key makes a clash fail loudly, not silently."""
+    jaar = dt.datetime.now(dt.UTC).year
+    stam = f"{prefix}-{jaar}-"
+    n = sessie.scalar(select(func.count()).select_from(model).where(model.id.like(stam + "%")))
+    return f"{stam}{(n or 0) + 1:04d}"
+
+
+def signaal(sessie: Session, signaal_id: str) -> Signaal | None:
+    return sessie.get(Signaal, signaal_id)
+
+
+def signalen_van_verband(sessie: Session, verband_id: str) -> list[Signaal]:
+    return list(
+        sessie.scalars(
+            select(Signaal)
+            .where(Signaal.verband_id == verband_id)
+            .order_by(Signaal.aangemaakt_op.desc())
+        )
+    )
+
+
+def leden(sessie: Session, casus_id: str) -> list[Gebruiker]:
+    return list(
+        sessie.scalars(
+            select(Gebruiker)
+            .join(CasusLid, CasusLid.gebruiker_id == Gebruiker.id)
+            .where(CasusLid.casus_id == casus_id)
+            .order_by(Gebruiker.naam)
+        )
+    )
+
+
+def subjecten(sessie: Session, casus_id: str) -> list[CasusSubject]:
+    return list(
+        sessie.scalars(
+            select(CasusSubject)
+            .where(CasusSubject.casus_id == casus_id)
+            .order_by(CasusSubject.toegevoegd_op)
+        )
+    )
+
+
+def subject(sessie: Session, casus_id: str, entity_id: str) -> CasusSubject | None:
+    return sessie.get(CasusSubject, (casus_id, entity_id))
+
+
+def lid(sessie: Session, casus_id: str, gebruiker_id: int) -> CasusLid | None:
+    return sessie.get(CasusLid, (casus_id, gebruiker_id))
+
+
+def deelverzoek(sessie: Session, deelverzoek_id: str) -> Deelverzoek | None:
+    return sessie.get(Deelverzoek, deelverzoek_id)
+
+
+def deelverzoeken_van_casus(sessie: Session, casus_id: str) -> list[Deelverzoek]:
+    return list(
+        sessie.scalars(
+            select(Deelverzoek)
+            .where(Deelverzoek.casus_id == casus_id)
+            .order_by(Deelverzoek.aangevraagd_op)
+        )
+    )
+
+
+def deelverzoeken_voor_verstrekker(
+    sessie: Session, organisatie_id: str, statussen: Sequence[str]
+) -> list[Deelverzoek]:
+    return list(
+        sessie.scalars(
+            select(Deelverzoek)
+            .where(Deelverzoek.verstrekker_id == organisatie_id, Deelverzoek.status.in_(statussen))
+            .order_by(Deelverzoek.aangevraagd_op)
+        )
+    )
+
+
+def casussen_van_verband(sessie: Session, verband_id: str) -> list[Casus]:
+    return list(
+        sessie.scalars(select(Casus).where(Casus.verband_id == verband_id).order_by(Casus.id))
+    )
