@@ -23,12 +23,18 @@ from integraal.app import maak_app
 from integraal.cli import app as cli_app
 from integraal.domein.actor import Actor
 from integraal.opslag.db import transactie
-from integraal.opslag.modellen import LogboekRegel, Statement
+from integraal.opslag.modellen import LogboekRegel, Signaal, Statement
 from tests.conftest import BSN_JAN, Wereld
 from tests.hulp import csrf, token, web_login
 
 # Routes that read personal data of partners (or about them, such as the processing log).
 PERSOONSGEGEVENS = {
+    ("GET", "/api/v1/signalen"),
+    ("GET", "/api/v1/signalen/{signaal_id}"),
+    ("GET", "/api/v1/casussen/{casus_id}"),
+    ("GET", "/signalen"),
+    ("GET", "/signalen/{signaal_id}"),
+    ("GET", "/casussen/{casus_id}"),
     ("GET", "/api/v1/entiteiten/{entiteit_id}"),
     ("POST", "/api/v1/entiteiten/_zoek"),
     ("POST", "/api/v1/logboek/inzage"),
@@ -64,6 +70,36 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/leveringen/{levering_id}"): "leveringsmetadata",
     ("GET", "/zoeken"): "formulier",
     ("GET", "/logboek"): "verificatie, privacy officer",
+    ("POST", "/api/v1/signalen"): "verstrekking: langs de deelregels (WGS-RIEC-SIGNAAL), gelogd",
+    ("POST", "/api/v1/signalen/{signaal_id}/_beoordeel"): "statuswijziging, geeft niets terug",
+    ("POST", "/api/v1/casussen"): "opent een casus; antwoord = casusoverzicht langs toegang",
+    ("POST", "/api/v1/casussen/{casus_id}/aanwijzingen"): "statuswijziging",
+    ("POST", "/api/v1/casussen/{casus_id}/leden"): "statuswijziging",
+    (
+        "POST",
+        "/api/v1/casussen/{casus_id}/subjecten",
+    ): "koppelen; de controle is een gelogde lezing",
+    ("POST", "/api/v1/casussen/{casus_id}/_sluit"): "statuswijziging",
+    ("POST", "/api/v1/casussen/{casus_id}/deelverzoeken"): "regelbesluiten, geen persoonsgegevens",
+    ("GET", "/api/v1/deelverzoeken"): "verzoekmetadata aan de eigen organisatie",
+    ("POST", "/api/v1/deelverzoeken/{deelverzoek_id}/_goedkeuren"): "statuswijziging",
+    ("POST", "/api/v1/deelverzoeken/{deelverzoek_id}/_afwijzen"): "statuswijziging",
+    ("POST", "/api/v1/deelverzoeken/{deelverzoek_id}/_beantwoord"): "statuswijziging",
+    ("GET", "/melden"): "formulier",
+    ("POST", "/melden"): "anonieme melding, gelogd; geeft niets terug",
+    ("GET", "/signalen/nieuw"): "formulier",
+    ("POST", "/signalen/nieuw"): "verstrekking: langs de deelregels, gelogd",
+    ("POST", "/signalen/{signaal_id}/beoordeling"): "statuswijziging",
+    ("POST", "/casussen"): "opent een casus",
+    ("POST", "/casussen/{casus_id}/aanwijzingen"): "statuswijziging",
+    ("POST", "/casussen/{casus_id}/leden"): "statuswijziging",
+    ("POST", "/casussen/{casus_id}/subjecten"): "koppelen; de controle is een gelogde lezing",
+    ("POST", "/casussen/{casus_id}/deelverzoeken"): "regelbesluiten",
+    ("POST", "/casussen/{casus_id}/sluiten"): "statuswijziging",
+    ("GET", "/deelverzoeken"): "verzoekmetadata aan de eigen organisatie",
+    ("POST", "/deelverzoeken/{deelverzoek_id}/goedkeuren"): "statuswijziging",
+    ("POST", "/deelverzoeken/{deelverzoek_id}/afwijzen"): "statuswijziging",
+    ("POST", "/deelverzoeken/{deelverzoek_id}/antwoord"): "statuswijziging",
 }
 CLI_PERSOONSGEGEVENS = {"entiteit toon", "entiteit zoek", "logboek inzage"}
 CLI_OVERIG = {
@@ -176,7 +212,50 @@ def _web(
 
 
 LEESVRAAG = {"doel": "integrale_aanpak", "casusId": "C-1"}
+
+
+def _signaal_id(w: Wereld) -> str:
+    with transactie(w.omgeving.fabriek) as s:
+        return str(s.scalars(sa.select(Signaal.id)).one())
+
+
 PADEN = [
+    Pad(
+        ("GET", "/api/v1/signalen"),
+        _api("GET", lambda w: "/api/v1/signalen"),
+        lambda w: w.analist,
+        lambda w: w.gemeente,
+    ),
+    Pad(
+        ("GET", "/api/v1/signalen/{signaal_id}"),
+        _api("GET", lambda w: f"/api/v1/signalen/{_signaal_id(w)}"),
+        lambda w: w.analist,
+        lambda w: w.andere_riec,
+    ),
+    Pad(
+        ("GET", "/api/v1/casussen/{casus_id}"),
+        _api("GET", lambda w: "/api/v1/casussen/C-1"),
+        lambda w: w.analist,
+        lambda w: w.buitenstaander,
+    ),
+    Pad(
+        ("GET", "/signalen"),
+        _web("GET", lambda w: "/signalen"),
+        lambda w: w.analist,
+        lambda w: w.gemeente,
+    ),
+    Pad(
+        ("GET", "/signalen/{signaal_id}"),
+        _web("GET", lambda w: f"/signalen/{_signaal_id(w)}"),
+        lambda w: w.analist,
+        lambda w: w.andere_riec,
+    ),
+    Pad(
+        ("GET", "/casussen/{casus_id}"),
+        _web("GET", lambda w: "/casussen/C-1"),
+        lambda w: w.analist,
+        lambda w: w.buitenstaander,
+    ),
     Pad(
         ("GET", "/api/v1/entiteiten/{entiteit_id}"),
         _api("GET", lambda w: f"/api/v1/entiteiten/{_jan_id(w)}?doel=integrale_aanpak&casusId=C-1"),
@@ -233,9 +312,31 @@ def _persoonsgegevens_in(tekst: str) -> bool:
     return "Jan de Vries" in tekst or "levering ontvangen" in tekst
 
 
-@pytest.mark.parametrize("pad", PADEN, ids=lambda p: f"{p.sleutel[0]} {p.sleutel[1]}")
-def test_persoonspad_is_afgeschermd_en_gelogd(met_levering: Wereld, pad: Pad) -> None:
+@pytest.fixture
+def met_casuswerk(met_levering: Wereld) -> Wereld:
+    """A signal that names Jan, and Jan linked as a subject of C-1."""
+    from integraal.casus import casussen, signalen
+
     w = met_levering
+    with transactie(w.omgeving.fabriek) as s:
+        signalen.dien_in(
+            s,
+            w.omgeving.beslisser,
+            w.gemeente,
+            verband_id="riec-rotterdam",
+            omschrijving="Jan de Vries exploiteert het pand met veel contant geld.",
+            kenmerken=[],
+            sleutel=w.omgeving.pseudoniem_sleutel,
+            herkomst="test",
+        )
+    with transactie(w.omgeving.fabriek) as s:
+        casussen.koppel_subject(s, w.omgeving.beslisser, w.analist, "C-1", _jan_id(w))
+    return w
+
+
+@pytest.mark.parametrize("pad", PADEN, ids=lambda p: f"{p.sleutel[0]} {p.sleutel[1]}")
+def test_persoonspad_is_afgeschermd_en_gelogd(met_casuswerk: Wereld, pad: Pad) -> None:
+    w = met_casuswerk
     with TestClient(maak_app(w.omgeving)) as c:
         voor = _logaantal(w)
         status, tekst = pad.roep(c, w, None)

@@ -189,3 +189,93 @@ class CasusUit(Model):
     verband: str
     doel: str
     status: str
+
+
+class KenmerkIn(Model):
+    soort: str = Field(max_length=20)
+    waarde: str = Field(max_length=100)
+
+
+class SignaalIn(Model):
+    verband: str = Field(min_length=1, max_length=80)
+    omschrijving: str = Field(min_length=1, max_length=5000)
+    kenmerken: list[KenmerkIn] = Field(default_factory=list, max_length=20)
+
+
+class SignaalUit(Model):
+    id: str
+    verband: str
+    organisatie: str | None
+    omschrijving: str
+    kenmerken: list[dict[str, str]]
+    status: str
+    reden: str | None
+    casus_id: str | None
+    aangemaakt_op: dt.datetime
+    bekend_in_casussen: list[dict[str, str]] = Field(default_factory=list)
+
+
+class Beoordeling(Model):
+    status: str = Field(pattern="^(in_behandeling|afgewezen)$")
+    reden: str = Field(max_length=2000)
+
+
+class CasusIn(Model):
+    titel: str = Field(max_length=300)
+    doel: str = Field(default="integrale_aanpak", max_length=60)
+    signalen: list[str] = Field(max_length=50)
+    aanwijzingen: str | None = Field(default=None, max_length=5000)
+    leden: list[str] = Field(default_factory=list, max_length=50)
+
+
+class Motivering(Model):
+    motivering: str = Field(max_length=5000)
+
+
+class LidIn(Model):
+    gebruikersnaam: str = Field(max_length=80)
+
+
+class SubjectIn(Model):
+    entiteit_id: str = Field(max_length=128)
+
+
+class Reden(Model):
+    reden: str = Field(max_length=2000)
+
+
+class DeelverzoekIn(Model):
+    verstrekker: str = Field(max_length=80)
+    categorieen: list[str] = Field(min_length=1, max_length=20)
+    toelichting: str = Field(max_length=2000)
+
+
+class DeelverzoekUit(Model):
+    id: str
+    casus_id: str
+    verstrekker: str
+    categorieen: list[str]
+    toelichting: str
+    status: str
+    besluiten: list[dict[str, Any]]
+    reden: str | None
+    levering_id: str | None
+    aangevraagd_op: dt.datetime
+
+
+class AntwoordIn(Model):
+    levering_id: str = Field(max_length=36)
+
+
+class CasusDetail(Model):
+    id: str
+    titel: str
+    verband: str
+    doel: str
+    status: str
+    aanwijzingen: str | None
+    sluitreden: str | None
+    leden: list[str]
+    subjecten: list[EntiteitUit]
+    deelverzoeken: list[DeelverzoekUit]
+    bijdragen: dict[str, int]

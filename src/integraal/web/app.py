@@ -17,8 +17,10 @@ from integraal import logboek
 from integraal.bronnen.importeren import GeenLeverancier, importeer
 from integraal.bronnen.lezers import OnleesbaarBestand
 from integraal.bronnen.mapping import meegeleverde_mappings
+from integraal.casus import GeenToegang, OngeldigeInvoer, casussen, deelverzoeken, signalen
 from integraal.delen import leg_uit
 from integraal.domein.actor import Actor
+from integraal.domein.casus import SignaalStatus
 from integraal.domein.rollen import ROL_LABELS, Rol
 from integraal.domein.tekst import zin
 from integraal.gebruikers import actor_van_id, authenticeer
@@ -413,5 +415,342 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
                     sessie, po, betrokkene, omgeving.pseudoniem_sleutel, "web"
                 )
         return _pagina(request, "logboek.html", po, verificatie=verificatie, inzage=regels)
+
+    def _fout(request: Request, actor: Actor | None, exc: Exception, status: int = 400) -> Response:
+        if isinstance(exc, OngeldigeInvoer):
+            return _pagina(
+                request,
+                "melding.html",
+                actor,
+                status=400,
+                titel="Controleer de invoer",
+                tekst="; ".join(f"{k}: {v}" for k, v in exc.fouten.items()),
+            )
+        return _pagina(
+            request, "melding.html", actor, status=403, titel="Niet toegestaan", tekst=zin(exc)
+        )
+
+    @web.get("/signalen", response_class=HTMLResponse)
+    def signalen_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
+        try:
+            with transactie(omgeving.fabriek) as sessie:
+                lijst = signalen.lijst(sessie, omgeving.beslisser, actor)
+        except GeenToegang:
+            lijst = None
+        return _pagina(request, "signalen.html", actor, signalen=lijst)
+
+    @web.get("/signalen/nieuw", response_class=HTMLResponse)
+    def signaal_nieuw(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
+        return _pagina(
+            request,
+            "signaal_nieuw.html",
+            actor,
+            verbanden=_verbanden(omgeving, actor),
+            soorten=signalen.KENMERK_LABELS,
+            publiek=False,
+        )
+
+    def _verbanden(omgeving: Omgeving, actor: Actor | None = None) -> list[Any]:
+        """The public may write to any RIEC; a partner sees the partnerships it takes part in."""
+        return [
+            o
+            for o in omgeving.beslisser.register.organisaties
+            if o.soort in ("riec", "liec")
+            and (actor is None or actor.organisatie_id in o.deelnemers)
+        ]
+
+    def _kenmerken(soorten: list[str], waarden: list[str]) -> list[tuple[str, str]]:
+        return [(s, w) for s, w in zip(soorten, waarden, strict=False) if w.strip()]
+
+    @web.post("/signalen/nieuw", response_class=HTMLResponse, dependencies=[Csrf])
+    def signaal_indienen(
+        request: Request,
+        omgeving: OmgevingDep,
+        actor: ActorDep,
+        verband: Annotated[str, Form()] = "",
+        omschrijving: Annotated[str, Form()] = "",
+        kenmerk_soort: Annotated[list[str] | None, Form()] = None,
+        kenmerk_waarde: Annotated[list[str] | None, Form()] = None,
+    ) -> Response:
+        try:
+            with transactie(omgeving.fabriek) as sessie:
+                nummer = signalen.dien_in(
+                    sessie,
+                    omgeving.beslisser,
+                    actor,
+                    verband_id=verband,
+                    omschrijving=omschrijving,
+                    kenmerken=_kenmerken(kenmerk_soort or [], kenmerk_waarde or []),
+                    sleutel=omgeving.pseudoniem_sleutel,
+                    herkomst="web",
+                )
+        except (GeenToegang, OngeldigeInvoer) as exc:
+            return _fout(request, actor, exc)
+        return _pagina(
+            request,
+            "melding.html",
+            actor,
+            titel="Signaal ontvangen",
+            tekst=f"Uw signaal is vastgelegd onder nummer {nummer}.",
+        )
+
+    @web.get("/melden", response_class=HTMLResponse)
+    def melden(request: Request, omgeving: OmgevingDep) -> Response:
+        return _pagina(
+            request,
+            "signaal_nieuw.html",
+            None,
+            verbanden=_verbanden(omgeving),
+            soorten=signalen.KENMERK_LABELS,
+            publiek=True,
+        )
+
+    @web.post("/melden", response_class=HTMLResponse, dependencies=[Csrf])
+    def melden_verwerken(
+        request: Request,
+        omgeving: OmgevingDep,
+        verband: Annotated[str, Form()] = "",
+        omschrijving: Annotated[str, Form()] = "",
+        kenmerk_soort: Annotated[list[str] | None, Form()] = None,
+        kenmerk_waarde: Annotated[list[str] | None, Form()] = None,
+    ) -> Response:
+        try:
+            with transactie(omgeving.fabriek) as sessie:
+                signalen.dien_in(
+                    sessie,
+                    omgeving.beslisser,
+                    None,
+                    verband_id=verband,
+                    omschrijving=omschrijving,
+                    kenmerken=_kenmerken(kenmerk_soort or [], kenmerk_waarde or []),
+                    sleutel=omgeving.pseudoniem_sleutel,
+                    herkomst="publiek",
+                )
+        except (GeenToegang, OngeldigeInvoer) as exc:
+            return _fout(request, None, exc)
+        # No number back: a pseudonymous tip cannot be followed up, and saying so is honest.
+        return _pagina(
+            request,
+            "melding.html",
+            None,
+            titel="Dank voor uw melding",
+            tekst="Uw melding is ontvangen. U krijgt geen reactie; uw melding is anoniem.",
+        )
+
+    @web.get("/signalen/{signaal_id}", response_class=HTMLResponse)
+    def signaal_pagina(
+        request: Request, omgeving: OmgevingDep, actor: ActorDep, signaal_id: str
+    ) -> Response:
+        try:
+            with transactie(omgeving.fabriek) as sessie:
+                beeld = signalen.lees(
+                    sessie, omgeving.beslisser, actor, signaal_id, omgeving.pseudoniem_sleutel
+                )
+        except GeenToegang as exc:
+            return _fout(request, actor, exc)
+        return _pagina(request, "signaal.html", actor, beeld=beeld, labels=signalen.KENMERK_LABELS)
+
+    @web.post(
+        "/signalen/{signaal_id}/beoordeling", response_class=HTMLResponse, dependencies=[Csrf]
+    )
+    def signaal_beoordelen(
+        request: Request,
+        omgeving: OmgevingDep,
+        actor: ActorDep,
+        signaal_id: str,
+        status: Annotated[str, Form()] = "",
+        reden: Annotated[str, Form()] = "",
+    ) -> Response:
+        try:
+            with transactie(omgeving.fabriek) as sessie:
+                signalen.beoordeel(sessie, actor, signaal_id, SignaalStatus(status), reden)
+        except ValueError as exc:
+            return _fout(
+                request,
+                actor,
+                exc
+                if isinstance(exc, OngeldigeInvoer)
+                else OngeldigeInvoer({"status": "kies een beoordeling"}),
+            )
+        except GeenToegang as exc:
+            return _fout(request, actor, exc)
+        return RedirectResponse(f"/signalen/{signaal_id}", status_code=303)
+
+    @web.post("/casussen", response_class=HTMLResponse, dependencies=[Csrf])
+    def casus_openen(
+        request: Request,
+        omgeving: OmgevingDep,
+        actor: ActorDep,
+        titel: Annotated[str, Form()] = "",
+        signaal: Annotated[list[str] | None, Form()] = None,
+        aanwijzingen: Annotated[str, Form()] = "",
+        leden: Annotated[str, Form()] = "",
+    ) -> Response:
+        try:
+            with transactie(omgeving.fabriek) as sessie:
+                nummer = casussen.open_casus(
+                    sessie,
+                    actor,
+                    titel=titel,
+                    doel="integrale_aanpak",
+                    signaal_ids=signaal or [],
+                    aanwijzingen=aanwijzingen or None,
+                    leden=[x.strip() for x in leden.split(",") if x.strip()],
+                )
+        except (GeenToegang, OngeldigeInvoer) as exc:
+            return _fout(request, actor, exc)
+        return RedirectResponse(f"/casussen/{nummer}", status_code=303)
+
+    @web.get("/casussen/{casus_id}", response_class=HTMLResponse)
+    def casus_pagina(
+        request: Request, omgeving: OmgevingDep, actor: ActorDep, casus_id: str
+    ) -> Response:
+        try:
+            with transactie(omgeving.fabriek) as sessie:
+                o = casussen.overzicht(sessie, omgeving.beslisser, actor, casus_id)
+        except GeenToegang as exc:
+            return _pagina(
+                request, "melding.html", actor, status=404, titel="Niet gevonden", tekst=zin(exc)
+            )
+        orgs = [
+            x for x in omgeving.beslisser.register.organisaties if x.soort not in ("riec", "liec")
+        ]
+        return _pagina(
+            request,
+            "casus.html",
+            actor,
+            o=o,
+            organisaties=orgs,
+            categorieen=omgeving.beslisser.catalogus.categorieen,
+        )
+
+    def _casusactie(request: Request, actor: Actor, casus_id: str, fn: Any) -> Response:
+        try:
+            with transactie(request.app.state.omgeving.fabriek) as sessie:
+                fn(sessie)
+        except (GeenToegang, OngeldigeInvoer) as exc:
+            return _fout(request, actor, exc)
+        return RedirectResponse(f"/casussen/{casus_id}", status_code=303)
+
+    @web.post("/casussen/{casus_id}/aanwijzingen", dependencies=[Csrf])
+    def casus_aanwijzingen(
+        request: Request, actor: ActorDep, casus_id: str, motivering: Annotated[str, Form()] = ""
+    ) -> Response:
+        return _casusactie(
+            request,
+            actor,
+            casus_id,
+            lambda s: casussen.leg_aanwijzingen_vast(s, actor, casus_id, motivering),
+        )
+
+    @web.post("/casussen/{casus_id}/leden", dependencies=[Csrf])
+    def casus_lid(
+        request: Request,
+        actor: ActorDep,
+        casus_id: str,
+        gebruikersnaam: Annotated[str, Form()] = "",
+    ) -> Response:
+        return _casusactie(
+            request,
+            actor,
+            casus_id,
+            lambda s: casussen.voeg_lid_toe(s, actor, casus_id, gebruikersnaam),
+        )
+
+    @web.post("/casussen/{casus_id}/subjecten", dependencies=[Csrf])
+    def casus_subject(
+        request: Request,
+        omgeving: OmgevingDep,
+        actor: ActorDep,
+        casus_id: str,
+        entiteit: Annotated[str, Form()] = "",
+    ) -> Response:
+        return _casusactie(
+            request,
+            actor,
+            casus_id,
+            lambda s: casussen.koppel_subject(s, omgeving.beslisser, actor, casus_id, entiteit),
+        )
+
+    @web.post("/casussen/{casus_id}/deelverzoeken", dependencies=[Csrf])
+    def casus_deelverzoek(
+        request: Request,
+        omgeving: OmgevingDep,
+        actor: ActorDep,
+        casus_id: str,
+        verstrekker: Annotated[str, Form()] = "",
+        categorie: Annotated[list[str] | None, Form()] = None,
+        toelichting: Annotated[str, Form()] = "",
+    ) -> Response:
+        return _casusactie(
+            request,
+            actor,
+            casus_id,
+            lambda s: deelverzoeken.vraag(
+                s,
+                omgeving.beslisser,
+                actor,
+                casus_id=casus_id,
+                verstrekker_id=verstrekker,
+                categorieen=categorie or [],
+                toelichting=toelichting,
+            ),
+        )
+
+    @web.post("/casussen/{casus_id}/sluiten", dependencies=[Csrf])
+    def casus_sluiten(
+        request: Request, actor: ActorDep, casus_id: str, reden: Annotated[str, Form()] = ""
+    ) -> Response:
+        return _casusactie(
+            request, actor, casus_id, lambda s: casussen.sluit(s, actor, casus_id, reden)
+        )
+
+    @web.get("/deelverzoeken", response_class=HTMLResponse)
+    def deelverzoeken_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
+        with transactie(omgeving.fabriek) as sessie:
+            lijst = deelverzoeken.te_beoordelen(sessie, actor)
+            eigen = leveringen.lijst_leveringen(sessie, [actor.organisatie_id])
+        return _pagina(
+            request,
+            "deelverzoeken.html",
+            actor,
+            lijst=lijst,
+            leveringen=[
+                x for x in eigen if x.status == "verwerkt" and x.partner_id == actor.organisatie_id
+            ],
+        )
+
+    def _verzoekactie(request: Request, actor: Actor, fn: Any) -> Response:
+        try:
+            with transactie(request.app.state.omgeving.fabriek) as sessie:
+                fn(sessie)
+        except (GeenToegang, OngeldigeInvoer) as exc:
+            return _fout(request, actor, exc)
+        return RedirectResponse("/deelverzoeken", status_code=303)
+
+    @web.post("/deelverzoeken/{deelverzoek_id}/goedkeuren", dependencies=[Csrf])
+    def dv_goedkeuren(request: Request, actor: ActorDep, deelverzoek_id: str) -> Response:
+        return _verzoekactie(
+            request, actor, lambda s: deelverzoeken.keur_goed(s, actor, deelverzoek_id)
+        )
+
+    @web.post("/deelverzoeken/{deelverzoek_id}/afwijzen", dependencies=[Csrf])
+    def dv_afwijzen(
+        request: Request, actor: ActorDep, deelverzoek_id: str, reden: Annotated[str, Form()] = ""
+    ) -> Response:
+        return _verzoekactie(
+            request, actor, lambda s: deelverzoeken.wijs_af(s, actor, deelverzoek_id, reden)
+        )
+
+    @web.post("/deelverzoeken/{deelverzoek_id}/antwoord", dependencies=[Csrf])
+    def dv_antwoord(
+        request: Request,
+        actor: ActorDep,
+        deelverzoek_id: str,
+        levering: Annotated[str, Form()] = "",
+    ) -> Response:
+        return _verzoekactie(
+            request, actor, lambda s: deelverzoeken.beantwoord(s, actor, deelverzoek_id, levering)
+        )
 
     return web

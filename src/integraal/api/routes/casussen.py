@@ -1,0 +1,301 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Signals, cases and data requests (thin: each handler calls one service in one transaction)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from fastapi import APIRouter, Response
+
+from integraal.api.deps import ActorDep, OmgevingDep
+from integraal.api.fouten import Probleem
+from integraal.api.routes.entiteiten import _uit as entiteit_uit
+from integraal.api.schemas import (
+    AntwoordIn,
+    Beoordeling,
+    CasusDetail,
+    CasusIn,
+    DeelverzoekIn,
+    DeelverzoekUit,
+    LidIn,
+    Motivering,
+    Reden,
+    SignaalIn,
+    SignaalUit,
+    SubjectIn,
+)
+from integraal.casus import GeenToegang, OngeldigeInvoer, casussen, deelverzoeken, signalen
+from integraal.domein.casus import SignaalStatus
+from integraal.domein.tekst import zin
+from integraal.opslag import casussen as casusopslag
+from integraal.opslag.db import Sessie, transactie
+from integraal.opslag.modellen import Deelverzoek, Signaal
+
+router = APIRouter(tags=["Casussen"])
+
+
+@contextmanager
+def _dienst(omgeving: OmgevingDep) -> Iterator[Sessie]:
+    """One transaction; service refusals become 403/404 and bad input 400 with all fields."""
+    try:
+        with transactie(omgeving.fabriek) as sessie:
+            yield sessie
+    except GeenToegang as exc:
+        status = 404 if "bestaat niet" in str(exc) else 403
+        raise Probleem(status, zin(exc)) from exc
+    except OngeldigeInvoer as exc:
+        raise Probleem(
+            400,
+            "De invoer is onvolledig of ongeldig; zie invalidParams.",
+            invalidParams=[
+                {"name": k, "code": "invalid", "reason": v} for k, v in exc.fouten.items()
+            ],
+        ) from exc
+
+
+def _signaal(s: Signaal, bekend: list[dict[str, str]] | None = None) -> SignaalUit:
+    return SignaalUit(
+        id=s.id,
+        verband=s.verband_id,
+        organisatie=s.organisatie_id,
+        omschrijving=s.omschrijving,
+        kenmerken=list(s.kenmerken),
+        status=s.status,
+        reden=s.reden,
+        casus_id=s.casus_id,
+        aangemaakt_op=s.aangemaakt_op,
+        bekend_in_casussen=bekend or [],
+    )
+
+
+def _deelverzoek(d: Deelverzoek) -> DeelverzoekUit:
+    return DeelverzoekUit(
+        id=d.id,
+        casus_id=d.casus_id,
+        verstrekker=d.verstrekker_id,
+        categorieen=list(d.categorieen),
+        toelichting=d.toelichting,
+        status=d.status,
+        besluiten=list(d.besluiten),
+        reden=d.reden,
+        levering_id=d.levering_id,
+        aangevraagd_op=d.aangevraagd_op,
+    )
+
+
+@router.post(
+    "/signalen",
+    status_code=201,
+    response_model=SignaalUit,
+    summary="Een signaal melden bij het RIEC (langs de deelregels, gelogd)",
+)
+def signaal_melden(
+    omgeving: OmgevingDep, actor: ActorDep, signaal: SignaalIn, response: Response
+) -> SignaalUit:
+    with _dienst(omgeving) as sessie:
+        nummer = signalen.dien_in(
+            sessie,
+            omgeving.beslisser,
+            actor,
+            verband_id=signaal.verband,
+            omschrijving=signaal.omschrijving,
+            kenmerken=[(k.soort, k.waarde) for k in signaal.kenmerken],
+            sleutel=omgeving.pseudoniem_sleutel,
+            herkomst="api",
+        )
+        s = casusopslag.signaal(sessie, nummer)
+        assert s is not None
+        response.headers["Location"] = f"/api/v1/signalen/{nummer}"
+        return _signaal(s)
+
+
+@router.get(
+    "/signalen", response_model=list[SignaalUit], summary="Signalen van uw verband (gelogd)"
+)
+def signalen_lijst(omgeving: OmgevingDep, actor: ActorDep) -> list[SignaalUit]:
+    with _dienst(omgeving) as sessie:
+        return [_signaal(s) for s in signalen.lijst(sessie, omgeving.beslisser, actor)]
+
+
+@router.get(
+    "/signalen/{signaal_id}",
+    response_model=SignaalUit,
+    summary="Eén signaal, met subjecten die al bekend zijn in uw casussen",
+)
+def signaal(omgeving: OmgevingDep, actor: ActorDep, signaal_id: str) -> SignaalUit:
+    with _dienst(omgeving) as sessie:
+        beeld = signalen.lees(
+            sessie, omgeving.beslisser, actor, signaal_id, omgeving.pseudoniem_sleutel
+        )
+        bekend = [
+            {"casusId": b.casus_id, "entiteitId": b.entity_id, "naam": b.naam} for b in beeld.bekend
+        ]
+        return _signaal(beeld.signaal, bekend)
+
+
+@router.post(
+    "/signalen/{signaal_id}/_beoordeel",
+    status_code=204,
+    summary="Een signaal in behandeling nemen of afwijzen, met reden",
+)
+def signaal_beoordelen(
+    omgeving: OmgevingDep, actor: ActorDep, signaal_id: str, b: Beoordeling
+) -> Response:
+    with _dienst(omgeving) as sessie:
+        signalen.beoordeel(sessie, actor, signaal_id, SignaalStatus(b.status), b.reden)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/casussen",
+    status_code=201,
+    response_model=CasusDetail,
+    summary="Een casus openen uit een of meer signalen (coördinator)",
+)
+def casus_openen(
+    omgeving: OmgevingDep, actor: ActorDep, c: CasusIn, response: Response
+) -> CasusDetail:
+    with _dienst(omgeving) as sessie:
+        nummer = casussen.open_casus(
+            sessie,
+            actor,
+            titel=c.titel,
+            doel=c.doel,
+            signaal_ids=c.signalen,
+            aanwijzingen=c.aanwijzingen,
+            leden=c.leden,
+        )
+        response.headers["Location"] = f"/api/v1/casussen/{nummer}"
+        return _detail(sessie, omgeving, actor, nummer)
+
+
+def _detail(sessie: Sessie, omgeving: OmgevingDep, actor: ActorDep, casus_id: str) -> CasusDetail:
+    o = casussen.overzicht(sessie, omgeving.beslisser, actor, casus_id)
+    return CasusDetail(
+        id=o.casus.id,
+        titel=o.casus.titel,
+        verband=o.casus.verband_id,
+        doel=o.casus.doel,
+        status=o.casus.status,
+        aanwijzingen=o.casus.aanwijzingen,
+        sluitreden=o.casus.sluitreden,
+        leden=[g.gebruikersnaam for g in o.leden],
+        subjecten=[entiteit_uit(b) for _, b in o.subjecten if b is not None],
+        deelverzoeken=[_deelverzoek(d) for d in o.deelverzoeken],
+        bijdragen=o.bijdragen,
+    )
+
+
+@router.get(
+    "/casussen/{casus_id}",
+    response_model=CasusDetail,
+    summary="Casusoverzicht: leden, subjecten (langs de deelregels), deelverzoeken",
+)
+def casus(omgeving: OmgevingDep, actor: ActorDep, casus_id: str) -> CasusDetail:
+    with _dienst(omgeving) as sessie:
+        return _detail(sessie, omgeving, actor, casus_id)
+
+
+def _actie(omgeving: OmgevingDep, fn: Callable[[Sessie], object]) -> Response:
+    with _dienst(omgeving) as sessie:
+        fn(sessie)
+    return Response(status_code=204)
+
+
+@router.post(
+    "/casussen/{casus_id}/aanwijzingen",
+    status_code=204,
+    summary="Duidelijke en objectieve aanwijzingen vastleggen, met motivering",
+)
+def aanwijzingen(omgeving: OmgevingDep, actor: ActorDep, casus_id: str, m: Motivering) -> Response:
+    return _actie(
+        omgeving, lambda s: casussen.leg_aanwijzingen_vast(s, actor, casus_id, m.motivering)
+    )
+
+
+@router.post(
+    "/casussen/{casus_id}/leden", status_code=204, summary="Een lid toevoegen (coördinator)"
+)
+def lid_toevoegen(omgeving: OmgevingDep, actor: ActorDep, casus_id: str, lid: LidIn) -> Response:
+    return _actie(omgeving, lambda s: casussen.voeg_lid_toe(s, actor, casus_id, lid.gebruikersnaam))
+
+
+@router.post(
+    "/casussen/{casus_id}/subjecten",
+    status_code=204,
+    summary="Een entiteit die u in de casus mag zien aan de casus koppelen",
+)
+def subject_koppelen(
+    omgeving: OmgevingDep, actor: ActorDep, casus_id: str, sub: SubjectIn
+) -> Response:
+    return _actie(
+        omgeving,
+        lambda s: casussen.koppel_subject(s, omgeving.beslisser, actor, casus_id, sub.entiteit_id),
+    )
+
+
+@router.post("/casussen/{casus_id}/_sluit", status_code=204, summary="De casus sluiten, met reden")
+def casus_sluiten(omgeving: OmgevingDep, actor: ActorDep, casus_id: str, r: Reden) -> Response:
+    return _actie(omgeving, lambda s: casussen.sluit(s, actor, casus_id, r.reden))
+
+
+@router.post(
+    "/casussen/{casus_id}/deelverzoeken",
+    status_code=201,
+    response_model=DeelverzoekUit,
+    summary="Een partner om gegevens vragen; de deelregels beslissen per categorie",
+)
+def deelverzoek_doen(
+    omgeving: OmgevingDep, actor: ActorDep, casus_id: str, d: DeelverzoekIn
+) -> DeelverzoekUit:
+    with _dienst(omgeving) as sessie:
+        dv = deelverzoeken.vraag(
+            sessie,
+            omgeving.beslisser,
+            actor,
+            casus_id=casus_id,
+            verstrekker_id=d.verstrekker,
+            categorieen=d.categorieen,
+            toelichting=d.toelichting,
+        )
+        return _deelverzoek(dv)
+
+
+@router.get(
+    "/deelverzoeken",
+    response_model=list[DeelverzoekUit],
+    summary="Deelverzoeken aan uw organisatie die op goedkeuring of antwoord wachten",
+)
+def deelverzoeken_lijst(omgeving: OmgevingDep, actor: ActorDep) -> list[DeelverzoekUit]:
+    with _dienst(omgeving) as sessie:
+        return [_deelverzoek(d) for d in deelverzoeken.te_beoordelen(sessie, actor)]
+
+
+@router.post(
+    "/deelverzoeken/{deelverzoek_id}/_goedkeuren",
+    status_code=204,
+    summary="Goedkeuren door een tweede persoon van de verstrekker (vierogenprincipe)",
+)
+def goedkeuren(omgeving: OmgevingDep, actor: ActorDep, deelverzoek_id: str) -> Response:
+    return _actie(omgeving, lambda s: deelverzoeken.keur_goed(s, actor, deelverzoek_id))
+
+
+@router.post(
+    "/deelverzoeken/{deelverzoek_id}/_afwijzen", status_code=204, summary="Afwijzen, met reden"
+)
+def afwijzen(omgeving: OmgevingDep, actor: ActorDep, deelverzoek_id: str, r: Reden) -> Response:
+    return _actie(omgeving, lambda s: deelverzoeken.wijs_af(s, actor, deelverzoek_id, r.reden))
+
+
+@router.post(
+    "/deelverzoeken/{deelverzoek_id}/_beantwoord",
+    status_code=204,
+    summary="Een verwerkte levering koppelen als antwoord",
+)
+def beantwoorden(
+    omgeving: OmgevingDep, actor: ActorDep, deelverzoek_id: str, a: AntwoordIn
+) -> Response:
+    return _actie(
+        omgeving, lambda s: deelverzoeken.beantwoord(s, actor, deelverzoek_id, a.levering_id)
+    )
