@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from integraal import logboek
 from integraal.casus import GeenToegang, OngeldigeInvoer
+from integraal.casus.advies import gebeurtenis
 from integraal.delen import Beslisser
 from integraal.domein.actor import Actor
 from integraal.domein.casus import (
@@ -122,6 +123,8 @@ def open_casus(
         s.status, s.casus_id, s.gewijzigd_op = SignaalStatus.OMGEZET.value, nummer, nu
         s.reden = f"omgezet in casus {nummer}"
     _audit(sessie, actor, "casus openen", nummer, signalen=list(signaal_ids))
+    c = beheer.casus(sessie, nummer)
+    gebeurtenis(sessie, "casus_geopend", c, actor.organisatie_id, signalen=len(signalen))
     return nummer
 
 
@@ -187,6 +190,8 @@ def sluit(sessie: Sessie, actor: Actor, casus_id: str, reden: str) -> None:
         dt.datetime.now(dt.UTC),
     )
     _audit(sessie, actor, "casus sluiten", casus_id)
+    # Free-text reasons may name people; the monitor only gets the fact.
+    gebeurtenis(sessie, "casus_gesloten", c, actor.organisatie_id)
 
 
 @dataclass

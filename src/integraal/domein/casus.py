@@ -109,3 +109,39 @@ def vier_ogen(
 MAG_CASUS_OPENEN = frozenset({Rol.COORDINATOR})
 MAG_ADVIES_VASTSTELLEN = frozenset({Rol.COORDINATOR})
 MAG_SIGNAAL_BEOORDELEN = frozenset({Rol.COORDINATOR, Rol.ANALIST})
+
+
+# Which kinds of organisation may own which kind of intervention (their own competence).
+EIGENAARS: Mapping[InterventieSoort, frozenset[str]] = {
+    InterventieSoort.BESTUURLIJK: frozenset({"gemeente"}),
+    InterventieSoort.STRAFRECHTELIJK: frozenset({"politie", "om", "fiod", "kmar"}),
+    InterventieSoort.FISCAAL: frozenset({"belastingdienst", "fiod"}),
+}
+MAATREGELEN: Mapping[InterventieSoort, Mapping[str, str]] = {
+    InterventieSoort.BESTUURLIJK: {
+        "bibob-weigering": "Vergunning weigeren of intrekken na Bibob-advies",
+        "13b-sluiting": "Pand sluiten (Opiumwet art. 13b)",
+        "last-onder-dwangsom": "Last onder dwangsom",
+        "bestuurlijke-boete": "Bestuurlijke boete",
+    },
+    InterventieSoort.STRAFRECHTELIJK: {
+        "opsporingsonderzoek": "Opsporingsonderzoek",
+        "beslag": "Conservatoir of strafvorderlijk beslag",
+        "vervolging": "Vervolging",
+    },
+    InterventieSoort.FISCAAL: {
+        "navorderingsaanslag": "(Navorderings)aanslag",
+        "fiscaal-beslag": "Fiscaal beslag",
+        "fiscale-boete": "Fiscale boete",
+    },
+}
+UITKOMSTEN: Mapping[str, str] = {
+    "pand_gesloten": "Pand gesloten",
+    "vergunning_geweigerd": "Vergunning geweigerd of ingetrokken",
+    "beslag": "Beslag gelegd",
+    "aanslag": "Aanslag opgelegd",
+    "boete": "Boete opgelegd",
+    "veroordeling": "Veroordeling",
+    "geen_effect": "Geen effect",
+}
+UITKOMSTEN_MET_BEDRAG = frozenset({"beslag", "aanslag", "boete"})

@@ -9,7 +9,16 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from integraal.opslag.modellen import Casus, CasusLid, CasusSubject, Deelverzoek, Gebruiker, Signaal
+from integraal.opslag.modellen import (
+    Casus,
+    CasusLid,
+    CasusSubject,
+    Deelverzoek,
+    Gebeurtenis,
+    Gebruiker,
+    Interventie,
+    Signaal,
+)
 
 
 def volgend_nummer(sessie: Session, model: type[Casus] | type[Signaal], prefix: str) -> str:
@@ -93,3 +102,28 @@ def casussen_van_verband(sessie: Session, verband_id: str) -> list[Casus]:
     return list(
         sessie.scalars(select(Casus).where(Casus.verband_id == verband_id).order_by(Casus.id))
     )
+
+
+def interventies_van_casus(sessie: Session, casus_id: str) -> list[Interventie]:
+    return list(
+        sessie.scalars(
+            select(Interventie).where(Interventie.casus_id == casus_id).order_by(Interventie.soort)
+        )
+    )
+
+
+def interventies_van_organisatie(sessie: Session, organisatie_id: str) -> list[Interventie]:
+    return list(
+        sessie.scalars(
+            select(Interventie)
+            .where(Interventie.eigenaar_id == organisatie_id)
+            .order_by(Interventie.casus_id, Interventie.soort)
+        )
+    )
+
+
+def gebeurtenissen(sessie: Session, soort: str | None = None) -> list[Gebeurtenis]:
+    q = select(Gebeurtenis).order_by(Gebeurtenis.id)
+    if soort:
+        q = q.where(Gebeurtenis.soort == soort)
+    return list(sessie.scalars(q))

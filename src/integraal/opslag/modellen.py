@@ -269,3 +269,44 @@ class AuditRecord(Basis):
     herkomst: Mapped[str] = mapped_column(String(40))
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     tijd: Mapped[dt.datetime] = mapped_column(default=nu)
+
+
+class Advies(Basis):
+    """The integrated enforcement advice of a case (one per case; the coordinator adopts it)."""
+
+    __tablename__ = "advies"
+    casus_id: Mapped[str] = mapped_column(ForeignKey("casus.id"), primary_key=True)
+    analyse: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="concept")
+    opgesteld_door: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
+    vastgesteld_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    vastgesteld_op: Mapped[dt.datetime | None]
+
+
+class Interventie(Basis):
+    __tablename__ = "interventie"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    casus_id: Mapped[str] = mapped_column(ForeignKey("casus.id"), index=True)
+    soort: Mapped[str] = mapped_column(String(20))
+    maatregel: Mapped[str] = mapped_column(String(60))
+    eigenaar_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="voorgesteld")
+    toelichting: Mapped[str | None] = mapped_column(Text)
+    gestart_op: Mapped[dt.date | None]
+    afgerond_op: Mapped[dt.date | None]
+    uitkomst: Mapped[str | None] = mapped_column(String(60))
+    bedrag_centen: Mapped[int | None] = mapped_column(BigInteger)
+    bijgewerkt_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+
+
+class Gebeurtenis(Basis):
+    """Facts for the monitor, without personal data: case opened or closed, intervention result."""
+
+    __tablename__ = "gebeurtenis"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    soort: Mapped[str] = mapped_column(String(40), index=True)
+    casus_id: Mapped[str | None] = mapped_column(String(40))
+    verband_id: Mapped[str | None] = mapped_column(String(80))
+    organisatie_id: Mapped[str | None] = mapped_column(String(80))
+    tijd: Mapped[dt.datetime] = mapped_column(default=nu)
+    gegevens: Mapped[dict[str, Any]] = mapped_column(default=dict)
