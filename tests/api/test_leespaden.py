@@ -35,6 +35,7 @@ PERSOONSGEGEVENS = {
     ("GET", "/signalen"),
     ("GET", "/signalen/{signaal_id}"),
     ("GET", "/casussen/{casus_id}"),
+    ("GET", "/casussen/{casus_id}/export.{formaat}"),
     ("GET", "/api/v1/entiteiten/{entiteit_id}"),
     ("POST", "/api/v1/entiteiten/_zoek"),
     ("POST", "/api/v1/logboek/inzage"),
@@ -100,6 +101,17 @@ GEEN_PERSOONSGEGEVENS = {
     ("POST", "/deelverzoeken/{deelverzoek_id}/goedkeuren"): "statuswijziging",
     ("POST", "/deelverzoeken/{deelverzoek_id}/afwijzen"): "statuswijziging",
     ("POST", "/deelverzoeken/{deelverzoek_id}/antwoord"): "statuswijziging",
+    ("PUT", "/api/v1/casussen/{casus_id}/advies"): "conceptadvies opslaan",
+    (
+        "POST",
+        "/api/v1/casussen/{casus_id}/advies/_vaststellen",
+    ): "verstrekking aan eigenaars: langs WGS-RIEC-UIT, gelogd",
+    ("GET", "/api/v1/interventies"): "interventiemetadata van de eigen organisatie",
+    ("POST", "/api/v1/interventies/{interventie_id}/_bijwerken"): "statuswijziging",
+    ("POST", "/casussen/{casus_id}/advies"): "conceptadvies opslaan",
+    ("POST", "/casussen/{casus_id}/advies/vaststellen"): "verstrekking aan eigenaars, gelogd",
+    ("GET", "/interventies"): "interventiemetadata van de eigen organisatie",
+    ("POST", "/interventies/{interventie_id}"): "statuswijziging",
 }
 CLI_PERSOONSGEGEVENS = {"entiteit toon", "entiteit zoek", "logboek inzage"}
 CLI_OVERIG = {
@@ -253,6 +265,12 @@ PADEN = [
     Pad(
         ("GET", "/casussen/{casus_id}"),
         _web("GET", lambda w: "/casussen/C-1"),
+        lambda w: w.analist,
+        lambda w: w.buitenstaander,
+    ),
+    Pad(
+        ("GET", "/casussen/{casus_id}/export.{formaat}"),
+        _web("GET", lambda w: "/casussen/C-1/export.csv"),
         lambda w: w.analist,
         lambda w: w.buitenstaander,
     ),

@@ -78,6 +78,28 @@ def test_van_signaal_tot_gesloten_casus(chromium: Any, server: str, demo: Omgevi
     politie.click("text=Goedkeuren")
     assert "goedgekeurd" in politie.inner_text("main")
 
+    # The analyst drafts the advice; the coordinator (not the drafter) adopts it.
+    analist.goto(casus_url)
+    analist.fill("#analyse", "De nagelstudio is een dekmantel; sluiting van het pand aanbevolen.")
+    analist.select_option("#maatregel-0", "bestuurlijk:13b-sluiting")
+    analist.select_option("#eigenaar-0", "gemeente-rotterdam")
+    analist.click("form[action$='/advies'] button")
+    assert "concept" in analist.inner_text("main")
+    coord.goto(casus_url)
+    assert _axe(coord) == []
+    coord.click("form[action$='/advies/vaststellen'] button")
+    assert "Status: vastgesteld" in coord.inner_text("main")
+
+    # The municipality carries out the intervention and records the outcome.
+    gemeente.goto(f"{server}/interventies")
+    assert _axe(gemeente) == []
+    gemeente.select_option("#status-1", "in_uitvoering")
+    gemeente.click("section button")
+    gemeente.select_option("#status-1", "afgerond")
+    gemeente.select_option("#uitkomst-1", "pand_gesloten")
+    gemeente.click("section button")
+    assert "Pand gesloten" in gemeente.inner_text("main")
+
     # The coordinator closes the case; it becomes read-only.
     coord.goto(casus_url)
     coord.fill("#reden", "Geen verdere aanwijzingen na antwoord politie.")

@@ -279,3 +279,36 @@ class CasusDetail(Model):
     subjecten: list[EntiteitUit]
     deelverzoeken: list[DeelverzoekUit]
     bijdragen: dict[str, int]
+
+
+class VoorstelIn(Model):
+    soort: str = Field(max_length=20)
+    maatregel: str = Field(max_length=60)
+    eigenaar: str = Field(max_length=80)
+    toelichting: str = Field(default="", max_length=2000)
+
+
+class AdviesIn(Model):
+    analyse: str = Field(max_length=10000)
+    interventies: list[VoorstelIn] = Field(min_length=1, max_length=30)
+
+
+class InterventieUit(Model):
+    id: str
+    casus_id: str
+    soort: str
+    maatregel: str
+    eigenaar: str
+    status: str
+    toelichting: str | None
+    gestart_op: dt.date | None
+    afgerond_op: dt.date | None
+    uitkomst: str | None
+    bedrag_euro: float | None
+
+
+class InterventieBijwerken(Model):
+    status: str = Field(max_length=20)
+    uitkomst: str | None = Field(default=None, max_length=40)
+    bedrag_euro: float | None = Field(default=None, ge=0)
+    datum: dt.date | None = None

@@ -26,7 +26,16 @@ from integraal.domein.rollen import Rol
 from integraal.opslag import beheer
 from integraal.opslag import casussen as opslag
 from integraal.opslag.db import Sessie
-from integraal.opslag.modellen import Casus, CasusLid, CasusSubject, Deelverzoek, Gebruiker, Signaal
+from integraal.opslag.modellen import (
+    Advies,
+    Casus,
+    CasusLid,
+    CasusSubject,
+    Deelverzoek,
+    Gebruiker,
+    Interventie,
+    Signaal,
+)
 from integraal.toegang import Entiteitbeeld, Leesvraag, lees_entiteit
 
 
@@ -202,6 +211,8 @@ class Overzicht:
     deelverzoeken: list[Deelverzoek]
     bijdragen: dict[str, int] = field(default_factory=dict)
     is_coordinator: bool = False
+    advies: Advies | None = None
+    interventies: list[Interventie] = field(default_factory=list)
 
 
 def overzicht(sessie: Sessie, beslisser: Beslisser, actor: Actor, casus_id: str) -> Overzicht:
@@ -226,4 +237,6 @@ def overzicht(sessie: Sessie, beslisser: Beslisser, actor: Actor, casus_id: str)
         deelverzoeken=opslag.deelverzoeken_van_casus(sessie, casus_id),
         bijdragen=dict(bijdragen),
         is_coordinator=coordinator,
+        advies=sessie.get(Advies, casus_id),
+        interventies=opslag.interventies_van_casus(sessie, casus_id),
     )

@@ -17,12 +17,14 @@ from integraal import logboek
 from integraal.bronnen.importeren import GeenLeverancier, importeer
 from integraal.bronnen.lezers import OnleesbaarBestand
 from integraal.bronnen.mapping import meegeleverde_mappings
-from integraal.casus import GeenToegang, OngeldigeInvoer, casussen, deelverzoeken, signalen
+from integraal.casus import GeenToegang, OngeldigeInvoer, advies, casussen, deelverzoeken, signalen
+from integraal.casus.advies import Voorstel
 from integraal.delen import leg_uit
 from integraal.domein.actor import Actor
-from integraal.domein.casus import SignaalStatus
+from integraal.domein.casus import MAATREGELEN, UITKOMSTEN, SignaalStatus
 from integraal.domein.rollen import ROL_LABELS, Rol
 from integraal.domein.tekst import zin
+from integraal.export import naar_csv, naar_xlsx
 from integraal.gebruikers import actor_van_id, authenticeer
 from integraal.omgeving import Omgeving
 from integraal.opslag import beheer, leveringen
@@ -621,6 +623,7 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
             actor,
             o=o,
             organisaties=orgs,
+            maatregelen=MAATREGELEN,
             categorieen=omgeving.beslisser.catalogus.categorieen,
         )
 
@@ -752,5 +755,116 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
         return _verzoekactie(
             request, actor, lambda s: deelverzoeken.beantwoord(s, actor, deelverzoek_id, levering)
         )
+
+    @web.post("/casussen/{casus_id}/advies", dependencies=[Csrf])
+    def casus_advies(
+        request: Request,
+        omgeving: OmgevingDep,
+        actor: ActorDep,
+        casus_id: str,
+        analyse: Annotated[str, Form()] = "",
+        maatregel: Annotated[list[str] | None, Form()] = None,
+        eigenaar: Annotated[list[str] | None, Form()] = None,
+    ) -> Response:
+        voorstellen = [
+            Voorstel(m.split(":", 1)[0], m.split(":", 1)[-1], e)
+            for m, e in zip(maatregel or [], eigenaar or [], strict=False)
+            if m and e
+        ]
+        return _casusactie(
+            request,
+            actor,
+            casus_id,
+            lambda s: advies.stel_op(s, omgeving.beslisser, actor, casus_id, analyse, voorstellen),
+        )
+
+    @web.post("/casussen/{casus_id}/advies/vaststellen", dependencies=[Csrf])
+    def casus_advies_vaststellen(
+        request: Request, omgeving: OmgevingDep, actor: ActorDep, casus_id: str
+    ) -> Response:
+        return _casusactie(
+            request,
+            actor,
+            casus_id,
+            lambda s: advies.stel_vast(s, omgeving.beslisser, actor, casus_id),
+        )
+
+    @web.get("/casussen/{casus_id}/export.{formaat}")
+    def casus_export(
+        request: Request, omgeving: OmgevingDep, actor: ActorDep, casus_id: str, formaat: str
+    ) -> Response:
+        if formaat not in ("csv", "xlsx"):
+            return _pagina(
+                request,
+                "melding.html",
+                actor,
+                status=404,
+                titel="Niet gevonden",
+                tekst="Exporteer als csv of xlsx.",
+            )
+        try:
+            with transactie(omgeving.fabriek) as sessie:
+                o = casussen.overzicht(sessie, omgeving.beslisser, actor, casus_id)
+                logboek.schrijf_audit(
+                    sessie,
+                    trace_id=logboek.nieuwe_trace_id(),
+                    gebruiker_id=actor.gebruiker_id,
+                    organisatie_id=actor.organisatie_id,
+                    actie=f"casus exporteren ({formaat})",
+                    resultaat="toegestaan",
+                    herkomst="web",
+                    details={"casus": casus_id},
+                )
+        except GeenToegang as exc:
+            return _pagina(
+                request, "melding.html", actor, status=404, titel="Niet gevonden", tekst=zin(exc)
+            )
+        beelden = [b for _, b in o.subjecten if b is not None]
+        inhoud = naar_csv(beelden) if formaat == "csv" else naar_xlsx(beelden)
+        soort = (
+            "text/csv; charset=utf-8"
+            if formaat == "csv"
+            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        return Response(
+            inhoud,
+            media_type=soort,
+            headers={"Content-Disposition": f'attachment; filename="casus-{casus_id}.{formaat}"'},
+        )
+
+    @web.get("/interventies", response_class=HTMLResponse)
+    def interventies_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
+        with transactie(omgeving.fabriek) as sessie:
+            lijst = advies.van_mijn_organisatie(sessie, actor)
+        return _pagina(request, "interventies.html", actor, lijst=lijst, uitkomsten=UITKOMSTEN)
+
+    @web.post("/interventies/{interventie_id}", dependencies=[Csrf])
+    def interventie_bijwerken(
+        request: Request,
+        actor: ActorDep,
+        interventie_id: str,
+        status: Annotated[str, Form()] = "",
+        uitkomst: Annotated[str, Form()] = "",
+        bedrag: Annotated[str, Form()] = "",
+    ) -> Response:
+        try:
+            euro = float(bedrag.replace(".", "").replace(",", ".")) if bedrag.strip() else None
+        except ValueError:
+            return _fout(
+                request, actor, OngeldigeInvoer({"bedrag": "vul een bedrag in, bv. 1.250,00"})
+            )
+        try:
+            with transactie(request.app.state.omgeving.fabriek) as sessie:
+                advies.werk_bij(
+                    sessie,
+                    actor,
+                    interventie_id,
+                    status=status,
+                    uitkomst=uitkomst or None,
+                    bedrag_euro=euro,
+                )
+        except (GeenToegang, OngeldigeInvoer) as exc:
+            return _fout(request, actor, exc)
+        return RedirectResponse("/interventies", status_code=303)
 
     return web

@@ -12,12 +12,15 @@ from integraal.api.deps import ActorDep, OmgevingDep
 from integraal.api.fouten import Probleem
 from integraal.api.routes.entiteiten import _uit as entiteit_uit
 from integraal.api.schemas import (
+    AdviesIn,
     AntwoordIn,
     Beoordeling,
     CasusDetail,
     CasusIn,
     DeelverzoekIn,
     DeelverzoekUit,
+    InterventieBijwerken,
+    InterventieUit,
     LidIn,
     Motivering,
     Reden,
@@ -25,12 +28,13 @@ from integraal.api.schemas import (
     SignaalUit,
     SubjectIn,
 )
-from integraal.casus import GeenToegang, OngeldigeInvoer, casussen, deelverzoeken, signalen
+from integraal.casus import GeenToegang, OngeldigeInvoer, advies, casussen, deelverzoeken, signalen
+from integraal.casus.advies import Voorstel
 from integraal.domein.casus import SignaalStatus
 from integraal.domein.tekst import zin
 from integraal.opslag import casussen as casusopslag
 from integraal.opslag.db import Sessie, transactie
-from integraal.opslag.modellen import Deelverzoek, Signaal
+from integraal.opslag.modellen import Deelverzoek, Interventie, Signaal
 
 router = APIRouter(tags=["Casussen"])
 
@@ -299,3 +303,80 @@ def beantwoorden(
     return _actie(
         omgeving, lambda s: deelverzoeken.beantwoord(s, actor, deelverzoek_id, a.levering_id)
     )
+
+
+def _interventie(i: Interventie) -> InterventieUit:
+    return InterventieUit(
+        id=i.id,
+        casus_id=i.casus_id,
+        soort=i.soort,
+        maatregel=i.maatregel,
+        eigenaar=i.eigenaar_id,
+        status=i.status,
+        toelichting=i.toelichting,
+        gestart_op=i.gestart_op,
+        afgerond_op=i.afgerond_op,
+        uitkomst=i.uitkomst,
+        bedrag_euro=i.bedrag_centen / 100 if i.bedrag_centen is not None else None,
+    )
+
+
+@router.put(
+    "/casussen/{casus_id}/advies",
+    status_code=204,
+    summary="Het handhavingsadvies opstellen of herzien (concept)",
+)
+def advies_opstellen(
+    omgeving: OmgevingDep, actor: ActorDep, casus_id: str, a: AdviesIn
+) -> Response:
+    return _actie(
+        omgeving,
+        lambda s: advies.stel_op(
+            s,
+            omgeving.beslisser,
+            actor,
+            casus_id,
+            a.analyse,
+            [Voorstel(v.soort, v.maatregel, v.eigenaar, v.toelichting) for v in a.interventies],
+        ),
+    )
+
+
+@router.post(
+    "/casussen/{casus_id}/advies/_vaststellen",
+    status_code=204,
+    summary="Het advies vaststellen (coördinator, niet de opsteller)",
+)
+def advies_vaststellen(omgeving: OmgevingDep, actor: ActorDep, casus_id: str) -> Response:
+    return _actie(omgeving, lambda s: advies.stel_vast(s, omgeving.beslisser, actor, casus_id))
+
+
+@router.get(
+    "/interventies",
+    response_model=list[InterventieUit],
+    summary="Interventies waarvan uw organisatie eigenaar is",
+)
+def interventies(omgeving: OmgevingDep, actor: ActorDep) -> list[InterventieUit]:
+    with _dienst(omgeving) as sessie:
+        return [_interventie(i) for i in advies.van_mijn_organisatie(sessie, actor)]
+
+
+@router.post(
+    "/interventies/{interventie_id}/_bijwerken",
+    response_model=InterventieUit,
+    summary="Status en uitkomst van een interventie vastleggen",
+)
+def interventie_bijwerken(
+    omgeving: OmgevingDep, actor: ActorDep, interventie_id: str, b: InterventieBijwerken
+) -> InterventieUit:
+    with _dienst(omgeving) as sessie:
+        i = advies.werk_bij(
+            sessie,
+            actor,
+            interventie_id,
+            status=b.status,
+            uitkomst=b.uitkomst,
+            bedrag_euro=b.bedrag_euro,
+            datum=b.datum,
+        )
+        return _interventie(i)
