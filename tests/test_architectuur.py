@@ -22,6 +22,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "bronnen": {"domein", "delen", "logboek", "opslag", "toegang"},
     "gebruikers": {"domein", "opslag"},
     "casus": {"domein", "delen", "logboek", "opslag", "toegang"},
+    "export": {"toegang"},
     "demo": {"domein", "bronnen", "gebruikers", "omgeving", "opslag"},
     "api": {
         "domein",
@@ -33,6 +34,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "gebruikers",
         "omgeving",
         "casus",
+        "export",
     },
     "web": {
         "domein",
@@ -44,6 +46,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "gebruikers",
         "omgeving",
         "casus",
+        "export",
     },
 }
 RUWE_STATEMENTS = "integraal.opslag.statements"
@@ -95,7 +98,7 @@ def test_ruwe_statements_alleen_via_toegang() -> None:
         )
         or "from integraal.opslag import statements" in pad.read_text()
     )
-    assert lezers == ["toegang/lezen.py"], lezers
+    assert lezers and all(pad.startswith("toegang/") for pad in lezers), lezers
 
 
 def test_geen_sqlalchemy_of_webframework_buiten_hun_laag() -> None:

@@ -354,6 +354,39 @@ def gebruiker_aanmaken(
     typer.echo(f"Gebruiker {gebruikersnaam} aangemaakt.")
 
 
+@app.command()
+def bewaartermijn(
+    peildatum: Annotated[
+        str | None, typer.Option(help="Datum JJJJ-MM-DD (standaard vandaag)")
+    ] = None,
+    proef: Annotated[
+        bool, typer.Option("--proef", help="Toon wat zou vervallen, verwijder niets")
+    ] = False,
+) -> None:
+    """Vernietig gegevens van gesloten casussen waarvan de bewaartermijn is verstreken."""
+    import datetime as dt
+
+    from integraal.toegang.bewaren import voer_uit
+
+    try:
+        dag = dt.date.fromisoformat(peildatum) if peildatum else dt.date.today()
+    except ValueError as exc:
+        raise _fout("Peildatum moet de vorm JJJJ-MM-DD hebben.", 2) from exc
+    omgeving = _omgeving()
+    with transactie(omgeving.fabriek) as sessie:
+        uit = voer_uit(sessie, omgeving.beslisser, dag, proef=proef)
+    kop = "Zou vervallen" if proef else "Vernietigd"
+    for v in uit.vernietigd:
+        typer.echo(
+            f"{kop}: casus {v.casus_id}, {v.categorie} ({v.entiteiten} entiteiten, "
+            f"termijn verstreken op {v.vervallen_op.isoformat()})"
+        )
+    typer.echo(
+        f"{len(uit.vernietigd)} groepen, {uit.signalen_geschoond} signalen geschoond"
+        + (" (proef: niets verwijderd)." if proef else ".")
+    )
+
+
 @demo_app.command("laden")
 def demo_laden(
     zaad: Annotated[int, typer.Option(help="Vast zaad voor de generator")] = 2026,

@@ -119,6 +119,7 @@ CLI_OVERIG = {
     "serve",
     "openapi",
     "regels",
+    "bewaartermijn",
     "deelwijzer",
     "levering importeer",
     "logboek verify",

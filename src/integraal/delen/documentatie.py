@@ -59,7 +59,18 @@ def als_markdown(catalogus: Catalogus, register: Partnerregister) -> str:
         if r.toelichting:
             regels += ["", r.toelichting.strip()]
         regels.append("")
-    regels += ["## Soorten organisaties", "", "| Soort | Naam | Groepen |", "|---|---|---|"]
+    regels += [
+        "## Gegevenscategorieën en bewaartermijnen",
+        "",
+        "Bewaartermijn in jaren na het sluiten van de casus (`integraal bewaartermijn`).",
+        "",
+        "| Categorie | Naam | Bijzonder | Bewaartermijn |",
+        "|---|---|---|---|",
+    ]
+    for cid, c in catalogus.categorieen.items():
+        bijzonder = "ja" if c.bijzonder else "nee"
+        regels.append(f"| `{cid}` | {c.label} | {bijzonder} | {c.bewaartermijn_jaren} jaar |")
+    regels += ["", "## Soorten organisaties", "", "| Soort | Naam | Groepen |", "|---|---|---|"]
     for sid, s in register.soorten.items():
         regels.append(f"| `{sid}` | {s.label} | {', '.join(s.groepen) or '—'} |")
     return "\n".join(regels) + "\n"

@@ -99,6 +99,8 @@ class Categorie(_Strikt):
     label: str
     persoonsgegeven: bool = True
     bijzonder: bool = False
+    # Years after the case closes; 5 is our narrowing until the BGS terms are verified.
+    bewaartermijn_jaren: int = Field(default=5, ge=0, le=30)
 
 
 class Catalogus(_Strikt):

@@ -127,3 +127,11 @@ def gebeurtenissen(sessie: Session, soort: str | None = None) -> list[Gebeurteni
     if soort:
         q = q.where(Gebeurtenis.soort == soort)
     return list(sessie.scalars(q))
+
+
+def gesloten_casussen(sessie: Session) -> list[Casus]:
+    return list(sessie.scalars(select(Casus).where(Casus.status == "gesloten").order_by(Casus.id)))
+
+
+def signalen_van_casus(sessie: Session, casus_id: str) -> list[Signaal]:
+    return list(sessie.scalars(select(Signaal).where(Signaal.casus_id == casus_id)))

@@ -7,13 +7,14 @@ other reader goes through the policy-enforced layer, which passes the groups it 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, and_, false, func, or_, select
+from sqlalchemy import ColumnElement, and_, delete, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from integraal.opslag.modellen import Statement
+from integraal.opslag.modellen import Casus, Statement
 
 
 class Groep(NamedTuple):
@@ -119,3 +120,43 @@ def pseudoniemen_van(sessie: Session, entity_ids: Sequence[str]) -> dict[str, st
     for eid, waarde in rijen:
         uit.setdefault(eid, waarde)
     return uit
+
+
+def groepen_van_gesloten_casussen(sessie: Session) -> list[tuple[str, str, dt.datetime]]:
+    """(case, category, closed at) for every category of data held in a closed case."""
+    rijen = sessie.execute(
+        select(Statement.casus_id, Statement.categorie, Casus.gesloten_op)
+        .join(Casus, Casus.id == Statement.casus_id)
+        .where(Casus.status == "gesloten", Casus.gesloten_op.is_not(None))
+        .distinct()
+    )
+    return [(c, k, t) for c, k, t in rijen if c is not None and t is not None]
+
+
+def entiteiten_in_groep(sessie: Session, casus_id: str, categorie: str) -> list[tuple[str, str]]:
+    return [
+        (eid, schema)
+        for eid, schema in sessie.execute(
+            select(Statement.entity_id, Statement.schema)
+            .where(Statement.casus_id == casus_id, Statement.categorie == categorie)
+            .distinct()
+        )
+    ]
+
+
+def verwijder_groep(sessie: Session, casus_id: str, categorie: str) -> int:
+    uitkomst = sessie.execute(
+        delete(Statement).where(Statement.casus_id == casus_id, Statement.categorie == categorie)
+    )
+    return int(getattr(uitkomst, "rowcount", 0) or 0)
+
+
+def heeft_statements(sessie: Session, casus_id: str, entity_id: str) -> bool:
+    return (
+        sessie.scalar(
+            select(func.count())
+            .select_from(Statement)
+            .where(Statement.casus_id == casus_id, Statement.entity_id == entity_id)
+        )
+        or 0
+    ) > 0

@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Retention is code: data of a closed case is destroyed when its category's term has passed.
+
+Each destruction writes a log line per entity (so a subject-access report shows that the data
+is gone and why); signals of the case lose their text and identifiers. The processing log
+itself is kept: its personal part has its own retention (`logboek` decision record).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from integraal import logboek
+from integraal.delen import Beslisser
+from integraal.opslag import casussen as casusopslag
+from integraal.opslag import statements
+from integraal.opslag.db import Sessie
+
+
+@dataclass
+class Vernietiging:
+    casus_id: str
+    categorie: str
+    vervallen_op: dt.date
+    entiteiten: int
+    statements: int = 0
+
+
+@dataclass
+class Uitkomst:
+    peildatum: dt.date
+    proef: bool
+    vernietigd: list[Vernietiging] = field(default_factory=list)
+    signalen_geschoond: int = 0
+
+
+def _plus_jaren(datum: dt.date, jaren: int) -> dt.date:
+    try:
+        return datum.replace(year=datum.year + jaren)
+    except ValueError:  # 29 February
+        return datum.replace(year=datum.year + jaren, day=28)
+
+
+def voer_uit(sessie: Sessie, beslisser: Beslisser, peildatum: dt.date, *, proef: bool) -> Uitkomst:
+    uit = Uitkomst(peildatum, proef)
+    trace = logboek.nieuwe_trace_id()
+    gevallen_casussen: set[str] = set()
+    for casus_id, categorie, gesloten_op in statements.groepen_van_gesloten_casussen(sessie):
+        cat = beslisser.catalogus.categorieen.get(categorie)
+        jaren = cat.bewaartermijn_jaren if cat else 5
+        vervalt = _plus_jaren(gesloten_op.date(), jaren)
+        if vervalt > peildatum:
+            continue
+        entiteiten = statements.entiteiten_in_groep(sessie, casus_id, categorie)
+        v = Vernietiging(casus_id, categorie, vervalt, len(entiteiten))
+        uit.vernietigd.append(v)
+        gevallen_casussen.add(casus_id)
+        if proef:
+            continue
+        pseudoniemen = statements.pseudoniemen_van(sessie, [e for e, _ in entiteiten])
+        v.statements = statements.verwijder_groep(sessie, casus_id, categorie)
+        logboek.schrijf(
+            sessie,
+            [
+                logboek.Verwerking(
+                    naam="vernietigd na bewaartermijn",
+                    activiteit="bewaartermijn",
+                    trace_id=trace,
+                    besluit_id=None,
+                    regel_id=None,
+                    grondslag=f"bewaartermijn {jaren} jaar na sluiten van de casus",
+                    doel="bewaartermijn",
+                    verstrekker=None,
+                    ontvanger=None,
+                    categorieen=(categorie,),
+                    casus_id=casus_id,
+                    betrokkene=pseudoniemen.get(eid, eid),
+                    betrokkene_soort="BSN-pseudoniem"
+                    if eid in pseudoniemen
+                    else f"entiteit:{schema}",
+                )
+                for eid, schema in entiteiten
+            ],
+        )
+        for subject in casusopslag.subjecten(sessie, casus_id):
+            if not statements.heeft_statements(sessie, casus_id, subject.entity_id):
+                sessie.delete(subject)
+    signaaltermijn = beslisser.catalogus.categorieen["signaal"].bewaartermijn_jaren
+    for casus in casusopslag.gesloten_casussen(sessie):
+        if (
+            casus.gesloten_op is None
+            or _plus_jaren(casus.gesloten_op.date(), signaaltermijn) > peildatum
+        ):
+            continue
+        for s in casusopslag.signalen_van_casus(sessie, casus.id):
+            if s.kenmerken or s.omschrijving != GESCHOOND:
+                uit.signalen_geschoond += 1
+                if not proef:
+                    s.omschrijving, s.kenmerken = GESCHOOND, []
+    if not proef:
+        logboek.schrijf_audit(
+            sessie,
+            trace_id=trace,
+            gebruiker_id=None,
+            organisatie_id=None,
+            actie="bewaartermijn uitvoeren",
+            resultaat="uitgevoerd",
+            herkomst="taak",
+            details={
+                "peildatum": peildatum.isoformat(),
+                "groepen": len(uit.vernietigd),
+                "signalen": uit.signalen_geschoond,
+            },
+        )
+    return uit
+
+
+GESCHOOND = "[vernietigd na bewaartermijn]"
