@@ -238,6 +238,12 @@ def test_hele_reis_signaal_casus_deelverzoek_vierogen_levering_sluiten(
         toelichting="Wie zijn de exploitanten?",
     )
     assert dv.status == "wacht_op_goedkeuring"
+    verzoeken = [r for r in _logregels(w) if r["naam"] == "deelverzoek"]
+    assert [(r["dpl.integraal.rule_id"], r["status_code"]) for r in verzoeken] == [
+        ("WGS-RIEC-IN", 2),
+        ("WGS-RIEC-IN", 1),
+        ("WGS-RIEC-IN", 1),
+    ]
     assert [b["regelId"] for b in dv.besluiten] == ["WGS-RIEC-IN", "WGS-RIEC-IN"]
 
     # Four eyes: not the requester, not another organisation; a second person of the police.

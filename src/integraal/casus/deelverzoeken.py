@@ -54,28 +54,33 @@ def vraag(
     if fouten:
         raise OngeldigeInvoer(fouten)
     context = casus_context(sessie, casus_id)
-    besluiten = []
-    for cat in categorieen:
-        b = beslisser.beslis(
-            Verzoek(
-                van=verstrekker_id,
-                aan=c.verband_id,
-                categorie=cat,
-                doel=c.doel,
-                casus=context,
-                actor=actor.ref,
-                feiten=frozenset({"noodzakelijk"}),
-            )
+    genomen = [
+        (
+            cat,
+            beslisser.beslis(
+                Verzoek(
+                    van=verstrekker_id,
+                    aan=c.verband_id,
+                    categorie=cat,
+                    doel=c.doel,
+                    casus=context,
+                    actor=actor.ref,
+                    feiten=frozenset({"noodzakelijk"}),
+                )
+            ),
         )
-        besluiten.append(
-            {
-                "categorie": cat,
-                "toegestaan": b.toegestaan,
-                "regelId": b.regel_id,
-                "besluitId": b.besluit_id,
-                "uitleg": leg_uit(b, beslisser.catalogus, beslisser.register),
-            }
-        )
+        for cat in categorieen
+    ]
+    besluiten = [
+        {
+            "categorie": cat,
+            "toegestaan": b.toegestaan,
+            "regelId": b.regel_id,
+            "besluitId": b.besluit_id,
+            "uitleg": leg_uit(b, beslisser.catalogus, beslisser.register),
+        }
+        for cat, b in genomen
+    ]
     status = (
         DeelverzoekStatus.WACHT_OP_GOEDKEURING
         if all(b["toegestaan"] for b in besluiten)
@@ -92,6 +97,28 @@ def vraag(
         aangevraagd_door=actor.gebruiker_id,
     )
     beheer.bewaar(sessie, dv)
+    # Asking a partner about a case's subjects is itself a processing: log it with its basis.
+    trace = logboek.nieuwe_trace_id()
+    logboek.schrijf(
+        sessie,
+        [
+            logboek.Verwerking(
+                naam="deelverzoek",
+                activiteit="deelverzoek",
+                trace_id=trace,
+                besluit_id=b.besluit_id,
+                regel_id=b.regel_id,
+                grondslag=b.grondslag.omschrijving if b.grondslag else None,
+                doel=c.doel,
+                verstrekker=verstrekker_id,
+                ontvanger=c.verband_id,
+                categorieen=(cat,),
+                casus_id=casus_id,
+                status=logboek.STATUS_OK if b.toegestaan else logboek.STATUS_FOUT,
+            )
+            for cat, b in genomen
+        ],
+    )
     logboek.schrijf_audit(
         sessie,
         trace_id=logboek.nieuwe_trace_id(),

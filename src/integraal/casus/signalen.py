@@ -168,6 +168,9 @@ def dien_in(
 
 
 def _mag_lezen(beslisser: Beslisser, actor: Actor, verband_id: str) -> Besluit:
+    if actor.rol not in MAG_SIGNAAL_BEOORDELEN:
+        # Need-to-know inside the partnership: triage is the analysts' and coordinators' work.
+        raise GeenToegang("signalen zijn alleen te zien voor analisten en coördinatoren")
     besluit = beslisser.beslis(
         Verzoek(
             van=verband_id,

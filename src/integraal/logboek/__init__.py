@@ -2,6 +2,8 @@
 """Processing log (Logboek Dataverwerkingen): append-only, hash-chained, Merkle checkpoints."""
 
 from integraal.logboek.dienst import (
+    STATUS_FOUT,
+    STATUS_OK,
     Verificatie,
     Verwerking,
     inzage,
@@ -13,6 +15,8 @@ from integraal.logboek.dienst import (
 )
 
 __all__ = [
+    "STATUS_FOUT",
+    "STATUS_OK",
     "Verificatie",
     "Verwerking",
     "inzage",

@@ -1,0 +1,180 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Routes × roles × organisation × case membership: an unauthorised user gets nothing.
+
+Reads are tried by every user; mutations only by users who must be refused (so nothing
+changes between calls). For each refusal: an error status, no personal data in the answer,
+and no line in the processing log.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+
+from integraal.app import maak_app
+from integraal.casus import casussen, signalen
+from integraal.domein.actor import Actor
+from integraal.domein.rollen import Rol
+from integraal.opslag.db import transactie
+from integraal.opslag.modellen import LogboekRegel, Signaal, Statement
+from tests.conftest import Wereld, maak_actor
+from tests.hulp import token
+
+
+@pytest.fixture
+def matrix(met_levering: Wereld) -> dict[str, Any]:
+    w = met_levering
+    o = w.omgeving
+    users = {
+        "lid": w.analist,
+        "niet_lid": w.buitenstaander,
+        "coordinator": maak_actor(o, "coordinator", "riec-rotterdam", Rol.COORDINATOR),
+        "privacy": w.privacy,
+        "beleid": maak_actor(o, "beleid", "riec-rotterdam", Rol.BELEIDSMEDEWERKER),
+        "ander_riec": w.andere_riec,
+        "gemeente": w.gemeente,
+        "politie": maak_actor(o, "politie", "politie"),
+    }
+    with transactie(o.fabriek) as s:
+        jan = str(
+            s.scalars(
+                sa.select(Statement.entity_id).where(Statement.value == "Jan de Vries")
+            ).first()
+        )
+    with transactie(o.fabriek) as s:
+        signalen.dien_in(
+            s,
+            o.beslisser,
+            w.gemeente,
+            verband_id="riec-rotterdam",
+            omschrijving="Jan de Vries en veel contant geld in het pand.",
+            kenmerken=[],
+            sleutel=o.pseudoniem_sleutel,
+            herkomst="test",
+        )
+    with transactie(o.fabriek) as s:
+        casussen.koppel_subject(s, o.beslisser, w.analist, "C-1", jan)
+        signaal = str(s.scalars(sa.select(Signaal.id)).one())
+    return {"w": w, "users": users, "jan": jan, "signaal": signaal}
+
+
+# (method, path, body, users allowed)
+def _lezen(m: dict[str, Any]) -> list[tuple[str, str, dict[str, Any] | None, set[str]]]:
+    return [
+        ("GET", "/api/v1/casussen/C-1", None, {"lid", "coordinator"}),
+        # The municipality delivered Jan's record itself (EIGEN-LEVERING): it may see it back.
+        (
+            "GET",
+            f"/api/v1/entiteiten/{m['jan']}?doel=integrale_aanpak&casusId=C-1",
+            None,
+            {"lid", "gemeente"},
+        ),
+        (
+            "POST",
+            "/api/v1/entiteiten/_zoek",
+            {"doel": "integrale_aanpak", "casusId": "C-1", "zoekterm": "vries"},
+            {"lid", "gemeente"},
+        ),
+        ("GET", "/api/v1/signalen", None, {"lid", "niet_lid", "coordinator"}),
+        ("GET", f"/api/v1/signalen/{m['signaal']}", None, {"lid", "niet_lid", "coordinator"}),
+        ("GET", "/casussen/C-1", None, {"lid", "coordinator"}),
+        ("GET", "/casussen/C-1/export.csv", None, {"lid", "coordinator"}),
+    ]
+
+
+def _wijzigen(m: dict[str, Any]) -> list[tuple[str, str, dict[str, Any] | None, set[str]]]:
+    return [
+        (
+            "POST",
+            "/api/v1/casussen/C-1/deelverzoeken",
+            {
+                "verstrekker": "politie",
+                "categorieen": ["identiteit"],
+                "toelichting": "Wie zit erachter?",
+            },
+            {"lid"},
+        ),
+        ("POST", "/api/v1/casussen/C-1/subjecten", {"entiteitId": m["jan"]}, {"lid"}),
+        ("POST", "/api/v1/casussen/C-1/leden", {"gebruikersnaam": "beleid"}, {"coordinator"}),
+        (
+            "POST",
+            "/api/v1/casussen/C-1/aanwijzingen",
+            {"motivering": "Nieuwe motivering van voldoende lengte."},
+            {"coordinator"},
+        ),
+        (
+            "PUT",
+            "/api/v1/casussen/C-1/advies",
+            {
+                "analyse": "Analyse van voldoende lengte hier.",
+                "interventies": [
+                    {
+                        "soort": "bestuurlijk",
+                        "maatregel": "13b-sluiting",
+                        "eigenaar": "gemeente-rotterdam",
+                    }
+                ],
+            },
+            {"lid", "coordinator"},
+        ),
+        ("POST", "/api/v1/casussen/C-1/_sluit", {"reden": "Klaar met de casus."}, {"coordinator"}),
+        (
+            "POST",
+            f"/api/v1/signalen/{m['signaal']}/_beoordeel",
+            {"status": "afgewezen", "reden": "Geen ondermijning."},
+            {"lid", "niet_lid", "coordinator"},
+        ),
+    ]
+
+
+def _logaantal(w: Wereld) -> int:
+    with transactie(w.omgeving.fabriek) as s:
+        return int(s.scalar(sa.select(sa.func.count()).select_from(LogboekRegel)) or 0)
+
+
+def _roep(c: TestClient, methode: str, pad: str, body: dict[str, Any] | None, actor: Actor) -> Any:
+    if pad.startswith("/api/"):
+        return c.request(methode, pad, json=body, headers=token(c, actor))
+    from tests.hulp import web_login
+
+    c.cookies.clear()
+    web_login(c, actor)
+    return c.request(methode, pad, follow_redirects=False)
+
+
+def test_matrix_lezen(matrix: dict[str, Any]) -> None:
+    w = matrix["w"]
+    with TestClient(maak_app(w.omgeving)) as c:
+        for methode, pad, body, toegestaan in _lezen(matrix):
+            for naam, actor in matrix["users"].items():
+                voor = _logaantal(w)
+                r = _roep(c, methode, pad, body, actor)
+                if naam in toegestaan:
+                    assert r.status_code == 200, (pad, naam, r.text[:200])
+                    continue
+                # Refused outright, or an empty answer about the user's own domain.
+                assert r.status_code in (200, 403, 404), (pad, naam, r.status_code)
+                assert "Jan de Vries" not in r.text, (pad, naam)
+                assert _logaantal(w) == voor, (pad, naam)
+
+
+def test_matrix_wijzigen_geweigerd_zonder_gevolgen(matrix: dict[str, Any]) -> None:
+    w = matrix["w"]
+    with TestClient(maak_app(w.omgeving)) as c:
+        for methode, pad, body, toegestaan in _wijzigen(matrix):
+            for naam, actor in matrix["users"].items():
+                if naam in toegestaan:
+                    continue
+                voor = _logaantal(w)
+                r = _roep(c, methode, pad, body, actor)
+                assert r.status_code in (403, 404), (pad, naam, r.status_code, r.text[:200])
+                assert "Jan de Vries" not in r.text
+                assert _logaantal(w) == voor, (pad, naam)
+        # And the permitted users can, afterwards, still do each of them (nothing was spoilt).
+        for methode, pad, body, toegestaan in _wijzigen(matrix):
+            actor = matrix["users"][sorted(toegestaan)[0]]
+            r = _roep(c, methode, pad, body, actor)
+            assert r.status_code in (200, 201, 204), (pad, r.text[:300])
