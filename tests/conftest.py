@@ -199,3 +199,18 @@ def client(wereld: Wereld) -> Iterator[TestClient]:
 
     with TestClient(maak_app(wereld.omgeving)) as c:
         yield c
+
+
+@pytest.fixture
+def cli_omgeving(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> Iterator[Wereld]:
+    """The CLI builds its environment from INTEGRAAL_* variables: point them at this world."""
+    from integraal.instellingen import instellingen
+
+    inst = wereld.omgeving.instellingen
+    monkeypatch.setenv("INTEGRAAL_DATABASE_URL", inst.database)
+    monkeypatch.setenv("INTEGRAAL_DATA_DIR", str(inst.data_dir))
+    monkeypatch.setenv("INTEGRAAL_PSEUDONIEM_SLEUTEL", inst.pseudoniem_sleutel or "")
+    monkeypatch.setenv("INTEGRAAL_WACHTWOORD", WACHTWOORD)
+    instellingen.cache_clear()
+    yield wereld
+    instellingen.cache_clear()

@@ -3,29 +3,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from integraal.cli import app
-from integraal.instellingen import instellingen
-from tests.conftest import VERGUNNINGEN_CSV, WACHTWOORD, Wereld
+from tests.conftest import VERGUNNINGEN_CSV, Wereld
 
 runner = CliRunner()
 
 
 @pytest.fixture
-def env(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> Iterator[Wereld]:
-    inst = wereld.omgeving.instellingen
-    monkeypatch.setenv("INTEGRAAL_DATABASE_URL", inst.database)
-    monkeypatch.setenv("INTEGRAAL_DATA_DIR", str(inst.data_dir))
-    monkeypatch.setenv("INTEGRAAL_PSEUDONIEM_SLEUTEL", inst.pseudoniem_sleutel or "")
-    monkeypatch.setenv("INTEGRAAL_WACHTWOORD", WACHTWOORD)
-    instellingen.cache_clear()
-    yield wereld
-    instellingen.cache_clear()
+def env(cli_omgeving: Wereld) -> Wereld:
+    return cli_omgeving
 
 
 def test_deelwijzer_geweigerd_noemt_artikel_en_ontbrekende_voorwaarden(env: Wereld) -> None:

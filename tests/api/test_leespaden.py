@@ -373,22 +373,6 @@ def test_persoonspad_is_afgeschermd_en_gelogd(met_casuswerk: Wereld, pad: Pad) -
         assert _logaantal(w) > voor, "een toegestane lezing schrijft het logboek"
 
 
-@pytest.fixture
-def cli_omgeving(met_levering: Wereld, monkeypatch: pytest.MonkeyPatch) -> Wereld:
-    from integraal.instellingen import instellingen
-
-    inst = met_levering.omgeving.instellingen
-    monkeypatch.setenv("INTEGRAAL_DATABASE_URL", inst.database)
-    monkeypatch.setenv("INTEGRAAL_DATA_DIR", str(inst.data_dir))
-    monkeypatch.setenv("INTEGRAAL_PSEUDONIEM_SLEUTEL", inst.pseudoniem_sleutel or "")
-    from tests.conftest import WACHTWOORD
-
-    monkeypatch.setenv("INTEGRAAL_WACHTWOORD", WACHTWOORD)
-    instellingen.cache_clear()
-    yield met_levering  # type: ignore[misc]
-    instellingen.cache_clear()
-
-
 CLI_PADEN = {
     "entiteit toon": (
         lambda w: ["entiteit", "toon", _jan_id(w), "--casus", "C-1"],
@@ -405,7 +389,9 @@ CLI_PADEN = {
 
 
 @pytest.mark.parametrize("commando", sorted(CLI_PERSOONSGEGEVENS))
-def test_cli_leespad_is_afgeschermd_en_gelogd(cli_omgeving: Wereld, commando: str) -> None:
+def test_cli_leespad_is_afgeschermd_en_gelogd(
+    cli_omgeving: Wereld, met_levering: Wereld, commando: str
+) -> None:
     from typer.testing import CliRunner
 
     w = cli_omgeving

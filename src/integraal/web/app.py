@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from importlib import resources
 from typing import Annotated, Any
 
@@ -92,6 +93,31 @@ def _controleer_csrf(request: Request, csrf: Annotated[str, Form()] = "") -> Non
 
 
 Csrf = Depends(_controleer_csrf)
+
+
+def _kenmerken(soorten: list[str], waarden: list[str]) -> list[tuple[str, str]]:
+    return [(s, w) for s, w in zip(soorten, waarden, strict=False) if w.strip()]
+
+
+@dataclass(frozen=True)
+class Signaalformulier:
+    verband: str
+    omschrijving: str
+    kenmerken: list[tuple[str, str]]
+
+
+def _signaalformulier(
+    verband: Annotated[str, Form()] = "",
+    omschrijving: Annotated[str, Form()] = "",
+    kenmerk_soort: Annotated[list[str] | None, Form()] = None,
+    kenmerk_waarde: Annotated[list[str] | None, Form()] = None,
+) -> Signaalformulier:
+    return Signaalformulier(
+        verband, omschrijving, _kenmerken(kenmerk_soort or [], kenmerk_waarde or [])
+    )
+
+
+FormulierDep = Annotated[Signaalformulier, Depends(_signaalformulier)]
 
 
 def _pagina(
@@ -461,31 +487,25 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
             and (actor is None or actor.organisatie_id in o.deelnemers)
         ]
 
-    def _kenmerken(soorten: list[str], waarden: list[str]) -> list[tuple[str, str]]:
-        return [(s, w) for s, w in zip(soorten, waarden, strict=False) if w.strip()]
+    def _dien_in(omgeving: Omgeving, actor: Actor | None, f: Signaalformulier) -> str:
+        with transactie(omgeving.fabriek) as sessie:
+            return signalen.dien_in(
+                sessie,
+                omgeving.beslisser,
+                actor,
+                verband_id=f.verband,
+                omschrijving=f.omschrijving,
+                kenmerken=f.kenmerken,
+                sleutel=omgeving.pseudoniem_sleutel,
+                herkomst="web" if actor else "publiek",
+            )
 
     @web.post("/signalen/nieuw", response_class=HTMLResponse, dependencies=[Csrf])
     def signaal_indienen(
-        request: Request,
-        omgeving: OmgevingDep,
-        actor: ActorDep,
-        verband: Annotated[str, Form()] = "",
-        omschrijving: Annotated[str, Form()] = "",
-        kenmerk_soort: Annotated[list[str] | None, Form()] = None,
-        kenmerk_waarde: Annotated[list[str] | None, Form()] = None,
+        request: Request, omgeving: OmgevingDep, actor: ActorDep, formulier: FormulierDep
     ) -> Response:
         try:
-            with transactie(omgeving.fabriek) as sessie:
-                nummer = signalen.dien_in(
-                    sessie,
-                    omgeving.beslisser,
-                    actor,
-                    verband_id=verband,
-                    omschrijving=omschrijving,
-                    kenmerken=_kenmerken(kenmerk_soort or [], kenmerk_waarde or []),
-                    sleutel=omgeving.pseudoniem_sleutel,
-                    herkomst="web",
-                )
+            nummer = _dien_in(omgeving, actor, formulier)
         except (GeenToegang, OngeldigeInvoer) as exc:
             return _fout(request, actor, exc)
         return _pagina(
@@ -509,25 +529,10 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
 
     @web.post("/melden", response_class=HTMLResponse, dependencies=[Csrf])
     def melden_verwerken(
-        request: Request,
-        omgeving: OmgevingDep,
-        verband: Annotated[str, Form()] = "",
-        omschrijving: Annotated[str, Form()] = "",
-        kenmerk_soort: Annotated[list[str] | None, Form()] = None,
-        kenmerk_waarde: Annotated[list[str] | None, Form()] = None,
+        request: Request, omgeving: OmgevingDep, formulier: FormulierDep
     ) -> Response:
         try:
-            with transactie(omgeving.fabriek) as sessie:
-                signalen.dien_in(
-                    sessie,
-                    omgeving.beslisser,
-                    None,
-                    verband_id=verband,
-                    omschrijving=omschrijving,
-                    kenmerken=_kenmerken(kenmerk_soort or [], kenmerk_waarde or []),
-                    sleutel=omgeving.pseudoniem_sleutel,
-                    herkomst="publiek",
-                )
+            _dien_in(omgeving, None, formulier)
         except (GeenToegang, OngeldigeInvoer) as exc:
             return _fout(request, None, exc)
         # No number back: a pseudonymous tip cannot be followed up, and saying so is honest.
