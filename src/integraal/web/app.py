@@ -632,13 +632,17 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
             categorieen=omgeving.beslisser.catalogus.categorieen,
         )
 
-    def _casusactie(request: Request, actor: Actor, casus_id: str, fn: Any) -> Response:
+    def _actie(request: Request, actor: Actor, terug: str, fn: Any) -> Response:
+        """One service call in one transaction; a refusal is a Dutch page, success a redirect."""
         try:
             with transactie(request.app.state.omgeving.fabriek) as sessie:
                 fn(sessie)
         except (GeenToegang, OngeldigeInvoer) as exc:
             return _fout(request, actor, exc)
-        return RedirectResponse(f"/casussen/{casus_id}", status_code=303)
+        return RedirectResponse(terug, status_code=303)
+
+    def _casusactie(request: Request, actor: Actor, casus_id: str, fn: Any) -> Response:
+        return _actie(request, actor, f"/casussen/{casus_id}", fn)
 
     @web.post("/casussen/{casus_id}/aanwijzingen", dependencies=[Csrf])
     def casus_aanwijzingen(
@@ -728,26 +732,24 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
             ],
         )
 
-    def _verzoekactie(request: Request, actor: Actor, fn: Any) -> Response:
-        try:
-            with transactie(request.app.state.omgeving.fabriek) as sessie:
-                fn(sessie)
-        except (GeenToegang, OngeldigeInvoer) as exc:
-            return _fout(request, actor, exc)
-        return RedirectResponse("/deelverzoeken", status_code=303)
-
     @web.post("/deelverzoeken/{deelverzoek_id}/goedkeuren", dependencies=[Csrf])
     def dv_goedkeuren(request: Request, actor: ActorDep, deelverzoek_id: str) -> Response:
-        return _verzoekactie(
-            request, actor, lambda s: deelverzoeken.keur_goed(s, actor, deelverzoek_id)
+        return _actie(
+            request,
+            actor,
+            "/deelverzoeken",
+            lambda s: deelverzoeken.keur_goed(s, actor, deelverzoek_id),
         )
 
     @web.post("/deelverzoeken/{deelverzoek_id}/afwijzen", dependencies=[Csrf])
     def dv_afwijzen(
         request: Request, actor: ActorDep, deelverzoek_id: str, reden: Annotated[str, Form()] = ""
     ) -> Response:
-        return _verzoekactie(
-            request, actor, lambda s: deelverzoeken.wijs_af(s, actor, deelverzoek_id, reden)
+        return _actie(
+            request,
+            actor,
+            "/deelverzoeken",
+            lambda s: deelverzoeken.wijs_af(s, actor, deelverzoek_id, reden),
         )
 
     @web.post("/deelverzoeken/{deelverzoek_id}/antwoord", dependencies=[Csrf])
@@ -757,8 +759,11 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
         deelverzoek_id: str,
         levering: Annotated[str, Form()] = "",
     ) -> Response:
-        return _verzoekactie(
-            request, actor, lambda s: deelverzoeken.beantwoord(s, actor, deelverzoek_id, levering)
+        return _actie(
+            request,
+            actor,
+            "/deelverzoeken",
+            lambda s: deelverzoeken.beantwoord(s, actor, deelverzoek_id, levering),
         )
 
     @web.post("/casussen/{casus_id}/advies", dependencies=[Csrf])

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 
 from fastapi import APIRouter, Response
 
 from integraal.api.deps import ActorDep, OmgevingDep
-from integraal.api.fouten import Probleem
+from integraal.api.diensten import dienst
 from integraal.api.routes.entiteiten import _uit as entiteit_uit
 from integraal.api.schemas import (
     AdviesIn,
@@ -28,34 +27,14 @@ from integraal.api.schemas import (
     SignaalUit,
     SubjectIn,
 )
-from integraal.casus import GeenToegang, OngeldigeInvoer, advies, casussen, deelverzoeken, signalen
+from integraal.casus import advies, casussen, deelverzoeken, signalen
 from integraal.casus.advies import Voorstel
 from integraal.domein.casus import SignaalStatus
-from integraal.domein.tekst import zin
 from integraal.opslag import casussen as casusopslag
-from integraal.opslag.db import Sessie, transactie
+from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Deelverzoek, Interventie, Signaal
 
 router = APIRouter(tags=["Casussen"])
-
-
-@contextmanager
-def _dienst(omgeving: OmgevingDep) -> Iterator[Sessie]:
-    """One transaction; service refusals become 403/404 and bad input 400 with all fields."""
-    try:
-        with transactie(omgeving.fabriek) as sessie:
-            yield sessie
-    except GeenToegang as exc:
-        status = 404 if "bestaat niet" in str(exc) else 403
-        raise Probleem(status, zin(exc)) from exc
-    except OngeldigeInvoer as exc:
-        raise Probleem(
-            400,
-            "De invoer is onvolledig of ongeldig; zie invalidParams.",
-            invalidParams=[
-                {"name": k, "code": "invalid", "reason": v} for k, v in exc.fouten.items()
-            ],
-        ) from exc
 
 
 def _signaal(s: Signaal, bekend: list[dict[str, str]] | None = None) -> SignaalUit:
@@ -97,7 +76,7 @@ def _deelverzoek(d: Deelverzoek) -> DeelverzoekUit:
 def signaal_melden(
     omgeving: OmgevingDep, actor: ActorDep, signaal: SignaalIn, response: Response
 ) -> SignaalUit:
-    with _dienst(omgeving) as sessie:
+    with dienst(omgeving) as sessie:
         nummer = signalen.dien_in(
             sessie,
             omgeving.beslisser,
@@ -118,7 +97,7 @@ def signaal_melden(
     "/signalen", response_model=list[SignaalUit], summary="Signalen van uw verband (gelogd)"
 )
 def signalen_lijst(omgeving: OmgevingDep, actor: ActorDep) -> list[SignaalUit]:
-    with _dienst(omgeving) as sessie:
+    with dienst(omgeving) as sessie:
         return [_signaal(s) for s in signalen.lijst(sessie, omgeving.beslisser, actor)]
 
 
@@ -128,7 +107,7 @@ def signalen_lijst(omgeving: OmgevingDep, actor: ActorDep) -> list[SignaalUit]:
     summary="Eén signaal, met subjecten die al bekend zijn in uw casussen",
 )
 def signaal(omgeving: OmgevingDep, actor: ActorDep, signaal_id: str) -> SignaalUit:
-    with _dienst(omgeving) as sessie:
+    with dienst(omgeving) as sessie:
         beeld = signalen.lees(
             sessie, omgeving.beslisser, actor, signaal_id, omgeving.pseudoniem_sleutel
         )
@@ -146,7 +125,7 @@ def signaal(omgeving: OmgevingDep, actor: ActorDep, signaal_id: str) -> SignaalU
 def signaal_beoordelen(
     omgeving: OmgevingDep, actor: ActorDep, signaal_id: str, b: Beoordeling
 ) -> Response:
-    with _dienst(omgeving) as sessie:
+    with dienst(omgeving) as sessie:
         signalen.beoordeel(sessie, actor, signaal_id, SignaalStatus(b.status), b.reden)
     return Response(status_code=204)
 
@@ -160,7 +139,7 @@ def signaal_beoordelen(
 def casus_openen(
     omgeving: OmgevingDep, actor: ActorDep, c: CasusIn, response: Response
 ) -> CasusDetail:
-    with _dienst(omgeving) as sessie:
+    with dienst(omgeving) as sessie:
         nummer = casussen.open_casus(
             sessie,
             actor,
@@ -197,12 +176,12 @@ def _detail(sessie: Sessie, omgeving: OmgevingDep, actor: ActorDep, casus_id: st
     summary="Casusoverzicht: leden, subjecten (langs de deelregels), deelverzoeken",
 )
 def casus(omgeving: OmgevingDep, actor: ActorDep, casus_id: str) -> CasusDetail:
-    with _dienst(omgeving) as sessie:
+    with dienst(omgeving) as sessie:
         return _detail(sessie, omgeving, actor, casus_id)
 
 
 def _actie(omgeving: OmgevingDep, fn: Callable[[Sessie], object]) -> Response:
-    with _dienst(omgeving) as sessie:
+    with dienst(omgeving) as sessie:
         fn(sessie)
     return Response(status_code=204)
 
@@ -253,7 +232,7 @@ def casus_sluiten(omgeving: OmgevingDep, actor: ActorDep, casus_id: str, r: Rede
 def deelverzoek_doen(
     omgeving: OmgevingDep, actor: ActorDep, casus_id: str, d: DeelverzoekIn
 ) -> DeelverzoekUit:
-    with _dienst(omgeving) as sessie:
+    with dienst(omgeving) as sessie:
         dv = deelverzoeken.vraag(
             sessie,
             omgeving.beslisser,
@@ -272,7 +251,7 @@ def deelverzoek_doen(
     summary="Deelverzoeken aan uw organisatie die op goedkeuring of antwoord wachten",
 )
 def deelverzoeken_lijst(omgeving: OmgevingDep, actor: ActorDep) -> list[DeelverzoekUit]:
-    with _dienst(omgeving) as sessie:
+    with dienst(omgeving) as sessie:
         return [_deelverzoek(d) for d in deelverzoeken.te_beoordelen(sessie, actor)]
 
 
@@ -357,7 +336,7 @@ def advies_vaststellen(omgeving: OmgevingDep, actor: ActorDep, casus_id: str) ->
     summary="Interventies waarvan uw organisatie eigenaar is",
 )
 def interventies(omgeving: OmgevingDep, actor: ActorDep) -> list[InterventieUit]:
-    with _dienst(omgeving) as sessie:
+    with dienst(omgeving) as sessie:
         return [_interventie(i) for i in advies.van_mijn_organisatie(sessie, actor)]
 
 
@@ -369,7 +348,7 @@ def interventies(omgeving: OmgevingDep, actor: ActorDep) -> list[InterventieUit]
 def interventie_bijwerken(
     omgeving: OmgevingDep, actor: ActorDep, interventie_id: str, b: InterventieBijwerken
 ) -> InterventieUit:
-    with _dienst(omgeving) as sessie:
+    with dienst(omgeving) as sessie:
         i = advies.werk_bij(
             sessie,
             actor,

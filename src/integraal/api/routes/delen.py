@@ -8,13 +8,10 @@ from typing import Any
 from fastapi import APIRouter
 
 from integraal.api.deps import ActorDep, OmgevingDep
-from integraal.api.fouten import Probleem
+from integraal.api.diensten import dienst
 from integraal.api.schemas import BesluitUit, DeelVraag
 from integraal.delen import leg_uit
-from integraal.domein.tekst import zin
-from integraal.opslag.db import transactie
-from integraal.toegang.context import OnbekendeCasus
-from integraal.toegang.deelwijzer import OngeldigeVraag, vraag_deelwijzer
+from integraal.toegang.deelwijzer import vraag_deelwijzer
 
 router = APIRouter(tags=["Delen"])
 
@@ -25,30 +22,19 @@ router = APIRouter(tags=["Delen"])
     summary="Mag deze verstrekking? Besluit met uitleg en wetsartikel",
 )
 def deelwijzer(omgeving: OmgevingDep, actor: ActorDep, vraag: DeelVraag) -> BesluitUit:
-    try:
-        with transactie(omgeving.fabriek) as sessie:
-            besluit = vraag_deelwijzer(
-                sessie,
-                omgeving.beslisser,
-                van=vraag.van,
-                aan=vraag.aan,
-                categorie=vraag.categorie,
-                doel=vraag.doel,
-                casus_id=vraag.casus_id,
-                feiten=vraag.feiten,
-                datum=vraag.datum,
-                actor=actor.ref,
-            )
-    except OngeldigeVraag as exc:
-        raise Probleem(
-            400,
-            "De vraag is onvolledig of ongeldig; zie invalidParams.",
-            invalidParams=[
-                {"name": k, "code": "invalid", "reason": v} for k, v in exc.fouten.items()
-            ],
-        ) from exc
-    except OnbekendeCasus as exc:
-        raise Probleem(400, zin(exc)) from exc
+    with dienst(omgeving) as sessie:
+        besluit = vraag_deelwijzer(
+            sessie,
+            omgeving.beslisser,
+            van=vraag.van,
+            aan=vraag.aan,
+            categorie=vraag.categorie,
+            doel=vraag.doel,
+            casus_id=vraag.casus_id,
+            feiten=vraag.feiten,
+            datum=vraag.datum,
+            actor=actor.ref,
+        )
     b = besluit
     return BesluitUit(
         besluit_id=b.besluit_id,

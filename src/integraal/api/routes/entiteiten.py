@@ -8,12 +8,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from integraal.api.deps import ActorDep, OmgevingDep
+from integraal.api.diensten import dienst
 from integraal.api.fouten import Probleem
 from integraal.api.schemas import EntiteitUit, HerkomstUit, WeggelatenUit, Zoekresultaat, Zoekvraag
-from integraal.domein.tekst import zin
-from integraal.opslag.db import transactie
 from integraal.toegang import Entiteitbeeld, Leesvraag, lees_entiteit, zoek_entiteiten
-from integraal.toegang.context import OnbekendeCasus
 
 router = APIRouter(tags=["Entiteiten"])
 
@@ -40,13 +38,10 @@ def entiteit(
     doel: Annotated[str, Query(min_length=1, max_length=60, description="Doel van het lezen")],
     casus_id: Annotated[str | None, Query(alias="casusId", max_length=40)] = None,
 ) -> EntiteitUit:
-    try:
-        with transactie(omgeving.fabriek) as sessie:
-            beeld = lees_entiteit(
-                sessie, omgeving.beslisser, actor, Leesvraag(doel, casus_id, "api"), entiteit_id
-            )
-    except OnbekendeCasus as exc:
-        raise Probleem(400, zin(exc)) from exc
+    with dienst(omgeving) as sessie:
+        beeld = lees_entiteit(
+            sessie, omgeving.beslisser, actor, Leesvraag(doel, casus_id, "api"), entiteit_id
+        )
     if beeld is None:
         raise Probleem(
             404, "Deze entiteit bestaat niet of geen deelregel staat u toe haar te lezen."
@@ -60,20 +55,17 @@ def entiteit(
     summary="Zoeken in entiteiten die u mag zien (zoektermen in de body, niet in de URL)",
 )
 def zoek(omgeving: OmgevingDep, actor: ActorDep, vraag: Zoekvraag) -> Zoekresultaat:
-    try:
-        with transactie(omgeving.fabriek) as sessie:
-            beelden = zoek_entiteiten(
-                sessie,
-                omgeving.beslisser,
-                actor,
-                Leesvraag(vraag.doel, vraag.casus_id, "api"),
-                pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
-                term=vraag.zoekterm,
-                schema=vraag.schema_,
-                limiet=vraag.limiet,
-                na=vraag.na,
-            )
-    except OnbekendeCasus as exc:
-        raise Probleem(400, zin(exc)) from exc
+    with dienst(omgeving) as sessie:
+        beelden = zoek_entiteiten(
+            sessie,
+            omgeving.beslisser,
+            actor,
+            Leesvraag(vraag.doel, vraag.casus_id, "api"),
+            pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
+            term=vraag.zoekterm,
+            schema=vraag.schema_,
+            limiet=vraag.limiet,
+            na=vraag.na,
+        )
     volgende = beelden[-1].id if len(beelden) == vraag.limiet else None
     return Zoekresultaat(resultaten=[_uit(b) for b in beelden], volgende=volgende)
