@@ -22,7 +22,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "bronnen": {"domein", "delen", "logboek", "opslag", "toegang"},
     "gebruikers": {"domein", "opslag"},
     "casus": {"domein", "delen", "logboek", "opslag", "toegang"},
-    "export": {"toegang"},
+    "export": {"domein", "toegang"},
     "demo": {"domein", "bronnen", "gebruikers", "omgeving", "opslag"},
     "api": {
         "domein",

@@ -61,6 +61,11 @@ def _omgeving() -> Omgeving:
     return maak_omgeving()
 
 
+def _meld_voortgang(n: int) -> None:
+    if n % 10_000 == 0:
+        typer.echo(f"  {n} rijen gelezen ...", err=True)
+
+
 def _inloggen(omgeving: Omgeving, gebruikersnaam: str) -> Actor:
     wachtwoord = os.environ.get("INTEGRAAL_WACHTWOORD") or typer.prompt(
         f"Wachtwoord voor {gebruikersnaam}", hide_input=True
@@ -194,7 +199,7 @@ def levering_importeer(
             pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
             casus_id=casus,
             herkomst="cli",
-            voortgang=lambda n: typer.echo(f"  {n} rijen gelezen ...", err=True),
+            voortgang=_meld_voortgang,
         )
     except (GeenLeverancier, OnleesbaarBestand, OnbekendeCasus) as exc:
         raise _fout(zin(exc), 2) from exc

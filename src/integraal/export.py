@@ -9,9 +9,20 @@ from collections.abc import Sequence
 
 from openpyxl import Workbook
 
+from integraal.domein.labels import eigenschap_label, schema_label
 from integraal.toegang import Entiteitbeeld
 
-KOLOMMEN = ("entiteit", "schema", "eigenschap", "waarde", "bron", "categorie", "grondslag")
+KOLOMMEN = (
+    "entiteit",
+    "soort",
+    "schema",
+    "gegeven",
+    "eigenschap",
+    "waarde",
+    "bron",
+    "categorie",
+    "grondslag",
+)
 _GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -24,7 +35,17 @@ def rijen(beelden: Sequence[Entiteitbeeld]) -> list[tuple[str, ...]]:
     return [
         tuple(
             veilig(v)
-            for v in (b.id, b.schema, h.eigenschap, h.waarde, h.bron, h.categorie, h.grondslag)
+            for v in (
+                b.id,
+                schema_label(b.schema),
+                b.schema,
+                eigenschap_label(h.eigenschap),
+                h.eigenschap,
+                h.waarde,
+                h.bron,
+                h.categorie,
+                h.grondslag,
+            )
         )
         for b in beelden
         for h in b.herkomst
@@ -50,3 +71,13 @@ def naar_xlsx(beelden: Sequence[Entiteitbeeld]) -> bytes:
     buf = io.BytesIO()
     boek.save(buf)
     return buf.getvalue()
+
+
+MEDIATYPEN = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def exporteer(beelden: Sequence[Entiteitbeeld], formaat: str) -> bytes:
+    return naar_csv(beelden) if formaat == "csv" else naar_xlsx(beelden)

@@ -36,6 +36,7 @@ PERSOONSGEGEVENS = {
     ("GET", "/signalen/{signaal_id}"),
     ("GET", "/casussen/{casus_id}"),
     ("GET", "/casussen/{casus_id}/export.{formaat}"),
+    ("GET", "/api/v1/casussen/{casus_id}/export"),
     ("GET", "/api/v1/entiteiten/{entiteit_id}"),
     ("POST", "/api/v1/entiteiten/_zoek"),
     ("POST", "/api/v1/logboek/inzage"),
@@ -69,6 +70,7 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/leveringen"): "leveringsmetadata",
     ("POST", "/leveringen"): "verstrekking: langs de deelregels",
     ("GET", "/leveringen/{levering_id}"): "leveringsmetadata",
+    ("GET", "/leveringen/{levering_id}/voortgang"): "aantal verwerkte rijen",
     ("GET", "/zoeken"): "formulier",
     ("GET", "/logboek"): "verificatie, privacy officer",
     ("POST", "/api/v1/signalen"): "verstrekking: langs de deelregels (WGS-RIEC-SIGNAAL), gelogd",
@@ -272,6 +274,12 @@ PADEN = [
     Pad(
         ("GET", "/casussen/{casus_id}/export.{formaat}"),
         _web("GET", lambda w: "/casussen/C-1/export.csv"),
+        lambda w: w.analist,
+        lambda w: w.buitenstaander,
+    ),
+    Pad(
+        ("GET", "/api/v1/casussen/{casus_id}/export"),
+        _api("GET", lambda w: "/api/v1/casussen/C-1/export?formaat=csv"),
         lambda w: w.analist,
         lambda w: w.buitenstaander,
     ),

@@ -339,3 +339,41 @@ def test_elke_geleverde_entiteit_staat_in_het_logboek(wereld: Wereld) -> None:
         assert lijn["dpl.integraal.recipient"] == "riec-rotterdam"
         assert "WGS-RIEC-IN" in lijn["dpl.integraal.rule_id"]
         assert lijn["dpl.integraal.case_id"] == "C-1"
+
+
+def test_voortgang_wordt_gemeld_tegen_een_schatting(wereld: Wereld) -> None:
+    from integraal.bronnen.importeren import VOORTGANG_ELKE
+    from integraal.bronnen.lezers import schat_rijen
+    from integraal.bronnen.voortgang import Voortgangsbord
+
+    kop, rij = VERGUNNINGEN_CSV.decode().splitlines()[:2]
+    rijen = [rij.replace("D1;", f"D{i};", 1) for i in range(1, 601)]
+    inhoud = (kop + "\n" + "\n".join(rijen) + "\n").encode()
+    assert schat_rijen("csv", inhoud) == 600
+    assert schat_rijen("ftm", b'{"a":1}\n{"b":2}') == 2
+
+    bord = Voortgangsbord()
+    gemeld: list[int] = []
+    meld = bord.begin("L", schat_rijen("csv", inhoud))
+
+    def volg(n: int) -> None:
+        meld(n)
+        stand = bord.stand("L")
+        assert stand is not None and stand.verwerkt == n
+        gemeld.append(stand.procent or 0)
+
+    r = importeer(
+        wereld.omgeving.fabriek,
+        wereld.omgeving.beslisser,
+        wereld.gemeente,
+        meegeleverde_mappings()["demo-gemeente-vergunningen"],
+        "groot.csv",
+        inhoud,
+        pseudoniem_sleutel=wereld.omgeving.pseudoniem_sleutel,
+        casus_id="C-1",
+        voortgang=volg,
+    )
+    assert r.status == "verwerkt" and r.rijen_totaal == 600
+    assert gemeld == [round(100 * n / 600) for n in range(VOORTGANG_ELKE, 601, VOORTGANG_ELKE)]
+    bord.klaar("L")
+    assert bord.stand("L") is None

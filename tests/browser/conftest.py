@@ -49,6 +49,14 @@ def omgeving(tmp_path: Path) -> Iterator[Omgeving]:
     o.database.dispose()
 
 
+@pytest.fixture
+def demo(omgeving: Omgeving) -> Omgeving:
+    from integraal.demo.wereld import laad_demo
+
+    laad_demo(omgeving)
+    return omgeving
+
+
 def _vrije_poort() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

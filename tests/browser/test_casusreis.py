@@ -6,17 +6,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import pytest
-
-from integraal.demo.wereld import WACHTWOORD, laad_demo
+from integraal.demo.wereld import WACHTWOORD
 from integraal.omgeving import Omgeving
 from tests.browser.test_toegankelijkheid import _axe
-
-
-@pytest.fixture
-def demo(omgeving: Omgeving) -> Omgeving:
-    laad_demo(omgeving)
-    return omgeving
 
 
 def _als(chromium: Any, server: str, gebruiker: str) -> Any:

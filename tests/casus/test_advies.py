@@ -116,6 +116,18 @@ def test_advies_opstellen_vaststellen_en_interventie_afronden(
     tekst = json.dumps([g.gegevens for g in afgerond])
     assert "Jan" not in tekst and "Kerkstraat" not in tekst  # no personal data for the monitor
 
+    # The case's timeline tells this story oldest first, naming organisations, not persons.
+    o = _in(w, casussen.overzicht, w.omgeving.beslisser, w.analist, "C-1")
+    wat = [m.wat for m in o.tijdlijn]
+    assert wat.index("Casus geopend") < wat.index("Subject gekoppeld (Persoon)")
+    assert wat.index("Subject gekoppeld (Persoon)") < wat.index("Handhavingsadvies vastgesteld")
+    assert wat[-2:] == [
+        "Interventie afgerond: Pand sluiten (Opiumwet art. 13b) — Pand gesloten",
+        "Interventie afgerond: (Navorderings)aanslag — Aanslag opgelegd (€ 12.345,67)",
+    ]
+    assert [m.tijd for m in o.tijdlijn] == sorted(m.tijd for m in o.tijdlijn)
+    assert not any("Jan" in m.wat for m in o.tijdlijn)
+
 
 def test_wie_opstelt_stelt_niet_zelf_vast(met_levering: Wereld, r: dict[str, Any]) -> None:
     w = met_levering

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from integraal.opslag import leveringen
+from integraal.opslag.db import transactie
 from tests.conftest import VERGUNNINGEN_CSV, WACHTWOORD, Wereld
 from tests.hulp import csrf, web_login
 
@@ -86,3 +88,44 @@ def test_logboekpagina_alleen_voor_privacy_officer(client: TestClient, wereld: W
     web_login(client, wereld.privacy)
     r = client.get("/logboek")
     assert r.status_code == 200 and "Logboek in orde" in r.text
+
+
+def test_voortgang_van_een_levering_in_behandeling(client: TestClient, wereld: Wereld) -> None:
+    from integraal.bronnen.voortgang import Voortgangsbord
+
+    web_login(client, wereld.gemeente)
+    r = client.post(
+        "/leveringen",
+        data={
+            "mapping": "demo-gemeente-vergunningen",
+            "casus": "C-1",
+            "csrf": csrf(client, "/leveringen"),
+        },
+        files={"bestand": ("v.csv", VERGUNNINGEN_CSV, "text/csv")},
+        follow_redirects=False,
+    )
+    assert r.status_code == 303
+    pad = r.headers["location"]
+    levering_id = pad.rsplit("/", 1)[-1]
+    # Finished: the fragment tells htmx to reload the page, which shows the result.
+    klaar = client.get(f"{pad}/voortgang")
+    assert klaar.headers.get("HX-Refresh") == "true"
+    assert "verwerkt" in client.get(pad).text
+
+    # While processing, page and fragment show the rows done against the estimate.
+    with transactie(wereld.omgeving.fabriek) as s:
+        lev = leveringen.haal_levering(s, levering_id)
+        assert lev is not None
+        lev.status = "in_behandeling"
+    bord: Voortgangsbord = client.app.state.voortgang  # type: ignore[attr-defined]
+    bord.begin(levering_id, 1000)(250)
+    pagina = client.get(pad)
+    assert 'hx-get="/leveringen/' in pagina.text and "250 van ongeveer 1000 rijen" in pagina.text
+    fragment = client.get(f"{pad}/voortgang")
+    assert fragment.status_code == 200 and 'value="25"' in fragment.text
+    assert "HX-Refresh" not in fragment.headers
+
+    # Another organisation sees neither page nor progress.
+    client.cookies.clear()
+    web_login(client, wereld.andere_riec)
+    assert client.get(f"{pad}/voortgang").status_code == 404

@@ -17,6 +17,7 @@ from integraal.bronnen.lezers import (
     lees_csv,
     lees_ftm,
     lees_xlsx,
+    schat_rijen,
 )
 from integraal.bronnen.mapping import BijFout, Mapping
 from integraal.bronnen.omzetten import (
@@ -36,6 +37,8 @@ from integraal.opslag.modellen import Levering
 from integraal.toegang.context import casus_context
 
 Voortgang = Callable[[int], None]
+# Rows between progress reports: often enough for a live bar, rare enough to cost nothing.
+VOORTGANG_ELKE = 250
 
 
 class GeenLeverancier(PermissionError):
@@ -125,6 +128,21 @@ def _betrokkene(waarden: list[Waarde]) -> tuple[str, str]:
     return waarden[0].entity_id, f"entiteit:{waarden[0].schema}"
 
 
+@dataclass(frozen=True)
+class Aanbod:
+    """A delivery that passed the rules and is registered, waiting to be processed."""
+
+    levering_id: str
+    mapping: Mapping
+    formaat: str
+    inhoud: bytes
+    besluiten: dict[str, Besluit]
+    actor: Actor
+    trace_id: str
+    herkomst: str
+    geschat_aantal_rijen: int | None
+
+
 def importeer(
     fabriek: Sessiefabriek,
     beslisser: Beslisser,
@@ -138,6 +156,37 @@ def importeer(
     herkomst: str = "api",
     voortgang: Voortgang | None = None,
 ) -> Importresultaat:
+    """Offer and process in one go (CLI, API); the web app runs the two phases apart."""
+    aanbod = bied_aan(
+        fabriek,
+        beslisser,
+        actor,
+        mapping,
+        bestandsnaam,
+        inhoud,
+        casus_id=casus_id,
+        herkomst=herkomst,
+    )
+    if isinstance(aanbod, Importresultaat):
+        return aanbod
+    return verwerk(fabriek, aanbod, pseudoniem_sleutel=pseudoniem_sleutel, voortgang=voortgang)
+
+
+def bied_aan(
+    fabriek: Sessiefabriek,
+    beslisser: Beslisser,
+    actor: Actor,
+    mapping: Mapping,
+    bestandsnaam: str,
+    inhoud: bytes,
+    *,
+    casus_id: str | None = None,
+    herkomst: str = "api",
+) -> Aanbod | Importresultaat:
+    """Phase 1: decide under the rules and register the delivery.
+
+    Returns the final result when nothing is left to do (the same delivery again, or refused).
+    """
     if actor.organisatie_id != mapping.partner:
         raise GeenLeverancier(
             f"alleen een gebruiker van {mapping.partner} kan leveren met mapping {mapping.naam}"
@@ -148,7 +197,7 @@ def importeer(
     ).hexdigest()
     trace_id = logboek.nieuwe_trace_id()
 
-    # 1. The same delivery again changes nothing; a refused or failed one is evaluated anew,
+    # The same delivery again changes nothing; a refused or failed one is evaluated anew,
     # because the case may since have met the conditions.
     with transactie(fabriek) as sessie:
         bestaand = leveringen.zoek_levering(sessie, sleutel)
@@ -189,29 +238,42 @@ def importeer(
         )
         if geweigerd:
             return _resultaat(lev, al_ontvangen=False)
-        levering_id = lev.id
+        return Aanbod(
+            levering_id=lev.id,
+            mapping=mapping,
+            formaat=formaat,
+            inhoud=inhoud,
+            besluiten=besluiten,
+            actor=actor,
+            trace_id=trace_id,
+            herkomst=herkomst,
+            geschat_aantal_rijen=schat_rijen(formaat, inhoud),
+        )
 
-    # 2. Everything of the delivery in one transaction: a killed import leaves no half delivery.
+
+def verwerk(
+    fabriek: Sessiefabriek,
+    aanbod: Aanbod,
+    *,
+    pseudoniem_sleutel: bytes,
+    voortgang: Voortgang | None = None,
+) -> Importresultaat:
+    """Phase 2: everything of the delivery in one transaction, so a killed import leaves no
+    half delivery (a crash leaves it 'in_behandeling' for `herstel_onderbroken`)."""
     try:
         with transactie(fabriek) as sessie:
-            resultaat = _verwerk(
-                sessie,
-                levering_id,
-                mapping,
-                formaat,
-                inhoud,
-                pseudoniem_sleutel,
-                besluiten,
-                actor,
-                trace_id,
-                herkomst,
-                voortgang,
-            )
-        return resultaat
+            return _verwerk(sessie, aanbod, pseudoniem_sleutel, voortgang)
     except OnleesbaarBestand as exc:
-        return _markeer(fabriek, levering_id, "geweigerd", f"Het bestand is geweigerd: {exc}.")
+        return _markeer(
+            fabriek, aanbod.levering_id, "geweigerd", f"Het bestand is geweigerd: {exc}."
+        )
     except Exception:
-        _markeer(fabriek, levering_id, "mislukt", "De verwerking is afgebroken; lever opnieuw aan.")
+        _markeer(
+            fabriek,
+            aanbod.levering_id,
+            "mislukt",
+            "De verwerking is afgebroken; lever opnieuw aan.",
+        )
         raise
 
 
@@ -227,25 +289,17 @@ def _markeer(
 
 
 def _verwerk(
-    sessie: Sessie,
-    levering_id: str,
-    mapping: Mapping,
-    formaat: str,
-    inhoud: bytes,
-    sleutel: bytes,
-    besluiten: dict[str, Besluit],
-    actor: Actor,
-    trace_id: str,
-    herkomst: str,
-    voortgang: Voortgang | None,
+    sessie: Sessie, aanbod: Aanbod, sleutel: bytes, voortgang: Voortgang | None
 ) -> Importresultaat:
-    lev = leveringen.haal_levering(sessie, levering_id)
+    mapping, besluiten, actor = aanbod.mapping, aanbod.besluiten, aanbod.actor
+    trace_id, herkomst = aanbod.trace_id, aanbod.herkomst
+    lev = leveringen.haal_levering(sessie, aanbod.levering_id)
     assert lev is not None
     totaal = goed = 0
     fouten: list[Fout] = []
     waarden: list[Waarde] = []
     weggelaten = 0
-    for uitkomst in _uitkomsten(mapping, formaat, inhoud, sleutel):
+    for uitkomst in _uitkomsten(mapping, aanbod.formaat, aanbod.inhoud, sleutel):
         totaal += 1
         weggelaten += uitkomst.weggelaten
         if uitkomst.fouten:
@@ -253,7 +307,7 @@ def _verwerk(
         else:
             goed += 1
             waarden.extend(uitkomst.waarden)
-        if voortgang and totaal % 1000 == 0:
+        if voortgang and totaal % VOORTGANG_ELKE == 0:
             voortgang(totaal)
     lev.rijen_totaal, lev.rijen_goed, lev.rijen_fout = totaal, goed, totaal - goed
     lev.fouten = [_fout_dict(f) for f in fouten[:1000]]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from integraal import logboek
 from integraal.casus import GeenToegang, OngeldigeInvoer
 from integraal.casus.advies import gebeurtenis
+from integraal.casus.tijdlijn import Moment, bouw_tijdlijn
 from integraal.delen import Beslisser
 from integraal.domein.actor import Actor
 from integraal.domein.casus import (
@@ -23,7 +24,7 @@ from integraal.domein.casus import (
     controleer,
 )
 from integraal.domein.rollen import Rol
-from integraal.opslag import beheer
+from integraal.opslag import beheer, leveringen
 from integraal.opslag import casussen as opslag
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import (
@@ -213,6 +214,7 @@ class Overzicht:
     is_coordinator: bool = False
     advies: Advies | None = None
     interventies: list[Interventie] = field(default_factory=list)
+    tijdlijn: list[Moment] = field(default_factory=list)
 
 
 def overzicht(sessie: Sessie, beslisser: Beslisser, actor: Actor, casus_id: str) -> Overzicht:
@@ -230,13 +232,47 @@ def overzicht(sessie: Sessie, beslisser: Beslisser, actor: Actor, casus_id: str)
     for _, beeld in subjecten:
         if beeld is not None:
             bijdragen.update(h.bron for h in beeld.herkomst)
+    verzoeken = opslag.deelverzoeken_van_casus(sessie, casus_id)
+    advies = sessie.get(Advies, casus_id)
+    antwoorden = {
+        d.id: lev.verwerkt_op or lev.ontvangen_op
+        for d in verzoeken
+        if d.levering_id and (lev := leveringen.haal_levering(sessie, d.levering_id))
+    }
     return Overzicht(
         casus=c,
         leden=opslag.leden(sessie, casus_id),
         subjecten=subjecten,
-        deelverzoeken=opslag.deelverzoeken_van_casus(sessie, casus_id),
+        deelverzoeken=verzoeken,
         bijdragen=dict(bijdragen),
         is_coordinator=coordinator,
-        advies=sessie.get(Advies, casus_id),
+        advies=advies,
         interventies=opslag.interventies_van_casus(sessie, casus_id),
+        tijdlijn=bouw_tijdlijn(
+            c,
+            opslag.signalen_van_casus(sessie, casus_id),
+            [s for s, _ in subjecten],
+            verzoeken,
+            advies,
+            opslag.gebeurtenissen_van_casus(sessie, casus_id),
+            antwoorden,
+        ),
     )
+
+
+def voor_export(
+    sessie: Sessie, beslisser: Beslisser, actor: Actor, casus_id: str, formaat: str, herkomst: str
+) -> list[Entiteitbeeld]:
+    """The overview's visible subjects, for a file that leaves the system: audited as such."""
+    o = overzicht(sessie, beslisser, actor, casus_id)
+    logboek.schrijf_audit(
+        sessie,
+        trace_id=logboek.nieuwe_trace_id(),
+        gebruiker_id=actor.gebruiker_id,
+        organisatie_id=actor.organisatie_id,
+        actie=f"casus exporteren ({formaat})",
+        resultaat="toegestaan",
+        herkomst=herkomst,
+        details={"casus": casus_id},
+    )
+    return [b for _, b in o.subjecten if b is not None]

@@ -135,3 +135,11 @@ def gesloten_casussen(sessie: Session) -> list[Casus]:
 
 def signalen_van_casus(sessie: Session, casus_id: str) -> list[Signaal]:
     return list(sessie.scalars(select(Signaal).where(Signaal.casus_id == casus_id)))
+
+
+def gebeurtenissen_van_casus(sessie: Session, casus_id: str) -> list[Gebeurtenis]:
+    return list(
+        sessie.scalars(
+            select(Gebeurtenis).where(Gebeurtenis.casus_id == casus_id).order_by(Gebeurtenis.id)
+        )
+    )

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Query, Response
 
 from integraal.api.deps import ActorDep, OmgevingDep
 from integraal.api.diensten import dienst
@@ -30,6 +31,7 @@ from integraal.api.schemas import (
 from integraal.casus import advies, casussen, deelverzoeken, signalen
 from integraal.casus.advies import Voorstel
 from integraal.domein.casus import SignaalStatus
+from integraal.export import MEDIATYPEN, exporteer
 from integraal.opslag import casussen as casusopslag
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Deelverzoek, Interventie, Signaal
@@ -178,6 +180,32 @@ def _detail(sessie: Sessie, omgeving: OmgevingDep, actor: ActorDep, casus_id: st
 def casus(omgeving: OmgevingDep, actor: ActorDep, casus_id: str) -> CasusDetail:
     with dienst(omgeving) as sessie:
         return _detail(sessie, omgeving, actor, casus_id)
+
+
+@router.get(
+    "/casussen/{casus_id}/export",
+    summary="Casusoverzicht exporteren als CSV of Excel (langs de deelregels, vastgelegd)",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "De zichtbare subjecten van de casus met herkomst en grondslag.",
+            "content": {m.split(";")[0]: {} for m in MEDIATYPEN.values()},
+        }
+    },
+)
+def casus_export(
+    omgeving: OmgevingDep,
+    actor: ActorDep,
+    casus_id: str,
+    formaat: Annotated[Literal["csv", "xlsx"], Query(description="csv of xlsx")] = "csv",
+) -> Response:
+    with dienst(omgeving) as sessie:
+        beelden = casussen.voor_export(sessie, omgeving.beslisser, actor, casus_id, formaat, "api")
+    return Response(
+        exporteer(beelden, formaat),
+        media_type=MEDIATYPEN[formaat],
+        headers={"Content-Disposition": f'attachment; filename="casus-{casus_id}.{formaat}"'},
+    )
 
 
 def _actie(omgeving: OmgevingDep, fn: Callable[[Sessie], object]) -> Response:

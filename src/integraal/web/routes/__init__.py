@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Web route modules, one per area of work; each exposes `router`."""
