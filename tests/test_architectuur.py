@@ -23,7 +23,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "gebruikers": {"domein", "opslag"},
     "casus": {"domein", "delen", "logboek", "opslag", "toegang"},
     "export": {"domein", "toegang"},
-    "demo": {"domein", "bronnen", "gebruikers", "omgeving", "opslag"},
+    "demo": {"domein", "bronnen", "casus", "gebruikers", "omgeving", "opslag", "toegang"},
     "api": {
         "domein",
         "delen",

@@ -8,7 +8,16 @@ import sqlalchemy as sa
 from integraal.demo.wereld import laad_demo
 from integraal.omgeving import Omgeving
 from integraal.opslag.db import transactie
-from integraal.opslag.modellen import Levering, Statement
+from integraal.opslag.modellen import (
+    Advies,
+    CasusSubject,
+    Deelverzoek,
+    Interventie,
+    Levering,
+    LogboekRegel,
+    Signaal,
+    Statement,
+)
 
 
 def _statements(omgeving: Omgeving) -> set[str]:
@@ -55,3 +64,25 @@ def test_demo_is_deterministisch_en_idempotent(omgeving: Omgeving) -> None:
         assert houders is not None and houders[1] == 3
         waarden = " ".join(s.scalars(sa.select(Statement.value)))
     assert "99999" not in waarden  # test BSNs are only stored as pseudonyms
+
+
+def test_demo_toont_het_casuswerk_eenmaal(omgeving: Omgeving) -> None:
+    laad_demo(omgeving)
+    laad_demo(omgeving)
+    with transactie(omgeving.fabriek) as s:
+        assert sorted(s.scalars(sa.select(Signaal.status))) == [
+            "afgewezen",
+            "in_behandeling",
+            "nieuw",
+        ]
+        assert list(s.scalars(sa.select(Deelverzoek.status))) == ["wacht_op_goedkeuring"]
+        assert list(s.scalars(sa.select(Advies.status))) == ["vastgesteld"]
+        assert sorted(
+            s.execute(sa.select(Interventie.maatregel, Interventie.status, Interventie.uitkomst))
+        ) == [
+            ("13b-sluiting", "afgerond", "pand_gesloten"),
+            ("navorderingsaanslag", "in_uitvoering", None),
+        ]
+        assert s.scalar(sa.select(sa.func.count()).select_from(CasusSubject)) >= 2
+        # Every step went through the rules: the subjects' checks are logged reads.
+        assert s.scalar(sa.select(sa.func.count()).select_from(LogboekRegel)) > 0

@@ -67,11 +67,17 @@ def bouw_tijdlijn(
     m.append(Moment(casus.aangemaakt_op, "Casus geopend", casus.verband_id))
     for cs in subjecten:
         m.append(
-            Moment(cs.toegevoegd_op, f"Subject gekoppeld ({schema_label(cs.schema)})", "casus")
+            Moment(
+                cs.toegevoegd_op, f"Subject gekoppeld ({schema_label(cs.schema)})", casus.verband_id
+            )
         )
     for d in deelverzoeken:
         cats = ", ".join(d.categorieen)
-        m.append(Moment(d.aangevraagd_op, f"Deelverzoek gedaan ({cats})", d.verstrekker_id))
+        m.append(
+            Moment(
+                d.aangevraagd_op, f"Deelverzoek aan {d.verstrekker_id} ({cats})", casus.verband_id
+            )
+        )
         if d.status == DeelverzoekStatus.GEWEIGERD.value:
             m.append(Moment(d.aangevraagd_op, "Deelverzoek geweigerd door de deelregels", "—"))
         if d.beoordeeld_op is not None:

@@ -18,6 +18,7 @@ from faker import Faker
 from integraal.bronnen.importeren import importeer
 from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.demo import synthetisch
+from integraal.demo.casuswerk import speel_casuswerk
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
 from integraal.gebruikers import actor_van, maak_gebruiker
@@ -46,6 +47,8 @@ GEBRUIKERS = [
     ("beleid.riec", "Bea Beleid", "riec-rotterdam", Rol.BELEIDSMEDEWERKER),
     ("gemeente.rdam", "Gert Gemeente", "gemeente-rotterdam", Rol.ANALIST),
     ("belasting", "Bas Belasting", "belastingdienst", Rol.ANALIST),
+    # A second person at the tax authority: four eyes need two (approve, then answer).
+    ("belasting.b", "Bo Belastingen", "belastingdienst", Rol.ANALIST),
     ("politie", "Petra Politie", "politie", Rol.ANALIST),
     ("analist.utrecht", "Uri Utrecht", "riec-midden-nederland", Rol.ANALIST),
 ]
@@ -353,4 +356,5 @@ def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
             casus_id=casus,
             herkomst="demo",
         )
+    speel_casuswerk(omgeving, actoren)
     return [DemoAccount(naam, WACHTWOORD, rol.value, org) for naam, _, org, rol in GEBRUIKERS]
