@@ -12,6 +12,11 @@ class Rol(StrEnum):
     PRIVACY_OFFICER = "privacy_officer"
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder"
     BELEIDSMEDEWERKER = "beleidsmedewerker"
+    # Roles in the seizure chain (Afpakken); they count only at an organisation with the power.
+    OPSPORINGSAMBTENAAR = "opsporingsambtenaar"
+    HULPOFFICIER = "hulpofficier"
+    OFFICIER = "officier"
+    BEWAARDER = "bewaarder"
 
 
 ROL_LABELS: dict[Rol, str] = {
@@ -20,4 +25,8 @@ ROL_LABELS: dict[Rol, str] = {
     Rol.PRIVACY_OFFICER: "Privacy officer",
     Rol.FUNCTIONEEL_BEHEERDER: "Functioneel beheerder",
     Rol.BELEIDSMEDEWERKER: "Beleidsmedewerker",
+    Rol.OPSPORINGSAMBTENAAR: "Opsporingsambtenaar",
+    Rol.HULPOFFICIER: "Hulpofficier van justitie",
+    Rol.OFFICIER: "Officier van justitie",
+    Rol.BEWAARDER: "Bewaarder",
 }

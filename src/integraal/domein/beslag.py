@@ -1,0 +1,469 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The life of a seized object (beslagobject): states, who may move it, on which basis, when.
+
+Pure rules, no storage: the service layer loads a `Beslagtoestand`, asks `controleer` whether
+a transition is allowed (raising `OngeldigeOvergang` with a Dutch reason naming the article),
+and `pas_toe` gives the next state. The table follows shared/research/afpakken-monitor.md A3;
+departures are noted where they occur and in docs/decisions/0010-afpakken.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from enum import StrEnum
+
+from integraal.domein.rollen import Rol
+
+
+class OngeldigeOvergang(ValueError):
+    pass
+
+
+class ObjectSoort(StrEnum):
+    CONTANT = "contant"
+    BANKTEGOED = "banktegoed"
+    CRYPTO = "crypto"
+    VOERTUIG = "voertuig"
+    ONROEREND_GOED = "onroerend_goed"
+    GOEDEREN = "goederen"
+    VORDERING = "vordering"
+
+
+SOORT_LABELS: Mapping[ObjectSoort, str] = {
+    ObjectSoort.CONTANT: "Contant geld",
+    ObjectSoort.BANKTEGOED: "Banktegoed",
+    ObjectSoort.CRYPTO: "Cryptovaluta",
+    ObjectSoort.VOERTUIG: "Voertuig",
+    ObjectSoort.ONROEREND_GOED: "Onroerend goed",
+    ObjectSoort.GOEDEREN: "Goederen",
+    ObjectSoort.VORDERING: "Vordering",
+}
+
+
+class Grond(StrEnum):
+    """Art. 94 Sv (klassiek) and art. 94a Sv (conservatoir)."""
+
+    WAARHEIDSVINDING = "94-waarheidsvinding"
+    VOORDEEL = "94-wederrechtelijk-voordeel"
+    VERBEURDVERKLARING = "94-verbeurdverklaring"
+    ONTTREKKING = "94-onttrekking"
+    BOETE = "94a-boete"
+    ONTNEMING = "94a-ontneming"
+    SCHADEVERGOEDING = "94a-schadevergoeding"
+
+    @property
+    def conservatoir(self) -> bool:
+        return self.value.startswith("94a")
+
+
+GROND_LABELS: Mapping[Grond, str] = {
+    Grond.WAARHEIDSVINDING: "Waarheidsvinding (art. 94 Sv)",
+    Grond.VOORDEEL: "Aantonen wederrechtelijk verkregen voordeel (art. 94 Sv)",
+    Grond.VERBEURDVERKLARING: "Verbeurdverklaring (art. 94 Sv)",
+    Grond.ONTTREKKING: "Onttrekking aan het verkeer (art. 94 Sv)",
+    Grond.BOETE: "Conservatoir: verhaal geldboete (art. 94a Sv)",
+    Grond.ONTNEMING: "Conservatoir: verhaal ontnemingsmaatregel (art. 94a Sv)",
+    Grond.SCHADEVERGOEDING: "Conservatoir: verhaal schadevergoedingsmaatregel (art. 94a Sv)",
+}
+
+# Aanwijzing inbeslagneming: the interests waarheidsvinding (W), waarde and overig.
+CATEGORIEEN: Mapping[int, str] = {
+    1: "1 — waarheidsvinding",
+    2: "2 — waarheidsvinding en waarde",
+    3: "3 — waarheidsvinding en overig",
+    4: "4 — waarde",
+    5: "5 — overig",
+}
+
+
+class BeslagStatus(StrEnum):
+    INBESLAGGENOMEN = "inbeslaggenomen"
+    GEHANDHAAFD = "gehandhaafd"
+    IN_BEWARING = "in_bewaring"
+    AFSTAND = "afstand"
+    VOORNEMEN_TERUGGAVE_DERDE = "voornemen_teruggave_derde"
+    VERVREEMD = "vervreemd"  # sold before judgment; the seizure follows the proceeds (117-4)
+    VERBEURDVERKLAARD = "verbeurdverklaard"
+    ONTTROKKEN = "onttrokken"
+    VERKOCHT = "verkocht"  # sold after forfeiture: proceeds to the state
+    VERNIETIGD = "vernietigd"
+    HERBESTEMD = "herbestemd"
+    TERUGGEGEVEN = "teruggegeven"
+
+
+STATUS_LABELS: Mapping[BeslagStatus, str] = {
+    BeslagStatus.INBESLAGGENOMEN: "Inbeslaggenomen",
+    BeslagStatus.GEHANDHAAFD: "Gehandhaafd",
+    BeslagStatus.IN_BEWARING: "In bewaring",
+    BeslagStatus.AFSTAND: "Afstand gedaan",
+    BeslagStatus.VOORNEMEN_TERUGGAVE_DERDE: "Voornemen teruggave aan derde",
+    BeslagStatus.VERVREEMD: "Vervreemd (opbrengst onder beslag)",
+    BeslagStatus.VERBEURDVERKLAARD: "Verbeurdverklaard",
+    BeslagStatus.ONTTROKKEN: "Onttrokken aan het verkeer",
+    BeslagStatus.VERKOCHT: "Verkocht",
+    BeslagStatus.VERNIETIGD: "Vernietigd",
+    BeslagStatus.HERBESTEMD: "Maatschappelijk herbestemd",
+    BeslagStatus.TERUGGEGEVEN: "Teruggegeven",
+}
+
+EINDSTATUSSEN = frozenset(
+    {
+        BeslagStatus.VERKOCHT,
+        BeslagStatus.VERNIETIGD,
+        BeslagStatus.HERBESTEMD,
+        BeslagStatus.TERUGGEGEVEN,
+    }
+)
+
+# Who acts in the seizure chain, and at which kind of organisation.
+OPSPORING = frozenset({"politie", "fiod", "kmar", "douane"})
+ROL_ORGANISATIES: Mapping[Rol, frozenset[str]] = {
+    Rol.OPSPORINGSAMBTENAAR: OPSPORING,
+    Rol.HULPOFFICIER: OPSPORING,
+    Rol.OFFICIER: frozenset({"om"}),
+    Rol.BEWAARDER: frozenset({"bewaarder"}),
+}
+
+
+def beslagrol(rol: Rol, organisatie_soort: str) -> Rol | None:
+    """The role counts in the chain only at the kind of organisation that has the power."""
+    return rol if organisatie_soort in ROL_ORGANISATIES.get(rol, frozenset()) else None
+
+
+class Vereiste(StrEnum):
+    REDEN = "reden"  # "deponeren is motiveren"
+    MACHTIGING = "machtiging"  # art. 117 Sv, or the bewaarder after 6 weeks' silence
+    UITSPRAAK = "uitspraak"  # a judgment, by reference
+    AFSTANDSVERKLARING = "afstandsverklaring"
+    VEERTIEN_DAGEN = "veertien_dagen"  # art. 116 lid 3 Sv
+    MAHER = "maher"  # eligible for social re-use
+
+
+@dataclass(frozen=True)
+class Overgang:
+    van: frozenset[BeslagStatus]
+    naar: BeslagStatus
+    rollen: frozenset[Rol]
+    grondslag: str
+    vereisten: frozenset[Vereiste] = frozenset()
+
+    @property
+    def onomkeerbaar(self) -> bool:
+        return self.naar in ONOMKEERBAAR
+
+
+# Actions that cannot be undone: frozen while a klaagschrift (art. 552a Sv) is pending.
+ONOMKEERBAAR = frozenset(
+    {
+        BeslagStatus.VERVREEMD,
+        BeslagStatus.VERKOCHT,
+        BeslagStatus.VERNIETIGD,
+        BeslagStatus.HERBESTEMD,
+        BeslagStatus.TERUGGEGEVEN,
+    }
+)
+
+S = BeslagStatus
+_OVJ = frozenset({Rol.OFFICIER})
+_HOVJ = frozenset({Rol.HULPOFFICIER, Rol.OFFICIER})
+_OVJ_BEWAARDER = frozenset({Rol.OFFICIER, Rol.BEWAARDER})
+_VOOR_VONNIS = frozenset({S.GEHANDHAAFD, S.IN_BEWARING})
+
+OVERGANGEN: tuple[Overgang, ...] = (
+    Overgang(
+        frozenset({S.INBESLAGGENOMEN}),
+        S.GEHANDHAAFD,
+        _HOVJ,
+        "art. 94 lid 3 Sv — filtermoment F1: de hulpofficier beslist over handhaving",
+    ),
+    Overgang(
+        frozenset({S.INBESLAGGENOMEN}),
+        S.TERUGGEGEVEN,
+        _HOVJ,
+        "art. 94 lid 3 en 116 Sv — filtermoment F1: niet gehandhaafd, terug naar de beslagene",
+    ),
+    Overgang(
+        frozenset({S.GEHANDHAAFD}),
+        S.IN_BEWARING,
+        _OVJ,
+        "art. 118 Sv — filtermoment F2: beheerbeslissing; deponeren is motiveren",
+        frozenset({Vereiste.REDEN}),
+    ),
+    Overgang(
+        _VOOR_VONNIS,
+        S.TERUGGEGEVEN,
+        _OVJ,
+        "art. 116 lid 1 en 119 Sv — het strafvorderlijk belang is vervallen",
+    ),
+    Overgang(
+        _VOOR_VONNIS,
+        S.VERVREEMD,
+        _OVJ_BEWAARDER,
+        "art. 117 Sv — vervreemding met machtiging; het beslag gaat over op de opbrengst",
+        frozenset({Vereiste.MACHTIGING}),
+    ),
+    Overgang(
+        _VOOR_VONNIS,
+        S.VERNIETIGD,
+        _OVJ_BEWAARDER,
+        "art. 117 Sv — vernietiging met machtiging",
+        frozenset({Vereiste.MACHTIGING}),
+    ),
+    Overgang(
+        _VOOR_VONNIS,
+        S.AFSTAND,
+        frozenset({Rol.OFFICIER, Rol.OPSPORINGSAMBTENAAR}),
+        "art. 116 lid 2 Sv — schriftelijke afstand door de beslagene",
+        frozenset({Vereiste.AFSTANDSVERKLARING}),
+    ),
+    Overgang(
+        _VOOR_VONNIS,
+        S.VOORNEMEN_TERUGGAVE_DERDE,
+        _OVJ,
+        "art. 116 lid 3 Sv — schriftelijk voornemen tot teruggave aan een derde",
+    ),
+    Overgang(
+        frozenset({S.GEHANDHAAFD, S.IN_BEWARING, S.VERVREEMD, S.AFSTAND}),
+        S.VERBEURDVERKLAARD,
+        _OVJ,
+        "art. 33 Sr en 353 Sv (verbeurdverklaring), of art. 116 lid 2 sub c Sv na afstand",
+    ),
+    Overgang(
+        _VOOR_VONNIS,
+        S.ONTTROKKEN,
+        _OVJ,
+        "art. 36b Sr en 353 Sv — onttrekking aan het verkeer",
+        frozenset({Vereiste.UITSPRAAK}),
+    ),
+    Overgang(
+        frozenset({S.VERVREEMD}),
+        S.TERUGGEGEVEN,
+        _OVJ,
+        "art. 119 lid 2 Sv — uitbetaling van de opbrengst aan de rechthebbende",
+    ),
+    Overgang(
+        frozenset({S.AFSTAND}),
+        S.TERUGGEGEVEN,
+        _OVJ,
+        "art. 116 lid 2 sub a Sv — teruggave aan de rechthebbende na afstand",
+    ),
+    Overgang(
+        frozenset({S.VOORNEMEN_TERUGGAVE_DERDE}),
+        S.TERUGGEGEVEN,
+        _OVJ,
+        "art. 116 lid 3 Sv — teruggave aan de derde na veertien dagen zonder beklag",
+        frozenset({Vereiste.VEERTIEN_DAGEN}),
+    ),
+    Overgang(
+        frozenset({S.VERBEURDVERKLAARD}),
+        S.VERKOCHT,
+        frozenset({Rol.BEWAARDER}),
+        "art. 16 Besluit inbeslaggenomen voorwerpen — verkoop na verbeurdverklaring",
+    ),
+    Overgang(
+        frozenset({S.VERBEURDVERKLAARD, S.ONTTROKKEN}),
+        S.VERNIETIGD,
+        _OVJ_BEWAARDER,
+        "art. 16 Besluit inbeslaggenomen voorwerpen — vernietiging na de uitspraak",
+    ),
+    Overgang(
+        frozenset({S.VERBEURDVERKLAARD}),
+        S.HERBESTEMD,
+        _OVJ,
+        "Maatschappelijk herbestemmen (MaHer): verbeurde goederen naar een maatschappelijke "
+        "organisatie, zonder doorverkoop",
+        frozenset({Vereiste.MAHER}),
+    ),
+)
+
+# The judgment reference is required for forfeiture after a judgment, not after afstand.
+_UITSPRAAK_NODIG_VANUIT = frozenset({S.GEHANDHAAFD, S.IN_BEWARING, S.VERVREEMD})
+
+# Our operationalisation of "zo spoedig mogelijk" (94 lid 3) and of the periodic review;
+# the 21 days follow OM practice (decide within three weeks), 14 days and 6 weeks the law.
+F1_DAGEN = 3
+F2_DAGEN = 21
+F3_DAGEN = 90
+TERUGGAVE_DERDE_DAGEN = 14
+MACHTIGING_WEKEN = 6
+MAHER_GRENS_CENTEN = 100_00
+
+
+@dataclass(frozen=True)
+class Beslagtoestand:
+    """What the rules need to know of one object; dates are valid time (when it happened)."""
+
+    status: BeslagStatus
+    soort: ObjectSoort
+    beslagen_op: dt.date
+    waarde_centen: int | None = None
+    status_sinds: dt.date | None = None
+    beoordeeld_op: dt.date | None = None
+    machtiging_verzocht_op: dt.date | None = None
+    beklag_aanhangig: bool = False
+
+
+@dataclass(frozen=True)
+class Handeling:
+    """What the actor brings with a transition: reason, document references."""
+
+    reden: str = ""
+    machtiging: str = ""
+    uitspraak: str = ""
+    afstandsverklaring: str = ""
+
+
+def overgang(van: BeslagStatus, naar: BeslagStatus) -> Overgang | None:
+    for o in OVERGANGEN:
+        if van in o.van and o.naar is naar:
+            return o
+    return None
+
+
+def mogelijke_overgangen(t: Beslagtoestand, rol: Rol | None) -> list[Overgang]:
+    return [o for o in OVERGANGEN if t.status in o.van and rol in o.rollen]
+
+
+def maher_geschikt(t: Beslagtoestand) -> tuple[bool, str]:
+    if t.soort is not ObjectSoort.GOEDEREN:
+        return False, "alleen goederen komen in aanmerking voor maatschappelijk herbestemmen"
+    if t.waarde_centen is None:
+        return False, "de waarde is niet vastgesteld"
+    if t.waarde_centen > MAHER_GRENS_CENTEN:
+        return False, "de waarde is hoger dan € 100 (grens van de MaHer-regeling)"
+    return True, "verbeurde goederen van ten hoogste € 100"
+
+
+def controleer(
+    t: Beslagtoestand, naar: BeslagStatus, rol: Rol | None, vandaag: dt.date, h: Handeling
+) -> Overgang:
+    """The transition, or OngeldigeOvergang saying in Dutch why not."""
+    if t.status in EINDSTATUSSEN:
+        raise OngeldigeOvergang(f"het object is {STATUS_LABELS[t.status].lower()}: afgesloten")
+    o = overgang(t.status, naar)
+    if o is None:
+        raise OngeldigeOvergang(
+            f"van '{STATUS_LABELS[t.status]}' kan het object niet naar '{STATUS_LABELS[naar]}'"
+        )
+    if rol not in o.rollen:
+        wie = ", ".join(sorted(r.value.replace("_", " ") for r in o.rollen))
+        raise OngeldigeOvergang(f"alleen {wie} mag dit ({o.grondslag})")
+    if o.onomkeerbaar and t.beklag_aanhangig:
+        raise OngeldigeOvergang(
+            "er loopt een klaagschrift (art. 552a Sv): onomkeerbare handelingen wachten op de "
+            "beschikking"
+        )
+    if Vereiste.REDEN in o.vereisten and len(h.reden.strip()) < 10:
+        raise OngeldigeOvergang("motiveer waarom het object bewaard moet worden (F2)")
+    if Vereiste.MACHTIGING in o.vereisten and not h.machtiging.strip():
+        stil = (
+            rol is Rol.BEWAARDER
+            and t.machtiging_verzocht_op is not None
+            and vandaag >= t.machtiging_verzocht_op + dt.timedelta(weeks=MACHTIGING_WEKEN)
+        )
+        if not stil:
+            raise OngeldigeOvergang(
+                "een machtiging (art. 117 Sv) is nodig; de bewaarder mag pas zes weken na zijn "
+                "verzoek zonder antwoord zelf handelen (art. 117 lid 5 Sv)"
+            )
+    uitspraak_nodig = Vereiste.UITSPRAAK in o.vereisten or (
+        naar is S.VERBEURDVERKLAARD and t.status in _UITSPRAAK_NODIG_VANUIT
+    )
+    if uitspraak_nodig and not h.uitspraak.strip():
+        raise OngeldigeOvergang("noem de uitspraak (parketnummer en datum)")
+    if Vereiste.AFSTANDSVERKLARING in o.vereisten and not h.afstandsverklaring.strip():
+        raise OngeldigeOvergang("noem de schriftelijke afstandsverklaring (art. 116 lid 2 Sv)")
+    if Vereiste.VEERTIEN_DAGEN in o.vereisten:
+        sinds = t.status_sinds or t.beslagen_op
+        if vandaag < sinds + dt.timedelta(days=TERUGGAVE_DERDE_DAGEN):
+            raise OngeldigeOvergang(
+                "teruggave aan een derde kan pas veertien dagen na het voornemen "
+                f"(vanaf {(sinds + dt.timedelta(days=TERUGGAVE_DERDE_DAGEN)):%d-%m-%Y})"
+            )
+    if Vereiste.MAHER in o.vereisten:
+        ja, waarom = maher_geschikt(t)
+        if not ja:
+            raise OngeldigeOvergang(waarom)
+    return o
+
+
+def pas_toe(t: Beslagtoestand, naar: BeslagStatus, vandaag: dt.date) -> Beslagtoestand:
+    return replace(t, status=naar, status_sinds=vandaag, beoordeeld_op=vandaag)
+
+
+# --- deadlines -------------------------------------------------------------------------------
+
+
+class TermijnSoort(StrEnum):
+    F1_HANDHAVING = "f1_handhaving"
+    F2_BEHEERBESLISSING = "f2_beheerbeslissing"
+    F3_HERBEOORDELING = "f3_herbeoordeling"
+    TERUGGAVE_DERDE = "teruggave_derde"
+    MACHTIGING_117 = "machtiging_117"
+
+
+TERMIJN_LABELS: Mapping[TermijnSoort, str] = {
+    TermijnSoort.F1_HANDHAVING: "F1: beslissing over handhaving (art. 94 lid 3 Sv)",
+    TermijnSoort.F2_BEHEERBESLISSING: "F2: beheerbeslissing van de officier",
+    TermijnSoort.F3_HERBEOORDELING: "F3: periodieke herbeoordeling van de bewaring",
+    TermijnSoort.TERUGGAVE_DERDE: "Teruggave aan derde mogelijk (art. 116 lid 3 Sv)",
+    TermijnSoort.MACHTIGING_117: "Zes weken na verzoek om machtiging (art. 117 lid 5 Sv)",
+}
+
+
+@dataclass(frozen=True)
+class Termijn:
+    soort: TermijnSoort
+    vervalt_op: dt.date
+
+    def stand(self, vandaag: dt.date) -> str:
+        if vandaag > self.vervalt_op:
+            return "verlopen"
+        if vandaag == self.vervalt_op:
+            return "vandaag"
+        return "binnenkort" if (self.vervalt_op - vandaag).days <= 7 else "gepland"
+
+
+def termijnen(t: Beslagtoestand) -> list[Termijn]:
+    """The deadlines running for this object in its current state."""
+    sinds = t.status_sinds or t.beslagen_op
+    uit: list[Termijn] = []
+    if t.status is S.INBESLAGGENOMEN:
+        uit.append(Termijn(TermijnSoort.F1_HANDHAVING, t.beslagen_op + dt.timedelta(days=F1_DAGEN)))
+    elif t.status is S.GEHANDHAAFD:
+        uit.append(Termijn(TermijnSoort.F2_BEHEERBESLISSING, sinds + dt.timedelta(days=F2_DAGEN)))
+    elif t.status is S.IN_BEWARING:
+        basis = max(sinds, t.beoordeeld_op or sinds)
+        uit.append(Termijn(TermijnSoort.F3_HERBEOORDELING, basis + dt.timedelta(days=F3_DAGEN)))
+    elif t.status is S.VOORNEMEN_TERUGGAVE_DERDE:
+        uit.append(
+            Termijn(TermijnSoort.TERUGGAVE_DERDE, sinds + dt.timedelta(days=TERUGGAVE_DERDE_DAGEN))
+        )
+    if t.machtiging_verzocht_op is not None and t.status in _VOOR_VONNIS:
+        uit.append(
+            Termijn(
+                TermijnSoort.MACHTIGING_117,
+                t.machtiging_verzocht_op + dt.timedelta(weeks=MACHTIGING_WEKEN),
+            )
+        )
+    return uit
+
+
+def klaagschrift_tot(beslagen_op: dt.date, einde_zaak_op: dt.date | None) -> dt.date:
+    """Art. 552a Sv: three months after the case ends; without prosecution two years after."""
+    if einde_zaak_op is not None:
+        return _plus_maanden(einde_zaak_op, 3)
+    return _plus_maanden(beslagen_op, 24)
+
+
+def _plus_maanden(d: dt.date, n: int) -> dt.date:
+    maand = d.month - 1 + n
+    jaar, maand = d.year + maand // 12, maand % 12 + 1
+    for dag in (d.day, 30, 29, 28):
+        try:
+            return dt.date(jaar, maand, dag)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
