@@ -159,6 +159,18 @@ def _notaris(t: Toets) -> tuple[bool, str]:
 
 
 _feit(
+    "betrokken_bij_beslag",
+    "de ontvanger is bij dit beslag betrokken (beslaglegger, OM, bewaarder of CJIB)",
+    "de ontvanger is bij het beslag betrokken",
+    "de ontvanger is niet bij dit beslag betrokken",
+)
+_feit(
+    "eigen_gegevens",
+    "het gaat om de eigen gegevens van de betrokkene, vastgesteld met een persoonlijke code",
+    "de betrokkene is vastgesteld met de persoonlijke code",
+    "de betrokkene is niet vastgesteld",
+)
+_feit(
     "noodzakelijk",
     "de verstrekking is noodzakelijk voor het doel",
     "de noodzaak is gemotiveerd",
