@@ -23,7 +23,17 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "gebruikers": {"domein", "opslag"},
     "casus": {"domein", "delen", "logboek", "opslag", "toegang"},
     "export": {"domein", "toegang"},
-    "demo": {"domein", "bronnen", "casus", "gebruikers", "omgeving", "opslag", "toegang"},
+    "afpakken": {"domein", "delen", "logboek", "opslag"},
+    "demo": {
+        "domein",
+        "bronnen",
+        "casus",
+        "afpakken",
+        "gebruikers",
+        "omgeving",
+        "opslag",
+        "toegang",
+    },
     "api": {
         "domein",
         "delen",
@@ -35,6 +45,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "omgeving",
         "casus",
         "export",
+        "afpakken",
     },
     "web": {
         "domein",
@@ -47,6 +58,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "omgeving",
         "casus",
         "export",
+        "afpakken",
     },
 }
 RUWE_STATEMENTS = "integraal.opslag.statements"

@@ -3,14 +3,6 @@
 
 from __future__ import annotations
 
+from integraal.domein.fouten import GeenToegang, OngeldigeInvoer
 
-class GeenToegang(PermissionError):
-    """The actor may not do this; the message is Dutch."""
-
-
-class OngeldigeInvoer(ValueError):
-    """Bad input; `fouten` maps field to a Dutch reason."""
-
-    def __init__(self, fouten: dict[str, str]) -> None:
-        super().__init__("; ".join(f"{k}: {v}" for k, v in fouten.items()))
-        self.fouten = fouten
+__all__ = ["GeenToegang", "OngeldigeInvoer"]
