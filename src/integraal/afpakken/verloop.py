@@ -38,7 +38,7 @@ def toestand(obj: Beslagobject) -> Beslagtoestand:
     )
 
 
-def _handelend(
+def handelend(
     sessie: Sessie, beslisser: Beslisser, actor: Actor, object_id: str, herkomst: str
 ) -> tuple[Beslagobject, Rol]:
     """The object, if the actor's organisation is involved and the rules let it read it."""
@@ -66,7 +66,7 @@ def voer_uit(
     herkomst: str = "app",
 ) -> Beslagobject:
     vandaag = vandaag or dt.date.today()
-    obj, rol = _handelend(sessie, beslisser, actor, object_id, herkomst)
+    obj, rol = handelend(sessie, beslisser, actor, object_id, herkomst)
     try:
         doel = BeslagStatus(naar)
     except ValueError as exc:
@@ -115,7 +115,7 @@ def verzoek_machtiging(
 ) -> Beslagobject:
     """The custodian asks the OM for leave to sell or destroy (art. 117 Sv): six weeks run."""
     vandaag = vandaag or dt.date.today()
-    obj, rol = _handelend(sessie, beslisser, actor, object_id, herkomst)
+    obj, rol = handelend(sessie, beslisser, actor, object_id, herkomst)
     if rol is not Rol.BEWAARDER:
         raise GeenToegang("de bewaarder verzoekt om een machtiging (art. 117 lid 5 Sv)")
     if obj.machtiging_verzocht_op is not None:
@@ -146,7 +146,7 @@ def klaagschrift(
 ) -> Beslagobject:
     """The OM records a klaagschrift (art. 552a Sv) and, later, the court's decision on it."""
     vandaag = vandaag or dt.date.today()
-    obj, rol = _handelend(sessie, beslisser, actor, object_id, herkomst)
+    obj, rol = handelend(sessie, beslisser, actor, object_id, herkomst)
     if rol is not Rol.OFFICIER:
         raise GeenToegang("het OM legt een klaagschrift en de beschikking vast")
     if not document.strip():
@@ -185,7 +185,7 @@ def herbeoordeel(
 ) -> Beslagobject:
     """Filter moment F3: the officer confirms the custody is still needed, with a reason."""
     vandaag = vandaag or dt.date.today()
-    obj, rol = _handelend(sessie, beslisser, actor, object_id, herkomst)
+    obj, rol = handelend(sessie, beslisser, actor, object_id, herkomst)
     if rol is not Rol.OFFICIER:
         raise GeenToegang("de officier van justitie herbeoordeelt de bewaring")
     if obj.status != BeslagStatus.IN_BEWARING.value:
@@ -219,7 +219,7 @@ def zet_om_conservatoir(
 ) -> Beslagobject:
     """94 → 94a: the same object under a new ground (not a new seizure for the figures)."""
     vandaag = vandaag or dt.date.today()
-    obj, rol = _handelend(sessie, beslisser, actor, object_id, herkomst)
+    obj, rol = handelend(sessie, beslisser, actor, object_id, herkomst)
     if rol is not Rol.OFFICIER:
         raise GeenToegang("de officier van justitie zet beslag om (art. 94a en 103 Sv)")
     try:

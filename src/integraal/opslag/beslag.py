@@ -129,7 +129,7 @@ def feed(
         .order_by(Uitbak.id)
         .limit(limiet)
     )
-    return [(u, g) for u, g in sessie.execute(q).tuples()]
+    return [(u, g) for u, g in sessie.execute(q)]
 
 
 def dossier(sessie: Session, dossier_id: str) -> Vermogensdossier | None:

@@ -1,0 +1,110 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Yearly seizure figures from the registrations, as known on a peildatum (no personal data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from integraal.domein.beslag import BeslagStatus, Grond, ObjectSoort
+from integraal.domein.beslagcijfers import (
+    Beslagfeit,
+    Methode,
+    Statusfeit,
+    Waardering,
+    beslagwaarde,
+    geind,
+    naijl,
+    teruggegeven,
+)
+from integraal.opslag import beslag as opslag
+from integraal.opslag.db import Sessie
+
+
+def feiten(sessie: Sessie) -> list[Beslagfeit]:
+    waarderingen: dict[str, list[Waardering]] = defaultdict(list)
+    for w in opslag.alle_waarderingen(sessie):
+        waarderingen[w.object_id].append(
+            Waardering(w.bedrag_centen, Methode(w.methode), w.geregistreerd_op)
+        )
+    statussen: dict[str, list[Statusfeit]] = defaultdict(list)
+    for g in opslag.alle_statusgebeurtenissen(sessie):
+        assert g.naar_status is not None
+        statussen[g.object_id].append(
+            Statusfeit(BeslagStatus(g.naar_status), g.tijd, g.geregistreerd_op)
+        )
+    return [
+        Beslagfeit(
+            id=o.id,
+            dedup_sleutel=o.dedup_sleutel,
+            soort=ObjectSoort(o.soort),
+            beslagen_op=o.beslagen_op,
+            geregistreerd_op=o.geregistreerd_op,
+            rechtshulp=o.rechtshulp,
+            conservatoir=Grond(o.grond).conservatoir,
+            waarderingen=tuple(waarderingen[o.id]),
+            statussen=tuple(statussen[o.id]),
+        )
+        for o in opslag.alle_objecten(sessie)
+    ]
+
+
+@dataclass(frozen=True)
+class Jaarcijfer:
+    jaar: int
+    peildatum: dt.datetime
+    eigen_centen: int
+    eigen_aantal: int
+    rechtshulp_centen: int
+    klassiek_centen: int
+    conservatoir_centen: int
+    laat_centen: int
+    geind_centen: int
+    teruggegeven_centen: int
+
+
+def jaarcijfers(
+    sessie: Sessie, jaren: Sequence[int], peildatum: dt.datetime | None = None
+) -> list[Jaarcijfer]:
+    """Per year: own seizures (the headline), foreign requests apart, classic vs conservatory,
+    what was collected and returned. Without a peildatum: now."""
+    alle = feiten(sessie)
+    peil = peildatum or dt.datetime.now(dt.UTC)
+    uit = []
+    for j in jaren:
+        eigen = beslagwaarde(alle, j, peil)
+        uit.append(
+            Jaarcijfer(
+                jaar=j,
+                peildatum=peil,
+                eigen_centen=eigen.bedrag_centen,
+                eigen_aantal=eigen.aantal,
+                rechtshulp_centen=beslagwaarde(alle, j, peil, rechtshulp=True).bedrag_centen,
+                klassiek_centen=beslagwaarde(alle, j, peil, conservatoir=False).bedrag_centen,
+                conservatoir_centen=beslagwaarde(alle, j, peil, conservatoir=True).bedrag_centen,
+                laat_centen=eigen.laat_centen,
+                geind_centen=geind(alle, j, peil).bedrag_centen,
+                teruggegeven_centen=teruggegeven(alle, j, peil).bedrag_centen,
+            )
+        )
+    return uit
+
+
+def _maandeinde(jaar: int, maand: int) -> dt.datetime:
+    """The last second of a month; months past December run into the next years."""
+    jaar, maand = jaar + (maand - 1) // 12, (maand - 1) % 12 + 1
+    volgende = dt.datetime(jaar + maand // 12, maand % 12 + 1, 1, tzinfo=dt.UTC)
+    return volgende - dt.timedelta(seconds=1)
+
+
+def naijlreeks(
+    sessie: Sessie, jaar: int, peildata: Sequence[dt.datetime] | None = None
+) -> list[tuple[dt.datetime, int]]:
+    """The figure for one year on its first peildatum and each quarter after, up to now."""
+    if peildata is None:
+        nu = dt.datetime.now(dt.UTC)
+        peildata = [p for i in range(12) if (p := _maandeinde(jaar + 1, 1 + 3 * i)) <= nu]
+        peildata.append(nu)
+    return [(p, c.bedrag_centen) for p, c in naijl(feiten(sessie), jaar, peildata)]
