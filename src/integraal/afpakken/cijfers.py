@@ -18,9 +18,14 @@ from integraal.domein.beslagcijfers import (
     geind,
     naijl,
     teruggegeven,
+    vorderingen_eenmaal,
 )
 from integraal.opslag import beslag as opslag
 from integraal.opslag.db import Sessie
+
+
+def _utc(t: dt.datetime) -> dt.datetime:
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
 
 
 def feiten(sessie: Sessie) -> list[Beslagfeit]:
@@ -63,6 +68,8 @@ class Jaarcijfer:
     laat_centen: int
     geind_centen: int
     teruggegeven_centen: int
+    betaald_centen: int  # payments on claims received by the CJIB
+    vorderingen_centen: int  # claims of dossiers opened that year, joint claims once
 
 
 def jaarcijfers(
@@ -72,9 +79,17 @@ def jaarcijfers(
     what was collected and returned. Without a peildatum: now."""
     alle = feiten(sessie)
     peil = peildatum or dt.datetime.now(dt.UTC)
+    betalingen = [b for b in opslag.betalingen(sessie) if _utc(b.geregistreerd_op) <= peil]
+    dossiers = [d for d in opslag.alle_dossiers(sessie) if _utc(d.aangemaakt_op) <= peil]
+    hoofdelijk = [(m.dossier_id, m.ander_id) for m in opslag.alle_medeschuldenaren(sessie)]
     uit = []
     for j in jaren:
         eigen = beslagwaarde(alle, j, peil)
+        vorderingen = {
+            d.id: d.vordering_centen
+            for d in dossiers
+            if d.vordering_centen is not None and d.aangemaakt_op.year == j
+        }
         uit.append(
             Jaarcijfer(
                 jaar=j,
@@ -87,6 +102,8 @@ def jaarcijfers(
                 laat_centen=eigen.laat_centen,
                 geind_centen=geind(alle, j, peil).bedrag_centen,
                 teruggegeven_centen=teruggegeven(alle, j, peil).bedrag_centen,
+                betaald_centen=sum(b.bedrag_centen for b in betalingen if b.ontvangen_op.year == j),
+                vorderingen_centen=vorderingen_eenmaal(vorderingen, hoofdelijk),
             )
         )
     return uit

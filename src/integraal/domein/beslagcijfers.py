@@ -195,3 +195,24 @@ def teruggegeven(feiten: Iterable[Beslagfeit], jaar: int, peil: dt.datetime) -> 
             totaal += bedrag
             ids.append(f.id)
     return Cijfer(totaal, len(ids), 0, tuple(ids))
+
+
+def vorderingen_eenmaal(vorderingen: dict[str, int], hoofdelijk: Iterable[tuple[str, str]]) -> int:
+    """Claims of jointly and severally liable co-debtors are one claim (art. 36e lid 7 Sr):
+    per group of linked dossiers the largest claim counts, once."""
+    ouder = {d: d for d in vorderingen}
+
+    def wortel(d: str) -> str:
+        while ouder[d] != d:
+            ouder[d] = ouder[ouder[d]]
+            d = ouder[d]
+        return d
+
+    for a, b in hoofdelijk:
+        if a in ouder and b in ouder:
+            ouder[wortel(a)] = wortel(b)
+    groepen: dict[str, int] = {}
+    for d, centen in vorderingen.items():
+        w = wortel(d)
+        groepen[w] = max(groepen.get(w, 0), centen)
+    return sum(groepen.values())
