@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from integraal.afpakken import cijfers, feed, inzage, overzicht, verloop, waarde
+from integraal.afpakken import cijfers, feed, inzage, overzicht, registratie, verloop, waarde
 from integraal.afpakken.registratie import Kennisgeving
 from integraal.domein.beslag import Handeling
 from integraal.domein.fouten import GeenToegang, OngeldigeInvoer
@@ -33,12 +33,7 @@ def _regels(k: Keten) -> list[dict[str, Any]]:
 
 def test_registreren_alleen_door_de_opsporing_en_met_duidelijke_fouten(keten: Keten) -> None:
     with pytest.raises(GeenToegang, match="opsporing"):
-        _in(
-            keten,
-            lambda s, b: __import__("integraal.afpakken.registratie", fromlist=["x"]).registreer(
-                s, b, keten.officier, Kennisgeving("K", BEGIN, "X", items=())
-            ),
-        )
+        _in(keten, registratie.registreer, keten.officier, Kennisgeving("K", BEGIN, "X"))
     r = kvi(keten)
     assert len(r.object_ids) == 2 and len(r.inzagecode) == 19
     with pytest.raises(OngeldigeInvoer) as fout:
