@@ -81,3 +81,26 @@ MEDIATYPEN = {
 
 def exporteer(beelden: Sequence[Entiteitbeeld], formaat: str) -> bytes:
     return naar_csv(beelden) if formaat == "csv" else naar_xlsx(beelden)
+
+
+def tabel(kolommen: Sequence[str], rijen: Sequence[Sequence[object]], formaat: str) -> bytes:
+    """Any table (figures, lists) to CSV or Excel; text cells defused like the case export."""
+
+    def cel(v: object) -> object:
+        return veilig(v) if isinstance(v, str) else v
+
+    if formaat == "csv":
+        buf = io.StringIO()
+        schrijver = csv.writer(buf, delimiter=";")
+        schrijver.writerow(kolommen)
+        schrijver.writerows([[cel(v) for v in r] for r in rijen])
+        return buf.getvalue().encode("utf-8-sig")
+    boek = Workbook()
+    blad = boek.active
+    assert blad is not None
+    blad.append(list(kolommen))
+    for r in rijen:
+        blad.append([cel(v) for v in r])
+    uit = io.BytesIO()
+    boek.save(uit)
+    return uit.getvalue()

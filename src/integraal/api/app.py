@@ -10,7 +10,7 @@ from fastapi.routing import APIRoute
 
 from integraal import API_VERSION
 from integraal.api import fouten
-from integraal.api.routes import algemeen, casussen, delen, entiteiten, leveringen, logboek
+from integraal.api.routes import algemeen, beslag, casussen, delen, entiteiten, leveringen, logboek
 from integraal.omgeving import Omgeving
 
 BESCHRIJVING = """
@@ -45,7 +45,7 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
     )
     api.state.omgeving = omgeving
     fouten.registreer(api)
-    for module in (algemeen, leveringen, entiteiten, delen, logboek, casussen):
+    for module in (algemeen, leveringen, entiteiten, delen, logboek, casussen, beslag):
         api.include_router(module.router)
 
     @api.middleware("http")
