@@ -51,9 +51,15 @@ PERSOONSGEGEVENS = {
     ("GET", "/api/v1/vermogensdossiers"),
     ("GET", "/api/v1/vermogensdossiers/{dossier_id}"),
     ("GET", "/api/v1/herbestemming/suggesties"),
+    ("GET", "/beslag"),
+    ("GET", "/beslag/{object_id}"),
+    ("GET", "/beslag/termijnen"),
+    ("GET", "/vermogensdossiers"),
+    ("GET", "/vermogensdossiers/{dossier_id}"),
+    ("GET", "/herbestemming"),
 }
 # Reached without an account, with the personal code of the bewijs van ontvangst.
-CODE_PADEN = {("POST", "/api/v1/beslag/_inzage")}
+CODE_PADEN = {("POST", "/api/v1/beslag/_inzage"), ("POST", "/mijn-beslag")}
 # The rest, each with why it reads no partner personal data.
 GEEN_PERSOONSGEGEVENS = {
     ("POST", "/api/v1/tokens"): "eigen inloggegevens",
@@ -142,6 +148,20 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/api/v1/beslagcijfers"): "geaggregeerde bedragen, geen personen",
     ("GET", "/api/v1/beslagcijfers/naijl"): "geaggregeerde bedragen, geen personen",
     ("GET", "/api/v1/beslagcijfers/export"): "geaggregeerde bedragen, geen personen",
+    ("GET", "/beslag/nieuw"): "formulier",
+    ("POST", "/beslag/nieuw"): "registratie; antwoord = nummers en code",
+    ("GET", "/beslag/cijfers"): "geaggregeerde bedragen, geen personen",
+    ("GET", "/beslag/cijfers.{formaat}"): "geaggregeerde bedragen, geen personen",
+    ("POST", "/beslag/{object_id}/stap"): "statuswijziging, gelogde lezing",
+    ("POST", "/beslag/{object_id}/waarde"): "waarde vastleggen",
+    ("POST", "/beslag/{object_id}/machtiging"): "statuswijziging",
+    ("POST", "/beslag/{object_id}/klaagschrift"): "statuswijziging",
+    ("POST", "/vermogensdossiers"): "opent een dossier",
+    ("POST", "/vermogensdossiers/{dossier_id}/handeling"): "vastleggen",
+    ("POST", "/vermogensdossiers/{dossier_id}/vordering"): "vastleggen",
+    ("POST", "/herbestemming/organisaties"): "organisaties, geen personen",
+    ("POST", "/herbestemming/{object_id}"): "statuswijziging",
+    ("GET", "/mijn-beslag"): "formulier",
 }
 CLI_PERSOONSGEGEVENS = {"entiteit toon", "entiteit zoek", "logboek inzage"}
 CLI_OVERIG = {
@@ -383,6 +403,22 @@ PADEN = [
 
 
 PADEN += [_beslagpad(p) for p in BESLAGPADEN]
+PADEN += [
+    Pad(
+        ("GET", p),
+        _web("GET", lambda w, p=p: _vul(w, p)),  # type: ignore[misc]
+        lambda w: w.ovj,  # type: ignore[attr-defined]
+        lambda w: w.fiod,  # type: ignore[attr-defined]
+    )
+    for p in (
+        "/beslag",
+        "/beslag/{object_id}",
+        "/beslag/termijnen",
+        "/vermogensdossiers",
+        "/vermogensdossiers/{dossier_id}",
+        "/herbestemming",
+    )
+]
 
 
 def test_elk_persoonspad_heeft_een_proef() -> None:

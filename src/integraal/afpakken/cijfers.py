@@ -125,3 +125,40 @@ def naijlreeks(
         peildata = [p for i in range(12) if (p := _maandeinde(jaar + 1, 1 + 3 * i)) <= nu]
         peildata.append(nu)
     return [(p, c.bedrag_centen) for p, c in naijl(feiten(sessie), jaar, peildata)]
+
+
+KOLOMMEN = (
+    "jaar",
+    "peildatum",
+    "beslagwaarde eigen (EUR)",
+    "aantal",
+    "op rechtshulpverzoek (EUR)",
+    "klassiek (EUR)",
+    "conservatoir (EUR)",
+    "waarvan laat geregistreerd (EUR)",
+    "geïnd (EUR)",
+    "teruggegeven (EUR)",
+    "betaald op vorderingen (EUR)",
+    "vorderingen (EUR)",
+)
+
+
+def rijen(lijst: Sequence[Jaarcijfer]) -> list[list[object]]:
+    """Rows for an export: euro amounts as numbers, so a spreadsheet can add them up."""
+    return [
+        [
+            j.jaar,
+            j.peildatum.date().isoformat(),
+            j.eigen_centen / 100,
+            j.eigen_aantal,
+            j.rechtshulp_centen / 100,
+            j.klassiek_centen / 100,
+            j.conservatoir_centen / 100,
+            j.laat_centen / 100,
+            j.geind_centen / 100,
+            j.teruggegeven_centen / 100,
+            j.betaald_centen / 100,
+            j.vorderingen_centen / 100,
+        ]
+        for j in lijst
+    ]

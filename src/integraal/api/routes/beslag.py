@@ -629,42 +629,6 @@ def naijl(omgeving: OmgevingDep, _actor: ActorDep, jaar: int) -> list[NaijlUit]:
         return [NaijlUit(peildatum=p, bedrag_centen=c) for p, c in cijfers.naijlreeks(s, jaar)]
 
 
-KOLOMMEN_CIJFERS = (
-    "jaar",
-    "peildatum",
-    "beslagwaarde eigen (EUR)",
-    "aantal",
-    "op rechtshulpverzoek (EUR)",
-    "klassiek (EUR)",
-    "conservatoir (EUR)",
-    "waarvan laat geregistreerd (EUR)",
-    "geïnd (EUR)",
-    "teruggegeven (EUR)",
-    "betaald op vorderingen (EUR)",
-    "vorderingen (EUR)",
-)
-
-
-def cijferrijen(lijst: list[cijfers.Jaarcijfer]) -> list[list[object]]:
-    return [
-        [
-            j.jaar,
-            j.peildatum.date().isoformat(),
-            j.eigen_centen / 100,
-            j.eigen_aantal,
-            j.rechtshulp_centen / 100,
-            j.klassiek_centen / 100,
-            j.conservatoir_centen / 100,
-            j.laat_centen / 100,
-            j.geind_centen / 100,
-            j.teruggegeven_centen / 100,
-            j.betaald_centen / 100,
-            j.vorderingen_centen / 100,
-        ]
-        for j in lijst
-    ]
-
-
 @router.get(
     "/beslagcijfers/export",
     summary="Beslagcijfers als CSV of Excel",
@@ -680,7 +644,7 @@ def cijfers_export(
     with dienst(omgeving) as s:
         lijst = cijfers.jaarcijfers(s, _jaren(jaar))
     return Response(
-        tabel(KOLOMMEN_CIJFERS, cijferrijen(lijst), formaat),
+        tabel(cijfers.KOLOMMEN, cijfers.rijen(lijst), formaat),
         media_type=MEDIATYPEN[formaat],
         headers={"Content-Disposition": f'attachment; filename="beslagcijfers.{formaat}"'},
     )
