@@ -86,3 +86,25 @@ def test_demo_toont_het_casuswerk_eenmaal(omgeving: Omgeving) -> None:
         assert s.scalar(sa.select(sa.func.count()).select_from(CasusSubject)) >= 2
         # Every step went through the rules: the subjects' checks are logged reads.
         assert s.scalar(sa.select(sa.func.count()).select_from(LogboekRegel)) > 0
+
+
+def test_demo_beslagcijfers_met_de_hand_na_te_rekenen(omgeving: Omgeving) -> None:
+    """The figures of the demo's seizure story (see integraal/demo/afpakken.py)."""
+    import datetime as dt
+
+    from integraal.afpakken import cijfers
+
+    laad_demo(omgeving)
+    laad_demo(omgeving)  # the story is played once
+    p0 = dt.datetime(2026, 1, 31, 23, 59, 59, tzinfo=dt.UTC)
+    with transactie(omgeving.fabriek) as s:
+        [op_p0] = cijfers.jaarcijfers(s, [2025], p0)
+        j2025, j2026 = cijfers.jaarcijfers(s, [2025, 2026])
+        reeks = cijfers.naijlreeks(s, 2025)
+    # 15.000 cash + 24.000 car + 60 bike, as registered by the end of January 2026.
+    assert (op_p0.eigen_centen, op_p0.eigen_aantal, op_p0.laat_centen) == (39_060_00, 3, 0)
+    # The crypto seized in November 2025 was registered in February: 0,5 x 60.000.
+    assert (j2025.eigen_centen, j2025.eigen_aantal, j2025.laat_centen) == (69_060_00, 4, 30_000_00)
+    assert j2025.rechtshulp_centen == 40_000_00
+    assert j2026.geind_centen == 21_500_00  # the car's proceeds, forfeited in March 2026
+    assert [c for _, c in reeks][:2] == [39_060_00, 69_060_00]

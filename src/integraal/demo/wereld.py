@@ -18,6 +18,7 @@ from faker import Faker
 from integraal.bronnen.importeren import importeer
 from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.demo import synthetisch
+from integraal.demo.afpakken import speel_afpakken
 from integraal.demo.casuswerk import speel_casuswerk
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
@@ -51,6 +52,12 @@ GEBRUIKERS = [
     ("belasting.b", "Bo Belastingen", "belastingdienst", Rol.ANALIST),
     ("politie", "Petra Politie", "politie", Rol.ANALIST),
     ("analist.utrecht", "Uri Utrecht", "riec-midden-nederland", Rol.ANALIST),
+    # The seizure chain.
+    ("agent.politie", "Ayla Agent", "politie", Rol.OPSPORINGSAMBTENAAR),
+    ("hovj.politie", "Hugo Hulpofficier", "politie", Rol.HULPOFFICIER),
+    ("ovj.om", "Olga Officier", "om", Rol.OFFICIER),
+    ("drz", "Dirk Domeinen", "domeinen-roerende-zaken", Rol.BEWAARDER),
+    ("kas.om", "Karin Kasbeheer", "kasbeheerder-om", Rol.BEWAARDER),
 ]
 
 CASUSSEN = [
@@ -357,4 +364,5 @@ def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
             herkomst="demo",
         )
     speel_casuswerk(omgeving, actoren)
+    speel_afpakken(omgeving, actoren)
     return [DemoAccount(naam, WACHTWOORD, rol.value, org) for naam, _, org, rol in GEBRUIKERS]

@@ -181,3 +181,21 @@ def maatschappelijke_organisaties(sessie: Session) -> list[MaatschappelijkeOrgan
 
 def herbestemmingen(sessie: Session) -> list[Herbestemming]:
     return list(sessie.scalars(select(Herbestemming).order_by(Herbestemming.overgedragen_op)))
+
+
+def laatste_ids(sessie: Session) -> tuple[int, int]:
+    """The newest event and valuation ids, to find what one step added (used by the demo)."""
+    g = sessie.scalar(select(func.max(Beslaggebeurtenis.id))) or 0
+    w = sessie.scalar(select(func.max(Beslagwaardering.id))) or 0
+    return g, w
+
+
+def dateer_terug(sessie: Session, na: tuple[int, int], moment: dt.datetime) -> None:
+    """Give the events and valuations added after `na` a registration moment in the past.
+
+    Only the demo's story uses this, to show a na-ijleffect; real registrations keep the
+    moment they were made."""
+    for g in sessie.scalars(select(Beslaggebeurtenis).where(Beslaggebeurtenis.id > na[0])):
+        g.geregistreerd_op = moment
+    for w in sessie.scalars(select(Beslagwaardering).where(Beslagwaardering.id > na[1])):
+        w.geregistreerd_op = moment
