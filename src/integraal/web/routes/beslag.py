@@ -336,6 +336,43 @@ def object_klaagschrift(
     )
 
 
+@router.post("/beslag/{object_id}/herbeoordeling", dependencies=[Csrf])
+def object_herbeoordeling(
+    request: Request,
+    omgeving: OmgevingDep,
+    actor: ActorDep,
+    object_id: str,
+    reden: Annotated[str, Form()] = "",
+) -> Response:
+    return actie(
+        request,
+        actor,
+        f"/beslag/{object_id}",
+        lambda s: verloop.herbeoordeel(
+            s, omgeving.beslisser, actor, object_id, reden, herkomst="web"
+        ),
+    )
+
+
+@router.post("/beslag/{object_id}/omzetting", dependencies=[Csrf])
+def object_omzetting(
+    request: Request,
+    omgeving: OmgevingDep,
+    actor: ActorDep,
+    object_id: str,
+    grond: Annotated[str, Form()] = "",
+    machtiging_rc: Annotated[str, Form()] = "",
+) -> Response:
+    return actie(
+        request,
+        actor,
+        f"/beslag/{object_id}",
+        lambda s: verloop.zet_om_conservatoir(
+            s, omgeving.beslisser, actor, object_id, grond, machtiging_rc, herkomst="web"
+        ),
+    )
+
+
 @router.get("/vermogensdossiers", response_class=HTMLResponse)
 def dossiers_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
     try:
@@ -441,6 +478,85 @@ def dossier_vordering(
         f"/vermogensdossiers/{dossier_id}",
         lambda s: dossier.stel_vordering_vast(
             s, omgeving.beslisser, actor, dossier_id, bedrag, mede, herkomst="web"
+        ),
+    )
+
+
+def _datum(tekst: str, veld: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError as exc:
+        raise OngeldigeInvoer({veld: "vul een datum in"}) from exc
+
+
+@router.post("/vermogensdossiers/{dossier_id}/vermogen", dependencies=[Csrf])
+def dossier_vermogen(
+    request: Request,
+    omgeving: OmgevingDep,
+    actor: ActorDep,
+    dossier_id: str,
+    soort: Annotated[str, Form()] = "",
+    omschrijving: Annotated[str, Form()] = "",
+    waarde_euro: Annotated[str, Form()] = "",
+    bekend_sinds: Annotated[str, Form()] = "",
+) -> Response:
+    return actie(
+        request,
+        actor,
+        f"/vermogensdossiers/{dossier_id}",
+        lambda s: dossier.voeg_vermogen_toe(
+            s,
+            omgeving.beslisser,
+            actor,
+            dossier_id,
+            soort=soort,
+            omschrijving=omschrijving,
+            waarde_euro=waarde_euro,
+            bekend_sinds=_datum(bekend_sinds, "bekendSinds"),
+            herkomst="web",
+        ),
+    )
+
+
+@router.post("/vermogensdossiers/{dossier_id}/executie", dependencies=[Csrf])
+def dossier_executie(
+    request: Request,
+    omgeving: OmgevingDep,
+    actor: ActorDep,
+    dossier_id: str,
+    status: Annotated[str, Form()] = "",
+) -> Response:
+    return actie(
+        request,
+        actor,
+        f"/vermogensdossiers/{dossier_id}",
+        lambda s: dossier.werk_executie_bij(
+            s, omgeving.beslisser, actor, dossier_id, status, herkomst="web"
+        ),
+    )
+
+
+@router.post("/vermogensdossiers/{dossier_id}/betaling", dependencies=[Csrf])
+def dossier_betaling(
+    request: Request,
+    omgeving: OmgevingDep,
+    actor: ActorDep,
+    dossier_id: str,
+    bedrag: Annotated[str, Form()] = "",
+    ontvangen_op: Annotated[str, Form()] = "",
+) -> Response:
+    return actie(
+        request,
+        actor,
+        f"/vermogensdossiers/{dossier_id}",
+        lambda s: dossier.registreer_betaling(
+            s,
+            omgeving.beslisser,
+            actor,
+            dossier_id,
+            bedrag,
+            _datum(ontvangen_op, "ontvangenOp"),
+            herkomst="web",
         ),
     )
 
