@@ -24,10 +24,6 @@ from integraal.opslag import beslag as opslag
 from integraal.opslag.db import Sessie
 
 
-def _utc(t: dt.datetime) -> dt.datetime:
-    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
-
-
 def feiten(sessie: Sessie) -> list[Beslagfeit]:
     waarderingen: dict[str, list[Waardering]] = defaultdict(list)
     for w in opslag.alle_waarderingen(sessie):
@@ -79,8 +75,8 @@ def jaarcijfers(
     what was collected and returned. Without a peildatum: now."""
     alle = feiten(sessie)
     peil = peildatum or dt.datetime.now(dt.UTC)
-    betalingen = [b for b in opslag.betalingen(sessie) if _utc(b.geregistreerd_op) <= peil]
-    dossiers = [d for d in opslag.alle_dossiers(sessie) if _utc(d.aangemaakt_op) <= peil]
+    betalingen = [b for b in opslag.betalingen(sessie) if b.geregistreerd_op <= peil]
+    dossiers = [d for d in opslag.alle_dossiers(sessie) if d.aangemaakt_op <= peil]
     hoofdelijk = [(m.dossier_id, m.ander_id) for m in opslag.alle_medeschuldenaren(sessie)]
     uit = []
     for j in jaren:

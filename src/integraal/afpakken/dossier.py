@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 from integraal import logboek
 from integraal.afpakken import toegang
-from integraal.delen import Beslisser, Besluit, Verzoek
+from integraal.delen import Beslisser, Besluit
 from integraal.domein.actor import Actor
 from integraal.domein.beslag import BeslagStatus
 from integraal.domein.fouten import GeenToegang, OngeldigeInvoer
 from integraal.domein.rollen import Rol
+from integraal.domein.tekst import lees_bedrag
 from integraal.opslag import beheer
 from integraal.opslag import beslag as opslag
 from integraal.opslag.db import Sessie
@@ -47,11 +48,7 @@ def _centen(bedrag: str | float | None, veld: str) -> int | None:
     if bedrag is None or (isinstance(bedrag, str) and not bedrag.strip()):
         return None
     try:
-        waarde = (
-            float(str(bedrag).replace(".", "").replace(",", "."))
-            if isinstance(bedrag, str)
-            else float(bedrag)
-        )
+        waarde = lees_bedrag(bedrag) if isinstance(bedrag, str) else float(bedrag)
     except ValueError as exc:
         raise OngeldigeInvoer({veld: "vul een bedrag in, bijvoorbeeld 1250,00"}) from exc
     if waarde < 0:
@@ -70,17 +67,7 @@ def _betrokken(sessie: Sessie, d: Vermogensdossier) -> set[str]:
 
 def _besluit(sessie: Sessie, beslisser: Beslisser, actor: Actor, d: Vermogensdossier) -> Besluit:
     toegang.ketenrol(beslisser, actor)
-    feiten = {"betrokken_bij_beslag"} if actor.organisatie_id in _betrokken(sessie, d) else set()
-    return beslisser.beslis(
-        Verzoek(
-            van=d.organisatie_id,
-            aan=actor.organisatie_id,
-            categorie=toegang.CATEGORIE,
-            doel=toegang.DOEL,
-            actor=actor.ref,
-            feiten=frozenset(feiten),
-        )
-    )
+    return toegang.beslis_over(beslisser, actor, d.organisatie_id, _betrokken(sessie, d))
 
 
 def _log(
@@ -90,17 +77,13 @@ def _log(
     logboek.schrijf(
         sessie,
         [
-            logboek.Verwerking(
+            toegang.verwerking(
+                b,
                 naam="vermogensdossier lezen",
                 activiteit=activiteit,
                 trace_id=trace,
-                besluit_id=b.besluit_id,
-                regel_id=b.regel_id,
-                grondslag=b.grondslag.omschrijving if b.grondslag else None,
-                doel=toegang.DOEL,
                 verstrekker=d.organisatie_id,
                 ontvanger=actor.organisatie_id,
-                categorieen=(toegang.CATEGORIE,),
                 casus_id=d.casus_id,
                 betrokkene=f"verdachte:{d.id}",
                 betrokkene_soort="verdachte",

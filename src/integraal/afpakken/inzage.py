@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from integraal import logboek
+from integraal.afpakken import toegang
 from integraal.afpakken.registratie import code_hash
 from integraal.delen import Beslisser, Verzoek
 from integraal.domein.beslag import BeslagStatus, klaagschrift_tot
@@ -69,20 +70,16 @@ def inzage(
     logboek.schrijf(
         sessie,
         [
-            logboek.Verwerking(
+            toegang.verwerking(
+                bs,
                 naam="beslag inzien door de beslagene",
                 activiteit="beslag-inzage-betrokkene",
                 trace_id=trace,
-                besluit_id=bs.besluit_id,
-                regel_id=bs.regel_id,
-                grondslag=bs.grondslag.omschrijving if bs.grondslag else None,
-                doel="inzage_betrokkene",
                 verstrekker=o.om_id,
                 ontvanger="betrokkene",
-                categorieen=("beslag",),
                 casus_id=o.casus_id,
                 betrokkene=f"beslagene:{b.id}",
-                betrokkene_soort="beslagene",
+                doel="inzage_betrokkene",
             )
             for o, bs in toegestaan
         ],

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from integraal.afpakken.toegang import betrokken
 from integraal.domein.actor import Actor
 from integraal.domein.beslag import BeslagStatus
 from integraal.opslag import beheer
@@ -63,10 +64,11 @@ def leg_vast(
     naar_status: str | None = None,
     grondslag: str | None = None,
     document: str | None = None,
-    ontvangers: Iterable[str] = (),
+    ontvangers: Iterable[str] | None = None,
     **gegevens: Any,
 ) -> Beslaggebeurtenis:
-    """Append the event and one outbox row per recipient, in the caller's transaction."""
+    """Append the event and one outbox row per recipient (by default every organisation
+    involved in the object), in the caller's transaction."""
     g = Beslaggebeurtenis(
         object_id=obj.id,
         soort=soort,
@@ -82,6 +84,10 @@ def leg_vast(
     beheer.bewaar(sessie, g)
     sessie.flush()
     beheer.bewaar(
-        sessie, *(Uitbak(ontvanger_id=o, gebeurtenis_id=g.id) for o in sorted(set(ontvangers)))
+        sessie,
+        *(
+            Uitbak(ontvanger_id=o, gebeurtenis_id=g.id)
+            for o in sorted(set(betrokken(obj) if ontvangers is None else ontvangers))
+        ),
     )
     return g

@@ -177,7 +177,6 @@ def registreer(
             naar_status=BeslagStatus.INBESLAGGENOMEN.value,
             grondslag=f"art. {item.grond.split('-')[0]} Sv",
             document=f"KvI {obj.kvi_nummer}/{n}",
-            ontvangers=toegang.betrokken(obj),
             soort_object=obj.soort,
             categorie=obj.categorie,
             herhaling_van=eerder.id if eerder else None,
@@ -189,20 +188,15 @@ def registreer(
     logboek.schrijf(
         sessie,
         [
-            logboek.Verwerking(
+            toegang.verwerking(
+                bs,
                 naam="beslag registreren",
                 activiteit="beslag-registreren",
                 trace_id=trace,
-                besluit_id=bs.besluit_id,
-                regel_id=bs.regel_id,
-                grondslag=bs.grondslag.omschrijving if bs.grondslag else None,
-                doel=toegang.DOEL,
                 verstrekker=actor.organisatie_id,
                 ontvanger=o.om_id,
-                categorieen=(toegang.CATEGORIE,),
                 casus_id=o.casus_id,
                 betrokkene=f"beslagene:{b.id}",
-                betrokkene_soort="beslagene",
             )
             for o, bs in paren
         ],

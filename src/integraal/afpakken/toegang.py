@@ -42,17 +42,53 @@ def ketenrol(beslisser: Beslisser, actor: Actor) -> Rol:
     return rol
 
 
-def beslis(beslisser: Beslisser, actor: Actor, obj: Beslagobject) -> Besluit:
-    feiten = {"betrokken_bij_beslag"} if actor.organisatie_id in betrokken(obj) else set()
+def beslis_over(beslisser: Beslisser, actor: Actor, van: str, betrokkenen: set[str]) -> Besluit:
+    """SV-BESLAGKETEN's question; the system, not the user, says who is involved."""
+    feiten = {"betrokken_bij_beslag"} if actor.organisatie_id in betrokkenen else set()
     return beslisser.beslis(
         Verzoek(
-            van=obj.organisatie_id,
+            van=van,
             aan=actor.organisatie_id,
             categorie=CATEGORIE,
             doel=DOEL,
             actor=actor.ref,
             feiten=frozenset(feiten),
         )
+    )
+
+
+def beslis(beslisser: Beslisser, actor: Actor, obj: Beslagobject) -> Besluit:
+    return beslis_over(beslisser, actor, obj.organisatie_id, betrokken(obj))
+
+
+def verwerking(
+    b: Besluit,
+    *,
+    naam: str,
+    activiteit: str,
+    trace_id: str,
+    verstrekker: str,
+    ontvanger: str,
+    casus_id: str | None,
+    betrokkene: str,
+    betrokkene_soort: str = "beslagene",
+    doel: str = DOEL,
+) -> logboek.Verwerking:
+    """The log line of one processing of seizure data about one person."""
+    return logboek.Verwerking(
+        naam=naam,
+        activiteit=activiteit,
+        trace_id=trace_id,
+        besluit_id=b.besluit_id,
+        regel_id=b.regel_id,
+        grondslag=b.grondslag.omschrijving if b.grondslag else None,
+        doel=doel,
+        verstrekker=verstrekker,
+        ontvanger=ontvanger,
+        categorieen=(CATEGORIE,),
+        casus_id=casus_id,
+        betrokkene=betrokkene,
+        betrokkene_soort=betrokkene_soort,
     )
 
 
@@ -69,20 +105,15 @@ def log_lezing(
     logboek.schrijf(
         sessie,
         [
-            logboek.Verwerking(
+            verwerking(
+                b,
                 naam="beslag lezen",
                 activiteit=activiteit,
                 trace_id=trace,
-                besluit_id=b.besluit_id,
-                regel_id=b.regel_id,
-                grondslag=b.grondslag.omschrijving if b.grondslag else None,
-                doel=DOEL,
                 verstrekker=obj.organisatie_id,
                 ontvanger=actor.organisatie_id,
-                categorieen=(CATEGORIE,),
                 casus_id=obj.casus_id,
                 betrokkene=f"beslagene:{obj.beslagene_id}",
-                betrokkene_soort="beslagene",
             )
             for obj, b in paren
         ],

@@ -98,7 +98,6 @@ def voer_uit(
         naar_status=doel.value,
         grondslag=o.grondslag,
         document=document or None,
-        ontvangers=toegang.betrokken(obj),
         reden=handeling.reden.strip() or None,
     )
     return obj
@@ -128,7 +127,6 @@ def verzoek_machtiging(
         actor,
         tijd=vandaag,
         grondslag="art. 117 Sv",
-        ontvangers=toegang.betrokken(obj),
     )
     return obj
 
@@ -168,7 +166,6 @@ def klaagschrift(
         tijd=vandaag,
         grondslag="art. 552a Sv",
         document=document.strip(),
-        ontvangers=toegang.betrokken(obj),
     )
     return obj
 
@@ -200,7 +197,6 @@ def herbeoordeel(
         actor,
         tijd=vandaag,
         grondslag="filtermoment F3 (periodieke herbeoordeling)",
-        ontvangers=toegang.betrokken(obj),
         reden=reden.strip(),
     )
     return obj
@@ -239,7 +235,6 @@ def zet_om_conservatoir(
         tijd=vandaag,
         grondslag="art. 94a en 103 Sv",
         document=machtiging_rc.strip(),
-        ontvangers=toegang.betrokken(obj),
         van_grond=vorige,
         naar_grond=nieuw.value,
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from integraal.afpakken import toegang
 from integraal.afpakken.keten import leg_vast
 from integraal.afpakken.verloop import handelend
 from integraal.delen import Beslisser
@@ -60,7 +59,6 @@ def _waardeer(
         soort_gebeurtenis,
         actor,
         tijd=vandaag,
-        ontvangers=toegang.betrokken(obj),
         methode=methode.value,
         bedrag_centen=centen,
     )

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+
+from fastapi import Response
 
 from integraal.api.fouten import Probleem
 from integraal.casus import GeenToegang, OngeldigeInvoer
@@ -41,3 +43,10 @@ def dienst(omgeving: Omgeving) -> Iterator[Sessie]:
         ) from exc
     except OnbekendeCasus as exc:
         raise Probleem(400, zin(exc)) from exc
+
+
+def actie(omgeving: Omgeving, fn: Callable[[Sessie], object]) -> Response:
+    """A service call whose answer is only that it happened: 204 No Content."""
+    with dienst(omgeving) as sessie:
+        fn(sessie)
+    return Response(status_code=204)

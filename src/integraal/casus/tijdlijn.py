@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from integraal.domein.casus import MAATREGELEN, UITKOMSTEN, DeelverzoekStatus
 from integraal.domein.labels import schema_label
+from integraal.domein.tekst import euro
 from integraal.opslag.modellen import (
     Advies,
     Casus,
@@ -32,11 +33,6 @@ class Moment:
     wie: str
 
 
-def _utc(t: dt.datetime) -> dt.datetime:
-    # SQLite hands back naive datetimes; everything is stored in UTC.
-    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
-
-
 def _interventie(g: Gebeurtenis) -> str:
     d = g.gegevens
     maatregel = _MAATREGEL_LABELS.get(str(d.get("maatregel")), str(d.get("maatregel")))
@@ -46,8 +42,7 @@ def _interventie(g: Gebeurtenis) -> str:
         tekst += f" — {UITKOMSTEN.get(str(d['uitkomst']), str(d['uitkomst']))}"
     centen = d.get("bedrag_centen")
     if isinstance(centen, int):
-        euro = f"{centen / 100:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-        tekst += f" (€ {euro})"
+        tekst += f" ({euro(centen)})"
     return tekst
 
 
@@ -94,4 +89,4 @@ def bouw_tijdlijn(
             m.append(Moment(g.tijd, _interventie(g), g.organisatie_id or "—"))
     if casus.gesloten_op is not None:
         m.append(Moment(casus.gesloten_op, f"Casus gesloten: {casus.sluitreden}", casus.verband_id))
-    return sorted(m, key=lambda x: _utc(x.tijd))
+    return sorted(m, key=lambda x: x.tijd)

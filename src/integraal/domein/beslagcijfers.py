@@ -73,39 +73,31 @@ def eerste_peildatum(jaar: int) -> dt.datetime:
     return dt.datetime(jaar + 1, 1, 31, 23, 59, 59, tzinfo=dt.UTC)
 
 
-def _utc(t: dt.datetime) -> dt.datetime:
-    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
-
-
 def waarde_bij_beslag(f: Beslagfeit, peil: dt.datetime) -> int | None:
     """The latest value-at-seizure registered by the peildatum (a conversion overrides an
     estimate; proceeds never count as value at seizure)."""
     bekend = [
-        w
-        for w in f.waarderingen
-        if w.methode in WAARDE_BIJ_BESLAG and _utc(w.geregistreerd_op) <= _utc(peil)
+        w for w in f.waarderingen if w.methode in WAARDE_BIJ_BESLAG and w.geregistreerd_op <= peil
     ]
     if not bekend:
         return None
-    return max(bekend, key=lambda w: _utc(w.geregistreerd_op)).bedrag_centen
+    return max(bekend, key=lambda w: w.geregistreerd_op).bedrag_centen
 
 
 def _opbrengst(f: Beslagfeit, peil: dt.datetime) -> int | None:
     bekend = [
-        w
-        for w in f.waarderingen
-        if w.methode is Methode.OPBRENGST and _utc(w.geregistreerd_op) <= _utc(peil)
+        w for w in f.waarderingen if w.methode is Methode.OPBRENGST and w.geregistreerd_op <= peil
     ]
-    return max(bekend, key=lambda w: _utc(w.geregistreerd_op)).bedrag_centen if bekend else None
+    return max(bekend, key=lambda w: w.geregistreerd_op).bedrag_centen if bekend else None
 
 
 def _geregistreerd(feiten: Iterable[Beslagfeit], peil: dt.datetime) -> list[Beslagfeit]:
-    return [f for f in feiten if _utc(f.geregistreerd_op) <= _utc(peil)]
+    return [f for f in feiten if f.geregistreerd_op <= peil]
 
 
 def _een_per_sleutel(feiten: Sequence[Beslagfeit]) -> list[Beslagfeit]:
     eerste: dict[str, Beslagfeit] = {}
-    for f in sorted(feiten, key=lambda x: (x.beslagen_op, _utc(x.geregistreerd_op), x.id)):
+    for f in sorted(feiten, key=lambda x: (x.beslagen_op, x.geregistreerd_op, x.id)):
         eerste.setdefault(f.dedup_sleutel, f)
     return list(eerste.values())
 
@@ -136,7 +128,7 @@ def beslagwaarde(
             continue
         totaal += waarde
         ids.append(f.id)
-        if _utc(f.geregistreerd_op) > p0:
+        if f.geregistreerd_op > p0:
             laat += waarde
     return Cijfer(totaal, len(ids), laat, tuple(ids))
 
@@ -151,8 +143,8 @@ def naijl(
 def _status_in(
     f: Beslagfeit, statussen: frozenset[BeslagStatus], peil: dt.datetime
 ) -> Statusfeit | None:
-    for s in sorted(f.statussen, key=lambda x: (x.op, _utc(x.geregistreerd_op))):
-        if s.status in statussen and _utc(s.geregistreerd_op) <= _utc(peil):
+    for s in sorted(f.statussen, key=lambda x: (x.op, x.geregistreerd_op)):
+        if s.status in statussen and s.geregistreerd_op <= peil:
             return s
     return None
 

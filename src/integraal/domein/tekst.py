@@ -11,3 +11,17 @@ def zin(tekst: object) -> str:
         return t
     t = t[0].upper() + t[1:]
     return t if t.endswith((".", "!", "?")) else t + "."
+
+
+def lees_bedrag(tekst: str) -> float:
+    """An amount as users type it: 1.250,00 (dots group thousands, comma before cents).
+    Raises ValueError for anything else."""
+    return float(tekst.strip().replace(".", "").replace(",", "."))
+
+
+def euro(centen: int | None) -> str:
+    """Dutch notation, thousands with a dot and cents with a comma: € 12.345,67."""
+    if centen is None:
+        return "—"
+    tekst = f"{centen / 100:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return f"€ {tekst}"

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
@@ -56,7 +55,7 @@ from integraal.api.beslagschemas import (
     WaarderingUit,
 )
 from integraal.api.deps import ActorDep, OmgevingDep
-from integraal.api.diensten import dienst
+from integraal.api.diensten import actie, dienst
 from integraal.api.fouten import Probleem
 from integraal.domein.beslag import STATUS_LABELS, TERMIJN_LABELS, BeslagStatus, Handeling, Termijn
 from integraal.domein.fouten import OngeldigeInvoer
@@ -178,12 +177,6 @@ def beslagobject(omgeving: OmgevingDep, actor: ActorDep, object_id: str) -> Obje
         )
 
 
-def _actie(omgeving: OmgevingDep, fn: Callable[[Sessie], object]) -> Response:
-    with dienst(omgeving) as s:
-        fn(s)
-    return Response(status_code=204)
-
-
 @router.post(
     "/beslagobjecten/{object_id}/_overgang",
     status_code=204,
@@ -191,7 +184,7 @@ def _actie(omgeving: OmgevingDep, fn: Callable[[Sessie], object]) -> Response:
 )
 def overgang(omgeving: OmgevingDep, actor: ActorDep, object_id: str, o: OvergangIn) -> Response:
     h = Handeling(o.reden, o.machtiging, o.uitspraak, o.afstandsverklaring)
-    return _actie(
+    return actie(
         omgeving,
         lambda s: verloop.voer_uit(
             s,
@@ -212,7 +205,7 @@ def overgang(omgeving: OmgevingDep, actor: ActorDep, object_id: str, o: Overgang
     summary="Bewaarder verzoekt om machtiging tot vervreemding of vernietiging (art. 117 Sv)",
 )
 def verzoek_machtiging(omgeving: OmgevingDep, actor: ActorDep, object_id: str) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: verloop.verzoek_machtiging(
             s, omgeving.beslisser, actor, object_id, herkomst="api"
@@ -228,7 +221,7 @@ def verzoek_machtiging(omgeving: OmgevingDep, actor: ActorDep, object_id: str) -
 def klaagschrift(
     omgeving: OmgevingDep, actor: ActorDep, object_id: str, k: KlaagschriftIn
 ) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: verloop.klaagschrift(
             s,
@@ -248,7 +241,7 @@ def klaagschrift(
     summary="Filtermoment F3: bewaring herbeoordelen met motivering",
 )
 def herbeoordeel(omgeving: OmgevingDep, actor: ActorDep, object_id: str, r: RedenIn) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: verloop.herbeoordeel(
             s, omgeving.beslisser, actor, object_id, r.reden, herkomst="api"
@@ -262,7 +255,7 @@ def herbeoordeel(omgeving: OmgevingDep, actor: ActorDep, object_id: str, r: Rede
     summary="Klassiek beslag omzetten in conservatoir beslag (art. 94a en 103 Sv)",
 )
 def omzetten(omgeving: OmgevingDep, actor: ActorDep, object_id: str, o: OmzettingIn) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: verloop.zet_om_conservatoir(
             s, omgeving.beslisser, actor, object_id, o.grond, o.machtiging_rc, herkomst="api"
@@ -302,7 +295,7 @@ def waardering(omgeving: OmgevingDep, actor: ActorDep, object_id: str, w: Waarde
             )
         raise OngeldigeInvoer({"soort": "kies taxatie, omrekening of opbrengst"})
 
-    return _actie(omgeving, doe)
+    return actie(omgeving, doe)
 
 
 @router.post(
@@ -313,7 +306,7 @@ def waardering(omgeving: OmgevingDep, actor: ActorDep, object_id: str, w: Waarde
 def herbestemmen(
     omgeving: OmgevingDep, actor: ActorDep, object_id: str, h: HerbestemmingIn
 ) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: maher.draag_over(
             s, omgeving.beslisser, actor, object_id, h.organisatie, herkomst="api"
@@ -473,7 +466,7 @@ def vermogensdossier(omgeving: OmgevingDep, actor: ActorDep, dossier_id: str) ->
     summary="Onderzoekshandeling met opbrengst vastleggen",
 )
 def handeling(omgeving: OmgevingDep, actor: ActorDep, dossier_id: str, h: HandelingIn) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: dossier.voeg_handeling_toe(
             s,
@@ -495,7 +488,7 @@ def handeling(omgeving: OmgevingDep, actor: ActorDep, dossier_id: str, h: Handel
     summary="Bekend vermogen vastleggen",
 )
 def vermogen(omgeving: OmgevingDep, actor: ActorDep, dossier_id: str, v: VermogenIn) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: dossier.voeg_vermogen_toe(
             s,
@@ -517,7 +510,7 @@ def vermogen(omgeving: OmgevingDep, actor: ActorDep, dossier_id: str, v: Vermoge
     summary="Ontnemingsvordering met hoofdelijk aansprakelijke medeschuldenaren",
 )
 def vordering(omgeving: OmgevingDep, actor: ActorDep, dossier_id: str, v: VorderingIn) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: dossier.stel_vordering_vast(
             s,
@@ -537,7 +530,7 @@ def vordering(omgeving: OmgevingDep, actor: ActorDep, dossier_id: str, v: Vorder
     summary="Stand van de executie vastleggen",
 )
 def executie(omgeving: OmgevingDep, actor: ActorDep, dossier_id: str, e: ExecutieIn) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: dossier.werk_executie_bij(
             s, omgeving.beslisser, actor, dossier_id, e.status, herkomst="api"
@@ -551,7 +544,7 @@ def executie(omgeving: OmgevingDep, actor: ActorDep, dossier_id: str, e: Executi
     summary="Betaling op de vordering (CJIB) vastleggen",
 )
 def betaling(omgeving: OmgevingDep, actor: ActorDep, dossier_id: str, b: BetalingIn) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: dossier.registreer_betaling(
             s, omgeving.beslisser, actor, dossier_id, b.bedrag_euro, b.ontvangen_op, herkomst="api"
@@ -567,7 +560,7 @@ def betaling(omgeving: OmgevingDep, actor: ActorDep, dossier_id: str, b: Betalin
 def maatschappelijke_organisatie(
     omgeving: OmgevingDep, actor: ActorDep, o: OrganisatieIn
 ) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: maher.registreer_organisatie(
             s, omgeving.beslisser, actor, naam=o.naam, plaats=o.plaats, behoeften=o.behoeften

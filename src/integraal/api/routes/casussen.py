@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
 from integraal.api.deps import ActorDep, OmgevingDep
-from integraal.api.diensten import dienst
+from integraal.api.diensten import actie, dienst
 from integraal.api.routes.entiteiten import _uit as entiteit_uit
 from integraal.api.schemas import (
     AdviesIn,
@@ -208,19 +207,13 @@ def casus_export(
     )
 
 
-def _actie(omgeving: OmgevingDep, fn: Callable[[Sessie], object]) -> Response:
-    with dienst(omgeving) as sessie:
-        fn(sessie)
-    return Response(status_code=204)
-
-
 @router.post(
     "/casussen/{casus_id}/aanwijzingen",
     status_code=204,
     summary="Duidelijke en objectieve aanwijzingen vastleggen, met motivering",
 )
 def aanwijzingen(omgeving: OmgevingDep, actor: ActorDep, casus_id: str, m: Motivering) -> Response:
-    return _actie(
+    return actie(
         omgeving, lambda s: casussen.leg_aanwijzingen_vast(s, actor, casus_id, m.motivering)
     )
 
@@ -229,7 +222,7 @@ def aanwijzingen(omgeving: OmgevingDep, actor: ActorDep, casus_id: str, m: Motiv
     "/casussen/{casus_id}/leden", status_code=204, summary="Een lid toevoegen (coördinator)"
 )
 def lid_toevoegen(omgeving: OmgevingDep, actor: ActorDep, casus_id: str, lid: LidIn) -> Response:
-    return _actie(omgeving, lambda s: casussen.voeg_lid_toe(s, actor, casus_id, lid.gebruikersnaam))
+    return actie(omgeving, lambda s: casussen.voeg_lid_toe(s, actor, casus_id, lid.gebruikersnaam))
 
 
 @router.post(
@@ -240,7 +233,7 @@ def lid_toevoegen(omgeving: OmgevingDep, actor: ActorDep, casus_id: str, lid: Li
 def subject_koppelen(
     omgeving: OmgevingDep, actor: ActorDep, casus_id: str, sub: SubjectIn
 ) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: casussen.koppel_subject(s, omgeving.beslisser, actor, casus_id, sub.entiteit_id),
     )
@@ -248,7 +241,7 @@ def subject_koppelen(
 
 @router.post("/casussen/{casus_id}/_sluit", status_code=204, summary="De casus sluiten, met reden")
 def casus_sluiten(omgeving: OmgevingDep, actor: ActorDep, casus_id: str, r: Reden) -> Response:
-    return _actie(omgeving, lambda s: casussen.sluit(s, actor, casus_id, r.reden))
+    return actie(omgeving, lambda s: casussen.sluit(s, actor, casus_id, r.reden))
 
 
 @router.post(
@@ -289,14 +282,14 @@ def deelverzoeken_lijst(omgeving: OmgevingDep, actor: ActorDep) -> list[Deelverz
     summary="Goedkeuren door een tweede persoon van de verstrekker (vierogenprincipe)",
 )
 def goedkeuren(omgeving: OmgevingDep, actor: ActorDep, deelverzoek_id: str) -> Response:
-    return _actie(omgeving, lambda s: deelverzoeken.keur_goed(s, actor, deelverzoek_id))
+    return actie(omgeving, lambda s: deelverzoeken.keur_goed(s, actor, deelverzoek_id))
 
 
 @router.post(
     "/deelverzoeken/{deelverzoek_id}/_afwijzen", status_code=204, summary="Afwijzen, met reden"
 )
 def afwijzen(omgeving: OmgevingDep, actor: ActorDep, deelverzoek_id: str, r: Reden) -> Response:
-    return _actie(omgeving, lambda s: deelverzoeken.wijs_af(s, actor, deelverzoek_id, r.reden))
+    return actie(omgeving, lambda s: deelverzoeken.wijs_af(s, actor, deelverzoek_id, r.reden))
 
 
 @router.post(
@@ -307,7 +300,7 @@ def afwijzen(omgeving: OmgevingDep, actor: ActorDep, deelverzoek_id: str, r: Red
 def beantwoorden(
     omgeving: OmgevingDep, actor: ActorDep, deelverzoek_id: str, a: AntwoordIn
 ) -> Response:
-    return _actie(
+    return actie(
         omgeving, lambda s: deelverzoeken.beantwoord(s, actor, deelverzoek_id, a.levering_id)
     )
 
@@ -336,7 +329,7 @@ def _interventie(i: Interventie) -> InterventieUit:
 def advies_opstellen(
     omgeving: OmgevingDep, actor: ActorDep, casus_id: str, a: AdviesIn
 ) -> Response:
-    return _actie(
+    return actie(
         omgeving,
         lambda s: advies.stel_op(
             s,
@@ -355,7 +348,7 @@ def advies_opstellen(
     summary="Het advies vaststellen (coördinator, niet de opsteller)",
 )
 def advies_vaststellen(omgeving: OmgevingDep, actor: ActorDep, casus_id: str) -> Response:
-    return _actie(omgeving, lambda s: advies.stel_vast(s, omgeving.beslisser, actor, casus_id))
+    return actie(omgeving, lambda s: advies.stel_vast(s, omgeving.beslisser, actor, casus_id))
 
 
 @router.get(

@@ -29,6 +29,7 @@ from integraal.domein.beslag import (
     Handeling,
 )
 from integraal.domein.fouten import GeenToegang, OngeldigeInvoer
+from integraal.domein.tekst import euro, lees_bedrag
 from integraal.export import MEDIATYPEN, tabel
 from integraal.opslag import beslag as beslagopslag
 from integraal.opslag.db import Sessie, transactie
@@ -49,13 +50,6 @@ BEWAARDERS = {
 }
 
 
-def _euro(centen: int | None) -> str:
-    if centen is None:
-        return "—"
-    tekst = f"{centen / 100:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {tekst}"
-
-
 @router.get("/beslag", response_class=HTMLResponse)
 def beslag_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
     try:
@@ -63,7 +57,7 @@ def beslag_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> R
             lijst = overzicht.objecten(s, omgeving.beslisser, actor)
     except GeenToegang as exc:
         return fout(request, actor, exc)
-    return pagina(request, "beslag.html", actor, lijst=lijst, euro=_euro, **LABELS)
+    return pagina(request, "beslag.html", actor, lijst=lijst, euro=euro, **LABELS)
 
 
 @router.get("/beslag/nieuw", response_class=HTMLResponse)
@@ -77,7 +71,7 @@ def _float(tekst: str, veld: str) -> float | None:
     if not tekst.strip():
         return None
     try:
-        return float(tekst.replace(".", "").replace(",", "."))
+        return lees_bedrag(tekst)
     except ValueError as exc:
         raise OngeldigeInvoer({veld: "vul een bedrag in, bijvoorbeeld 1.250,00"}) from exc
 
@@ -182,7 +176,7 @@ def cijfers_pagina(
         jaar=gekozen,
         jaren=jaren,
         hoogste=hoogste,
-        euro=_euro,
+        euro=euro,
     )
 
 
@@ -216,7 +210,7 @@ def object_pagina(
         "beslag_object.html",
         actor,
         b=b,
-        euro=_euro,
+        euro=euro,
         bewaarders=BEWAARDERS,
         vandaag=dt.date.today(),
         **LABELS,
@@ -386,7 +380,7 @@ def dossiers_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) ->
         actor,
         lijst=lijst,
         executiestatussen=dossier.EXECUTIESTATUSSEN,
-        euro=_euro,
+        euro=euro,
     )
 
 
@@ -423,7 +417,7 @@ def dossier_pagina(
         "dossier.html",
         actor,
         b=b,
-        euro=_euro,
+        euro=euro,
         executiestatussen=dossier.EXECUTIESTATUSSEN,
         handelingen=dossier.HANDELINGEN,
         hoogste=hoogste,

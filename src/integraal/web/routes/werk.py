@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from integraal.casus import GeenToegang, OngeldigeInvoer, advies, deelverzoeken
 from integraal.domein.casus import UITKOMSTEN
+from integraal.domein.tekst import lees_bedrag
 from integraal.opslag import leveringen
 from integraal.opslag.db import transactie
 from integraal.web.basis import (
@@ -94,7 +95,7 @@ def interventie_bijwerken(
     bedrag: Annotated[str, Form()] = "",
 ) -> Response:
     try:
-        euro = float(bedrag.replace(".", "").replace(",", ".")) if bedrag.strip() else None
+        euro = lees_bedrag(bedrag) if bedrag.strip() else None
     except ValueError:
         return fout(request, actor, OngeldigeInvoer({"bedrag": "vul een bedrag in, bv. 1.250,00"}))
     try:
