@@ -24,11 +24,14 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "casus": {"domein", "delen", "logboek", "opslag", "toegang"},
     "export": {"domein", "toegang"},
     "afpakken": {"domein", "delen", "logboek", "opslag"},
+    # The monitor reads aggregates of the operational modules, never the other way round.
+    "monitor": {"domein", "logboek", "opslag", "afpakken"},
     "demo": {
         "domein",
         "bronnen",
         "casus",
         "afpakken",
+        "monitor",
         "gebruikers",
         "omgeving",
         "opslag",
@@ -46,6 +49,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "casus",
         "export",
         "afpakken",
+        "monitor",
     },
     "web": {
         "domein",
@@ -59,6 +63,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "casus",
         "export",
         "afpakken",
+        "monitor",
     },
 }
 RUWE_STATEMENTS = "integraal.opslag.statements"

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from integraal.domein.verwijzingen import Soort, lees, vind
+from integraal.monitor.bronbrieven import BRIEVEN
 
 BASIS = "https://zoek.officielebekendmakingen.nl/"
 
@@ -65,7 +64,7 @@ def test_alle_verwijzingen_in_een_brief_op_volgorde() -> None:
 
 
 def test_de_bronbrieven_bevatten_gelinkte_verwijzingen() -> None:
-    brieven = Path(__file__).parents[1] / "data" / "brieven"
+    brieven = BRIEVEN
     alle = [v for f in sorted(brieven.glob("0*.txt")) for v in vind(f.read_text())]
     assert len(alle) >= 40
     assert {v.soort for v in alle} == set(Soort) - {Soort.STAATSCOURANT} or len(

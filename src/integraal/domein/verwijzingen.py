@@ -96,6 +96,11 @@ _KST = re.compile(
     r"(?:(?P<dossier>\d{2}\s?\d{3})(?:\s+(?P<toev>[A-Z]{1,4}))?,?\s+nr\.\s*(?P<nr>\d+)"
     r"|nr\.\s*(?P<dossier2>\d{5})-(?P<nr2>\d+))"
 )
+# "Tweede Kamer, vergaderjaar 2023–2024, 28 741, nr. 113" (footnotes of the progress reports)
+_TKV = re.compile(
+    r"(?P<kamer>Tweede|Eerste)\s+Kamer,\s+vergaderjaar\s+(?P<vj>" + _JAAR + r"),\s+"
+    r"(?P<dossier>\d{2}\s?\d{3})(?:\s+(?P<toev>[A-Z]{1,4}))?,\s+nr\.\s*(?P<nr>\d+)"
+)
 _STB = re.compile(r"(?P<soort>Stb|Stcrt)\.\s*(?P<jaar>\d{4}),\s*(?:nr\.\s*)?(?P<nr>\d+)")
 _AH = re.compile(
     r"Aanhangsel\s+(?:van\s+de\s+)?Handelingen\s+(?P<kamer>II|I)\s+(?P<vj>" + _JAAR + r"),\s*"
@@ -120,6 +125,23 @@ def vind(tekst: str) -> Iterator[Verwijzing]:
                     toevoeging=m["toev"],
                     vergaderjaar=vj,
                     kamer=m["kamer"],
+                    twijfel=twijfel,
+                ),
+            )
+        )
+    for m in _TKV.finditer(tekst):
+        vj, twijfel = vergaderjaar(m["vj"])
+        gevonden.append(
+            (
+                m.start(),
+                Verwijzing(
+                    Soort.KAMERSTUK,
+                    m.group(0),
+                    int(m["nr"]),
+                    dossier=int(m["dossier"].replace(" ", "")),
+                    toevoeging=m["toev"],
+                    vergaderjaar=vj,
+                    kamer="II" if m["kamer"] == "Tweede" else "I",
                     twijfel=twijfel,
                 ),
             )

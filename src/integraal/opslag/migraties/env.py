@@ -8,6 +8,7 @@ from sqlalchemy import Connection
 
 from integraal.opslag.db import maak_engine
 from integraal.opslag.modellen import Basis
+from integraal.opslag.schema import eigen_object
 
 config = context.config
 
@@ -18,6 +19,7 @@ def _run(connection: Connection) -> None:
         target_metadata=Basis.metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=eigen_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The financial overviews as loaded, their consistency checks, and plan against realisation
+per deelopgave."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from integraal.domein.financien import (
+    Aansluiting,
+    Afwijking,
+    Cel,
+    Kolom,
+    KolomSoort,
+    Rij,
+    RijSoort,
+    Tabel,
+    controleer,
+    controleer_aansluitingen,
+)
+from integraal.monitor.bronbrieven import gegevens
+from integraal.opslag import monitor as opslag
+from integraal.opslag.db import Sessie
+
+
+def tabellen(sessie: Sessie, bron: str | None = None) -> dict[int, Tabel]:
+    """The tables of one letter (default: the most recent letter with tables), by number."""
+    alle = opslag.financiele_tabellen(sessie)
+    bronnen = sorted({t.bron for t in alle})
+    if not bronnen:
+        return {}
+    gekozen = bron or bronnen[-1]
+    uit: dict[int, Tabel] = {}
+    for t in alle:
+        if t.bron != gekozen:
+            continue
+        rijen = tuple(
+            Rij(
+                RijSoort(r.soort),
+                r.groep,
+                r.omschrijving,
+                tuple(r.waarden),
+                r.deelopgave_code,
+            )
+            for r in opslag.financiele_rijen(sessie, t.id)
+        )
+        kolommen = tuple(
+            Kolom(k["sleutel"], k["kop"], KolomSoort(k["soort"]), k["periode"]) for k in t.kolommen
+        )
+        uit[t.nummer] = Tabel(t.nummer, t.titel, t.eenheid, kolommen, rijen, t.bron)
+    return uit
+
+
+def aansluitingen(bron: str) -> list[Aansluiting]:
+    """Figures that must agree between the tables of one letter (data/aansluitingen.yaml)."""
+    uit = []
+    for a in gegevens("aansluitingen.yaml").get(bron, []):
+        for kolom_links, kolom_rechts in zip(
+            a["kolommen_links"], a["kolommen_rechts"], strict=True
+        ):
+            uit.append(
+                Aansluiting(
+                    Cel(a["links"]["tabel"], a["links"]["rij"], kolom_links),
+                    Cel(a["rechts"]["tabel"], a["rechts"]["rij"], kolom_rechts),
+                    a.get("uitleg", ""),
+                )
+            )
+    return uit
+
+
+def controle(sessie: Sessie, bron: str | None = None) -> list[Afwijking]:
+    """Every sum that does not add up and every figure that does not agree with another."""
+    t = tabellen(sessie, bron)
+    if not t:
+        return []
+    afwijkingen = [a for tabel in t.values() for a in controleer(tabel)]
+    eerste = next(iter(t.values()))
+    return afwijkingen + controleer_aansluitingen(t, aansluitingen(eerste.bron))
+
+
+@dataclass(frozen=True)
+class PlanRealisatie:
+    deelopgave: str | None
+    groep: str
+    omschrijving: str
+    plan: int
+    realisatie: int
+
+    @property
+    def verschil(self) -> int:
+        return self.plan - self.realisatie
+
+    @property
+    def percentage(self) -> float:
+        return 100 * self.realisatie / self.plan if self.plan else 0.0
+
+
+def plan_realisatie(sessie: Sessie, bron: str | None = None) -> tuple[str, list[PlanRealisatie]]:
+    """(period, posts) from the first table that sets plan against realisation."""
+    for tabel in tabellen(sessie, bron).values():
+        plan = next((i for i, k in enumerate(tabel.kolommen) if k.soort is KolomSoort.PLAN), None)
+        real = next(
+            (i for i, k in enumerate(tabel.kolommen) if k.soort is KolomSoort.REALISATIE), None
+        )
+        if plan is None or real is None:
+            continue
+        posten = [
+            PlanRealisatie(
+                r.deelopgave, r.groep, r.omschrijving, r.waarden[plan] or 0, r.waarden[real] or 0
+            )
+            for r in tabel.rijen
+            if r.soort is RijSoort.POST
+        ]
+        return tabel.kolommen[plan].periode, posten
+    return "", []

@@ -1,0 +1,152 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The progress report, generated from the data as HTML and PDF: along the four lines, with
+indicator charts, the financial tables and their checks, and the motions and commitments
+appendix. It states its peildatum and sources; the same peildatum gives the same report."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from integraal.domein.brieftabellen import tekstregels
+from integraal.domein.financien import Afwijking, RijSoort, Tabel
+from integraal.domein.monitor import Lijn
+from integraal.monitor import financien, indicatoren, opdrachten, structuur
+from integraal.monitor.financien import PlanRealisatie
+from integraal.monitor.grafiek import Serie, staven
+from integraal.monitor.indicatoren import IndicatorBeeld
+from integraal.monitor.opdrachten import OpdrachtBeeld
+from integraal.monitor.structuur import LijnBeeld
+from integraal.opslag import monitor as opslag
+from integraal.opslag.db import Sessie
+
+LIJNEN_IN_RAPPORT = (Lijn.VOORKOMEN, Lijn.VERSTOREN_DOORBREKEN, Lijn.BESTRAFFEN, Lijn.BESCHERMEN)
+
+
+class PdfNietBeschikbaar(RuntimeError):
+    """WeasyPrint or its system libraries (Pango) are missing; the message is Dutch."""
+
+
+@dataclass
+class Hoofdstuk:
+    lijn: LijnBeeld
+    indicatoren: list[tuple[IndicatorBeeld, Markup]] = field(default_factory=list)
+
+
+@dataclass
+class Rapport:
+    peildatum: dt.datetime
+    gemaakt_op: dt.datetime
+    hoofdstukken: list[Hoofdstuk]
+    tabellen: list[Tabel]
+    afwijkingen: list[Afwijking]
+    plan_periode: str
+    plan_posten: list[PlanRealisatie]
+    plan_grafiek: Markup | None
+    opdrachten: list[OpdrachtBeeld]
+    bronnen: list[tuple[str, str | None]]
+    indicatorbronnen: list[str]
+
+
+def grafiek(i: IndicatorBeeld) -> Markup:
+    titel = f"{i.naam} ({i.eenheid})"
+    if i.uitsplitsingen and len(i.uitsplitsingen) <= 4:
+        perioden = i.perioden
+        series = [
+            Serie(
+                u,
+                [
+                    next(
+                        (p.waarde for p in i.punten if p.periode == per and p.uitsplitsing == u),
+                        None,
+                    )
+                    for per in perioden
+                ],
+            )
+            for u in i.uitsplitsingen
+        ]
+        return staven(titel, perioden, series, eenheid=i.eenheid, decimalen=i.decimalen)
+    reeks = i.totaalreeks()
+    return staven(
+        titel,
+        [p for p, _ in reeks],
+        [Serie(i.naam, [w for _, w in reeks])],
+        eenheid=i.eenheid,
+        decimalen=i.decimalen,
+    )
+
+
+def stel_samen(sessie: Sessie, peildatum: dt.datetime | None = None) -> Rapport:
+    peil = peildatum or dt.datetime.now(dt.UTC)
+    lijnen = {lijn.code: lijn for lijn in structuur.structuur(sessie, peil.date())}
+    hoofdstukken = {code: Hoofdstuk(lijnen[code]) for code in LIJNEN_IN_RAPPORT if code in lijnen}
+    bronnen_ind: list[str] = []
+    for i in indicatoren.overzicht(sessie, peil):
+        if not i.punten or i.lijn is None or Lijn(i.lijn) not in hoofdstukken:
+            continue
+        hoofdstukken[Lijn(i.lijn)].indicatoren.append((i, grafiek(i)))
+        if i.bron not in bronnen_ind:
+            bronnen_ind.append(i.bron)
+    tabellen = financien.tabellen(sessie)
+    periode, posten = financien.plan_realisatie(sessie)
+    plan_grafiek = (
+        staven(
+            f"Plan en realisatie {periode} per deelopgave (x € 1.000)",
+            [p.omschrijving for p in posten],
+            [
+                Serie("Plan", [p.plan for p in posten]),
+                Serie("Realisatie", [p.realisatie for p in posten]),
+            ],
+            eenheid="x € 1.000",
+            breedte=900,
+            hoogte=280,
+        )
+        if posten
+        else None
+    )
+    return Rapport(
+        peildatum=peil,
+        gemaakt_op=dt.datetime.now(dt.UTC),
+        hoofdstukken=list(hoofdstukken.values()),
+        tabellen=list(tabellen.values()),
+        afwijkingen=financien.controle(sessie),
+        plan_periode=periode,
+        plan_posten=posten,
+        plan_grafiek=plan_grafiek,
+        opdrachten=opdrachten.lijst(sessie),
+        bronnen=[(d.titel, d.kenmerk) for d in opslag.documenten(sessie)],
+        indicatorbronnen=bronnen_ind,
+    )
+
+
+_OMGEVING = Environment(
+    loader=PackageLoader("integraal.monitor", "sjablonen"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def html(rapport: Rapport) -> str:
+    context: dict[str, Any] = {
+        "r": rapport,
+        "tekstregels": tekstregels,
+        "RijSoort": RijSoort,
+    }
+    return _OMGEVING.get_template("rapport.html").render(**context)
+
+
+def pdf(html_tekst: str) -> bytes:
+    """The HTML report as PDF; WeasyPrint is imported here so the rest runs without Pango."""
+    try:
+        from weasyprint import HTML  # type: ignore[import-untyped]
+    except (ImportError, OSError) as exc:  # OSError: the Pango libraries are missing
+        raise PdfNietBeschikbaar(
+            "PDF maken kan hier niet: WeasyPrint of de Pango-bibliotheken ontbreken "
+            "(Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)."
+        ) from exc
+    return bytes(HTML(string=html_tekst).write_pdf())

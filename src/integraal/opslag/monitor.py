@@ -1,0 +1,179 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Storage of the monitor: structure, indicators, documents with full-text search, financial
+tables, motions and commitments. Nothing here holds personal data of citizens."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from integraal.opslag.modellen import (
+    Deelopgave,
+    Document,
+    Documentverwijzing,
+    Financieelrij,
+    Financieeltabel,
+    Gebeurtenis,
+    Indicator,
+    Kameropdracht,
+    Lijnlabel,
+    Maatregel,
+    MonitorLijn,
+    Observatie,
+    Passage,
+    Voetnoot,
+)
+
+
+def lijnen(sessie: Session) -> Sequence[MonitorLijn]:
+    return sessie.scalars(select(MonitorLijn).order_by(MonitorLijn.volgorde)).all()
+
+
+def lijnlabels(sessie: Session) -> Sequence[Lijnlabel]:
+    return sessie.scalars(select(Lijnlabel).order_by(Lijnlabel.lijn_code, Lijnlabel.id)).all()
+
+
+def deelopgaven(sessie: Session) -> Sequence[Deelopgave]:
+    return sessie.scalars(select(Deelopgave).order_by(Deelopgave.volgorde)).all()
+
+
+def maatregelen(sessie: Session) -> Sequence[Maatregel]:
+    return sessie.scalars(select(Maatregel).order_by(Maatregel.deelopgave_code, Maatregel.id)).all()
+
+
+def maatregel(sessie: Session, maatregel_id: int) -> Maatregel | None:
+    return sessie.get(Maatregel, maatregel_id)
+
+
+def indicatoren(sessie: Session) -> Sequence[Indicator]:
+    return sessie.scalars(select(Indicator).order_by(Indicator.lijn_code, Indicator.code)).all()
+
+
+def indicator(sessie: Session, code: str) -> Indicator | None:
+    return sessie.get(Indicator, code)
+
+
+def observaties(sessie: Session, code: str | None = None) -> Sequence[Observatie]:
+    q = select(Observatie).order_by(Observatie.id)
+    if code is not None:
+        q = q.where(Observatie.indicator_code == code)
+    return sessie.scalars(q).all()
+
+
+def gebeurtenissen(sessie: Session, soorten: Sequence[str]) -> Sequence[Gebeurtenis]:
+    return sessie.scalars(
+        select(Gebeurtenis).where(Gebeurtenis.soort.in_(soorten)).order_by(Gebeurtenis.id)
+    ).all()
+
+
+def documenten(sessie: Session) -> Sequence[Document]:
+    return sessie.scalars(select(Document).order_by(Document.sleutel)).all()
+
+
+def document(sessie: Session, sleutel: str) -> Document | None:
+    return sessie.scalar(select(Document).where(Document.sleutel == sleutel))
+
+
+def document_op_id(sessie: Session, document_id: int) -> Document | None:
+    return sessie.get(Document, document_id)
+
+
+def voetnoten(sessie: Session, document_id: int) -> Sequence[Voetnoot]:
+    return sessie.scalars(
+        select(Voetnoot).where(Voetnoot.document_id == document_id).order_by(Voetnoot.id)
+    ).all()
+
+
+def documentverwijzingen(sessie: Session, document_id: int) -> Sequence[Documentverwijzing]:
+    return sessie.scalars(
+        select(Documentverwijzing)
+        .where(Documentverwijzing.document_id == document_id)
+        .order_by(Documentverwijzing.id)
+    ).all()
+
+
+def passages(sessie: Session, document_id: int) -> Sequence[Passage]:
+    return sessie.scalars(
+        select(Passage).where(Passage.document_id == document_id).order_by(Passage.volgnummer)
+    ).all()
+
+
+@dataclass(frozen=True)
+class Treffer:
+    passage_id: int
+    document_sleutel: str
+    document_titel: str
+    kop: str | None
+    fragment: str  # with «…» around the matched words
+    volgnummer: int
+
+
+def _fts5_vraag(vraag: str) -> str | None:
+    """Words of the query as FTS5 prefix terms: 'witwas zaken' → '"witwas"* "zaken"*'.
+    Only word characters pass, so a query cannot use FTS5's own syntax."""
+    woorden = re.findall(r"\w+", vraag)
+    return " ".join(f'"{w}"*' for w in woorden) or None
+
+
+def zoek(sessie: Session, vraag: str, limiet: int = 50) -> list[Treffer]:
+    """Dutch full-text search over the passages of all documents; best matches first."""
+    if sessie.get_bind().dialect.name == "sqlite":
+        fts = _fts5_vraag(vraag)
+        if fts is None:
+            return []
+        rijen = sessie.execute(
+            text(
+                "SELECT p.id, d.sleutel, d.titel, p.kop,"
+                " snippet(passage_fts, 0, '«', '»', '…', 24), p.volgnummer"
+                " FROM passage_fts JOIN passage p ON p.id = passage_fts.rowid"
+                " JOIN document d ON d.id = p.document_id"
+                " WHERE passage_fts MATCH :q ORDER BY bm25(passage_fts), p.id LIMIT :n"
+            ),
+            {"q": fts, "n": limiet},
+        ).all()
+    else:
+        if not re.search(r"\w", vraag):
+            return []
+        rijen = sessie.execute(
+            text(
+                "SELECT p.id, d.sleutel, d.titel, p.kop,"
+                " ts_headline('dutch', p.tekst, q, 'StartSel=«, StopSel=», MaxWords=30,"
+                " MinWords=10, ShortWord=2'), p.volgnummer"
+                " FROM passage p JOIN document d ON d.id = p.document_id,"
+                " websearch_to_tsquery('dutch', :q) q"
+                " WHERE to_tsvector('dutch', p.tekst) @@ q"
+                " ORDER BY ts_rank(to_tsvector('dutch', p.tekst), q) DESC, p.id LIMIT :n"
+            ),
+            {"q": vraag, "n": limiet},
+        ).all()
+    return [Treffer(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rijen]
+
+
+def financiele_tabellen(sessie: Session) -> Sequence[Financieeltabel]:
+    return sessie.scalars(
+        select(Financieeltabel).order_by(Financieeltabel.bron, Financieeltabel.nummer)
+    ).all()
+
+
+def financiele_rijen(sessie: Session, tabel_id: int) -> Sequence[Financieelrij]:
+    return sessie.scalars(
+        select(Financieelrij)
+        .where(Financieelrij.tabel_id == tabel_id)
+        .order_by(Financieelrij.volgorde)
+    ).all()
+
+
+def opdrachten(sessie: Session) -> Sequence[Kameropdracht]:
+    return sessie.scalars(select(Kameropdracht).order_by(Kameropdracht.id)).all()
+
+
+def opdracht(sessie: Session, opdracht_id: int) -> Kameropdracht | None:
+    return sessie.get(Kameropdracht, opdracht_id)
+
+
+def aantal(sessie: Session, model: type[MonitorLijn] | type[Document] | type[Indicator]) -> int:
+    return sessie.scalar(select(func.count()).select_from(model)) or 0
