@@ -41,11 +41,13 @@ entiteit_app = typer.Typer(
 )
 logboek_app = typer.Typer(help="Het logboek dataverwerkingen.", no_args_is_help=True)
 gebruiker_app = typer.Typer(help="Gebruikers beheren.", no_args_is_help=True)
+monitor_app = typer.Typer(help="De monitor van de aanpak.", no_args_is_help=True)
 app.add_typer(demo_app, name="demo")
 app.add_typer(levering_app, name="levering")
 app.add_typer(entiteit_app, name="entiteit")
 app.add_typer(logboek_app, name="logboek")
 app.add_typer(gebruiker_app, name="gebruiker")
+app.add_typer(monitor_app, name="monitor")
 
 GebruikerOptie = Annotated[str, typer.Option("--gebruiker", "-g", help="Uw gebruikersnaam")]
 DoelOptie = Annotated[str, typer.Option("--doel", help="Doel van het lezen")]
@@ -404,3 +406,49 @@ def demo_laden(
     typer.echo("Demo-accounts (alles is fictief):")
     for a in accounts:
         typer.echo(f"  {a.gebruikersnaam:<14} {a.wachtwoord:<22} {a.rol:<22} {a.organisatie}")
+
+
+@monitor_app.command("laden")
+def monitor_laden() -> None:
+    """Laad structuur, indicatoren, brieven, financiële tabellen en moties (idempotent)."""
+    from integraal.monitor.laden import laad_alles
+
+    with transactie(_omgeving().fabriek) as s:
+        g = laad_alles(s)
+    typer.echo(
+        f"Geladen: {g.documenten} documenten ({g.passages} passages), {g.tabellen} tabellen, "
+        f"{g.indicatoren} indicatoren ({g.observaties} waarden), {g.opdrachten} moties en "
+        f"toezeggingen, {g.maatregelen} maatregelen."
+    )
+
+
+@monitor_app.command("rapport")
+def monitor_rapport(
+    uit: Annotated[Path, typer.Argument(help="Bestand: .html of .pdf")],
+    peildatum: Annotated[str | None, typer.Option(help="jjjj-mm-dd; standaard: nu")] = None,
+) -> None:
+    """Maak de voortgangsrapportage uit de vastgelegde gegevens."""
+    import datetime as dt
+
+    from integraal.monitor import rapport
+
+    peil = None
+    if peildatum:
+        try:
+            peil = dt.datetime.combine(
+                dt.date.fromisoformat(peildatum), dt.time(23, 59, 59), dt.UTC
+            )
+        except ValueError:
+            raise typer.BadParameter("schrijf de peildatum als jjjj-mm-dd") from None
+    with transactie(_omgeving().fabriek) as s:
+        r = rapport.stel_samen(s, peil)
+    html = rapport.html(r)
+    if uit.suffix.lower() == ".pdf":
+        try:
+            uit.write_bytes(rapport.pdf(html))
+        except rapport.PdfNietBeschikbaar as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(1) from exc
+    else:
+        uit.write_text(html, encoding="utf-8")
+    typer.echo(f"Rapportage geschreven naar {uit} (peildatum {r.peildatum:%d-%m-%Y}).")

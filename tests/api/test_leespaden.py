@@ -166,6 +166,34 @@ GEEN_PERSOONSGEGEVENS = {
     ("POST", "/beslag/{object_id}/omzetting"): "statuswijziging",
     ("POST", "/herbestemming/organisaties"): "organisaties, geen personen",
     ("POST", "/herbestemming/{object_id}"): "statuswijziging",
+    # Monitor: aggregates (small cells suppressed) and public documents. Members of parliament
+    # appear as the public letters name them; no partner data about persons passes here.
+    ("GET", "/api/v1/monitor/structuur"): "beleid, geen personen",
+    ("PUT", "/api/v1/monitor/maatregelen/{maatregel_id}"): "beleid bijwerken",
+    ("GET", "/api/v1/monitor/indicatoren"): "geaggregeerde cijfers, kleine cellen verborgen",
+    ("GET", "/api/v1/monitor/indicatoren/{code}"): "geaggregeerde cijfers",
+    ("GET", "/api/v1/monitor/indicatoren/{code}/export"): "geaggregeerde cijfers",
+    ("POST", "/api/v1/monitor/indicatoren/{code}/waarden"): "cijfer vastleggen",
+    ("GET", "/api/v1/monitor/financien"): "begroting, geen personen",
+    ("GET", "/api/v1/monitor/opdrachten"): "openbare moties en toezeggingen",
+    ("PUT", "/api/v1/monitor/opdrachten/{opdracht_id}/beoordeling"): "beoordeling vastleggen",
+    ("GET", "/api/v1/monitor/documenten"): "openbare brieven",
+    ("GET", "/api/v1/monitor/rapport"): "geaggregeerde rapportage",
+    ("GET", "/monitor"): "beleid en geaggregeerde cijfers",
+    ("POST", "/monitor/maatregelen/{maatregel_id}"): "beleid bijwerken",
+    ("GET", "/monitor/indicatoren/{code}"): "geaggregeerde cijfers",
+    ("GET", "/monitor/indicatoren/{code}.{formaat}"): "geaggregeerde cijfers",
+    ("POST", "/monitor/indicatoren/{code}"): "cijfer vastleggen",
+    ("GET", "/monitor/financien"): "begroting, geen personen",
+    ("GET", "/monitor/financien/tabel-{nummer}.{formaat}"): "begroting, geen personen",
+    ("GET", "/monitor/moties"): "openbare moties en toezeggingen",
+    ("GET", "/monitor/moties.{formaat}"): "openbare moties en toezeggingen",
+    ("GET", "/monitor/moties/{opdracht_id}"): "openbare moties en toezeggingen",
+    ("POST", "/monitor/moties/{opdracht_id}"): "beoordeling vastleggen",
+    ("GET", "/monitor/documenten"): "openbare brieven",
+    ("GET", "/monitor/documenten/{sleutel}"): "openbare brieven",
+    ("GET", "/monitor/rapport"): "geaggregeerde rapportage",
+    ("GET", "/monitor/rapport.pdf"): "geaggregeerde rapportage",
     ("GET", "/mijn-beslag"): "formulier",
 }
 CLI_PERSOONSGEGEVENS = {"entiteit toon", "entiteit zoek", "logboek inzage"}
@@ -181,6 +209,8 @@ CLI_OVERIG = {
     "logboek checkpoint",
     "gebruiker aanmaken",
     "demo laden",
+    "monitor laden",
+    "monitor rapport",
 }
 WEGGELATEN_PADEN = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs/oauth2-redirect"}
 

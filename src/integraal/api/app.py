@@ -10,7 +10,16 @@ from fastapi.routing import APIRoute
 
 from integraal import API_VERSION
 from integraal.api import fouten
-from integraal.api.routes import algemeen, beslag, casussen, delen, entiteiten, leveringen, logboek
+from integraal.api.routes import (
+    algemeen,
+    beslag,
+    casussen,
+    delen,
+    entiteiten,
+    leveringen,
+    logboek,
+    monitor,
+)
 from integraal.omgeving import Omgeving
 
 BESCHRIJVING = """
@@ -45,7 +54,7 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
     )
     api.state.omgeving = omgeving
     fouten.registreer(api)
-    for module in (algemeen, leveringen, entiteiten, delen, logboek, casussen, beslag):
+    for module in (algemeen, leveringen, entiteiten, delen, logboek, casussen, beslag, monitor):
         api.include_router(module.router)
 
     @api.middleware("http")

@@ -23,6 +23,7 @@ from integraal.demo.casuswerk import speel_casuswerk
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
 from integraal.gebruikers import actor_van, maak_gebruiker
+from integraal.monitor.laden import laad_alles as laad_monitor
 from integraal.omgeving import Omgeving
 from integraal.opslag import beheer
 from integraal.opslag.db import transactie
@@ -365,4 +366,6 @@ def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
         )
     speel_casuswerk(omgeving, actoren)
     speel_afpakken(omgeving, actoren)
+    with transactie(omgeving.fabriek) as sessie:
+        laad_monitor(sessie)
     return [DemoAccount(naam, WACHTWOORD, rol.value, org) for naam, _, org, rol in GEBRUIKERS]

@@ -113,3 +113,12 @@ def plan_realisatie(sessie: Sessie, bron: str | None = None) -> tuple[str, list[
         ]
         return tabel.kolommen[plan].periode, posten
     return "", []
+
+
+def kolommen(tabel: Tabel) -> tuple[str, ...]:
+    return ("groep", "omschrijving", *(k.kop_vol for k in tabel.kolommen), "deelopgave")
+
+
+def rijen(tabel: Tabel) -> list[list[object]]:
+    """For export, in thousands of euro; an empty cell stays empty."""
+    return [[r.groep, r.omschrijving, *r.waarden, r.deelopgave or ""] for r in tabel.rijen]

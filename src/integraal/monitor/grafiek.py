@@ -68,9 +68,10 @@ def staven(
                 f'<text x="{x + staaf / 2:.1f}" y="{y - 4:.1f}" font-size="10" '
                 f'text-anchor="middle" fill="#222">{escape(_getal(w, decimalen))}</text>'
             )
+        etiket = escape(_kort(categorie, max(6, int(groep // 6.5))))
         delen.append(
             f'<text x="{links + c * groep + groep / 2:.1f}" y="{hoogte - onder + 16}" '
-            f'font-size="11" text-anchor="middle" fill="#222">{escape(_kort(categorie))}</text>'
+            f'font-size="11" text-anchor="middle" fill="#222">{etiket}</text>'
         )
     if len(series) > 1:
         for s, serie in enumerate(series):

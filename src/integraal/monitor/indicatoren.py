@@ -263,3 +263,22 @@ LIVE: dict[str, Callable[[Sessie, dt.datetime], list[Punt]]] = {
     "interventies": _interventies,
     "beslagwaarde": _beslagwaarde,
 }
+
+
+KOLOMMEN = ("indicator", "periode", "uitsplitsing", "waarde", "eenheid", "voorlopig", "bron")
+
+
+def rijen(beeld: IndicatorBeeld) -> list[list[object]]:
+    """For export: suppressed cells stay empty with '<5' in the value's place."""
+    return [
+        [
+            beeld.code,
+            p.periode,
+            p.uitsplitsing or "totaal",
+            p.waarde if p.waarde is not None else f"<{KLEINSTE_CEL}",
+            beeld.eenheid,
+            "ja" if p.voorlopig else "nee",
+            beeld.bron,
+        ]
+        for p in beeld.punten
+    ]

@@ -144,3 +144,35 @@ def beoordeel(
     nu = dt.datetime.now(dt.UTC)
     o.beoordeeld_door, o.beoordeeld_op, o.bijgewerkt_op = actor.gebruiker_id, nu, nu
     leg_vast(sessie, actor, "motie of toezegging beoordelen", opdracht=o.id, status=status.value)
+
+
+KOLOMMEN = (
+    "thema",
+    "onderdeel",
+    "soort",
+    "onderwerp",
+    "indieners",
+    "vindplaats",
+    "status Tweede Kamer",
+    "uitvoering",
+    "termijn",
+    "beoordeeld",
+)
+
+
+def rijen(lijst_: list[OpdrachtBeeld]) -> list[list[object]]:
+    return [
+        [
+            o.thema,
+            o.onderdeel or "",
+            o.soort.value,
+            o.onderwerp,
+            o.indieners,
+            o.verwijzing or "",
+            o.tk_status.value,
+            o.uitvoering_label,
+            o.termijn.isoformat() if o.termijn else "",
+            "ja" if o.beoordeeld else "nee",
+        ]
+        for o in lijst_
+    ]

@@ -80,6 +80,22 @@ def grafiek(i: IndicatorBeeld) -> Markup:
     )
 
 
+def plan_grafiek(periode: str, posten: list[PlanRealisatie]) -> Markup | None:
+    if not posten:
+        return None
+    return staven(
+        f"Plan en realisatie {periode} per deelopgave (x € 1.000)",
+        [p.omschrijving for p in posten],
+        [
+            Serie("Plan", [p.plan for p in posten]),
+            Serie("Realisatie", [p.realisatie for p in posten]),
+        ],
+        eenheid="x € 1.000",
+        breedte=900,
+        hoogte=280,
+    )
+
+
 def stel_samen(sessie: Sessie, peildatum: dt.datetime | None = None) -> Rapport:
     peil = peildatum or dt.datetime.now(dt.UTC)
     lijnen = {lijn.code: lijn for lijn in structuur.structuur(sessie, peil.date())}
@@ -93,21 +109,6 @@ def stel_samen(sessie: Sessie, peildatum: dt.datetime | None = None) -> Rapport:
             bronnen_ind.append(i.bron)
     tabellen = financien.tabellen(sessie)
     periode, posten = financien.plan_realisatie(sessie)
-    plan_grafiek = (
-        staven(
-            f"Plan en realisatie {periode} per deelopgave (x € 1.000)",
-            [p.omschrijving for p in posten],
-            [
-                Serie("Plan", [p.plan for p in posten]),
-                Serie("Realisatie", [p.realisatie for p in posten]),
-            ],
-            eenheid="x € 1.000",
-            breedte=900,
-            hoogte=280,
-        )
-        if posten
-        else None
-    )
     return Rapport(
         peildatum=peil,
         gemaakt_op=dt.datetime.now(dt.UTC),
@@ -116,7 +117,7 @@ def stel_samen(sessie: Sessie, peildatum: dt.datetime | None = None) -> Rapport:
         afwijkingen=financien.controle(sessie),
         plan_periode=periode,
         plan_posten=posten,
-        plan_grafiek=plan_grafiek,
+        plan_grafiek=plan_grafiek(periode, posten),
         opdrachten=opdrachten.lijst(sessie),
         bronnen=[(d.titel, d.kenmerk) for d in opslag.documenten(sessie)],
         indicatorbronnen=bronnen_ind,

@@ -13,7 +13,16 @@ from starlette.middleware.sessions import SessionMiddleware
 from integraal.bronnen.voortgang import Voortgangsbord
 from integraal.omgeving import Omgeving
 from integraal.web.basis import NietIngelogd, Verboden, pagina
-from integraal.web.routes import beslag, casussen, delen, leveringen, signalen, toegang, werk
+from integraal.web.routes import (
+    beslag,
+    casussen,
+    delen,
+    leveringen,
+    monitor,
+    signalen,
+    toegang,
+    werk,
+)
 
 
 def maak_web(omgeving: Omgeving) -> FastAPI:
@@ -49,6 +58,6 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
             tekst="U heeft geen toegang tot deze pagina of het formulier is verlopen.",
         )
 
-    for module in (toegang, delen, leveringen, signalen, casussen, werk, beslag):
+    for module in (toegang, delen, leveringen, signalen, casussen, werk, beslag, monitor):
         web.include_router(module.router)
     return web
