@@ -194,6 +194,9 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/monitor/documenten/{sleutel}"): "openbare brieven",
     ("GET", "/monitor/rapport"): "geaggregeerde rapportage",
     ("GET", "/monitor/rapport.pdf"): "geaggregeerde rapportage",
+    ("GET", "/api/v1/monitor/gebiedsbeeld"): "gebiedsniveau, kleine cellen verborgen",
+    ("GET", "/monitor/gebiedsbeeld"): "gebiedsniveau, kleine cellen verborgen",
+    ("GET", "/monitor/gebiedsbeeld.{formaat}"): "gebiedsniveau, kleine cellen verborgen",
     ("GET", "/mijn-beslag"): "formulier",
 }
 CLI_PERSOONSGEGEVENS = {"entiteit toon", "entiteit zoek", "logboek inzage"}

@@ -154,3 +154,20 @@ class TrefferUit(Model):
     titel: str
     kop: str | None
     fragment: str = Field(description="de gevonden woorden staan tussen « en »")
+
+
+class GebiedswaardeUit(Model):
+    code: str
+    naam: str
+    ligt_in: str | None
+    waarde: int | None = Field(description="leeg als het aantal te klein is om te tonen")
+
+
+class GebiedsbeeldUit(Model):
+    bron: str
+    niveau: str
+    onderwerp: str
+    periode: str
+    onderwerpen: list[str]
+    perioden: list[str]
+    waarden: list[GebiedswaardeUit]

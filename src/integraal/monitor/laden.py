@@ -17,6 +17,7 @@ from integraal.domein.brieftabellen import lees_tabel
 from integraal.domein.financien import Tabel
 from integraal.domein.monitor import Lijn, Maatregelstatus
 from integraal.domein.verwijzingen import vind
+from integraal.monitor import gebiedsbeeld
 from integraal.monitor.bronbrieven import Brief, brieven, gegevens
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
@@ -48,6 +49,7 @@ class Geladen:
     passages: int = 0
     tabellen: int = 0
     opdrachten: int = 0
+    gebiedscijfers: int = 0
 
 
 def laad_alles(sessie: Sessie) -> Geladen:
@@ -60,6 +62,7 @@ def laad_alles(sessie: Sessie) -> Geladen:
             laad_financien(sessie, brief, doc, g)
         if brief.kamerbijlage:
             laad_kamerbijlage(sessie, brief, doc, g)
+    g.gebiedscijfers = gebiedsbeeld.laad_voorbeeld(sessie)
     return g
 
 

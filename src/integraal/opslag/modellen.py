@@ -649,3 +649,25 @@ class Kameropdracht(Basis):
     beoordeeld_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
     beoordeeld_op: Mapped[dt.datetime | None]
     bijgewerkt_op: Mapped[dt.datetime] = mapped_column(default=nu)
+
+
+class Gebied(Basis):
+    """A CBS area: gemeente (GM), wijk (WK) or buurt (BU); never anything finer."""
+
+    __tablename__ = "gebied"
+    code: Mapped[str] = mapped_column(String(12), primary_key=True)
+    naam: Mapped[str] = mapped_column(String(200))
+    niveau: Mapped[str] = mapped_column(String(10))
+    ouder_code: Mapped[str | None] = mapped_column(String(12))
+
+
+class Gebiedscijfer(Basis):
+    __tablename__ = "gebiedscijfer"
+    __table_args__ = (Index("ix_gebiedscijfer_keuze", "onderwerp", "periode"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    bron: Mapped[str] = mapped_column(String(80))  # CBS table id and fetch date
+    periode: Mapped[str] = mapped_column(String(10))
+    gebied_code: Mapped[str] = mapped_column(ForeignKey("gebied.code"))
+    onderwerp: Mapped[str] = mapped_column(String(120))
+    waarde: Mapped[float] = mapped_column(Float)
+    opgehaald_op: Mapped[dt.datetime] = mapped_column(default=nu)

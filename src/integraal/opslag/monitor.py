@@ -18,6 +18,8 @@ from integraal.opslag.modellen import (
     Financieelrij,
     Financieeltabel,
     Gebeurtenis,
+    Gebied,
+    Gebiedscijfer,
     Indicator,
     Kameropdracht,
     Lijnlabel,
@@ -177,3 +179,11 @@ def opdracht(sessie: Session, opdracht_id: int) -> Kameropdracht | None:
 
 def aantal(sessie: Session, model: type[MonitorLijn] | type[Document] | type[Indicator]) -> int:
     return sessie.scalar(select(func.count()).select_from(model)) or 0
+
+
+def gebieden(sessie: Session) -> Sequence[Gebied]:
+    return sessie.scalars(select(Gebied).order_by(Gebied.code)).all()
+
+
+def gebiedscijfers(sessie: Session) -> Sequence[Gebiedscijfer]:
+    return sessie.scalars(select(Gebiedscijfer).order_by(Gebiedscijfer.id)).all()

@@ -16,6 +16,8 @@ from integraal.api.monitorschemas import (
     BeoordelingIn,
     DeelopgaveUit,
     FinancienUit,
+    GebiedsbeeldUit,
+    GebiedswaardeUit,
     IndicatorUit,
     KolomUit,
     LidUit,
@@ -31,7 +33,14 @@ from integraal.api.monitorschemas import (
     WaardeIn,
 )
 from integraal.export import MEDIATYPEN, tabel
-from integraal.monitor import financien, indicatoren, opdrachten, rapport, structuur
+from integraal.monitor import (
+    financien,
+    gebiedsbeeld,
+    indicatoren,
+    opdrachten,
+    rapport,
+    structuur,
+)
 from integraal.monitor.indicatoren import IndicatorBeeld
 from integraal.opslag import monitor as opslag
 
@@ -330,3 +339,33 @@ def lees_rapport(
         return Response(rapport.pdf(html), media_type="application/pdf")
     except rapport.PdfNietBeschikbaar as exc:
         raise Probleem(503, str(exc)) from exc
+
+
+@router.get(
+    "/monitor/gebiedsbeeld",
+    response_model=GebiedsbeeldUit,
+    summary="Cijfers per gemeente, wijk of buurt (nooit fijner; kleine aantallen verborgen)",
+)
+def lees_gebiedsbeeld(
+    omgeving: OmgevingDep,
+    _actor: ActorDep,
+    niveau: Literal["gemeente", "wijk", "buurt"] = "buurt",
+    onderwerp: str | None = None,
+    periode: str | None = None,
+) -> GebiedsbeeldUit:
+    with dienst(omgeving) as s:
+        b = gebiedsbeeld.beeld(s, niveau, onderwerp, periode)
+    if b is None:
+        raise Probleem(404, "Er zijn nog geen gebiedscijfers geladen.")
+    return GebiedsbeeldUit(
+        bron=b.bron,
+        niveau=b.niveau,
+        onderwerp=b.onderwerp,
+        periode=b.periode,
+        onderwerpen=b.onderwerpen,
+        perioden=b.perioden,
+        waarden=[
+            GebiedswaardeUit(code=w.code, naam=w.naam, ligt_in=w.ouder, waarde=w.cel.waarde)
+            for w in b.waarden
+        ],
+    )

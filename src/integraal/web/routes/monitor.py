@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
 
 from integraal.domein.fouten import OngeldigeInvoer
 from integraal.domein.monitor import (
@@ -19,10 +20,25 @@ from integraal.domein.monitor import (
 )
 from integraal.domein.tekst import lees_bedrag
 from integraal.export import MEDIATYPEN, tabel
-from integraal.monitor import financien, indicatoren, opdrachten, rapport, structuur
+from integraal.monitor import (
+    financien,
+    gebiedsbeeld,
+    indicatoren,
+    opdrachten,
+    rapport,
+    structuur,
+)
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie, transactie
-from integraal.web.basis import ActorDep, Csrf, OmgevingDep, actie, niet_gevonden, pagina
+from integraal.web.basis import (
+    ActorDep,
+    Csrf,
+    OmgevingDep,
+    actie,
+    fout,
+    niet_gevonden,
+    pagina,
+)
 
 router = APIRouter()
 
@@ -314,4 +330,52 @@ def rapport_pdf(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Res
         inhoud,
         media_type="application/pdf",
         headers={"Content-Disposition": f'attachment; filename="{naam}"'},
+    )
+
+
+@router.get("/monitor/gebiedsbeeld.{formaat}")
+def gebiedsbeeld_export(
+    request: Request,
+    omgeving: OmgevingDep,
+    actor: ActorDep,
+    formaat: str,
+    niveau: str = "buurt",
+    onderwerp: str = "",
+    periode: str = "",
+) -> Response:
+    if formaat not in MEDIATYPEN:
+        return niet_gevonden(request, actor, "Exporteer als csv of xlsx.")
+    try:
+        with transactie(omgeving.fabriek) as s:
+            b = gebiedsbeeld.beeld(s, niveau, onderwerp or None, periode or None)
+    except OngeldigeInvoer as exc:
+        return fout(request, actor, exc)
+    if b is None:
+        return niet_gevonden(request, actor, "Er zijn nog geen gebiedscijfers geladen.")
+    return _bestand(
+        tabel(gebiedsbeeld.KOLOMMEN, gebiedsbeeld.rijen(b), formaat), formaat, "gebiedsbeeld"
+    )
+
+
+@router.get("/monitor/gebiedsbeeld", response_class=HTMLResponse)
+def gebiedsbeeld_pagina(
+    request: Request,
+    omgeving: OmgevingDep,
+    actor: ActorDep,
+    niveau: str = "buurt",
+    onderwerp: str = "",
+    periode: str = "",
+) -> Response:
+    try:
+        with transactie(omgeving.fabriek) as s:
+            b = gebiedsbeeld.beeld(s, niveau, onderwerp or None, periode or None)
+    except OngeldigeInvoer as exc:
+        return fout(request, actor, exc)
+    return pagina(
+        request,
+        "monitor_gebiedsbeeld.html",
+        actor,
+        b=b,
+        kaart=Markup(gebiedsbeeld.tegelkaart(b)) if b else None,
+        voorbeeld=gebiedsbeeld.VOORBEELD,
     )
