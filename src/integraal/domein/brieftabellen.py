@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from integraal.domein.financien import Kolom, KolomSoort, Rij, RijSoort, Tabel
+from integraal.domein.tekst import getal
 
 _BEDRAG = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-$")
 _JAAR = re.compile(r"^(19|20)\d{2}$")
@@ -141,8 +142,6 @@ def tekstregels(tabel: Tabel) -> list[list[str]]:
     ("-" for zero, blank where the letter left the cell blank)."""
     uit = [["", "", *(k.kop for k in tabel.kolommen)]]
     for r in tabel.rijen:
-        cellen = [
-            "-" if w == 0 else "" if w is None else f"{w:,}".replace(",", ".") for w in r.waarden
-        ]
+        cellen = ["-" if w == 0 else "" if w is None else getal(w) for w in r.waarden]
         uit.append([r.groep if r.soort is RijSoort.POST else "", r.omschrijving, *cellen])
     return uit

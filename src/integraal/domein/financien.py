@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from integraal.domein.tekst import getal
+
 
 class RijSoort(StrEnum):
     POST = "post"
@@ -84,14 +86,9 @@ class Afwijking:
     def melding(self) -> str:
         return (
             f"Tabel {self.tabel}, {self.rij}, kolom {self.kolom}: "
-            f"vermeld {duizendtal(self.vermeld)}, {self.uitleg} {duizendtal(self.berekend)}"
-            f" (verschil {duizendtal(self.vermeld - self.berekend)})."
+            f"vermeld {getal(self.vermeld)}, {self.uitleg} {getal(self.berekend)}"
+            f" (verschil {getal(self.vermeld - self.berekend)})."
         )
-
-
-def duizendtal(n: int) -> str:
-    """Dutch thousands separator, as the letters print amounts: 705.900."""
-    return f"{n:,}".replace(",", ".")
 
 
 def _rijnaam(r: Rij) -> str:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from integraal.domein.tekst import getal
+
 
 class Lijn(StrEnum):
     """A line of the approach as a stable code; its name changed over the years."""
@@ -145,7 +147,7 @@ class Cel:
     reden: str | None = None
 
     def tekst(self) -> str:
-        return "<5" if self.waarde is None else f"{self.waarde:,}".replace(",", ".")
+        return f"<{KLEINSTE_CEL}" if self.waarde is None else getal(self.waarde)
 
 
 def onderdruk(aantallen: Mapping[str, int], k: int = KLEINSTE_CEL) -> dict[str, Cel]:

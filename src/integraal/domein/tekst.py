@@ -19,9 +19,14 @@ def lees_bedrag(tekst: str) -> float:
     return float(tekst.strip().replace(".", "").replace(",", "."))
 
 
+def getal(waarde: float, decimalen: int = 0) -> str:
+    """Dutch notation for a number: 705.900, 371,8."""
+    tekst = f"{waarde:,.{decimalen}f}"
+    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
 def euro(centen: int | None) -> str:
     """Dutch notation, thousands with a dot and cents with a comma: € 12.345,67."""
     if centen is None:
         return "—"
-    tekst = f"{centen / 100:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
-    return f"€ {tekst}"
+    return f"€ {getal(centen / 100, 2)}"

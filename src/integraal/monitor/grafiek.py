@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from integraal.domein.tekst import getal
+
 KLEUREN = ("#154273", "#e17000", "#39870c", "#a90061")  # Rijkshuisstijl hues, contrast ≥ 3:1
 
 
@@ -16,11 +18,6 @@ KLEUREN = ("#154273", "#e17000", "#39870c", "#a90061")  # Rijkshuisstijl hues, c
 class Serie:
     naam: str
     waarden: Sequence[float | None]  # None: not shown (suppressed or unknown)
-
-
-def _getal(w: float, decimalen: int = 0) -> str:
-    tekst = f"{w:,.{decimalen}f}"
-    return tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def staven(
@@ -66,7 +63,7 @@ def staven(
             )
             delen.append(
                 f'<text x="{x + staaf / 2:.1f}" y="{y - 4:.1f}" font-size="10" '
-                f'text-anchor="middle" fill="#222">{escape(_getal(w, decimalen))}</text>'
+                f'text-anchor="middle" fill="#222">{escape(getal(w, decimalen))}</text>'
             )
         etiket = escape(_kort(categorie, max(6, int(groep // 6.5))))
         delen.append(
@@ -96,7 +93,7 @@ def _beschrijving(
     delen = []
     for serie in series:
         paren = [
-            f"{c}: {_getal(w, decimalen) if w is not None else 'niet getoond'}"
+            f"{c}: {getal(w, decimalen) if w is not None else 'niet getoond'}"
             for c, w in zip(categorieen, serie.waarden, strict=False)
         ]
         delen.append(f"{serie.naam} ({eenheid}): " + "; ".join(paren))

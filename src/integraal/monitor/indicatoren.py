@@ -14,6 +14,7 @@ from integraal.afpakken import cijfers
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import OngeldigeInvoer
 from integraal.domein.monitor import KLEINSTE_CEL, Observatie, geldend, onderdruk, onderdruk_een
+from integraal.domein.tekst import getal
 from integraal.monitor.toegang import leg_vast, mag_bewerken
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
@@ -90,8 +91,7 @@ class IndicatorBeeld:
     def opmaak(self, waarde: float | None) -> str:
         if waarde is None:
             return f"<{KLEINSTE_CEL}"
-        tekst = f"{waarde:,.{self.decimalen}f}"
-        return tekst.replace(",", " ").replace(".", ",").replace(" ", ".")
+        return getal(waarde, self.decimalen)
 
 
 def _beeld(i: Indicator) -> IndicatorBeeld:

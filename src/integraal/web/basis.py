@@ -18,7 +18,7 @@ from integraal.casus import GeenToegang, OngeldigeInvoer
 from integraal.domein.actor import Actor
 from integraal.domein.labels import eigenschap_label, schema_label
 from integraal.domein.rollen import ROL_LABELS, Rol
-from integraal.domein.tekst import zin
+from integraal.domein.tekst import getal, zin
 from integraal.gebruikers import actor_van_id
 from integraal.omgeving import Omgeving
 from integraal.opslag.db import Sessie, transactie
@@ -26,6 +26,7 @@ from integraal.opslag.db import Sessie, transactie
 sjablonen = Jinja2Templates(directory=str(resources.files("integraal.web").joinpath("templates")))
 sjablonen.env.filters["eigenschap"] = eigenschap_label
 sjablonen.env.filters["schema"] = schema_label
+sjablonen.env.filters["getal"] = getal
 
 
 def is_verwijzing(schema: str, eigenschap: str) -> bool:
