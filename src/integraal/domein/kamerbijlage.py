@@ -24,7 +24,7 @@ _MOTIE = re.compile(
 )
 _TOEZEGGING = re.compile(r"^Toezegging:\s*(?P<onderwerp>.+)$")
 _LID = re.compile(r"^(?P<naam>.+?)\s*(?:\((?P<partij>[^)]+)\))?$")
-_VOETNOOT_REF = re.compile(r"\[footnoteRef:(?P<n>\d+)\]")
+_VOETNOOT_REF = re.compile(r"\[footnoteRef:\d+\]")
 _VOETNOOT = re.compile(r"\[(?P<n>\d+):\s*(?P<tekst>[^\]]*)\]")
 
 # Words in the state of affairs that suggest a status; first match wins, most specific first.
@@ -98,8 +98,10 @@ def leden(tekst: str) -> tuple[tuple[Lid, ...], bool]:
     return tuple(uit), cum_suis
 
 
-def _voetnoten(tekst: str) -> tuple[str, tuple[str, ...]]:
-    noten = tuple(m["tekst"].strip() for m in _VOETNOOT.finditer(tekst))
+def voetnoten(tekst: str) -> tuple[str, list[tuple[str, str]]]:
+    """The text without its inline footnotes ("[footnoteRef:1]" … "[1: text]"), and the
+    footnotes as (number, text)."""
+    noten = [(m["n"], m["tekst"].strip()) for m in _VOETNOOT.finditer(tekst)]
     schoon = _VOETNOOT.sub("", _VOETNOOT_REF.sub("", tekst))
     return re.sub(r"[ \t]+\n", "\n", schoon).strip(), noten
 
@@ -126,7 +128,8 @@ def _zin_rond(tekst: str, pos: int) -> str:
 
 def _item(thema: str, letter: str, kop: str, regels: list[str]) -> Item:
     kop = kop.strip().rstrip(";").strip()
-    tekst, noten = _voetnoten("\n".join(regels))
+    tekst, genummerd = voetnoten("\n".join(regels))
+    noten = tuple(noot for _, noot in genummerd)
     verwijzingen = tuple(vind(" ".join(noten) + "\n" + tekst))
     m = _MOTIE.match(kop)
     if m:

@@ -68,9 +68,9 @@ def aansluitingen(bron: str) -> list[Aansluiting]:
     return uit
 
 
-def controle(sessie: Sessie, bron: str | None = None) -> list[Afwijking]:
-    """Every sum that does not add up and every figure that does not agree with another."""
-    t = tabellen(sessie, bron)
+def controle(t: dict[int, Tabel]) -> list[Afwijking]:
+    """Every sum that does not add up and every figure that does not agree with another, in
+    the tables of one letter (as `tabellen` gives them)."""
     if not t:
         return []
     afwijkingen = [a for tabel in t.values() for a in controleer(tabel)]
@@ -95,9 +95,9 @@ class PlanRealisatie:
         return 100 * self.realisatie / self.plan if self.plan else 0.0
 
 
-def plan_realisatie(sessie: Sessie, bron: str | None = None) -> tuple[str, list[PlanRealisatie]]:
+def plan_realisatie(t: dict[int, Tabel]) -> tuple[str, list[PlanRealisatie]]:
     """(period, posts) from the first table that sets plan against realisation."""
-    for tabel in tabellen(sessie, bron).values():
+    for tabel in t.values():
         plan = next((i for i, k in enumerate(tabel.kolommen) if k.soort is KolomSoort.PLAN), None)
         real = next(
             (i for i, k in enumerate(tabel.kolommen) if k.soort is KolomSoort.REALISATIE), None

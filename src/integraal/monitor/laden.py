@@ -176,8 +176,6 @@ def laad_indicatoren(sessie: Sessie, g: Geladen | None = None) -> None:
 
 # --- documents -----------------------------------------------------------------------------------
 
-_VOETNOOT_INLINE = re.compile(r"\[(?P<n>\d+):\s*(?P<tekst>[^\]]*)\]")
-_VOETNOOT_REF = re.compile(r"\[footnoteRef:\d+\]")
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _VOETNOOT_REGEL = re.compile(rf"^(?P<n>[{_SUPERSCRIPT}]+)\s+(?P<tekst>.+)$")
 
@@ -200,8 +198,7 @@ class Delen:
 def ontleed(tekst: str) -> Delen:
     """Paragraphs with the heading they stand under, and the footnotes in both of the letters'
     forms ("[1: text]" inline, or a line starting with a superscript number)."""
-    voetnoten = [(m["n"], m["tekst"].strip()) for m in _VOETNOOT_INLINE.finditer(tekst)]
-    schoon = _VOETNOOT_INLINE.sub("", _VOETNOOT_REF.sub("", tekst))
+    schoon, voetnoten = kamerbijlage.voetnoten(tekst)
     passages: list[tuple[str | None, str]] = []
     kop: str | None = None
     for regel in schoon.splitlines():

@@ -57,17 +57,9 @@ def grafiek(i: IndicatorBeeld) -> Markup:
     if i.uitsplitsingen and len(i.uitsplitsingen) <= 4:
         perioden = i.perioden
         series = [
-            Serie(
-                u,
-                [
-                    next(
-                        (p.waarde for p in i.punten if p.periode == per and p.uitsplitsing == u),
-                        None,
-                    )
-                    for per in perioden
-                ],
-            )
-            for u in i.uitsplitsingen
+            Serie(label, [p.waarde if p else None for p in cellen])
+            for label, cellen in i.kruistabel()
+            if label in i.uitsplitsingen
         ]
         return staven(titel, perioden, series, eenheid=i.eenheid, decimalen=i.decimalen)
     reeks = i.totaalreeks()
@@ -108,13 +100,13 @@ def stel_samen(sessie: Sessie, peildatum: dt.datetime | None = None) -> Rapport:
         if i.bron not in bronnen_ind:
             bronnen_ind.append(i.bron)
     tabellen = financien.tabellen(sessie)
-    periode, posten = financien.plan_realisatie(sessie)
+    periode, posten = financien.plan_realisatie(tabellen)
     return Rapport(
         peildatum=peil,
         gemaakt_op=dt.datetime.now(dt.UTC),
         hoofdstukken=list(hoofdstukken.values()),
         tabellen=list(tabellen.values()),
-        afwijkingen=financien.controle(sessie),
+        afwijkingen=financien.controle(tabellen),
         plan_periode=periode,
         plan_posten=posten,
         plan_grafiek=plan_grafiek(periode, posten),

@@ -205,7 +205,7 @@ def leg_waarde_vast(
 def lees_financien(omgeving: OmgevingDep, _actor: ActorDep) -> FinancienUit:
     with dienst(omgeving) as s:
         tabellen = financien.tabellen(s)
-        afwijkingen = financien.controle(s)
+    afwijkingen = financien.controle(tabellen)
     return FinancienUit(
         tabellen=[
             TabelUit(

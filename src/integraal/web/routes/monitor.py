@@ -66,7 +66,7 @@ def overzicht(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Respo
         lijnen = structuur.structuur(s)
         alle = indicatoren.overzicht(s)
         lijst = opdrachten.lijst(s)
-        afwijkingen = financien.controle(s)
+        afwijkingen = financien.controle(financien.tabellen(s))
     per_status: dict[str, int] = {}
     for o in lijst:
         per_status[o.tk_status.value] = per_status.get(o.tk_status.value, 0) + 1
@@ -162,8 +162,8 @@ def indicator_waarde(
 def financien_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
     with transactie(omgeving.fabriek) as s:
         tabellen = financien.tabellen(s)
-        afwijkingen = financien.controle(s)
-        periode, posten = financien.plan_realisatie(s)
+    afwijkingen = financien.controle(tabellen)
+    periode, posten = financien.plan_realisatie(tabellen)
     return pagina(
         request,
         "monitor_financien.html",
