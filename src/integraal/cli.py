@@ -452,3 +452,38 @@ def monitor_rapport(
     else:
         uit.write_text(html, encoding="utf-8")
     typer.echo(f"Rapportage geschreven naar {uit} (peildatum {r.peildatum:%d-%m-%Y}).")
+
+
+@monitor_app.command("tk-sync")
+def monitor_tk_sync(
+    gebruiker: GebruikerOptie,
+    zoekterm: Annotated[
+        str | None, typer.Option(help="Neem ook nieuwe moties/toezeggingen met deze term op")
+    ] = "ondermijn",
+    alleen_bekende: Annotated[
+        bool, typer.Option("--alleen-bekende", help="Werk alleen bekende nummers bij")
+    ] = False,
+    basis_url: Annotated[str | None, typer.Option(help="OData-adres van de Tweede Kamer")] = None,
+) -> None:
+    """Werk moties en toezeggingen bij uit de open data van de Tweede Kamer."""
+    from integraal.domein.fouten import GeenToegang
+    from integraal.monitor import tweedekamer
+
+    omgeving = _omgeving()
+    actor = _inloggen(omgeving, gebruiker)
+    kamer = tweedekamer.TweedeKamer(basis=basis_url or tweedekamer.BASIS)
+    try:
+        with transactie(omgeving.fabriek) as s:
+            u = tweedekamer.synchroniseer(
+                s, actor, kamer, zoekterm=None if alleen_bekende else zoekterm
+            )
+    except tweedekamer.TKNietBereikbaar as exc:
+        raise _fout(f"Niets bijgewerkt: {exc}.", 3) from exc
+    except GeenToegang as exc:
+        raise _fout(str(exc), 2) from exc
+    typer.echo(
+        f"{u.nieuw} nieuw (ter beoordeling), {u.bijgewerkt} bijgewerkt, {u.ingetrokken} "
+        f"ingetrokken door de Kamer, {u.ongewijzigd} ongewijzigd; {u.paginas} pagina’s gelezen."
+    )
+    for reden in u.overgeslagen:
+        typer.echo(f"Overgeslagen: {reden}", err=True)

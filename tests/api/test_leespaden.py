@@ -214,6 +214,7 @@ CLI_OVERIG = {
     "demo laden",
     "monitor laden",
     "monitor rapport",
+    "monitor tk-sync",
 }
 WEGGELATEN_PADEN = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs/oauth2-redirect"}
 

@@ -138,6 +138,9 @@ class OpdrachtUit(Model):
     termijn: dt.date | None
     maatregel_id: int | None
     beoordeeld: bool
+    tk_ingetrokken: bool = Field(
+        description="De Tweede Kamer heeft het record in haar open data ingetrokken"
+    )
 
 
 class BeoordelingIn(Model):

@@ -36,6 +36,7 @@ class OpdrachtBeeld:
     termijn: dt.date | None
     maatregel_id: int | None
     beoordeeld: bool
+    tk_ingetrokken: bool = False  # the Kamer has withdrawn the record in its open data
 
     @property
     def indieners(self) -> str:
@@ -81,6 +82,7 @@ def _beeld(o: Kameropdracht) -> OpdrachtBeeld:
         termijn=o.termijn,
         maatregel_id=o.maatregel_id,
         beoordeeld=o.beoordeeld_op is not None,
+        tk_ingetrokken=o.tk_verwijderd,
     )
 
 
@@ -157,6 +159,7 @@ KOLOMMEN = (
     "uitvoering",
     "termijn",
     "beoordeeld",
+    "ingetrokken door de Kamer",
 )
 
 
@@ -173,6 +176,7 @@ def rijen(lijst_: list[OpdrachtBeeld]) -> list[list[object]]:
             o.uitvoering_label,
             o.termijn.isoformat() if o.termijn else "",
             "ja" if o.beoordeeld else "nee",
+            "ja" if o.tk_ingetrokken else "nee",
         ]
         for o in lijst_
     ]

@@ -649,6 +649,11 @@ class Kameropdracht(Basis):
     beoordeeld_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
     beoordeeld_op: Mapped[dt.datetime | None]
     bijgewerkt_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    # Set by the sync with the Kamer's open data: its guid, its last change, and whether the
+    # Kamer has since withdrawn the record (soft delete there; kept here with a mark).
+    tk_id: Mapped[str | None] = mapped_column(String(36))
+    tk_gewijzigd_op: Mapped[dt.datetime | None]
+    tk_verwijderd: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Gebied(Basis):

@@ -4,6 +4,7 @@ tables, motions and commitments. Nothing here holds personal data of citizens.""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -175,6 +176,20 @@ def opdrachten(sessie: Session) -> Sequence[Kameropdracht]:
 
 def opdracht(sessie: Session, opdracht_id: int) -> Kameropdracht | None:
     return sessie.get(Kameropdracht, opdracht_id)
+
+
+def opdrachten_met_nummer(sessie: Session) -> dict[str, Kameropdracht]:
+    rijen = sessie.scalars(select(Kameropdracht).where(Kameropdracht.nummer.is_not(None)))
+    return {o.nummer: o for o in rijen if o.nummer}
+
+
+def laatste_tk_wijziging(sessie: Session) -> dt.datetime | None:
+    return sessie.scalar(select(func.max(Kameropdracht.tk_gewijzigd_op)))
+
+
+def voeg_opdracht_toe(sessie: Session, opdracht: Kameropdracht) -> None:
+    sessie.add(opdracht)
+    sessie.flush()
 
 
 def aantal(sessie: Session, model: type[MonitorLijn] | type[Document] | type[Indicator]) -> int:

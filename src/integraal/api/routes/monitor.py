@@ -270,6 +270,7 @@ def lees_opdrachten(omgeving: OmgevingDep, _actor: ActorDep) -> list[OpdrachtUit
             termijn=o.termijn,
             maatregel_id=o.maatregel_id,
             beoordeeld=o.beoordeeld,
+            tk_ingetrokken=o.tk_ingetrokken,
         )
         for o in lijst
     ]
