@@ -40,6 +40,8 @@ docs: openapi
 	$(BIN)/integraal regels > docs/deelregels.md
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python -m bench.kruis
 	scripts/met-postgres $(BIN)/python -m bench
 
 clean:

@@ -24,6 +24,8 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "casus": {"domein", "delen", "logboek", "opslag", "toegang"},
     "export": {"domein", "toegang"},
     "afpakken": {"domein", "delen", "logboek", "opslag"},
+    # The matching engine is pure so far: records and pairs in, scores and explanations out.
+    "kruis": {"domein"},
     # The monitor reads aggregates of the operational modules, never the other way round.
     "monitor": {"domein", "logboek", "opslag", "afpakken"},
     "demo": {

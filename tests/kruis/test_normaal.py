@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: EUPL-1.2
+from __future__ import annotations
+
+import pytest
+
+from integraal.kruis import normaal
+
+
+@pytest.mark.parametrize(
+    "geschreven",
+    ["van der Berg", "Berg, van der", "v.d. Berg", "Vd Berg", "VAN DER BERG", "van  der Berg"],
+)
+def test_tussenvoegsel_written_any_way_gives_one_name(geschreven: str) -> None:
+    assert normaal.achternaam(geschreven) == ("van der", "berg")
+
+
+def test_surname_of_particles_only_keeps_them() -> None:
+    assert normaal.achternaam("Van") == ("", "van")
+
+
+def test_diacritics_and_punctuation_fold() -> None:
+    assert normaal.vouw("Çelik-Öztürk") == "celik ozturk"
+    assert normaal.vouw("Ærøskøbing") == "aeroskobing"
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        ("Jan Pieter", ("jan", "jp")),
+        ("J.P.", ("", "jp")),
+        ("J. Pieter", ("", "jp")),
+        ("", ("", "")),
+    ],
+)
+def test_first_names_and_initials(tekst: str, verwacht: tuple[str, str]) -> None:
+    assert normaal.voornamen(tekst) == verwacht
+
+
+@pytest.mark.parametrize(
+    "tekst", ["1980-03-15", "15-03-1980", "15/3/1980", "19800315", "1980-03-15T00:00:00"]
+)
+def test_dates_in_any_common_form(tekst: str) -> None:
+    assert normaal.datum(tekst) == "19800315"
+
+
+def test_unreadable_date_is_empty_not_an_error() -> None:
+    assert normaal.datum("gisteren") == ""
+    assert normaal.datum("15-03-80") == ""
+
+
+@pytest.mark.parametrize("tekst", ["+31 6 1234 5678", "0031612345678", "06-12345678"])
+def test_phone_numbers_in_national_form(tekst: str) -> None:
+    assert normaal.telefoon(tekst) == "0612345678"
+
+
+def test_codes_ignore_spacing_and_case() -> None:
+    assert normaal.code("nl91 abna 0417 1643 00") == "NL91ABNA0417164300"
+    assert normaal.huisnummer("12 a") == normaal.huisnummer("12-A") == "12A"
+    assert normaal.email("Jan@Example.NL ") == "jan@example.nl"
+    assert normaal.email("geen adres") == ""

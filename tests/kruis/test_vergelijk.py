@@ -1,0 +1,93 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Each comparison level on the errors partner registrations show."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from integraal.kruis.tabel import Soort, Tabel, Veld
+from integraal.kruis.vergelijk import standaard
+
+VELDEN = (
+    Veld("voornaam", Soort.VOORNAAM),
+    Veld("achternaam", Soort.ACHTERNAAM),
+    Veld("geboortedatum", Soort.DATUM),
+    Veld("postcode", Soort.POSTCODE),
+    Veld("iban", Soort.CODE),
+    Veld("bsn_pseudoniem", Soort.CODE),
+    Veld("plaats", Soort.TEKST),
+)
+
+
+def _niveau(veld: str, links: dict[str, str], rechts: dict[str, str]) -> str:
+    t = Tabel.maak(VELDEN, [links, rechts])
+    vergelijker = next(v for v in standaard(VELDEN) if v.naam == veld)
+    a, b = np.array([0]), np.array([1])
+    return vergelijker.labels[int(vergelijker.niveaus(t, a, b)[0])]
+
+
+@pytest.mark.parametrize(
+    ("links", "rechts", "verwacht"),
+    [
+        ("van der Berg", "Berg, van der", "gelijk"),
+        ("van der Berg", "Berg", "zelfde naam, ander tussenvoegsel"),
+        ("Jansen", "Janssen", "bijna gelijk (Jaro-Winkler ≥ 0,92)"),
+        ("Jansen", "Pietersen", "verschilt"),
+        ("Jansen", "", "ontbreekt"),
+        ("Müller", "Muller", "gelijk"),
+    ],
+)
+def test_surname(links: str, rechts: str, verwacht: str) -> None:
+    assert _niveau("achternaam", {"achternaam": links}, {"achternaam": rechts}) == verwacht
+
+
+def test_first_and_last_name_swapped() -> None:
+    niveau = _niveau(
+        "achternaam",
+        {"voornaam": "Jan", "achternaam": "Visser"},
+        {"voornaam": "Visser", "achternaam": "Jan"},
+    )
+    assert niveau == "voornaam en achternaam verwisseld"
+
+
+@pytest.mark.parametrize(
+    ("links", "rechts", "verwacht"),
+    [
+        ("Jan Pieter", "J.P.", "voorletters passen"),
+        ("Jan", "K.", "verschilt"),
+        ("Johannes", "Johanes", "bijna gelijk (Jaro-Winkler ≥ 0,92)"),
+        ("Jan", "jan", "gelijk"),
+    ],
+)
+def test_first_name(links: str, rechts: str, verwacht: str) -> None:
+    assert _niveau("voornaam", {"voornaam": links}, {"voornaam": rechts}) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("links", "rechts", "verwacht"),
+    [
+        ("1980-03-05", "05-03-1980", "gelijk"),
+        ("1980-03-05", "1980-05-03", "dag en maand verwisseld"),
+        ("1980-03-05", "1981-03-05", "één cijfer anders"),
+        ("1980-03-05", "1972-11-21", "verschilt"),
+    ],
+)
+def test_date_of_birth(links: str, rechts: str, verwacht: str) -> None:
+    assert _niveau("geboortedatum", {"geboortedatum": links}, {"geboortedatum": rechts}) == verwacht
+
+
+def test_postcode_iban_and_pseudonym() -> None:
+    assert _niveau("postcode", {"postcode": "1234 AB"}, {"postcode": "1234AC"}) == (
+        "één teken anders"
+    )
+    assert _niveau("postcode", {"postcode": "1234AB"}, {"postcode": "1234XY"}) == (
+        "zelfde cijfers (wijk)"
+    )
+    assert _niveau("iban", {"iban": "NL91 ABNA 0417 1643 00"}, {"iban": "nl91abna0417164300"}) == (
+        "gelijk"
+    )
+    # Near-equal hashes mean nothing: a pseudonym is equal or different.
+    assert _niveau("bsn_pseudoniem", {"bsn_pseudoniem": "abc1"}, {"bsn_pseudoniem": "abc2"}) == (
+        "verschilt"
+    )
