@@ -145,10 +145,27 @@ def _prf(voorspeld: np.ndarray, waar: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _clusterparen(labels: np.ndarray) -> np.ndarray:
-    from integraal.kruis.clusters import paren_in_clusters
+def _paren_per_groep(groep: np.ndarray, bron: np.ndarray | None) -> int:
+    """Pairs within groups, counted (not listed: one wrong giant cluster must not exhaust
+    memory in the evaluation): n(n−1)/2 per group, or n₀·n₁ across two sources."""
+    if bron is None:
+        n = np.unique(groep, return_counts=True)[1].astype(np.int64)
+        return int((n * (n - 1) // 2).sum())
+    _, inv = np.unique(groep, return_inverse=True)
+    n0 = np.bincount(inv, weights=(bron == 0)).astype(np.int64)
+    n1 = np.bincount(inv, weights=(bron == 1)).astype(np.int64)
+    return int((n0 * n1).sum())
 
-    return paren_in_clusters(labels.astype(np.int64))
+
+def _cluster_f1(labels: np.ndarray, entiteiten: list[str], bron: np.ndarray | None) -> float:
+    _, ent = np.unique(np.asarray(entiteiten), return_inverse=True)
+    cel = labels.astype(np.int64) * (int(ent.max()) + 1) + ent
+    tp = _paren_per_groep(cel, bron)
+    voorspeld = _paren_per_groep(labels, bron)
+    waar = _paren_per_groep(ent, bron)
+    p = tp / voorspeld if voorspeld else 0.0
+    r = tp / waar if waar else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 def _piek_mb() -> float:
@@ -185,9 +202,7 @@ def integraal(taak: str, pad: Path) -> dict[str, Any]:
         [r["entiteit"] for r in records], [r["bron"] for r in records] if koppelen else None
     )
     p, r, f1 = _prf(a * t.n + b, waar)
-    cp = _clusterparen(labels)
-    if koppelen:
-        cp = cp[t.bron[cp // t.n] != t.bron[cp % t.n]]
+    cluster_f1 = _cluster_f1(labels, [r["entiteit"] for r in records], t.bron if koppelen else None)
     return {
         "tijd_s": tijd,
         "piek_mb": piek,
@@ -195,7 +210,7 @@ def integraal(taak: str, pad: Path) -> dict[str, Any]:
         "P": p,
         "R": r,
         "F1": f1,
-        "cluster_F1": _prf(cp, waar)[2],
+        "cluster_F1": cluster_f1,
     }
 
 
@@ -354,10 +369,7 @@ def splink(taak: str, pad: Path) -> dict[str, Any]:
     labels = np.empty(n, dtype=np.int64)
     cid = {c: i for i, c in enumerate(cl_df["cluster_id"].unique())}
     labels[cl_df["unique_id"].to_numpy(np.int64)] = cl_df["cluster_id"].map(cid).to_numpy()
-    cp = _clusterparen(labels)
-    if koppelen:
-        bron = df["bron"].to_numpy()
-        cp = cp[bron[cp // n] != bron[cp % n]]
+    bron = df["bron"].to_numpy(np.int64) if koppelen else None
     return {
         "tijd_s": tijd,
         "piek_mb": piek,
@@ -365,7 +377,7 @@ def splink(taak: str, pad: Path) -> dict[str, Any]:
         "P": p,
         "R": r,
         "F1": f1,
-        "cluster_F1": _prf(cp, waar)[2],
+        "cluster_F1": _cluster_f1(labels, entiteiten, bron),
     }
 
 
