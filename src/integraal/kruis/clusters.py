@@ -13,8 +13,7 @@ def componenten(
     n: int, a: npt.NDArray[np.int64], b: npt.NDArray[np.int64]
 ) -> npt.NDArray[np.int64]:
     """Label per record (the smallest record index of its component)."""
-    ouder = np.arange(n, dtype=np.int64)
-    lijst = ouder.tolist()  # Python ints: the loop below is faster on a list than on numpy
+    lijst = list(range(n))  # Python ints: the loop below is faster on a list than on numpy
 
     def wortel(x: int) -> int:
         while lijst[x] != x:

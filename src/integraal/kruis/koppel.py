@@ -33,6 +33,16 @@ class Uitleg:
     aandeel: float | None = None  # for an equal value: the share of records that carry it
 
 
+def aandelen(t: Tabel, kolom: str) -> npt.NDArray[np.float64]:
+    """Per value code, the share of records (with a value) that carry it; at least 1/n."""
+    codes = t.codes[kolom]
+    telling = np.bincount(codes[codes >= 0], minlength=len(t.uniek[kolom]))
+    uit: npt.NDArray[np.float64] = np.maximum(
+        telling / max(int((codes >= 0).sum()), 1), 1 / max(t.n, 1)
+    )
+    return uit
+
+
 def frequentie_bijdrage(
     t: Tabel,
     vergelijkers: Sequence[Vergelijker],
@@ -49,8 +59,7 @@ def frequentie_bijdrage(
         if not v.frequentie:
             continue
         codes = t.codes[v.naam]
-        telling = np.bincount(codes[codes >= 0], minlength=len(t.uniek[v.naam]))
-        aandeel = np.maximum(telling / max(int((codes >= 0).sum()), 1), 1 / max(t.n, 1))
+        aandeel = aandelen(t, v.naam)
         gelijk = niveaus_[:, k] == 1
         if gelijk.any():
             u1 = max(float(model.u[k][1]), 1e-9)
@@ -87,11 +96,7 @@ class Uitkomst:
             gewicht = float(gewichten[k][niveau])
             aandeel = None
             if v.frequentie and niveau == 1:
-                codes = self.tabel.codes[v.naam]
-                aandeel = max(
-                    float((codes == codes[i]).sum() / max(int((codes >= 0).sum()), 1)),
-                    1 / self.tabel.n,
-                )
+                aandeel = float(aandelen(self.tabel, v.naam)[self.tabel.codes[v.naam][i]])
                 gewicht = float(np.log2(max(self.model.m[k][1], 1e-9) / aandeel))
             uit.append(
                 Uitleg(
@@ -160,9 +165,7 @@ def koppel(
     if model is None:
         ra, rb = willekeurige_paren(t, min(WILLEKEURIG, max(t.n * 20, 1000)), koppelen)
         u = schat_u(niveaus(t, verg, ra, rb), verg)
-        # u stays as measured on random pairs: the weights then read as 'how rare is this
-        # agreement among different people', which is what an analyst can check.
-        model = schat(lv, verg, u, u_schatten=False)
+        model = schat(lv, verg, u)
         if voortgang:
             voortgang("model", 1, 1)
     gewicht = model.gewicht(lv) + frequentie_bijdrage(t, verg, model, a, b, lv)

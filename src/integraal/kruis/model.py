@@ -103,43 +103,42 @@ def schat(
     u_willekeurig: list[npt.NDArray[np.float64]],
     *,
     rondes: int = 40,
-    u_schatten: bool = True,
 ) -> Model:
-    """EM on the candidates' level patterns. With `u_schatten` the u of the candidates is
-    estimated too (they are more alike than random pairs, having passed blocking)."""
+    """EM on the candidates' level patterns for m and the prior. u stays as measured on random
+    pairs: the weights then read as 'how rare is this agreement among different people', which
+    is what an analyst can check."""
     k = len(vergelijkers)
     grootte = [len(v.labels) for v in vergelijkers]
     # Encode each row as one integer (mixed radix) to find the distinct patterns.
     code = np.zeros(len(kandidaten), dtype=np.int64)
     for j in range(k):
         code = code * grootte[j] + kandidaten[:, j]
-    uniek, eerste, telling = np.unique(code, return_index=True, return_counts=True)
+    _, eerste, telling = np.unique(code, return_index=True, return_counts=True)
     patronen = kandidaten[eerste]
     aantal = telling.astype(np.float64)
 
     m = [_m_begin(g) for g in grootte]
     u = [x.copy() for x in u_willekeurig]
+    log_u = np.zeros(len(patronen))  # u is fixed, so its part of each pattern's odds is too
+    for j in range(k):
+        lu = np.log(np.maximum(u[j], _KLEIN))
+        lu[0] = 0.0
+        log_u += lu[patronen[:, j]]
     prior = 0.1
     for _ in range(rondes):
         log_m = np.zeros(len(patronen))
-        log_u = np.zeros(len(patronen))
         for j in range(k):
             lm = np.log(np.maximum(m[j], _KLEIN))
-            lu = np.log(np.maximum(u[j], _KLEIN))
-            lm[0] = lu[0] = 0.0
+            lm[0] = 0.0
             log_m += lm[patronen[:, j]]
-            log_u += lu[patronen[:, j]]
         logit = np.log(prior) - np.log1p(-prior) + log_m - log_u
         post = 1.0 / (1.0 + np.exp(-np.clip(logit, -700, 700)))
         nieuw_prior = float(np.clip((aantal * post).sum() / aantal.sum(), 1e-9, 1 - 1e-9))
         m = [_verdeling(patronen[:, j], grootte[j], aantal * post) for j in range(k)]
-        if u_schatten:
-            u = [_verdeling(patronen[:, j], grootte[j], aantal * (1 - post)) for j in range(k)]
         if abs(nieuw_prior - prior) < 1e-7:
             prior = nieuw_prior
             break
         prior = nieuw_prior
-    del uniek
     return Model(
         tuple(v.naam for v in vergelijkers), tuple(v.labels for v in vergelijkers), m, u, prior
     )

@@ -181,14 +181,3 @@ class Tabel:
             t.uniek[k] = _als_array(boek)
             t.boeken[k] = boek
         return t
-
-    def deel(self, rijen: npt.NDArray[np.int64]) -> Tabel:
-        """The records at `rijen`, sharing the value dictionaries (codes stay comparable)."""
-        return Tabel(
-            self.velden,
-            [self.ids[int(i)] for i in rijen],
-            self.bron[rijen],
-            {k: c[rijen] for k, c in self.codes.items()},
-            self.uniek,
-            self.boeken,
-        )

@@ -9,6 +9,7 @@ String similarity is computed once per distinct pair of values (a block of one s
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 
 import numpy as np
@@ -50,7 +51,7 @@ def _per_waardepaar(
     return uit
 
 
-class Vergelijker:
+class Vergelijker(ABC):
     """Compares one field of two records. `labels[k]` names level k (0 = ontbreekt)."""
 
     # Whether an equal value weighs by how common it is (names, places) — see koppel.
@@ -64,8 +65,9 @@ class Vergelijker:
     def naam(self) -> str:
         return self.veld.naam
 
+    @abstractmethod
     def niveaus(self, t: Tabel, a: Paren, b: Paren) -> Niveaus:
-        raise NotImplementedError
+        """The level of each pair (a[i], b[i])."""
 
     def _basis(
         self, t: Tabel, kolom: str, a: Paren, b: Paren
