@@ -43,10 +43,10 @@ NL_VELDEN = (
     ("voornaam", "VOORNAAM"),
     ("achternaam", "ACHTERNAAM"),
     ("geboortedatum", "DATUM"),
-    ("straat", "TEKST"),
+    ("straat", "STRAAT"),
     ("huisnummer", "HUISNUMMER"),
     ("postcode", "POSTCODE"),
-    ("plaats", "TEKST"),
+    ("plaats", "PLAATS"),
     ("telefoon", "TELEFOON"),
     ("email", "EMAIL"),
     ("bsn_pseudoniem", "CODE"),
@@ -67,8 +67,8 @@ FEBRL_VELDEN = (
     ("soc_sec_id", "CODE"),
     ("postcode", "POSTCODE"),
     ("street_number", "HUISNUMMER"),
-    ("address_1", "TEKST"),
-    ("suburb", "TEKST"),
+    ("address_1", "STRAAT"),
+    ("suburb", "PLAATS"),
 )
 FEBRL_SLEUTELS = (
     ("given_name", "surname"),

@@ -10,7 +10,7 @@ from bench.kruis import NL_SLEUTELS, NL_VELDEN, _velden, _ware_paren
 from bench.kruis_data import records
 from integraal.kruis.blokken import Sleutel
 from integraal.kruis.koppel import Uitkomst, koppel
-from integraal.kruis.model import Model
+from integraal.kruis.model import Model, globale_prior
 from integraal.kruis.tabel import Tabel
 
 SLEUTELS = [Sleutel(k) for k in NL_SLEUTELS]
@@ -38,7 +38,16 @@ def test_finds_the_planted_duplicates(set_: list[dict[str, str]], uitkomst: Uitk
 def test_every_suggestion_is_explained_field_by_field(uitkomst: Uitkomst) -> None:
     i = int(np.argmax(uitkomst.kans))
     uitleg = uitkomst.uitleg(i)
-    assert [u.veld for u in uitleg] == [v for v, _ in NL_VELDEN]
+    # Postcode, house number, street and place are one piece of evidence: the address.
+    assert [u.veld for u in uitleg] == [
+        "voornaam",
+        "achternaam",
+        "geboortedatum",
+        "adres",
+        "telefoon",
+        "email",
+        "bsn_pseudoniem",
+    ]
     totaal = uitkomst.model.basisgewicht + sum(u.gewicht for u in uitleg)
     assert totaal == pytest.approx(uitkomst.gewicht[i], abs=0.05)
     gelijk = [u for u in uitleg if u.niveau == "gelijk" and u.veld == "achternaam"]
@@ -48,7 +57,7 @@ def test_every_suggestion_is_explained_field_by_field(uitkomst: Uitkomst) -> Non
 def test_weights_read_as_evidence(uitkomst: Uitkomst) -> None:
     """Agreement counts for, difference against — for every field."""
     for labels, w in zip(uitkomst.model.labels, uitkomst.model.gewichten(), strict=True):
-        assert w[labels.index("gelijk")] > 0 > w[labels.index("verschilt")]
+        assert w[1] > 0 > w[labels.index("verschilt")]  # level 1 is the strongest agreement
         assert w[0] == 0  # missing is no evidence
 
 
@@ -74,3 +83,17 @@ def test_a_new_delivery_scores_as_in_a_full_run(
     assert np.array_equal(inc.a, vol.a[met_nieuw]) and np.array_equal(inc.b, vol.b[met_nieuw])
     # Frequencies of values grow with the delivery, so compare without the adjustment.
     assert np.array_equal(inc.niveaus, vol.niveaus[met_nieuw])
+
+
+def test_the_prior_is_the_share_of_matches_among_all_pairs() -> None:
+    """Candidates that are certainly matches (strong evidence) or certainly not: the prior
+    settles at their number over all pairs, whatever the number of candidates."""
+    bewijs = np.array([60.0] * 30 + [-60.0] * 10_000)
+    assert globale_prior(bewijs, 1_000_000) == pytest.approx(30 / 1_000_000, rel=1e-3)
+
+
+def test_a_blocking_key_names_the_fields_it_reads() -> None:
+    assert Sleutel(("achternaam.kern", "geboortedatum.jaar")).velden == {
+        "achternaam",
+        "geboortedatum",
+    }

@@ -58,3 +58,19 @@ def test_codes_ignore_spacing_and_case() -> None:
     assert normaal.huisnummer("12 a") == normaal.huisnummer("12-A") == "12A"
     assert normaal.email("Jan@Example.NL ") == "jan@example.nl"
     assert normaal.email("geen adres") == ""
+
+
+@pytest.mark.parametrize(
+    ("naam", "verwacht"),
+    [
+        ("J. v.d. Berg", ("J.", "v.d. Berg")),
+        ("Johannes van der Berg", ("Johannes", "van der Berg")),
+        ("Mohammed el-Amrani", ("Mohammed", "el-Amrani")),
+        ("M. El Amrani", ("M.", "El Amrani")),
+        ("Jan Pieter Jansen", ("Jan Pieter", "Jansen")),
+        ("Jansen", ("", "Jansen")),
+        ("", ("", "")),
+    ],
+)
+def test_a_full_name_is_split_at_the_tussenvoegsel(naam: str, verwacht: tuple[str, str]) -> None:
+    assert normaal.splits_naam(naam) == verwacht

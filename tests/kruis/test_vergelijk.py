@@ -14,9 +14,11 @@ VELDEN = (
     Veld("achternaam", Soort.ACHTERNAAM),
     Veld("geboortedatum", Soort.DATUM),
     Veld("postcode", Soort.POSTCODE),
+    Veld("huisnummer", Soort.HUISNUMMER),
+    Veld("straat", Soort.STRAAT),
     Veld("iban", Soort.CODE),
     Veld("bsn_pseudoniem", Soort.CODE),
-    Veld("plaats", Soort.TEKST),
+    Veld("plaats", Soort.PLAATS),
 )
 
 
@@ -77,13 +79,54 @@ def test_date_of_birth(links: str, rechts: str, verwacht: str) -> None:
     assert _niveau("geboortedatum", {"geboortedatum": links}, {"geboortedatum": rechts}) == verwacht
 
 
-def test_postcode_iban_and_pseudonym() -> None:
-    assert _niveau("postcode", {"postcode": "1234 AB"}, {"postcode": "1234AC"}) == (
-        "één teken anders"
-    )
-    assert _niveau("postcode", {"postcode": "1234AB"}, {"postcode": "1234XY"}) == (
-        "zelfde cijfers (wijk)"
-    )
+def _adres(pc: str, nr: str, straat: str, plaats: str) -> dict[str, str]:
+    return {"postcode": pc, "huisnummer": nr, "straat": straat, "plaats": plaats}
+
+
+@pytest.mark.parametrize(
+    ("links", "rechts", "verwacht"),
+    [
+        (
+            _adres("1234 AB", "12", "Dorpsstraat", "Utrecht"),
+            _adres("1234ab", "12", "", ""),
+            "zelfde adres (postcode en huisnummer)",
+        ),
+        (
+            _adres("1234AB", "12", "Dorpsstraat", "Utrecht"),
+            _adres("1234AC", "12", "Dorpstraat", "Utrecht"),
+            "bijna zelfde adres (één teken anders of straat en huisnummer)",
+        ),
+        (
+            _adres("", "12", "Dorpsstraat", "Utrecht"),
+            _adres("1234AB", "12", "Dorpstraat", ""),
+            "bijna zelfde adres (één teken anders of straat en huisnummer)",
+        ),
+        (
+            _adres("1234AB", "12", "Dorpsstraat", "Utrecht"),
+            _adres("1234AB", "14", "Dorpsstraat", "Utrecht"),
+            "zelfde postcode of straat, ander of geen huisnummer",
+        ),
+        (
+            # Same street name, another town: not the same street.
+            _adres("", "12", "Dorpsstraat", "Utrecht"),
+            _adres("", "12", "Dorpsstraat", "Zwolle"),
+            "verschilt",
+        ),
+        (
+            _adres("1234AB", "12", "Dorpsstraat", "Utrecht"),
+            _adres("1234XY", "3", "Kerkweg", "Utrecht"),
+            "zelfde wijk of plaats",
+        ),
+        (_adres("1234AB", "12", "", ""), _adres("", "", "Kerkweg", ""), "ontbreekt"),
+    ],
+)
+def test_address_as_one_comparison(
+    links: dict[str, str], rechts: dict[str, str], verwacht: str
+) -> None:
+    assert _niveau("adres", links, rechts) == verwacht
+
+
+def test_iban_and_pseudonym() -> None:
     assert _niveau("iban", {"iban": "NL91 ABNA 0417 1643 00"}, {"iban": "nl91abna0417164300"}) == (
         "gelijk"
     )

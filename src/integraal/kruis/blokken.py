@@ -8,7 +8,7 @@ of them, and the other keys still reach the true pairs inside it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +27,11 @@ class Sleutel:
     @property
     def naam(self) -> str:
         return " + ".join(self.kolommen)
+
+    @property
+    def velden(self) -> frozenset[str]:
+        """The fields the key reads ('achternaam.kern' reads 'achternaam')."""
+        return frozenset(k.split(".")[0] for k in self.kolommen)
 
 
 @dataclass(frozen=True)
@@ -107,12 +112,16 @@ def kandidaten(
     sleutels: Sequence[Sleutel],
     koppelen: bool = False,
     nieuw: npt.NDArray[np.bool_] | None = None,
+    per_sleutel: Callable[[Sleutel, Paren], None] | None = None,
 ) -> tuple[Paren, Paren, list[Blokverslag]]:
-    """The union of the pairs of all keys, as two index arrays (a < b)."""
+    """The union of the pairs of all keys, as two index arrays (a < b). `per_sleutel` sees each
+    key's own pairs (coded low × n + high) before they are merged."""
     delen: list[Paren] = []
     verslag: list[Blokverslag] = []
     for s in sleutels:
         p, v = paren_voor(t, s, koppelen, nieuw)
+        if per_sleutel is not None:
+            per_sleutel(s, p)
         delen.append(p)
         verslag.append(v)
     alle = np.unique(np.concatenate(delen)) if delen else np.empty(0, dtype=np.int64)

@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from integraal.kruis.blokken import Blokverslag, Sleutel, kandidaten
-from integraal.kruis.model import Model, Niveaumatrix, schat, schat_u
+from integraal.kruis.model import Model, Niveaumatrix, combineer, globale_prior, schat, schat_u
 from integraal.kruis.tabel import Tabel
 from integraal.kruis.vergelijk import Vergelijker, standaard
 
@@ -21,6 +21,7 @@ Voortgang = Callable[[str, int, int], None]  # (stap, gedaan, totaal)
 
 BLOK = 1_000_000  # pairs per chunk
 WILLEKEURIG = 200_000  # random pairs for u
+MONSTER = 300_000  # pairs per blocking key for estimating m
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,11 @@ class Uitkomst:
                 gewicht = float(np.log2(max(self.model.m[k][1], 1e-9) / aandeel))
             uit.append(
                 Uitleg(
-                    v.veld.titel,
+                    v.titel,
                     v.labels[niveau],
                     round(gewicht, 2),
-                    self.tabel.waarde(v.naam, i),
-                    self.tabel.waarde(v.naam, j),
+                    v.waarde(self.tabel, i),
+                    v.waarde(self.tabel, j),
                     aandeel,
                 )
             )
@@ -144,6 +145,31 @@ def willekeurige_paren(
     return a[anders], b[anders]
 
 
+def alle_paren(t: Tabel, koppelen: bool) -> int:
+    """How many pairs the scope holds: all pairs in one table, or all across two."""
+    if koppelen:
+        links = int((t.bron == 0).sum())
+        return links * (t.n - links)
+    return t.n * (t.n - 1) // 2
+
+
+def _schat_m(
+    t: Tabel,
+    verg: Sequence[Vergelijker],
+    u: list[npt.NDArray[np.float64]],
+    monsters: Sequence[tuple[Sleutel, Paren, int]],
+) -> Model:
+    schattingen = []
+    for sleutel, monster, totaal in monsters:
+        if not len(monster):
+            continue
+        lv = niveaus(t, verg, monster // t.n, monster % t.n)
+        negeer = [bool(sleutel.velden & set(v.bronvelden)) for v in verg]
+        model = schat(lv, verg, u, negeer=negeer)
+        schattingen.append((model, negeer, model.prior * totaal))
+    return combineer(schattingen, verg, u)
+
+
 def koppel(
     t: Tabel,
     sleutels: Sequence[Sleutel],
@@ -158,14 +184,28 @@ def koppel(
     With `nieuw` (a mask of the records of a new delivery) only pairs with a new record are
     made; pass the stored `model` then, so nothing is re-estimated."""
     verg = vergelijkers or standaard(t.velden)
-    a, b, verslag = kandidaten(t, sleutels, koppelen, nieuw)
+    rng = np.random.default_rng(7)
+    monsters: list[tuple[Sleutel, Paren, int]] = []
+
+    def bewaar(sleutel: Sleutel, paren: Paren) -> None:
+        kies = paren if len(paren) <= MONSTER else rng.choice(paren, MONSTER, replace=False)
+        monsters.append((sleutel, kies, len(paren)))
+
+    a, b, verslag = kandidaten(
+        t, sleutels, koppelen, nieuw, per_sleutel=bewaar if model is None else None
+    )
     if voortgang:
         voortgang("blokken", len(a), len(a))
     lv = niveaus(t, verg, a, b, voortgang)
     if model is None:
         ra, rb = willekeurige_paren(t, min(WILLEKEURIG, max(t.n * 20, 1000)), koppelen)
-        u = schat_u(niveaus(t, verg, ra, rb), verg)
-        model = schat(lv, verg, u)
+        lv_willekeurig = niveaus(t, verg, ra, rb)
+        model = _schat_m(t, verg, schat_u(lv_willekeurig, verg), monsters)
+        for _ in range(3):  # prior and u depend on each other; they settle in a few rounds
+            bewijs = model.gewicht(lv) - model.basisgewicht
+            bewijs += frequentie_bijdrage(t, verg, model, a, b, lv)
+            model.prior = globale_prior(bewijs, alle_paren(t, koppelen))
+            model.u = schat_u(lv_willekeurig, verg, model)
         if voortgang:
             voortgang("model", 1, 1)
     gewicht = model.gewicht(lv) + frequentie_bijdrage(t, verg, model, a, b, lv)

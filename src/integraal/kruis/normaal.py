@@ -116,3 +116,23 @@ def email(tekst: str | None) -> str:
 def huisnummer(tekst: str | None) -> str:
     """'12 a', '12-A', '12A' → '12A'; the toevoeging counts."""
     return code(tekst)
+
+
+_INITIAAL: Final = re.compile(r"^[A-Za-z]\.$")
+
+
+def splits_naam(naam: str | None) -> tuple[str, str]:
+    """(given names, surname) from a full name when a source gives only that: the surname
+    starts at the first tussenvoegsel after the first word ('J. v.d. Berg', 'Mohammed
+    el-Amrani'), else it is the last word. Initials are never a surname."""
+    if not naam:
+        return "", ""
+    woorden = naam.replace(",", " ").split()
+    if len(woorden) < 2:
+        return "", naam.strip()
+    for i in range(1, len(woorden) - 1):
+        w = woorden[i]
+        sleutel = vouw(re.sub(r"(?i)^v\s*[./]\s*d\.?$", "vd", w)).split(" ")[0]
+        if not _INITIAAL.match(w) and sleutel in TUSSENVOEGSELS:
+            return " ".join(woorden[:i]), " ".join(woorden[i:])
+    return " ".join(woorden[:-1]), woorden[-1]

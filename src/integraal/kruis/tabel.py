@@ -29,7 +29,9 @@ class Soort(StrEnum):
     HUISNUMMER = "huisnummer"
     TELEFOON = "telefoon"
     EMAIL = "email"
-    TEKST = "tekst"  # street, place, company name
+    STRAAT = "straat"  # compared with postcode and house number as one address
+    PLAATS = "plaats"
+    TEKST = "tekst"  # company name, any other text
 
 
 @dataclass(frozen=True)
@@ -71,12 +73,14 @@ def _afgeleid(veld: Veld, waarde: str | None) -> dict[str, str]:
             return {n: normaal.email(waarde)}
         case Soort.CODE:
             return {n: normaal.code(waarde)}
-        case Soort.TEKST:
+        case Soort.TEKST | Soort.STRAAT | Soort.PLAATS:
             return {n: normaal.vouw(waarde)}
     raise ValueError(veld.soort)  # pragma: no cover - exhaustive
 
 
-_HERHALEND = frozenset({Soort.VOORNAAM, Soort.ACHTERNAAM, Soort.DATUM, Soort.TEKST})
+_HERHALEND = frozenset(
+    {Soort.VOORNAAM, Soort.ACHTERNAAM, Soort.DATUM, Soort.TEKST, Soort.STRAAT, Soort.PLAATS}
+)
 
 
 def _codeer(waarden: Sequence[str], index: dict[str, int]) -> Codes:

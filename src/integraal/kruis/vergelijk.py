@@ -65,6 +65,19 @@ class Vergelijker(ABC):
     def naam(self) -> str:
         return self.veld.naam
 
+    @property
+    def titel(self) -> str:
+        return self.veld.titel
+
+    @property
+    def bronvelden(self) -> tuple[str, ...]:
+        """The fields this comparison reads (a blocking key on one of them biases its level)."""
+        return (self.veld.naam,)
+
+    def waarde(self, t: Tabel, i: int) -> str:
+        """Record i's value as compared, for the explanation."""
+        return t.waarde(self.naam, i)
+
     @abstractmethod
     def niveaus(self, t: Tabel, a: Paren, b: Paren) -> Niveaus:
         """The level of each pair (a[i], b[i])."""
@@ -130,17 +143,17 @@ class Achternaam(Vergelijker):
         verwisseld = np.zeros(len(a), dtype=np.bool_)
         voornaam = self.voornaam
         if voornaam:
-            # Compare as strings through the value tables: surname and first name have their
-            # own code books.
+            # Surname and first name have their own code books: compare the strings, each
+            # way, allowing a typing error in either (JW ≥ 0.92).
             va, vb = t.uniek[kern], t.uniek[voornaam]
             ka, kb = t.codes[kern][a], t.codes[kern][b]
             fa, fb = t.codes[voornaam][a], t.codes[voornaam][b]
-            kandidaat = rest & (ka >= 0) & (kb >= 0) & (fa >= 0) & (fb >= 0)
-            idx = np.flatnonzero(kandidaat)
+            idx = np.flatnonzero(rest & (ka >= 0) & (kb >= 0) & (fa >= 0) & (fb >= 0))
             if len(idx):
-                ab = va[ka[idx]] == vb[fb[idx]]
-                ba = va[kb[idx]] == vb[fa[idx]]
-                verwisseld[idx[ab & ba]] = True
+                kruis = JaroWinkler.normalized_similarity
+                ab = cpdist(va[ka[idx]], vb[fb[idx]], scorer=kruis, dtype=np.float64)
+                ba = cpdist(va[kb[idx]], vb[fa[idx]], scorer=kruis, dtype=np.float64)
+                verwisseld[idx[(np.asarray(ab) >= 0.92) & (np.asarray(ba) >= 0.92)]] = True
         rest &= ~verwisseld
         jw = _jw(t, kern, a, b, rest)
         uit[rest & (jw >= 0.80)] = 5
@@ -258,24 +271,6 @@ class Code(Vergelijker):
         return _sluit(uit, gelijk, ontbreekt)
 
 
-class Postcode(Vergelijker):
-    def __init__(self, veld: Veld) -> None:
-        super().__init__(
-            veld, (ONTBREEKT, GELIJK, "één teken anders", "zelfde cijfers (wijk)", VERSCHILT)
-        )
-
-    def niveaus(self, t: Tabel, a: Paren, b: Paren) -> Niveaus:
-        n = self.veld.naam
-        uit, ontbreekt, gelijk = self._basis(t, n, a, b)
-        rest = ~ontbreekt & ~gelijk
-        cijfers = f"{n}.cijfers"
-        wijk = rest & (t.codes[cijfers][a] == t.codes[cijfers][b])
-        dl = _dl(t, n, a, b, rest)
-        uit[wijk] = 3
-        uit[rest & (dl <= 1)] = 2
-        return _sluit(uit, gelijk, ontbreekt)
-
-
 class Tekst(Vergelijker):
     frequentie = True
 
@@ -301,6 +296,96 @@ class Tekst(Vergelijker):
         return _sluit(uit, gelijk, ontbreekt)
 
 
+class Adres(Vergelijker):
+    """Postcode, house number, street and place compared as one address. Counted apart they
+    would be four pieces of evidence for one fact (postcode and street name the same spot), so
+    two people at one address — a household, a business address — would look like one person.
+    """
+
+    def __init__(
+        self,
+        postcode: Veld | None,
+        huisnummer: Veld | None = None,
+        straat: Veld | None = None,
+        plaats: Veld | None = None,
+    ) -> None:
+        eerste = postcode or straat
+        if eerste is None:
+            raise ValueError("een adres vraagt een postcode of een straat")
+        super().__init__(
+            eerste,
+            (
+                ONTBREEKT,
+                "zelfde adres (postcode en huisnummer)",
+                "bijna zelfde adres (één teken anders of straat en huisnummer)",
+                "zelfde postcode of straat, ander of geen huisnummer",
+                "zelfde wijk of plaats",
+                VERSCHILT,
+            ),
+        )
+        self.postcode, self.huisnummer, self.straat, self.plaats = (
+            postcode,
+            huisnummer,
+            straat,
+            plaats,
+        )
+
+    @property
+    def naam(self) -> str:
+        return "adres"
+
+    @property
+    def titel(self) -> str:
+        return "adres"
+
+    @property
+    def bronvelden(self) -> tuple[str, ...]:
+        return tuple(
+            v.naam for v in (self.postcode, self.huisnummer, self.straat, self.plaats) if v
+        )
+
+    def waarde(self, t: Tabel, i: int) -> str:
+        delen = [t.waarde(n, i) for n in self.bronvelden]
+        return " ".join(d for d in delen if d)
+
+    def _gelijk(
+        self, t: Tabel, veld: Veld | None, a: Paren, b: Paren, kolom: str = ""
+    ) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+        """(both present, equal) for one part; absent parts are never present."""
+        if veld is None:
+            leeg = np.zeros(len(a), dtype=np.bool_)
+            return leeg, leeg
+        ca, cb = t.codes[kolom or veld.naam][a], t.codes[kolom or veld.naam][b]
+        beide = (ca >= 0) & (cb >= 0)
+        return beide, beide & (ca == cb)
+
+    def niveaus(self, t: Tabel, a: Paren, b: Paren) -> Niveaus:
+        pc_beide, pc_gelijk = self._gelijk(t, self.postcode, a, b)
+        _, wijk = self._gelijk(
+            t, self.postcode, a, b, f"{self.postcode.naam}.cijfers" if self.postcode else ""
+        )
+        _, nr_gelijk = self._gelijk(t, self.huisnummer, a, b)
+        st_beide, st_gelijk = self._gelijk(t, self.straat, a, b)
+        pl_beide, pl_gelijk = self._gelijk(t, self.plaats, a, b)
+        plaats_past = pl_gelijk | ~pl_beide
+        ontbreekt = ~pc_beide & ~st_beide
+        pc_bijna = pc_gelijk.copy()
+        if self.postcode is not None:
+            vraag = pc_beide & ~pc_gelijk
+            pc_bijna |= vraag & (_dl(t, self.postcode.naam, a, b, vraag) <= 1)
+        st_bijna = st_gelijk & plaats_past
+        if self.straat is not None:
+            vraag = st_beide & ~st_gelijk & plaats_past
+            st_bijna |= vraag & (_jw(t, self.straat.naam, a, b, vraag) >= 0.92)
+        uit = np.full(len(a), len(self.labels) - 1, dtype=np.int8)
+        uit[wijk | pl_gelijk] = 4
+        uit[pc_gelijk | st_bijna] = 3
+        uit[(pc_bijna | st_bijna) & nr_gelijk] = 2
+        uit[pc_gelijk & nr_gelijk] = 1
+        uit[ontbreekt] = 0
+        return uit
+
+
 class Exact(Vergelijker):
     def __init__(self, veld: Veld) -> None:
         super().__init__(veld, (ONTBREEKT, GELIJK, VERSCHILT))
@@ -310,25 +395,37 @@ class Exact(Vergelijker):
         return _sluit(uit, gelijk, ontbreekt)
 
 
+def _eerste(velden: tuple[Veld, ...], soort: Soort) -> Veld | None:
+    return next((v for v in velden if v.soort is soort), None)
+
+
 def standaard(velden: tuple[Veld, ...]) -> list[Vergelijker]:
     """The comparison for each field by its kind; a surname learns of the first-name field so a
-    swap can be recognised."""
-    voornaam = next((v.naam for v in velden if v.soort is Soort.VOORNAAM), None)
+    swap can be recognised; postcode, house number, street and place (the first of each kind)
+    form one address comparison, placed where the first of them stands."""
+    voornaam = _eerste(velden, Soort.VOORNAAM)
+    adres_soorten = (Soort.POSTCODE, Soort.HUISNUMMER, Soort.STRAAT, Soort.PLAATS)
+    delen = {s: _eerste(velden, s) for s in adres_soorten}
+    adres: Adres | None = None
+    if delen[Soort.POSTCODE] or delen[Soort.STRAAT]:
+        adres = Adres(*(delen[s] for s in adres_soorten))
     uit: list[Vergelijker] = []
     for v in velden:
+        if adres is not None and v in delen.values():
+            if adres not in uit:
+                uit.append(adres)
+            continue
         match v.soort:
             case Soort.VOORNAAM:
                 uit.append(Voornaam(v))
             case Soort.ACHTERNAAM:
-                uit.append(Achternaam(v, voornaam))
+                uit.append(Achternaam(v, voornaam.naam if voornaam else None))
             case Soort.DATUM:
                 uit.append(Datum(v))
-            case Soort.POSTCODE:
-                uit.append(Postcode(v))
-            case Soort.HUISNUMMER:
+            case Soort.HUISNUMMER:  # without postcode or street
                 uit.append(Exact(v))
             case Soort.CODE | Soort.TELEFOON | Soort.EMAIL:
                 uit.append(Code(v, typfout=v.soort is not Soort.CODE or "pseudoniem" not in v.naam))
-            case Soort.TEKST:
+            case Soort.TEKST | Soort.STRAAT | Soort.PLAATS:
                 uit.append(Tekst(v))
     return uit

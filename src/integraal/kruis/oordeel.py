@@ -1,0 +1,171 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Human judgements on suggested pairs, and the subjects they make.
+
+Judgements are kept as votes, never overwritten: a vote can be withdrawn (undo), and the state —
+which records are one subject, which pairs are kept apart — is always recomputed from the votes
+still standing. So undoing restores exactly the state before the vote, and nothing an analyst
+decided is lost.
+
+- "anders" takes effect at once and blocks: two records judged different never end up in one
+  subject, however other pairs are judged.
+- "zelfde" takes effect when two people agree, and when the pair's records come from different
+  organisations those two must be from different organisations too (four eyes across the
+  partnership: one partner alone does not merge another partner's subject into its own).
+- Positive pairs merge transitively into one subject, named by its smallest record id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Oordeel(StrEnum):
+    ZELFDE = "zelfde"
+    ANDERS = "anders"
+    ONZEKER = "onzeker"
+
+
+class Paarstatus(StrEnum):
+    OPEN = "open"
+    ONZEKER = "onzeker"
+    WACHT = "wacht op tweede oordeel"
+    ZELFDE = "zelfde"
+    ANDERS = "anders"
+    BETWIST = "betwist"
+    GEBLOKKEERD = "geblokkeerd door een 'anders'-oordeel"
+
+
+PAARSTATUS_LABELS = {s: s.value for s in Paarstatus}
+
+
+def paar(x: str, y: str) -> tuple[str, str]:
+    return (x, y) if x <= y else (y, x)
+
+
+@dataclass(frozen=True)
+class Stem:
+    volgnummer: int
+    links: str
+    rechts: str
+    oordeel: Oordeel
+    gebruiker: int
+    organisatie: str
+    ingetrokken: bool = False
+
+    @property
+    def paar(self) -> tuple[str, str]:
+        return paar(self.links, self.rechts)
+
+
+class Weigering(ValueError):
+    """A vote that would break the rules; the message is Dutch, for the analyst."""
+
+
+class _Componenten:
+    def __init__(self) -> None:
+        self.ouder: dict[str, str] = {}
+
+    def wortel(self, x: str) -> str:
+        self.ouder.setdefault(x, x)
+        while self.ouder[x] != x:
+            self.ouder[x] = self.ouder[self.ouder[x]]
+            x = self.ouder[x]
+        return x
+
+    def voeg_samen(self, x: str, y: str) -> None:
+        a, b = self.wortel(x), self.wortel(y)
+        if a != b:
+            self.ouder[max(a, b)] = min(a, b)
+
+
+@dataclass
+class Stand:
+    status: dict[tuple[str, str], Paarstatus] = field(default_factory=dict)
+    onderwerp: dict[str, str] = field(default_factory=dict)  # record → subject (smallest id)
+    anders: set[tuple[str, str]] = field(default_factory=set)
+
+    def onderwerp_van(self, x: str) -> str:
+        return self.onderwerp.get(x, x)
+
+    def leden(self, onderwerp: str) -> list[str]:
+        return sorted({onderwerp} | {r for r, o in self.onderwerp.items() if o == onderwerp})
+
+    def botst(self, x: str, y: str) -> tuple[str, str] | None:
+        """A pair judged different that merging x and y would put into one subject."""
+        a, b = self.onderwerp_van(x), self.onderwerp_van(y)
+        if a == b:
+            return None
+        kant_a, kant_b = set(self.leden(a)), set(self.leden(b))
+        for p, q in sorted(self.anders):
+            if (p in kant_a and q in kant_b) or (p in kant_b and q in kant_a):
+                return (p, q)
+        return None
+
+
+def _paarstatus(stemmen: Sequence[Stem], over_organisaties: bool) -> Paarstatus:
+    staand = [s for s in stemmen if not s.ingetrokken]
+    zelfde = [s for s in staand if s.oordeel is Oordeel.ZELFDE]
+    anders = [s for s in staand if s.oordeel is Oordeel.ANDERS]
+    if anders:
+        return Paarstatus.BETWIST if zelfde else Paarstatus.ANDERS
+    if zelfde:
+        mensen = {s.gebruiker for s in zelfde}
+        organisaties = {s.organisatie for s in zelfde}
+        genoeg = len(mensen) >= 2 and (not over_organisaties or len(organisaties) >= 2)
+        return Paarstatus.ZELFDE if genoeg else Paarstatus.WACHT
+    if staand:
+        return Paarstatus.ONZEKER
+    return Paarstatus.OPEN
+
+
+def stand(
+    stemmen: Iterable[Stem], over_organisaties: dict[tuple[str, str], bool] | None = None
+) -> Stand:
+    """The state the standing votes give. `over_organisaties[pair]` tells whether the pair's
+    records come from different organisations (then four eyes must span two organisations)."""
+    per: dict[tuple[str, str], list[Stem]] = {}
+    for s in sorted(stemmen, key=lambda s: s.volgnummer):
+        per.setdefault(s.paar, []).append(s)
+    uit = Stand()
+    kruis = over_organisaties or {}
+    positief: list[tuple[int, tuple[str, str]]] = []
+    for p, lijst in per.items():
+        status = _paarstatus(lijst, kruis.get(p, False))
+        uit.status[p] = status
+        if status in (Paarstatus.ANDERS, Paarstatus.BETWIST):
+            uit.anders.add(p)
+        elif status is Paarstatus.ZELFDE:
+            laatste = max(s.volgnummer for s in lijst if not s.ingetrokken)
+            positief.append((laatste, p))
+    # In the order they took effect; a positive that would join two records kept apart is
+    # blocked (an "anders" always wins, also over a merge made earlier through other pairs).
+    comp = _Componenten()
+    for _, (x, y) in sorted(positief):
+        a, b = comp.wortel(x), comp.wortel(y)
+        leden_a = {r for r in comp.ouder if comp.wortel(r) == a}
+        leden_b = {r for r in comp.ouder if comp.wortel(r) == b}
+        if a != b and any(
+            (p in leden_a and q in leden_b) or (p in leden_b and q in leden_a)
+            for p, q in uit.anders
+        ):
+            uit.status[(x, y)] = Paarstatus.GEBLOKKEERD
+            continue
+        comp.voeg_samen(x, y)
+    uit.onderwerp = {r: comp.wortel(r) for r in comp.ouder}
+    return uit
+
+
+def controleer(huidig: Stand, nieuw: Stem) -> None:
+    """Refuse a vote the state cannot take, with the reason in Dutch."""
+    if nieuw.links == nieuw.rechts:
+        raise Weigering("een record kan niet met zichzelf worden vergeleken")
+    if nieuw.oordeel is Oordeel.ZELFDE:
+        botsing = huidig.botst(nieuw.links, nieuw.rechts)
+        if botsing:
+            raise Weigering(
+                "samenvoegen kan niet: daarmee kwamen "
+                f"{botsing[0]} en {botsing[1]} in één subject, en die zijn als verschillend "
+                "beoordeeld; trek dat oordeel eerst in als het onjuist was"
+            )
