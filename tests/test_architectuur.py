@@ -24,8 +24,10 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "casus": {"domein", "delen", "logboek", "opslag", "toegang"},
     "export": {"domein", "toegang"},
     "afpakken": {"domein", "delen", "logboek", "opslag"},
-    # The matching engine is pure so far: records and pairs in, scores and explanations out.
+    # The matching engine is pure: records and pairs in, scores and explanations out.
     "kruis": {"domein"},
+    # Cross-referencing in a case: reads through toegang, scores with kruis.
+    "kruisverwijzing": {"domein", "delen", "logboek", "opslag", "toegang", "kruis", "gebruikers"},
     # The monitor reads aggregates of the operational modules, never the other way round.
     "monitor": {"domein", "logboek", "opslag", "afpakken"},
     "demo": {
@@ -41,6 +43,8 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     },
     "api": {
         "domein",
+        "kruis",
+        "kruisverwijzing",
         "delen",
         "logboek",
         "opslag",
@@ -55,6 +59,8 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     },
     "web": {
         "domein",
+        "kruis",
+        "kruisverwijzing",
         "delen",
         "logboek",
         "opslag",

@@ -97,3 +97,14 @@ def test_a_blocking_key_names_the_fields_it_reads() -> None:
         "achternaam",
         "geboortedatum",
     }
+
+
+def test_the_shipped_standard_model_fits_the_person_comparisons() -> None:
+    """If a comparison's levels change, scripts/kruis_standaardmodel.py must be run again."""
+    from integraal.kruis import personen
+    from integraal.kruis.standaardmodel import laad
+    from integraal.kruis.vergelijk import standaard
+
+    model, verg = laad(), standaard(personen.VELDEN)
+    assert model.velden == tuple(v.naam for v in verg)
+    assert model.labels == tuple(v.labels for v in verg)

@@ -69,6 +69,8 @@ def test_codes_ignore_spacing_and_case() -> None:
         ("M. El Amrani", ("M.", "El Amrani")),
         ("Jan Pieter Jansen", ("Jan Pieter", "Jansen")),
         ("Jansen", ("", "Jansen")),
+        ("E. Berg, van der", ("E.", "Berg, van der")),
+        ("Berg, Eva", ("Eva", "Berg")),
         ("", ("", "")),
     ],
 )

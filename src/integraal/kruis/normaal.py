@@ -127,7 +127,14 @@ def splits_naam(naam: str | None) -> tuple[str, str]:
     el-Amrani'), else it is the last word. Initials are never a surname."""
     if not naam:
         return "", ""
-    woorden = naam.replace(",", " ").split()
+    if "," in naam:
+        links, _, rechts = (d.strip() for d in naam.partition(","))
+        if rechts and all(w in TUSSENVOEGSELS for w in vouw(rechts.replace(".", " ")).split()):
+            # "E. Berg, van der": the register's sort form after the given names.
+            voor, kern = splits_naam(links)
+            return voor, f"{kern}, {rechts}"
+        return rechts, links  # "Berg, Eva"
+    woorden = naam.split()
     if len(woorden) < 2:
         return "", naam.strip()
     for i in range(1, len(woorden) - 1):

@@ -160,3 +160,27 @@ def heeft_statements(sessie: Session, casus_id: str, entity_id: str) -> bool:
         )
         or 0
     ) > 0
+
+
+def groepen_van_casus(sessie: Session, casus_id: str) -> list[Groep]:
+    rijen = sessie.execute(
+        select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
+        .where(Statement.casus_id == casus_id)
+        .distinct()
+    )
+    return [Groep(*r) for r in rijen]
+
+
+def statements_in(
+    sessie: Session, toegestaan: Sequence[Groep], schemas: Sequence[str]
+) -> list[Statement]:
+    """All allowed statements of entities of the given schemas (a case's persons, addresses)."""
+    if not toegestaan:
+        return []
+    return list(
+        sessie.scalars(
+            select(Statement)
+            .where(_in_groepen(toegestaan), Statement.schema.in_(schemas))
+            .order_by(Statement.entity_id, Statement.prop, Statement.value)
+        )
+    )
