@@ -33,10 +33,12 @@ def _namen(w: Wereld) -> dict[str, str]:
     from integraal.opslag.modellen import Statement
 
     with transactie(w.omgeving.fabriek) as s:
-        rijen = s.execute(
+        uit: dict[str, str] = {}
+        for e, v in s.execute(
             sa.select(Statement.entity_id, Statement.value).where(Statement.prop == "name")
-        )
-        return dict(rijen.tuples().all())
+        ):
+            uit[e] = v
+        return uit
 
 
 def test_one_person_across_three_partners_is_suggested(kruiswereld: Wereld) -> None:
