@@ -22,6 +22,9 @@ from integraal.opslag.db import maak_engine, transactie
 from integraal.opslag.modellen import Casus, CasusLid
 from integraal.opslag.schema import migreer
 
+# Shared fixtures that live in their own module (the cross-referencing world).
+pytest_plugins = ["tests.kruiswereld"]
+
 WACHTWOORD = "een-lang-testwachtwoord"
 
 

@@ -57,6 +57,7 @@ PERSOONSGEGEVENS = {
     ("GET", "/vermogensdossiers"),
     ("GET", "/vermogensdossiers/{dossier_id}"),
     ("GET", "/herbestemming"),
+    ("GET", "/casussen/{casus_id}/kruisverwijzing"),
 }
 # Reached without an account, with the personal code of the bewijs van ontvangst.
 CODE_PADEN = {("POST", "/api/v1/beslag/_inzage"), ("POST", "/mijn-beslag")}
@@ -198,6 +199,23 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/monitor/gebiedsbeeld"): "gebiedsniveau, kleine cellen verborgen",
     ("GET", "/monitor/gebiedsbeeld.{formaat}"): "gebiedsniveau, kleine cellen verborgen",
     ("GET", "/mijn-beslag"): "formulier",
+    (
+        "POST",
+        "/casussen/{casus_id}/kruisverwijzing",
+    ): "start een kruisverwijzing; die leest via toegang en logt (tests/kruisverwijzing)",
+    (
+        "POST",
+        "/casussen/{casus_id}/kruisverwijzing/taken/{taak_id}/hervatten",
+    ): "hervat een kruisverwijzing; die leest via toegang en logt (tests/kruisverwijzing)",
+    (
+        "GET",
+        "/casussen/{casus_id}/kruisverwijzing/taken/{taak_id}/voortgang",
+    ): "tellingen van een kruisverwijzing",
+    ("POST", "/casussen/{casus_id}/kruisverwijzing/oordeel"): "legt een oordeel vast",
+    (
+        "POST",
+        "/casussen/{casus_id}/kruisverwijzing/oordelen/{oordeel_id}/intrekken",
+    ): "trekt een eigen oordeel in",
 }
 CLI_PERSOONSGEGEVENS = {"entiteit toon", "entiteit zoek", "logboek inzage"}
 CLI_OVERIG = {
@@ -438,6 +456,12 @@ PADEN = [
         lambda w: w.privacy,
         lambda w: w.analist,
     ),
+    Pad(
+        ("GET", "/casussen/{casus_id}/kruisverwijzing"),
+        _web("GET", lambda w: "/casussen/C-1/kruisverwijzing"),
+        lambda w: w.analist,
+        lambda w: w.buitenstaander,
+    ),
 ]
 
 
@@ -492,7 +516,44 @@ def met_casuswerk(met_levering: Wereld) -> Wereld:
     with transactie(w.omgeving.fabriek) as s:
         casussen.koppel_subject(s, w.omgeving.beslisser, w.analist, "C-1", _jan_id(w))
     _met_beslag(w)
+    _met_suggestie(w)
     return w
+
+
+def _met_suggestie(w: Wereld) -> None:
+    """A suggested pair with Jan in the judgement queue of C-1 (stored as a run stores it)."""
+    from integraal.opslag.modellen import Kruissuggestie, Kruistaak
+
+    jan = _jan_id(w)
+    with transactie(w.omgeving.fabriek) as s:
+        ander = s.scalars(
+            sa.select(Statement.entity_id).where(
+                Statement.schema == "Person", Statement.entity_id != jan
+            )
+        ).first()
+        s.add(
+            Kruistaak(
+                id="KT-T",
+                casus_id="C-1",
+                soort="casus",
+                parameters={},
+                status="klaar",
+                gestart_door=w.analist.gebruiker_id,
+                organisatie_id="riec-rotterdam",
+            )
+        )
+        s.flush()
+        s.add(
+            Kruissuggestie(
+                taak_id="KT-T",
+                casus_id="C-1",
+                links=min(jan, str(ander)),
+                rechts=max(jan, str(ander)),
+                kans=0.6,
+                gewicht=0.6,
+                uitleg=[],
+            )
+        )
 
 
 def _met_beslag(w: Wereld) -> None:

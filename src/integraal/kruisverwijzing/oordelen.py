@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from integraal import logboek
 from integraal.delen import Beslisser
 from integraal.domein.actor import Actor
+from integraal.kruis import personen
 from integraal.kruis.oordeel import (
     Oordeel,
     Paarstatus,
@@ -58,6 +59,48 @@ class Regel:
     oordelen: list[Kruisoordeel]
     links: Entiteitbeeld | None
     rechts: Entiteitbeeld | None
+    # Per explained field (its title), the value on each side as compared; empty when the
+    # reader may not see it.
+    waarden: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+_ADRES = ("straat", "huisnummer", "postcode", "plaats")
+_TITEL = {v.titel: v.naam for v in personen.VELDEN}
+
+
+def _velden(
+    sessie: Sessie, beslisser: Beslisser, actor: Actor, vraag: Leesvraag, b: Entiteitbeeld | None
+) -> dict[str, str]:
+    """The compared fields of a person as the reader may see them; its address read (and
+    logged) like the person."""
+    if b is None:
+        return {}
+    adressen = {}
+    for ref in b.eigenschappen.get("addressEntity", [])[:1]:
+        adres = lees_entiteit(sessie, beslisser, actor, vraag, ref)
+        if adres is not None:
+            adressen[ref] = adres.eigenschappen
+    r = personen.record(b.id, b.eigenschappen, adressen)
+    uit = {titel: r.get(naam, "") for titel, naam in _TITEL.items()}
+    uit["adres"] = " ".join(r[k] for k in _ADRES if r[k])
+    return uit
+
+
+def _regel(
+    sessie: Sessie,
+    beslisser: Beslisser,
+    actor: Actor,
+    vraag: Leesvraag,
+    s: Kruissuggestie,
+    status: Paarstatus,
+    stemmen: list[Kruisoordeel],
+) -> Regel:
+    links = lees_entiteit(sessie, beslisser, actor, vraag, s.links)
+    rechts = lees_entiteit(sessie, beslisser, actor, vraag, s.rechts)
+    vl = _velden(sessie, beslisser, actor, vraag, links)
+    vr = _velden(sessie, beslisser, actor, vraag, rechts)
+    waarden = {u["veld"]: (vl.get(u["veld"], ""), vr.get(u["veld"], "")) for u in s.uitleg}
+    return Regel(s, status, stemmen, links, rechts, waarden)
 
 
 @dataclass
@@ -101,12 +144,14 @@ def wachtrij(
         per_paar.setdefault(paar(o.links, o.rechts), []).append(o)
     vraag = Leesvraag(casus.doel, casus_id, herkomst)
     regels = [
-        Regel(
+        _regel(
+            sessie,
+            beslisser,
+            actor,
+            vraag,
             s,
             huidig.status.get((s.links, s.rechts), Paarstatus.OPEN),
             per_paar.get((s.links, s.rechts), []),
-            lees_entiteit(sessie, beslisser, actor, vraag, s.links),
-            lees_entiteit(sessie, beslisser, actor, vraag, s.rechts),
         )
         for s in deel
     ]

@@ -17,6 +17,7 @@ from integraal.web.routes import (
     beslag,
     casussen,
     delen,
+    kruis,
     leveringen,
     monitor,
     signalen,
@@ -58,6 +59,6 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
             tekst="U heeft geen toegang tot deze pagina of het formulier is verlopen.",
         )
 
-    for module in (toegang, delen, leveringen, signalen, casussen, werk, beslag, monitor):
+    for module in (toegang, delen, leveringen, signalen, casussen, kruis, werk, beslag, monitor):
         web.include_router(module.router)
     return web

@@ -11,7 +11,6 @@ import pytest
 
 from integraal.bronnen.importeren import importeer
 from integraal.bronnen.mapping import meegeleverde_mappings
-from integraal.domein.actor import Actor
 from tests.conftest import Wereld, maak_actor
 
 BSN_EVA = "999990019"
@@ -55,12 +54,6 @@ POLITIE = "\n".join(
         },
     ]
 ).encode()
-
-
-class Kruiswereld(Wereld):
-    belasting: Actor
-    politie: Actor
-    fiod: Actor
 
 
 @pytest.fixture
