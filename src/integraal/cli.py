@@ -42,12 +42,16 @@ entiteit_app = typer.Typer(
 logboek_app = typer.Typer(help="Het logboek dataverwerkingen.", no_args_is_help=True)
 gebruiker_app = typer.Typer(help="Gebruikers beheren.", no_args_is_help=True)
 monitor_app = typer.Typer(help="De monitor van de aanpak.", no_args_is_help=True)
+kruis_app = typer.Typer(
+    help="Kruisverwijzing: wie komt bij meerdere partners voor?", no_args_is_help=True
+)
 app.add_typer(demo_app, name="demo")
 app.add_typer(levering_app, name="levering")
 app.add_typer(entiteit_app, name="entiteit")
 app.add_typer(logboek_app, name="logboek")
 app.add_typer(gebruiker_app, name="gebruiker")
 app.add_typer(monitor_app, name="monitor")
+app.add_typer(kruis_app, name="kruis")
 
 GebruikerOptie = Annotated[str, typer.Option("--gebruiker", "-g", help="Uw gebruikersnaam")]
 DoelOptie = Annotated[str, typer.Option("--doel", help="Doel van het lezen")]
@@ -487,3 +491,89 @@ def monitor_tk_sync(
     )
     for reden in u.overgeslagen:
         typer.echo(f"Overgeslagen: {reden}", err=True)
+
+
+def _kruisvoortgang(stap: str, gedaan: int, totaal: int) -> None:
+    typer.echo(f"  {stap}: {gedaan} van {totaal}", err=True)
+
+
+@kruis_app.command("casus")
+def kruis_casus(
+    casus_id: str,
+    gebruiker: GebruikerOptie,
+    soort: Annotated[
+        str, typer.Option(help="casus (allen tegen allen), levering of datasets")
+    ] = "casus",
+    levering: Annotated[str | None, typer.Option(help="Levering tegen de casus")] = None,
+    dataset: Annotated[
+        list[str] | None, typer.Option(help="Twee keer: de datasets die tegen elkaar gaan")
+    ] = None,
+) -> None:
+    """Kruisverwijzing in een casus: leest wat u mag zien (gelogd) en zet suggesties klaar."""
+    from integraal.kruisverwijzing import GeenToegang, OngeldigeInvoer, taken
+
+    omgeving = _omgeving()
+    actor = _inloggen(omgeving, gebruiker)
+    try:
+        gekozen = taken.Soort(soort)
+    except ValueError as exc:
+        raise _fout("Kies --soort casus, levering of datasets.", 2) from exc
+    paar = tuple(dataset or ())
+    try:
+        with transactie(omgeving.fabriek) as s:
+            taak_id = taken.start(
+                s,
+                actor,
+                casus_id,
+                gekozen,
+                levering_id=levering,
+                datasets=(paar[0], paar[1]) if len(paar) == 2 else None,
+            )
+        typer.echo(f"Kruisverwijzing {taak_id} gestart.", err=True)
+        t = taken.voer_uit(
+            omgeving.fabriek, omgeving.beslisser, taak_id, melding=_kruisvoortgang, herkomst="cli"
+        )
+    except (GeenToegang, OngeldigeInvoer) as exc:
+        raise _fout(zin(exc), 2) from exc
+    typer.echo(
+        f"{t.totaal} suggesties klaargezet in casus {casus_id}; beoordeel ze op "
+        f"/casussen/{casus_id}/kruisverwijzing."
+    )
+
+
+@kruis_app.command("hervat")
+def kruis_hervat(gebruiker: GebruikerOptie) -> None:
+    """Hervat uw kruisverwijzingen die zijn onderbroken (na een crash of herstart)."""
+    from integraal.kruisverwijzing import GeenToegang, taken
+
+    omgeving = _omgeving()
+    actor = _inloggen(omgeving, gebruiker)
+    try:
+        hervat = taken.hervat_alles(
+            omgeving.fabriek, omgeving.beslisser, herkomst="cli", van=actor.gebruiker_id
+        )
+    except GeenToegang as exc:
+        raise _fout(zin(exc), 2) from exc
+    typer.echo(f"{len(hervat)} kruisverwijzing(en) hervat en afgerond.")
+
+
+@kruis_app.command("bestanden")
+def kruis_bestanden(
+    links: Annotated[Path, typer.Argument(help="Eerste CSV-bestand")],
+    rechts: Annotated[Path, typer.Argument(help="Tweede CSV-bestand")],
+    mapping: Annotated[Path, typer.Option(help="YAML: welke kolom welk veld is")],
+    uit: Annotated[Path, typer.Option(help="CSV met de paren en hun uitleg")],
+    drempel: Annotated[float, typer.Option(min=0.0, max=1.0, help="Minimale kans")] = 0.9,
+) -> None:
+    """Koppel twee eigen CSV-bestanden (buiten Integraal) met een opgegeven mapping."""
+    from integraal.kruis import bestanden
+
+    try:
+        uitkomst = bestanden.koppel_bestanden(
+            links, rechts, bestanden.lees_mappingbestand(mapping), _kruisvoortgang
+        )
+    except bestanden.Mappingfout as exc:
+        raise _fout(f"Niet gekoppeld: {exc}.", 2) from exc
+    with uit.open("w", newline="", encoding="utf-8") as f:
+        n = bestanden.schrijf_paren(uitkomst, drempel, f)
+    typer.echo(f"{n} paren met kans ≥ {drempel} geschreven naar {uit}.")

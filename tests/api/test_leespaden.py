@@ -233,6 +233,11 @@ CLI_OVERIG = {
     "monitor laden",
     "monitor rapport",
     "monitor tk-sync",
+    # Reads through toegang (rule decision and log line per person) but prints counts only.
+    "kruis casus",
+    "kruis hervat",
+    # The analist's own files outside Integraal; nothing is read from the platform.
+    "kruis bestanden",
 }
 WEGGELATEN_PADEN = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs/oauth2-redirect"}
 

@@ -303,10 +303,15 @@ def _verder(
     return t
 
 
-def hervat_alles(fabriek: Fabriek, beslisser: Beslisser, *, herkomst: str = "app") -> list[str]:
-    """Resume every run not finished (after a crash or restart); returns their ids."""
+def hervat_alles(
+    fabriek: Fabriek, beslisser: Beslisser, *, herkomst: str = "app", van: int | None = None
+) -> list[str]:
+    """Resume every run not finished (after a crash or restart), or only those started by user
+    `van`; returns their ids. Each runs as the person who started it."""
     with transactie(fabriek) as sessie:
-        open_ = [t.id for t in opslag.onafgemaakte_taken(sessie)]
+        open_ = [
+            t.id for t in opslag.onafgemaakte_taken(sessie) if van is None or t.gestart_door == van
+        ]
     for taak_id in open_:
         voer_uit(fabriek, beslisser, taak_id, herkomst=herkomst)
     return open_
