@@ -58,6 +58,7 @@ PERSOONSGEGEVENS = {
     ("GET", "/vermogensdossiers/{dossier_id}"),
     ("GET", "/herbestemming"),
     ("GET", "/casussen/{casus_id}/kruisverwijzing"),
+    ("GET", "/api/v1/casussen/{casus_id}/kruissuggesties"),
 }
 # Reached without an account, with the personal code of the bewijs van ontvangst.
 CODE_PADEN = {("POST", "/api/v1/beslag/_inzage"), ("POST", "/mijn-beslag")}
@@ -212,6 +213,20 @@ GEEN_PERSOONSGEGEVENS = {
         "/casussen/{casus_id}/kruisverwijzing/taken/{taak_id}/voortgang",
     ): "tellingen van een kruisverwijzing",
     ("POST", "/casussen/{casus_id}/kruisverwijzing/oordeel"): "legt een oordeel vast",
+    (
+        "POST",
+        "/api/v1/casussen/{casus_id}/kruisverwijzingen",
+    ): "start een kruisverwijzing; die leest via toegang en logt (tests/kruisverwijzing)",
+    ("GET", "/api/v1/casussen/{casus_id}/kruisverwijzingen"): "tellingen van kruisverwijzingen",
+    ("POST", "/api/v1/casussen/{casus_id}/kruisoordelen"): "legt oordelen vast",
+    (
+        "POST",
+        "/api/v1/casussen/{casus_id}/kruisoordelen/{oordeel_id}/intrekken",
+    ): "trekt een eigen oordeel in",
+    (
+        "GET",
+        "/api/v1/casussen/{casus_id}/kruisonderwerpen",
+    ): "alleen entiteit-id's per subject, geen waarden; casusleden",
     (
         "POST",
         "/casussen/{casus_id}/kruisverwijzing/oordelen/{oordeel_id}/intrekken",
@@ -460,6 +475,12 @@ PADEN = [
         _web("POST", lambda w: "/logboek/inzage", lambda w: {"betrokkene": BSN_JAN}),
         lambda w: w.privacy,
         lambda w: w.analist,
+    ),
+    Pad(
+        ("GET", "/api/v1/casussen/{casus_id}/kruissuggesties"),
+        _api("GET", lambda w: "/api/v1/casussen/C-1/kruissuggesties"),
+        lambda w: w.analist,
+        lambda w: w.buitenstaander,
     ),
     Pad(
         ("GET", "/casussen/{casus_id}/kruisverwijzing"),

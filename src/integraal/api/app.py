@@ -16,6 +16,7 @@ from integraal.api.routes import (
     casussen,
     delen,
     entiteiten,
+    kruis,
     leveringen,
     logboek,
     monitor,
@@ -54,7 +55,17 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
     )
     api.state.omgeving = omgeving
     fouten.registreer(api)
-    for module in (algemeen, leveringen, entiteiten, delen, logboek, casussen, beslag, monitor):
+    for module in (
+        algemeen,
+        leveringen,
+        entiteiten,
+        delen,
+        logboek,
+        casussen,
+        kruis,
+        beslag,
+        monitor,
+    ):
         api.include_router(module.router)
 
     @api.middleware("http")
