@@ -6,13 +6,17 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from integraal.demo.wereld import laad_demo
+from integraal.gebruikers import actor_van
+from integraal.kruisverwijzing import taken
 from integraal.omgeving import Omgeving
+from integraal.opslag import beheer
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import (
     Advies,
     CasusSubject,
     Deelverzoek,
     Interventie,
+    Kruissuggestie,
     Levering,
     LogboekRegel,
     Signaal,
@@ -108,3 +112,27 @@ def test_demo_beslagcijfers_met_de_hand_na_te_rekenen(omgeving: Omgeving) -> Non
     assert j2025.rechtshulp_centen == 40_000_00
     assert j2026.geind_centen == 21_500_00  # the car's proceeds, forfeited in March 2026
     assert [c for _, c in reeks][:2] == [39_060_00, 69_060_00]
+
+
+def test_the_planted_overlaps_are_found_by_cross_referencing(omgeving: Omgeving) -> None:
+    """The demo plants one person written three ways (particles, initials) and one name with
+    two spellings; a run in the demo case suggests exactly those pairs on top."""
+    laad_demo(omgeving)
+    with transactie(omgeving.fabriek) as s:
+        analist = beheer.gebruiker_op_naam(s, "analist.riec")
+        assert analist is not None
+        taak_id = taken.start(s, actor_van(analist), "RIEC-RDM-2026-001")
+    taken.voer_uit(omgeving.fabriek, omgeving.beslisser, taak_id)
+    with transactie(omgeving.fabriek) as s:
+        namen: dict[str, str] = {}
+        for e, v in s.execute(
+            sa.select(Statement.entity_id, Statement.value).where(Statement.prop == "name")
+        ):
+            namen[e] = v
+        paren = {
+            frozenset((namen[x.links], namen[x.rechts]))
+            for x in s.scalars(sa.select(Kruissuggestie).where(Kruissuggestie.kans >= 0.9))
+        }
+    assert frozenset(("Johannes van der Berg", "J. v.d. Berg")) in paren
+    assert frozenset(("Johannes van der Berg", "J. van der Berg")) in paren
+    assert frozenset(("Mohamed El Amrani", "Mohammed el-Amrani")) in paren
