@@ -66,6 +66,7 @@ class Regel:
 
 _ADRES = ("straat", "huisnummer", "postcode", "plaats")
 _TITEL = {v.titel: v.naam for v in personen.VELDEN}
+_TITEL_VAN = {v.naam: v.titel for v in personen.VELDEN}
 
 
 def _velden(
@@ -83,6 +84,10 @@ def _velden(
     r = personen.record(b.id, b.eigenschappen, adressen)
     uit = {titel: r.get(naam, "") for titel, naam in _TITEL.items()}
     uit["adres"] = " ".join(r[k] for k in _ADRES if r[k])
+    pseudoniem = _TITEL_VAN["bsn_pseudoniem"]
+    if uit.get(pseudoniem):
+        # Equal or not is what matters; the full hash only clutters the comparison.
+        uit[pseudoniem] = uit[pseudoniem][:18] + "…"
     return uit
 
 
