@@ -257,7 +257,10 @@ def _verder(
             )
         if melding:
             melding("model", 1, 1)
-    gedaan = taak.gedaan
+    # Resuming over the same suggestions (same scope, same model) starts where the run stopped;
+    # if the case changed meanwhile, the order may differ, so start over — pairs already stored
+    # are skipped below, so nothing is stored twice either way.
+    gedaan = taak.gedaan if taak.totaal == len(kies) else 0
     ids = v.tabel.ids
     while gedaan < len(kies):
         deel = kies[gedaan : gedaan + PARTIJ]
