@@ -37,9 +37,6 @@ class Paarstatus(StrEnum):
     GEBLOKKEERD = "geblokkeerd door een 'anders'-oordeel"
 
 
-PAARSTATUS_LABELS = {s: s.value for s in Paarstatus}
-
-
 def paar(x: str, y: str) -> tuple[str, str]:
     return (x, y) if x <= y else (y, x)
 
@@ -63,12 +60,26 @@ class Weigering(ValueError):
     """A vote that would break the rules; the message is Dutch, for the analyst."""
 
 
+def _botsing(
+    kant_a: set[str], kant_b: set[str], anders: Iterable[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """A pair judged different with one record on each side, if any."""
+    for p, q in sorted(anders):
+        if (p in kant_a and q in kant_b) or (p in kant_b and q in kant_a):
+            return (p, q)
+    return None
+
+
 class _Componenten:
+    """Union-find over record ids that also keeps each component's members."""
+
     def __init__(self) -> None:
         self.ouder: dict[str, str] = {}
+        self.leden: dict[str, set[str]] = {}
 
     def wortel(self, x: str) -> str:
-        self.ouder.setdefault(x, x)
+        if x not in self.ouder:
+            self.ouder[x], self.leden[x] = x, {x}
         while self.ouder[x] != x:
             self.ouder[x] = self.ouder[self.ouder[x]]
             x = self.ouder[x]
@@ -77,7 +88,9 @@ class _Componenten:
     def voeg_samen(self, x: str, y: str) -> None:
         a, b = self.wortel(x), self.wortel(y)
         if a != b:
-            self.ouder[max(a, b)] = min(a, b)
+            klein, groot = min(a, b), max(a, b)
+            self.ouder[groot] = klein
+            self.leden[klein] |= self.leden.pop(groot)
 
 
 @dataclass
@@ -97,11 +110,7 @@ class Stand:
         a, b = self.onderwerp_van(x), self.onderwerp_van(y)
         if a == b:
             return None
-        kant_a, kant_b = set(self.leden(a)), set(self.leden(b))
-        for p, q in sorted(self.anders):
-            if (p in kant_a and q in kant_b) or (p in kant_b and q in kant_a):
-                return (p, q)
-        return None
+        return _botsing(set(self.leden(a)), set(self.leden(b)), self.anders)
 
 
 def _paarstatus(stemmen: Sequence[Stem], over_organisaties: bool) -> Paarstatus:
@@ -144,12 +153,7 @@ def stand(
     comp = _Componenten()
     for _, (x, y) in sorted(positief):
         a, b = comp.wortel(x), comp.wortel(y)
-        leden_a = {r for r in comp.ouder if comp.wortel(r) == a}
-        leden_b = {r for r in comp.ouder if comp.wortel(r) == b}
-        if a != b and any(
-            (p in leden_a and q in leden_b) or (p in leden_b and q in leden_a)
-            for p, q in uit.anders
-        ):
+        if a != b and _botsing(comp.leden[a], comp.leden[b], uit.anders):
             uit.status[(x, y)] = Paarstatus.GEBLOKKEERD
             continue
         comp.voeg_samen(x, y)
