@@ -65,6 +65,13 @@ def lees_mapping(tekst: str) -> tuple[Kant, Kant]:
     return _kant(ruw.get("links"), "links"), _kant(ruw.get("rechts"), "rechts")
 
 
+def lees_mappingbestand(pad: Path) -> tuple[Kant, Kant]:
+    try:
+        return lees_mapping(pad.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise Mappingfout(f"de mapping {pad} is niet te lezen") from exc
+
+
 def _lees_csv(pad: Path) -> list[dict[str, str]]:
     try:
         tekst = pad.read_text(encoding="utf-8-sig")
@@ -157,20 +164,3 @@ def schrijf_paren(uitkomst: Uitkomst, drempel: float, uit: io.TextIOBase | Any) 
             ]
         )
     return len(kies)
-
-
-def lees_mappingbestand(pad: Path) -> tuple[Kant, Kant]:
-    try:
-        return lees_mapping(pad.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise Mappingfout(f"de mapping {pad} is niet te lezen") from exc
-
-
-__all__: list[str] = [
-    "Kant",
-    "Mappingfout",
-    "koppel_bestanden",
-    "lees_mapping",
-    "lees_mappingbestand",
-    "schrijf_paren",
-]

@@ -47,8 +47,11 @@ def _stemmen(oordelen: list[Kruisoordeel]) -> list[Stem]:
     ]
 
 
-def _stand(sessie: Sessie, casus_id: str) -> Stand:
-    kruis = {(s.links, s.rechts): s.over_organisaties for s in opslag.suggesties(sessie, casus_id)}
+def _over_organisaties(suggesties: list[Kruissuggestie]) -> dict[tuple[str, str], bool]:
+    return {(s.links, s.rechts): s.over_organisaties for s in suggesties}
+
+
+def _stand(sessie: Sessie, casus_id: str, kruis: dict[tuple[str, str], bool]) -> Stand:
     return stand(_stemmen(opslag.oordelen(sessie, casus_id)), kruis)
 
 
@@ -130,8 +133,8 @@ def wachtrij(
     lid_van_casus(sessie, actor, casus_id, open_vereist=False)
     casus = beheer.casus(sessie, casus_id)
     assert casus is not None
-    huidig = _stand(sessie, casus_id)
     alle = opslag.suggesties(sessie, casus_id)
+    huidig = _stand(sessie, casus_id, _over_organisaties(alle))
     per_status: dict[str, int] = {}
     for s in alle:
         st = huidig.status.get((s.links, s.rechts), Paarstatus.OPEN).value
@@ -186,26 +189,24 @@ def beoordeel(
         raise OngeldigeInvoer({"suggesties": "kies ten minste één suggestie"})
     if toelichting is not None and len(toelichting) > 2000:
         raise OngeldigeInvoer({"toelichting": "een toelichting is hoogstens 2.000 tekens"})
-    suggesties = {s.id: s for s in opslag.suggesties(sessie, casus_id, ids=suggestie_ids)}
+    alle = opslag.suggesties(sessie, casus_id)
+    kruis = _over_organisaties(alle)
+    suggesties = {s.id: s for s in alle}
     geweigerd: list[Geweigerd] = []
     for sid in suggestie_ids:
         s = suggesties.get(sid)
         if s is None:
             geweigerd.append(Geweigerd(sid, "deze suggestie hoort niet bij deze casus"))
             continue
-        eerder = [
-            o
-            for o in opslag.oordelen(sessie, casus_id)
-            if paar(o.links, o.rechts) == (s.links, s.rechts)
-            and o.gebruiker_id == actor.gebruiker_id
-            and o.ingetrokken_op is None
-        ]
+        eerder = opslag.staande_oordelen_van(
+            sessie, casus_id, s.links, s.rechts, actor.gebruiker_id
+        )
         for o in eerder:
             o.ingetrokken_op = nu()
         sessie.flush()
         nieuw = Stem(0, s.links, s.rechts, oordeel, actor.gebruiker_id, actor.organisatie_id)
         try:
-            controleer(_stand(sessie, casus_id), nieuw)
+            controleer(_stand(sessie, casus_id, kruis), nieuw)
         except Weigering as exc:
             for o in eerder:
                 o.ingetrokken_op = None
@@ -263,7 +264,7 @@ class Onderwerp:
 
 def onderwerpen(sessie: Sessie, actor: Actor, casus_id: str) -> list[Onderwerp]:
     lid_van_casus(sessie, actor, casus_id, open_vereist=False)
-    huidig = _stand(sessie, casus_id)
+    huidig = _stand(sessie, casus_id, _over_organisaties(opslag.suggesties(sessie, casus_id)))
     namen = sorted(set(huidig.onderwerp.values()))
     uit = [Onderwerp(n, huidig.leden(n)) for n in namen]
     return [o for o in uit if len(o.leden) > 1]

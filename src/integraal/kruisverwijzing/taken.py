@@ -10,6 +10,7 @@ twice. (What is repeated is the read, which is logged again: it is a new process
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import secrets
 from collections.abc import Callable
@@ -303,6 +304,24 @@ def _verder(
         t.status, t.stap, t.totaal, t.bijgewerkt = Status.KLAAR.value, "klaar", len(kies), nu()
         sessie.flush()
         sessie.expunge(t)
+    return t
+
+
+def op_achtergrond(fabriek: Fabriek, beslisser: Beslisser, taak_id: str, herkomst: str) -> None:
+    """`voer_uit` for a background task: a failure is already stored on the run (status
+    "onderbroken", with the reason, shown on its page), so nothing is raised here."""
+    with contextlib.suppress(Exception):
+        voer_uit(fabriek, beslisser, taak_id, herkomst=herkomst)
+
+
+def taak_van_casus(
+    sessie: Sessie, actor: Actor, casus_id: str, taak_id: str, *, open_vereist: bool = True
+) -> Kruistaak:
+    """A run of a case the actor is a member of, or a Dutch refusal."""
+    lid_van_casus(sessie, actor, casus_id, open_vereist=open_vereist)
+    t = opslag.taak(sessie, taak_id)
+    if t is None or t.casus_id != casus_id:
+        raise OngeldigeInvoer({"taak": "deze kruisverwijzing bestaat niet in deze casus"})
     return t
 
 

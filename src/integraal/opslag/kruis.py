@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from integraal.opslag.modellen import Kruisoordeel, Kruissuggestie, Kruistaak
@@ -35,10 +33,6 @@ def onafgemaakte_taken(sessie: Session) -> list[Kruistaak]:
     )
 
 
-def aantal_taken(sessie: Session) -> int:
-    return int(sessie.scalar(select(func.count()).select_from(Kruistaak)) or 0)
-
-
 def bekende_paren(sessie: Session, casus_id: str) -> set[tuple[str, str]]:
     return {
         (x, y)
@@ -50,12 +44,8 @@ def bekende_paren(sessie: Session, casus_id: str) -> set[tuple[str, str]]:
     }
 
 
-def suggesties(
-    sessie: Session, casus_id: str, *, ids: Sequence[int] | None = None
-) -> list[Kruissuggestie]:
+def suggesties(sessie: Session, casus_id: str) -> list[Kruissuggestie]:
     q = select(Kruissuggestie).where(Kruissuggestie.casus_id == casus_id)
-    if ids is not None:
-        q = q.where(Kruissuggestie.id.in_(ids))
     return list(sessie.scalars(q.order_by(Kruissuggestie.kans.desc(), Kruissuggestie.id)))
 
 
@@ -67,6 +57,23 @@ def oordelen(sessie: Session, casus_id: str) -> list[Kruisoordeel]:
     return list(
         sessie.scalars(
             select(Kruisoordeel).where(Kruisoordeel.casus_id == casus_id).order_by(Kruisoordeel.id)
+        )
+    )
+
+
+def staande_oordelen_van(
+    sessie: Session, casus_id: str, links: str, rechts: str, gebruiker_id: int
+) -> list[Kruisoordeel]:
+    """One person's votes on one pair that are not withdrawn."""
+    return list(
+        sessie.scalars(
+            select(Kruisoordeel).where(
+                Kruisoordeel.casus_id == casus_id,
+                Kruisoordeel.links == links,
+                Kruisoordeel.rechts == rechts,
+                Kruisoordeel.gebruiker_id == gebruiker_id,
+                Kruisoordeel.ingetrokken_op.is_(None),
+            )
         )
     )
 

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Query, Response
@@ -25,7 +24,6 @@ from integraal.api.kruisschemas import (
 from integraal.api.routes.entiteiten import _uit as entiteit_uit
 from integraal.kruis.oordeel import Oordeel, Paarstatus
 from integraal.kruisverwijzing import oordelen, taken
-from integraal.omgeving import Omgeving
 from integraal.opslag import kruis as kruisopslag
 from integraal.opslag.modellen import Kruistaak
 
@@ -44,12 +42,6 @@ def _taak(t: Kruistaak) -> KruistaakUit:
         fout=t.fout,
         aangemaakt=t.aangemaakt,
     )
-
-
-def _op_achtergrond(omgeving: Omgeving, taak_id: str) -> None:
-    # A failure is stored on the run (status "onderbroken", with the reason).
-    with contextlib.suppress(Exception):
-        taken.voer_uit(omgeving.fabriek, omgeving.beslisser, taak_id, herkomst="api")
 
 
 @router.post(
@@ -78,7 +70,7 @@ def start(
         t = kruisopslag.taak(sessie, taak_id)
         assert t is not None
         uit = _taak(t)
-    achtergrond.add_task(_op_achtergrond, omgeving, taak_id)
+    achtergrond.add_task(taken.op_achtergrond, omgeving.fabriek, omgeving.beslisser, taak_id, "api")
     return uit
 
 

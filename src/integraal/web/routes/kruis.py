@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Form, Query, Request
@@ -11,7 +10,6 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from integraal.kruis.oordeel import Oordeel, Paarstatus
 from integraal.kruisverwijzing import GeenToegang, OngeldigeInvoer, oordelen, taken
-from integraal.omgeving import Omgeving
 from integraal.opslag import kruis as kruisopslag
 from integraal.opslag.db import transactie
 from integraal.web.basis import ActorDep, Csrf, OmgevingDep, actie, fout, pagina
@@ -23,12 +21,6 @@ OORDEEL_LABELS = {
     Oordeel.ANDERS: "Verschillende personen",
     Oordeel.ONZEKER: "Weet ik niet",
 }
-
-
-def _op_achtergrond(omgeving: Omgeving, taak_id: str) -> None:
-    # A failure is stored on the run (status "onderbroken", with the reason) and shown there.
-    with contextlib.suppress(Exception):
-        taken.voer_uit(omgeving.fabriek, omgeving.beslisser, taak_id, herkomst="web")
 
 
 @router.get("/casussen/{casus_id}/kruisverwijzing", response_class=HTMLResponse)
@@ -102,7 +94,7 @@ def kruis_starten(
             )
     except (GeenToegang, OngeldigeInvoer) as exc:
         return fout(request, actor, exc)
-    achtergrond.add_task(_op_achtergrond, omgeving, taak_id)
+    achtergrond.add_task(taken.op_achtergrond, omgeving.fabriek, omgeving.beslisser, taak_id, "web")
     return RedirectResponse(f"/casussen/{casus_id}/kruisverwijzing#taken", status_code=303)
 
 
@@ -121,13 +113,10 @@ def kruis_hervatten(
 ) -> Response:
     try:
         with transactie(omgeving.fabriek) as sessie:
-            taken.lid_van_casus(sessie, actor, casus_id)
-            t = kruisopslag.taak(sessie, taak_id)
-            if t is None or t.casus_id != casus_id:
-                raise OngeldigeInvoer({"taak": "deze kruisverwijzing bestaat niet in deze casus"})
+            taken.taak_van_casus(sessie, actor, casus_id, taak_id)
     except (GeenToegang, OngeldigeInvoer) as exc:
         return fout(request, actor, exc)
-    achtergrond.add_task(_op_achtergrond, omgeving, taak_id)
+    achtergrond.add_task(taken.op_achtergrond, omgeving.fabriek, omgeving.beslisser, taak_id, "web")
     return RedirectResponse(f"/casussen/{casus_id}/kruisverwijzing#taken", status_code=303)
 
 
@@ -139,10 +128,7 @@ def kruis_voortgang(
 ) -> Response:
     try:
         with transactie(omgeving.fabriek) as sessie:
-            taken.lid_van_casus(sessie, actor, casus_id, open_vereist=False)
-            t = kruisopslag.taak(sessie, taak_id)
-            if t is None or t.casus_id != casus_id:
-                raise OngeldigeInvoer({"taak": "deze kruisverwijzing bestaat niet in deze casus"})
+            t = taken.taak_van_casus(sessie, actor, casus_id, taak_id, open_vereist=False)
             sessie.expunge(t)
     except (GeenToegang, OngeldigeInvoer) as exc:
         return fout(request, actor, exc)
