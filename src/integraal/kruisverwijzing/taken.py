@@ -26,7 +26,7 @@ from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
 from integraal.gebruikers import actor_van
 from integraal.kruis import personen
-from integraal.kruis.koppel import Uitkomst, alle_paren, frequentie_bijdrage, koppel
+from integraal.kruis.koppel import Uitkomst, alle_paren, koppel
 from integraal.kruis.model import Model, globale_prior
 from integraal.kruis.standaardmodel import laad as standaardmodel
 from integraal.kruis.tabel import Tabel
@@ -176,12 +176,11 @@ def _score(v: _Voorbereid, taak: Kruistaak) -> Uitkomst:
     # Too few persons to estimate from: the standard model, its prior fitted to this scope.
     model = standaardmodel()
     uitkomst = koppel(v.tabel, personen.SLEUTELS, koppelen=v.koppelen, model=model)
-    bewijs = model.gewicht(uitkomst.niveaus) - model.basisgewicht
-    bewijs += frequentie_bijdrage(
-        v.tabel, uitkomst.vergelijkers, model, uitkomst.a, uitkomst.b, uitkomst.niveaus
-    )
-    model.prior = max(globale_prior(bewijs, alle_paren(v.tabel, v.koppelen)), 1e-6)
-    return koppel(v.tabel, personen.SLEUTELS, koppelen=v.koppelen, model=model)
+    oud = model.basisgewicht
+    model.prior = max(globale_prior(uitkomst.gewicht - oud, alle_paren(v.tabel, v.koppelen)), 1e-6)
+    # The prior only moves the base weight: shift the scores instead of scoring again.
+    uitkomst.gewicht = uitkomst.gewicht + (model.basisgewicht - oud)
+    return uitkomst
 
 
 def _actor_van(sessie: Sessie, taak: Kruistaak) -> Actor:
