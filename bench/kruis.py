@@ -437,6 +437,13 @@ def sectie() -> list[str]:
         f"{eigen['piek_mb'] / vol['piek_mb']:.2f}× "
         "het geheugen van Splink.",
     ]
+    if nu["aantal"] < 1_000_000:
+        regels += [
+            "",
+            "Deze run is kleiner dan de maatstaf van de issue (1.000.000 records: ≤ ⅓ van de tijd "
+            "en ≤ ½ van het geheugen van Splink). Die meting staat nog uit; de verkennende run "
+            "bij 1M staat in `docs/decisions/0012-kruis.md`.",
+        ]
     return regels
 
 
