@@ -23,7 +23,7 @@ from integraal.opslag.modellen import Casus, CasusLid
 from integraal.opslag.schema import migreer
 
 # Shared fixtures that live in their own module (the cross-referencing world).
-pytest_plugins = ["tests.kruiswereld"]
+pytest_plugins = ["tests.kruiswereld", "tests.netwerkwereld"]
 
 WACHTWOORD = "een-lang-testwachtwoord"
 

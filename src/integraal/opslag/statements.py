@@ -184,3 +184,105 @@ def statements_in(
             .order_by(Statement.entity_id, Statement.prop, Statement.value)
         )
     )
+
+
+def groepen_voor_casus(sessie: Session, casus_id: str) -> list[Groep]:
+    """The groups a case may draw on: its own and those not tied to any case (the rule engine
+    still decides each)."""
+    rijen = sessie.execute(
+        select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
+        .where(or_(Statement.casus_id == casus_id, Statement.casus_id.is_(None)))
+        .distinct()
+    )
+    return [Groep(*r) for r in rijen]
+
+
+_PARTIJ = 500  # ids per IN clause: SQLite's variable limit stays far away
+
+
+def verwijzingen_rond(
+    sessie: Session, toegestaan: Sequence[Groep], ids: Sequence[str], limiet: int
+) -> tuple[list[Statement], bool]:
+    """Allowed entity-valued statements of, or pointing at, the given entities; at most
+    `limiet` referring entities (whole entities, so an edge never loses one of its ends), and
+    whether there were more."""
+    if not toegestaan or not ids:
+        return [], False
+    eids: list[str] = []
+    for i in range(0, len(ids), _PARTIJ):
+        deel = ids[i : i + _PARTIJ]
+        eids += sessie.scalars(
+            select(Statement.entity_id)
+            .where(
+                _in_groepen(toegestaan),
+                Statement.prop_type == "entity",
+                or_(Statement.value.in_(deel), Statement.entity_id.in_(deel)),
+            )
+            .group_by(Statement.entity_id)
+            .order_by(Statement.entity_id)
+            .limit(limiet + 1)
+        )
+    gekozen = sorted(set(eids))
+    return verwijzingen_van(sessie, toegestaan, gekozen[:limiet]), len(gekozen) > limiet
+
+
+def verwijzingen_van(
+    sessie: Session, toegestaan: Sequence[Groep], entity_ids: Sequence[str]
+) -> list[Statement]:
+    uit: list[Statement] = []
+    for i in range(0, len(entity_ids), _PARTIJ):
+        uit += sessie.scalars(
+            select(Statement)
+            .where(
+                _in_groepen(toegestaan),
+                Statement.prop_type == "entity",
+                Statement.entity_id.in_(entity_ids[i : i + _PARTIJ]),
+            )
+            .order_by(Statement.entity_id, Statement.prop, Statement.value)
+        )
+    return uit
+
+
+def verwijzingen_met(
+    sessie: Session, toegestaan: Sequence[Groep], schemas: Sequence[str], props: Sequence[str]
+) -> list[Statement]:
+    """Allowed entity-valued statements of some schemas and properties (a scan for patterns)."""
+    if not toegestaan:
+        return []
+    return list(
+        sessie.scalars(
+            select(Statement)
+            .where(
+                _in_groepen(toegestaan),
+                Statement.prop_type == "entity",
+                Statement.schema.in_(schemas),
+                Statement.prop.in_(props),
+            )
+            .order_by(Statement.entity_id, Statement.prop, Statement.value)
+        )
+    )
+
+
+def schemas_van(
+    sessie: Session, toegestaan: Sequence[Groep], entity_ids: Sequence[str]
+) -> dict[str, str]:
+    """The schema of each entity as the allowed groups type it (no values are read)."""
+    uit: dict[str, str] = {}
+    for i in range(0, len(entity_ids), _PARTIJ):
+        for eid, schema in sessie.execute(
+            select(Statement.entity_id, Statement.schema)
+            .where(_in_groepen(toegestaan), Statement.entity_id.in_(entity_ids[i : i + _PARTIJ]))
+            .distinct()
+        ):
+            uit.setdefault(eid, schema)
+    return uit
+
+
+def statements_van_veel(
+    sessie: Session, entity_ids: Sequence[str], toegestaan: Sequence[Groep]
+) -> list[Statement]:
+    """`statements_van` for more ids than one IN clause should carry."""
+    uit: list[Statement] = []
+    for i in range(0, len(entity_ids), _PARTIJ):
+        uit += statements_van(sessie, entity_ids[i : i + _PARTIJ], toegestaan)
+    return uit

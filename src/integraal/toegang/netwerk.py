@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Reads for the network view of a case: the groups of the case (and those tied to no case)
+pass the rule engine once per action; every relation entity and every node read writes its
+processing-log line in the same transaction, and the action ends with one audit line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from integraal import logboek
+from integraal.delen import Beslisser
+from integraal.domein.actor import Actor
+from integraal.opslag import statements
+from integraal.opslag.db import Sessie
+from integraal.opslag.modellen import Statement
+from integraal.toegang.lezen import (
+    Entiteitbeeld,
+    Leesvraag,
+    _audit,
+    _beelden,
+    _beslis,
+    _Beslissingen,
+    _log,
+)
+
+
+@dataclass
+class Netwerklezer:
+    sessie: Sessie
+    beslisser: Beslisser
+    actor: Actor
+    vraag: Leesvraag
+    naam: str  # the log's name for the action, e.g. "netwerk uitbreiden"
+    gelezen: set[str] = field(default_factory=set)
+    _beslissingen: _Beslissingen | None = None
+
+    def __post_init__(self) -> None:
+        if self.vraag.casus_id is None:
+            raise ValueError("het netwerk wordt alleen binnen een casus gelezen")
+
+    @property
+    def beslissingen(self) -> _Beslissingen:
+        if self._beslissingen is None:
+            assert self.vraag.casus_id is not None
+            groepen = statements.groepen_voor_casus(self.sessie, self.vraag.casus_id)
+            self._beslissingen = _beslis(
+                self.sessie, self.beslisser, self.actor, self.vraag, groepen
+            )
+        return self._beslissingen
+
+    @property
+    def _toegestaan(self) -> list[statements.Groep]:
+        return list(self.beslissingen.toegestaan)
+
+    def _gelogd(self, stmts: Sequence[Statement]) -> dict[str, Entiteitbeeld]:
+        if not stmts:
+            return {}
+        beelden = _beelden(stmts, self.beslissingen)
+        _log(self.sessie, self.actor, self.vraag, beelden, stmts, self.beslissingen, self.naam)
+        self.gelezen |= set(beelden)
+        return beelden
+
+    def rond(self, ids: Sequence[str], limiet: int) -> tuple[list[Statement], bool]:
+        """References of and to `ids` (at most `limiet` referring entities), logged."""
+        stmts, afgekapt = statements.verwijzingen_rond(
+            self.sessie, self._toegestaan, sorted(set(ids)), limiet
+        )
+        self._gelogd(stmts)
+        return stmts, afgekapt
+
+    def scan(self, schemas: Sequence[str], props: Sequence[str]) -> list[Statement]:
+        """Every allowed reference of these schemas and properties in the case, logged."""
+        stmts = statements.verwijzingen_met(self.sessie, self._toegestaan, schemas, props)
+        self._gelogd(stmts)
+        return stmts
+
+    def schemas(self, ids: Sequence[str]) -> dict[str, str]:
+        return statements.schemas_van(self.sessie, self._toegestaan, sorted(set(ids)))
+
+    def knopen(self, ids: Sequence[str]) -> dict[str, Entiteitbeeld]:
+        """The entities as far as the reader may see them, logged."""
+        stmts = statements.statements_van_veel(self.sessie, sorted(set(ids)), self._toegestaan)
+        return self._gelogd(stmts)
+
+    def sluit(self, details: dict[str, object]) -> None:
+        _audit(
+            self.sessie,
+            self.actor,
+            self.vraag,
+            logboek.nieuwe_trace_id(),
+            self.naam,
+            "toegestaan" if self.gelezen else "leeg",
+            {"entiteiten": len(self.gelezen), **details},
+        )
