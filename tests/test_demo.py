@@ -43,7 +43,7 @@ def test_demo_is_deterministisch_en_idempotent(omgeving: Omgeving) -> None:
     }
     with transactie(omgeving.fabriek) as s:
         statussen = sorted(s.scalars(sa.select(Levering.status)))
-        assert statussen == ["geweigerd", "verwerkt", "verwerkt", "verwerkt"]
+        assert statussen == ["geweigerd", "verwerkt", "verwerkt", "verwerkt", "verwerkt"]
         namen = set(s.scalars(sa.select(Statement.value).where(Statement.prop == "name")))
         assert {
             "Johannes van der Berg",
@@ -136,3 +136,29 @@ def test_the_planted_overlaps_are_found_by_cross_referencing(omgeving: Omgeving)
     assert frozenset(("Johannes van der Berg", "J. v.d. Berg")) in paren
     assert frozenset(("Johannes van der Berg", "J. van der Berg")) in paren
     assert frozenset(("Mohamed El Amrani", "Mohammed el-Amrani")) in paren
+
+
+def test_the_planted_network_patterns_are_listed(omgeving: Omgeving) -> None:
+    """Havenweg 12 with twelve companies and one account held by three unrelated people in the
+    first case; one director of four short-lived companies in the second."""
+    from integraal.kruis.netwerk import Patroonsoort
+    from integraal.kruisverwijzing import netwerk
+
+    laad_demo(omgeving)
+    with transactie(omgeving.fabriek) as s:
+        g = beheer.gebruiker_op_naam(s, "analist.riec")
+        assert g is not None
+        analist = actor_van(g)
+        eerste = netwerk.patronen(s, omgeving.beslisser, analist, "RIEC-RDM-2026-001")
+        tweede = netwerk.patronen(s, omgeving.beslisser, analist, "RIEC-RDM-2026-002")
+    per_soort = {p.patroon.soort: p for p in eerste}
+    assert set(per_soort) == {
+        Patroonsoort.ADRES_MET_VEEL_ORGANISATIES,
+        Patroonsoort.GEDEELDE_REKENING,
+    }
+    havenweg = per_soort[Patroonsoort.ADRES_MET_VEEL_ORGANISATIES]
+    assert "Havenweg 12" in havenweg.kern.naam and len(havenweg.betrokken) == 12
+    assert len(per_soort[Patroonsoort.GEDEELDE_REKENING].betrokken) == 3
+    (kort,) = tweede
+    assert kort.patroon.soort is Patroonsoort.BESTUURDER_KORT_BESTAANDE
+    assert len(kort.betrokken) == 4

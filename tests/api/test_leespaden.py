@@ -59,6 +59,13 @@ PERSOONSGEGEVENS = {
     ("GET", "/herbestemming"),
     ("GET", "/casussen/{casus_id}/kruisverwijzing"),
     ("GET", "/api/v1/casussen/{casus_id}/kruissuggesties"),
+    ("GET", "/casussen/{casus_id}/netwerk"),
+    ("GET", "/casussen/{casus_id}/netwerk/pad"),
+    ("GET", "/casussen/{casus_id}/netwerk/patronen"),
+    ("GET", "/api/v1/casussen/{casus_id}/netwerk/startpunten"),
+    ("GET", "/api/v1/casussen/{casus_id}/netwerk/knopen/{knoop_id}"),
+    ("GET", "/api/v1/casussen/{casus_id}/netwerk/pad"),
+    ("GET", "/api/v1/casussen/{casus_id}/netwerk/patronen"),
 }
 # Reached without an account, with the personal code of the bewijs van ontvangst.
 CODE_PADEN = {("POST", "/api/v1/beslag/_inzage"), ("POST", "/mijn-beslag")}
@@ -489,6 +496,49 @@ PADEN = [
         lambda w: w.buitenstaander,
     ),
 ]
+# The network view: Jan, his company and (in the tax office's spelling) the short-lived
+# companies he directs, which make a pattern.
+PADEN += [
+    Pad(
+        ("GET", sleutel),
+        roep,
+        lambda w: w.analist,
+        lambda w: w.buitenstaander,
+    )
+    for sleutel, roep in (
+        ("/casussen/{casus_id}/netwerk", _web("GET", lambda w: "/casussen/C-1/netwerk")),
+        (
+            "/casussen/{casus_id}/netwerk/pad",
+            _web(
+                "GET",
+                lambda w: f"/casussen/C-1/netwerk/pad?van={_jan_id(w)}&naar={_bv_id(w)}",
+            ),
+        ),
+        (
+            "/casussen/{casus_id}/netwerk/patronen",
+            _web("GET", lambda w: "/casussen/C-1/netwerk/patronen"),
+        ),
+        (
+            "/api/v1/casussen/{casus_id}/netwerk/startpunten",
+            _api("GET", lambda w: "/api/v1/casussen/C-1/netwerk/startpunten"),
+        ),
+        (
+            "/api/v1/casussen/{casus_id}/netwerk/knopen/{knoop_id}",
+            _api("GET", lambda w: f"/api/v1/casussen/C-1/netwerk/knopen/{_jan_id(w)}"),
+        ),
+        (
+            "/api/v1/casussen/{casus_id}/netwerk/pad",
+            _api(
+                "GET",
+                lambda w: f"/api/v1/casussen/C-1/netwerk/pad?van={_jan_id(w)}&naar={_bv_id(w)}",
+            ),
+        ),
+        (
+            "/api/v1/casussen/{casus_id}/netwerk/patronen",
+            _api("GET", lambda w: "/api/v1/casussen/C-1/netwerk/patronen"),
+        ),
+    )
+]
 
 
 PADEN += [_beslagpad(p) for p in BESLAGPADEN]
@@ -519,7 +569,9 @@ def _persoonsgegevens_in(tekst: str) -> bool:
     # object or asset file is about the person seized from or suspected.
     # A problem's "instance" echoes the caller's own URL, which is not data handed out.
     tekst = re.sub(r'"instance":"[^"]*"', "", tekst)
-    return any(x in tekst for x in ("Jan de Vries", "levering ontvangen", "BO-20", "VD-20"))
+    return any(
+        x in tekst for x in ("Jan de Vries", "J. de Vries", "levering ontvangen", "BO-20", "VD-20")
+    )
 
 
 @pytest.fixture
@@ -543,7 +595,42 @@ def met_casuswerk(met_levering: Wereld) -> Wereld:
         casussen.koppel_subject(s, w.omgeving.beslisser, w.analist, "C-1", _jan_id(w))
     _met_beslag(w)
     _met_suggestie(w)
+    _met_bestuur(w)
     return w
+
+
+def _bv_id(w: Wereld) -> str:
+    with transactie(w.omgeving.fabriek) as s:
+        return str(
+            s.scalars(
+                sa.select(Statement.entity_id).where(Statement.value == "Vries Horeca B.V.")
+            ).first()
+        )
+
+
+def _met_bestuur(w: Wereld) -> None:
+    """The tax office reports Jan (as "J. de Vries") directing three short-lived companies."""
+    from integraal.bronnen.importeren import importeer
+    from integraal.bronnen.mapping import meegeleverde_mappings
+
+    rijen = "".join(
+        f"{i};{BSN_JAN};J. de Vries;1980-02-01;9930000{i};Kort {i} B.V.;2022-0{i}-01;"
+        f"2023-0{i}-01;bestuurder\n"
+        for i in range(1, 4)
+    )
+    r = importeer(
+        w.omgeving.fabriek,
+        w.omgeving.beslisser,
+        maak_actor(w.omgeving, "belasting.net", "belastingdienst"),
+        meegeleverde_mappings()["demo-belastingdienst-bestuurders"],
+        "b.csv",
+        (
+            "regel;bsn;naam;geboortedatum;kvk;bedrijfsnaam;opgericht;opgeheven;functie\n" + rijen
+        ).encode(),
+        pseudoniem_sleutel=w.omgeving.pseudoniem_sleutel,
+        casus_id="C-1",
+    )
+    assert r.status == "verwerkt", r.melding
 
 
 def _met_suggestie(w: Wereld) -> None:

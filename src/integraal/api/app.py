@@ -20,6 +20,7 @@ from integraal.api.routes import (
     leveringen,
     logboek,
     monitor,
+    netwerk,
 )
 from integraal.omgeving import Omgeving
 
@@ -63,6 +64,7 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
         logboek,
         casussen,
         kruis,
+        netwerk,
         beslag,
         monitor,
     ):

@@ -86,3 +86,56 @@ class OordeelAntwoord(Model):
 class OnderwerpUit(Model):
     id: str
     leden: list[str]
+
+
+class KnoopUit(Model):
+    id: str = Field(description="Record-id, of het kleinste record-id van een samengevoegd subject")
+    leden: list[str] = Field(description="De records die de oordelen tot dit subject maakten")
+    schema_: str | None = Field(
+        None, alias="schema", description="FtM-schema; leeg: niet zichtbaar"
+    )
+    soort: str
+    naam: str
+
+
+class RelatieUit(Model):
+    soort: Literal["eigendom", "bestuur", "adres", "rekening", "betaling", "voertuig", "overig"]
+    label: str
+    van: str
+    naar: str
+    via: str = Field(description="De relatie-entiteit (Ownership, ...) of de verwijzende entiteit")
+    via_schema: str
+    omschrijving: str
+    ander: KnoopUit
+
+
+class UitbreidingUit(Model):
+    centrum: KnoopUit
+    relaties: list[RelatieUit]
+    totaal: int
+    per_soort: dict[str, int]
+    pagina: int
+    paginas: int
+    afgekapt: bool = Field(description="Er zijn meer relaties dan er zijn gelezen")
+
+
+class PadstapUit(Model):
+    van: KnoopUit
+    relatie: RelatieUit
+
+
+class PadUit(Model):
+    van: KnoopUit
+    naar: KnoopUit
+    gevonden: bool
+    stappen: list[PadstapUit]
+    bezocht: int
+    afgekapt: bool = Field(description="Gestopt bij de grens van stappen of subjecten")
+
+
+class PatroonUit(Model):
+    soort: Literal["adres-veel-organisaties", "bestuurder-kort-bestaande", "gedeelde-rekening"]
+    label: str
+    reden: str = Field(description="De getelde feiten en de signaleringsgrens; geen score")
+    kern: KnoopUit
+    betrokken: list[KnoopUit]

@@ -234,6 +234,43 @@ def _rekeningen(personen: list[_Persoon]) -> bytes:
     return _csv(kop, rijen)
 
 
+def _bestuurders(personen: list[_Persoon], fake: Faker, rng: random.Random) -> bytes:
+    """The tax office's view of directors: one of them ran four companies that each lived
+    well under two years, one after the other (a planted pattern), beside ordinary ones."""
+    kop = ["regel", "bsn", "naam", "geboortedatum", "kvk", "bedrijfsnaam", "opgericht", "opgeheven"]
+    kop.append("functie")
+    rijen: list[tuple[_Persoon, str, str, str]] = []
+    snel = personen[40]
+    for j, (begin, eind) in enumerate(
+        [
+            ("2022-02-01", "2022-11-30"),
+            ("2022-12-01", "2023-09-15"),
+            ("2023-10-01", "2024-06-30"),
+            ("2024-07-01", "2025-03-31"),
+        ]
+    ):
+        rijen.append((snel, f"{fake.last_name()} Handel {j + 1} B.V.", begin, eind))
+    for p in personen[41:46]:
+        rijen.append((p, fake.company(), f"{rng.randrange(1995, 2015)}-01-01", ""))
+    return _csv(
+        kop,
+        [
+            [
+                str(n + 1),
+                p.bsn,
+                f"{p.voornamen[0]}. {p.achternaam}",
+                p.geboortedatum,
+                synthetisch.kvk(rng),
+                naam,
+                begin,
+                eind,
+                "bestuurder",
+            ]
+            for n, (p, naam, begin, eind) in enumerate(rijen)
+        ],
+    )
+
+
 def _politie(personen: list[_Persoon], rng: random.Random) -> bytes:
     regels = []
     for i, p in enumerate(personen[:15]):
@@ -342,6 +379,13 @@ def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
             "betrokkenen.jsonl",
             _politie(personen, rng),
             "RIEC-RDM-2026-001",
+        ),
+        (
+            "belasting",
+            "demo-belastingdienst-bestuurders",
+            "bestuurders.csv",
+            _bestuurders(personen, fake, rng),
+            "RIEC-RDM-2026-002",
         ),
         # A case without recorded indications: the rule engine refuses this delivery.
         (

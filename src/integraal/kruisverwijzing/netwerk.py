@@ -157,11 +157,13 @@ def _omschrijving(r: Rand, beelden: dict[str, Entiteitbeeld]) -> str:
 
 def _randen_rond(
     lezer: Netwerklezer, samen: Samenvoeging, knopen: Iterable[str], limiet: int
-) -> tuple[list[Rand], bool]:
+) -> tuple[list[Rand], bool, dict[str, str]]:
     ids = [lid for k in knopen for lid in samen.leden(k)]
     stmts, afgekapt = lezer.rond(ids, limiet)
     eindpunten = {s.value for s in stmts} | {s.entity_id for s in stmts}
-    return netwerk.randen(stmts, lezer.schemas(sorted(eindpunten)), samen), afgekapt
+    schemas = lezer.schemas(sorted(eindpunten))
+    knoopschemas = {samen.knoop(k): v for k, v in schemas.items()}
+    return netwerk.randen(stmts, schemas, samen), afgekapt, knoopschemas
 
 
 def _beelden(
@@ -186,10 +188,20 @@ def breid_uit(
     none are chosen)."""
     lezer, samen = _lezer(sessie, beslisser, actor, casus_id, herkomst, "netwerk uitbreiden")
     centrum = samen.knoop(knoop_id)
-    alle, afgekapt = _randen_rond(lezer, samen, [centrum], MAX_RELATIES)
+    alle, afgekapt, schemas = _randen_rond(lezer, samen, [centrum], MAX_RELATIES)
     hier = netwerk.rond(alle, centrum)
     per_soort = dict(Counter(r.soort for r in hier))
-    gekozen = netwerk.rond(hier, centrum, soorten)
+    # Within a kind, organisations, persons and things stand together (names are read for
+    # the page shown only, so they cannot order the pages).
+    volgorde = {s: i for i, s in enumerate(Relatie)}
+    gekozen = sorted(
+        netwerk.rond(hier, centrum, soorten),
+        key=lambda r: (
+            volgorde[r.soort],
+            schema_label(schemas.get(r.ander(centrum), "")),
+            r.ander(centrum),
+        ),
+    )
     paginas = max(1, math.ceil(len(gekozen) / PER_PAGINA))
     pagina = min(max(1, pagina), paginas)
     deel = gekozen[(pagina - 1) * PER_PAGINA : pagina * PER_PAGINA]
@@ -282,7 +294,7 @@ def patronen(
         for k in bestuurd
     }
     houders = netwerk.houders_per_rekening(alle, schemas)
-    rond_houders, _ = _randen_rond(
+    rond_houders, _, _ = _randen_rond(
         lezer, samen, sorted({h for hs in houders.values() for h in hs}), MAX_KNOPEN
     )
     gevonden = [

@@ -20,6 +20,7 @@ from integraal.web.routes import (
     kruis,
     leveringen,
     monitor,
+    netwerk,
     signalen,
     toegang,
     werk,
@@ -59,6 +60,17 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
             tekst="U heeft geen toegang tot deze pagina of het formulier is verlopen.",
         )
 
-    for module in (toegang, delen, leveringen, signalen, casussen, kruis, werk, beslag, monitor):
+    for module in (
+        toegang,
+        delen,
+        leveringen,
+        signalen,
+        casussen,
+        kruis,
+        netwerk,
+        werk,
+        beslag,
+        monitor,
+    ):
         web.include_router(module.router)
     return web
