@@ -24,7 +24,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +52,9 @@ NL_VELDEN = (
     ("bsn_pseudoniem", "CODE"),
 )
 NL_SLEUTELS = (
-    ("achternaam.kern", "geboortedatum.jaar"),
+    # Surname and year alone make blocks of thousands at a million records (22M of 23M pairs);
+    # the first initial keeps them small, and the other keys reach pairs with a typo in it.
+    ("achternaam.kern", "geboortedatum.jaar", "voornaam.voorletter"),
     ("voornaam", "geboortedatum"),
     ("postcode", "huisnummer"),
     ("bsn_pseudoniem",),
@@ -168,6 +170,25 @@ def _cluster_f1(labels: np.ndarray, entiteiten: list[str], bron: np.ndarray | No
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+class _Kolommen(Mapping[str, list[str | None]]):
+    """A CSV read by pandas into Arrow-backed strings; a column becomes Python strings only
+    when the table codes it, so the raw delivery is never held as a million dicts."""
+
+    def __init__(self, pad: Path) -> None:
+        import pandas as pd
+
+        self.df = pd.read_csv(pad, dtype="string[pyarrow]", keep_default_na=False)
+
+    def __getitem__(self, kolom: str) -> list[str | None]:
+        return list(self.df[kolom].tolist())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.df.columns)
+
+    def __len__(self) -> int:
+        return len(self.df.columns)
+
+
 def _piek_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -182,6 +203,8 @@ def _velden(spec: Iterable[tuple[str, str]]) -> tuple[Any, ...]:
 
 
 def integraal(taak: str, pad: Path) -> dict[str, Any]:
+    import pandas  # noqa: F401 - imported before the clock starts, as for Splink
+
     from integraal.kruis.blokken import Sleutel
     from integraal.kruis.clusters import componenten
     from integraal.kruis.koppel import koppel
@@ -191,18 +214,20 @@ def integraal(taak: str, pad: Path) -> dict[str, Any]:
     velden = _velden(FEBRL_VELDEN if koppelen else NL_VELDEN)
     sleutels = [Sleutel(k) for k in (FEBRL_SLEUTELS if koppelen else NL_SLEUTELS)]
     t0 = time.perf_counter()
-    records = _lees(pad)
-    t = Tabel.maak(velden, records, bron=(lambda r: int(r["bron"])) if koppelen else None)
+    kolommen = _Kolommen(pad)
+    bron = kolommen["bron"] if koppelen else None
+    t = Tabel.uit_kolommen(
+        velden, kolommen, kolommen["id"], [int(x or 0) for x in bron] if bron else None
+    )
     u = koppel(t, sleutels, koppelen=koppelen)
     a, b = u.boven(DREMPEL)
     labels = componenten(t.n, a, b)
     tijd = time.perf_counter() - t0
     piek = _piek_mb()
-    waar = _ware_paren(
-        [r["entiteit"] for r in records], [r["bron"] for r in records] if koppelen else None
-    )
+    entiteiten = [str(e) for e in kolommen["entiteit"]]
+    waar = _ware_paren(entiteiten, [str(x) for x in bron] if bron else None)
     p, r, f1 = _prf(a * t.n + b, waar)
-    cluster_f1 = _cluster_f1(labels, [r["entiteit"] for r in records], t.bron if koppelen else None)
+    cluster_f1 = _cluster_f1(labels, entiteiten, t.bron if koppelen else None)
     return {
         "tijd_s": tijd,
         "piek_mb": piek,
@@ -316,7 +341,8 @@ def splink(taak: str, pad: Path) -> dict[str, Any]:
             link_type="dedupe_only",
             blocking_rules_to_generate_predictions=[
                 "l.achternaam_kern = r.achternaam_kern and "
-                "substr(l.geboortedatum,1,4) = substr(r.geboortedatum,1,4)",
+                "substr(l.geboortedatum,1,4) = substr(r.geboortedatum,1,4) and "
+                "substr(l.voornaam,1,1) = substr(r.voornaam,1,1)",
                 block_on("voornaam", "geboortedatum"),
                 block_on("postcode", "huisnummer"),
                 block_on("bsn_pseudoniem"),

@@ -94,6 +94,8 @@ def code(tekst: str | None) -> str:
     digits only, so 'nl91 abna 0417 1643 00' and 'NL91ABNA0417164300' agree."""
     if not tekst:
         return ""
+    if tekst.isascii() and tekst.isalnum():  # the common case, without a regex
+        return tekst.upper()
     return re.sub(r"[^0-9A-Z]", "", tekst.upper())
 
 
@@ -101,7 +103,7 @@ def telefoon(tekst: str | None) -> str:
     """National form: '+31 6 1234 5678', '0031612345678' and '06-12345678' give '0612345678'."""
     if not tekst:
         return ""
-    cijfers = re.sub(r"\D", "", tekst)
+    cijfers = tekst if tekst.isascii() and tekst.isdigit() else re.sub(r"\D", "", tekst)
     if cijfers.startswith("0031"):
         cijfers = "0" + cijfers[4:]
     elif cijfers.startswith("31") and len(cijfers) == 11:

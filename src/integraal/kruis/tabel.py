@@ -45,9 +45,23 @@ class Veld:
         return self.label or self.naam
 
 
+# Kinds that yield one column: their normaliser, applied to whole columns at once.
+_ENKEL: dict[Soort, Callable[[str | None], str]] = {
+    Soort.HUISNUMMER: normaal.huisnummer,
+    Soort.TELEFOON: normaal.telefoon,
+    Soort.EMAIL: normaal.email,
+    Soort.CODE: normaal.code,
+    Soort.TEKST: normaal.vouw,
+    Soort.STRAAT: normaal.vouw,
+    Soort.PLAATS: normaal.vouw,
+}
+
+
 def _afgeleid(veld: Veld, waarde: str | None) -> dict[str, str]:
     """The columns one field yields; names are `<field>` plus a suffix."""
     n = veld.naam
+    if veld.soort in _ENKEL:
+        return {n: _ENKEL[veld.soort](waarde)}
     match veld.soort:
         case Soort.VOORNAAM:
             eerste, initialen = normaal.voornamen(waarde)
@@ -65,30 +79,44 @@ def _afgeleid(veld: Veld, waarde: str | None) -> dict[str, str]:
         case Soort.POSTCODE:
             c = normaal.code(waarde)
             return {n: c, f"{n}.cijfers": c[:4]}
-        case Soort.HUISNUMMER:
-            return {n: normaal.huisnummer(waarde)}
-        case Soort.TELEFOON:
-            return {n: normaal.telefoon(waarde)}
-        case Soort.EMAIL:
-            return {n: normaal.email(waarde)}
-        case Soort.CODE:
-            return {n: normaal.code(waarde)}
-        case Soort.TEKST | Soort.STRAAT | Soort.PLAATS:
-            return {n: normaal.vouw(waarde)}
     raise ValueError(veld.soort)  # pragma: no cover - exhaustive
 
 
-_HERHALEND = frozenset(
-    {Soort.VOORNAAM, Soort.ACHTERNAAM, Soort.DATUM, Soort.TEKST, Soort.STRAAT, Soort.PLAATS}
-)
+def _afgeleide_kolommen(veld: Veld, waarden: Sequence[str]) -> dict[str, list[str]]:
+    if veld.soort in _ENKEL:
+        normaliseer = _ENKEL[veld.soort]
+        return {veld.naam: [normaliseer(w) for w in waarden]}
+    per = [_afgeleid(veld, w) for w in waarden]
+    return {k: [d[k] for d in per] for k in _afgeleid(veld, None)}
 
 
-def _codeer(waarden: Sequence[str], index: dict[str, int]) -> Codes:
-    """Codes for `waarden`, extending `index` (value → code) with values not seen before."""
-    codes = np.empty(len(waarden), dtype=np.int32)
-    for i, w in enumerate(waarden):
-        codes[i] = index.setdefault(w, len(index)) if w else -1
-    return codes
+def _codeer_veld(
+    veld: Veld, ruw: Sequence[str | None] | None, n: int, boeken: dict[str, dict[str, int]]
+) -> dict[str, Codes]:
+    """The columns of one field as codes in `boeken` (extended with new values). Each distinct
+    raw value is normalised once: names, places, dates and postcodes repeat, and the loop per
+    record is then only a dictionary look-up."""
+    ruwe_index: dict[str, int] = {}
+    ruwe_codes = np.full(n, -1, dtype=np.int32)
+    if ruw is not None:
+        ruwe_codes = np.fromiter(
+            ((ruwe_index.setdefault(w, len(ruwe_index)) if w else -1) for w in ruw),
+            dtype=np.int32,
+            count=n,
+        )
+    aanwezig = ruwe_codes >= 0
+    uit: dict[str, Codes] = {}
+    for k, afgeleid in _afgeleide_kolommen(veld, list(ruwe_index)).items():
+        boek = boeken.setdefault(k, {})
+        kaart = np.fromiter(
+            ((boek.setdefault(w, len(boek)) if w else -1) for w in afgeleid),
+            dtype=np.int32,
+            count=len(afgeleid),
+        )
+        codes = np.full(n, -1, dtype=np.int32)
+        codes[aanwezig] = kaart[ruwe_codes[aanwezig]]
+        uit[k] = codes
+    return uit
 
 
 def _als_array(index: dict[str, int]) -> Waarden:
@@ -120,30 +148,19 @@ class Tabel:
 
     @staticmethod
     def _kolommen(
-        velden: Sequence[Veld],
         records: Iterable[Mapping[str, str | None]],
+        namen: Sequence[str],
         id_veld: str,
         bron: Callable[[Mapping[str, str | None]], int] | None,
-    ) -> tuple[dict[str, list[str]], list[str], list[int]]:
-        # Every column exists, also for an empty delivery.
-        kolommen: dict[str, list[str]] = {k: [] for v in velden for k in _afgeleid(v, None)}
+    ) -> tuple[dict[str, list[str | None]], list[str], list[int]]:
+        kolommen: dict[str, list[str | None]] = {n: [] for n in namen}
         ids: list[str] = []
         bronnen: list[int] = []
-        # Names, places and streets repeat: normalise each distinct raw value once.
-        geheugen: dict[str, dict[str | None, dict[str, str]]] = {v.naam: {} for v in velden}
         for r in records:
             ids.append(str(r.get(id_veld) or len(ids)))
             bronnen.append(bron(r) if bron else 0)
-            for v in velden:
-                ruw = r.get(v.naam)
-                if v.soort in _HERHALEND:
-                    afgeleid = geheugen[v.naam].get(ruw)
-                    if afgeleid is None:
-                        afgeleid = geheugen[v.naam][ruw] = _afgeleid(v, ruw)
-                else:
-                    afgeleid = _afgeleid(v, ruw)
-                for k, w in afgeleid.items():
-                    kolommen.setdefault(k, []).append(w)
+            for n, kolom in kolommen.items():
+                kolom.append(r.get(n))
         return kolommen, ids, bronnen
 
     @classmethod
@@ -155,13 +172,27 @@ class Tabel:
         id_veld: str = "id",
         bron: Callable[[Mapping[str, str | None]], int] | None = None,
     ) -> Tabel:
-        kolommen, ids, bronnen = cls._kolommen(velden, records, id_veld, bron)
-        t = cls(tuple(velden), ids, np.asarray(bronnen, dtype=np.int8))
-        for k, waarden in kolommen.items():
-            boek: dict[str, int] = {}
-            t.codes[k] = _codeer(waarden, boek)
-            t.uniek[k] = _als_array(boek)
-            t.boeken[k] = boek
+        kolommen, ids, bronnen = cls._kolommen(records, [v.naam for v in velden], id_veld, bron)
+        return cls.uit_kolommen(velden, kolommen, ids, bronnen)
+
+    @classmethod
+    def uit_kolommen(
+        cls,
+        velden: Sequence[Veld],
+        kolommen: Mapping[str, Sequence[str | None]],
+        ids: Sequence[str],
+        bron: Sequence[int] | None = None,
+    ) -> Tabel:
+        """From columns (field name → one value per record): a large delivery need not be
+        held as one dict per record."""
+        t = cls(
+            tuple(velden),
+            list(ids),
+            np.asarray(bron if bron is not None else np.zeros(len(ids)), dtype=np.int8),
+        )
+        for v in velden:
+            t.codes.update(_codeer_veld(v, kolommen.get(v.naam), len(ids), t.boeken))
+        t.uniek = {k: _als_array(boek) for k, boek in t.boeken.items()}
         return t
 
     def voeg_toe(
@@ -173,15 +204,16 @@ class Tabel:
     ) -> Tabel:
         """This table with a new delivery appended, coded in the same code books, so the
         existing records need not be prepared again. The code books are shared (extended)."""
-        kolommen, ids, bronnen = self._kolommen(self.velden, records, id_veld, bron)
+        namen = [v.naam for v in self.velden]
+        kolommen, ids, bronnen = self._kolommen(records, namen, id_veld, bron)
         t = Tabel(
             self.velden,
             self.ids + ids,
             np.concatenate((self.bron, np.asarray(bronnen, dtype=np.int8))),
+            boeken=self.boeken,
         )
-        for k, waarden in kolommen.items():
-            boek = self.boeken[k]
-            t.codes[k] = np.concatenate((self.codes[k], _codeer(waarden, boek)))
-            t.uniek[k] = _als_array(boek)
-            t.boeken[k] = boek
+        for v in self.velden:
+            for k, codes in _codeer_veld(v, kolommen.get(v.naam), len(ids), t.boeken).items():
+                t.codes[k] = np.concatenate((self.codes[k], codes))
+        t.uniek = {k: _als_array(boek) for k, boek in t.boeken.items()}
         return t

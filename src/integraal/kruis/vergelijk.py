@@ -31,23 +31,35 @@ VERSCHILT = "verschilt"
 
 
 def _per_waardepaar(
-    t: Tabel, kolom: str, a: Paren, b: Paren, scorer: Scorer, kies: npt.NDArray[np.bool_]
+    t: Tabel,
+    kolom: str,
+    a: Paren,
+    b: Paren,
+    scorer: Scorer,
+    kies: npt.NDArray[np.bool_],
+    grens: float,
 ) -> npt.NDArray[np.float64]:
-    """`scorer` on the pairs where `kies` holds, computed once per distinct value pair."""
+    """`scorer` on the pairs where `kies` holds, computed once per distinct value pair, on all
+    cores. `grens` is the weakest level's threshold: past it the kernels stop counting (a
+    distance reports grens + 1, a similarity 0), which changes no level."""
     uit = np.zeros(len(a), dtype=np.float64)
     if not kies.any():
         return uit
+    waarden = t.uniek[kolom]
     ca = t.codes[kolom][a[kies]].astype(np.int64)
     cb = t.codes[kolom][b[kies]].astype(np.int64)
-    lo, hi = np.minimum(ca, cb), np.maximum(ca, cb)  # the scorers are symmetric
-    sleutel = lo * (len(t.uniek[kolom]) + 1) + hi
-    uniek, terug = np.unique(sleutel, return_inverse=True)
-    breedte = len(t.uniek[kolom]) + 1
-    waarden = t.uniek[kolom]
-    scores = cpdist(
-        waarden[uniek // breedte], waarden[uniek % breedte], scorer=scorer, dtype=np.float64
+    if len(waarden) > t.n // 2:
+        # Mostly distinct values (phone numbers, e-mail): nothing to share, skip the sort.
+        links, rechts, terug = waarden[ca], waarden[cb], None
+    else:
+        lo, hi = np.minimum(ca, cb), np.maximum(ca, cb)  # the scorers are symmetric
+        breedte = len(waarden) + 1
+        uniek, terug = np.unique(lo * breedte + hi, return_inverse=True)
+        links, rechts = waarden[uniek // breedte], waarden[uniek % breedte]
+    scores = np.asarray(
+        cpdist(links, rechts, scorer=scorer, score_cutoff=grens, dtype=np.float64, workers=-1)
     )
-    uit[kies] = np.asarray(scores)[terug]
+    uit[kies] = scores if terug is None else scores[terug]
     return uit
 
 
@@ -102,15 +114,15 @@ def _sluit(
 
 
 def _jw(
-    t: Tabel, kolom: str, a: Paren, b: Paren, kies: npt.NDArray[np.bool_]
+    t: Tabel, kolom: str, a: Paren, b: Paren, kies: npt.NDArray[np.bool_], grens: float = 0.80
 ) -> npt.NDArray[np.float64]:
-    return _per_waardepaar(t, kolom, a, b, JaroWinkler.normalized_similarity, kies)
+    return _per_waardepaar(t, kolom, a, b, JaroWinkler.normalized_similarity, kies, grens)
 
 
 def _dl(
-    t: Tabel, kolom: str, a: Paren, b: Paren, kies: npt.NDArray[np.bool_]
+    t: Tabel, kolom: str, a: Paren, b: Paren, kies: npt.NDArray[np.bool_], grens: int = 2
 ) -> npt.NDArray[np.float64]:
-    return _per_waardepaar(t, kolom, a, b, DamerauLevenshtein.distance, kies)
+    return _per_waardepaar(t, kolom, a, b, DamerauLevenshtein.distance, kies, grens)
 
 
 class Achternaam(Vergelijker):
@@ -150,9 +162,17 @@ class Achternaam(Vergelijker):
             fa, fb = t.codes[voornaam][a], t.codes[voornaam][b]
             idx = np.flatnonzero(rest & (ka >= 0) & (kb >= 0) & (fa >= 0) & (fb >= 0))
             if len(idx):
-                kruis = JaroWinkler.normalized_similarity
-                ab = cpdist(va[ka[idx]], vb[fb[idx]], scorer=kruis, dtype=np.float64)
-                ba = cpdist(va[kb[idx]], vb[fa[idx]], scorer=kruis, dtype=np.float64)
+                ab, ba = (
+                    cpdist(
+                        va[k[idx]],
+                        vb[f[idx]],
+                        scorer=JaroWinkler.normalized_similarity,
+                        score_cutoff=0.92,
+                        dtype=np.float64,
+                        workers=-1,
+                    )
+                    for k, f in ((ka, fb), (kb, fa))
+                )
                 verwisseld[idx[(np.asarray(ab) >= 0.92) & (np.asarray(ba) >= 0.92)]] = True
         rest &= ~verwisseld
         jw = _jw(t, kern, a, b, rest)
@@ -191,24 +211,40 @@ class Voornaam(Vergelijker):
         gelijk &= ~ontbreekt
         beide = (ca >= 0) & (cb >= 0) & ~gelijk & ~ontbreekt
         jw = _jw(t, n, a, b, beide)
-        # Initials fit when one is a prefix of the other ('j' vs 'jp'); only asked where a
-        # full name is missing on one side, or the names differ.
+        # Initials fit when one is a prefix of the other ('j' vs 'jp'); asked only where one
+        # side has no full first name (two full names are compared as names).
         passen = np.zeros(len(a), dtype=np.bool_)
-        vraag = ~ontbreekt & ~gelijk & ~(beide & (jw >= 0.92))
-        idx = np.flatnonzero(vraag)
+        eenzijdig = (ca < 0) | (cb < 0)
+        idx = np.flatnonzero(~ontbreekt & ~gelijk & eenzijdig)
         if len(idx):
+            # Few distinct initials: test each distinct pair once.
             w = t.uniek[vl]
-            xa, xb = w[ia[idx]], w[ib[idx]]
-            eenzijdig = (ca[idx] < 0) | (cb[idx] < 0)
-            passen[idx] = eenzijdig & np.fromiter(
-                (x.startswith(y) or y.startswith(x) for x, y in zip(xa, xb, strict=True)),
-                dtype=np.bool_,
-                count=len(idx),
+            breedte = len(w) + 1
+            paar, terug = np.unique(
+                ia[idx].astype(np.int64) * breedte + ib[idx], return_inverse=True
             )
+            past = np.fromiter(
+                (
+                    x.startswith(y) or y.startswith(x)
+                    for x, y in zip(w[paar // breedte], w[paar % breedte], strict=True)
+                ),
+                dtype=np.bool_,
+                count=len(paar),
+            )
+            passen[idx] = past[terug]
         uit[beide & (jw >= 0.80)] = 4
         uit[passen] = 3
         uit[beide & (jw >= 0.92)] = 2
         return _sluit(uit, gelijk, ontbreekt)
+
+
+def _als_getal(waarden: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
+    """YYYYMMDD strings as numbers, −1 where a value is not eight digits (index = code)."""
+    return np.fromiter(
+        (int(w) if len(w) == 8 and w.isdigit() else -1 for w in waarden),
+        dtype=np.int64,
+        count=len(waarden),
+    )
 
 
 class Datum(Vergelijker):
@@ -224,25 +260,30 @@ class Datum(Vergelijker):
                 VERSCHILT,
             ),
         )
+        self._bewaard: tuple[npt.NDArray[np.object_], npt.NDArray[np.int64]] | None = None
+
+    def _getal(self, waarden: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
+        # Scoring runs in chunks over one table: convert its dates once.
+        if self._bewaard is None or self._bewaard[0] is not waarden:
+            self._bewaard = (waarden, _als_getal(waarden))
+        return self._bewaard[1]
 
     def niveaus(self, t: Tabel, a: Paren, b: Paren) -> Niveaus:
         n = self.veld.naam
         uit, ontbreekt, gelijk = self._basis(t, n, a, b)
         rest = ~ontbreekt & ~gelijk
         dl = _dl(t, n, a, b, rest)
-        verwisseld = np.zeros(len(a), dtype=np.bool_)
-        idx = np.flatnonzero(rest)
-        if len(idx):
-            w = t.uniek[n]
-            xa, xb = w[t.codes[n][a[idx]]], w[t.codes[n][b[idx]]]
-            verwisseld[idx] = np.fromiter(
-                (
-                    x[:4] == y[:4] and x[4:6] == y[6:8] and x[6:8] == y[4:6]
-                    for x, y in zip(xa, xb, strict=True)
-                ),
-                dtype=np.bool_,
-                count=len(idx),
-            )
+        # Day and month swapped, on the dates as numbers (YYYYMMDD) — no loop per pair.
+        getal = self._getal(t.uniek[n])
+        ga, gb = getal[t.codes[n][a]], getal[t.codes[n][b]]
+        verwisseld = (
+            rest
+            & (ga >= 0)
+            & (gb >= 0)
+            & (ga // 10000 == gb // 10000)
+            & (ga // 100 % 100 == gb % 100)
+            & (ga % 100 == gb // 100 % 100)
+        )
         uit[rest & (dl <= 2)] = 4
         uit[rest & (dl <= 1)] = 3
         uit[verwisseld] = 2
@@ -266,7 +307,7 @@ class Code(Vergelijker):
         uit, ontbreekt, gelijk = self._basis(t, n, a, b)
         if len(self.labels) == 4:
             rest = ~ontbreekt & ~gelijk
-            dl = _dl(t, n, a, b, rest)
+            dl = _dl(t, n, a, b, rest, 1)
             uit[rest & (dl <= 1)] = 2
         return _sluit(uit, gelijk, ontbreekt)
 
@@ -372,11 +413,11 @@ class Adres(Vergelijker):
         pc_bijna = pc_gelijk.copy()
         if self.postcode is not None:
             vraag = pc_beide & ~pc_gelijk
-            pc_bijna |= vraag & (_dl(t, self.postcode.naam, a, b, vraag) <= 1)
+            pc_bijna |= vraag & (_dl(t, self.postcode.naam, a, b, vraag, 1) <= 1)
         st_bijna = st_gelijk & plaats_past
         if self.straat is not None:
             vraag = st_beide & ~st_gelijk & plaats_past
-            st_bijna |= vraag & (_jw(t, self.straat.naam, a, b, vraag) >= 0.92)
+            st_bijna |= vraag & (_jw(t, self.straat.naam, a, b, vraag, 0.92) >= 0.92)
         uit = np.full(len(a), len(self.labels) - 1, dtype=np.int8)
         uit[wijk | pl_gelijk] = 4
         uit[pc_gelijk | st_bijna] = 3
