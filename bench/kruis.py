@@ -430,7 +430,8 @@ def sectie() -> list[str]:
         "(tijd = laden + voorbereiden + trainen + blokken/scoren + clusteren; piekgeheugen = "
         "maximale RSS van dat proces). Beide krijgen dezelfde velden en dezelfde bloksleutels; "
         f"drempel vooraf vastgelegd op kans ≥ {nu['drempel']}. Synthetische set: "
-        f"{nu['aantal']:,} records (`bench/kruis_data.py`, zaad 42). Opnieuw: "
+        f"{nu['aantal']:,} records (`bench/kruis_data.py`, zaad 42). Kandidaatparen bij "
+        "Splink: de paren die `predict` boven kans 0,05 teruggeeft. Opnieuw: "
         "`python -m bench.kruis`.",
         "",
         "| Taak | Gereedschap | Tijd | Piekgeheugen | Kandidaatparen | P | R | F1 "
@@ -470,6 +471,26 @@ def sectie() -> list[str]:
             "en ≤ ½ van het geheugen van Splink). Die meting staat nog uit; de verkennende run "
             "bij 1M staat in `docs/decisions/0012-kruis.md`.",
         ]
+        return regels
+    febrl = nu["taken"]["integraal_febrl4"], nu["taken"]["splink_febrl4"]
+    maatstaf = [
+        ("F1 op FEBRL4 ten minste die van Splink", febrl[0]["F1"] >= febrl[1]["F1"]),
+        ("F1 op de synthetische set ten minste die van Splink", eigen["F1"] >= vol["F1"]),
+        ("ontdubbelen in ≤ ⅓ van Splinks tijd", eigen["tijd_s"] <= vol["tijd_s"] / 3),
+        ("met ≤ ½ van Splinks piekgeheugen", eigen["piek_mb"] <= vol["piek_mb"] / 2),
+        (
+            "incrementeel ≥ 10× zo snel als een volledige Splink-run",
+            vol["tijd_s"] >= 10 * inc["tijd_s"],
+        ),
+    ]
+    regels += ["", "Maatstaf van de issue, uit deze meting berekend:", ""]
+    regels += [f"- {'gehaald' if ok else '**niet gehaald**'}: {tekst}" for tekst, ok in maatstaf]
+    regels += [
+        "",
+        f"Na clusteren (verbonden componenten bij kans ≥ {nu['drempel']}) is onze F1 "
+        f"{eigen['cluster_F1']:.4f} tegen {vol['cluster_F1']:.4f} voor Splink; zie "
+        "`docs/decisions/0012-kruis.md`.",
+    ]
     return regels
 
 

@@ -42,7 +42,7 @@ RELATIE_LABELS = {
     Relatie.VOERTUIG: "Voertuig",
     Relatie.OVERIG: "Overige relatie",
 }
-_VOLGORDE = {r: i for i, r in enumerate(Relatie)}
+VOLGORDE = {r: i for i, r in enumerate(Relatie)}
 _VOERTUIGEN = ("Vehicle", "Vessel", "Airplane")
 
 
@@ -166,7 +166,7 @@ def rond(
 ) -> list[Rand]:
     """The edges at `knoop`, ordered by kind of relation, then by the node at the other end."""
     gekozen = [r for r in alle if knoop in (r.van, r.naar) and (not soorten or r.soort in soorten)]
-    return sorted(gekozen, key=lambda r: (_VOLGORDE[r.soort], r.ander(knoop), r.via))
+    return sorted(gekozen, key=lambda r: (VOLGORDE[r.soort], r.ander(knoop), r.via))
 
 
 @dataclass(frozen=True)

@@ -193,11 +193,10 @@ def breid_uit(
     per_soort = dict(Counter(r.soort for r in hier))
     # Within a kind, organisations, persons and things stand together (names are read for
     # the page shown only, so they cannot order the pages).
-    volgorde = {s: i for i, s in enumerate(Relatie)}
     gekozen = sorted(
         netwerk.rond(hier, centrum, soorten),
         key=lambda r: (
-            volgorde[r.soort],
+            netwerk.VOLGORDE[r.soort],
             schema_label(schemas.get(r.ander(centrum), "")),
             r.ander(centrum),
         ),
@@ -244,8 +243,13 @@ def kortste_pad(
         raise OngeldigeInvoer({"van": "kies twee subjecten", "naar": "kies twee subjecten"})
     lezer, samen = _lezer(sessie, beslisser, actor, casus_id, herkomst, "netwerk pad zoeken")
 
+    gekapt = False
+
     def buren(front: set[str]) -> list[Rand]:
-        return _randen_rond(lezer, samen, sorted(front), MAX_KNOPEN)[0]
+        nonlocal gekapt
+        randen, afgekapt, _ = _randen_rond(lezer, samen, sorted(front), MAX_KNOPEN)
+        gekapt |= afgekapt  # a level read only in part may hide a shorter path
+        return randen
 
     a, b = samen.knoop(van), samen.knoop(naar)
     zoek = netwerk.kortste_pad(buren, a, b, max_stappen=MAX_STAPPEN, max_knopen=MAX_KNOPEN)
@@ -267,7 +271,11 @@ def kortste_pad(
             hier = r.ander(hier)
     lezer.sluit({"van": a, "naar": b, "stappen": None if stappen is None else len(stappen)})
     return Pad(
-        _knoop(a, samen, beelden), _knoop(b, samen, beelden), stappen, zoek.bezocht, zoek.afgekapt
+        _knoop(a, samen, beelden),
+        _knoop(b, samen, beelden),
+        stappen,
+        zoek.bezocht,
+        zoek.afgekapt or gekapt,
     )
 
 
