@@ -180,7 +180,7 @@ class _Kolommen(Mapping[str, list[str | None]]):
         self.df = pd.read_csv(pad, dtype="string[pyarrow]", keep_default_na=False)
 
     def __getitem__(self, kolom: str) -> list[str | None]:
-        return list(self.df[kolom].tolist())
+        return self.df[kolom].tolist()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.df.columns)

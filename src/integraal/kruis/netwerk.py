@@ -19,8 +19,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+import numpy as np
 from followthemoney import model
 from followthemoney.schema import Schema
+
+from integraal.kruis.clusters import componenten
 
 
 class Relatie(StrEnum):
@@ -382,19 +385,16 @@ def gedeelde_rekeningen(houders: Mapping[str, set[str]], alle: Iterable[Rand]) -
 def _groepen(
     personen: list[str], adressen: Mapping[str, set[str]], band: Mapping[str, set[str]]
 ) -> list[set[str]]:
-    ouder = {p: p for p in personen}
-
-    def wortel(x: str) -> str:
-        while ouder[x] != x:
-            ouder[x] = ouder[ouder[x]]
-            x = ouder[x]
-        return x
-
-    for i, a in enumerate(personen):
-        for b in personen[i + 1 :]:
-            if b in band.get(a, set()) or adressen.get(a, set()) & adressen.get(b, set()):
-                ouder[wortel(a)] = wortel(b)
-    per: dict[str, set[str]] = defaultdict(set)
-    for p in personen:
-        per[wortel(p)].add(p)
+    plek = {p: i for i, p in enumerate(personen)}
+    paren = [
+        (plek[a], plek[b])
+        for i, a in enumerate(personen)
+        for b in personen[i + 1 :]
+        if b in band.get(a, set()) or adressen.get(a, set()) & adressen.get(b, set())
+    ]
+    x = np.asarray([p[0] for p in paren], dtype=np.int64)
+    y = np.asarray([p[1] for p in paren], dtype=np.int64)
+    per: dict[int, set[str]] = defaultdict(set)
+    for p, label in zip(personen, componenten(len(personen), x, y).tolist(), strict=True):
+        per[label].add(p)
     return list(per.values())

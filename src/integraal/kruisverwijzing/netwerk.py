@@ -194,7 +194,7 @@ def breid_uit(
     # Within a kind, organisations, persons and things stand together (names are read for
     # the page shown only, so they cannot order the pages).
     gekozen = sorted(
-        netwerk.rond(hier, centrum, soorten),
+        (r for r in hier if not soorten or r.soort in soorten),
         key=lambda r: (
             netwerk.VOLGORDE[r.soort],
             schema_label(schemas.get(r.ander(centrum), "")),

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from integraal.opslag.modellen import Casus, Statement
 
+_PARTIJ = 500  # ids per IN clause: SQLite's variable limit stays far away
+
 
 class Groep(NamedTuple):
     """Statements that share holder, source, category and case share one rule decision."""
@@ -65,15 +67,16 @@ def _in_groepen(toegestaan: Sequence[Groep]) -> ColumnElement[bool]:
 def statements_van(
     sessie: Session, entity_ids: Sequence[str], toegestaan: Sequence[Groep]
 ) -> list[Statement]:
-    if not entity_ids:
-        return []
-    return list(
-        sessie.scalars(
+    """Sorted by entity, property and value when `entity_ids` come sorted (as chunks of at
+    most `_PARTIJ` ids are read one after the other)."""
+    uit: list[Statement] = []
+    for i in range(0, len(entity_ids), _PARTIJ):
+        uit += sessie.scalars(
             select(Statement)
-            .where(Statement.entity_id.in_(entity_ids), _in_groepen(toegestaan))
+            .where(Statement.entity_id.in_(entity_ids[i : i + _PARTIJ]), _in_groepen(toegestaan))
             .order_by(Statement.entity_id, Statement.prop, Statement.value)
         )
-    )
+    return uit
 
 
 def zoek_entiteiten(
@@ -197,9 +200,6 @@ def groepen_voor_casus(sessie: Session, casus_id: str) -> list[Groep]:
     return [Groep(*r) for r in rijen]
 
 
-_PARTIJ = 500  # ids per IN clause: SQLite's variable limit stays far away
-
-
 def verwijzingen_rond(
     sessie: Session, toegestaan: Sequence[Groep], ids: Sequence[str], limiet: int
 ) -> tuple[list[Statement], bool]:
@@ -275,14 +275,4 @@ def schemas_van(
             .distinct()
         ):
             uit.setdefault(eid, schema)
-    return uit
-
-
-def statements_van_veel(
-    sessie: Session, entity_ids: Sequence[str], toegestaan: Sequence[Groep]
-) -> list[Statement]:
-    """`statements_van` for more ids than one IN clause should carry."""
-    uit: list[Statement] = []
-    for i in range(0, len(entity_ids), _PARTIJ):
-        uit += statements_van(sessie, entity_ids[i : i + _PARTIJ], toegestaan)
     return uit

@@ -80,7 +80,7 @@ class Netwerklezer:
 
     def knopen(self, ids: Sequence[str]) -> dict[str, Entiteitbeeld]:
         """The entities as far as the reader may see them, logged."""
-        stmts = statements.statements_van_veel(self.sessie, sorted(set(ids)), self._toegestaan)
+        stmts = statements.statements_van(self.sessie, sorted(set(ids)), self._toegestaan)
         return self._gelogd(stmts)
 
     def sluit(self, details: dict[str, object]) -> None:
