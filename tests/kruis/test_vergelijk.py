@@ -88,7 +88,18 @@ def _adres(pc: str, nr: str, straat: str, plaats: str) -> dict[str, str]:
     [
         (
             _adres("1234 AB", "12", "Dorpsstraat", "Utrecht"),
+            _adres("1234ab", "12", "Dorpstraat", "Utrecht"),
+            "zelfde adres: postcode, huisnummer, straat en plaats passen",
+        ),
+        (
+            _adres("1234 AB", "12", "Dorpsstraat", "Utrecht"),
             _adres("1234ab", "12", "", ""),
+            "zelfde adres (postcode en huisnummer)",
+        ),
+        (
+            # A place that differs is no whole agreement, however equal the rest.
+            _adres("1234AB", "12", "Dorpsstraat", "Utrecht"),
+            _adres("1234AB", "12", "Dorpsstraat", "Zeist"),
             "zelfde adres (postcode en huisnummer)",
         ),
         (
@@ -134,3 +145,15 @@ def test_iban_and_pseudonym() -> None:
     assert _niveau("bsn_pseudoniem", {"bsn_pseudoniem": "abc1"}, {"bsn_pseudoniem": "abc2"}) == (
         "verschilt"
     )
+
+
+def test_whole_address_label_names_only_the_parts_compared() -> None:
+    velden = (
+        Veld("achternaam", Soort.ACHTERNAAM),
+        Veld("postcode", Soort.POSTCODE),
+        Veld("huisnummer", Soort.HUISNUMMER),
+    )
+    adres = next(v for v in standaard(velden) if v.naam == "adres")
+    assert adres.labels[1] == "zelfde adres: postcode en huisnummer passen"
+    t = Tabel.maak(velden, [{"postcode": "1234AB", "huisnummer": "1"}] * 2)
+    assert adres.labels[int(adres.niveaus(t, np.array([0]), np.array([1]))[0])] == adres.labels[1]

@@ -337,6 +337,10 @@ class Tekst(Vergelijker):
         return _sluit(uit, gelijk, ontbreekt)
 
 
+def _opsomming(delen: list[str]) -> str:
+    return delen[0] if len(delen) == 1 else f"{', '.join(delen[:-1])} en {delen[-1]}"
+
+
 class Adres(Vergelijker):
     """Postcode, house number, street and place compared as one address. Counted apart they
     would be four pieces of evidence for one fact (postcode and street name the same spot), so
@@ -353,10 +357,21 @@ class Adres(Vergelijker):
         eerste = postcode or straat
         if eerste is None:
             raise ValueError("een adres vraagt een postcode of een straat")
+        delen = [
+            d
+            for d, v in (
+                ("postcode", postcode),
+                ("huisnummer", huisnummer),
+                ("straat", straat),
+                ("plaats", plaats),
+            )
+            if v is not None
+        ]
         super().__init__(
             eerste,
             (
                 ONTBREEKT,
+                f"zelfde adres: {_opsomming(delen)} passen",
                 "zelfde adres (postcode en huisnummer)",
                 "bijna zelfde adres (één teken anders of straat en huisnummer)",
                 "zelfde postcode of straat, ander of geen huisnummer",
@@ -419,10 +434,20 @@ class Adres(Vergelijker):
             vraag = st_beide & ~st_gelijk & plaats_past
             st_bijna |= vraag & (_jw(t, self.straat.naam, a, b, vraag, 0.92) >= 0.92)
         uit = np.full(len(a), len(self.labels) - 1, dtype=np.int8)
-        uit[wijk | pl_gelijk] = 4
-        uit[pc_gelijk | st_bijna] = 3
-        uit[(pc_bijna | st_bijna) & nr_gelijk] = 2
-        uit[pc_gelijk & nr_gelijk] = 1
+        uit[wijk | pl_gelijk] = 5
+        uit[pc_gelijk | st_bijna] = 4
+        uit[(pc_bijna | st_bijna) & nr_gelijk] = 3
+        uit[pc_gelijk & nr_gelijk] = 2
+        # Where parts are typed apart, each that agrees is one more typing error not made, so
+        # a whole agreement is rarer among strangers than postcode and number alone (FEBRL4
+        # has such pairs). Where they are not (a household, one address line split up), EM
+        # finds both levels alike and weighs them alike.
+        alle = pc_gelijk & nr_gelijk
+        if self.straat is not None:
+            alle &= st_bijna
+        if self.plaats is not None:
+            alle &= pl_gelijk
+        uit[alle] = 1
         uit[ontbreekt] = 0
         return uit
 
