@@ -431,8 +431,9 @@ def sectie() -> list[str]:
         "maximale RSS van dat proces). Beide krijgen dezelfde velden en dezelfde bloksleutels; "
         f"drempel vooraf vastgelegd op kans ≥ {nu['drempel']}. Synthetische set: "
         f"{nu['aantal']:,} records (`bench/kruis_data.py`, zaad 42). Kandidaatparen bij "
-        "Splink: de paren die `predict` boven kans 0,05 teruggeeft. Opnieuw: "
-        "`python -m bench.kruis`.",
+        "Splink: de paren die `predict` boven kans 0,05 teruggeeft. Tijd t.o.v. anker > 1 is "
+        "sneller dan het anker; over de spreiding tussen runs op deze gedeelde machine zie "
+        "`docs/decisions/0012-kruis.md`. Opnieuw: `python -m bench.kruis`.",
         "",
         "| Taak | Gereedschap | Tijd | Piekgeheugen | Kandidaatparen | P | R | F1 "
         "| F1 na clusteren | Tijd t.o.v. anker |",

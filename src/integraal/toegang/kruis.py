@@ -12,7 +12,13 @@ from integraal.delen import Beslisser
 from integraal.domein.actor import Actor
 from integraal.opslag import statements
 from integraal.opslag.db import Sessie
-from integraal.toegang.lezen import Leesvraag, _audit, _beelden, _beslis, _log
+from integraal.toegang.lezen import (
+    Leesvraag,
+    audit_lezing,
+    beslis_groepen,
+    bouw_beelden,
+    log_lezing,
+)
 
 SCHEMAS = ("Person", "Address")
 
@@ -41,15 +47,15 @@ def lees_personen(sessie: Sessie, beslisser: Beslisser, actor: Actor, vraag: Lee
     if vraag.casus_id is None:
         raise ValueError("kruisverwijzing leest alleen binnen een casus")
     groepen = statements.groepen_van_casus(sessie, vraag.casus_id)
-    beslissingen = _beslis(sessie, beslisser, actor, vraag, groepen)
+    beslissingen = beslis_groepen(sessie, beslisser, actor, vraag, groepen)
     stmts = statements.statements_in(sessie, list(beslissingen.toegestaan), SCHEMAS)
-    beelden = _beelden(stmts, beslissingen)
+    beelden = bouw_beelden(stmts, beslissingen)
     trace_id = logboek.nieuwe_trace_id()
     if beelden:
-        trace_id = _log(
+        trace_id = log_lezing(
             sessie, actor, vraag, beelden, stmts, beslissingen, "kruisverwijzing voorbereiden"
         )
-    _audit(
+    audit_lezing(
         sessie,
         actor,
         vraag,

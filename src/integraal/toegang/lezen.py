@@ -67,20 +67,22 @@ class Entiteitbeeld:
 
 
 @dataclass
-class _Beslissingen:
+class Beslissingen:
     toegestaan: dict[Groep, Besluit]
     geweigerd: dict[Groep, Besluit]
 
 
-def _beslis(
+def beslis_groepen(
     sessie: Sessie,
     beslisser: Beslisser,
     actor: Actor,
     vraag: Leesvraag,
     groepen: Sequence[Groep],
-) -> _Beslissingen:
+) -> Beslissingen:
+    """One rule decision per statement group, split into allowed and refused (shared by every
+    reader in this package, so none of them can read a group without a decision)."""
     context = casus_context(sessie, vraag.casus_id)
-    uit = _Beslissingen({}, {})
+    uit = Beslissingen({}, {})
     for g in groepen:
         besluit = beslisser.beslis(
             Verzoek(
@@ -111,7 +113,10 @@ def _groep(s: Statement) -> Groep:
     return Groep(s.houder_id, s.bron_id, s.categorie, s.casus_id)
 
 
-def _beelden(stmts: Sequence[Statement], beslissingen: _Beslissingen) -> dict[str, Entiteitbeeld]:
+def bouw_beelden(
+    stmts: Sequence[Statement], beslissingen: Beslissingen
+) -> dict[str, Entiteitbeeld]:
+    """Entities as the reader sees them, each value with its provenance."""
     beelden: dict[str, Entiteitbeeld] = {}
     for s in stmts:
         beeld = beelden.get(s.entity_id)
@@ -138,15 +143,16 @@ def _beelden(stmts: Sequence[Statement], beslissingen: _Beslissingen) -> dict[st
     return beelden
 
 
-def _log(
+def log_lezing(
     sessie: Sessie,
     actor: Actor,
     vraag: Leesvraag,
     beelden: dict[str, Entiteitbeeld],
     stmts: Sequence[Statement],
-    beslissingen: _Beslissingen,
+    beslissingen: Beslissingen,
     naam: str,
 ) -> str:
+    """One log line per entity and allowed group read; returns the trace id for the audit."""
     trace_id = logboek.nieuwe_trace_id()
     per: dict[tuple[str, Groep], list[Statement]] = {}
     # One data subject id per entity, whichever category a line is about, so an access report
@@ -181,7 +187,7 @@ def _log(
     return trace_id
 
 
-def _audit(
+def audit_lezing(
     sessie: Sessie,
     actor: Actor,
     vraag: Leesvraag,
@@ -207,10 +213,10 @@ def lees_entiteit(
 ) -> Entiteitbeeld | None:
     """The entity as far as the reader may see it, or None when nothing may be seen."""
     groepen = statements.groepen_van_entiteit(sessie, entity_id)
-    beslissingen = _beslis(sessie, beslisser, actor, vraag, groepen)
+    beslissingen = beslis_groepen(sessie, beslisser, actor, vraag, groepen)
     stmts = statements.statements_van(sessie, [entity_id], list(beslissingen.toegestaan))
     if not stmts:
-        _audit(
+        audit_lezing(
             sessie,
             actor,
             vraag,
@@ -220,9 +226,11 @@ def lees_entiteit(
             {"entiteit": entity_id},
         )
         return None
-    beelden = _beelden(stmts, beslissingen)
-    trace_id = _log(sessie, actor, vraag, beelden, stmts, beslissingen, "entiteit lezen")
-    _audit(sessie, actor, vraag, trace_id, "entiteit lezen", "toegestaan", {"entiteit": entity_id})
+    beelden = bouw_beelden(stmts, beslissingen)
+    trace_id = log_lezing(sessie, actor, vraag, beelden, stmts, beslissingen, "entiteit lezen")
+    audit_lezing(
+        sessie, actor, vraag, trace_id, "entiteit lezen", "toegestaan", {"entiteit": entity_id}
+    )
     beeld = beelden[entity_id]
     beeld.weggelaten = [
         Weggelaten(g.categorie, g.houder_id, b.regel_id, _reden(b))
@@ -254,7 +262,7 @@ def zoek_entiteiten(
     limiet: int = 50,
     na: str | None = None,
 ) -> list[Entiteitbeeld]:
-    beslissingen = _beslis(sessie, beslisser, actor, vraag, statements.groepen(sessie))
+    beslissingen = beslis_groepen(sessie, beslisser, actor, vraag, statements.groepen(sessie))
     toegestaan = list(beslissingen.toegestaan)
     ids = statements.zoek_entiteiten(
         sessie,
@@ -266,11 +274,13 @@ def zoek_entiteiten(
         na=na,
     )
     stmts = statements.statements_van(sessie, ids, toegestaan)
-    beelden = _beelden(stmts, beslissingen)
+    beelden = bouw_beelden(stmts, beslissingen)
     trace_id = logboek.nieuwe_trace_id()
     if beelden:
-        trace_id = _log(sessie, actor, vraag, beelden, stmts, beslissingen, "entiteiten zoeken")
-    _audit(
+        trace_id = log_lezing(
+            sessie, actor, vraag, beelden, stmts, beslissingen, "entiteiten zoeken"
+        )
+    audit_lezing(
         sessie,
         actor,
         vraag,

@@ -15,13 +15,13 @@ from integraal.opslag import statements
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Statement
 from integraal.toegang.lezen import (
+    Beslissingen,
     Entiteitbeeld,
     Leesvraag,
-    _audit,
-    _beelden,
-    _beslis,
-    _Beslissingen,
-    _log,
+    audit_lezing,
+    beslis_groepen,
+    bouw_beelden,
+    log_lezing,
 )
 
 
@@ -33,18 +33,18 @@ class Netwerklezer:
     vraag: Leesvraag
     naam: str  # the log's name for the action, e.g. "netwerk uitbreiden"
     gelezen: set[str] = field(default_factory=set)
-    _beslissingen: _Beslissingen | None = None
+    _beslissingen: Beslissingen | None = None
 
     def __post_init__(self) -> None:
         if self.vraag.casus_id is None:
             raise ValueError("het netwerk wordt alleen binnen een casus gelezen")
 
     @property
-    def beslissingen(self) -> _Beslissingen:
+    def beslissingen(self) -> Beslissingen:
         if self._beslissingen is None:
             assert self.vraag.casus_id is not None
             groepen = statements.groepen_voor_casus(self.sessie, self.vraag.casus_id)
-            self._beslissingen = _beslis(
+            self._beslissingen = beslis_groepen(
                 self.sessie, self.beslisser, self.actor, self.vraag, groepen
             )
         return self._beslissingen
@@ -56,8 +56,10 @@ class Netwerklezer:
     def _gelogd(self, stmts: Sequence[Statement]) -> dict[str, Entiteitbeeld]:
         if not stmts:
             return {}
-        beelden = _beelden(stmts, self.beslissingen)
-        _log(self.sessie, self.actor, self.vraag, beelden, stmts, self.beslissingen, self.naam)
+        beelden = bouw_beelden(stmts, self.beslissingen)
+        log_lezing(
+            self.sessie, self.actor, self.vraag, beelden, stmts, self.beslissingen, self.naam
+        )
         self.gelezen |= set(beelden)
         return beelden
 
@@ -84,7 +86,7 @@ class Netwerklezer:
         return self._gelogd(stmts)
 
     def sluit(self, details: dict[str, object]) -> None:
-        _audit(
+        audit_lezing(
             self.sessie,
             self.actor,
             self.vraag,
