@@ -7,7 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from bench.kruis_data import records
 from integraal.cli import app
@@ -75,12 +75,8 @@ rechts: {id: klant, velden: {naam: Naam, geboortedatum: Geb.datum, postcode: Pos
 """
 
 
-@pytest.mark.slow
-def test_two_csv_files_linked_with_a_mapping(tmp_path: Path) -> None:
-    links, rechts, waar = _bestanden(tmp_path)
-    (tmp_path / "m.yaml").write_text(MAPPING)
-    uit = tmp_path / "paren.csv"
-    r = runner.invoke(
+def _koppel(links: Path, rechts: Path, mapping: Path, uit: Path) -> Result:
+    return runner.invoke(
         app,
         [
             "kruis",
@@ -88,11 +84,19 @@ def test_two_csv_files_linked_with_a_mapping(tmp_path: Path) -> None:
             str(links),
             str(rechts),
             "--mapping",
-            str(tmp_path / "m.yaml"),
+            str(mapping),
             "--uit",
             str(uit),
         ],
     )
+
+
+@pytest.mark.slow
+def test_two_csv_files_linked_with_a_mapping(tmp_path: Path) -> None:
+    links, rechts, waar = _bestanden(tmp_path)
+    (tmp_path / "m.yaml").write_text(MAPPING)
+    uit = tmp_path / "paren.csv"
+    r = _koppel(links, rechts, tmp_path / "m.yaml", uit)
     assert r.exit_code == 0, r.output
     with uit.open(encoding="utf-8") as f:
         rijen = list(csv.DictReader(f, delimiter=";"))
@@ -105,34 +109,10 @@ def test_two_csv_files_linked_with_a_mapping(tmp_path: Path) -> None:
 def test_a_mapping_that_does_not_fit_is_refused_in_dutch(tmp_path: Path) -> None:
     (tmp_path / "a.csv").write_text("id,naam\n1,Jan\n")
     (tmp_path / "m.yaml").write_text("links: {id: id, velden: {schoenmaat: naam}}\nrechts: {}\n")
-    r = runner.invoke(
-        app,
-        [
-            "kruis",
-            "bestanden",
-            str(tmp_path / "a.csv"),
-            str(tmp_path / "a.csv"),
-            "--mapping",
-            str(tmp_path / "m.yaml"),
-            "--uit",
-            str(tmp_path / "u.csv"),
-        ],
-    )
+    r = _koppel(tmp_path / "a.csv", tmp_path / "a.csv", tmp_path / "m.yaml", tmp_path / "u.csv")
     assert r.exit_code == 2 and "onbekende velden bij 'links': schoenmaat" in r.output
     (tmp_path / "m.yaml").write_text(
         "links: {id: id, velden: {naam: Naam}}\nrechts: {id: id, velden: {naam: naam}}\n"
     )
-    r = runner.invoke(
-        app,
-        [
-            "kruis",
-            "bestanden",
-            str(tmp_path / "a.csv"),
-            str(tmp_path / "a.csv"),
-            "--mapping",
-            str(tmp_path / "m.yaml"),
-            "--uit",
-            str(tmp_path / "u.csv"),
-        ],
-    )
+    r = _koppel(tmp_path / "a.csv", tmp_path / "a.csv", tmp_path / "m.yaml", tmp_path / "u.csv")
     assert r.exit_code == 2 and "kolommen niet gevonden in a.csv: Naam" in r.output

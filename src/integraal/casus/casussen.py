@@ -62,16 +62,7 @@ def _open(c: Casus) -> None:
 
 
 def _audit(sessie: Sessie, actor: Actor, actie: str, casus_id: str, **details: object) -> None:
-    logboek.schrijf_audit(
-        sessie,
-        trace_id=logboek.nieuwe_trace_id(),
-        gebruiker_id=actor.gebruiker_id,
-        organisatie_id=actor.organisatie_id,
-        actie=actie,
-        resultaat="uitgevoerd",
-        herkomst="app",
-        details={"casus": casus_id, **details},
-    )
+    logboek.schrijf_handeling(sessie, actor, actie, details={"casus": casus_id, **details})
 
 
 def open_casus(

@@ -273,13 +273,6 @@ def onderwerpen(sessie: Sessie, actor: Actor, casus_id: str) -> list[Onderwerp]:
 def _audit(
     sessie: Sessie, actor: Actor, actie: str, casus_id: str, herkomst: str, **details: object
 ) -> None:
-    logboek.schrijf_audit(
-        sessie,
-        trace_id=logboek.nieuwe_trace_id(),
-        gebruiker_id=actor.gebruiker_id,
-        organisatie_id=actor.organisatie_id,
-        actie=actie,
-        resultaat="uitgevoerd",
-        herkomst=herkomst,
-        details={"casus": casus_id, **details},
+    logboek.schrijf_handeling(
+        sessie, actor, actie, herkomst=herkomst, details={"casus": casus_id, **details}
     )

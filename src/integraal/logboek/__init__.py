@@ -11,6 +11,7 @@ from integraal.logboek.dienst import (
     nieuwe_trace_id,
     schrijf,
     schrijf_audit,
+    schrijf_handeling,
     verifieer,
 )
 
@@ -24,5 +25,6 @@ __all__ = [
     "nieuwe_trace_id",
     "schrijf",
     "schrijf_audit",
+    "schrijf_handeling",
     "verifieer",
 ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from integraal.domein.actor import Actor
 from integraal.logboek.keten import (
     NUL_KETEN,
     MerkleFront,
@@ -146,6 +147,27 @@ def schrijf_audit(
             herkomst=herkomst,
             details=details or {},
         ),
+    )
+
+
+def schrijf_handeling(
+    sessie: Sessie,
+    actor: Actor,
+    actie: str,
+    *,
+    herkomst: str = "app",
+    details: dict[str, object] | None = None,
+) -> None:
+    """An action a user carried out (not a read of personal data: those go to `schrijf`)."""
+    schrijf_audit(
+        sessie,
+        trace_id=nieuwe_trace_id(),
+        gebruiker_id=actor.gebruiker_id,
+        organisatie_id=actor.organisatie_id,
+        actie=actie,
+        resultaat="uitgevoerd",
+        herkomst=herkomst,
+        details=details,
     )
 
 

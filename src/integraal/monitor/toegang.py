@@ -20,13 +20,4 @@ def mag_bewerken(actor: Actor) -> None:
 
 def leg_vast(sessie: Sessie, actor: Actor, actie: str, **details: object) -> None:
     """Every change to the monitor is audited: who changed which figure or status, when."""
-    logboek.schrijf_audit(
-        sessie,
-        trace_id=logboek.nieuwe_trace_id(),
-        gebruiker_id=actor.gebruiker_id,
-        organisatie_id=actor.organisatie_id,
-        actie=actie,
-        resultaat="uitgevoerd",
-        herkomst="app",
-        details=dict(details),
-    )
+    logboek.schrijf_handeling(sessie, actor, actie, details=dict(details))

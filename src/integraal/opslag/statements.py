@@ -28,22 +28,21 @@ class Groep(NamedTuple):
     casus_id: str | None
 
 
-def groepen(sessie: Session) -> list[Groep]:
-    rijen = sessie.execute(
-        select(
-            Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id
-        ).distinct()
-    )
-    return [Groep(*r) for r in rijen]
-
-
-def groepen_van_entiteit(sessie: Session, entity_id: str) -> list[Groep]:
+def _groepen(sessie: Session, *waar: ColumnElement[bool]) -> list[Groep]:
     rijen = sessie.execute(
         select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
-        .where(Statement.entity_id == entity_id)
+        .where(*waar)
         .distinct()
     )
     return [Groep(*r) for r in rijen]
+
+
+def groepen(sessie: Session) -> list[Groep]:
+    return _groepen(sessie)
+
+
+def groepen_van_entiteit(sessie: Session, entity_id: str) -> list[Groep]:
+    return _groepen(sessie, Statement.entity_id == entity_id)
 
 
 def _in_groepen(toegestaan: Sequence[Groep]) -> ColumnElement[bool]:
@@ -166,12 +165,7 @@ def heeft_statements(sessie: Session, casus_id: str, entity_id: str) -> bool:
 
 
 def groepen_van_casus(sessie: Session, casus_id: str) -> list[Groep]:
-    rijen = sessie.execute(
-        select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
-        .where(Statement.casus_id == casus_id)
-        .distinct()
-    )
-    return [Groep(*r) for r in rijen]
+    return _groepen(sessie, Statement.casus_id == casus_id)
 
 
 def statements_in(
@@ -192,12 +186,7 @@ def statements_in(
 def groepen_voor_casus(sessie: Session, casus_id: str) -> list[Groep]:
     """The groups a case may draw on: its own and those not tied to any case (the rule engine
     still decides each)."""
-    rijen = sessie.execute(
-        select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
-        .where(or_(Statement.casus_id == casus_id, Statement.casus_id.is_(None)))
-        .distinct()
-    )
-    return [Groep(*r) for r in rijen]
+    return _groepen(sessie, or_(Statement.casus_id == casus_id, Statement.casus_id.is_(None)))
 
 
 def verwijzingen_rond(
