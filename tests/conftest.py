@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,10 +18,9 @@ from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
 from integraal.gebruikers import actor_van, maak_gebruiker
 from integraal.instellingen import Instellingen
-from integraal.omgeving import Omgeving, maak_omgeving
+from integraal.omgeving import Omgeving, initialiseer_database, maak_omgeving
 from integraal.opslag.db import maak_engine, transactie
 from integraal.opslag.modellen import Casus, CasusLid
-from integraal.opslag.schema import migreer
 
 # Shared fixtures that live in their own module (the cross-referencing world).
 pytest_plugins = ["tests.kruiswereld", "tests.netwerkwereld"]
@@ -56,16 +56,35 @@ def _pg_url() -> str:
     return url
 
 
+def _initialiseer_sjabloon(url: str, data_dir: Path) -> None:
+    """Migrate and fill the partner register once; every test starts from a copy."""
+    omgeving = maak_omgeving(
+        Instellingen(data_dir=data_dir, database_url=url, pseudoniem_sleutel="test-sleutel"),
+        initialiseer=False,
+    )
+    initialiseer_database(omgeving)
+    omgeving.database.dispose()
+
+
 @pytest.fixture(scope="session")
-def _pg_sjabloon() -> Iterator[str]:
+def _sqlite_sjabloon(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    map_ = tmp_path_factory.mktemp("sjabloon")
+    pad = map_ / "sjabloon.db"
+    _initialiseer_sjabloon(f"sqlite:///{pad}", map_ / "data")
+    return pad
+
+
+@pytest.fixture(scope="session")
+def _pg_sjabloon(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     basis = sa.make_url(_pg_url())
     naam = f"integraal_sjabloon_{uuid.uuid4().hex[:8]}"
     beheer = sa.create_engine(basis, isolation_level="AUTOCOMMIT")
     with beheer.connect() as c:
         c.exec_driver_sql(f'CREATE DATABASE "{naam}"')
-    engine = maak_engine(basis.set(database=naam).render_as_string(hide_password=False))
-    migreer(engine)
-    engine.dispose()
+    _initialiseer_sjabloon(
+        basis.set(database=naam).render_as_string(hide_password=False),
+        tmp_path_factory.mktemp("pg-sjabloon"),
+    )
     yield naam
     with beheer.connect() as c:
         c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
@@ -75,6 +94,8 @@ def _pg_sjabloon() -> Iterator[str]:
 @pytest.fixture(params=BACKENDS)
 def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     if request.param == "sqlite":
+        # A file copy of the migrated template: Alembic runs once per session, not per test.
+        shutil.copyfile(request.getfixturevalue("_sqlite_sjabloon"), tmp_path / "test.db")
         yield f"sqlite:///{tmp_path / 'test.db'}"
         return
     sjabloon = request.getfixturevalue("_pg_sjabloon")
@@ -101,7 +122,8 @@ def instellingen(tmp_path: Path, database_url: str) -> Instellingen:
 
 @pytest.fixture
 def omgeving(instellingen: Instellingen) -> Iterator[Omgeving]:
-    omgeving = maak_omgeving(instellingen)
+    # The database is a copy of an initialised template (see database_url).
+    omgeving = maak_omgeving(instellingen, initialiseer=False)
     yield omgeving
     omgeving.database.dispose()
 
