@@ -19,7 +19,7 @@ from integraal.domein.rollen import Rol
 from integraal.gebruikers import actor_van, maak_gebruiker
 from integraal.instellingen import Instellingen
 from integraal.omgeving import Omgeving, initialiseer_database, maak_omgeving
-from integraal.opslag.db import maak_engine, transactie
+from integraal.opslag.db import transactie
 from integraal.opslag.modellen import Casus, CasusLid
 
 # Shared fixtures that live in their own module (the cross-referencing world).
