@@ -21,11 +21,11 @@ run: $(STAMP)
 
 ## make test: lint + typecheck + volledige testsuite tegen SQLite én PostgreSQL
 test: $(STAMP) lint
-	scripts/met-postgres $(BIN)/python -m pytest
+	scripts/met-postgres $(BIN)/python -m pytest -n auto --dist loadfile
 
 ## make test-snel: alleen SQLite, zonder trage en browsertests
 test-snel: $(STAMP)
-	INTEGRAAL_TEST_BACKENDS=sqlite $(BIN)/python -m pytest -m "not slow and not browser"
+	INTEGRAAL_TEST_BACKENDS=sqlite $(BIN)/python -m pytest -n auto --dist loadfile -m "not slow and not browser"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

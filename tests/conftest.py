@@ -20,12 +20,10 @@ from integraal.gebruikers import actor_van, maak_gebruiker
 from integraal.instellingen import Instellingen
 from integraal.omgeving import Omgeving, initialiseer_database, maak_omgeving
 from integraal.opslag.db import transactie
-from integraal.opslag.modellen import Casus, CasusLid
+from tests.hulp import WACHTWOORD, lever, maak_casus
 
 # Shared fixtures that live in their own module (the cross-referencing world).
 pytest_plugins = ["tests.kruiswereld", "tests.netwerkwereld"]
-
-WACHTWOORD = "een-lang-testwachtwoord"
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -157,32 +155,8 @@ def wereld(omgeving: Omgeving) -> Wereld:
         andere_riec=maak_actor(omgeving, "utrecht", "riec-midden-nederland"),
         privacy=maak_actor(omgeving, "privacy", "riec-rotterdam", Rol.PRIVACY_OFFICER),
     )
-    with transactie(omgeving.fabriek) as sessie:
-        sessie.add_all(
-            [
-                Casus(
-                    id="C-1",
-                    titel="Testcasus",
-                    verband_id="riec-rotterdam",
-                    doel="integrale_aanpak",
-                    aanwijzingen="Twee onafhankelijke meldingen over hetzelfde pand.",
-                ),
-                Casus(
-                    id="C-2",
-                    titel="Alleen een signaal",
-                    verband_id="riec-rotterdam",
-                    doel="integrale_aanpak",
-                    aanwijzingen=None,
-                ),
-            ]
-        )
-        sessie.flush()
-        sessie.add_all(
-            [
-                CasusLid(casus_id="C-1", gebruiker_id=w.analist.gebruiker_id),
-                CasusLid(casus_id="C-2", gebruiker_id=w.analist.gebruiker_id),
-            ]
-        )
+    maak_casus(omgeving, "C-1", w.analist)
+    maak_casus(omgeving, "C-2", w.analist, titel="Alleen een signaal", aanwijzingen=None)
     return w
 
 
@@ -201,17 +175,12 @@ VERGUNNINGEN_CSV = (
 
 @pytest.fixture
 def met_levering(wereld: Wereld) -> Wereld:
-    from integraal.bronnen.importeren import importeer
-    from integraal.bronnen.mapping import meegeleverde_mappings
-
-    r = importeer(
-        wereld.omgeving.fabriek,
-        wereld.omgeving.beslisser,
+    r = lever(
+        wereld.omgeving,
         wereld.gemeente,
-        meegeleverde_mappings()["demo-gemeente-vergunningen"],
+        "demo-gemeente-vergunningen",
         "v.csv",
         VERGUNNINGEN_CSV,
-        pseudoniem_sleutel=wereld.omgeving.pseudoniem_sleutel,
         casus_id="C-1",
     )
     assert r.status == "verwerkt", r.melding

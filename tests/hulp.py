@@ -1,14 +1,26 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Helpers for tests that talk to the API and web pages."""
+"""Helpers for tests: the API and web pages, services in a context, and row factories."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from fastapi.testclient import TestClient
 
+from integraal.bronnen.importeren import Importresultaat, importeer
+from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.domein.actor import Actor
-from tests.conftest import WACHTWOORD
+from integraal.omgeving import Omgeving
+from integraal.opslag.db import transactie
+from integraal.opslag.modellen import Casus, CasusLid
+from integraal.verwerking import Kanaal
+
+R = TypeVar("R")
+# The password of every test account (conftest creates them).
+WACHTWOORD = "een-lang-testwachtwoord"
 
 
 def token(client: TestClient, actor: Actor) -> dict[str, str]:
@@ -37,3 +49,71 @@ def web_login(client: TestClient, actor: Actor) -> None:
         follow_redirects=False,
     )
     assert r.status_code == 303, r.text
+
+
+# --- Services and rows, one helper each ---------------------------------------------------------
+
+
+def doe(
+    omgeving: Omgeving,
+    actor: Actor | None,
+    actie: Callable[..., R],
+    *args: Any,
+    kanaal: Kanaal = Kanaal.API,
+    klok: Callable[[], dt.datetime] | None = None,
+    **kwargs: Any,
+) -> R:
+    """Call a service as `actor` in one processing context (one transaction, one trace id)."""
+    with omgeving.context(actor, kanaal, klok=klok) as ctx:
+        return actie(ctx, *args, **kwargs)
+
+
+def lever(
+    omgeving: Omgeving,
+    actor: Actor,
+    mapping: str,
+    bestandsnaam: str,
+    inhoud: bytes,
+    *,
+    casus_id: str | None = None,
+) -> Importresultaat:
+    """A partner delivery under one of the shipped mappings, as the API would offer it."""
+    return importeer(
+        omgeving.context,
+        actor,
+        meegeleverde_mappings()[mapping],
+        bestandsnaam,
+        inhoud,
+        casus_id=casus_id,
+    )
+
+
+def maak_casus(
+    omgeving: Omgeving,
+    casus_id: str,
+    *leden: Actor,
+    titel: str = "Testcasus",
+    verband: str = "riec-rotterdam",
+    aanwijzingen: str | None = "Twee onafhankelijke meldingen over hetzelfde pand.",
+    status: str = "open",
+) -> str:
+    """A case row with its members, without going through the workflow."""
+    with transactie(omgeving.fabriek) as s:
+        s.add(
+            Casus(
+                id=casus_id,
+                titel=titel,
+                verband_id=verband,
+                doel="integrale_aanpak",
+                aanwijzingen=aanwijzingen,
+                status=status,
+            )
+        )
+        s.flush()
+        s.add_all([CasusLid(casus_id=casus_id, gebruiker_id=a.gebruiker_id) for a in leden])
+    return casus_id
+
+
+def lid(omgeving: Omgeving, casus_id: str, *actoren: Actor) -> None:
+    with transactie(omgeving.fabriek) as s:
+        s.add_all([CasusLid(casus_id=casus_id, gebruiker_id=a.gebruiker_id) for a in actoren])

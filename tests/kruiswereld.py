@@ -9,9 +9,9 @@ import json
 
 import pytest
 
-from integraal.bronnen.importeren import importeer
 from integraal.bronnen.mapping import meegeleverde_mappings
 from tests.conftest import Wereld, maak_actor
+from tests.hulp import lever
 
 BSN_EVA = "999990019"
 BSN_PIM = "999990020"
@@ -71,15 +71,6 @@ def kruiswereld(wereld: Wereld) -> Wereld:
         ("demo-politie-ftm", POLITIE, "p.jsonl"),
     ):
         m = mappings[mapping]
-        r = importeer(
-            o.fabriek,
-            o.beslisser,
-            actoren[m.partner],
-            m,
-            naam,
-            inhoud,
-            pseudoniem_sleutel=o.pseudoniem_sleutel,
-            casus_id="C-1",
-        )
+        r = lever(o, actoren[m.partner], mapping, naam, inhoud, casus_id="C-1")
         assert r.status == "verwerkt", r.melding
     return wereld

@@ -11,12 +11,9 @@ from itertools import islice
 
 import pytest
 
-from integraal.bronnen.importeren import importeer
-from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.demo.synthetisch import iban, test_bsns
-from integraal.opslag.db import transactie
-from integraal.opslag.modellen import Casus, CasusLid
 from tests.conftest import Wereld, maak_actor
+from tests.hulp import lever, maak_casus
 
 _BSN = [b for b in islice(test_bsns(), 40) if b not in ("999990019", "999990020", "999990032")]
 _IBAN = iban(random.Random(7))
@@ -55,33 +52,25 @@ def netwerkwereld(kruiswereld: Wereld) -> Wereld:
     w = kruiswereld
     o = w.omgeving
     belasting = maak_actor(o, "belasting2", "belastingdienst")
-    with transactie(o.fabriek) as s:
-        s.add(
-            Casus(
-                id="C-3",
-                titel="Andere casus",
-                verband_id="riec-rotterdam",
-                doel="integrale_aanpak",
-                aanwijzingen="Een eigen melding over een ander pand.",
-            )
-        )
-        s.flush()
-        s.add(CasusLid(casus_id="C-3", gebruiker_id=w.analist.gebruiker_id))
-    mappings = meegeleverde_mappings()
+    maak_casus(
+        o,
+        "C-3",
+        w.analist,
+        titel="Andere casus",
+        aanwijzingen="Een eigen melding over een ander pand.",
+    )
     for actor, mapping, inhoud, casus in (
         (w.gemeente, "demo-gemeente-vergunningen", HAVENWEG, "C-1"),
         (w.gemeente, "demo-gemeente-vergunningen", VERBORGEN, "C-3"),
         (belasting, "demo-belastingdienst-rekeningen", REKENINGEN, "C-1"),
         (belasting, "demo-belastingdienst-bestuurders", BESTUURDERS, "C-1"),
     ):
-        r = importeer(
-            o.fabriek,
-            o.beslisser,
+        r = lever(
+            o,
             actor,
-            mappings[mapping],
+            mapping,
             "netwerk.csv",
             inhoud.encode(),
-            pseudoniem_sleutel=o.pseudoniem_sleutel,
             casus_id=casus,
         )
         assert r.status == "verwerkt", r.melding

@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Layers point one way, and raw statement reads have exactly one door (integraal.toegang).
+"""Layers point one way, and every storage query that returns personal data has exactly one
+door (integraal.toegang).
 
 Ruff's banned-api keeps SQLAlchemy and FastAPI in their layers; this test checks the finer
 rules ruff cannot express, from the imports in the source itself.
@@ -8,70 +9,66 @@ rules ruff cannot express, from the imports in the source itself.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
+
+from integraal.opslag.modellen import PERSOONLIJKE_TABELLEN
 
 SRC = Path(__file__).parents[1] / "src" / "integraal"
 
-# Which integraal packages each package may import (besides itself).
+# Which integraal packages each package may import (besides itself). Top-level modules count
+# as packages of their own (omgeving, instellingen, export, taken, app).
+_KERN = {"domein", "delen", "logboek", "opslag", "verwerking", "toegang"}
 MAG_IMPORTEREN: dict[str, set[str]] = {
     "domein": set(),
     "delen": {"domein"},
     "opslag": {"domein"},
     "logboek": {"domein", "opslag"},
-    "toegang": {"domein", "delen", "logboek", "opslag"},
-    "bronnen": {"domein", "delen", "logboek", "opslag", "toegang"},
+    # The processing context: rule engine, session, log and audit; nothing above it.
+    "verwerking": {"domein", "delen", "logboek", "opslag"},
+    # The one door for personal data.
+    "toegang": {"domein", "delen", "logboek", "opslag", "verwerking"},
+    "export": {"domein", "delen", "toegang"},
     "gebruikers": {"domein", "opslag"},
-    "casus": {"domein", "delen", "logboek", "opslag", "toegang"},
-    "export": {"domein", "toegang"},
-    "afpakken": {"domein", "delen", "logboek", "opslag"},
+    "bronnen": _KERN,
+    "casus": _KERN | {"export"},
+    "beslag": _KERN | {"export"},
     # The matching engine is pure: records and pairs in, scores and explanations out.
     "kruis": {"domein"},
     # Cross-referencing in a case: reads through toegang, scores with kruis.
-    "kruisverwijzing": {"domein", "delen", "logboek", "opslag", "toegang", "kruis", "gebruikers"},
+    "kruisverwijzing": _KERN | {"kruis", "gebruikers", "bronnen"},
     # The monitor reads aggregates of the operational modules, never the other way round.
-    "monitor": {"domein", "logboek", "opslag", "afpakken"},
-    "demo": {
-        "domein",
-        "bronnen",
-        "casus",
-        "afpakken",
-        "monitor",
-        "gebruikers",
-        "omgeving",
-        "opslag",
-        "toegang",
-    },
-    "api": {
-        "domein",
+    "monitor": _KERN | {"beslag"},
+    # A person's work list counts what waits in the operational modules.
+    "taken": _KERN | {"casus", "beslag", "kruisverwijzing", "kruis", "monitor"},
+    "omgeving": {"domein", "delen", "opslag", "verwerking", "bronnen", "instellingen"},
+    "demo": _KERN
+    | {"bronnen", "casus", "beslag", "monitor", "gebruikers", "omgeving", "kruisverwijzing"},
+    "api": _KERN
+    | {
         "kruis",
         "kruisverwijzing",
-        "delen",
-        "logboek",
-        "opslag",
-        "toegang",
         "bronnen",
         "gebruikers",
         "omgeving",
         "casus",
         "export",
-        "afpakken",
+        "beslag",
         "monitor",
+        "taken",
     },
-    "web": {
-        "domein",
+    "web": _KERN
+    | {
         "kruis",
         "kruisverwijzing",
-        "delen",
-        "logboek",
-        "opslag",
-        "toegang",
         "bronnen",
         "gebruikers",
         "omgeving",
         "casus",
         "export",
-        "afpakken",
+        "beslag",
         "monitor",
+        "taken",
     },
 }
 RUWE_STATEMENTS = "integraal.opslag.statements"
@@ -111,19 +108,89 @@ def test_lagen_wijzen_een_kant_op() -> None:
     assert not fouten, "\n".join(fouten)
 
 
-def test_ruwe_statements_alleen_via_toegang() -> None:
-    lezers = sorted(
-        str(pad.relative_to(SRC))
+def _persoonlijke_opslag() -> set[str]:
+    """Storage modules that return rows about persons (they say so themselves)."""
+    return {
+        f"integraal.opslag.{pad.stem}"
+        for pad in (SRC / "opslag").glob("*.py")
+        if re.search(r"^PERSOONSGEGEVENS = True$", pad.read_text(), re.MULTILINE)
+    }
+
+
+def test_persoonlijke_opslag_alleen_via_toegang() -> None:
+    """Every storage module that returns personal data is imported by the door and nothing else."""
+    modules = _persoonlijke_opslag()
+    assert {RUWE_STATEMENTS, "integraal.opslag.signalen", "integraal.opslag.subjecten"} <= modules
+    assert "integraal.opslag.beslag" in modules
+    fouten = []
+    for pad in SRC.rglob("*.py"):
+        rel = str(pad.relative_to(SRC))
+        if rel.startswith(("toegang/", "opslag/")):
+            continue
+        for naam in _imports(pad):
+            if any(naam == m or naam.startswith(m + ".") for m in modules):
+                fouten.append(f"{rel} importeert {naam}")
+    assert not fouten, "\n".join(fouten)
+
+
+def _genoemde_namen(knoop: ast.AST) -> set[str]:
+    return {n.id for n in ast.walk(knoop) if isinstance(n, ast.Name)} | {
+        n.value for n in ast.walk(knoop) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    }
+
+
+def test_persoonlijke_tabellen_alleen_uit_gemarkeerde_opslag() -> None:
+    """A storage function that hands out a row about a person lives in a marked module, so the
+    import rule above covers every query that returns personal data."""
+    fouten = []
+    for pad in (SRC / "opslag").glob("*.py"):
+        tekst = pad.read_text()
+        if "PERSOONSGEGEVENS = True" in tekst:
+            continue
+        for f in ast.parse(tekst).body:
+            if isinstance(f, ast.FunctionDef) and f.returns is not None:
+                geraakt = _genoemde_namen(f.returns) & PERSOONLIJKE_TABELLEN
+                if geraakt:
+                    fouten.append(f"opslag/{pad.name}: {f.name} geeft {sorted(geraakt)}")
+    assert not fouten, "\n".join(fouten)
+
+
+_SESSIEVRAGEN = {"get", "scalar", "scalars", "execute", "query", "merge", "refresh"}
+
+
+def _vragen_naar_personen(bron: str) -> list[tuple[int, list[str]]]:
+    """(line, tables) of every session call in `bron` that names a personal table."""
+    uit = []
+    for knoop in ast.walk(ast.parse(bron)):
+        if (
+            isinstance(knoop, ast.Call)
+            and isinstance(knoop.func, ast.Attribute)
+            and knoop.func.attr in _SESSIEVRAGEN
+        ):
+            genoemd: set[str] = set().union(*(_genoemde_namen(a) for a in knoop.args))
+            if genoemd & PERSOONLIJKE_TABELLEN:
+                uit.append((knoop.lineno, sorted(genoemd & PERSOONLIJKE_TABELLEN)))
+    return uit
+
+
+def test_geen_eigen_vragen_naar_persoonlijke_tabellen() -> None:
+    """Outside storage and the door, nobody asks the session for a row about a person
+    (`ctx.sessie.get(Signaal, ...)` would be a read without a decision or a log line)."""
+    fouten = [
+        f"{pad.relative_to(SRC)}:{regel} vraagt {tabellen}"
         for pad in SRC.rglob("*.py")
-        if any(
-            n == RUWE_STATEMENTS
-            or n.startswith(RUWE_STATEMENTS + ".")
-            or n == "integraal.opslag.statements"
-            for n in _imports(pad)
-        )
-        or "from integraal.opslag import statements" in pad.read_text()
-    )
-    assert lezers and all(pad.startswith("toegang/") for pad in lezers), lezers
+        if not str(pad.relative_to(SRC)).startswith(("toegang/", "opslag/"))
+        for regel, tabellen in _vragen_naar_personen(pad.read_text())
+    ]
+    assert not fouten, "\n".join(fouten)
+
+
+def test_de_bewaking_ziet_een_eigen_vraag() -> None:
+    """The guard itself can fail: a service that asks the session for a signal is caught,
+    one that asks for a case (no person in it) is not."""
+    lek = "def lek(ctx):\n    return ctx.sessie.get(Signaal, 'S-1')\n"
+    assert _vragen_naar_personen(lek) == [(2, ["Signaal"])]
+    assert _vragen_naar_personen("def ok(ctx):\n    return ctx.sessie.get(Casus, 'C-1')\n") == []
 
 
 def test_geen_sqlalchemy_of_webframework_buiten_hun_laag() -> None:

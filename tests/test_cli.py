@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from integraal.cli import app
 from tests.conftest import VERGUNNINGEN_CSV, Wereld
@@ -83,7 +84,10 @@ def test_deelwijzer_wwft_citeert_artikel_16(env: Wereld) -> None:
             "--json",
         ],
     )
-    assert r.exit_code == 0 and '"artikel": "16"' in r.output
+    assert r.exit_code == 0, r.output
+    antwoord = json.loads(r.output)
+    assert antwoord["toegestaan"] and antwoord["regelId"] == "WWFT-MOT"
+    assert antwoord["waarom"]["wettekst"].endswith("BWBR0024282&artikel=16")
 
 
 def test_deelwijzer_ongeldige_vraag(env: Wereld) -> None:
@@ -101,7 +105,8 @@ def test_deelwijzer_ongeldige_vraag(env: Wereld) -> None:
             "integrale_aanpak",
         ],
     )
-    assert r.exit_code == 2 and "onbekende categorie" in r.output
+    # Bad input names the field and says what to do, like the web form and the API.
+    assert r.exit_code == 2 and "categorie: Kies een categorie uit de lijst." in r.output
 
 
 def test_import_en_verify_en_checkpoint(env: Wereld, tmp_path: Path) -> None:
@@ -121,7 +126,9 @@ def test_import_en_verify_en_checkpoint(env: Wereld, tmp_path: Path) -> None:
             "C-1",
         ],
     )
-    assert r.exit_code == 0 and "verwerkt" in r.output, r.output
+    # The status is the Dutch label, lower-cased in the sentence.
+    assert r.exit_code == 0 and ": verwerkt" in r.output, r.output
+    assert "2 van 2 rijen verwerkt" in r.output
     cp = tmp_path / "cp.json"
     assert runner.invoke(app, ["logboek", "checkpoint", "--export", str(cp)]).exit_code == 0
     r = runner.invoke(app, ["logboek", "verify", "--checkpoint", str(cp)])
@@ -202,3 +209,71 @@ def test_gebruiker_aanmaken(env: Wereld) -> None:
         ],
     )
     assert r.exit_code == 2 and "Onbekende organisatie" in r.output
+
+
+def _importeer(bestand: Path, gebruiker: str, *opties: str) -> Result:
+    return runner.invoke(
+        app, ["levering", "importeer", str(bestand), "--gebruiker", gebruiker, *opties]
+    )
+
+
+def test_geweigerde_levering_eindigt_met_3_en_uitleg(env: Wereld, tmp_path: Path) -> None:
+    bestand = tmp_path / "v.csv"
+    bestand.write_bytes(VERGUNNINGEN_CSV)
+    r = _importeer(bestand, "gemeente", "--mapping", "demo-gemeente-vergunningen", "--casus", "C-2")
+    assert r.exit_code == 3, r.output
+    assert ": geweigerd" in r.output and "objectieve aanwijzingen" in r.output
+    import sqlalchemy as sa
+
+    from integraal.opslag.db import transactie
+    from integraal.opslag.modellen import AuditRecord
+
+    with transactie(env.omgeving.fabriek) as s:
+        audit = s.execute(
+            sa.select(AuditRecord.actie, AuditRecord.resultaat, AuditRecord.herkomst)
+        ).all()
+    # The CLI is the channel on record.
+    assert ("levering aanbieden", "geweigerd", "cli") in audit
+
+
+def test_levering_die_niet_kan_eindigt_met_2_of_4(env: Wereld, tmp_path: Path) -> None:
+    bestand = tmp_path / "v.csv"
+    bestand.write_bytes(VERGUNNINGEN_CSV)
+    # Another organisation's agreement is not allowed (4), not bad input.
+    r = _importeer(bestand, "analist", "--mapping", "demo-gemeente-vergunningen", "--casus", "C-1")
+    assert r.exit_code == 4, r.output
+    assert r.output.startswith("Alleen een gebruiker van ")
+    assert "levert onder de afspraak ‘Vergunningenregister" in r.output
+    r = _importeer(bestand, "gemeente", "--mapping", "bestaat-niet")
+    assert r.exit_code == 2 and "Onbekende mapping" in r.output
+    leeg = tmp_path / "leeg.csv"
+    leeg.write_bytes(b"")
+    r = _importeer(leeg, "gemeente", "--mapping", "demo-gemeente-vergunningen")
+    assert r.exit_code == 2 and "bestand: Het bestand is leeg." in r.output
+    r = _importeer(bestand, "gemeente", "--mapping", "demo-gemeente-vergunningen", "--casus", "C-9")
+    assert r.exit_code == 2 and "casusId: Casus C-9 bestaat niet." in r.output
+
+
+def test_bewaartermijn_leest_en_toont_datums_als_dd_mm_jjjj(env: Wereld, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from integraal.opslag.db import transactie
+    from integraal.opslag.modellen import Casus
+
+    bestand = tmp_path / "v.csv"
+    bestand.write_bytes(VERGUNNINGEN_CSV)
+    r = _importeer(bestand, "gemeente", "--mapping", "demo-gemeente-vergunningen", "--casus", "C-1")
+    assert r.exit_code == 0, r.output
+    with transactie(env.omgeving.fabriek) as s:
+        c = s.get(Casus, "C-1")
+        assert c is not None
+        c.status, c.gesloten_op = "gesloten", dt.datetime(2020, 1, 15, 12, tzinfo=dt.UTC)
+    # Identity data are kept five years after closing: gone by 15-01-2025, not a day before.
+    r = runner.invoke(app, ["bewaartermijn", "--proef", "--peildatum", "15-01-2025"])
+    assert r.exit_code == 0, r.output
+    assert "Zou vervallen: casus C-1, identiteit" in r.output
+    assert "termijn verstreken op 15-01-2025" in r.output and "2025-01-15" not in r.output
+    r = runner.invoke(app, ["bewaartermijn", "--proef", "--peildatum", "2025-01-14"])
+    assert r.exit_code == 0 and r.output.startswith("0 groepen"), r.output
+    r = runner.invoke(app, ["bewaartermijn", "--proef", "--peildatum", "31-02-2025"])
+    assert r.exit_code == 2 and "--peildatum: vul een datum in als dd-mm-jjjj" in r.output

@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import sqlalchemy as sa
 
 from integraal.demo.wereld import laad_demo
+from integraal.domein.actor import Actor
 from integraal.gebruikers import actor_van
 from integraal.kruisverwijzing import taken
+from integraal.kruisverwijzing.taken import KruistaakIn
 from integraal.omgeving import Omgeving
 from integraal.opslag import beheer
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import (
     Advies,
+    AuditRecord,
     CasusSubject,
     Deelverzoek,
     Interventie,
@@ -22,6 +27,15 @@ from integraal.opslag.modellen import (
     Signaal,
     Statement,
 )
+from tests.conftest import Wereld
+from tests.hulp import doe
+
+
+def _analist(omgeving: Omgeving) -> Actor:
+    with transactie(omgeving.fabriek) as s:
+        g = beheer.gebruiker_op_naam(s, "analist.riec")
+        assert g is not None
+        return actor_van(g)
 
 
 def _statements(omgeving: Omgeving) -> set[str]:
@@ -90,13 +104,18 @@ def test_demo_toont_het_casuswerk_eenmaal(omgeving: Omgeving) -> None:
         assert s.scalar(sa.select(sa.func.count()).select_from(CasusSubject)) >= 2
         # Every step went through the rules: the subjects' checks are logged reads.
         assert s.scalar(sa.select(sa.func.count()).select_from(LogboekRegel)) > 0
+        # Every service ran in a context of the demo channel, so its records say so.
+        herkomst = s.execute(sa.select(AuditRecord.herkomst, AuditRecord.actie)).all()
+    assert {h for h, _ in herkomst} == {"demo"}
+    assert {"levering aanbieden", "signaal indienen", "advies vaststellen"} <= {
+        a for _, a in herkomst
+    }
 
 
 def test_demo_beslagcijfers_met_de_hand_na_te_rekenen(omgeving: Omgeving) -> None:
     """The figures of the demo's seizure story (see integraal/demo/afpakken.py)."""
-    import datetime as dt
 
-    from integraal.afpakken import cijfers
+    from integraal.beslag import cijfers
 
     laad_demo(omgeving)
     laad_demo(omgeving)  # the story is played once
@@ -104,7 +123,7 @@ def test_demo_beslagcijfers_met_de_hand_na_te_rekenen(omgeving: Omgeving) -> Non
     with transactie(omgeving.fabriek) as s:
         [op_p0] = cijfers.jaarcijfers(s, [2025], p0)
         j2025, j2026 = cijfers.jaarcijfers(s, [2025, 2026])
-        reeks = cijfers.naijlreeks(s, 2025)
+        reeks = cijfers.naijlreeks(s, 2025, dt.datetime.now(dt.UTC))
     # 15.000 cash + 24.000 car + 60 bike, as registered by the end of January 2026.
     assert (op_p0.eigen_centen, op_p0.eigen_aantal, op_p0.laat_centen) == (39_060_00, 3, 0)
     # The crypto seized in November 2025 was registered in February: 0,5 x 60.000.
@@ -118,11 +137,8 @@ def test_the_planted_overlaps_are_found_by_cross_referencing(omgeving: Omgeving)
     """The demo plants one person written three ways (particles, initials) and one name with
     two spellings; a run in the demo case suggests exactly those pairs on top."""
     laad_demo(omgeving)
-    with transactie(omgeving.fabriek) as s:
-        analist = beheer.gebruiker_op_naam(s, "analist.riec")
-        assert analist is not None
-        taak_id = taken.start(s, actor_van(analist), "RIEC-RDM-2026-001")
-    taken.voer_uit(omgeving.fabriek, omgeving.beslisser, taak_id)
+    taak = doe(omgeving, _analist(omgeving), taken.start, "RIEC-RDM-2026-001", KruistaakIn())
+    assert taken.voer_uit(omgeving.context, taak.id).status is taken.Status.KLAAR
     with transactie(omgeving.fabriek) as s:
         namen: dict[str, str] = {}
         for e, v in s.execute(
@@ -145,13 +161,10 @@ def test_the_planted_network_patterns_are_listed(omgeving: Omgeving) -> None:
     from integraal.kruisverwijzing import netwerk
 
     laad_demo(omgeving)
-    with transactie(omgeving.fabriek) as s:
-        g = beheer.gebruiker_op_naam(s, "analist.riec")
-        assert g is not None
-        analist = actor_van(g)
-        eerste = netwerk.patronen(s, omgeving.beslisser, analist, "RIEC-RDM-2026-001")
-        tweede = netwerk.patronen(s, omgeving.beslisser, analist, "RIEC-RDM-2026-002")
-    per_soort = {p.patroon.soort: p for p in eerste}
+    analist = _analist(omgeving)
+    eerste = doe(omgeving, analist, netwerk.patronen, "RIEC-RDM-2026-001")
+    tweede = doe(omgeving, analist, netwerk.patronen, "RIEC-RDM-2026-002")
+    per_soort = {p.soort: p for p in eerste}
     assert set(per_soort) == {
         Patroonsoort.ADRES_MET_VEEL_ORGANISATIES,
         Patroonsoort.GEDEELDE_REKENING,
@@ -160,5 +173,34 @@ def test_the_planted_network_patterns_are_listed(omgeving: Omgeving) -> None:
     assert "Havenweg 12" in havenweg.kern.naam and len(havenweg.betrokken) == 12
     assert len(per_soort[Patroonsoort.GEDEELDE_REKENING].betrokken) == 3
     (kort,) = tweede
-    assert kort.patroon.soort is Patroonsoort.BESTUURDER_KORT_BESTAANDE
+    assert kort.soort is Patroonsoort.BESTUURDER_KORT_BESTAANDE
     assert len(kort.betrokken) == 4
+
+
+def test_demo_laden_drukt_de_inlogtabel_af(cli_omgeving: Wereld) -> None:
+    """The table `demo laden` prints is how people sign in to the demo: every account once,
+    with a password that works."""
+    from typer.testing import CliRunner
+
+    from integraal.cli import app
+    from integraal.demo.wereld import GEBRUIKERS, WACHTWOORD
+    from integraal.domein.rollen import ROL_LABELS, Rol
+    from integraal.gebruikers import authenticeer
+
+    r = CliRunner().invoke(app, ["demo", "laden"])
+    assert r.exit_code == 0, r.output
+    kop, koppen, *rijen = r.output.strip().splitlines()
+    assert kop == "Demo-accounts (alles is fictief):"
+    assert koppen.split()[:2] == ["Gebruikersnaam", "Wachtwoord"]
+    assert [rij.split()[0] for rij in rijen] == [naam for naam, *_ in GEBRUIKERS]
+    with transactie(cli_omgeving.omgeving.fabriek) as s:
+        for rij in rijen:
+            naam, wachtwoord = rij.split()[:2]
+            assert wachtwoord == WACHTWOORD
+            actor = authenticeer(s, naam, wachtwoord)
+            assert actor is not None, naam
+    # A person reads labels, never codes, and a table whose columns line up.
+    assert len({rij.index(WACHTWOORD) for rij in rijen}) == 1
+    assert "privacy_officer" not in r.output
+    assert ROL_LABELS[Rol.PRIVACY_OFFICER] in r.output
+    assert "Gemeente Rotterdam" in r.output and "gemeente-rotterdam" not in r.output

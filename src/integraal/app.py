@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import re
 from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request, Response
 
-from integraal.api.app import maak_api
+from integraal.api.app import maak_api, redoc_pagina, swagger_pagina
 from integraal.omgeving import Omgeving, maak_omgeving
 from integraal.web.app import maak_web
 
@@ -23,6 +26,48 @@ CSP_HTML = (
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 CSP_API = "frame-ancestors 'none'"
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
+
+
+def _sha256(script: str) -> str:
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+
+
+def _csp_documentatie(pagina: Response, *extra: str) -> str:
+    """A documentation page's policy: vendored files only, nothing from another origin.
+
+    FastAPI's generated HTML starts Swagger UI with an inline script; it is allowed by its hash,
+    computed here from that generated HTML, so a FastAPI upgrade cannot silently break the page.
+    """
+    hashes = {_sha256(script) for script in _INLINE_SCRIPT.findall(bytes(pagina.body).decode())}
+    bronnen = ["'self'", *sorted(hashes)]
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {' '.join(bronnen)}",
+            *extra,
+            "img-src 'self' data:",
+            "connect-src 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'none'",
+        ]
+    )
+
+
+def csp_documentatie() -> dict[str, str]:
+    """The policies of /api/v1/docs and /api/v1/redoc, computed once at startup.
+
+    Swagger UI sets its styles through the CSSOM and needs no inline styles. ReDoc (styled-
+    components) injects <style> elements at runtime and runs its search index in a worker made
+    from a blob: URL; a nonce would not reach those, so it gets 'unsafe-inline' for styles only.
+    """
+    return {
+        "/api/v1/docs": _csp_documentatie(swagger_pagina(), "style-src 'self'"),
+        "/api/v1/redoc": _csp_documentatie(
+            redoc_pagina(), "style-src 'self' 'unsafe-inline'", "worker-src blob:"
+        ),
+    }
 
 
 def maak_app(omgeving: Omgeving | None = None) -> FastAPI:
@@ -30,6 +75,7 @@ def maak_app(omgeving: Omgeving | None = None) -> FastAPI:
     app = maak_web(omgeving)
     api = maak_api(omgeving)
     app.mount("/api/v1", api)
+    csp_docs = csp_documentatie()
 
     @app.middleware("http")
     async def _koppen(
@@ -38,8 +84,9 @@ def maak_app(omgeving: Omgeving | None = None) -> FastAPI:
         response = await call_next(request)
         for k, v in BEVEILIGINGSKOPPEN.items():
             response.headers.setdefault(k, v)
-        is_docs = request.url.path == "/api/v1/docs"
-        if not is_docs:
+        if request.url.path in csp_docs:
+            response.headers.setdefault("Content-Security-Policy", csp_docs[request.url.path])
+        else:
             is_api = request.url.path.startswith("/api/")
             response.headers.setdefault("Content-Security-Policy", CSP_API if is_api else CSP_HTML)
         return response

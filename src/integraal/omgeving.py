@@ -3,15 +3,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from integraal.bronnen.importeren import herstel_onderbroken
 from integraal.delen import Beslisser, standaard_beslisser
+from integraal.domein.actor import Actor
+from integraal.domein.fouten import Weigering
 from integraal.instellingen import Instellingen, instellingen
 from integraal.opslag import beheer
 from integraal.opslag.db import Database, Sessiefabriek, maak_engine, maak_sessiefabriek, transactie
 from integraal.opslag.modellen import Organisatie
 from integraal.opslag.schema import migreer
+from integraal.verwerking import Context, Kanaal
 
 
 @dataclass
@@ -24,6 +30,35 @@ class Omgeving:
     @property
     def pseudoniem_sleutel(self) -> bytes:
         return self.instellingen.pseudoniem_sleutel_bytes()
+
+    @contextmanager
+    def context(
+        self,
+        actor: Actor | None,
+        kanaal: Kanaal,
+        *,
+        trace_id: str | None = None,
+        klok: Callable[[], dt.datetime] | None = None,
+    ) -> Iterator[Context]:
+        """One action in one transaction: it commits whole (log lines included) or not at all,
+        except the audit record of a refusal, which is kept. `klok` sets the moment the action
+        happens (the demo's story, tests of deadlines)."""
+        ctx: Context | None = None
+        try:
+            with transactie(self.fabriek) as sessie:
+                ctx = Context(sessie, self.beslisser, kanaal, actor, self.pseudoniem_sleutel)
+                if trace_id is not None:
+                    ctx.trace_id = trace_id
+                if klok is not None:
+                    ctx.klok = klok
+                yield ctx
+        except Weigering:
+            # The refused action rolled back; the record that it was refused must not.
+            if ctx is not None and ctx.weigeringen:
+                with transactie(self.fabriek) as sessie:
+                    for record in ctx.weigeringen:
+                        record.schrijf(sessie)
+            raise
 
 
 def maak_omgeving(

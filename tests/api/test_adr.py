@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -101,12 +103,36 @@ def test_beveiligingskoppen(client: TestClient) -> None:
 def test_interne_fout_lekt_geen_details(
     client: TestClient, wereld: Wereld, monkeypatch: object
 ) -> None:
-    import integraal.api.routes.algemeen as algemeen
+    from integraal.casus import casussen
 
     def kapot(*a: object, **k: object) -> None:
         raise RuntimeError("SELECT geheim FROM tabel")
 
-    monkeypatch.setattr(algemeen.beheer, "casussen_van_gebruiker", kapot)  # type: ignore[attr-defined]
+    monkeypatch.setattr(casussen.beheer, "casussen_van_gebruiker", kapot)  # type: ignore[attr-defined]
     c = TestClient(client.app, raise_server_exceptions=False)
     r = c.get("/api/v1/casussen", headers=token(c, wereld.analist))
     assert r.status_code == 500 and "SELECT" not in r.text and r.json()["title"] == "Interne fout"
+
+
+def test_api_documentatie_alleen_uit_eigen_bestanden(client: TestClient) -> None:
+    for pad in ("/api/v1/docs", "/api/v1/redoc"):
+        r = client.get(pad)
+        assert r.status_code == 200 and r.headers["content-type"].startswith("text/html"), pad
+        assert not re.search(r"https?://", r.text), pad
+        bronnen = re.findall(r"<(?:script|link)\b[^>]*\b(?:src|href)=\"([^\"]*)\"", r.text)
+        eigen = [b for b in bronnen if b != "data:,"]
+        assert eigen and all(b.startswith("/api/v1/static/vendor/") for b in eigen), bronnen
+        csp = r.headers["content-security-policy"]
+        assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp
+        assert "http" not in csp and "*" not in csp
+        assert r.headers["x-frame-options"] == "DENY"
+        # Swagger UI's inline start script is allowed by exactly its hash, nothing broader.
+        for script in re.findall(r"<script>(.*?)</script>", r.text, re.DOTALL):
+            digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+            assert f"'sha256-{digest}'" in csp
+        assert "'unsafe-eval'" not in csp
+        for bron in eigen:
+            b = client.get(bron)
+            assert b.status_code == 200 and b.content, bron
+            soort = "text/css" if bron.endswith(".css") else "text/javascript"
+            assert b.headers["content-type"].startswith(soort), bron

@@ -26,7 +26,7 @@ from integraal.domein.actor import Actor
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import LogboekRegel, Signaal, Statement
 from tests.conftest import BSN_JAN, Wereld, maak_actor
-from tests.hulp import csrf, token, web_login
+from tests.hulp import csrf, doe, lever, token, web_login
 
 # Routes that read personal data of partners (or about them, such as the processing log).
 PERSOONSGEGEVENS = {
@@ -118,7 +118,18 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/signalen/nieuw"): "formulier",
     ("POST", "/signalen/nieuw"): "verstrekking: langs de deelregels, gelogd",
     ("POST", "/signalen/{signaal_id}/beoordeling"): "statuswijziging",
-    ("POST", "/casussen"): "opent een casus",
+    ("POST", "/signalen/{signaal_id}/casus"): "opent een casus uit een signaal",
+    ("GET", "/casussen"): "casusmetadata van de eigen casussen",
+    # Pages that act on a case show its metadata only (casussen.kop reads no subject).
+    ("GET", "/casussen/{casus_id}/aanwijzingen"): "formulier met casusmetadata",
+    ("GET", "/casussen/{casus_id}/leden"): "formulier met casusmetadata en collega's",
+    ("GET", "/casussen/{casus_id}/deelverzoeken/nieuw"): "formulier met casusmetadata",
+    ("GET", "/casussen/{casus_id}/advies"): "formulier met casusmetadata en interventies",
+    ("GET", "/casussen/{casus_id}/advies/vaststellen"): "bevestiging met de interventies",
+    ("GET", "/casussen/{casus_id}/sluiten"): "bevestiging met de open interventies",
+    ("GET", "/api/v1/deelverzoeken/{deelverzoek_id}"): "verzoekmetadata, geen persoonsgegevens",
+    ("GET", "/deelverzoeken/{deelverzoek_id}"): "verzoekmetadata aan de eigen organisatie",
+    ("GET", "/deelverzoeken/{deelverzoek_id}/goedkeuren"): "bevestiging van een verzoek",
     ("POST", "/casussen/{casus_id}/aanwijzingen"): "statuswijziging",
     ("POST", "/casussen/{casus_id}/leden"): "statuswijziging",
     ("POST", "/casussen/{casus_id}/subjecten"): "koppelen; de controle is een gelogde lezing",
@@ -202,7 +213,10 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/monitor/documenten"): "openbare brieven",
     ("GET", "/monitor/documenten/{sleutel}"): "openbare brieven",
     ("GET", "/monitor/rapport"): "geaggregeerde rapportage",
-    ("GET", "/monitor/rapport.pdf"): "geaggregeerde rapportage",
+    ("POST", "/monitor/rapport/pdf"): "geaggregeerde rapportage, als achtergrondtaak",
+    ("GET", "/monitor/rapport/pdf/{opdracht_id}"): "voortgang van de eigen PDF",
+    ("GET", "/monitor/rapport/pdf/{opdracht_id}/bestand"): "geaggregeerde rapportage",
+    ("GET", "/monitor/maatregelen/{maatregel_id}"): "beleid, geen personen",
     ("GET", "/api/v1/monitor/gebiedsbeeld"): "gebiedsniveau, kleine cellen verborgen",
     ("GET", "/monitor/gebiedsbeeld"): "gebiedsniveau, kleine cellen verborgen",
     ("GET", "/monitor/gebiedsbeeld.{formaat}"): "gebiedsniveau, kleine cellen verborgen",
@@ -256,12 +270,12 @@ CLI_OVERIG = {
     "monitor rapport",
     "monitor tk-sync",
     # Reads through toegang (rule decision and log line per person) but prints counts only.
-    "kruis casus",
-    "kruis hervat",
+    "kruisverwijzing casus",
+    "kruisverwijzing hervat",
     # The analist's own files outside Integraal; nothing is read from the platform.
-    "kruis bestanden",
+    "kruisverwijzing bestanden",
 }
-WEGGELATEN_PADEN = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs/oauth2-redirect"}
+WEGGELATEN_PADEN = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/redoc"}
 
 
 def _routes(app: FastAPI | object, prefix: str = "") -> set[tuple[str, str]]:
@@ -463,7 +477,7 @@ PADEN = [
     ),
     Pad(
         ("GET", "/entiteiten/{entiteit_id}"),
-        _web("GET", lambda w: f"/entiteiten/{_jan_id(w)}?doel=integrale_aanpak&casus=C-1"),
+        _web("GET", lambda w: f"/entiteiten/{_jan_id(w)}?doel=integrale_aanpak&casusId=C-1"),
         lambda w: w.analist,
         lambda w: w.buitenstaander,
     ),
@@ -472,7 +486,7 @@ PADEN = [
         _web(
             "POST",
             lambda w: "/zoeken",
-            lambda w: {"zoekterm": "vries", "doel": "integrale_aanpak", "casus": "C-1"},
+            lambda w: {"zoekterm": "vries", "doel": "integrale_aanpak", "casusId": "C-1"},
         ),
         lambda w: w.analist,
         lambda w: w.andere_riec,
@@ -569,8 +583,9 @@ def _persoonsgegevens_in(tekst: str) -> bool:
     # object or asset file is about the person seized from or suspected.
     # A problem's "instance" echoes the caller's own URL, which is not data handed out.
     tekst = re.sub(r'"instance":"[^"]*"', "", tekst)
-    return any(
-        x in tekst for x in ("Jan de Vries", "J. de Vries", "levering ontvangen", "BO-20", "VD-20")
+    return (
+        any(x in tekst for x in ("Jan de Vries", "J. de Vries", "BO-20", "VD-20"))
+        or "levering ontvangen" in tekst.lower()
     )
 
 
@@ -580,19 +595,22 @@ def met_casuswerk(met_levering: Wereld) -> Wereld:
     from integraal.casus import casussen, signalen
 
     w = met_levering
-    with transactie(w.omgeving.fabriek) as s:
-        signalen.dien_in(
-            s,
-            w.omgeving.beslisser,
-            w.gemeente,
-            verband_id="riec-rotterdam",
+    doe(
+        w.omgeving,
+        w.gemeente,
+        signalen.dien_in,
+        signalen.SignaalIn(
+            verband="riec-rotterdam",
             omschrijving="Jan de Vries exploiteert het pand met veel contant geld.",
-            kenmerken=[],
-            sleutel=w.omgeving.pseudoniem_sleutel,
-            herkomst="test",
-        )
-    with transactie(w.omgeving.fabriek) as s:
-        casussen.koppel_subject(s, w.omgeving.beslisser, w.analist, "C-1", _jan_id(w))
+        ),
+    )
+    doe(
+        w.omgeving,
+        w.analist,
+        casussen.koppel_subject,
+        "C-1",
+        casussen.SubjectIn(entiteit_id=_jan_id(w)),
+    )
     _met_beslag(w)
     _met_suggestie(w)
     _met_bestuur(w)
@@ -610,24 +628,19 @@ def _bv_id(w: Wereld) -> str:
 
 def _met_bestuur(w: Wereld) -> None:
     """The tax office reports Jan (as "J. de Vries") directing three short-lived companies."""
-    from integraal.bronnen.importeren import importeer
-    from integraal.bronnen.mapping import meegeleverde_mappings
-
     rijen = "".join(
         f"{i};{BSN_JAN};J. de Vries;1980-02-01;9930000{i};Kort {i} B.V.;2022-0{i}-01;"
         f"2023-0{i}-01;bestuurder\n"
         for i in range(1, 4)
     )
-    r = importeer(
-        w.omgeving.fabriek,
-        w.omgeving.beslisser,
+    r = lever(
+        w.omgeving,
         maak_actor(w.omgeving, "belasting.net", "belastingdienst"),
-        meegeleverde_mappings()["demo-belastingdienst-bestuurders"],
+        "demo-belastingdienst-bestuurders",
         "b.csv",
         (
             "regel;bsn;naam;geboortedatum;kvk;bedrijfsnaam;opgericht;opgeheven;functie\n" + rijen
         ).encode(),
-        pseudoniem_sleutel=w.omgeving.pseudoniem_sleutel,
         casus_id="C-1",
     )
     assert r.status == "verwerkt", r.melding
@@ -673,66 +686,74 @@ def _met_beslag(w: Wereld) -> None:
     """Jan's seized bike in an asset file, forfeited and eligible for social re-use."""
     import datetime as dt
 
-    from integraal.afpakken import dossier, maher, registratie, verloop, waarde
-    from integraal.domein.beslag import Handeling
+    from integraal.beslag import dossier, herbestemming, registratie, verloop, waarde
+    from integraal.beslag.registratie import ItemIn, KennisgevingIn
+    from integraal.beslag.verloop import OvergangIn
     from integraal.domein.rollen import Rol
 
     o = w.omgeving
     agent = maak_actor(o, "agent", "politie", Rol.OPSPORINGSAMBTENAAR)
     hovj = maak_actor(o, "hovj", "politie", Rol.HULPOFFICIER)
-    w.ovj = maak_actor(o, "ovj", "om", Rol.OFFICIER)  # type: ignore[attr-defined]
+    w.ovj = ovj = maak_actor(o, "ovj", "om", Rol.OFFICIER)  # type: ignore[attr-defined]
     w.fiod = maak_actor(o, "fiod", "fiod", Rol.OPSPORINGSAMBTENAAR)  # type: ignore[attr-defined]
     drz = maak_actor(o, "drz", "domeinen-roerende-zaken", Rol.BEWAARDER)
-    vandaag = dt.date.today()
-    with transactie(o.fabriek) as s:
-        d = dossier.open_dossier(s, o.beslisser, w.ovj, verdachte="Jan de Vries")  # type: ignore[attr-defined]
-        r = registratie.registreer(
-            s,
-            o.beslisser,
-            agent,
-            registratie.Kennisgeving(
-                "KVI-T-1",
-                vandaag,
-                "Jan de Vries",
-                dossier_id=d.id,
-                items=(
-                    registratie.Item(
-                        "goederen", "Fiets", "94-verbeurdverklaring", 5, goederencategorie="fietsen"
-                    ),
-                    registratie.Item(
-                        "contant", "Contant", "94-wederrechtelijk-voordeel", 4, bedrag_euro=500
-                    ),
+    d = doe(o, ovj, dossier.open_dossier, dossier.DossierIn(verdachte="Jan de Vries"))
+    r = doe(
+        o,
+        agent,
+        registratie.registreer,
+        KennisgevingIn(
+            kvi_nummer="KVI-T-1",
+            beslagen_op=dt.date.today(),
+            beslagene="Jan de Vries",
+            dossier_id=d.id,
+            items=[
+                ItemIn(
+                    soort="goederen",
+                    omschrijving="Fiets",
+                    grond="94-verbeurdverklaring",
+                    categorie=5,
+                    goederencategorie="fietsen",
                 ),
-            ),
-        )
-        fiets = r.object_ids[0]
-        verloop.voer_uit(s, o.beslisser, hovj, fiets, "gehandhaafd", Handeling())
-        verloop.voer_uit(
-            s,
-            o.beslisser,
-            w.ovj,
-            fiets,
-            "in_bewaring",  # type: ignore[attr-defined]
-            Handeling(reden="Verbeurdverklaring gevorderd."),
-            bewaarder_id="domeinen-roerende-zaken",
-        )
-        waarde.taxeer(s, o.beslisser, drz, fiets, "60")
-        verloop.voer_uit(
-            s,
-            o.beslisser,
-            w.ovj,
-            fiets,
-            "verbeurdverklaard",  # type: ignore[attr-defined]
-            Handeling(uitspraak="Rb Rotterdam 10/1-26"),
-        )
-        maher.registreer_organisatie(
-            s,
-            o.beslisser,
-            w.ovj,
-            naam="Fietsenwerkplaats",
-            plaats="Rotterdam",  # type: ignore[attr-defined]
-            behoeften=["fietsen"],
-        )
+                ItemIn(
+                    soort="contant",
+                    omschrijving="Contant",
+                    grond="94-wederrechtelijk-voordeel",
+                    categorie=4,
+                    bedrag_euro=500,
+                ),
+            ],
+        ),
+    )
+    fiets = r.object_ids[0]
+    doe(o, hovj, verloop.voer_uit, fiets, OvergangIn(naar="gehandhaafd"))
+    doe(
+        o,
+        ovj,
+        verloop.voer_uit,
+        fiets,
+        OvergangIn(
+            naar="in_bewaring",
+            reden="Verbeurdverklaring gevorderd.",
+            bewaarder="domeinen-roerende-zaken",
+        ),
+    )
+    doe(o, drz, waarde.waardeer, fiets, waarde.WaarderingIn(soort="taxatie", bedrag_euro="60"))
+    doe(
+        o,
+        ovj,
+        verloop.voer_uit,
+        fiets,
+        OvergangIn(naar="verbeurdverklaard", uitspraak="Rb Rotterdam 10/1-26"),
+    )
+    doe(
+        o,
+        ovj,
+        herbestemming.registreer_organisatie,
+        herbestemming.OrganisatieIn(
+            naam="Fietsenwerkplaats", plaats="Rotterdam", behoeften=["fietsen"]
+        ),
+    )
     w.inzagecode = r.inzagecode  # type: ignore[attr-defined]
     w.dossier = d.id  # type: ignore[attr-defined]
     w.fiets = fiets  # type: ignore[attr-defined]

@@ -49,5 +49,8 @@ def test_the_network_through_the_api(netwerkwereld: Wereld) -> None:
         assert all(x["reden"] for x in patronen)
 
         vreemd = token(c, w.buitenstaander)
-        assert c.get(f"{API}/patronen", headers=vreemd).status_code in (403, 404)
-        assert c.get(f"{API}/knopen/bestaat-niet", headers=koppen).status_code == 400
+        # Not a member: the case is not there for them.
+        assert c.get(f"{API}/patronen", headers=vreemd).status_code == 404
+        # A subject that is not there (or not visible) is not found, not a bad request.
+        r = c.get(f"{API}/knopen/bestaat-niet", headers=koppen)
+        assert r.status_code == 404 and "bestaat niet" in r.json()["detail"]

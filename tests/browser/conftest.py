@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -89,3 +90,37 @@ def chromium() -> Iterator[object]:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# axe-core with every WCAG 2.x A/AA rule, 2.2's target size included; any impact counts.
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe(pagina: Any) -> list[str]:
+    """The axe-core violations on the page as 'rule: first target' lines (empty is good)."""
+    pagina.add_script_tag(content=AXE.read_text())
+    uitkomst = pagina.evaluate(
+        "async (tags) => "
+        "(await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations",
+        WCAG,
+    )
+    return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}" for v in uitkomst]
+
+
+def als(chromium: Any, server: str, gebruiker: str) -> Any:
+    """A page signed in as a demo user (its own browser context, CSP bypassed for axe)."""
+    from integraal.demo.wereld import WACHTWOORD
+
+    context = chromium.new_context(bypass_csp=True, viewport={"width": 1366, "height": 900})
+    pagina = context.new_page()
+    pagina.goto(f"{server}/inloggen")
+    pagina.fill("#veld-gebruikersnaam", gebruiker)
+    pagina.fill("#veld-wachtwoord", WACHTWOORD)
+    pagina.get_by_role("button", name="Inloggen").click()
+    pagina.wait_for_url(f"{server}/")
+    return pagina
+
+
+def bevestiging(pagina: Any) -> str:
+    """The confirmation shown once after an action (the GOV.UK pattern)."""
+    return str(pagina.locator("[data-bevestiging]").inner_text())

@@ -1,65 +1,77 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The policy officer's journey through the monitor in chromium: overview, an indicator and
-its revision, finances, a motion reviewed with the keyboard, search, the report; axe on each."""
+its revision, finances, a motion reviewed with the keyboard, search, the report and the PDF
+as a job with visible progress; axe on each."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from integraal.omgeving import Omgeving
-from tests.browser.test_toegankelijkheid import _axe, _inloggen
+from tests.browser.conftest import als, axe, bevestiging
 
 
 def test_beleidsmedewerker_werkt_de_monitor_bij(chromium: Any, server: str, demo: Omgeving) -> None:
-    context = chromium.new_context(bypass_csp=True)
-    p = context.new_page()
+    p = als(chromium, server, "beleid.riec")
     bevindingen: dict[str, list[str]] = {}
-    _inloggen(p, server, "beleid.riec")
-    p.click("nav >> text=Monitor")
+    p.get_by_role("navigation").get_by_role("link", name="Monitor").click()
     p.wait_for_url(f"{server}/monitor")
     assert p.locator("h1").inner_text() == "Monitor van de aanpak"
-    bevindingen["/monitor"] = [v["id"] for v in _axe(p)]
+    bevindingen["/monitor"] = axe(p)
 
-    p.click("text=Uitspraken van de rechter in ondermijningszaken")
+    p.get_by_role("link", name="Uitspraken van de rechter in ondermijningszaken").click()
     assert p.locator("svg.grafiek title").first.text_content().startswith("Uitspraken")
-    p.fill("#periode", "2024")
-    p.fill("#uitsplitsing", "Schuldig")
-    p.fill("#waarde", "1300")
-    p.fill("#bron", "OM Jaarbericht 2024")
-    p.click("main button[type=submit]")
+    p.fill("#veld-periode", "2024")
+    p.fill("#veld-uitsplitsing", "Schuldig")
+    p.fill("#veld-waarde", "1.300")
+    p.fill("#veld-bron", "OM Jaarbericht 2024")
+    p.get_by_role("button", name="Vastleggen").click()
     p.wait_for_url(f"{server}/monitor/indicatoren/uitspraken")
-    assert "2024" in p.locator("main table").first.inner_text()
-    bevindingen["/monitor/indicatoren/uitspraken"] = [v["id"] for v in _axe(p)]
+    assert "Waarde voor 2024 vastgelegd" in bevestiging(p)
+    assert "1.300" in p.locator("main table").first.inner_text()
+    bevindingen["/monitor/indicatoren/uitspraken"] = axe(p)
 
     p.goto(f"{server}/monitor/financien")
     assert "kloppen" in p.locator("main").inner_text()
-    bevindingen["/monitor/financien"] = [v["id"] for v in _axe(p)]
+    bevindingen["/monitor/financien"] = axe(p)
 
     p.goto(f"{server}/monitor/moties?soort=motie")
-    bevindingen["/monitor/moties"] = [v["id"] for v in _axe(p)]
-    p.click("text=een onderzoek naar de mogelijkheid van een check")
-    bevindingen["/monitor/moties/{id}"] = [v["id"] for v in _axe(p)]
-    # review with the keyboard only: focus the status, choose, tab to the button, Enter
-    p.focus("#tk_status")
+    bevindingen["/monitor/moties"] = axe(p)
+    p.get_by_role(
+        "link", name=re.compile("een onderzoek naar de mogelijkheid van een check")
+    ).click()
+    bevindingen["/monitor/moties/{id}"] = axe(p)
+    # Review with the keyboard only: focus the status, choose, tab to the button, Enter.
+    p.focus("#veld-tkStatus")
     p.keyboard.press("End")  # the last status: Deels afgedaan
-    for _ in range(20):  # a date field takes several tab stops
+    for _ in range(20):
         p.keyboard.press("Tab")
         if p.evaluate("document.activeElement.textContent") == "Beoordeling opslaan":
             break
     with p.expect_navigation():
         p.keyboard.press("Enter")
-    assert "Deels afgedaan" in p.locator("dl").inner_text()
-    assert "ja" in p.locator("dl").inner_text()
+    assert "deels afgedaan" in bevestiging(p).lower()
+    assert "Deels afgedaan" in p.locator("main dl").inner_text()
 
     p.goto(f"{server}/monitor/documenten")
-    p.fill("#q", "Tornado Cash")
+    p.fill("#veld-zoek", "Tornado Cash")
     p.keyboard.press("Enter")
-    p.wait_for_url(f"{server}/monitor/documenten?q=Tornado+Cash")
+    p.wait_for_url(re.compile(r".*/monitor/documenten\?zoek=Tornado\+Cash"))
     assert p.locator("mark").count() >= 1
-    bevindingen["/monitor/documenten"] = [v["id"] for v in _axe(p)]
+    bevindingen["/monitor/documenten"] = axe(p)
 
     p.goto(f"{server}/monitor/rapport")
     assert "Bijlage: moties en toezeggingen" in p.content()
-    bevindingen["/monitor/rapport"] = [v["id"] for v in _axe(p)]
-    context.close()
+
+    # The PDF is made in the background: the page shows the step, then the download link.
+    p.goto(f"{server}/monitor")
+    p.get_by_role("button", name="Rapportage als PDF maken").click()
+    p.wait_for_url(re.compile(r".*/monitor/rapport/pdf/[0-9a-f-]+$"))
+    bevindingen["/monitor/rapport/pdf/{id}"] = axe(p)
+    p.wait_for_selector("text=/De PDF is klaar|PDF maken kan hier niet/", timeout=60_000)
+    if p.get_by_role("link", name=re.compile("^Download")).count():
+        with p.expect_download() as download:
+            p.get_by_role("link", name=re.compile("^Download")).click()
+        assert download.value.suggested_filename.startswith("voortgangsrapportage-")
     assert bevindingen == {pad: [] for pad in bevindingen}

@@ -4,18 +4,24 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
-from integraal.casus import GeenToegang, OngeldigeInvoer, advies, casussen
-from integraal.casus.advies import Voorstel
+from integraal.casus import advies, casussen
+from integraal.casus.advies import AdviesIn, InterventieBijwerken, VoorstelIn
+from integraal.casus.casussen import Sluiten, SubjectIn
+from integraal.domein.casus import AdviesStatus, InterventieStatus, Uitkomst
+from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
+from integraal.domein.invoer import valideer
 from integraal.domein.rollen import Rol
 from integraal.opslag import casussen as opslag
 from integraal.opslag.db import transactie
-from integraal.opslag.modellen import LogboekRegel, Statement
+from integraal.opslag.modellen import Interventie, LogboekRegel, Statement
 from tests.conftest import Wereld, maak_actor
+from tests.hulp import doe
 
 
 @pytest.fixture
@@ -28,15 +34,23 @@ def r(met_levering: Wereld) -> dict[str, Any]:
     }
 
 
-def _in(w: Wereld, fn: Any, *a: Any, **k: Any) -> Any:
-    with transactie(w.omgeving.fabriek) as s:
-        return fn(s, *a, **k)
-
-
 VOORSTELLEN = [
-    Voorstel("bestuurlijk", "13b-sluiting", "gemeente-rotterdam", "Pand Kerkstraat 1"),
-    Voorstel("fiscaal", "navorderingsaanslag", "belastingdienst"),
+    VoorstelIn(
+        soort="bestuurlijk",
+        maatregel="13b-sluiting",
+        eigenaar="gemeente-rotterdam",
+        toelichting="Pand Kerkstraat 1",
+    ),
+    VoorstelIn(soort="fiscaal", maatregel="navorderingsaanslag", eigenaar="belastingdienst"),
 ]
+
+
+def _advies(analyse: str, voorstellen: list[VoorstelIn] | None = None) -> AdviesIn:
+    return AdviesIn(analyse=analyse, interventies=voorstellen or VOORSTELLEN)
+
+
+def _bijwerken(**k: Any) -> InterventieBijwerken:
+    return InterventieBijwerken(**k)
 
 
 def _jan(w: Wereld) -> str:
@@ -52,24 +66,28 @@ def test_advies_opstellen_vaststellen_en_interventie_afronden(
     met_levering: Wereld, r: dict[str, Any]
 ) -> None:
     w = met_levering
-    _in(w, casussen.koppel_subject, w.omgeving.beslisser, w.analist, "C-1", _jan(w))
-    _in(
-        w,
-        advies.stel_op,
-        w.omgeving.beslisser,
+    o = w.omgeving
+    doe(o, w.analist, casussen.koppel_subject, "C-1", SubjectIn(entiteit_id=_jan(w)))
+    concept = doe(
+        o,
         w.analist,
+        advies.stel_op,
         "C-1",
-        "Exploitant gebruikt het pand om contant geld wit te wassen.",
-        VOORSTELLEN,
+        _advies("Exploitant gebruikt het pand om contant geld wit te wassen."),
     )
+    assert concept.status is AdviesStatus.CONCEPT and concept.vastgesteld_op is None
 
     # Interventions are invisible to owners until the coordinator adopts the advice.
-    assert _in(w, advies.van_mijn_organisatie, w.gemeente) == []
+    assert doe(o, w.gemeente, advies.van_mijn_organisatie) == []
     with pytest.raises(GeenToegang):
-        _in(w, advies.stel_vast, w.omgeving.beslisser, w.analist, "C-1")
-    _in(w, advies.stel_vast, w.omgeving.beslisser, r["coord"], "C-1")
+        doe(o, w.analist, advies.stel_vast, "C-1")
+    doe(o, r["coord"], advies.stel_vast, "C-1")
+    with pytest.raises(Conflict):
+        doe(o, r["coord"], advies.stel_vast, "C-1")
+    with pytest.raises(Conflict, match="vastgesteld"):
+        doe(o, w.analist, advies.stel_op, "C-1", _advies("Een herziening na vaststelling."))
 
-    with transactie(w.omgeving.fabriek) as s:
+    with transactie(o.fabriek) as s:
         regels = [json.loads(x) for x in s.scalars(sa.select(LogboekRegel.inhoud))]
     verstrekt = [x for x in regels if x["naam"] == "advies verstrekken"]
     assert {x["dpl.integraal.recipient"] for x in verstrekt} == {
@@ -77,38 +95,63 @@ def test_advies_opstellen_vaststellen_en_interventie_afronden(
         "belastingdienst",
     }
     assert {x["dpl.integraal.rule_id"] for x in verstrekt} == {"WGS-RIEC-UIT"}
+    # One line per owner about the one linked subject.
+    assert {x["dpl.core.data_subject_id_type"] for x in verstrekt} == {"entiteit:Person"}
+    assert len(verstrekt) == 2
 
-    [sluiting] = _in(w, advies.van_mijn_organisatie, w.gemeente)
-    with pytest.raises(GeenToegang):
-        _in(w, advies.werk_bij, r["belasting"], sluiting.id, status="in_uitvoering")
-    with pytest.raises(OngeldigeInvoer, match="kan niet"):
-        _in(
-            w, advies.werk_bij, w.gemeente, sluiting.id, status="afgerond", uitkomst="pand_gesloten"
+    [sluiting] = doe(o, w.gemeente, advies.van_mijn_organisatie)
+    assert sluiting.maatregel_label == "Pand sluiten (Opiumwet art. 13b)"
+    assert sluiting.toelichting == "Pand Kerkstraat 1"
+    # Another organisation's intervention is not there for the tax office.
+    with pytest.raises(NietGevonden):
+        doe(
+            o,
+            r["belasting"],
+            advies.werk_bij,
+            sluiting.id,
+            _bijwerken(status="in_uitvoering"),
         )
-    _in(w, advies.werk_bij, w.gemeente, sluiting.id, status="in_uitvoering")
-    _in(
-        w,
-        advies.werk_bij,
+    with pytest.raises(OngeldigeInvoer, match="kan niet") as exc:
+        doe(
+            o,
+            w.gemeente,
+            advies.werk_bij,
+            sluiting.id,
+            _bijwerken(status="afgerond", uitkomst="pand_gesloten"),
+        )
+    assert set(exc.value.fouten) == {"status"}
+    gestart = doe(o, w.gemeente, advies.werk_bij, sluiting.id, _bijwerken(status="in_uitvoering"))
+    assert gestart.status is InterventieStatus.IN_UITVOERING and gestart.gestart_op is not None
+    # Any colleague of the owning organisation may record the outcome.
+    doe(
+        o,
         r["gemeente_b"],
-        sluiting.id,
-        status="afgerond",
-        uitkomst="pand_gesloten",
-    )
-    [aanslag] = _in(w, advies.van_mijn_organisatie, r["belasting"])
-    _in(w, advies.werk_bij, r["belasting"], aanslag.id, status="in_uitvoering")
-    with pytest.raises(OngeldigeInvoer, match="bedrag"):
-        _in(w, advies.werk_bij, r["belasting"], aanslag.id, status="afgerond", uitkomst="aanslag")
-    _in(
-        w,
         advies.werk_bij,
-        r["belasting"],
-        aanslag.id,
-        status="afgerond",
-        uitkomst="aanslag",
-        bedrag_euro=12345.67,
+        sluiting.id,
+        _bijwerken(status="afgerond", uitkomst="pand_gesloten"),
     )
+    [aanslag] = doe(o, r["belasting"], advies.van_mijn_organisatie)
+    doe(o, r["belasting"], advies.werk_bij, aanslag.id, _bijwerken(status="in_uitvoering"))
+    with pytest.raises(OngeldigeInvoer, match="bedrag") as exc:
+        doe(
+            o,
+            r["belasting"],
+            advies.werk_bij,
+            aanslag.id,
+            _bijwerken(status="afgerond", uitkomst="aanslag"),
+        )
+    assert set(exc.value.fouten) == {"bedragEuro"}
+    # The amount as a Dutch person types it.
+    klaar = doe(
+        o,
+        r["belasting"],
+        advies.werk_bij,
+        aanslag.id,
+        _bijwerken(status="afgerond", uitkomst="aanslag", bedrag_euro="12.345,67"),
+    )
+    assert klaar.uitkomst is Uitkomst.AANSLAG and klaar.bedrag_euro == Decimal("12345.67")
 
-    with transactie(w.omgeving.fabriek) as s:
+    with transactie(o.fabriek) as s:
         afgerond = opslag.gebeurtenissen(s, "interventie_afgerond")
     assert sorted(
         (g.organisatie_id, g.gegevens["uitkomst"], g.gegevens["bedrag_centen"]) for g in afgerond
@@ -117,76 +160,116 @@ def test_advies_opstellen_vaststellen_en_interventie_afronden(
     assert "Jan" not in tekst and "Kerkstraat" not in tekst  # no personal data for the monitor
 
     # The case's timeline tells this story oldest first, naming organisations, not persons.
-    o = _in(w, casussen.overzicht, w.omgeving.beslisser, w.analist, "C-1")
-    wat = [m.wat for m in o.tijdlijn]
-    assert wat.index("Casus geopend") < wat.index("Subject gekoppeld (Persoon)")
-    assert wat.index("Subject gekoppeld (Persoon)") < wat.index("Handhavingsadvies vastgesteld")
+    ov = doe(o, w.analist, casussen.overzicht, "C-1")
+    assert ov.advies is not None and ov.advies.status is AdviesStatus.VASTGESTELD
+    assert ov.open_interventies == []
+    wat = [m.wat for m in ov.tijdlijn]
+    assert wat.index("Casus geopend") < wat.index("Subject gekoppeld (persoon)")
+    assert wat.index("Subject gekoppeld (persoon)") < wat.index("Handhavingsadvies vastgesteld")
     assert wat[-2:] == [
-        "Interventie afgerond: Pand sluiten (Opiumwet art. 13b) — Pand gesloten",
-        "Interventie afgerond: (Navorderings)aanslag — Aanslag opgelegd (€ 12.345,67)",
+        "Interventie afgerond: Pand sluiten (Opiumwet art. 13b) — pand gesloten",
+        "Interventie afgerond: (Navorderings)aanslag — aanslag opgelegd (€ 12.345,67)",
     ]
-    assert [m.tijd for m in o.tijdlijn] == sorted(m.tijd for m in o.tijdlijn)
-    assert not any("Jan" in m.wat for m in o.tijdlijn)
+    assert [m.wie for m in ov.tijdlijn][-2:] == ["gemeente-rotterdam", "belastingdienst"]
+    assert [m.tijd for m in ov.tijdlijn] == sorted(m.tijd for m in ov.tijdlijn)
+    assert not any("Jan" in m.wat for m in ov.tijdlijn)
 
 
 def test_wie_opstelt_stelt_niet_zelf_vast(met_levering: Wereld, r: dict[str, Any]) -> None:
     w = met_levering
-    _in(
-        w,
-        advies.stel_op,
-        w.omgeving.beslisser,
-        r["coord"],
-        "C-1",
-        "Analyse door de coördinator zelf.",
-        VOORSTELLEN,
-    )
+    doe(w.omgeving, r["coord"], advies.stel_op, "C-1", _advies("Analyse door de coördinator zelf."))
     with pytest.raises(GeenToegang, match="vierogen"):
-        _in(w, advies.stel_vast, w.omgeving.beslisser, r["coord"], "C-1")
+        doe(w.omgeving, r["coord"], advies.stel_vast, "C-1")
 
 
 def test_alleen_bevoegde_eigenaars_en_bekende_maatregelen(met_levering: Wereld) -> None:
     w = met_levering
     with pytest.raises(OngeldigeInvoer) as exc:
-        _in(
-            w,
-            advies.stel_op,
-            w.omgeving.beslisser,
+        doe(
+            w.omgeving,
             w.analist,
-            "C-1",
-            "Een analyse van voldoende lengte.",
-            [
-                Voorstel("fiscaal", "navorderingsaanslag", "gemeente-rotterdam"),
-                Voorstel("bestuurlijk", "vervolging", "gemeente-rotterdam"),
-                Voorstel("geheim", "x", "politie"),
-            ],
-        )
-    assert set(exc.value.fouten) == {"interventie 1", "interventie 2", "interventie 3"}
-    assert "geen bevoegdheid" in exc.value.fouten["interventie 1"]
-    with pytest.raises(GeenToegang):
-        _in(
-            w,
             advies.stel_op,
-            w.omgeving.beslisser,
-            w.buitenstaander,
             "C-1",
-            "Een analyse van voldoende lengte.",
-            VOORSTELLEN,
+            _advies(
+                "Een analyse van voldoende lengte.",
+                [
+                    VoorstelIn(
+                        soort="fiscaal",
+                        maatregel="navorderingsaanslag",
+                        eigenaar="gemeente-rotterdam",
+                    ),
+                    VoorstelIn(
+                        soort="bestuurlijk", maatregel="vervolging", eigenaar="gemeente-rotterdam"
+                    ),
+                    VoorstelIn(maatregel="x", eigenaar="politie"),
+                    VoorstelIn(maatregel="beslag", eigenaar="nergens"),
+                ],
+            ),
+        )
+    assert exc.value.fouten.keys() == {
+        "interventies.0.eigenaar",
+        "interventies.1.maatregel",
+        "interventies.2.maatregel",
+        "interventies.3.eigenaar",
+    }
+    assert "niet bevoegd" in exc.value.fouten["interventies.0.eigenaar"]
+    assert "hoort niet bij" in exc.value.fouten["interventies.1.maatregel"]
+    with transactie(w.omgeving.fabriek) as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(Interventie)) == 0
+    # A kind that does not exist is refused by the input model, with a Dutch message.
+    with pytest.raises(OngeldigeInvoer) as exc:
+        valideer(
+            AdviesIn,
+            {
+                "analyse": "Een analyse van voldoende lengte.",
+                "interventies": [{"soort": "geheim", "maatregel": "x", "eigenaar": "politie"}],
+            },
+        )
+    assert set(exc.value.fouten) == {"interventies.0.soort"}
+    # Not a member of the case: to them the case is not there.
+    with pytest.raises(NietGevonden):
+        doe(
+            w.omgeving,
+            w.buitenstaander,
+            advies.stel_op,
+            "C-1",
+            _advies("Een analyse van voldoende lengte."),
         )
 
 
 def test_casus_geopend_en_gesloten_als_gebeurtenis(met_levering: Wereld, r: dict[str, Any]) -> None:
     w = met_levering
-    _in(w, casussen.sluit, r["coord"], "C-1", "Afgerond na interventies.")
+    doe(w.omgeving, r["coord"], casussen.sluit, "C-1", Sluiten(reden="Afgerond na interventies."))
     with transactie(w.omgeving.fabriek) as s:
         [g] = opslag.gebeurtenissen(s, "casus_gesloten")
         assert g.casus_id == "C-1" and g.verband_id == "riec-rotterdam" and g.gegevens == {}
-    with pytest.raises(GeenToegang, match="gesloten"):
-        _in(
-            w,
-            advies.stel_op,
-            w.omgeving.beslisser,
+    with pytest.raises(Conflict, match="gesloten"):
+        doe(
+            w.omgeving,
             w.analist,
+            advies.stel_op,
             "C-1",
-            "Te laat voor een advies hier.",
-            VOORSTELLEN,
+            _advies("Te laat voor een advies hier."),
         )
+
+
+def test_sluiten_met_lopende_interventies_vraagt_bevestiging(
+    met_levering: Wereld, r: dict[str, Any]
+) -> None:
+    w = met_levering
+    o = w.omgeving
+    doe(o, w.analist, advies.stel_op, "C-1", _advies("Een analyse van voldoende lengte."))
+    doe(o, r["coord"], advies.stel_vast, "C-1")
+    with pytest.raises(OngeldigeInvoer) as exc:
+        doe(o, r["coord"], casussen.sluit, "C-1", Sluiten(reden="Genoeg gedaan."))
+    assert set(exc.value.fouten) == {"openInterventiesBevestigd"}
+    assert "2 interventies" in exc.value.fouten["openInterventiesBevestigd"]
+    doe(
+        o,
+        r["coord"],
+        casussen.sluit,
+        "C-1",
+        Sluiten(reden="Genoeg gedaan.", open_interventies_bevestigd=True),
+    )
+    ov = doe(o, r["coord"], casussen.overzicht, "C-1")
+    assert ov.status == "gesloten" and ov.tijdlijn[-1].wat == "Casus gesloten: Genoeg gedaan."

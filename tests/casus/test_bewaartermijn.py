@@ -9,11 +9,23 @@ import json
 import sqlalchemy as sa
 
 from integraal import logboek
-from integraal.casus import signalen
+from integraal.casus import casussen, signalen
+from integraal.casus.casussen import SubjectIn
+from integraal.casus.signalen import Kenmerk, SignaalIn
 from integraal.opslag.db import transactie
-from integraal.opslag.modellen import Casus, LogboekRegel, Signaal, Statement
-from integraal.toegang.bewaren import GESCHOOND, voer_uit
+from integraal.opslag.modellen import (
+    AuditRecord,
+    Casus,
+    CasusSubject,
+    LogboekRegel,
+    Signaal,
+    Statement,
+)
+from integraal.toegang.bewaren import GESCHOOND, Uitkomst, voer_uit
+from integraal.toegang.inzage import InzageVraag, inzage_verzoek
+from integraal.verwerking import Kanaal
 from tests.conftest import BSN_JAN, Wereld
+from tests.hulp import doe
 
 
 def _sluit(w: Wereld, casus_id: str, op: dt.datetime) -> None:
@@ -23,68 +35,97 @@ def _sluit(w: Wereld, casus_id: str, op: dt.datetime) -> None:
         c.status, c.gesloten_op, c.sluitreden = "gesloten", op, "test"
 
 
-def _aantal(w: Wereld) -> int:
+def _aantal(w: Wereld, model: type = Statement) -> int:
     with transactie(w.omgeving.fabriek) as s:
-        return int(s.scalar(sa.select(sa.func.count()).select_from(Statement)) or 0)
+        return int(s.scalar(sa.select(sa.func.count()).select_from(model)) or 0)
+
+
+def _bewaar(w: Wereld, peildatum: dt.date, *, proef: bool) -> Uitkomst:
+    """Retention runs as a background job, without a signed-in actor."""
+    return doe(w.omgeving, None, voer_uit, peildatum, proef=proef, kanaal=Kanaal.TAAK)
+
+
+def _audit(w: Wereld) -> list[AuditRecord]:
+    with transactie(w.omgeving.fabriek) as s:
+        return [
+            a
+            for a in s.scalars(sa.select(AuditRecord).order_by(AuditRecord.id))
+            if a.actie == "bewaartermijn uitvoeren"
+        ]
 
 
 def test_niets_vervalt_voor_de_termijn(met_levering: Wereld) -> None:
     w = met_levering
     _sluit(w, "C-1", dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
     voor = _aantal(w)
-    with transactie(w.omgeving.fabriek) as s:
-        uit = voer_uit(s, w.omgeving.beslisser, dt.date(2030, 12, 31), proef=False)
-    assert uit.vernietigd == [] and _aantal(w) == voor
+    uit = _bewaar(w, dt.date(2030, 12, 31), proef=False)
+    assert uit.vernietigd == [] and uit.signalen_geschoond == 0 and _aantal(w) == voor
+    # Even a run that destroys nothing is accounted for.
+    [a] = _audit(w)
+    assert a.herkomst == "taak" and a.details["groepen"] == 0
 
 
 def test_proef_verwijdert_niets(met_levering: Wereld) -> None:
     w = met_levering
     _sluit(w, "C-1", dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
-    voor = _aantal(w)
-    with transactie(w.omgeving.fabriek) as s:
-        uit = voer_uit(s, w.omgeving.beslisser, dt.date(2026, 1, 1), proef=True)
+    voor, lijnen = _aantal(w), _aantal(w, LogboekRegel)
+    uit = _bewaar(w, dt.date(2026, 1, 1), proef=True)
+    assert uit.proef
     assert {v.categorie for v in uit.vernietigd} == {"identiteit", "adres", "kvk", "vergunningen"}
-    assert _aantal(w) == voor
+    assert all(v.entiteiten > 0 and v.statements == 0 for v in uit.vernietigd)
+    assert _aantal(w) == voor and _aantal(w, LogboekRegel) == lijnen and _audit(w) == []
 
 
 def test_verlopen_gegevens_vernietigd_en_gelogd(met_levering: Wereld) -> None:
     w = met_levering
-    with transactie(w.omgeving.fabriek) as s:
-        nummer = signalen.dien_in(
-            s,
-            w.omgeving.beslisser,
-            w.gemeente,
-            verband_id="riec-rotterdam",
+    o = w.omgeving
+    nummer = doe(
+        o,
+        w.gemeente,
+        signalen.dien_in,
+        SignaalIn(
+            verband="riec-rotterdam",
             omschrijving="Jan de Vries en het pand aan de Kerkstraat.",
-            kenmerken=[("bsn", BSN_JAN)],
-            sleutel=w.omgeving.pseudoniem_sleutel,
-            herkomst="test",
-        )
+            kenmerken=[Kenmerk(soort="bsn", waarde=BSN_JAN)],
+        ),
+    ).id
+    with transactie(o.fabriek) as s:
         sig = s.get(Signaal, nummer)
         assert sig is not None
         sig.casus_id = "C-1"
+        jan = s.scalars(
+            sa.select(Statement.entity_id).where(Statement.value == "Jan de Vries")
+        ).first()
+    assert jan
+    doe(o, w.analist, casussen.koppel_subject, "C-1", SubjectIn(entiteit_id=jan))
+    assert _aantal(w, CasusSubject) == 1
     _sluit(w, "C-1", dt.datetime(2020, 3, 1, tzinfo=dt.UTC))
-    with transactie(w.omgeving.fabriek) as s:
-        uit = voer_uit(s, w.omgeving.beslisser, dt.date(2025, 3, 1), proef=False)
+    uit = _bewaar(w, dt.date(2025, 3, 1), proef=False)
     assert _aantal(w) == 0 and uit.signalen_geschoond == 1
-    with transactie(w.omgeving.fabriek) as s:
+    assert sum(v.statements for v in uit.vernietigd) > 0
+    # A subject without any data left is unlinked from the case.
+    assert _aantal(w, CasusSubject) == 0
+    with transactie(o.fabriek) as s:
         sig = s.get(Signaal, nummer)
         assert sig is not None and sig.omschrijving == GESCHOOND and sig.kenmerken == []
         regels = [json.loads(x) for x in s.scalars(sa.select(LogboekRegel.inhoud))]
         assert logboek.verifieer(s).in_orde
-        _, inzage = __import__("integraal.toegang.inzage", fromlist=["x"]).inzage_verzoek(
-            s, w.privacy, BSN_JAN, w.omgeving.pseudoniem_sleutel, "test"
-        )
+    inzage = doe(o, w.privacy, inzage_verzoek, InzageVraag(betrokkene=BSN_JAN))
     vernietigd = [r for r in regels if r["naam"] == "vernietigd na bewaartermijn"]
     assert vernietigd and all("5 jaar" in r["dpl.integraal.basis"] for r in vernietigd)
-    assert "vernietigd na bewaartermijn" in [r.handeling for r in inzage]
+    assert "vernietigd na bewaartermijn" in [r.handeling for r in inzage.regels]
+    # The destruction's log lines and its audit record share one trace id.
+    [a] = _audit(w)
+    assert {r["trace_id"] for r in vernietigd} == {a.trace_id}
+    # Running it again finds nothing left to destroy.
+    opnieuw = _bewaar(w, dt.date(2025, 3, 1), proef=False)
+    assert opnieuw.vernietigd == [] and opnieuw.signalen_geschoond == 0
 
 
 def test_termijn_per_categorie(met_levering: Wereld) -> None:
     """Identity data (5 years) stays when only a 1-year category would have expired."""
     w = met_levering
     _sluit(w, "C-1", dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
-    with transactie(w.omgeving.fabriek) as s:
-        uit = voer_uit(s, w.omgeving.beslisser, dt.date(2026, 6, 1), proef=False)
+    uit = _bewaar(w, dt.date(2026, 6, 1), proef=False)
     assert uit.vernietigd == []
     assert _aantal(w) > 0

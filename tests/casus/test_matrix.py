@@ -16,12 +16,14 @@ from fastapi.testclient import TestClient
 
 from integraal.app import maak_app
 from integraal.casus import casussen, signalen
+from integraal.casus.casussen import SubjectIn
+from integraal.casus.signalen import SignaalIn
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
 from integraal.opslag.db import transactie
-from integraal.opslag.modellen import LogboekRegel, Signaal, Statement
+from integraal.opslag.modellen import LogboekRegel, Statement
 from tests.conftest import Wereld, maak_actor
-from tests.hulp import token
+from tests.hulp import doe, token, web_login
 
 
 @pytest.fixture
@@ -44,20 +46,16 @@ def matrix(met_levering: Wereld) -> dict[str, Any]:
                 sa.select(Statement.entity_id).where(Statement.value == "Jan de Vries")
             ).first()
         )
-    with transactie(o.fabriek) as s:
-        signalen.dien_in(
-            s,
-            o.beslisser,
-            w.gemeente,
-            verband_id="riec-rotterdam",
+    signaal = doe(
+        o,
+        w.gemeente,
+        signalen.dien_in,
+        SignaalIn(
+            verband="riec-rotterdam",
             omschrijving="Jan de Vries en veel contant geld in het pand.",
-            kenmerken=[],
-            sleutel=o.pseudoniem_sleutel,
-            herkomst="test",
-        )
-    with transactie(o.fabriek) as s:
-        casussen.koppel_subject(s, o.beslisser, w.analist, "C-1", jan)
-        signaal = str(s.scalars(sa.select(Signaal.id)).one())
+        ),
+    ).id
+    doe(o, w.analist, casussen.koppel_subject, "C-1", SubjectIn(entiteit_id=jan))
     return {"w": w, "users": users, "jan": jan, "signaal": signaal}
 
 
@@ -120,7 +118,13 @@ def _wijzigen(m: dict[str, Any]) -> list[tuple[str, str, dict[str, Any] | None, 
             },
             {"lid", "coordinator"},
         ),
-        ("POST", "/api/v1/casussen/C-1/_sluit", {"reden": "Klaar met de casus."}, {"coordinator"}),
+        # The advice above leaves an intervention open, so closing must confirm it.
+        (
+            "POST",
+            "/api/v1/casussen/C-1/_sluit",
+            {"reden": "Klaar met de casus.", "openInterventiesBevestigd": True},
+            {"coordinator"},
+        ),
         (
             "POST",
             f"/api/v1/signalen/{m['signaal']}/_beoordeel",
@@ -138,8 +142,6 @@ def _logaantal(w: Wereld) -> int:
 def _roep(c: TestClient, methode: str, pad: str, body: dict[str, Any] | None, actor: Actor) -> Any:
     if pad.startswith("/api/"):
         return c.request(methode, pad, json=body, headers=token(c, actor))
-    from tests.hulp import web_login
-
     c.cookies.clear()
     web_login(c, actor)
     return c.request(methode, pad, follow_redirects=False)

@@ -11,18 +11,22 @@ from typer.testing import CliRunner, Result
 
 from bench.kruis_data import records
 from integraal.cli import app
+from integraal.cli.basis import GEWEIGERD, ONGELDIG
 from tests.conftest import Wereld
 
 runner = CliRunner()
 
 
 def test_a_run_in_a_case_from_the_command_line(kruiswereld: Wereld, cli_omgeving: Wereld) -> None:
-    r = runner.invoke(app, ["kruis", "casus", "C-1", "-g", "analist"])
+    r = runner.invoke(app, ["kruisverwijzing", "casus", "C-1", "-g", "analist"])
     assert r.exit_code == 0, r.output
     assert "suggesties klaargezet in casus C-1" in r.stdout
     assert "Berg" not in r.stdout  # counts, not persons
-    r = runner.invoke(app, ["kruis", "casus", "C-1", "-g", "buitenstaander"])
-    assert r.exit_code == 2 and "geen toegang" in r.output
+    r = runner.invoke(app, ["kruisverwijzing", "casus", "C-1", "-g", "buitenstaander"])
+    assert r.exit_code == GEWEIGERD and "geen toegang" in r.output
+    # Bad input is refused before anything starts, with the field's Dutch message.
+    r = runner.invoke(app, ["kruisverwijzing", "casus", "C-1", "-g", "analist", "--soort", "onzin"])
+    assert r.exit_code == ONGELDIG and "Kies wat u tegen elkaar legt" in r.output
 
 
 def _bestanden(tmp: Path) -> tuple[Path, Path, set[tuple[str, str]]]:
@@ -79,7 +83,7 @@ def _koppel(links: Path, rechts: Path, mapping: Path, uit: Path) -> Result:
     return runner.invoke(
         app,
         [
-            "kruis",
+            "kruisverwijzing",
             "bestanden",
             str(links),
             str(rechts),

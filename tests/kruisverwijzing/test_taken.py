@@ -8,16 +8,36 @@ import json
 import pytest
 import sqlalchemy as sa
 
+from integraal.domein.actor import Actor
+from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.kruis.oordeel import Oordeel
-from integraal.kruisverwijzing import GeenToegang, OngeldigeInvoer, oordelen, taken
+from integraal.kruisverwijzing import oordelen, taken
+from integraal.kruisverwijzing.oordelen import OordeelIn, Wachtrijvraag
+from integraal.kruisverwijzing.taken import KruistaakIn
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import AuditRecord, Kruissuggestie, Kruistaak, LogboekRegel
 from tests.conftest import Wereld
+from tests.hulp import doe, lid, maak_casus
 
 
-def _start(w: Wereld, **kw: object) -> str:
-    with transactie(w.omgeving.fabriek) as s:
-        return taken.start(s, w.analist, "C-1", **kw)  # type: ignore[arg-type]
+def _start(w: Wereld) -> str:
+    taak = doe(w.omgeving, w.analist, taken.start, "C-1", KruistaakIn())
+    assert taak.status == taken.Status.WACHTEND
+    return taak.id
+
+
+def _voer_uit(w: Wereld, taak_id: str, melding: taken.Melding | None = None) -> taken.KruistaakUit:
+    return taken.voer_uit(w.omgeving.context, taak_id, melding=melding)
+
+
+def _oordeel(w: Wereld, actor: Actor, suggestie_id: int) -> list[oordelen.WeigeringUit]:
+    """A 'same person' vote; the refusals it drew (none expected)."""
+    invoer = OordeelIn(suggestie_ids=[suggestie_id], oordeel=Oordeel.ZELFDE)
+    return doe(w.omgeving, actor, oordelen.beoordeel, "C-1", invoer).geweigerd
+
+
+def _onderwerpen(w: Wereld) -> list[oordelen.OnderwerpUit]:
+    return doe(w.omgeving, w.analist, oordelen.onderwerpen, "C-1")
 
 
 def _suggesties(w: Wereld) -> list[Kruissuggestie]:
@@ -43,7 +63,7 @@ def _namen(w: Wereld) -> dict[str, str]:
 
 def test_one_person_across_three_partners_is_suggested(kruiswereld: Wereld) -> None:
     w = kruiswereld
-    taak = taken.voer_uit(w.omgeving.fabriek, w.omgeving.beslisser, _start(w))
+    taak = _voer_uit(w, _start(w))
     assert taak.status == "klaar"
     namen = _namen(w)
     paren = {frozenset((namen[s.links], namen[s.rechts])) for s in _suggesties(w) if s.kans >= 0.9}
@@ -69,7 +89,7 @@ def test_the_run_reads_through_the_rule_engine_and_logs_every_person(kruiswereld
     w = kruiswereld
     with transactie(w.omgeving.fabriek) as s:
         voor = s.scalar(sa.select(sa.func.count()).select_from(LogboekRegel)) or 0
-    taken.voer_uit(w.omgeving.fabriek, w.omgeving.beslisser, _start(w))
+    _voer_uit(w, _start(w))
     with transactie(w.omgeving.fabriek) as s:
         regels = [
             json.loads(x)
@@ -88,10 +108,29 @@ def test_the_run_reads_through_the_rule_engine_and_logs_every_person(kruiswereld
 
 def test_outsiders_cannot_run_or_judge(kruiswereld: Wereld) -> None:
     w = kruiswereld
-    with transactie(w.omgeving.fabriek) as s, pytest.raises(GeenToegang):
-        taken.start(s, w.buitenstaander, "C-1")
-    with transactie(w.omgeving.fabriek) as s, pytest.raises(OngeldigeInvoer):
-        taken.start(s, w.analist, "C-1", taken.Soort.DATASETS, datasets=("a", "a"))
+    # Not a member: the case is not there for them (404), rather than a refusal that confirms it.
+    with pytest.raises(NietGevonden):
+        doe(w.omgeving, w.buitenstaander, taken.start, "C-1", KruistaakIn())
+    with pytest.raises(NietGevonden):
+        doe(w.omgeving, w.buitenstaander, oordelen.wachtrij, "C-1", Wachtrijvraag())
+    with pytest.raises(OngeldigeInvoer) as fout:
+        doe(
+            w.omgeving,
+            w.analist,
+            taken.start,
+            "C-1",
+            KruistaakIn(soort=taken.Soort.DATASETS, datasets=["a", "a"]),
+        )
+    assert "datasets" in fout.value.fouten
+
+
+def test_a_closed_case_keeps_its_runs_but_takes_no_new_ones(kruiswereld: Wereld) -> None:
+    w = kruiswereld
+    maak_casus(w.omgeving, "C-9", w.analist, status="gesloten")
+    with pytest.raises(Conflict):
+        doe(w.omgeving, w.analist, taken.start, "C-9", KruistaakIn())
+    # Reading what is there still works for its members.
+    assert doe(w.omgeving, w.analist, taken.lijst, "C-9") == []
 
 
 def test_a_run_stopped_halfway_resumes_without_doing_anything_twice(
@@ -106,13 +145,13 @@ def test_a_run_stopped_halfway_resumes_without_doing_anything_twice(
             raise KeyboardInterrupt  # as if the process were stopped here
 
     with pytest.raises(KeyboardInterrupt):
-        taken.voer_uit(w.omgeving.fabriek, w.omgeving.beslisser, taak_id, melding=stop)
+        _voer_uit(w, taak_id, melding=stop)
     with transactie(w.omgeving.fabriek) as s:
         t = s.get(Kruistaak, taak_id)
         assert t is not None and t.gedaan == 1 and t.totaal > 1
         model = t.model
     assert len(_suggesties(w)) == 1
-    uit = taken.hervat_alles(w.omgeving.fabriek, w.omgeving.beslisser)
+    uit = taken.hervat_alles(w.omgeving.context)
     assert uit == [taak_id]
     with transactie(w.omgeving.fabriek) as s:
         t = s.get(Kruistaak, taak_id)
@@ -124,44 +163,42 @@ def test_a_run_stopped_halfway_resumes_without_doing_anything_twice(
 
 def test_a_second_run_adds_only_new_pairs(kruiswereld: Wereld) -> None:
     w = kruiswereld
-    taken.voer_uit(w.omgeving.fabriek, w.omgeving.beslisser, _start(w))
+    _voer_uit(w, _start(w))
     eerst = len(_suggesties(w))
-    taken.voer_uit(w.omgeving.fabriek, w.omgeving.beslisser, _start(w))
+    assert eerst
+    _voer_uit(w, _start(w))
     assert len(_suggesties(w)) == eerst
 
 
 def test_judging_merges_with_four_eyes_across_organisations(kruiswereld: Wereld) -> None:
-    from integraal.opslag.modellen import CasusLid
     from tests.conftest import maak_actor
 
     w = kruiswereld
-    taken.voer_uit(w.omgeving.fabriek, w.omgeving.beslisser, _start(w))
+    _voer_uit(w, _start(w))
     fiod = maak_actor(w.omgeving, "fiod", "fiod")
     collega = maak_actor(w.omgeving, "collega", "riec-rotterdam")
-    with transactie(w.omgeving.fabriek) as s:
-        s.add_all([CasusLid(casus_id="C-1", gebruiker_id=a.gebruiker_id) for a in (fiod, collega)])
+    lid(w.omgeving, "C-1", fiod, collega)
     namen = _namen(w)
     s_eva = next(
         s
         for s in _suggesties(w)
         if {namen[s.links], namen[s.rechts]} == {"Eva van der Berg", "E. Berg, van der"}
     )
-    with transactie(w.omgeving.fabriek) as s:
-        assert oordelen.beoordeel(s, w.analist, "C-1", [s_eva.id], Oordeel.ZELFDE) == []
-        assert oordelen.beoordeel(s, collega, "C-1", [s_eva.id], Oordeel.ZELFDE) == []
-        # Two from one organisation are not enough across partners.
-        assert oordelen.onderwerpen(s, w.analist, "C-1") == []
-        assert oordelen.beoordeel(s, fiod, "C-1", [s_eva.id], Oordeel.ZELFDE) == []
-        (o,) = oordelen.onderwerpen(s, w.analist, "C-1")
-        assert set(o.leden) == {s_eva.links, s_eva.rechts}
-        # Undo: the FIOD analyst withdraws; the subject is gone, the vote stays on record.
-        eigen = next(
-            x
-            for x in oordelen.wachtrij(s, w.omgeving.beslisser, fiod, "C-1").regels
-            if x.suggestie.id == s_eva.id
-        ).oordelen
-        mijn = next(x for x in eigen if x.gebruiker_id == fiod.gebruiker_id)
-        with pytest.raises(GeenToegang):
-            oordelen.trek_in(s, w.analist, "C-1", mijn.id)
-        oordelen.trek_in(s, fiod, "C-1", mijn.id)
-        assert oordelen.onderwerpen(s, w.analist, "C-1") == []
+    assert _oordeel(w, w.analist, s_eva.id) == []
+    assert _oordeel(w, collega, s_eva.id) == []
+    # Two from one organisation are not enough across partners.
+    assert _onderwerpen(w) == []
+    assert _oordeel(w, fiod, s_eva.id) == []
+    (o,) = _onderwerpen(w)
+    assert set(o.leden) == {s_eva.links, s_eva.rechts}
+    # Undo: the FIOD analyst withdraws; the subject is gone, the vote stays on record.
+    rij = doe(w.omgeving, fiod, oordelen.wachtrij, "C-1", Wachtrijvraag())
+    eigen = next(x for x in rij.resultaten if x.id == s_eva.id).oordelen
+    mijn = next(x for x in eigen if x.gebruiker_id == fiod.gebruiker_id)
+    with pytest.raises(GeenToegang):
+        doe(w.omgeving, w.analist, oordelen.trek_in, "C-1", mijn.id)
+    doe(w.omgeving, fiod, oordelen.trek_in, "C-1", mijn.id)
+    assert _onderwerpen(w) == []
+    rij = doe(w.omgeving, fiod, oordelen.wachtrij, "C-1", Wachtrijvraag())
+    eigen = next(x for x in rij.resultaten if x.id == s_eva.id).oordelen
+    assert next(x for x in eigen if x.id == mijn.id).ingetrokken_op is not None

@@ -20,10 +20,17 @@ from integraal.domein.monitor import Soort, TKStatus
 from integraal.domein.tweedekamer import OnleesbaarRecord, TKMotie, TKToezegging
 from integraal.domein.verwijzingen import vind
 from integraal.monitor import opdrachten
-from integraal.monitor.tweedekamer import TKNietBereikbaar, TweedeKamer, synchroniseer
+from integraal.monitor.tweedekamer import (
+    Synchronisatie,
+    TKNietBereikbaar,
+    TweedeKamer,
+    synchroniseer,
+)
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import AuditRecord, Kameropdracht
+from integraal.verwerking import Kanaal
 from tests.conftest import Wereld
+from tests.hulp import doe
 from tests.monitor.conftest import Monitorwereld
 
 TK = Path(__file__).parent / "tk"
@@ -74,6 +81,11 @@ def _geef_nummer(mw: Monitorwereld, nummer: str, soort: Soort) -> int:
         ).one()
         o.nummer = nummer
         return o.id
+
+
+def _sync(mw: Monitorwereld, kamer: TweedeKamer, **kw: Any) -> Synchronisatie:
+    """A sync by the policy officer in one processing context, as the CLI runs it."""
+    return doe(mw.w.omgeving, mw.beleid, synchroniseer, kamer, kanaal=Kanaal.CLI, **kw)
 
 
 def _opdracht(mw: Monitorwereld, nummer: str) -> Kameropdracht | None:
@@ -180,8 +192,7 @@ def test_sync_updates_known_adds_new_and_marks_withdrawn(mw: Monitorwereld) -> N
     motie = _geef_nummer(mw, "2024Z09911", Soort.MOTIE)
     kamer = Kamer()
 
-    with transactie(mw.w.omgeving.fabriek) as s:
-        u = synchroniseer(s, mw.beleid, kamer.client())
+    u = _sync(mw, kamer.client())
 
     # Search asks only for records the Kamer has not withdrawn; known numbers are asked without
     # that filter, so a withdrawal of one of ours is seen.
@@ -193,17 +204,15 @@ def test_sync_updates_known_adds_new_and_marks_withdrawn(mw: Monitorwereld) -> N
     assert (u.nieuw, u.bijgewerkt, u.ingetrokken) == (2, 2, 1)
     assert u.overgeslagen == ["een record zonder Id of Nummer kan niet worden bijgehouden"]
 
-    with transactie(mw.w.omgeving.fabriek) as s:
-        een = opdrachten.een(s, bekend)
-        assert een.tk_status is TKStatus.DEELS_VOLDAAN
-        assert een.termijn is not None and een.termijn.isoformat() == "2025-06-30"
-        m = opdrachten.een(s, motie)
-        assert m.tk_status is TKStatus.AFGEDAAN  # the known-number answer, not the search's
-        assert m.verwijzing == "Kamerstukken 2024–2025, 36 600 VI, nr. 32"
+    een = doe(mw.w.omgeving, mw.beleid, opdrachten.een, bekend)
+    assert een.tk_status is TKStatus.DEELS_VOLDAAN
+    assert een.termijn is not None and een.termijn.isoformat() == "2025-06-30"
+    m = doe(mw.w.omgeving, mw.beleid, opdrachten.een, motie)
+    assert m.tk_status is TKStatus.AFGEDAAN  # the known-number answer, not the search's
+    assert m.verwijzing == "Kamerstukken 2024–2025, 36 600 VI, nr. 32"
     ingetrokken = _opdracht(mw, "TZ202311-902")
     assert ingetrokken is not None and ingetrokken.tk_verwijderd
-    with transactie(mw.w.omgeving.fabriek) as s:
-        assert opdrachten.een(s, ingetrokken.id).tk_ingetrokken
+    assert doe(mw.w.omgeving, mw.beleid, opdrachten.een, ingetrokken.id).tk_ingetrokken
     nieuw = _opdracht(mw, "TZ202405-903")
     assert nieuw is not None and nieuw.beoordeeld_op is None  # a suggestion for review
     assert nieuw.tk_status == TKStatus.OPENSTAAND.value
@@ -214,26 +223,24 @@ def test_sync_updates_known_adds_new_and_marks_withdrawn(mw: Monitorwereld) -> N
         audit = s.scalars(sa.select(AuditRecord).order_by(AuditRecord.id.desc()).limit(1)).one()
         assert "Tweede Kamer" in audit.actie
         assert audit.details["nieuw"] == 2
+        assert (audit.gebruiker_id, audit.herkomst) == (mw.beleid.gebruiker_id, "cli")
 
 
 def test_second_sync_changes_nothing(mw: Monitorwereld) -> None:
     _geef_nummer(mw, "TZ202311-901", Soort.TOEZEGGING)
-    with transactie(mw.w.omgeving.fabriek) as s:
-        synchroniseer(s, mw.beleid, Kamer("zaak-zoek.json").client())
+    _sync(mw, Kamer("zaak-zoek.json").client())
     with transactie(mw.w.omgeving.fabriek) as s:
         aantal = s.scalar(sa.select(sa.func.count()).select_from(Kameropdracht))
-        u = synchroniseer(s, mw.beleid, Kamer("zaak-zoek.json").client())
+    u = _sync(mw, Kamer("zaak-zoek.json").client())
     assert (u.nieuw, u.bijgewerkt, u.ingetrokken) == (0, 0, 0)
     with transactie(mw.w.omgeving.fabriek) as s:
         assert s.scalar(sa.select(sa.func.count()).select_from(Kameropdracht)) == aantal
 
 
 def test_later_sync_asks_only_for_changes_since_the_last(mw: Monitorwereld) -> None:
-    with transactie(mw.w.omgeving.fabriek) as s:
-        synchroniseer(s, mw.beleid, Kamer().client())
+    _sync(mw, Kamer().client())
     kamer = Kamer()
-    with transactie(mw.w.omgeving.fabriek) as s:
-        synchroniseer(s, mw.beleid, kamer.client())
+    _sync(mw, kamer.client())
     # Only our own asks; a next link is the server's to write.
     zoek = [
         v.params["$filter"]
@@ -246,24 +253,28 @@ def test_later_sync_asks_only_for_changes_since_the_last(mw: Monitorwereld) -> N
 
 def test_only_known_numbers_without_a_search_term(mw: Monitorwereld) -> None:
     kamer = Kamer()
-    with transactie(mw.w.omgeving.fabriek) as s:
-        u = synchroniseer(s, mw.beleid, kamer.client(), zoekterm=None)
+    u = _sync(mw, kamer.client(), zoekterm=None)
     assert kamer.vragen == [] and u.nieuw == 0
 
 
 def test_only_a_policy_officer_syncs(mw: Monitorwereld) -> None:
-    with transactie(mw.w.omgeving.fabriek) as s, pytest.raises(GeenToegang):
-        synchroniseer(s, mw.coordinator, Kamer().client())
+    kamer = Kamer()
+    with pytest.raises(GeenToegang, match="beleidsmedewerkers"):
+        doe(mw.w.omgeving, mw.coordinator, synchroniseer, kamer.client())
+    assert kamer.vragen == []  # refused before the Kamer is asked anything
 
 
 def test_a_failed_read_changes_nothing(mw: Monitorwereld) -> None:
     nummer = "TZ202311-901"
     _geef_nummer(mw, nummer, Soort.TOEZEGGING)
     voor = _opdracht(mw, nummer)
-    with pytest.raises(TKNietBereikbaar), transactie(mw.w.omgeving.fabriek) as s:
-        synchroniseer(s, mw.beleid, _antwoord(lambda _r: httpx.Response(502)))
+    with pytest.raises(TKNietBereikbaar):
+        _sync(mw, _antwoord(lambda _r: httpx.Response(502)))
     na = _opdracht(mw, nummer)
     assert voor is not None and na is not None and na.tk_status == voor.tk_status
+    with transactie(mw.w.omgeving.fabriek) as s:  # the context rolled back its audit too
+        acties = s.scalars(sa.select(AuditRecord.actie)).all()
+    assert not any("Tweede Kamer" in a for a in acties)
 
 
 def test_cli_says_in_dutch_when_the_kamer_cannot_be_reached(
@@ -275,4 +286,5 @@ def test_cli_says_in_dutch_when_the_kamer_cannot_be_reached(
     assert uit.exit_code == 3, uit.output
     assert "Niets bijgewerkt: de Tweede Kamer is niet bereikbaar" in uit.output
     uit = runner.invoke(app, ["monitor", "tk-sync", "-g", "coord", "--basis-url", niemand])
-    assert uit.exit_code == 2 and "beleidsmedewerkers" in uit.output
+    # not allowed: exit code 4 (not found or not allowed), with the reason in Dutch
+    assert uit.exit_code == 4 and "beleidsmedewerkers" in uit.output

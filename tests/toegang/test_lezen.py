@@ -5,14 +5,25 @@ from __future__ import annotations
 
 import json
 
+import pytest
 import sqlalchemy as sa
 
 from integraal import logboek
 from integraal.domein.actor import Actor
+from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import AuditRecord, LogboekRegel
-from integraal.toegang import Entiteitbeeld, Leesvraag, lees_entiteit, zoek_entiteiten
+from integraal.toegang import (
+    Entiteitbeeld,
+    Leesvraag,
+    entiteit,
+    lees_entiteit,
+    zoek,
+    zoek_entiteiten,
+)
+from integraal.toegang.lezen import Leesdoel, Zoekvraag
 from tests.conftest import BSN_JAN, Wereld
+from tests.hulp import doe
 
 
 def _zoek(
@@ -22,15 +33,7 @@ def _zoek(
     term: str | None = "vries",
     doel: str = "integrale_aanpak",
 ) -> list[Entiteitbeeld]:
-    with transactie(w.omgeving.fabriek) as s:
-        return zoek_entiteiten(
-            s,
-            w.omgeving.beslisser,
-            actor,
-            Leesvraag(doel, casus),
-            pseudoniem_sleutel=w.omgeving.pseudoniem_sleutel,
-            term=term,
-        )
+    return doe(w.omgeving, actor, zoek_entiteiten, Leesvraag(doel, casus), term=term)
 
 
 def _logregels(w: Wereld) -> list[dict[str, object]]:
@@ -98,10 +101,9 @@ def test_entiteit_lezen_geeft_herkomst_en_logt_per_besluit(met_levering: Wereld)
     w = met_levering
     persoon = _zoek(w, w.analist, term=BSN_JAN)[0]
     voor = len(_logregels(w))
-    with transactie(w.omgeving.fabriek) as s:
-        beeld = lees_entiteit(
-            s, w.omgeving.beslisser, w.analist, Leesvraag("integrale_aanpak", "C-1"), persoon.id
-        )
+    beeld = doe(
+        w.omgeving, w.analist, lees_entiteit, Leesvraag("integrale_aanpak", "C-1"), persoon.id
+    )
     assert beeld is not None and beeld.eigenschappen["name"] == ["Jan de Vries"]
     assert {h.grondslag for h in beeld.herkomst} == {"WGS-RIEC-IN"}
     nieuw = _logregels(w)[voor:]
@@ -113,14 +115,14 @@ def test_geweigerde_lezing_geeft_niets_en_staat_in_de_audit(met_levering: Wereld
     w = met_levering
     persoon = _zoek(w, w.analist, term=BSN_JAN)[0]
     voor = len(_logregels(w))
+    beeld = doe(
+        w.omgeving,
+        w.buitenstaander,
+        lees_entiteit,
+        Leesvraag("integrale_aanpak", "C-1"),
+        persoon.id,
+    )
     with transactie(w.omgeving.fabriek) as s:
-        beeld = lees_entiteit(
-            s,
-            w.omgeving.beslisser,
-            w.buitenstaander,
-            Leesvraag("integrale_aanpak", "C-1"),
-            persoon.id,
-        )
         audit = s.scalars(
             sa.select(AuditRecord).where(AuditRecord.gebruiker_id == w.buitenstaander.gebruiker_id)
         ).all()
@@ -132,10 +134,10 @@ def test_geweigerde_lezing_geeft_niets_en_staat_in_de_audit(met_levering: Wereld
 def test_inzage_toont_levering_en_lezing(met_levering: Wereld) -> None:
     w = met_levering
     persoon = _zoek(w, w.analist, term=BSN_JAN)[0]
-    from integraal.toegang.inzage import inzage_verzoek
+    from integraal.toegang.inzage import InzageVraag, inzage_verzoek
 
-    with transactie(w.omgeving.fabriek) as s:
-        soort, regels = inzage_verzoek(s, w.privacy, BSN_JAN, w.omgeving.pseudoniem_sleutel, "test")
+    uit = doe(w.omgeving, w.privacy, inzage_verzoek, InzageVraag(betrokkene=BSN_JAN))
+    soort, regels = uit.betrokkene_soort, uit.regels
     assert soort == "BSN-pseudoniem"
     handelingen = [r.handeling for r in regels]
     assert handelingen[0] == "levering ontvangen" and "entiteiten zoeken" in handelingen
@@ -165,20 +167,53 @@ def test_betrokkene_in_logboek_ook_als_de_lezer_het_bsn_niet_mag_zien(met_leveri
         w.omgeving.beslisser.register,
     )
     omgeving = dataclasses.replace(w.omgeving, beslisser=alleen_adres)
-    with transactie(omgeving.fabriek) as s:
-        gevonden = zoek_entiteiten(
-            s,
-            alleen_adres,
-            w.analist,
-            Leesvraag("integrale_aanpak", "C-1"),
-            pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
-            schema="Person",
-        )
-    assert gevonden and all(set(b.eigenschappen) == {"addressEntity"} for b in gevonden)
-    from integraal.toegang.inzage import inzage_verzoek
-
-    with transactie(w.omgeving.fabriek) as s:
-        _, regels_jan = inzage_verzoek(s, w.privacy, BSN_JAN, w.omgeving.pseudoniem_sleutel, "test")
-    assert any(
-        r.handeling == "entiteiten zoeken" and r.categorieen == ("adres",) for r in regels_jan
+    gevonden = doe(
+        omgeving, w.analist, zoek_entiteiten, Leesvraag("integrale_aanpak", "C-1"), schema="Person"
     )
+    assert gevonden and all(set(b.eigenschappen) == {"addressEntity"} for b in gevonden)
+    from integraal.toegang.inzage import InzageVraag, inzage_verzoek
+
+    regels_jan = doe(w.omgeving, w.privacy, inzage_verzoek, InzageVraag(betrokkene=BSN_JAN)).regels
+    assert any(
+        r.handeling == "entiteiten zoeken" and r.categorieen == ["adres"] for r in regels_jan
+    )
+
+
+def test_entiteit_als_dienst_geeft_het_beeld_of_niet_gevonden(met_levering: Wereld) -> None:
+    """The faces' service: a refused read is indistinguishable from an unknown id."""
+    w = met_levering
+    persoon = _zoek(w, w.analist, term=BSN_JAN)[0]
+    vraag = Leesdoel.model_validate({"doel": "integrale_aanpak", "casusId": "C-1"})
+    uit = doe(w.omgeving, w.analist, entiteit, persoon.id, vraag)
+    assert uit.naam == "Jan de Vries" and uit.schema_ == "Person"
+    assert uit.model_dump(by_alias=True)["schema"] == "Person"
+    for actor, id_ in ((w.buitenstaander, persoon.id), (w.analist, "bestaat-niet")):
+        with pytest.raises(NietGevonden):
+            doe(w.omgeving, actor, entiteit, id_, vraag)
+
+
+def test_zoeken_als_dienst_bladert_met_volgende(met_levering: Wereld) -> None:
+    w = met_levering
+    alle = _zoek(w, w.analist, term=None)
+    assert len(alle) >= 3
+    pagina: list[str] = []
+    na: str | None = None
+    while True:
+        vraag = Zoekvraag.model_validate(
+            {"doel": "integrale_aanpak", "casusId": "C-1", "limiet": 2, "na": na}
+        )
+        uit = doe(w.omgeving, w.analist, zoek, vraag)
+        pagina += [e.id for e in uit.resultaten]
+        if uit.volgende is None:
+            break
+        assert uit.volgende == uit.resultaten[-1].id
+        na = uit.volgende
+    assert pagina == [b.id for b in alle]
+
+
+def test_zoekvraag_weigert_een_te_grote_limiet_in_het_nederlands() -> None:
+    from integraal.domein.invoer import valideer
+
+    with pytest.raises(OngeldigeInvoer) as fout:
+        valideer(Zoekvraag, {"doel": "integrale_aanpak", "limiet": 10_000})
+    assert set(fout.value.fouten) == {"limiet"}

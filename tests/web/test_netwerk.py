@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
@@ -29,7 +30,9 @@ def _id(w: Wereld, waarde: str, schema: str) -> str:
         )
 
 
-def test_from_a_case_subject_to_its_address_and_on(netwerkwereld: Wereld, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_from_a_case_subject_to_its_address_and_on(
+    netwerkwereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
     w = netwerkwereld
     eva = _id(w, "Eva van der Berg", "Person")
     with transactie(w.omgeving.fabriek) as s:
@@ -52,9 +55,11 @@ def test_from_a_case_subject_to_its_address_and_on(netwerkwereld: Wereld, monkey
         )
         monkeypatch.setattr(netwerk, "PER_PAGINA", 4)
         rond_adres = c.get(f"{PAD}?knoop={adres}").text
-        assert "Relaties 1–4 van 11" in rond_adres and 'aria-current="page">1<' in rond_adres
+        assert "Relaties 1 tot en met 4 van 11" in rond_adres
+        assert 'aria-current="page">Pagina 1<' in rond_adres
         tweede = c.get(f"{PAD}?knoop={adres}&pagina=2").text
-        assert "Relaties 5–8 van 11" in tweede
+        assert "Relaties 5 tot en met 8 van 11" in tweede
+        assert 'aria-current="page">Pagina 2<' in tweede
         # A filter that matches nothing says so.
         leeg = c.get(f"{PAD}?knoop={adres}&soort=rekening").text
         assert "Geen relaties van deze soort" in leeg
@@ -62,6 +67,8 @@ def test_from_a_case_subject_to_its_address_and_on(netwerkwereld: Wereld, monkey
         assert "Een pad van 2 stappen" in pad and "Haven 2 B.V." in pad
         geen = c.get(f"{PAD}/pad?van={eva}&naar={_id(w, 'Q. de Graaf', 'Person')}").text
         assert "Er is geen pad" in geen
+        onbekend = c.get(f"{PAD}?knoop=bestaat-niet")
+        assert onbekend.status_code == 404 and "Dit subject bestaat niet" in onbekend.text
 
 
 def test_patterns_page_lists_leads_with_reasons(netwerkwereld: Wereld) -> None:
@@ -80,4 +87,6 @@ def test_outsiders_get_a_dutch_refusal(netwerkwereld: Wereld) -> None:
     with TestClient(maak_app(w.omgeving)) as c:
         web_login(c, w.buitenstaander)
         r = c.get(f"{PAD}/patronen")
-    assert r.status_code == 403 and "geen toegang" in r.text
+    # Not a member: the case is not there for them, on the styled Dutch page.
+    assert r.status_code == 404 and "geen toegang" in r.text and "Niet gevonden" in r.text
+    assert "Havenweg" not in r.text and "B.V." not in r.text

@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from importlib import resources
 
 from fastapi import FastAPI, Request, Response
+from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.responses import HTMLResponse
 from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
 
 from integraal import API_VERSION
 from integraal.api import fouten
@@ -14,13 +18,16 @@ from integraal.api.routes import (
     algemeen,
     beslag,
     casussen,
+    deelverzoeken,
     delen,
     entiteiten,
-    kruis,
+    interventies,
+    kruisverwijzing,
     leveringen,
     logboek,
     monitor,
     netwerk,
+    signalen,
 )
 from integraal.omgeving import Omgeving
 
@@ -29,6 +36,34 @@ Integraal deelt gegevens voor de integrale aanpak van ondermijning alleen op een
 Elke lezing van partnergegevens gaat langs de deelregels (standaard weigeren, met uitleg) en
 wordt vastgelegd in het logboek dataverwerkingen. Persoonsgegevens staan nooit in een URL.
 """
+
+DOCS_TITEL = "Integraal API — documentatie"
+_OPENAPI_URL = "/api/v1/openapi.json"
+_VENDOR = "/api/v1/static/vendor"
+
+
+def swagger_pagina() -> HTMLResponse:
+    """Swagger UI from the vendored files: the page loads nothing from another origin."""
+    return get_swagger_ui_html(
+        openapi_url=_OPENAPI_URL,
+        title=DOCS_TITEL,
+        swagger_js_url=f"{_VENDOR}/swagger-ui-bundle.js",
+        swagger_css_url=f"{_VENDOR}/swagger-ui.css",
+        swagger_favicon_url="data:,",
+        # No badge that sends the document to validator.swagger.io.
+        swagger_ui_parameters={"validatorUrl": None},
+    )
+
+
+def redoc_pagina() -> HTMLResponse:
+    """ReDoc from the vendored bundle, without Google Fonts."""
+    return get_redoc_html(
+        openapi_url=_OPENAPI_URL,
+        title=DOCS_TITEL,
+        redoc_js_url=f"{_VENDOR}/redoc.standalone.js",
+        redoc_favicon_url="data:,",
+        with_google_fonts=False,
+    )
 
 
 def _operatie_id(route: APIRoute) -> str:
@@ -42,7 +77,7 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
         version=API_VERSION,
         description=BESCHRIJVING,
         openapi_url="/openapi.json",
-        docs_url="/docs",
+        docs_url=None,
         redoc_url=None,
         redirect_slashes=False,
         servers=[{"url": "/api/v1"}],
@@ -62,13 +97,29 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
         entiteiten,
         delen,
         logboek,
+        signalen,
         casussen,
-        kruis,
+        deelverzoeken,
+        interventies,
+        kruisverwijzing,
         netwerk,
         beslag,
         monitor,
     ):
         api.include_router(module.router)
+    api.mount(
+        "/static",
+        StaticFiles(directory=str(resources.files("integraal.api").joinpath("static"))),
+        name="static",
+    )
+
+    @api.get("/docs", include_in_schema=False)
+    async def _docs() -> HTMLResponse:
+        return swagger_pagina()
+
+    @api.get("/redoc", include_in_schema=False)
+    async def _redoc() -> HTMLResponse:
+        return redoc_pagina()
 
     @api.middleware("http")
     async def _versie(

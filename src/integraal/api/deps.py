@@ -1,19 +1,23 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Dependencies: the environment, the authenticated actor, role guards."""
+"""What every API route shares: the environment, the authenticated actor, role guards, one
+processing context per request, and downloads."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from integraal.api.fouten import Probleem
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import ROL_LABELS, Rol
+from integraal.export import MEDIATYPEN
 from integraal.gebruikers import actor_van_token
 from integraal.omgeving import Omgeving
 from integraal.opslag.db import transactie
+from integraal.verwerking import Context, Kanaal
 
 
 def _omgeving(request: Request) -> Omgeving:
@@ -55,3 +59,39 @@ class Vereist:
 
 
 PrivacyOfficer = Annotated[Actor, Depends(Vereist(Rol.PRIVACY_OFFICER))]
+AlleenPrivacyOfficer = Depends(Vereist(Rol.PRIVACY_OFFICER))
+
+
+def _context(omgeving: OmgevingDep, actor: ActorDep) -> Iterator[Context]:
+    """One processing context and transaction per request. Scoped to the handler, so it
+    commits (the read's log line with it) before the answer is sent, and a failed commit is
+    an error answer instead of data without a log line."""
+    with omgeving.context(actor, Kanaal.API) as ctx:
+        yield ctx
+
+
+Ctx = Annotated[Context, Depends(_context, scope="function")]
+
+
+def _publieke_context(omgeving: OmgevingDep) -> Iterator[Context]:
+    """A context without an actor: the public (a tip, the person seized from with a code)."""
+    with omgeving.context(None, Kanaal.API) as ctx:
+        yield ctx
+
+
+PubliekCtx = Annotated[Context, Depends(_publieke_context, scope="function")]
+
+
+def bestand(inhoud: bytes, bestandsnaam: str) -> Response:
+    """A download saved under `bestandsnaam`; its extension (csv, xlsx) says the media type."""
+    return Response(
+        inhoud,
+        media_type=MEDIATYPEN[bestandsnaam.rsplit(".", 1)[-1]],
+        headers={"Content-Disposition": f'attachment; filename="{bestandsnaam}"'},
+    )
+
+
+def downloadantwoord(beschrijving: str | None = None) -> dict[int | str, dict[str, Any]]:
+    """A download's answer in the OpenAPI document: the file itself, as CSV or Excel."""
+    antwoord: dict[str, Any] = {"content": {m.split(";")[0]: {} for m in MEDIATYPEN.values()}}
+    return {200: {"description": beschrijving, **antwoord} if beschrijving else antwoord}

@@ -9,7 +9,19 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from integraal.delen import Geweigerd
+from integraal.domein.fouten import (
+    Conflict,
+    GeenToegang,
+    NietGevonden,
+    OngeldigeInvoer,
+    Weigering,
+)
+from integraal.domein.invoer import beschrijf
+from integraal.domein.tekst import zin
 
 PROBLEEM = "application/problem+json"
 log = logging.getLogger("integraal.api")
@@ -49,42 +61,90 @@ def probleem(status: int, detail: str, instance: str, **extra: Any) -> JSONRespo
 
 
 _CODES = {
-    "missing": ("required", "dit veld is verplicht"),
-    "string_too_short": ("min_length", "de waarde is te kort"),
-    "string_too_long": ("max_length", "de waarde is te lang"),
-    "string_type": ("invalid_type", "verwacht tekst"),
-    "int_parsing": ("invalid_type", "verwacht een geheel getal"),
-    "greater_than_equal": ("minimum", "de waarde is te klein"),
-    "less_than_equal": ("maximum", "de waarde is te groot"),
-    "extra_forbidden": ("unknown_field", "dit veld is onbekend"),
-    "json_invalid": ("invalid_json", "de invoer is geen geldige JSON"),
-    "literal_error": ("invalid_choice", "de waarde is geen toegestane keuze"),
-    "enum": ("invalid_choice", "de waarde is geen toegestane keuze"),
+    "missing": "required",
+    "string_too_short": "min_length",
+    "string_too_long": "max_length",
+    "string_type": "invalid_type",
+    "int_parsing": "invalid_type",
+    "greater_than_equal": "minimum",
+    "less_than_equal": "maximum",
+    "extra_forbidden": "unknown_field",
+    "json_invalid": "invalid_json",
+    "literal_error": "invalid_choice",
+    "enum": "invalid_choice",
 }
 
 
-def _ongeldig(errors: list[Any]) -> list[dict[str, str]]:
+def _invoermodel(request: Request) -> type[BaseModel] | None:
+    """The input model of the route that refused the request, to name its fields."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    velden = [*getattr(dependant, "body_params", ()), *getattr(dependant, "query_params", ())]
+    for veld in velden:
+        annotatie = getattr(veld.field_info, "annotation", None)
+        if isinstance(annotatie, type) and issubclass(annotatie, BaseModel):
+            return annotatie
+    return None
+
+
+def _ongeldig(errors: list[Any], model: type[BaseModel] | None) -> list[dict[str, str]]:
+    """Pydantic's errors with our Dutch messages (the ones the web forms show too)."""
     uit = []
     for e in errors:
-        loc = [str(p) for p in e.get("loc", ()) if p not in ("body", "query", "path", "header")]
-        code, reden = _CODES.get(e.get("type", ""), ("invalid", "de waarde is ongeldig"))
-        uit.append({"name": ".".join(loc) or "body", "code": code, "reason": reden})
+        loc = [p for p in e.get("loc", ()) if p not in ("body", "query", "path", "header")]
+        uit.append(
+            {
+                "name": ".".join(str(p) for p in loc) or "body",
+                "code": _CODES.get(e.get("type", ""), "invalid"),
+                "reason": beschrijf(e, model, loc),
+            }
+        )
     return uit
 
 
+def ongeldige_parameters(fouten: dict[str, str]) -> list[dict[str, str]]:
+    return [{"name": k or "body", "code": "invalid", "reason": v} for k, v in fouten.items()]
+
+
+# The status of a refusal follows from its type, never from its text.
+STATUS: dict[type[Weigering], int] = {
+    OngeldigeInvoer: 400,
+    GeenToegang: 403,
+    NietGevonden: 404,
+    Conflict: 409,
+}
+
+
+async def _weigering(request: Request, exc: Exception) -> JSONResponse:
+    """A service's refusal in its own words, with what its kind adds: every field's message
+    for bad input, the rule behind a refusal by the rule engine."""
+    assert isinstance(exc, Weigering)
+    status = next(v for k, v in STATUS.items() if isinstance(exc, k))
+    detail = zin(exc.melding)
+    extra: dict[str, Any] = {}
+    if isinstance(exc, OngeldigeInvoer):
+        detail = "De invoer is onvolledig of ongeldig; zie invalidParams."
+        extra = {"invalidParams": ongeldige_parameters(exc.fouten)}
+    elif isinstance(exc, Geweigerd):
+        b = exc.besluit
+        extra = {"regelId": b.regel_id, "besluitId": b.besluit_id, "uitleg": exc.uitleg}
+    return probleem(status, detail, request.url.path, **extra)
+
+
 def registreer(app: FastAPI) -> None:
+    """Every refusal type mapped once: the status follows from the type, never the text."""
+    for soort in STATUS:
+        app.add_exception_handler(soort, _weigering)
+
     @app.exception_handler(Probleem)
     async def _probleem(request: Request, exc: Probleem) -> JSONResponse:
         return probleem(exc.status, exc.detail, request.url.path, **exc.extra)
 
     @app.exception_handler(RequestValidationError)
     async def _validatie(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return probleem(
-            400,
-            "Een of meer parameters zijn ongeldig; zie invalidParams.",
-            request.url.path,
-            invalidParams=_ongeldig(list(exc.errors())),
-        )
+        ongeldig = _ongeldig(list(exc.errors()), _invoermodel(request))
+        detail = "Een of meer parameters zijn ongeldig; zie invalidParams."
+        return probleem(400, detail, request.url.path, invalidParams=ongeldig)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -100,6 +160,5 @@ def registreer(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _intern(request: Request, exc: Exception) -> JSONResponse:
         log.exception("onverwachte fout", exc_info=exc)
-        return probleem(
-            500, "Er ging iets mis aan onze kant; probeer het later opnieuw.", request.url.path
-        )
+        detail = "Er ging iets mis aan onze kant; probeer het later opnieuw."
+        return probleem(500, detail, request.url.path)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import uuid
@@ -10,7 +11,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from integraal import logboek
 from integraal.bronnen.lezers import (
     OnleesbaarBestand,
     formaat_van,
@@ -28,21 +28,23 @@ from integraal.bronnen.omzetten import (
     zet_ftm_om,
     zet_tabel_om,
 )
-from integraal.delen import Beslisser, Besluit, Verzoek, leg_uit
+from integraal.delen import Besluit, in_woorden, waarom
 from integraal.domein.actor import Actor
+from integraal.domein.fouten import GeenToegang
 from integraal.domein.pseudoniem import is_pseudoniem, pseudoniem
 from integraal.opslag import leveringen
-from integraal.opslag.db import Sessie, Sessiefabriek, transactie
+from integraal.opslag.db import Sessiefabriek, transactie
 from integraal.opslag.modellen import Levering
 from integraal.toegang.context import casus_context
+from integraal.verwerking import Context, Contextmaker, Kanaal
 
 Voortgang = Callable[[int], None]
 # Rows between progress reports: often enough for a live bar, rare enough to cost nothing.
 VOORTGANG_ELKE = 250
 
 
-class GeenLeverancier(PermissionError):
-    pass
+class GeenLeverancier(GeenToegang):
+    """Only the partner a mapping is agreed with delivers under it."""
 
 
 @dataclass(frozen=True)
@@ -99,23 +101,18 @@ def _uitkomsten(
     return zet_tabel_om(mapping, rijen, pseudo)
 
 
-def _besluiten(
-    sessie: Sessie, beslisser: Beslisser, actor: Actor, mapping: Mapping, casus_id: str | None
-) -> dict[str, Besluit]:
-    context = casus_context(sessie, casus_id)
-    feiten = frozenset({"noodzakelijk"}) if mapping.noodzaak.strip() else frozenset()
+def _besluiten(ctx: Context, mapping: Mapping, casus_id: str | None) -> dict[str, Besluit]:
+    context = casus_context(ctx.sessie, casus_id)
+    feiten = {"noodzakelijk"} if mapping.noodzaak.strip() else set()
     return {
-        cat: beslisser.beslis(
-            Verzoek(
-                van=mapping.partner,
-                aan=mapping.ontvanger,
-                categorie=cat,
-                doel=mapping.doel,
-                casus=context,
-                actor=actor.ref,
-                bron=mapping.partner,
-                feiten=feiten,
-            )
+        cat: ctx.beslis(
+            van=mapping.partner,
+            aan=mapping.ontvanger,
+            categorie=cat,
+            doel=mapping.doel,
+            casus=context,
+            bron=mapping.partner,
+            feiten=feiten,
         )
         for cat in sorted(mapping.categorieen)
     }
@@ -139,72 +136,60 @@ class Aanbod:
     besluiten: dict[str, Besluit]
     actor: Actor
     trace_id: str
-    herkomst: str
+    kanaal: Kanaal
     geschat_aantal_rijen: int | None
 
 
 def importeer(
-    fabriek: Sessiefabriek,
-    beslisser: Beslisser,
+    maak: Contextmaker,
     actor: Actor,
     mapping: Mapping,
     bestandsnaam: str,
     inhoud: bytes,
     *,
-    pseudoniem_sleutel: bytes,
     casus_id: str | None = None,
-    herkomst: str = "api",
+    kanaal: Kanaal = Kanaal.API,
     voortgang: Voortgang | None = None,
 ) -> Importresultaat:
     """Offer and process in one go (CLI, API); the web app runs the two phases apart."""
-    aanbod = bied_aan(
-        fabriek,
-        beslisser,
-        actor,
-        mapping,
-        bestandsnaam,
-        inhoud,
-        casus_id=casus_id,
-        herkomst=herkomst,
-    )
+    aanbod = bied_aan(maak, actor, mapping, bestandsnaam, inhoud, casus_id=casus_id, kanaal=kanaal)
     if isinstance(aanbod, Importresultaat):
         return aanbod
-    return verwerk(fabriek, aanbod, pseudoniem_sleutel=pseudoniem_sleutel, voortgang=voortgang)
+    return verwerk(maak, aanbod, voortgang=voortgang)
 
 
 def bied_aan(
-    fabriek: Sessiefabriek,
-    beslisser: Beslisser,
+    maak: Contextmaker,
     actor: Actor,
     mapping: Mapping,
     bestandsnaam: str,
     inhoud: bytes,
     *,
     casus_id: str | None = None,
-    herkomst: str = "api",
+    kanaal: Kanaal = Kanaal.API,
 ) -> Aanbod | Importresultaat:
     """Phase 1: decide under the rules and register the delivery.
 
     Returns the final result when nothing is left to do (the same delivery again, or refused).
     """
-    if actor.organisatie_id != mapping.partner:
-        raise GeenLeverancier(
-            f"alleen een gebruiker van {mapping.partner} kan leveren met mapping {mapping.naam}"
-        )
     inhoud_hash = hashlib.sha256(inhoud).hexdigest()
     sleutel = hashlib.sha256(
         f"{mapping.naam}\x1f{casus_id or ''}\x1f{inhoud_hash}".encode()
     ).hexdigest()
-    trace_id = logboek.nieuwe_trace_id()
-
     # The same delivery again changes nothing; a refused or failed one is evaluated anew,
     # because the case may since have met the conditions.
-    with transactie(fabriek) as sessie:
+    with maak(actor, kanaal) as ctx:
+        if actor.organisatie_id != mapping.partner:
+            partner = ctx.beslisser.register.naam(mapping.partner)
+            raise GeenLeverancier(
+                f"alleen een gebruiker van {partner} levert onder de afspraak ‘{mapping.titel}’"
+            )
+        sessie = ctx.sessie
         bestaand = leveringen.zoek_levering(sessie, sleutel)
         if bestaand is not None and bestaand.status not in ("mislukt", "geweigerd"):
             return _resultaat(bestaand, al_ontvangen=True)
         formaat = formaat_van(bestandsnaam)
-        besluiten = _besluiten(sessie, beslisser, actor, mapping, casus_id)
+        besluiten = _besluiten(ctx, mapping, casus_id)
         lev = bestaand or Levering(
             id=str(uuid.uuid4()),
             partner_id=mapping.partner,
@@ -223,19 +208,12 @@ def bied_aan(
         geweigerd = [b for b in besluiten.values() if not b.toegestaan]
         lev.status = "geweigerd" if geweigerd else "in_behandeling"
         lev.melding = (
-            leg_uit(geweigerd[0], beslisser.catalogus, beslisser.register) if geweigerd else None
+            in_woorden(waarom(geweigerd[0], ctx.beslisser.catalogus, ctx.beslisser.register))
+            if geweigerd
+            else None
         )
         leveringen.bewaar_levering(sessie, lev)
-        logboek.schrijf_audit(
-            sessie,
-            trace_id=trace_id,
-            gebruiker_id=actor.gebruiker_id,
-            organisatie_id=actor.organisatie_id,
-            actie="levering aanbieden",
-            resultaat=lev.status,
-            herkomst=herkomst,
-            details={"levering": lev.id, "mapping": mapping.naam},
-        )
+        ctx.audit("levering aanbieden", lev.status, levering=lev.id, mapping=mapping.naam)
         if geweigerd:
             return _resultaat(lev, al_ontvangen=False)
         return Aanbod(
@@ -245,54 +223,41 @@ def bied_aan(
             inhoud=inhoud,
             besluiten=besluiten,
             actor=actor,
-            trace_id=trace_id,
-            herkomst=herkomst,
+            trace_id=ctx.trace_id,
+            kanaal=kanaal,
             geschat_aantal_rijen=schat_rijen(formaat, inhoud),
         )
 
 
 def verwerk(
-    fabriek: Sessiefabriek,
-    aanbod: Aanbod,
-    *,
-    pseudoniem_sleutel: bytes,
-    voortgang: Voortgang | None = None,
+    maak: Contextmaker, aanbod: Aanbod, *, voortgang: Voortgang | None = None
 ) -> Importresultaat:
     """Phase 2: everything of the delivery in one transaction, so a killed import leaves no
-    half delivery (a crash leaves it 'in_behandeling' for `herstel_onderbroken`)."""
+    half delivery (a crash leaves it 'in_behandeling' for `herstel_onderbroken`). It runs
+    under the offer's trace id, so both phases' records are linked."""
     try:
-        with transactie(fabriek) as sessie:
-            return _verwerk(sessie, aanbod, pseudoniem_sleutel, voortgang)
+        with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id) as ctx:
+            return _verwerk(ctx, aanbod, voortgang)
     except OnleesbaarBestand as exc:
-        return _markeer(
-            fabriek, aanbod.levering_id, "geweigerd", f"Het bestand is geweigerd: {exc}."
-        )
+        return _markeer(maak, aanbod, "geweigerd", f"Het bestand is geweigerd: {exc}.")
     except Exception:
-        _markeer(
-            fabriek,
-            aanbod.levering_id,
-            "mislukt",
-            "De verwerking is afgebroken; lever opnieuw aan.",
-        )
+        _markeer(maak, aanbod, "mislukt", "De verwerking is afgebroken; lever opnieuw aan.")
         raise
 
 
-def _markeer(
-    fabriek: Sessiefabriek, levering_id: str, status: str, melding: str
-) -> Importresultaat:
-    with transactie(fabriek) as sessie:
-        lev = leveringen.haal_levering(sessie, levering_id)
+def _markeer(maak: Contextmaker, aanbod: Aanbod, status: str, melding: str) -> Importresultaat:
+    with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id) as ctx:
+        sessie = ctx.sessie
+        lev = leveringen.haal_levering(sessie, aanbod.levering_id)
         assert lev is not None
         lev.status, lev.melding = status, melding
         lev.verwerkt_op = dt.datetime.now(dt.UTC)
         return _resultaat(lev, al_ontvangen=False)
 
 
-def _verwerk(
-    sessie: Sessie, aanbod: Aanbod, sleutel: bytes, voortgang: Voortgang | None
-) -> Importresultaat:
-    mapping, besluiten, actor = aanbod.mapping, aanbod.besluiten, aanbod.actor
-    trace_id, herkomst = aanbod.trace_id, aanbod.herkomst
+def _verwerk(ctx: Context, aanbod: Aanbod, voortgang: Voortgang | None) -> Importresultaat:
+    mapping, besluiten = aanbod.mapping, aanbod.besluiten
+    sessie, sleutel = ctx.sessie, ctx.pseudoniem_sleutel
     lev = leveringen.haal_levering(sessie, aanbod.levering_id)
     assert lev is not None
     totaal = goed = 0
@@ -350,26 +315,25 @@ def _verwerk(
     verwerkingen = []
     for _eid, ws in per_entiteit.items():
         cats = tuple(sorted({w.categorie for w in ws}))
-        b = besluiten[cats[0]]
         betrokkene, soort = _betrokkene(ws)
+        regel = ctx.verwerking(
+            besluiten[cats[0]],
+            naam="levering ontvangen",
+            doel=mapping.doel,
+            verstrekker=mapping.partner,
+            ontvanger=mapping.ontvanger,
+            categorieen=cats,
+            casus_id=lev.casus_id,
+            betrokkene=betrokkene,
+            betrokkene_soort=soort,
+        )
+        # One line covers several categories: it names every rule that allowed one.
         verwerkingen.append(
-            logboek.Verwerking(
-                naam="levering ontvangen",
-                activiteit="levering-ontvangen",
-                trace_id=trace_id,
-                besluit_id=b.besluit_id,
-                regel_id=",".join(sorted({besluiten[c].regel_id or "" for c in cats})),
-                grondslag=b.grondslag.omschrijving if b.grondslag else None,
-                doel=mapping.doel,
-                verstrekker=mapping.partner,
-                ontvanger=mapping.ontvanger,
-                categorieen=cats,
-                casus_id=lev.casus_id,
-                betrokkene=betrokkene,
-                betrokkene_soort=soort,
+            dataclasses.replace(
+                regel, regel_id=",".join(sorted({besluiten[c].regel_id or "" for c in cats}))
             )
         )
-    logboek.schrijf(sessie, verwerkingen)
+    ctx.log(verwerkingen)
     lev.entiteiten = len(per_entiteit)
     lev.status = "verwerkt"
     lev.verwerkt_op = nu
@@ -379,16 +343,7 @@ def _verwerk(
     if weggelaten:
         delen.append(f"{weggelaten} waarden niet opgeslagen (niet in de mapping: minimalisatie)")
     lev.melding = "; ".join(delen) + "."
-    logboek.schrijf_audit(
-        sessie,
-        trace_id=trace_id,
-        gebruiker_id=actor.gebruiker_id,
-        organisatie_id=actor.organisatie_id,
-        actie="levering verwerken",
-        resultaat=lev.status,
-        herkomst=herkomst,
-        details={"levering": lev.id, "rijen": totaal, "fout": totaal - goed},
-    )
+    ctx.audit("levering verwerken", lev.status, levering=lev.id, rijen=totaal, fout=totaal - goed)
     return _resultaat(lev, al_ontvangen=False, nieuw=nieuw)
 
 

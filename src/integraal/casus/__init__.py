@@ -1,8 +1,4 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Case work: signals, cases, data requests. Reads of personal data go through `toegang`."""
+"""Case work: signals, cases, data requests, advice and interventions.
 
-from __future__ import annotations
-
-from integraal.domein.fouten import GeenToegang, OngeldigeInvoer
-
-__all__ = ["GeenToegang", "OngeldigeInvoer"]
+Reads of personal data go through the door in `integraal.toegang`."""

@@ -5,289 +5,248 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from typing import ClassVar, Literal
 
-from integraal import logboek
-from integraal.casus import GeenToegang, OngeldigeInvoer
-from integraal.delen import Beslisser, Besluit, Verzoek, leg_uit
-from integraal.domein.actor import Actor
-from integraal.domein.casus import (
-    MAG_SIGNAAL_BEOORDELEN,
-    SIGNAAL_OVERGANGEN,
-    OngeldigeOvergang,
-    SignaalStatus,
-    controleer,
-)
+from pydantic import Field, ValidationInfo, field_validator
+
+from integraal.delen import Beslisser, Besluit
+from integraal.domein.casus import SIGNAAL_OVERGANGEN, OngeldigeOvergang, SignaalStatus, controleer
+from integraal.domein.fouten import Conflict, OngeldigeInvoer
 from integraal.domein.identificatie import VALIDATORS, OngeldigeWaarde
+from integraal.domein.invoer import Invoer, Uitvoer, veld
+from integraal.domein.keuze import Keuze
 from integraal.domein.pseudoniem import pseudoniem
 from integraal.opslag import beheer
 from integraal.opslag import casussen as opslag
-from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Signaal
 from integraal.toegang import Leesvraag, zoek_entiteiten
+from integraal.toegang import signalen as deur
+from integraal.verwerking import Context
 
-DOEL = "integrale_aanpak"
-KENMERK_LABELS = {
-    "bsn": "BSN",
-    "kvk": "KvK-nummer",
-    "rsin": "RSIN",
-    "iban": "IBAN",
-    "kenteken": "kenteken",
-    "postcode": "postcode",
-    "bag": "BAG-id",
-}
+DOEL = deur.DOEL
+PUBLIEKE_GRONDSLAG = "WGS hoofdstuk 2: melding van een burger aan het RIEC"
 
 
-@dataclass
-class BekendSubject:
+class KenmerkSoort(Keuze):
+    BSN = "bsn", "BSN"
+    KVK = "kvk", "KvK-nummer"
+    RSIN = "rsin", "RSIN"
+    IBAN = "iban", "IBAN"
+    KENTEKEN = "kenteken", "Kenteken"
+    POSTCODE = "postcode", "Postcode"
+    BAG = "bag", "BAG-id (adres of pand)"
+
+
+class Kenmerk(Invoer):
+    soort: KenmerkSoort = veld("Soort kenmerk")
+    waarde: str = veld("Waarde", min_length=1, max_length=100)
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "soort": "Kies wat voor kenmerk het is.",
+        "waarde": "Vul de waarde van het kenmerk in.",
+    }
+
+    @field_validator("waarde")
+    @classmethod
+    def _geldig(cls, waarde: str, info: ValidationInfo) -> str:
+        soort = info.data.get("soort")
+        if soort is None:
+            return waarde
+        try:
+            return VALIDATORS[str(soort)](waarde)
+        except OngeldigeWaarde as exc:
+            raise ValueError(f"{KenmerkSoort(soort).label}: {exc}") from exc
+
+
+class SignaalIn(Invoer):
+    verband: str = veld(
+        "Ontvanger", hint="Het RIEC of het LIEC dat het signaal ontvangt.", max_length=80
+    )
+    omschrijving: str = veld(
+        "Omschrijving",
+        hint="Wat heeft u gezien of gehoord? Noem waar, wanneer en wat, in 10 tot 5.000 tekens.",
+        min_length=10,
+        max_length=5000,
+    )
+    kenmerken: list[Kenmerk] = veld(
+        "Kenmerken",
+        hint="Identificerende kenmerken, zoals een KvK-nummer of kenteken.",
+        standaard=[],
+        max_length=10,
+    )
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "verband": "Kies het RIEC of het LIEC dat uw signaal ontvangt.",
+        "omschrijving": "Beschrijf wat u heeft gezien of gehoord, in 10 tot 5.000 tekens.",
+    }
+
+
+class Beoordeling(Invoer):
+    status: Literal[SignaalStatus.IN_BEHANDELING, SignaalStatus.AFGEWEZEN] = veld("Beoordeling")
+    reden: str = veld("Reden", min_length=5, max_length=2000)
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "status": "Kies of u het signaal in behandeling neemt of afwijst.",
+        "reden": "Geef een reden van minstens 5 tekens.",
+    }
+
+
+class KenmerkUit(Uitvoer):
+    soort: KenmerkSoort
+    waarde: str  # a BSN only as its pseudonym
+
+
+class BekendSubject(Uitvoer):
     casus_id: str
-    entity_id: str
+    entiteit_id: str
     naam: str
 
 
-@dataclass
-class Signaalbeeld:
-    signaal: Signaal
-    bekend: list[BekendSubject] = field(default_factory=list)
+class SignaalUit(Uitvoer):
+    id: str
+    verband: str
+    organisatie: str | None
+    omschrijving: str
+    kenmerken: list[KenmerkUit]
+    status: SignaalStatus
+    reden: str | None
+    casus_id: str | None
+    aangemaakt_op: dt.datetime
+    bekend_in_casussen: list[BekendSubject] = Field(default_factory=list)
+
+    @classmethod
+    def van(cls, s: Signaal, bekend: Sequence[BekendSubject] = ()) -> SignaalUit:
+        return cls(
+            id=s.id,
+            verband=s.verband_id,
+            organisatie=s.organisatie_id,
+            omschrijving=s.omschrijving,
+            kenmerken=[KenmerkUit(soort=k["soort"], waarde=k["waarde"]) for k in s.kenmerken],
+            status=SignaalStatus(s.status),
+            reden=s.reden,
+            casus_id=s.casus_id,
+            aangemaakt_op=s.aangemaakt_op,
+            bekend_in_casussen=list(bekend),
+        )
 
 
-def _verband(beslisser: Beslisser, verband_id: str) -> None:
+def verbanden(beslisser: Beslisser, organisatie_id: str | None) -> list[tuple[str, str]]:
+    """Where a signal can go: the public may write to any RIEC; a partner to the partnerships
+    it takes part in."""
+    return [
+        (o.id, o.naam)
+        for o in beslisser.register.organisaties
+        if o.soort in ("riec", "liec")
+        and (organisatie_id is None or organisatie_id in o.deelnemers)
+    ]
+
+
+def _controleer_verband(beslisser: Beslisser, verband_id: str) -> None:
     try:
         org = beslisser.register.organisatie(verband_id)
     except KeyError as exc:
-        raise OngeldigeInvoer({"verband": f"'{verband_id}' is geen samenwerkingsverband"}) from exc
+        raise OngeldigeInvoer({"verband": "Kies een RIEC of het LIEC uit de lijst."}) from exc
     if org.soort not in ("riec", "liec"):
-        raise OngeldigeInvoer({"verband": "signalen gaan naar een RIEC of het LIEC"})
+        raise OngeldigeInvoer({"verband": "Een signaal gaat naar een RIEC of het LIEC."})
 
 
-def normaliseer_kenmerken(
-    kenmerken: Sequence[tuple[str, str]], sleutel: bytes
-) -> list[dict[str, str]]:
-    """Validate the identifiers a signal names; a BSN is kept only as its pseudonym."""
-    uit: list[dict[str, str]] = []
-    fouten: dict[str, str] = {}
-    for i, (soort, waarde) in enumerate(kenmerken):
-        if not waarde.strip():
-            continue
-        if soort not in VALIDATORS:
-            fouten[f"kenmerk {i + 1}"] = f"onbekende soort '{soort}'"
-            continue
-        try:
-            schoon = VALIDATORS[soort](waarde)
-        except OngeldigeWaarde as exc:
-            fouten[f"kenmerk {i + 1}"] = str(exc)
-            continue
-        if soort == "bsn":
-            schoon = pseudoniem(sleutel, "bsn", schoon)
-        uit.append({"soort": soort, "waarde": schoon})
-    if fouten:
-        raise OngeldigeInvoer(fouten)
-    return uit
-
-
-def dien_in(
-    sessie: Sessie,
-    beslisser: Beslisser,
-    actor: Actor | None,
-    *,
-    verband_id: str,
-    omschrijving: str,
-    kenmerken: Sequence[tuple[str, str]],
-    sleutel: bytes,
-    herkomst: str,
-) -> str:
-    """A partner user's signal (a provision, so the engine decides) or a public tip (actor None)."""
-    _verband(beslisser, verband_id)
-    tekst = omschrijving.strip()
-    if not 10 <= len(tekst) <= 5000:
-        raise OngeldigeInvoer({"omschrijving": "beschrijf het signaal in 10 tot 5000 tekens"})
-    schone = normaliseer_kenmerken(kenmerken, sleutel)
+def dien_in(ctx: Context, invoer: SignaalIn) -> SignaalUit:
+    """A partner user's signal (a provision, so the engine decides) or a public tip."""
+    _controleer_verband(ctx.beslisser, invoer.verband)
+    kenmerken = [
+        {
+            "soort": k.soort.value,
+            "waarde": pseudoniem(ctx.pseudoniem_sleutel, "bsn", k.waarde)
+            if k.soort is KenmerkSoort.BSN
+            else k.waarde,
+        }
+        for k in invoer.kenmerken
+    ]
     besluit: Besluit | None = None
-    if actor is not None:
-        besluit = beslisser.beslis(
-            Verzoek(
-                van=actor.organisatie_id,
-                aan=verband_id,
-                categorie="signaal",
+    if ctx.actor is not None:
+        besluit = ctx.vereis(
+            ctx.beslis(
+                van=ctx.actor.organisatie_id,
+                aan=invoer.verband,
+                categorie=deur.CATEGORIE,
                 doel=DOEL,
-                actor=actor.ref,
             )
         )
-        if not besluit.toegestaan:
-            raise GeenToegang(leg_uit(besluit, beslisser.catalogus, beslisser.register))
-    nummer = opslag.volgend_nummer(sessie, Signaal, "S")
-    beheer.bewaar(
-        sessie,
-        Signaal(
-            id=nummer,
-            verband_id=verband_id,
-            organisatie_id=actor.organisatie_id if actor else None,
-            ingediend_door=actor.gebruiker_id if actor else None,
-            omschrijving=tekst,
-            kenmerken=schone,
-            status=SignaalStatus.NIEUW.value,
-        ),
+    nummer = opslag.volgend_nummer(ctx.sessie, Signaal, "S")
+    s = Signaal(
+        id=nummer,
+        verband_id=invoer.verband,
+        organisatie_id=ctx.actor.organisatie_id if ctx.actor else None,
+        ingediend_door=ctx.actor.gebruiker_id if ctx.actor else None,
+        omschrijving=invoer.omschrijving,
+        kenmerken=kenmerken,
+        status=SignaalStatus.NIEUW.value,
+        aangemaakt_op=ctx.nu(),
+        gewijzigd_op=ctx.nu(),
     )
-    trace = logboek.nieuwe_trace_id()
-    betrokkenen: list[str | None] = [k["waarde"] for k in schone if k["soort"] == "bsn"] or [None]
-    logboek.schrijf(
-        sessie,
-        [
-            logboek.Verwerking(
-                naam="signaal ontvangen",
-                activiteit="signaal-ontvangen",
-                trace_id=trace,
-                besluit_id=besluit.besluit_id if besluit else None,
-                regel_id=besluit.regel_id if besluit else None,
-                grondslag=(
-                    besluit.grondslag.omschrijving
-                    if besluit and besluit.grondslag
-                    else "WGS hoofdstuk 2: melding van een burger aan het RIEC"
-                ),
-                doel=DOEL,
-                verstrekker=actor.organisatie_id if actor else "publiek",
-                ontvanger=verband_id,
-                categorieen=("signaal",),
-                betrokkene=b,
-                betrokkene_soort="BSN-pseudoniem" if b else None,
-            )
-            for b in betrokkenen
-        ],
-    )
-    logboek.schrijf_audit(
-        sessie,
-        trace_id=trace,
-        gebruiker_id=actor.gebruiker_id if actor else None,
-        organisatie_id=actor.organisatie_id if actor else None,
-        actie="signaal indienen",
-        resultaat="ontvangen",
-        herkomst=herkomst,
-        details={"signaal": nummer},
-    )
-    return nummer
-
-
-def _mag_lezen(beslisser: Beslisser, actor: Actor, verband_id: str) -> Besluit:
-    if actor.rol not in MAG_SIGNAAL_BEOORDELEN:
-        # Need-to-know inside the partnership: triage is the analysts' and coordinators' work.
-        raise GeenToegang("signalen zijn alleen te zien voor analisten en coördinatoren")
-    besluit = beslisser.beslis(
-        Verzoek(
-            van=verband_id,
-            aan=actor.organisatie_id,
-            categorie="signaal",
+    beheer.bewaar(ctx.sessie, s)
+    ctx.log(
+        ctx.verwerking(
+            besluit,
+            naam="signaal ontvangen",
+            grondslag=None if besluit else PUBLIEKE_GRONDSLAG,
             doel=DOEL,
-            actor=actor.ref,
+            verstrekker=ctx.actor.organisatie_id if ctx.actor else "publiek",
+            ontvanger=invoer.verband,
+            categorieen=(deur.CATEGORIE,),
+            betrokkene=b.id if b else None,
+            betrokkene_soort=b.soort if b else None,
         )
+        for b in (deur.betrokkenen(s) or (None,))
     )
-    if not besluit.toegestaan:
-        raise GeenToegang("signalen zijn alleen te zien voor medewerkers van het verband")
-    return besluit
+    ctx.audit("signaal indienen", "ontvangen", signaal=nummer)
+    return SignaalUit.van(s)
 
 
-def _log_lezing(
-    sessie: Sessie, actor: Actor, besluit: Besluit, signalen: Sequence[Signaal]
-) -> None:
-    trace = logboek.nieuwe_trace_id()
-    logboek.schrijf(
-        sessie,
-        [
-            logboek.Verwerking(
-                naam="signaal lezen",
-                activiteit="signaal-lezen",
-                trace_id=trace,
-                besluit_id=besluit.besluit_id,
-                regel_id=besluit.regel_id,
-                grondslag=besluit.grondslag.omschrijving if besluit.grondslag else None,
-                doel=DOEL,
-                verstrekker=s.verband_id,
-                ontvanger=actor.organisatie_id,
-                categorieen=("signaal",),
-                casus_id=s.casus_id,
-                betrokkene=next((k["waarde"] for k in s.kenmerken if k["soort"] == "bsn"), None),
-                betrokkene_soort="BSN-pseudoniem"
-                if any(k["soort"] == "bsn" for k in s.kenmerken)
-                else None,
-            )
-            for s in signalen
-        ],
-    )
-    logboek.schrijf_audit(
-        sessie,
-        trace_id=trace,
-        gebruiker_id=actor.gebruiker_id,
-        organisatie_id=actor.organisatie_id,
-        actie="signalen lezen",
-        resultaat="toegestaan",
-        herkomst="app",
-        details={"aantal": len(signalen)},
-    )
+def lijst(ctx: Context) -> list[SignaalUit]:
+    return [SignaalUit.van(s) for s in deur.van_verband(ctx)]
 
 
-def lijst(sessie: Sessie, beslisser: Beslisser, actor: Actor) -> list[Signaal]:
-    besluit = _mag_lezen(beslisser, actor, actor.organisatie_id)
-    signalen = opslag.signalen_van_verband(sessie, actor.organisatie_id)
-    if signalen:
-        _log_lezing(sessie, actor, besluit, signalen)
-    return signalen
-
-
-def lees(
-    sessie: Sessie, beslisser: Beslisser, actor: Actor, signaal_id: str, sleutel: bytes
-) -> Signaalbeeld:
-    """One signal, with the subjects already known in cases the reader is a member of."""
-    s = opslag.signaal(sessie, signaal_id)
-    if s is None or s.verband_id != actor.organisatie_id:
-        raise GeenToegang("dit signaal bestaat niet of is niet van uw verband")
-    besluit = _mag_lezen(beslisser, actor, s.verband_id)
-    _log_lezing(sessie, actor, besluit, [s])
-    beeld = Signaalbeeld(s)
-    for casus in beheer.casussen_van_gebruiker(sessie, actor.gebruiker_id):
+def lees(ctx: Context, signaal_id: str) -> SignaalUit:
+    """One signal, with the subjects already known in open cases the reader is a member of
+    (each match is itself a policy-enforced, logged read within that case)."""
+    s = deur.een(ctx, signaal_id)
+    bekend: list[BekendSubject] = []
+    for casus in beheer.casussen_van_gebruiker(ctx.sessie, ctx.ik.gebruiker_id):
         if casus.status != "open":
             continue
         for k in s.kenmerken:
-            # The match is itself a policy-enforced, logged read within that case.
             for b in zoek_entiteiten(
-                sessie,
-                beslisser,
-                actor,
-                Leesvraag(casus.doel, casus.id, "app"),
-                pseudoniem_sleutel=sleutel,
-                term=k["waarde"],
-                limiet=10,
+                ctx, Leesvraag(casus.doel, casus.id), term=k["waarde"], limiet=10
             ):
                 naam = (b.eigenschappen.get("name") or b.eigenschappen.get("full") or [b.id])[0]
-                beeld.bekend.append(BekendSubject(casus.id, b.id, naam))
-    return beeld
+                bekend.append(BekendSubject(casus_id=casus.id, entiteit_id=b.id, naam=naam))
+    return SignaalUit.van(s, bekend)
 
 
-def beoordeel(
-    sessie: Sessie, actor: Actor, signaal_id: str, naar: SignaalStatus, reden: str
-) -> None:
-    s = opslag.signaal(sessie, signaal_id)
-    if s is None or s.verband_id != actor.organisatie_id:
-        raise GeenToegang("dit signaal bestaat niet of is niet van uw verband")
-    if actor.rol not in MAG_SIGNAAL_BEOORDELEN:
-        raise GeenToegang("alleen een analist of coördinator beoordeelt signalen")
-    if naar is SignaalStatus.OMGEZET:
-        raise OngeldigeInvoer(
-            {"status": "een signaal wordt omgezet door er een casus van te maken"}
-        )
-    if len(reden.strip()) < 5:
-        raise OngeldigeInvoer({"reden": "geef altijd een reden (minstens 5 tekens)"})
+def beoordeel(ctx: Context, signaal_id: str, invoer: Beoordeling) -> SignaalUit:
+    s = deur.een(ctx, signaal_id, naam="signaal beoordelen")
     try:
-        controleer(SIGNAAL_OVERGANGEN, SignaalStatus(s.status), naar)
+        controleer(SIGNAAL_OVERGANGEN, SignaalStatus(s.status), invoer.status)
     except OngeldigeOvergang as exc:
-        raise OngeldigeInvoer({"status": str(exc)}) from exc
-    s.status, s.reden, s.beoordeeld_door = naar.value, reden.strip(), actor.gebruiker_id
-    s.gewijzigd_op = dt.datetime.now(dt.UTC)
-    logboek.schrijf_audit(
-        sessie,
-        trace_id=logboek.nieuwe_trace_id(),
-        gebruiker_id=actor.gebruiker_id,
-        organisatie_id=actor.organisatie_id,
-        actie="signaal beoordelen",
-        resultaat=naar.value,
-        herkomst="app",
-        details={"signaal": signaal_id},
-    )
+        raise Conflict(f"Dit signaal kan niet meer worden beoordeeld: {exc}.") from exc
+    s.status, s.reden, s.beoordeeld_door = invoer.status.value, invoer.reden, ctx.ik.gebruiker_id
+    s.gewijzigd_op = ctx.nu()
+    ctx.audit("signaal beoordelen", invoer.status.value, signaal=signaal_id)
+    return SignaalUit.van(s)
+
+
+__all__ = [
+    "BekendSubject",
+    "Beoordeling",
+    "Kenmerk",
+    "KenmerkSoort",
+    "KenmerkUit",
+    "SignaalIn",
+    "SignaalUit",
+    "beoordeel",
+    "dien_in",
+    "lees",
+    "lijst",
+    "verbanden",
+]

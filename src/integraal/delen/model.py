@@ -109,6 +109,15 @@ class Catalogus(_Strikt):
     doelen: dict[str, str]
     regels: tuple[Regel, ...]
 
+    def categorie_label(self, code: str) -> str:
+        c = self.categorieen.get(code)
+        return c.label if c else code
+
+    def regeltitels(self, regel_ids: str) -> str:
+        """The titles of the rules a line names (comma-separated ids), for a person."""
+        titels = {r.id: r.titel for r in self.regels}
+        return "; ".join(titels.get(i.strip(), i.strip()) for i in regel_ids.split(",") if i)
+
     @model_validator(mode="after")
     def _samenhang(self) -> Catalogus:
         ids = [r.id for r in self.regels]
@@ -184,6 +193,13 @@ class Partnerregister(_Strikt):
                 id=naam_of_soort, naam=f"een {soort.label.lower()}", soort=naam_of_soort
             )
         raise KeyError(naam_of_soort)
+
+    def naam(self, naam_of_soort: str) -> str:
+        """The name a person reads for an organisation or a kind; an unknown id as given."""
+        try:
+            return self.zoek(naam_of_soort).naam
+        except KeyError:
+            return naam_of_soort
 
     def groepen(self, org: Organisatie) -> frozenset[str]:
         return frozenset({org.soort, *self.soorten[org.soort].groepen, "*"})

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from integraal.delen.model import Besluit, Catalogus, Partnerregister
+from dataclasses import dataclass
+
+from integraal.delen.model import Besluit, Catalogus, Grondslag, Partnerregister
 
 
 def _naam(register: Partnerregister, org_id: str) -> str:
-    try:
-        return register.zoek(org_id).naam
-    except KeyError:
-        return org_id
+    return register.naam(org_id)
 
 
 def leg_uit(besluit: Besluit, catalogus: Catalogus, register: Partnerregister) -> str:
@@ -68,3 +67,104 @@ def leg_uit(besluit: Besluit, catalogus: Catalogus, register: Partnerregister) -
         regels += [f"  - {o.regel_id}: {o.reden}" for o in relevant]
     regels += ["", f"Catalogusversie {besluit.catalogus_versie}; besluit-id {besluit.besluit_id}."]
     return "\n".join(regels)
+
+
+@dataclass(frozen=True)
+class Toetsuitkomst:
+    label: str
+    toelichting: str
+
+
+@dataclass(frozen=True)
+class Waarom:
+    """A decision as the structured 'Waarom?' block a page shows (the text above is for the
+    CLI and the stored record): decision, rule, article with its link, what was met and not,
+    what follows from it and what the person can do next."""
+
+    toegestaan: bool
+    besluit: str
+    samenvatting: str
+    regel: str | None
+    grondslag: str | None
+    wettekst: str | None
+    wettekst_bron: str | None
+    geverifieerd: bool
+    voldaan: tuple[Toetsuitkomst, ...]
+    niet_voldaan: tuple[Toetsuitkomst, ...]
+    verplichtingen: tuple[str, ...]
+    volgende: tuple[str, ...]
+
+
+def waarom(besluit: Besluit, catalogus: Catalogus, register: Partnerregister) -> Waarom:
+    v = besluit.verzoek
+    cat = catalogus.categorieen.get(v.categorie)
+    doel = catalogus.doelen.get(v.doel, v.doel)
+    vraag = (
+        f"{_naam(register, v.van)} verstrekt {cat.label.lower() if cat else v.categorie} "
+        f"aan {_naam(register, v.aan)} voor {doel.lower()}"
+    )
+    regel = catalogus.regel(besluit.regel_id) if besluit.regel_id else None
+    grondslag = besluit.grondslag or (regel.grondslag if regel else None)
+    volgende: list[str] = []
+    if besluit.toegestaan:
+        samenvatting = f"Dit mag: {vraag}."
+    elif besluit.niet_voldaan:
+        samenvatting = f"Dit mag nu niet: {vraag}. Er is nog niet aan alle voorwaarden voldaan."
+        volgende += [f"Zorg dat hieraan is voldaan: {t.label}." for t in besluit.niet_voldaan]
+    elif regel is not None:
+        samenvatting = f"Dit mag niet: {vraag}. Een regel verbiedt het."
+        volgende.append("Deze verstrekking is verboden; zoek geen andere weg.")
+    else:
+        samenvatting = f"Dit mag niet: {vraag}. Geen regel staat het toe."
+        volgende.append(
+            "Vraag uw privacy officer of er een andere grondslag is; zonder regel wordt "
+            "niets gedeeld."
+        )
+    verplichtingen: list[str] = []
+    if besluit.toegestaan and besluit.verplichtingen:
+        p = besluit.verplichtingen
+        if p.loggen:
+            verplichtingen.append("De verstrekking komt in het logboek dataverwerkingen.")
+        if p.vierogen:
+            verplichtingen.append("Een tweede persoon keurt de verstrekking goed.")
+        if p.bewaartermijn:
+            verplichtingen.append(f"Bewaartermijn: {p.bewaartermijn}.")
+        if p.notificatie:
+            verplichtingen.append(f"Informeren: {p.notificatie}.")
+    return Waarom(
+        toegestaan=besluit.toegestaan,
+        besluit="Toegestaan" if besluit.toegestaan else "Geweigerd",
+        samenvatting=samenvatting,
+        regel=regel.titel if regel else None,
+        grondslag=_artikel(grondslag) if grondslag else None,
+        wettekst=grondslag.url if grondslag else None,
+        wettekst_bron=(
+            "wetten.overheid.nl"
+            if grondslag and grondslag.bwb_id
+            else ("EUR-Lex" if grondslag and grondslag.celex else None)
+        ),
+        geverifieerd=grondslag.geverifieerd if grondslag else True,
+        voldaan=tuple(Toetsuitkomst(t.label, t.toelichting) for t in besluit.voldaan),
+        niet_voldaan=tuple(Toetsuitkomst(t.label, t.toelichting) for t in besluit.niet_voldaan),
+        verplichtingen=tuple(verplichtingen),
+        volgende=tuple(volgende),
+    )
+
+
+def _artikel(g: Grondslag) -> str:
+    return f"{g.omschrijving}, artikel {g.artikel}" if g.artikel else g.omschrijving
+
+
+def in_woorden(w: Waarom) -> str:
+    """The decision as a few sentences for a stored message (a refused delivery): what was
+    decided, what is not yet met, what to do. No rule ids or decision ids: those are in the
+    processing log for whoever audits it."""
+    delen = [w.samenvatting]
+    if w.niet_voldaan:
+        delen.append(
+            "Nog niet voldaan: "
+            + "; ".join(f"{t.label} ({t.toelichting})" for t in w.niet_voldaan)
+            + "."
+        )
+    delen += list(w.volgende)
+    return " ".join(delen)

@@ -11,14 +11,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Concatenate, ParamSpec, TypeVar
 
+from integraal import toegang
 from integraal.casus import advies, casussen, deelverzoeken, signalen
-from integraal.casus.advies import Voorstel
+from integraal.casus.advies import AdviesIn, InterventieBijwerken, VoorstelIn
+from integraal.casus.casussen import SubjectIn
+from integraal.casus.deelverzoeken import DeelverzoekIn
+from integraal.casus.signalen import Beoordeling, Kenmerk, KenmerkSoort, SignaalIn
 from integraal.domein.actor import Actor
-from integraal.domein.casus import SignaalStatus
+from integraal.domein.casus import InterventieStatus, SignaalStatus, Uitkomst
 from integraal.omgeving import Omgeving
 from integraal.opslag import casussen as casusopslag
-from integraal.opslag.db import Sessie, transactie
-from integraal.toegang import Leesvraag, zoek_entiteiten
+from integraal.opslag.db import transactie
+from integraal.toegang.lezen import Zoekvraag
+from integraal.verwerking import Context, Kanaal
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -49,84 +54,99 @@ SIGNALEN = [
 ]
 
 
-def _in(
-    omgeving: Omgeving, fn: Callable[Concatenate[Sessie, P], T], *args: P.args, **kwargs: P.kwargs
+def _als(
+    omgeving: Omgeving,
+    actor: Actor | None,
+    fn: Callable[Concatenate[Context, P], T],
+    *args: P.args,
+    **kwargs: P.kwargs,
 ) -> T:
-    with transactie(omgeving.fabriek) as sessie:
-        return fn(sessie, *args, **kwargs)
+    with omgeving.context(actor, Kanaal.DEMO) as ctx:
+        return fn(ctx, *args, **kwargs)
 
 
 def _zoek(omgeving: Omgeving, actor: Actor, term: str) -> list[str]:
-    with transactie(omgeving.fabriek) as sessie:
-        beelden = zoek_entiteiten(
-            sessie,
-            omgeving.beslisser,
-            actor,
-            Leesvraag("integrale_aanpak", ZAAK, "demo"),
-            pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
-            term=term,
-        )
-    return [b.id for b in beelden if b.schema in ("Person", "Company")]
+    r = _als(
+        omgeving,
+        actor,
+        lambda ctx: toegang.zoek(
+            ctx, Zoekvraag(doel="integrale_aanpak", casus_id=ZAAK, zoekterm=term)
+        ),
+    )
+    return [e.id for e in r.resultaten if e.schema_ in ("Person", "Company")]
 
 
 def speel_casuswerk(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
     """Once per database: the demo's case work is history, not something to redo."""
     with transactie(omgeving.fabriek) as sessie:
-        if casusopslag.signalen_van_verband(sessie, "riec-rotterdam"):
+        if casusopslag.aantal_signalen(sessie, "riec-rotterdam", [s.value for s in SignaalStatus]):
             return
-    b = omgeving.beslisser
     for indiener, tekst, kenmerken, status, reden in SIGNALEN:
-        nummer = _in(
+        s = _als(
             omgeving,
-            signalen.dien_in,
-            b,
             actoren[indiener] if indiener else None,
-            verband_id="riec-rotterdam",
-            omschrijving=tekst,
-            kenmerken=kenmerken,
-            sleutel=omgeving.pseudoniem_sleutel,
-            herkomst="demo",
+            signalen.dien_in,
+            SignaalIn(
+                verband="riec-rotterdam",
+                omschrijving=tekst,
+                kenmerken=[Kenmerk(soort=KenmerkSoort(k), waarde=w) for k, w in kenmerken],
+            ),
         )
         if status is not None:
-            _in(omgeving, signalen.beoordeel, actoren["analist.riec"], nummer, status, reden)
+            _als(
+                omgeving,
+                actoren["analist.riec"],
+                signalen.beoordeel,
+                s.id,
+                Beoordeling(status=status, reden=reden),
+            )
 
     analist, coord = actoren["analist.riec"], actoren["coordinator.riec"]
     for term in ("van der Berg", "El Amrani"):
         for entity_id in _zoek(omgeving, analist, term)[:2]:
-            _in(omgeving, casussen.koppel_subject, b, analist, ZAAK, entity_id)
-    _in(
+            _als(omgeving, analist, casussen.koppel_subject, ZAAK, SubjectIn(entiteit_id=entity_id))
+    _als(
         omgeving,
+        analist,
         deelverzoeken.vraag,
-        b,
-        analist,
-        casus_id=ZAAK,
-        verstrekker_id="belastingdienst",
-        categorieen=["financieel"],
-        toelichting="Geldstromen van de exploitanten: welke rekeningen en op wiens naam.",
-    )
-    _in(
-        omgeving,
-        advies.stel_op,
-        b,
-        analist,
         ZAAK,
-        "De panden worden gebruikt om contant geld wit te wassen; bestuurlijk sluiten en "
-        "fiscaal navorderen versterken elkaar.",
-        [
-            Voorstel("bestuurlijk", "13b-sluiting", "gemeente-rotterdam", "Kerkstraat 1"),
-            Voorstel("fiscaal", "navorderingsaanslag", "belastingdienst"),
-        ],
+        DeelverzoekIn(
+            verstrekker="belastingdienst",
+            categorieen=["financieel"],
+            toelichting="Geldstromen van de exploitanten: welke rekeningen en op wiens naam.",
+        ),
     )
-    _in(omgeving, advies.stel_vast, b, coord, ZAAK)
-    for i in _in(omgeving, advies.van_mijn_organisatie, actoren["gemeente.rdam"]):
-        _in(omgeving, advies.werk_bij, actoren["gemeente.rdam"], i.id, status="in_uitvoering")
-        _in(
+    _als(
+        omgeving,
+        analist,
+        advies.stel_op,
+        ZAAK,
+        AdviesIn(
+            analyse="De panden worden gebruikt om contant geld wit te wassen; bestuurlijk "
+            "sluiten en fiscaal navorderen versterken elkaar.",
+            interventies=[
+                VoorstelIn(
+                    maatregel="13b-sluiting",
+                    eigenaar="gemeente-rotterdam",
+                    toelichting="Kerkstraat 1",
+                ),
+                VoorstelIn(maatregel="navorderingsaanslag", eigenaar="belastingdienst"),
+            ],
+        ),
+    )
+    _als(omgeving, coord, advies.stel_vast, ZAAK)
+    gemeente, belasting = actoren["gemeente.rdam"], actoren["belasting"]
+    gestart = InterventieBijwerken(status=InterventieStatus.IN_UITVOERING)
+    for i in _als(omgeving, gemeente, advies.van_mijn_organisatie):
+        _als(omgeving, gemeente, advies.werk_bij, i.id, gestart)
+        _als(
             omgeving,
+            gemeente,
             advies.werk_bij,
-            actoren["gemeente.rdam"],
             i.id,
-            status="afgerond",
-            uitkomst="pand_gesloten",
+            InterventieBijwerken(
+                status=InterventieStatus.AFGEROND, uitkomst=Uitkomst.PAND_GESLOTEN
+            ),
         )
-    for i in _in(omgeving, advies.van_mijn_organisatie, actoren["belasting"]):
-        _in(omgeving, advies.werk_bij, actoren["belasting"], i.id, status="in_uitvoering")
+    for i in _als(omgeving, belasting, advies.van_mijn_organisatie):
+        _als(omgeving, belasting, advies.werk_bij, i.id, gestart)

@@ -28,6 +28,7 @@ from integraal.omgeving import Omgeving
 from integraal.opslag import beheer
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import Casus, CasusLid
+from integraal.verwerking import Kanaal
 
 WACHTWOORD = "welkom-bij-integraal"
 _LETTERS = "ABCDEFGHJKLMNPRTVWXZ"
@@ -398,15 +399,13 @@ def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
     ]
     for gebruiker, mapping, bestandsnaam, inhoud, casus in leveringen:
         importeer(
-            omgeving.fabriek,
-            omgeving.beslisser,
+            omgeving.context,
             actoren[gebruiker],
             mappings[mapping],
             bestandsnaam,
             inhoud,
-            pseudoniem_sleutel=omgeving.pseudoniem_sleutel,
             casus_id=casus,
-            herkomst="demo",
+            kanaal=Kanaal.DEMO,
         )
     speel_casuswerk(omgeving, actoren)
     speel_afpakken(omgeving, actoren)

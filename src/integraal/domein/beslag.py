@@ -12,61 +12,46 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from enum import StrEnum
 
-from integraal.domein.rollen import Rol
+from integraal.domein.keuze import Keuze
+from integraal.domein.rollen import ROL_LABELS, Rol
 
 
 class OngeldigeOvergang(ValueError):
     pass
 
 
-class ObjectSoort(StrEnum):
-    CONTANT = "contant"
-    BANKTEGOED = "banktegoed"
-    CRYPTO = "crypto"
-    VOERTUIG = "voertuig"
-    ONROEREND_GOED = "onroerend_goed"
-    GOEDEREN = "goederen"
-    VORDERING = "vordering"
+class ObjectSoort(Keuze):
+    CONTANT = "contant", "Contant geld"
+    BANKTEGOED = "banktegoed", "Banktegoed"
+    CRYPTO = "crypto", "Cryptovaluta"
+    VOERTUIG = "voertuig", "Voertuig"
+    ONROEREND_GOED = "onroerend_goed", "Onroerend goed"
+    GOEDEREN = "goederen", "Goederen"
+    VORDERING = "vordering", "Vordering"
 
 
-SOORT_LABELS: Mapping[ObjectSoort, str] = {
-    ObjectSoort.CONTANT: "Contant geld",
-    ObjectSoort.BANKTEGOED: "Banktegoed",
-    ObjectSoort.CRYPTO: "Cryptovaluta",
-    ObjectSoort.VOERTUIG: "Voertuig",
-    ObjectSoort.ONROEREND_GOED: "Onroerend goed",
-    ObjectSoort.GOEDEREN: "Goederen",
-    ObjectSoort.VORDERING: "Vordering",
-}
-
-
-class Grond(StrEnum):
+class Grond(Keuze):
     """Art. 94 Sv (klassiek) and art. 94a Sv (conservatoir)."""
 
-    WAARHEIDSVINDING = "94-waarheidsvinding"
-    VOORDEEL = "94-wederrechtelijk-voordeel"
-    VERBEURDVERKLARING = "94-verbeurdverklaring"
-    ONTTREKKING = "94-onttrekking"
-    BOETE = "94a-boete"
-    ONTNEMING = "94a-ontneming"
-    SCHADEVERGOEDING = "94a-schadevergoeding"
+    WAARHEIDSVINDING = "94-waarheidsvinding", "Waarheidsvinding (art. 94 Sv)"
+    VOORDEEL = (
+        "94-wederrechtelijk-voordeel",
+        "Aantonen wederrechtelijk verkregen voordeel (art. 94 Sv)",
+    )
+    VERBEURDVERKLARING = "94-verbeurdverklaring", "Verbeurdverklaring (art. 94 Sv)"
+    ONTTREKKING = "94-onttrekking", "Onttrekking aan het verkeer (art. 94 Sv)"
+    BOETE = "94a-boete", "Conservatoir: verhaal geldboete (art. 94a Sv)"
+    ONTNEMING = "94a-ontneming", "Conservatoir: verhaal ontnemingsmaatregel (art. 94a Sv)"
+    SCHADEVERGOEDING = (
+        "94a-schadevergoeding",
+        "Conservatoir: verhaal schadevergoedingsmaatregel (art. 94a Sv)",
+    )
 
     @property
     def conservatoir(self) -> bool:
         return self.value.startswith("94a")
 
-
-GROND_LABELS: Mapping[Grond, str] = {
-    Grond.WAARHEIDSVINDING: "Waarheidsvinding (art. 94 Sv)",
-    Grond.VOORDEEL: "Aantonen wederrechtelijk verkregen voordeel (art. 94 Sv)",
-    Grond.VERBEURDVERKLARING: "Verbeurdverklaring (art. 94 Sv)",
-    Grond.ONTTREKKING: "Onttrekking aan het verkeer (art. 94 Sv)",
-    Grond.BOETE: "Conservatoir: verhaal geldboete (art. 94a Sv)",
-    Grond.ONTNEMING: "Conservatoir: verhaal ontnemingsmaatregel (art. 94a Sv)",
-    Grond.SCHADEVERGOEDING: "Conservatoir: verhaal schadevergoedingsmaatregel (art. 94a Sv)",
-}
 
 # Aanwijzing inbeslagneming: the interests waarheidsvinding (W), waarde and overig.
 CATEGORIEEN: Mapping[int, str] = {
@@ -78,35 +63,21 @@ CATEGORIEEN: Mapping[int, str] = {
 }
 
 
-class BeslagStatus(StrEnum):
-    INBESLAGGENOMEN = "inbeslaggenomen"
-    GEHANDHAAFD = "gehandhaafd"
-    IN_BEWARING = "in_bewaring"
-    AFSTAND = "afstand"
-    VOORNEMEN_TERUGGAVE_DERDE = "voornemen_teruggave_derde"
-    VERVREEMD = "vervreemd"  # sold before judgment; the seizure follows the proceeds (117-4)
-    VERBEURDVERKLAARD = "verbeurdverklaard"
-    ONTTROKKEN = "onttrokken"
-    VERKOCHT = "verkocht"  # sold after forfeiture: proceeds to the state
-    VERNIETIGD = "vernietigd"
-    HERBESTEMD = "herbestemd"
-    TERUGGEGEVEN = "teruggegeven"
+class BeslagStatus(Keuze):
+    INBESLAGGENOMEN = "inbeslaggenomen", "Inbeslaggenomen"
+    GEHANDHAAFD = "gehandhaafd", "Gehandhaafd"
+    IN_BEWARING = "in_bewaring", "In bewaring"
+    AFSTAND = "afstand", "Afstand gedaan"
+    VOORNEMEN_TERUGGAVE_DERDE = "voornemen_teruggave_derde", "Voornemen teruggave aan derde"
+    # Sold before judgment; the seizure follows the proceeds (117-4).
+    VERVREEMD = "vervreemd", "Vervreemd (opbrengst onder beslag)"
+    VERBEURDVERKLAARD = "verbeurdverklaard", "Verbeurdverklaard"
+    ONTTROKKEN = "onttrokken", "Onttrokken aan het verkeer"
+    VERKOCHT = "verkocht", "Verkocht"  # sold after forfeiture: proceeds to the state
+    VERNIETIGD = "vernietigd", "Vernietigd"
+    HERBESTEMD = "herbestemd", "Maatschappelijk herbestemd"
+    TERUGGEGEVEN = "teruggegeven", "Teruggegeven"
 
-
-STATUS_LABELS: Mapping[BeslagStatus, str] = {
-    BeslagStatus.INBESLAGGENOMEN: "Inbeslaggenomen",
-    BeslagStatus.GEHANDHAAFD: "Gehandhaafd",
-    BeslagStatus.IN_BEWARING: "In bewaring",
-    BeslagStatus.AFSTAND: "Afstand gedaan",
-    BeslagStatus.VOORNEMEN_TERUGGAVE_DERDE: "Voornemen teruggave aan derde",
-    BeslagStatus.VERVREEMD: "Vervreemd (opbrengst onder beslag)",
-    BeslagStatus.VERBEURDVERKLAARD: "Verbeurdverklaard",
-    BeslagStatus.ONTTROKKEN: "Onttrokken aan het verkeer",
-    BeslagStatus.VERKOCHT: "Verkocht",
-    BeslagStatus.VERNIETIGD: "Vernietigd",
-    BeslagStatus.HERBESTEMD: "Maatschappelijk herbestemd",
-    BeslagStatus.TERUGGEGEVEN: "Teruggegeven",
-}
 
 EINDSTATUSSEN = frozenset(
     {
@@ -132,13 +103,14 @@ def beslagrol(rol: Rol, organisatie_soort: str) -> Rol | None:
     return rol if organisatie_soort in ROL_ORGANISATIES.get(rol, frozenset()) else None
 
 
-class Vereiste(StrEnum):
-    REDEN = "reden"  # "deponeren is motiveren"
-    MACHTIGING = "machtiging"  # art. 117 Sv, or the bewaarder after 6 weeks' silence
-    UITSPRAAK = "uitspraak"  # a judgment, by reference
-    AFSTANDSVERKLARING = "afstandsverklaring"
-    VEERTIEN_DAGEN = "veertien_dagen"  # art. 116 lid 3 Sv
-    MAHER = "maher"  # eligible for social re-use
+class Vereiste(Keuze):
+    REDEN = "reden", "een reden"  # "deponeren is motiveren"
+    # Art. 117 Sv, or the bewaarder after 6 weeks' silence.
+    MACHTIGING = "machtiging", "een machtiging (art. 117 Sv)"
+    UITSPRAAK = "uitspraak", "een uitspraak"  # a judgment, by reference
+    AFSTANDSVERKLARING = "afstandsverklaring", "een afstandsverklaring"
+    VEERTIEN_DAGEN = "veertien_dagen", "veertien dagen wachten (art. 116 lid 3 Sv)"
+    MAHER = "maher", "geschikt voor maatschappelijk herbestemmen"
 
 
 @dataclass(frozen=True)
@@ -341,14 +313,12 @@ def controleer(
 ) -> Overgang:
     """The transition, or OngeldigeOvergang saying in Dutch why not."""
     if t.status in EINDSTATUSSEN:
-        raise OngeldigeOvergang(f"het object is {STATUS_LABELS[t.status].lower()}: afgesloten")
+        raise OngeldigeOvergang(f"het object is {t.status.label.lower()}: afgesloten")
     o = overgang(t.status, naar)
     if o is None:
-        raise OngeldigeOvergang(
-            f"van '{STATUS_LABELS[t.status]}' kan het object niet naar '{STATUS_LABELS[naar]}'"
-        )
+        raise OngeldigeOvergang(f"van '{t.status.label}' kan het object niet naar '{naar.label}'")
     if rol not in o.rollen:
-        wie = ", ".join(sorted(r.value.replace("_", " ") for r in o.rollen))
+        wie = ", ".join(sorted(ROL_LABELS[r].lower() for r in o.rollen))
         raise OngeldigeOvergang(f"alleen {wie} mag dit ({o.grondslag})")
     if o.onomkeerbaar and t.beklag_aanhangig:
         raise OngeldigeOvergang(
@@ -396,21 +366,22 @@ def pas_toe(t: Beslagtoestand, naar: BeslagStatus, vandaag: dt.date) -> Beslagto
 # --- deadlines -------------------------------------------------------------------------------
 
 
-class TermijnSoort(StrEnum):
-    F1_HANDHAVING = "f1_handhaving"
-    F2_BEHEERBESLISSING = "f2_beheerbeslissing"
-    F3_HERBEOORDELING = "f3_herbeoordeling"
-    TERUGGAVE_DERDE = "teruggave_derde"
-    MACHTIGING_117 = "machtiging_117"
+class TermijnSoort(Keuze):
+    F1_HANDHAVING = "f1_handhaving", "F1: beslissing over handhaving (art. 94 lid 3 Sv)"
+    F2_BEHEERBESLISSING = "f2_beheerbeslissing", "F2: beheerbeslissing van de officier"
+    F3_HERBEOORDELING = "f3_herbeoordeling", "F3: periodieke herbeoordeling van de bewaring"
+    TERUGGAVE_DERDE = "teruggave_derde", "Teruggave aan derde mogelijk (art. 116 lid 3 Sv)"
+    MACHTIGING_117 = (
+        "machtiging_117",
+        "Zes weken na verzoek om machtiging (art. 117 lid 5 Sv)",
+    )
 
 
-TERMIJN_LABELS: Mapping[TermijnSoort, str] = {
-    TermijnSoort.F1_HANDHAVING: "F1: beslissing over handhaving (art. 94 lid 3 Sv)",
-    TermijnSoort.F2_BEHEERBESLISSING: "F2: beheerbeslissing van de officier",
-    TermijnSoort.F3_HERBEOORDELING: "F3: periodieke herbeoordeling van de bewaring",
-    TermijnSoort.TERUGGAVE_DERDE: "Teruggave aan derde mogelijk (art. 116 lid 3 Sv)",
-    TermijnSoort.MACHTIGING_117: "Zes weken na verzoek om machtiging (art. 117 lid 5 Sv)",
-}
+class Termijnstand(Keuze):
+    VERLOPEN = "verlopen", "Verlopen"
+    VANDAAG = "vandaag", "Vervalt vandaag"
+    BINNENKORT = "binnenkort", "Binnen een week"
+    GEPLAND = "gepland", "Gepland"
 
 
 @dataclass(frozen=True)
@@ -418,12 +389,14 @@ class Termijn:
     soort: TermijnSoort
     vervalt_op: dt.date
 
-    def stand(self, vandaag: dt.date) -> str:
+    def stand(self, vandaag: dt.date) -> Termijnstand:
         if vandaag > self.vervalt_op:
-            return "verlopen"
+            return Termijnstand.VERLOPEN
         if vandaag == self.vervalt_op:
-            return "vandaag"
-        return "binnenkort" if (self.vervalt_op - vandaag).days <= 7 else "gepland"
+            return Termijnstand.VANDAAG
+        if (self.vervalt_op - vandaag).days <= 7:
+            return Termijnstand.BINNENKORT
+        return Termijnstand.GEPLAND
 
 
 def termijnen(t: Beslagtoestand) -> list[Termijn]:

@@ -16,17 +16,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from integraal.domein.beslag import BeslagStatus, ObjectSoort
+from integraal.domein.keuze import Keuze
 
 
-class Methode(StrEnum):
-    KVI = "kvi"  # the amount on the kennisgeving (cash)
-    TAXATIE = "taxatie"  # the custodian's or an estimated value
-    DAGKOERS = "dagkoers"  # crypto at a recorded day rate
-    VALUTA = "valuta"  # foreign currency at a recorded rate
-    OPBRENGST = "opbrengst"  # proceeds of a sale: the seizure follows them, no new value
+class Methode(Keuze):
+    KVI = "kvi", "Bedrag op de kennisgeving"
+    TAXATIE = "taxatie", "Taxatie"
+    DAGKOERS = "dagkoers", "Omgerekend tegen de dagkoers"
+    VALUTA = "valuta", "Omgerekend tegen de wisselkoers"
+    # Proceeds of a sale: the seizure follows them, no new value.
+    OPBRENGST = "opbrengst", "Opbrengst van de verkoop"
 
 
 WAARDE_BIJ_BESLAG = frozenset({Methode.KVI, Methode.TAXATIE, Methode.DAGKOERS, Methode.VALUTA})

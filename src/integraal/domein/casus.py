@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
+from integraal.domein.keuze import Keuze
 from integraal.domein.rollen import Rol
 
 
@@ -18,44 +19,45 @@ class OngeldigeOvergang(ValueError):
     """A state change the workflow does not allow; the message is Dutch."""
 
 
-class SignaalStatus(StrEnum):
-    NIEUW = "nieuw"
-    IN_BEHANDELING = "in_behandeling"
-    OMGEZET = "omgezet"
-    AFGEWEZEN = "afgewezen"
+class SignaalStatus(Keuze):
+    NIEUW = "nieuw", "Nieuw"
+    IN_BEHANDELING = "in_behandeling", "In behandeling"
+    OMGEZET = "omgezet", "Omgezet in een casus"
+    AFGEWEZEN = "afgewezen", "Afgewezen"
 
 
-class CasusStatus(StrEnum):
-    OPEN = "open"
-    GESLOTEN = "gesloten"
+class CasusStatus(Keuze):
+    OPEN = "open", "Open"
+    GESLOTEN = "gesloten", "Gesloten"
 
 
-class DeelverzoekStatus(StrEnum):
+class DeelverzoekStatus(Keuze):
     """A case's request to a partner: the rule engine first, then a second person approves."""
 
-    GEWEIGERD = "geweigerd"  # the rule engine said no; nothing is asked of the partner
-    WACHT_OP_GOEDKEURING = "wacht_op_goedkeuring"
-    GOEDGEKEURD = "goedgekeurd"
-    AFGEWEZEN = "afgewezen"  # the providing organisation declined
-    BEANTWOORD = "beantwoord"
+    # The rule engine said no; nothing is asked of the partner.
+    GEWEIGERD = "geweigerd", "Geweigerd door de deelregels"
+    WACHT_OP_GOEDKEURING = "wacht_op_goedkeuring", "Wacht op goedkeuring"
+    GOEDGEKEURD = "goedgekeurd", "Goedgekeurd, wacht op antwoord"
+    AFGEWEZEN = "afgewezen", "Afgewezen door de partner"
+    BEANTWOORD = "beantwoord", "Beantwoord"
 
 
-class InterventieSoort(StrEnum):
-    BESTUURLIJK = "bestuurlijk"
-    STRAFRECHTELIJK = "strafrechtelijk"
-    FISCAAL = "fiscaal"
+class InterventieSoort(Keuze):
+    BESTUURLIJK = "bestuurlijk", "Bestuurlijk"
+    STRAFRECHTELIJK = "strafrechtelijk", "Strafrechtelijk"
+    FISCAAL = "fiscaal", "Fiscaal"
 
 
-class InterventieStatus(StrEnum):
-    VOORGESTELD = "voorgesteld"
-    IN_UITVOERING = "in_uitvoering"
-    AFGEROND = "afgerond"
-    GESTAAKT = "gestaakt"
+class InterventieStatus(Keuze):
+    VOORGESTELD = "voorgesteld", "Voorgesteld"
+    IN_UITVOERING = "in_uitvoering", "In uitvoering"
+    AFGEROND = "afgerond", "Afgerond"
+    GESTAAKT = "gestaakt", "Gestaakt"
 
 
-class AdviesStatus(StrEnum):
-    CONCEPT = "concept"
-    VASTGESTELD = "vastgesteld"
+class AdviesStatus(Keuze):
+    CONCEPT = "concept", "Concept"
+    VASTGESTELD = "vastgesteld", "Vastgesteld"
 
 
 S = TypeVar("S", bound=StrEnum)
@@ -93,7 +95,11 @@ INTERVENTIE_OVERGANGEN: Mapping[InterventieStatus, frozenset[InterventieStatus]]
 
 def controleer(overgangen: Mapping[S, frozenset[S]], van: S, naar: S) -> None:
     if naar not in overgangen[van]:
-        raise OngeldigeOvergang(f"van '{van.value}' naar '{naar.value}' kan niet")
+        raise OngeldigeOvergang(f"van '{_label(van)}' naar '{_label(naar)}' kan niet")
+
+
+def _label(status: StrEnum) -> str:
+    return status.label.lower() if isinstance(status, Keuze) else status.value
 
 
 def vier_ogen(
@@ -135,13 +141,17 @@ MAATREGELEN: Mapping[InterventieSoort, Mapping[str, str]] = {
         "fiscale-boete": "Fiscale boete",
     },
 }
-UITKOMSTEN: Mapping[str, str] = {
-    "pand_gesloten": "Pand gesloten",
-    "vergunning_geweigerd": "Vergunning geweigerd of ingetrokken",
-    "beslag": "Beslag gelegd",
-    "aanslag": "Aanslag opgelegd",
-    "boete": "Boete opgelegd",
-    "veroordeling": "Veroordeling",
-    "geen_effect": "Geen effect",
-}
-UITKOMSTEN_MET_BEDRAG = frozenset({"beslag", "aanslag", "boete"})
+
+
+class Uitkomst(Keuze):
+    PAND_GESLOTEN = "pand_gesloten", "Pand gesloten"
+    VERGUNNING_GEWEIGERD = "vergunning_geweigerd", "Vergunning geweigerd of ingetrokken"
+    BESLAG = "beslag", "Beslag gelegd"
+    AANSLAG = "aanslag", "Aanslag opgelegd"
+    BOETE = "boete", "Boete opgelegd"
+    VEROORDELING = "veroordeling", "Veroordeling"
+    GEEN_EFFECT = "geen_effect", "Geen effect"
+
+
+UITKOMSTEN: Mapping[str, str] = dict(Uitkomst.keuzes())
+UITKOMSTEN_MET_BEDRAG = frozenset({Uitkomst.BESLAG, Uitkomst.AANSLAG, Uitkomst.BOETE})

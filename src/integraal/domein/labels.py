@@ -11,6 +11,13 @@ from __future__ import annotations
 
 import re
 
+from followthemoney import model
+from followthemoney.types import registry
+
+from integraal.domein.pseudoniem import is_pseudoniem
+
+_ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 SCHEMA_NL: dict[str, str] = {
     "Thing": "Ding",
     "LegalEntity": "Rechtspersoon of persoon",
@@ -171,3 +178,19 @@ def schema_label(schema: str) -> str:
 
 def eigenschap_label(eigenschap: str) -> str:
     return EIGENSCHAP_NL.get(eigenschap) or _leesbaar(eigenschap)
+
+
+def toonbare_waarde(schema: str, eigenschap: str, waarde: str) -> str:
+    """A stored value as a person may read it: a pseudonym is named, never shown; a reference
+    to another entity is not a hash but a pointer; an ISO date reads dd-mm-jjjj."""
+    if is_pseudoniem(waarde):
+        soort = waarde.split("-pseudo:", 1)[0].upper()
+        return f"{soort} bekend (gepseudonimiseerd)"
+    s = model.get(schema)
+    prop = s.get(eigenschap) if s is not None else None
+    if prop is not None and prop.type == registry.entity:
+        return "verwijzing naar een ander gegeven"
+    if prop is not None and prop.type == registry.date and _ISO_DATUM.fullmatch(waarde):
+        jaar, maand, dag = waarde.split("-")
+        return f"{dag}-{maand}-{jaar}"
+    return waarde

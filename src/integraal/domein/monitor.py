@@ -8,21 +8,22 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 
+from integraal.domein.keuze import Keuze
 from integraal.domein.tekst import getal
 
 
-class Lijn(StrEnum):
-    """A line of the approach as a stable code; its name changed over the years."""
+class Lijn(Keuze):
+    """A line of the approach as a stable code; its name changed over the years (the label is
+    today's short name; `label_op` gives the name on a date)."""
 
-    VOORKOMEN = "voorkomen"
-    VERSTOREN_DOORBREKEN = "verstoren_doorbreken"
-    BESTRAFFEN = "bestraffen"
-    BESCHERMEN = "beschermen"
+    VOORKOMEN = "voorkomen", "Voorkomen"
+    VERSTOREN_DOORBREKEN = "verstoren_doorbreken", "Verstoren en doorbreken"
+    BESTRAFFEN = "bestraffen", "Bestraffen"
+    BESCHERMEN = "beschermen", "Beschermen"
     # Not a line of the approach but a group in every financial overview (policy, monitoring,
     # knowledge system); kept as a code so the tables can name it.
-    ONDERMIJNINGSBELEID = "ondermijningsbeleid"
+    ONDERMIJNINGSBELEID = "ondermijningsbeleid", "Ondermijningsbeleid"
 
 
 @dataclass(frozen=True)
@@ -46,20 +47,21 @@ def label_op(labels: Sequence[Lijnlabel], datum: dt.date) -> str:
     return min(labels, key=lambda x: x.van or dt.date.min).tekst
 
 
-class Soort(StrEnum):
-    MOTIE = "motie"
-    TOEZEGGING = "toezegging"
+class Soort(Keuze):
+    MOTIE = "motie", "Motie"
+    TOEZEGGING = "toezegging", "Toezegging"
 
 
-class TKStatus(StrEnum):
-    """Status of a commitment in the Tweede Kamer's open data (Toezegging.Status)."""
+class TKStatus(Keuze):
+    """Status of a commitment in the Tweede Kamer's open data (Toezegging.Status); the code is
+    the Kamer's own word."""
 
-    OPENSTAAND = "Openstaand"
-    VOLDAAN = "Voldaan"
-    DEELS_VOLDAAN = "Deels voldaan"
-    VERVALLEN = "Vervallen"
-    AFGEDAAN = "Afgedaan"
-    DEELS_AFGEDAAN = "Deels afgedaan"
+    OPENSTAAND = "Openstaand", "Openstaand"
+    VOLDAAN = "Voldaan", "Voldaan"
+    DEELS_VOLDAAN = "Deels voldaan", "Deels voldaan"
+    VERVALLEN = "Vervallen", "Vervallen"
+    AFGEDAAN = "Afgedaan", "Afgedaan"
+    DEELS_AFGEDAAN = "Deels afgedaan", "Deels afgedaan"
 
     @classmethod
     def lees(cls, tekst: str) -> TKStatus:
@@ -69,37 +71,29 @@ class TKStatus(StrEnum):
                 return s
         raise ValueError(f"onbekende status van de Tweede Kamer: {tekst!r}")
 
+    @classmethod
+    def _missing_(cls, waarde: object) -> TKStatus | None:
+        # Input from a form or the API may differ in case ("deels voldaan").
+        try:
+            return cls.lees(str(waarde))
+        except ValueError:
+            return None
 
-class Uitvoering(StrEnum):
+
+class Uitvoering(Keuze):
     """Our own execution status of a motion; the Kamer's data does not record execution."""
 
-    NIET_GESTART = "niet_gestart"
-    IN_UITVOERING = "in_uitvoering"
-    UITGEVOERD = "uitgevoerd"
-    NIET_UITVOERBAAR = "niet_uitvoerbaar"
+    NIET_GESTART = "niet_gestart", "Niet gestart"
+    IN_UITVOERING = "in_uitvoering", "In uitvoering"
+    UITGEVOERD = "uitgevoerd", "Uitgevoerd"
+    NIET_UITVOERBAAR = "niet_uitvoerbaar", "Niet uitvoerbaar"
 
 
-UITVOERING_LABELS: dict[Uitvoering, str] = {
-    Uitvoering.NIET_GESTART: "Niet gestart",
-    Uitvoering.IN_UITVOERING: "In uitvoering",
-    Uitvoering.UITGEVOERD: "Uitgevoerd",
-    Uitvoering.NIET_UITVOERBAAR: "Niet uitvoerbaar",
-}
-
-
-class Maatregelstatus(StrEnum):
-    VOORBEREIDING = "voorbereiding"
-    LOPEND = "lopend"
-    AFGEROND = "afgerond"
-    GESTOPT = "gestopt"
-
-
-MAATREGELSTATUS_LABELS: dict[Maatregelstatus, str] = {
-    Maatregelstatus.VOORBEREIDING: "In voorbereiding",
-    Maatregelstatus.LOPEND: "Lopend",
-    Maatregelstatus.AFGEROND: "Afgerond",
-    Maatregelstatus.GESTOPT: "Gestopt",
-}
+class Maatregelstatus(Keuze):
+    VOORBEREIDING = "voorbereiding", "In voorbereiding"
+    LOPEND = "lopend", "Lopend"
+    AFGEROND = "afgerond", "Afgerond"
+    GESTOPT = "gestopt", "Gestopt"
 
 
 # --- observations and revisions ---------------------------------------------------------------

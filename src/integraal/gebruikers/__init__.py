@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from typing import Annotated, ClassVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic import StringConstraints
 
 from integraal.domein.actor import Actor
+from integraal.domein.invoer import Invoer, veld
 from integraal.domein.rollen import Rol
 from integraal.opslag import beheer
 from integraal.opslag.db import Sessie
@@ -23,6 +26,19 @@ MIN_WACHTWOORD = 12
 
 class OngeldigeInvoer(ValueError):
     pass
+
+
+class Inloggegevens(Invoer):
+    gebruikersnaam: str = veld("Gebruikersnaam", min_length=1, max_length=80)
+    # A password is taken as typed: a space at either end is part of it.
+    wachtwoord: Annotated[str, StringConstraints(strip_whitespace=False)] = veld(
+        "Wachtwoord", min_length=1, max_length=200
+    )
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "gebruikersnaam": "Vul uw gebruikersnaam in.",
+        "wachtwoord": "Vul uw wachtwoord in.",
+    }
 
 
 def actor_van(g: Gebruiker) -> Actor:

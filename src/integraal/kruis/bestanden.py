@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Link two CSV files with a declared mapping: which column holds which field. For an analyst's
-own files outside Integraal (the CLI's `kruis bestanden`); nothing is read from the platform.
+own files outside Integraal (the CLI's `kruisverwijzing bestanden`); nothing is read from the
+platform.
 
 The mapping (YAML):
 

@@ -18,23 +18,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
+
+from integraal.domein.keuze import Keuze
 
 
-class Oordeel(StrEnum):
-    ZELFDE = "zelfde"
-    ANDERS = "anders"
-    ONZEKER = "onzeker"
+class Oordeel(Keuze):
+    ZELFDE = "zelfde", "Zelfde persoon"
+    ANDERS = "anders", "Verschillende personen"
+    ONZEKER = "onzeker", "Weet ik niet"
 
 
-class Paarstatus(StrEnum):
-    OPEN = "open"
-    ONZEKER = "onzeker"
-    WACHT = "wacht op tweede oordeel"
-    ZELFDE = "zelfde"
-    ANDERS = "anders"
-    BETWIST = "betwist"
-    GEBLOKKEERD = "geblokkeerd door een 'anders'-oordeel"
+class Paarstatus(Keuze):
+    OPEN = "open", "Open"
+    ONZEKER = "onzeker", "Onzeker"
+    WACHT = "wacht_op_tweede", "Wacht op een tweede oordeel"
+    ZELFDE = "zelfde", "Zelfde persoon"
+    ANDERS = "anders", "Verschillende personen"
+    BETWIST = "betwist", "Betwist"
+    GEBLOKKEERD = "geblokkeerd", "Geblokkeerd door een oordeel 'verschillende personen'"
 
 
 def paar(x: str, y: str) -> tuple[str, str]:

@@ -13,22 +13,23 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from typing import ClassVar
 
 from followthemoney import model
+from pydantic import Field
 
-from integraal.delen import Beslisser
-from integraal.domein.actor import Actor
-from integraal.domein.labels import schema_label
+from integraal.domein.fouten import NietGevonden
+from integraal.domein.invoer import Invoer, Uitvoer, veld
+from integraal.domein.labels import schema_label, toonbare_waarde
 from integraal.kruis import netwerk
-from integraal.kruis.netwerk import Patroon, Rand, Relatie, Samenvoeging
-from integraal.kruisverwijzing import OngeldigeInvoer, oordelen
+from integraal.kruis.netwerk import Patroonsoort, Rand, Relatie, Samenvoeging
+from integraal.kruisverwijzing import oordelen
 from integraal.kruisverwijzing.taken import lid_van_casus
 from integraal.opslag import beheer
-from integraal.opslag import casussen as casusopslag
-from integraal.opslag.db import Sessie
+from integraal.toegang import subjecten as subjectdeur
 from integraal.toegang.lezen import Entiteitbeeld, Leesvraag
 from integraal.toegang.netwerk import Netwerklezer
+from integraal.verwerking import Context
 
 PER_PAGINA = 25
 MAX_RELATIES = 500  # relation entities read around one subject
@@ -38,79 +39,86 @@ MAX_KNOPEN = 2000  # nodes a path search may visit
 _ORGANISATIES = sorted(n for n, s in model.schemata.items() if s.is_a("Organization"))
 
 
-@dataclass(frozen=True)
-class Knoop:
-    id: str  # a record id, or the smallest record id of a subject the judgements joined
-    leden: tuple[str, ...]
-    schema: str | None  # None when the reader may see nothing of it
-    naam: str
+class Uitbreidingsvraag(Invoer):
+    soort: list[Relatie] = veld(
+        "Soort relatie", hint="Niets aangevinkt: alle soorten.", standaard=[], max_length=10
+    )
+    pagina: int = veld("Pagina", standaard=1, ge=1, le=100_000)
 
-    @property
-    def soort(self) -> str:
-        return schema_label(self.schema) if self.schema else "niet zichtbaar"
+
+class Padvraag(Invoer):
+    van: str = veld("Van", min_length=1, max_length=128)
+    naar: str = veld("Naar", min_length=1, max_length=128)
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "van": "Kies het subject waar het pad begint.",
+        "naar": "Kies het subject waar het pad eindigt.",
+    }
+
+
+class KnoopUit(Uitvoer):
+    id: str = Field(description="Record-id, of het kleinste record-id van een samengevoegd subject")
+    leden: list[str] = Field(description="De records die de oordelen tot dit subject maakten")
+    schema_: str | None = Field(
+        None, alias="schema", description="FtM-schema; leeg: niet zichtbaar"
+    )
+    soort: str
+    naam: str
 
     @property
     def samengevoegd(self) -> bool:
         return len(self.leden) > 1
 
 
-@dataclass(frozen=True)
-class Relatieregel:
-    rand: Rand
-    ander: Knoop
-    omschrijving: str  # what the relation entity says: role, share, amount, period
+class RelatieUit(Uitvoer):
+    soort: Relatie
+    label: str
+    van: str
+    naar: str
+    via: str = Field(description="De relatie-entiteit (Ownership, ...) of de verwijzende entiteit")
+    via_schema: str
+    omschrijving: str = Field(description="Wat de relatie zegt: rol, aandeel, bedrag, periode")
+    ander: KnoopUit
 
-    @property
-    def label(self) -> str:
-        return netwerk.RELATIE_LABELS[self.rand.soort]
 
-
-@dataclass
-class Uitbreiding:
-    centrum: Knoop
-    regels: list[Relatieregel]
+class UitbreidingUit(Uitvoer):
+    centrum: KnoopUit
+    relaties: list[RelatieUit]
     totaal: int
-    per_soort: dict[Relatie, int]
+    per_soort: dict[str, int]
     pagina: int
     paginas: int
-    afgekapt: bool  # more relations exist than were read (MAX_RELATIES)
+    afgekapt: bool = Field(description="Er zijn meer relaties dan er zijn gelezen")
 
 
-@dataclass
-class Padstap:
-    van: Knoop
-    regel: Relatieregel
+class PadstapUit(Uitvoer):
+    van: KnoopUit
+    relatie: RelatieUit
 
 
-@dataclass
-class Pad:
-    van: Knoop
-    naar: Knoop
-    stappen: list[Padstap] | None  # None: no path found within the caps
+class PadUit(Uitvoer):
+    van: KnoopUit
+    naar: KnoopUit
+    gevonden: bool
+    stappen: list[PadstapUit]
     bezocht: int
-    afgekapt: bool
+    afgekapt: bool = Field(description="Gestopt bij de grens van stappen of subjecten")
 
 
-@dataclass
-class Patroonbeeld:
-    patroon: Patroon
-    kern: Knoop
-    betrokken: list[Knoop] = field(default_factory=list)
-
-    @property
-    def label(self) -> str:
-        return netwerk.PATROON_LABELS[self.patroon.soort]
+class PatroonUit(Uitvoer):
+    soort: Patroonsoort
+    label: str
+    reden: str = Field(description="De getelde feiten en de signaleringsgrens; geen score")
+    kern: KnoopUit
+    betrokken: list[KnoopUit]
 
 
-def _lezer(
-    sessie: Sessie, beslisser: Beslisser, actor: Actor, casus_id: str, herkomst: str, naam: str
-) -> tuple[Netwerklezer, Samenvoeging]:
-    lid_van_casus(sessie, actor, casus_id, open_vereist=False)
-    casus = beheer.casus(sessie, casus_id)
+def _lezer(ctx: Context, casus_id: str, naam: str) -> tuple[Netwerklezer, Samenvoeging]:
+    lid_van_casus(ctx, casus_id, open_vereist=False)
+    casus = beheer.casus(ctx.sessie, casus_id)
     assert casus is not None
-    samen = Samenvoeging(o.leden for o in oordelen.onderwerpen(sessie, actor, casus_id))
-    vraag = Leesvraag(casus.doel, casus_id, herkomst)
-    return Netwerklezer(sessie, beslisser, actor, vraag, naam), samen
+    samen = Samenvoeging(o.leden for o in oordelen.onderwerpen(ctx, casus_id))
+    return Netwerklezer(ctx, Leesvraag(casus.doel, casus_id), naam), samen
 
 
 def _naam(b: Entiteitbeeld) -> str:
@@ -121,14 +129,34 @@ def _naam(b: Entiteitbeeld) -> str:
     return schema_label(b.schema)
 
 
-def _knoop(knoop_id: str, samen: Samenvoeging, beelden: dict[str, Entiteitbeeld]) -> Knoop:
-    leden = tuple(samen.leden(knoop_id))
+def _knoop(knoop_id: str, samen: Samenvoeging, beelden: dict[str, Entiteitbeeld]) -> KnoopUit:
+    leden = list(samen.leden(knoop_id))
     gezien = [beelden[lid] for lid in leden if lid in beelden]
     if not gezien:
-        return Knoop(knoop_id, leden, None, "gegevens niet zichtbaar voor u")
+        return KnoopUit(
+            id=knoop_id,
+            leden=leden,
+            schema_=None,
+            soort="niet zichtbaar",
+            naam="gegevens niet zichtbaar voor u",
+        )
     # The fullest spelling names a joined subject: written out before initials, then longest.
     naam = max((_naam(b) for b in gezien), key=lambda n: (-n.count("."), len(n), n))
-    return Knoop(knoop_id, leden, gezien[0].schema, naam)
+    schema = gezien[0].schema
+    return KnoopUit(id=knoop_id, leden=leden, schema_=schema, soort=schema_label(schema), naam=naam)
+
+
+def _relatie(r: Rand, ander: KnoopUit, beelden: dict[str, Entiteitbeeld]) -> RelatieUit:
+    return RelatieUit(
+        soort=r.soort,
+        label=netwerk.RELATIE_LABELS[r.soort],
+        van=r.van,
+        naar=r.naar,
+        via=r.via,
+        via_schema=r.schema,
+        omschrijving=_omschrijving(r, beelden),
+        ander=ander,
+    )
 
 
 _OMSCHRIJVING = (
@@ -148,7 +176,9 @@ def _omschrijving(r: Rand, beelden: dict[str, Entiteitbeeld]) -> str:
     if b is None:
         return ""
     delen = [
-        sjabloon.format(", ".join(b.eigenschappen[prop]))
+        sjabloon.format(
+            ", ".join(toonbare_waarde(b.schema, prop, w) for w in b.eigenschappen[prop])
+        )
         for prop, sjabloon in _OMSCHRIJVING
         if b.eigenschappen.get(prop)
     ]
@@ -174,19 +204,13 @@ def _beelden(
 
 
 def breid_uit(
-    sessie: Sessie,
-    beslisser: Beslisser,
-    actor: Actor,
-    casus_id: str,
-    knoop_id: str,
-    *,
-    soorten: Collection[Relatie] = (),
-    pagina: int = 1,
-    herkomst: str = "app",
-) -> Uitbreiding:
+    ctx: Context, casus_id: str, knoop_id: str, vraag: Uitbreidingsvraag
+) -> UitbreidingUit:
     """The relations of one subject, `PER_PAGINA` at a time, of the chosen kinds (all when
     none are chosen)."""
-    lezer, samen = _lezer(sessie, beslisser, actor, casus_id, herkomst, "netwerk uitbreiden")
+    soorten: Collection[Relatie] = set(vraag.soort)
+    pagina = vraag.pagina
+    lezer, samen = _lezer(ctx, casus_id, "netwerk uitbreiden")
     centrum = samen.knoop(knoop_id)
     alle, afgekapt, schemas = _randen_rond(lezer, samen, [centrum], MAX_RELATIES)
     hier = netwerk.rond(alle, centrum)
@@ -209,17 +233,12 @@ def breid_uit(
     )
     if not any(lid in beelden for lid in samen.leden(centrum)) and not hier:
         lezer.sluit({"knoop": centrum})
-        raise OngeldigeInvoer(
-            {"knoop": "dit subject bestaat niet in deze casus of u mag het niet zien"}
-        )
-    uit = Uitbreiding(
+        raise NietGevonden("dit subject bestaat niet in deze casus of u mag het niet zien")
+    uit = UitbreidingUit(
         centrum=_knoop(centrum, samen, beelden),
-        regels=[
-            Relatieregel(r, _knoop(r.ander(centrum), samen, beelden), _omschrijving(r, beelden))
-            for r in deel
-        ],
+        relaties=[_relatie(r, _knoop(r.ander(centrum), samen, beelden), beelden) for r in deel],
         totaal=len(gekozen),
-        per_soort=per_soort,
+        per_soort={k.value: v for k, v in per_soort.items()},
         pagina=pagina,
         paginas=paginas,
         afgekapt=afgekapt,
@@ -228,20 +247,10 @@ def breid_uit(
     return uit
 
 
-def kortste_pad(
-    sessie: Sessie,
-    beslisser: Beslisser,
-    actor: Actor,
-    casus_id: str,
-    van: str,
-    naar: str,
-    *,
-    herkomst: str = "app",
-) -> Pad:
+def kortste_pad(ctx: Context, casus_id: str, vraag: Padvraag) -> PadUit:
     """A shortest chain of relations between two subjects, at most `MAX_STAPPEN` long."""
-    if not van or not naar:
-        raise OngeldigeInvoer({"van": "kies twee subjecten", "naar": "kies twee subjecten"})
-    lezer, samen = _lezer(sessie, beslisser, actor, casus_id, herkomst, "netwerk pad zoeken")
+    van, naar = vraag.van, vraag.naar
+    lezer, samen = _lezer(ctx, casus_id, "netwerk pad zoeken")
 
     gekapt = False
 
@@ -255,35 +264,31 @@ def kortste_pad(
     zoek = netwerk.kortste_pad(buren, a, b, max_stappen=MAX_STAPPEN, max_knopen=MAX_KNOPEN)
     onderweg = [a, b] + [x for r in zoek.randen or [] for x in (r.van, r.naar)]
     beelden = _beelden(lezer, samen, onderweg, (r.via for r in zoek.randen or []))
-    stappen = None
-    if zoek.randen is not None:
-        stappen = []
-        hier = a
-        for r in zoek.randen:
-            stappen.append(
-                Padstap(
-                    _knoop(hier, samen, beelden),
-                    Relatieregel(
-                        r, _knoop(r.ander(hier), samen, beelden), _omschrijving(r, beelden)
-                    ),
-                )
+    stappen: list[PadstapUit] = []
+    hier = a
+    for r in zoek.randen or []:
+        stappen.append(
+            PadstapUit(
+                van=_knoop(hier, samen, beelden),
+                relatie=_relatie(r, _knoop(r.ander(hier), samen, beelden), beelden),
             )
-            hier = r.ander(hier)
-    lezer.sluit({"van": a, "naar": b, "stappen": None if stappen is None else len(stappen)})
-    return Pad(
-        _knoop(a, samen, beelden),
-        _knoop(b, samen, beelden),
-        stappen,
-        zoek.bezocht,
-        zoek.afgekapt or gekapt,
+        )
+        hier = r.ander(hier)
+    gevonden = zoek.randen is not None
+    lezer.sluit({"van": a, "naar": b, "stappen": len(stappen) if gevonden else None})
+    return PadUit(
+        van=_knoop(a, samen, beelden),
+        naar=_knoop(b, samen, beelden),
+        gevonden=gevonden,
+        stappen=stappen,
+        bezocht=zoek.bezocht,
+        afgekapt=zoek.afgekapt or gekapt,
     )
 
 
-def patronen(
-    sessie: Sessie, beslisser: Beslisser, actor: Actor, casus_id: str, *, herkomst: str = "app"
-) -> list[Patroonbeeld]:
+def patronen(ctx: Context, casus_id: str) -> list[PatroonUit]:
     """The patterns in what the reader may see of the case, each with its reason."""
-    lezer, samen = _lezer(sessie, beslisser, actor, casus_id, herkomst, "netwerk patronen")
+    lezer, samen = _lezer(ctx, casus_id, "netwerk patronen")
     refs = lezer.scan(
         [*_ORGANISATIES, "Directorship", "Ownership"],
         ["addressEntity", "director", "organization", "owner", "asset"],
@@ -313,8 +318,12 @@ def patronen(
     beelden = _beelden(lezer, samen, [x for p in gevonden for x in (p.kern, *p.betrokken)])
     lezer.sluit({"patronen": len(gevonden)})
     return [
-        Patroonbeeld(
-            p, _knoop(p.kern, samen, beelden), [_knoop(x, samen, beelden) for x in p.betrokken]
+        PatroonUit(
+            soort=p.soort,
+            label=netwerk.PATROON_LABELS[p.soort],
+            reden=p.reden,
+            kern=_knoop(p.kern, samen, beelden),
+            betrokken=[_knoop(x, samen, beelden) for x in p.betrokken],
         )
         for p in gevonden
     ]
@@ -325,12 +334,10 @@ def _waarden(beelden: dict[str, Entiteitbeeld], eid: str, prop: str) -> list[str
     return b.eigenschappen.get(prop, []) if b else []
 
 
-def startpunten(
-    sessie: Sessie, beslisser: Beslisser, actor: Actor, casus_id: str, *, herkomst: str = "app"
-) -> list[Knoop]:
+def startpunten(ctx: Context, casus_id: str) -> list[KnoopUit]:
     """The case's linked subjects, as nodes to start from (read and logged like any node)."""
-    lezer, samen = _lezer(sessie, beslisser, actor, casus_id, herkomst, "netwerk openen")
-    knopen = sorted({samen.knoop(s.entity_id) for s in casusopslag.subjecten(sessie, casus_id)})
+    lezer, samen = _lezer(ctx, casus_id, "netwerk openen")
+    knopen = sorted({samen.knoop(s.entity_id) for s in subjectdeur.koppelingen(ctx, casus_id)})
     beelden = _beelden(lezer, samen, knopen)
     lezer.sluit({"startpunten": len(knopen)})
     return sorted((_knoop(k, samen, beelden) for k in knopen), key=lambda k: (k.naam, k.id))

@@ -15,14 +15,22 @@ import datetime as dt
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 from integraal import logboek
-from integraal.delen import Beslisser
+from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.domein.actor import Actor
+from integraal.domein.fouten import (
+    Conflict,
+    GeenToegang,
+    NietGevonden,
+    OngeldigeInvoer,
+    Weigering,
+)
+from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
+from integraal.domein.keuze import Keuze
 from integraal.domein.rollen import Rol
 from integraal.gebruikers import actor_van
 from integraal.kruis import personen
@@ -30,16 +38,14 @@ from integraal.kruis.koppel import Uitkomst, alle_paren, koppel
 from integraal.kruis.model import Model, globale_prior
 from integraal.kruis.standaardmodel import laad as standaardmodel
 from integraal.kruis.tabel import Tabel
-from integraal.kruisverwijzing import GeenToegang, OngeldigeInvoer
-from integraal.opslag import beheer
+from integraal.opslag import beheer, leveringen
 from integraal.opslag import casussen as casusopslag
 from integraal.opslag import kruis as opslag
-from integraal.opslag.db import Sessie, Sessiefabriek, transactie
-from integraal.opslag.modellen import Kruissuggestie, Kruistaak, nu
+from integraal.opslag.modellen import Kruissuggestie, Kruistaak, Levering
 from integraal.toegang import Leesvraag
-from integraal.toegang.kruis import Gelezen, Persoonsbron, lees_personen
+from integraal.toegang.kruisverwijzing import Gelezen, Persoonsbron, lees_personen
+from integraal.verwerking import Context, Contextmaker, Kanaal
 
-Fabriek = Sessiefabriek
 Melding = Callable[[str, int, int], None]  # (stap, gedaan, totaal)
 
 DREMPEL = 0.5  # every pair at least this likely is put before a person
@@ -47,87 +53,132 @@ PARTIJ = 500  # suggestions stored per transaction
 EIGEN_MODEL_VANAF = 5_000  # below this many persons the standard model is used
 
 
-class Soort(StrEnum):
-    CASUS = "casus"  # all persons of the case against each other
-    LEVERING = "levering"  # one delivery against the rest of the case
-    DATASETS = "datasets"  # one dataset against another
+class Soort(Keuze):
+    CASUS = "casus", "Alle personen van de casus tegen elkaar"
+    LEVERING = "levering", "Eén levering tegen de rest van de casus"
+    DATASETS = "datasets", "Twee datasets tegen elkaar"
 
 
-class Status(StrEnum):
-    WACHTEND = "wachtend"
-    BEZIG = "bezig"
-    ONDERBROKEN = "onderbroken"
-    KLAAR = "klaar"
+class Status(Keuze):
+    WACHTEND = "wachtend", "Wacht op start"
+    BEZIG = "bezig", "Bezig"
+    ONDERBROKEN = "onderbroken", "Onderbroken — kan worden hervat"
+    KLAAR = "klaar", "Klaar"
 
 
-STATUS_LABELS = {
-    Status.WACHTEND: "wacht op start",
-    Status.BEZIG: "bezig",
-    Status.ONDERBROKEN: "onderbroken — kan worden hervat",
-    Status.KLAAR: "klaar",
-}
+class KruistaakIn(Invoer):
+    soort: Soort = veld("Wat legt u tegen elkaar?", standaard=Soort.CASUS)
+    levering_id: OptioneleTekst = veld("Levering", standaard=None, max_length=60)
+    datasets: list[str] = veld("Datasets", standaard=[], max_length=2)
+
+    meldingen: ClassVar[dict[str, str]] = {"soort": "Kies wat u tegen elkaar legt."}
 
 
-def lid_van_casus(
-    sessie: Sessie, actor: Actor, casus_id: str, *, open_vereist: bool = True
-) -> None:
+class KruistaakUit(Uitvoer):
+    id: str
+    casus_id: str
+    soort: Soort
+    status: Status
+    stap: str
+    gedaan: int
+    totaal: int
+    fout: str | None
+    aangemaakt: dt.datetime
+
+    @classmethod
+    def van(cls, t: Kruistaak) -> KruistaakUit:
+        return cls(
+            id=t.id,
+            casus_id=t.casus_id,
+            soort=Soort(t.soort),
+            status=Status(t.status),
+            stap=t.stap,
+            gedaan=t.gedaan,
+            totaal=t.totaal,
+            fout=t.fout,
+            aangemaakt=t.aangemaakt,
+        )
+
+
+@dataclass(frozen=True)
+class Startkeuzes:
+    """What a run can be scoped to in this case: its deliveries and their datasets."""
+
+    leveringen: list[tuple[str, str]]
+    datasets: list[tuple[str, str]]
+
+
+def lid_van_casus(ctx: Context, casus_id: str, *, open_vereist: bool = True) -> None:
     """Only the case's members (and its coordinator) cross-reference in it."""
-    c = beheer.casus(sessie, casus_id)
-    lid = casusopslag.lid(sessie, casus_id, actor.gebruiker_id) is not None
+    actor = ctx.ik
+    c = beheer.casus(ctx.sessie, casus_id)
+    lid = casusopslag.lid(ctx.sessie, casus_id, actor.gebruiker_id) is not None
     coordinator = (
         c is not None and actor.rol is Rol.COORDINATOR and actor.organisatie_id == c.verband_id
     )
     if c is None or not (lid or coordinator):
-        raise GeenToegang(f"casus {casus_id} bestaat niet of u heeft er geen toegang toe")
+        raise NietGevonden(f"casus {casus_id} bestaat niet of u heeft er geen toegang toe")
     if open_vereist and c.status != "open":
-        raise GeenToegang(
-            f"casus {casus_id} is gesloten; kruisverwijzen kan alleen in een open casus"
-        )
+        raise Conflict(f"casus {casus_id} is gesloten; kruisverwijzen kan alleen in een open casus")
 
 
-def start(
-    sessie: Sessie,
-    actor: Actor,
-    casus_id: str,
-    soort: Soort = Soort.CASUS,
-    *,
-    levering_id: str | None = None,
-    datasets: tuple[str, str] | None = None,
-) -> str:
+def keuzes(ctx: Context, casus_id: str) -> Startkeuzes:
+    lid_van_casus(ctx, casus_id, open_vereist=False)
+    eigen = [
+        lev
+        for lev in leveringen.lijst_leveringen(ctx.sessie)
+        if lev.casus_id == casus_id and lev.status == "verwerkt"
+    ]
+    afspraken = meegeleverde_mappings()
+    naam = ctx.beslisser.register.naam
+
+    def dataset(lev: Levering) -> str:
+        # A person knows a dataset by its delivery agreement and partner, not by its code.
+        m = afspraken.get(lev.mapping)
+        return f"{m.titel if m else lev.bestandsnaam} ({naam(lev.partner_id)})"
+
+    return Startkeuzes(
+        leveringen=[(lev.id, f"{lev.bestandsnaam} ({lev.ontvangen_op:%d-%m-%Y})") for lev in eigen],
+        datasets=sorted({(lev.dataset, dataset(lev)) for lev in eigen}, key=lambda p: p[1]),
+    )
+
+
+def start(ctx: Context, casus_id: str, invoer: KruistaakIn) -> KruistaakUit:
     """Register a run; it is carried out by `voer_uit` (in the background or the CLI)."""
-    lid_van_casus(sessie, actor, casus_id)
+    lid_van_casus(ctx, casus_id)
     parameters: dict[str, Any] = {}
-    if soort is Soort.LEVERING:
-        if not levering_id:
-            raise OngeldigeInvoer({"levering": "kies de levering die tegen de casus wordt gelegd"})
-        parameters["levering"] = levering_id
-    if soort is Soort.DATASETS:
-        if not datasets or not all(datasets) or datasets[0] == datasets[1]:
-            raise OngeldigeInvoer({"datasets": "kies twee verschillende datasets"})
-        parameters["datasets"] = list(datasets)
-    taak_id = f"KT-{dt.date.today():%Y%m%d}-{secrets.token_hex(3)}"
-    sessie.add(
-        Kruistaak(
-            id=taak_id,
-            casus_id=casus_id,
-            soort=soort.value,
-            parameters=parameters,
-            status=Status.WACHTEND.value,
-            gestart_door=actor.gebruiker_id,
-            organisatie_id=actor.organisatie_id,
-        )
+    if invoer.soort is Soort.LEVERING:
+        if not invoer.levering_id:
+            raise OngeldigeInvoer({"levering_id": "Kies de levering die u tegen de casus legt."})
+        parameters["levering"] = invoer.levering_id
+    if invoer.soort is Soort.DATASETS:
+        if len(invoer.datasets) != 2 or invoer.datasets[0] == invoer.datasets[1]:
+            raise OngeldigeInvoer({"datasets": "Kies twee verschillende datasets."})
+        parameters["datasets"] = list(invoer.datasets)
+    taak_id = f"KT-{ctx.nu():%Y%m%d}-{secrets.token_hex(3)}"
+    t = Kruistaak(
+        id=taak_id,
+        casus_id=casus_id,
+        soort=invoer.soort.value,
+        parameters=parameters,
+        status=Status.WACHTEND.value,
+        gestart_door=ctx.ik.gebruiker_id,
+        organisatie_id=ctx.ik.organisatie_id,
     )
-    logboek.schrijf_audit(
-        sessie,
-        trace_id=logboek.nieuwe_trace_id(),
-        gebruiker_id=actor.gebruiker_id,
-        organisatie_id=actor.organisatie_id,
-        actie="kruisverwijzing starten",
-        resultaat="uitgevoerd",
-        herkomst="app",
-        details={"casus": casus_id, "taak": taak_id, "soort": soort.value, **parameters},
+    beheer.bewaar(ctx.sessie, t)
+    ctx.audit(
+        "kruisverwijzing starten",
+        casus=casus_id,
+        taak=taak_id,
+        soort=invoer.soort.value,
+        **parameters,
     )
-    return taak_id
+    return KruistaakUit.van(t)
+
+
+def lijst(ctx: Context, casus_id: str) -> list[KruistaakUit]:
+    lid_van_casus(ctx, casus_id, open_vereist=False)
+    return [KruistaakUit.van(t) for t in opslag.taken_van_casus(ctx.sessie, casus_id)]
 
 
 def _bron(taak: Kruistaak, p: Persoonsbron) -> int | None:
@@ -183,46 +234,62 @@ def _score(v: _Voorbereid, taak: Kruistaak) -> Uitkomst:
     return uitkomst
 
 
-def _actor_van(sessie: Sessie, taak: Kruistaak) -> Actor:
-    g = beheer.gebruiker(sessie, taak.gestart_door)
+def _actor_van(ctx: Context, taak: Kruistaak) -> Actor:
+    g = beheer.gebruiker(ctx.sessie, taak.gestart_door)
     if g is None:  # pragma: no cover - users are never deleted
         raise GeenToegang("de gebruiker die deze kruisverwijzing startte bestaat niet meer")
     return actor_van(g)
 
 
 def voer_uit(
-    fabriek: Fabriek,
-    beslisser: Beslisser,
+    maak: Contextmaker,
     taak_id: str,
     *,
     melding: Melding | None = None,
-    herkomst: str = "app",
-) -> Kruistaak:
-    """Carry out (or resume) a run as the person who started it."""
-    with transactie(fabriek) as sessie:
-        taak = opslag.taak(sessie, taak_id)
-        if taak is None:
-            raise OngeldigeInvoer({"taak": f"kruisverwijzing {taak_id} bestaat niet"})
-        if taak.status == Status.KLAAR:
-            sessie.expunge(taak)
-            return taak
-        actor = _actor_van(sessie, taak)
-        lid_van_casus(sessie, actor, taak.casus_id)
-        casus = beheer.casus(sessie, taak.casus_id)
-        assert casus is not None
-        gelezen = lees_personen(
-            sessie, beslisser, actor, Leesvraag(casus.doel, taak.casus_id, herkomst)
-        )
-        taak.status, taak.stap, taak.fout, taak.bijgewerkt = Status.BEZIG.value, "lezen", None, nu()
-        taak_snapshot = _los(taak)
+    kanaal: Kanaal = Kanaal.TAAK,
+) -> KruistaakUit:
+    """Carry out (or resume) a run as the person who started it: every step commits on its
+    own, all under one trace id, so the run's reads and its audit record stay linked."""
+    trace = logboek.nieuwe_trace_id()
+    actor: Actor | None = None
     try:
-        return _verder(fabriek, taak_snapshot, gelezen, melding)
+        with maak(None, kanaal, trace_id=trace) as ctx:
+            taak = opslag.taak(ctx.sessie, taak_id)
+            if taak is None:
+                raise NietGevonden(f"kruisverwijzing {taak_id} bestaat niet")
+            if taak.status == Status.KLAAR:
+                return KruistaakUit.van(taak)
+            actor = _actor_van(ctx, taak)
+            # The run reads as the person who started it: their decisions, their log lines.
+            ctx.actor = actor
+            lid_van_casus(ctx, taak.casus_id)
+            casus = beheer.casus(ctx.sessie, taak.casus_id)
+            assert casus is not None
+            gelezen = lees_personen(ctx, Leesvraag(casus.doel, taak.casus_id))
+            taak.status, taak.stap, taak.fout = Status.BEZIG.value, "lezen", None
+            taak.bijgewerkt = ctx.nu()
+            taak_snapshot = _los(taak)
+        return _verder(maak, actor, kanaal, trace, taak_snapshot, gelezen, melding)
     except Exception as exc:
-        with transactie(fabriek) as sessie:
-            t = opslag.taak(sessie, taak_id)
-            if t is not None:
-                t.status, t.fout, t.bijgewerkt = Status.ONDERBROKEN.value, str(exc)[:500], nu()
+        # Whatever stopped the run (the case closed, the starter left it, a crash), the run
+        # says so and can be resumed, instead of waiting forever.
+        _onderbreek(maak, actor, kanaal, trace, taak_id, exc)
         raise
+
+
+def _onderbreek(
+    maak: Contextmaker,
+    actor: Actor | None,
+    kanaal: Kanaal,
+    trace: str,
+    taak_id: str,
+    exc: Exception,
+) -> None:
+    reden = exc.melding if isinstance(exc, Weigering) else "de verwerking is afgebroken"
+    with maak(actor, kanaal, trace_id=trace) as ctx:
+        t = opslag.taak(ctx.sessie, taak_id)
+        if t is not None and t.status != Status.KLAAR:
+            t.status, t.fout, t.bijgewerkt = Status.ONDERBROKEN.value, reden[:500], ctx.nu()
 
 
 def _los(taak: Kruistaak) -> Kruistaak:
@@ -238,22 +305,28 @@ def _los(taak: Kruistaak) -> Kruistaak:
 
 
 def _verder(
-    fabriek: Fabriek, taak: Kruistaak, gelezen: Gelezen, melding: Melding | None
-) -> Kruistaak:
+    maak: Contextmaker,
+    actor: Actor,
+    kanaal: Kanaal,
+    trace: str,
+    taak: Kruistaak,
+    gelezen: Gelezen,
+    melding: Melding | None,
+) -> KruistaakUit:
     if melding:
         melding("lezen", len(gelezen.personen), len(gelezen.personen))
     v = _voorbereid(taak, gelezen)
     uitkomst = _score(v, taak)
     kies = np.flatnonzero(uitkomst.kans >= DREMPEL)
     if taak.model is None:
-        with transactie(fabriek) as sessie:
-            t = opslag.taak(sessie, taak.id)
+        with maak(actor, kanaal, trace_id=trace) as ctx:
+            t = opslag.taak(ctx.sessie, taak.id)
             assert t is not None
             t.model, t.totaal, t.stap, t.bijgewerkt = (
                 uitkomst.model.als_dict(),
                 len(kies),
                 "model vastgelegd",
-                nu(),
+                ctx.nu(),
             )
         if melding:
             melding("model", 1, 1)
@@ -264,14 +337,15 @@ def _verder(
     ids = v.tabel.ids
     while gedaan < len(kies):
         deel = kies[gedaan : gedaan + PARTIJ]
-        with transactie(fabriek) as sessie:
-            bekend = opslag.bekende_paren(sessie, taak.casus_id)
+        with maak(actor, kanaal, trace_id=trace) as ctx:
+            bekend = opslag.bekende_paren(ctx.sessie, taak.casus_id)
+            nieuw = []
             for i in deel:
                 x, y = sorted((ids[int(uitkomst.a[i])], ids[int(uitkomst.b[i])]))
                 if (x, y) in bekend:
                     continue  # an earlier run in this case suggested it already
                 ia, ib = int(uitkomst.a[i]), int(uitkomst.b[i])
-                sessie.add(
+                nieuw.append(
                     Kruissuggestie(
                         taak_id=taak.id,
                         casus_id=taak.casus_id,
@@ -291,48 +365,60 @@ def _verder(
                         over_organisaties=v.bronnen[ia] != v.bronnen[ib],
                     )
                 )
+            beheer.bewaar(ctx.sessie, *nieuw)
             gedaan += len(deel)
-            t = opslag.taak(sessie, taak.id)
+            t = opslag.taak(ctx.sessie, taak.id)
             assert t is not None
-            t.gedaan, t.stap, t.bijgewerkt = gedaan, "suggesties opslaan", nu()
+            t.gedaan, t.stap, t.bijgewerkt = gedaan, "suggesties opslaan", ctx.nu()
         if melding:
             melding("suggesties opslaan", gedaan, len(kies))
-    with transactie(fabriek) as sessie:
-        t = opslag.taak(sessie, taak.id)
+    with maak(actor, kanaal, trace_id=trace) as ctx:
+        t = opslag.taak(ctx.sessie, taak.id)
         assert t is not None
-        t.status, t.stap, t.totaal, t.bijgewerkt = Status.KLAAR.value, "klaar", len(kies), nu()
-        sessie.flush()
-        sessie.expunge(t)
-    return t
+        t.status, t.stap, t.totaal, t.bijgewerkt = Status.KLAAR.value, "klaar", len(kies), ctx.nu()
+        ctx.audit(
+            "kruisverwijzing uitvoeren",
+            "klaar",
+            casus=taak.casus_id,
+            taak=taak.id,
+            suggesties=len(kies),
+        )
+        ctx.sessie.flush()
+        return KruistaakUit.van(t)
 
 
-def op_achtergrond(fabriek: Fabriek, beslisser: Beslisser, taak_id: str, herkomst: str) -> None:
+def op_achtergrond(maak: Contextmaker, taak_id: str) -> None:
     """`voer_uit` for a background task: a failure is already stored on the run (status
     "onderbroken", with the reason, shown on its page), so nothing is raised here."""
     with contextlib.suppress(Exception):
-        voer_uit(fabriek, beslisser, taak_id, herkomst=herkomst)
+        voer_uit(maak, taak_id)
 
 
 def taak_van_casus(
-    sessie: Sessie, actor: Actor, casus_id: str, taak_id: str, *, open_vereist: bool = True
-) -> Kruistaak:
+    ctx: Context, casus_id: str, taak_id: str, *, open_vereist: bool = True
+) -> KruistaakUit:
     """A run of a case the actor is a member of, or a Dutch refusal."""
-    lid_van_casus(sessie, actor, casus_id, open_vereist=open_vereist)
-    t = opslag.taak(sessie, taak_id)
+    lid_van_casus(ctx, casus_id, open_vereist=open_vereist)
+    t = opslag.taak(ctx.sessie, taak_id)
     if t is None or t.casus_id != casus_id:
-        raise OngeldigeInvoer({"taak": "deze kruisverwijzing bestaat niet in deze casus"})
-    return t
+        raise NietGevonden("deze kruisverwijzing bestaat niet in deze casus")
+    return KruistaakUit.van(t)
 
 
 def hervat_alles(
-    fabriek: Fabriek, beslisser: Beslisser, *, herkomst: str = "app", van: int | None = None
+    maak: Contextmaker, *, kanaal: Kanaal = Kanaal.TAAK, van: int | None = None
 ) -> list[str]:
     """Resume every run not finished (after a crash or restart), or only those started by user
     `van`; returns their ids. Each runs as the person who started it."""
-    with transactie(fabriek) as sessie:
+    with maak(None, kanaal) as ctx:
         open_ = [
-            t.id for t in opslag.onafgemaakte_taken(sessie) if van is None or t.gestart_door == van
+            t.id
+            for t in opslag.onafgemaakte_taken(ctx.sessie)
+            if van is None or t.gestart_door == van
         ]
     for taak_id in open_:
-        voer_uit(fabriek, beslisser, taak_id, herkomst=herkomst)
+        # One run that cannot go on (it is marked interrupted, with the reason) does not
+        # keep the others from resuming.
+        with contextlib.suppress(Weigering):
+            voer_uit(maak, taak_id, kanaal=kanaal)
     return open_

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from integraal.domein.actor import Actor
+from integraal.domein.invoer import Uitvoer
 from integraal.logboek.keten import (
     NUL_KETEN,
     MerkleFront,
@@ -189,10 +190,9 @@ class Verificatie:
 
     def tekst(self) -> str:
         if self.bevinding is None:
-            return (
-                f"Logboek in orde: {self.aantal} regels, keten en "
-                f"{self.gecontroleerde_checkpoints} checkpoint(s) kloppen."
-            )
+            n = self.gecontroleerde_checkpoints
+            checkpoints = "1 checkpoint klopt" if n == 1 else f"{n} checkpoints kloppen"
+            return f"Logboek in orde: {self.aantal} regels; de keten en {checkpoints}."
         b = self.bevinding
         return f"Logboek NIET in orde: eerste afwijking bij regel {b.volgnummer}: {b.reden}."
 
@@ -327,3 +327,23 @@ def inzage(sessie: Sessie, betrokkene: str) -> list[InzageRegel]:
             )
         )
     return uit
+
+
+class VerificatieUit(Uitvoer):
+    in_orde: bool
+    aantal_regels: int
+    gecontroleerde_checkpoints: int
+    eerste_fout_volgnummer: int | None
+    reden: str | None
+    tekst: str
+
+    @classmethod
+    def van(cls, v: Verificatie) -> VerificatieUit:
+        return cls(
+            in_orde=v.in_orde,
+            aantal_regels=v.aantal,
+            gecontroleerde_checkpoints=v.gecontroleerde_checkpoints,
+            eerste_fout_volgnummer=v.bevinding.volgnummer if v.bevinding else None,
+            reden=v.bevinding.reden if v.bevinding else None,
+            tekst=v.tekst(),
+        )

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pydantic import Field
+
 from integraal.domein.financien import (
     Aansluiting,
     Afwijking,
@@ -18,9 +20,12 @@ from integraal.domein.financien import (
     controleer,
     controleer_aansluitingen,
 )
+from integraal.domein.fouten import NietGevonden
+from integraal.domein.invoer import Uitvoer
 from integraal.monitor.bronbrieven import gegevens
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
+from integraal.verwerking import Context
 
 
 def tabellen(sessie: Sessie, bron: str | None = None) -> dict[int, Tabel]:
@@ -113,6 +118,76 @@ def plan_realisatie(t: dict[int, Tabel]) -> tuple[str, list[PlanRealisatie]]:
         ]
         return tabel.kolommen[plan].periode, posten
     return "", []
+
+
+class KolomUit(Uitvoer):
+    sleutel: str
+    kop: str
+    kop_vol: str = Field(description="de kop met de periode, zoals boven de kolom")
+    soort: KolomSoort
+    periode: str
+
+
+class RijUit(Uitvoer):
+    soort: RijSoort
+    groep: str
+    omschrijving: str
+    deelopgave: str | None
+    waarden: list[int | None] = Field(description="in de eenheid van de tabel; leeg = niet vermeld")
+
+
+class TabelUit(Uitvoer):
+    nummer: int
+    titel: str
+    eenheid: str
+    bron: str
+    kolommen: list[KolomUit]
+    rijen: list[RijUit]
+
+
+class AfwijkingUit(Uitvoer):
+    tabel: int
+    rij: str
+    kolom: str
+    vermeld: int
+    berekend: int
+    melding: str
+
+
+class PlanRealisatieUit(Uitvoer):
+    deelopgave: str | None
+    groep: str
+    omschrijving: str
+    plan: int
+    realisatie: int
+    verschil: int
+    percentage: float
+
+
+class FinancienUit(Uitvoer):
+    tabellen: list[TabelUit]
+    afwijkingen: list[AfwijkingUit]
+    plan_periode: str = Field(description="de periode van plan en realisatie; leeg als geen")
+    plan_realisatie: list[PlanRealisatieUit]
+
+
+def overzicht(ctx: Context) -> FinancienUit:
+    """The tables of the latest letter, every check on them, and plan against realisation."""
+    t = tabellen(ctx.sessie)
+    periode, posten = plan_realisatie(t)
+    return FinancienUit(
+        tabellen=[TabelUit.model_validate(tabel) for tabel in t.values()],
+        afwijkingen=[AfwijkingUit.model_validate(a) for a in controle(t)],
+        plan_periode=periode,
+        plan_realisatie=[PlanRealisatieUit.model_validate(p) for p in posten],
+    )
+
+
+def tabel_(ctx: Context, nummer: int) -> Tabel:
+    t = tabellen(ctx.sessie).get(nummer)
+    if t is None:
+        raise NietGevonden("Deze tabel bestaat niet.")
+    return t
 
 
 def kolommen(tabel: Tabel) -> tuple[str, ...]:

@@ -15,14 +15,19 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
-from integraal.domein.fouten import OngeldigeInvoer
+from pydantic import Field
+
+from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
+from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
+from integraal.domein.keuze import Keuze
 from integraal.domein.monitor import KLEINSTE_CEL, Cel, onderdruk_een
 from integraal.monitor.bronbrieven import DATA
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Gebied, Gebiedscijfer
+from integraal.verwerking import Context
 
 VOORBEELD = "47018NED-voorbeeld"
 NIVEAUS = {"GM": "gemeente", "WK": "wijk", "BU": "buurt"}
@@ -125,12 +130,27 @@ def haal_op(sessie: Sessie, tabel: str, meting: str, catalogus: str = "dataderde
     return bewaar(sessie, lees_rijen(rijen, meting), f"{tabel}@{dt.date.today().isoformat()}")
 
 
+class Gebiedsniveau(Keuze):
+    GEMEENTE = "gemeente", "Gemeente"
+    WIJK = "wijk", "Wijk"
+    BUURT = "buurt", "Buurt"
+
+
+class Gebiedsvraag(Invoer):
+    niveau: Gebiedsniveau = veld("Niveau", standaard=Gebiedsniveau.BUURT)
+    onderwerp: OptioneleTekst = veld("Onderwerp", standaard=None, max_length=200)
+    periode: OptioneleTekst = veld("Jaar", standaard=None, max_length=20)
+
+    meldingen: ClassVar[dict[str, str]] = {"niveau": "Kies gemeente, wijk of buurt."}
+
+
 @dataclass(frozen=True)
 class Gebiedswaarde:
     code: str
     naam: str
     ouder: str | None
     cel: Cel
+    ouder_naam: str | None = None
 
 
 @dataclass
@@ -144,6 +164,46 @@ class Gebiedsbeeld:
     waarden: list[Gebiedswaarde]
 
 
+class GebiedswaardeUit(Uitvoer):
+    code: str
+    naam: str
+    ligt_in: str | None
+    waarde: int | None = Field(description="leeg als het aantal te klein is om te tonen")
+
+
+class GebiedsbeeldUit(Uitvoer):
+    bron: str
+    niveau: Gebiedsniveau
+    onderwerp: str
+    periode: str
+    onderwerpen: list[str]
+    perioden: list[str]
+    waarden: list[GebiedswaardeUit]
+
+    @classmethod
+    def van(cls, b: Gebiedsbeeld) -> GebiedsbeeldUit:
+        return cls(
+            bron=b.bron,
+            niveau=Gebiedsniveau(b.niveau),
+            onderwerp=b.onderwerp,
+            periode=b.periode,
+            onderwerpen=b.onderwerpen,
+            perioden=b.perioden,
+            waarden=[
+                GebiedswaardeUit(code=w.code, naam=w.naam, ligt_in=w.ouder, waarde=w.cel.waarde)
+                for w in b.waarden
+            ],
+        )
+
+
+def bekijk(ctx: Context, vraag: Gebiedsvraag) -> Gebiedsbeeld:
+    """Figures per area at one level; never finer than a buurt, small counts hidden."""
+    b = beeld(ctx.sessie, vraag.niveau.value, vraag.onderwerp, vraag.periode)
+    if b is None:
+        raise NietGevonden("Er zijn nog geen gebiedscijfers geladen.")
+    return b
+
+
 def beeld(
     sessie: Sessie,
     niveau_: str = "buurt",
@@ -154,7 +214,7 @@ def beeld(
     if not cijfers:
         return None
     if niveau_ not in NIVEAUS.values():
-        raise OngeldigeInvoer({"niveau": "kies gemeente, wijk of buurt"})
+        raise OngeldigeInvoer({"niveau": "Kies gemeente, wijk of buurt."})
     onderwerpen = sorted({c.onderwerp for c in cijfers})
     perioden = sorted({c.periode for c in cijfers})
     gekozen_o = onderwerp if onderwerp in onderwerpen else onderwerpen[0]
@@ -166,6 +226,7 @@ def beeld(
             gebieden[c.gebied_code].naam,
             gebieden[c.gebied_code].ouder_code,
             onderdruk_een(round(c.waarde)),
+            _naam(gebieden, gebieden[c.gebied_code].ouder_code),
         )
         for c in cijfers
         if c.onderwerp == gekozen_o
@@ -183,6 +244,10 @@ def beeld(
     )
 
 
+def _naam(gebieden: Mapping[str, Gebied], code: str | None) -> str | None:
+    return gebieden[code].naam if code and code in gebieden else None
+
+
 def tegelkaart(b: Gebiedsbeeld) -> str:
     """A tile map: one square per area, grouped by the area above it, shaded by value. Without
     the CBS geometries a cartogram is the honest map; it never shows anything finer than a
@@ -191,7 +256,7 @@ def tegelkaart(b: Gebiedsbeeld) -> str:
 
     groepen: dict[str, list[Gebiedswaarde]] = {}
     for w in b.waarden:
-        groepen.setdefault(w.ouder or "", []).append(w)
+        groepen.setdefault(w.ouder_naam or w.ouder or "", []).append(w)
     hoogste = max((w.cel.waarde or 0 for w in b.waarden), default=0) or 1
     tegel, marge = 110, 8
     breedte = max(len(g) for g in groepen.values()) * (tegel + marge) + marge if groepen else 200
@@ -231,7 +296,7 @@ def _tint(aandeel: float) -> str:
     return "#" + "".join(f"{c:02x}" for c in rgb)
 
 
-KOLOMMEN = ("gebied", "naam", "niveau", "periode", "onderwerp", "waarde")
+KOLOMMEN = ("CBS-gebiedscode", "naam", "niveau", "periode", "onderwerp", "waarde")
 
 
 def rijen(b: Gebiedsbeeld) -> list[list[object]]:

@@ -7,33 +7,41 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Annotated, ClassVar
 
-from integraal.afpakken import cijfers
-from integraal.domein.actor import Actor
-from integraal.domein.fouten import OngeldigeInvoer
-from integraal.domein.monitor import KLEINSTE_CEL, Observatie, geldend, onderdruk, onderdruk_een
+from pydantic import Field
+
+from integraal.beslag import cijfers
+from integraal.domein.fouten import Conflict, NietGevonden
+from integraal.domein.invoer import Datum, Getal, Invoer, Optioneel, Uitvoer, veld
+from integraal.domein.monitor import (
+    KLEINSTE_CEL,
+    Lijn,
+    Observatie,
+    geldend,
+    onderdruk,
+    onderdruk_een,
+)
 from integraal.domein.tekst import getal
-from integraal.monitor.toegang import leg_vast, mag_bewerken
+from integraal.monitor.rechten import mag_bewerken
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Indicator
 from integraal.opslag.modellen import Observatie as ObservatieRij
+from integraal.verwerking import Context
 
 
-@dataclass(frozen=True)
-class Punt:
+class Punt(Uitvoer):
     periode: str
     uitsplitsing: str
-    waarde: float | None  # None: suppressed
+    waarde: float | None = Field(description="leeg als het aantal te klein is om te tonen")
     voorlopig: bool = False
-    reden: str | None = None  # why a value is not shown
+    reden: str | None = None  # why a value is not shown, or what it rests on
     revisies: int = 0  # earlier values of this point that were replaced
 
 
-@dataclass
-class IndicatorBeeld:
+class IndicatorUit(Uitvoer):
     code: str
     naam: str
     eenheid: str
@@ -41,13 +49,13 @@ class IndicatorBeeld:
     bron: str
     frequentie: str
     niveau: str
-    lijn: str | None
+    lijn: Lijn | None
     deelopgave: str | None
     live: bool
     uitsplitsing: str | None
     omschrijving: str
     peildatum: dt.date | None
-    punten: list[Punt] = field(default_factory=list)
+    punten: list[Punt] = Field(default_factory=list)
 
     @property
     def perioden(self) -> list[str]:
@@ -89,13 +97,61 @@ class IndicatorBeeld:
         return uit
 
     def opmaak(self, waarde: float | None) -> str:
+        """The number alone, Dutch notation; a hidden small count reads 'minder dan 5'."""
         if waarde is None:
-            return f"<{KLEINSTE_CEL}"
+            return f"minder dan {KLEINSTE_CEL}"
         return getal(waarde, self.decimalen)
 
+    def met_eenheid(self, waarde: float | None) -> str:
+        """The number as a person reads it: '€ 1.250', '3,2 mln euro', '17 kg', '1.800'."""
+        if waarde is None:
+            return self.opmaak(None)
+        if self.eenheid == "euro":
+            return f"€ {getal(waarde, self.decimalen)}"
+        if self.eenheid == "aantal":
+            return getal(waarde, self.decimalen)
+        return f"{getal(waarde, self.decimalen)} {self.eenheid}"
 
-def _beeld(i: Indicator) -> IndicatorBeeld:
-    return IndicatorBeeld(
+
+class Indicatorvraag(Invoer):
+    peildatum: Annotated[dt.datetime | None, Optioneel] = veld(
+        "Peildatum",
+        hint="De waarden zoals bekend op dit moment; standaard nu.",
+        standaard=None,
+    )
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "peildatum": "Geef de peildatum als datum en tijd, bijvoorbeeld 2026-06-30T23:59:59Z."
+    }
+
+    @property
+    def peil(self) -> dt.datetime | None:
+        p = self.peildatum
+        if p is not None and p.tzinfo is None:
+            return p.replace(tzinfo=dt.UTC)
+        return p
+
+
+class WaardeIn(Invoer):
+    periode: str = veld("Periode", hint="Bijvoorbeeld 2024 of 2024-H1.", max_length=20)
+    uitsplitsing: str = veld(
+        "Uitsplitsing", hint="Laat leeg voor het totaal.", standaard="", max_length=80
+    )
+    waarde: Getal = veld("Waarde", hint="Een getal, zoals 371,8.")
+    bron: str = veld("Bron", hint="Waar komt het cijfer vandaan?", max_length=500)
+    voorlopig: bool = veld("Voorlopig cijfer", standaard=False)
+    peildatum: Annotated[Datum | None, Optioneel] = veld("Peildatum", standaard=None)
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "periode": "Vul een periode in, zoals 2024.",
+        "waarde": "Vul een getal in, zoals 371,8.",
+        "bron": "Vermeld de bron van het cijfer.",
+        "peildatum": "Vul de peildatum in als dd-mm-jjjj.",
+    }
+
+
+def _beeld(i: Indicator) -> IndicatorUit:
+    return IndicatorUit(
         code=i.code,
         naam=i.naam,
         eenheid=i.eenheid,
@@ -103,7 +159,7 @@ def _beeld(i: Indicator) -> IndicatorBeeld:
         bron=i.bron,
         frequentie=i.frequentie,
         niveau=i.niveau,
-        lijn=i.lijn_code,
+        lijn=Lijn(i.lijn_code) if i.lijn_code else None,
         deelopgave=i.deelopgave_code,
         live=i.live is not None,
         uitsplitsing=i.uitsplitsing,
@@ -112,12 +168,12 @@ def _beeld(i: Indicator) -> IndicatorBeeld:
     )
 
 
-def reeks(sessie: Sessie, code: str, op: dt.datetime | None = None) -> IndicatorBeeld:
+def reeks(sessie: Sessie, code: str, op: dt.datetime | None = None) -> IndicatorUit:
     """An indicator's values as known at `op` (default: now). For a live indicator, `op` is
     the peildatum of the computation."""
     i = opslag.indicator(sessie, code)
     if i is None:
-        raise OngeldigeInvoer({"indicator": f"onbekende indicator: {code}"})
+        raise NietGevonden("Deze indicator bestaat niet.")
     beeld = _beeld(i)
     if i.live is not None:
         peil = op or dt.datetime.now(dt.UTC)
@@ -143,7 +199,11 @@ def reeks(sessie: Sessie, code: str, op: dt.datetime | None = None) -> Indicator
     for sleutel, o in sorted(geldend(alle, op).items(), key=lambda x: (x[0][1], volgorde[x[0][3]])):
         beeld.punten.append(
             Punt(
-                o.periode, o.uitsplitsing, float(o.waarde), o.voorlopig, None, telling[sleutel] - 1
+                periode=o.periode,
+                uitsplitsing=o.uitsplitsing,
+                waarde=float(o.waarde),
+                voorlopig=o.voorlopig,
+                revisies=telling[sleutel] - 1,
             )
         )
     peildata = [
@@ -153,55 +213,62 @@ def reeks(sessie: Sessie, code: str, op: dt.datetime | None = None) -> Indicator
     return beeld
 
 
-def overzicht(sessie: Sessie, op: dt.datetime | None = None) -> list[IndicatorBeeld]:
+def alle(sessie: Sessie, op: dt.datetime | None = None) -> list[IndicatorUit]:
     return [reeks(sessie, i.code, op) for i in opslag.indicatoren(sessie)]
 
 
-def registreer(
-    sessie: Sessie,
-    actor: Actor,
-    code: str,
-    periode: str,
-    waarde: float,
-    *,
-    uitsplitsing: str = "",
-    voorlopig: bool = False,
-    bron: str,
-    peildatum: dt.date | None = None,
-) -> ObservatieRij:
+def overzicht(ctx: Context, vraag: Indicatorvraag | None = None) -> list[IndicatorUit]:
+    return alle(ctx.sessie, vraag.peil if vraag else None)
+
+
+def indicator(ctx: Context, code: str, vraag: Indicatorvraag | None = None) -> IndicatorUit:
+    return reeks(ctx.sessie, code, vraag.peil if vraag else None)
+
+
+def registreer(ctx: Context, code: str, invoer: WaardeIn) -> Punt:
     """A new value or a revision of a published one; the earlier value stays on record."""
-    mag_bewerken(actor)
-    i = opslag.indicator(sessie, code)
-    fouten: dict[str, str] = {}
+    ik = mag_bewerken(ctx)
+    i = opslag.indicator(ctx.sessie, code)
     if i is None:
-        fouten["indicator"] = "onbekende indicator"
-    elif i.live is not None:
-        fouten["indicator"] = "een live indicator wordt berekend, niet ingevoerd"
-    if not periode.strip() or len(periode) > 20:
-        fouten["periode"] = "vul een periode in, zoals 2024"
-    if not bron.strip():
-        fouten["bron"] = "vermeld de bron van het cijfer"
-    if fouten:
-        raise OngeldigeInvoer(fouten)
+        raise NietGevonden("Deze indicator bestaat niet.")
+    if i.live is not None:
+        raise Conflict("Een live indicator wordt berekend uit de registraties, niet ingevoerd.")
     rij = ObservatieRij(
         indicator_code=code,
-        periode=periode.strip(),
-        uitsplitsing=uitsplitsing.strip(),
-        waarde=waarde,
-        voorlopig=voorlopig,
-        peildatum=peildatum,
-        bron=bron.strip(),
-        geregistreerd_op=dt.datetime.now(dt.UTC),
-        geregistreerd_door=actor.gebruiker_id,
+        periode=invoer.periode,
+        uitsplitsing=invoer.uitsplitsing,
+        waarde=float(invoer.waarde),
+        voorlopig=invoer.voorlopig,
+        peildatum=invoer.peildatum,
+        bron=invoer.bron,
+        geregistreerd_op=ctx.nu(),
+        geregistreerd_door=ik.gebruiker_id,
     )
-    sessie.add(rij)
-    sessie.flush()
-    leg_vast(sessie, actor, "indicatorwaarde vastleggen", indicator=code, periode=periode)
-    return rij
+    ctx.sessie.add(rij)
+    ctx.sessie.flush()
+    ctx.audit("indicatorwaarde vastleggen", indicator=code, periode=invoer.periode)
+    return Punt(
+        periode=rij.periode,
+        uitsplitsing=rij.uitsplitsing,
+        waarde=rij.waarde,
+        voorlopig=rij.voorlopig,
+    )
 
 
-def revisies(sessie: Sessie, code: str) -> list[ObservatieRij]:
-    return sorted(opslag.observaties(sessie, code), key=lambda r: (r.periode, r.uitsplitsing, r.id))
+class RevisieUit(Uitvoer):
+    periode: str
+    uitsplitsing: str
+    waarde: float
+    voorlopig: bool
+    geregistreerd_op: dt.datetime
+    bron: str
+
+
+def revisies(ctx: Context, code: str) -> list[RevisieUit]:
+    rijen = sorted(
+        opslag.observaties(ctx.sessie, code), key=lambda r: (r.periode, r.uitsplitsing, r.id)
+    )
+    return [RevisieUit.model_validate(r) for r in rijen]
 
 
 # --- live indicators -----------------------------------------------------------------------------
@@ -214,7 +281,7 @@ def _per_jaar(sessie: Sessie, soort: str, peil: dt.datetime) -> list[Punt]:
     punten = []
     for jaar, n in sorted(telling.items()):
         cel = onderdruk_een(n)
-        punten.append(Punt(jaar, "", cel.waarde, reden=cel.reden))
+        punten.append(Punt(periode=jaar, uitsplitsing="", waarde=cel.waarde, reden=cel.reden))
     return punten
 
 
@@ -239,7 +306,9 @@ def _interventies(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
     punten = []
     for jaar, telling in sorted(per_jaar.items()):
         for sleutel, cel in sorted(onderdruk(telling).items()):
-            punten.append(Punt(jaar, sleutel, cel.waarde, reden=cel.reden))
+            punten.append(
+                Punt(periode=jaar, uitsplitsing=sleutel, waarde=cel.waarde, reden=cel.reden)
+            )
     return punten
 
 
@@ -249,11 +318,18 @@ def _beslagwaarde(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
     for j in cijfers.jaarcijfers(sessie, jaren, peil):
         if j.eigen_aantal == 0:
             continue
-        if j.eigen_aantal < KLEINSTE_CEL:
-            # an amount over fewer objects than a small cell would show one case's seizure
-            punten.append(Punt(str(j.jaar), "", None, reden="berust op minder dan 5 objecten"))
-        else:
-            punten.append(Punt(str(j.jaar), "", j.eigen_centen / 100))
+        # The small-count rule hides counts, never amounts (decision record 0014); an amount
+        # over few objects says so, because one seizure can move it.
+        punten.append(
+            Punt(
+                periode=str(j.jaar),
+                uitsplitsing="",
+                waarde=j.eigen_centen / 100,
+                reden=f"berust op minder dan {KLEINSTE_CEL} objecten"
+                if j.eigen_aantal < KLEINSTE_CEL
+                else None,
+            )
+        )
     return punten
 
 
@@ -268,11 +344,11 @@ LIVE: dict[str, Callable[[Sessie, dt.datetime], list[Punt]]] = {
 KOLOMMEN = ("indicator", "periode", "uitsplitsing", "waarde", "eenheid", "voorlopig", "bron")
 
 
-def rijen(beeld: IndicatorBeeld) -> list[list[object]]:
-    """For export: suppressed cells stay empty with '<5' in the value's place."""
+def rijen(beeld: IndicatorUit) -> list[list[object]]:
+    """For export: a hidden small count reads '<5' in the value's place."""
     return [
         [
-            beeld.code,
+            beeld.naam,
             p.periode,
             p.uitsplitsing or "totaal",
             p.waarde if p.waarde is not None else f"<{KLEINSTE_CEL}",

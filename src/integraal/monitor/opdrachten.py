@@ -5,26 +5,33 @@ with the Kamer's status, our own execution status, a linked measure and a deadli
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import Annotated, ClassVar
 
-from integraal.domein.actor import Actor
-from integraal.domein.fouten import OngeldigeInvoer
-from integraal.domein.monitor import UITVOERING_LABELS, Soort, TKStatus, Uitvoering
+from pydantic import Field
+
+from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
+from integraal.domein.invoer import Datum, Invoer, Optioneel, OptioneleTekst, Uitvoer, veld
+from integraal.domein.monitor import Soort, TKStatus, Uitvoering
 from integraal.domein.verwijzingen import vind
-from integraal.monitor.toegang import leg_vast, mag_bewerken
+from integraal.monitor.rechten import mag_bewerken
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Kameropdracht
+from integraal.verwerking import Context
 
 
-@dataclass(frozen=True)
-class OpdrachtBeeld:
+class LidUit(Uitvoer):
+    naam: str
+    partij: str | None = None
+
+
+class OpdrachtUit(Uitvoer):
     id: int
     soort: Soort
     thema: str
     onderdeel: str | None
     onderwerp: str
-    leden: list[dict[str, str | None]]
+    leden: list[LidUit]
     cum_suis: bool
     nummer: str | None
     verwijzing: str | None
@@ -36,19 +43,19 @@ class OpdrachtBeeld:
     termijn: dt.date | None
     maatregel_id: int | None
     beoordeeld: bool
-    tk_ingetrokken: bool = False  # the Kamer has withdrawn the record in its open data
+    tk_ingetrokken: bool = Field(
+        default=False,
+        description="De Tweede Kamer heeft het record in haar open data ingetrokken",
+    )
 
     @property
     def indieners(self) -> str:
-        namen = [
-            f"{lid['naam']} ({lid['partij']})" if lid.get("partij") else str(lid["naam"])
-            for lid in self.leden
-        ]
+        namen = [f"{lid.naam} ({lid.partij})" if lid.partij else lid.naam for lid in self.leden]
         return ", ".join(namen) + (" c.s." if self.cum_suis else "")
 
     @property
     def uitvoering_label(self) -> str:
-        return UITVOERING_LABELS[self.uitvoering] if self.uitvoering else ""
+        return self.uitvoering.label if self.uitvoering else ""
 
     @property
     def verlopen(self) -> bool:
@@ -59,18 +66,60 @@ class OpdrachtBeeld:
         )
 
 
-def _beeld(o: Kameropdracht) -> OpdrachtBeeld:
+class Opdrachtfilter(Invoer):
+    soort: Annotated[Soort | None, Optioneel] = veld("Soort", standaard=None)
+    status: Annotated[TKStatus | None, Optioneel] = veld("Status Tweede Kamer", standaard=None)
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "soort": "Kies motie of toezegging.",
+        "status": "Kies een status van de Tweede Kamer.",
+    }
+
+
+class BeoordelingIn(Invoer):
+    tk_status: TKStatus = veld(
+        "Status Tweede Kamer", hint="Zoals de Kamer die schrijft: Openstaand, Voldaan, …"
+    )
+    uitvoering: Annotated[Uitvoering | None, Optioneel] = veld(
+        "Uitvoering", hint="Alleen bij een motie.", standaard=None
+    )
+    maatregel_id: Annotated[int | None, Optioneel] = veld("Gekoppelde maatregel", standaard=None)
+    termijn: Annotated[Datum | None, Optioneel] = veld(
+        "Termijn", hint="Bijvoorbeeld 31-12-2026.", standaard=None
+    )
+    nummer: OptioneleTekst = veld(
+        "Nummer bij de Tweede Kamer",
+        hint="Bijvoorbeeld TZ202412-116.",
+        standaard=None,
+        max_length=40,
+    )
+    verwijzing: OptioneleTekst = veld(
+        "Vindplaats",
+        hint="Bijvoorbeeld Kamerstuk 29 911, nr. 337.",
+        standaard=None,
+        max_length=200,
+    )
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "tk_status": "Kies een status van de Tweede Kamer.",
+        "uitvoering": "Kies een bestaande uitvoeringsstatus.",
+        "maatregel_id": "Kies een maatregel uit de lijst.",
+        "termijn": "Vul de termijn in als dd-mm-jjjj, bijvoorbeeld 31-12-2026.",
+    }
+
+
+def _uit(o: Kameropdracht) -> OpdrachtUit:
     url = None
     if o.verwijzing:
         gevonden = list(vind(o.verwijzing))
         url = gevonden[0].url if gevonden else None
-    return OpdrachtBeeld(
+    return OpdrachtUit(
         id=o.id,
         soort=Soort(o.soort),
         thema=o.thema,
         onderdeel=o.onderdeel,
         onderwerp=o.onderwerp,
-        leden=list(o.leden),
+        leden=[LidUit.model_validate(lid) for lid in o.leden],
         cum_suis=o.cum_suis,
         nummer=o.nummer,
         verwijzing=o.verwijzing,
@@ -86,66 +135,58 @@ def _beeld(o: Kameropdracht) -> OpdrachtBeeld:
     )
 
 
-def lijst(sessie: Sessie) -> list[OpdrachtBeeld]:
-    return [_beeld(o) for o in opslag.opdrachten(sessie)]
+def alle(sessie: Sessie) -> list[OpdrachtUit]:
+    return [_uit(o) for o in opslag.opdrachten(sessie)]
 
 
-def een(sessie: Sessie, opdracht_id: int) -> OpdrachtBeeld:
-    o = opslag.opdracht(sessie, opdracht_id)
+def lijst(ctx: Context, filter_: Opdrachtfilter | None = None) -> list[OpdrachtUit]:
+    uit = alle(ctx.sessie)
+    if filter_ is not None and filter_.soort is not None:
+        uit = [o for o in uit if o.soort is filter_.soort]
+    if filter_ is not None and filter_.status is not None:
+        uit = [o for o in uit if o.tk_status is filter_.status]
+    return uit
+
+
+def een(ctx: Context, opdracht_id: int) -> OpdrachtUit:
+    o = opslag.opdracht(ctx.sessie, opdracht_id)
     if o is None:
-        raise OngeldigeInvoer({"opdracht": "deze motie of toezegging bestaat niet"})
-    return _beeld(o)
+        raise NietGevonden("Deze motie of toezegging bestaat niet.")
+    return _uit(o)
 
 
-def beoordeel(
-    sessie: Sessie,
-    actor: Actor,
-    opdracht_id: int,
-    *,
-    tk_status: str,
-    uitvoering: str | None = None,
-    maatregel_id: int | None = None,
-    termijn: dt.date | None = None,
-    nummer: str | None = None,
-    verwijzing: str | None = None,
-) -> None:
+def beoordeel(ctx: Context, opdracht_id: int, invoer: BeoordelingIn) -> OpdrachtUit:
     """A policy officer confirms or corrects a record; from then on it counts as reviewed."""
-    mag_bewerken(actor)
+    ik = mag_bewerken(ctx)
+    sessie = ctx.sessie
     o = opslag.opdracht(sessie, opdracht_id)
     if o is None:
-        raise OngeldigeInvoer({"opdracht": "deze motie of toezegging bestaat niet"})
+        raise NietGevonden("Deze motie of toezegging bestaat niet.")
     fouten: dict[str, str] = {}
-    try:
-        status = TKStatus.lees(tk_status)
-    except ValueError:
-        fouten["tk_status"] = "kies een status van de Tweede Kamer"
-    uitv: Uitvoering | None = None
-    if uitvoering:
-        if o.soort != Soort.MOTIE.value:
-            fouten["uitvoering"] = "een uitvoeringsstatus hoort bij een motie"
-        else:
-            try:
-                uitv = Uitvoering(uitvoering)
-            except ValueError:
-                fouten["uitvoering"] = "kies een bestaande uitvoeringsstatus"
-    if maatregel_id is not None and opslag.maatregel(sessie, maatregel_id) is None:
-        fouten["maatregel"] = "deze maatregel bestaat niet"
-    if verwijzing and not list(vind(verwijzing)):
+    if invoer.uitvoering is not None and o.soort != Soort.MOTIE.value:
+        fouten["uitvoering"] = "Een uitvoeringsstatus hoort bij een motie."
+    if invoer.maatregel_id is not None and opslag.maatregel(sessie, invoer.maatregel_id) is None:
+        fouten["maatregel_id"] = "Kies een maatregel uit de lijst."
+    if invoer.verwijzing and not list(vind(invoer.verwijzing)):
         fouten["verwijzing"] = (
-            "schrijf de vindplaats zoals ‘Kamerstuk 29 911, nr. 337’ of "
-            "‘Kamerstukken 2024–2025, 36 600 VI, nr. 32’"
+            "Schrijf de vindplaats zoals ‘Kamerstuk 29 911, nr. 337’ of "
+            "‘Kamerstukken 2024–2025, 36 600 VI, nr. 32’."
         )
     if fouten:
         raise OngeldigeInvoer(fouten)
-    o.tk_status = status.value
-    o.uitvoering = uitv.value if uitv else (o.uitvoering if o.soort == Soort.MOTIE.value else None)
-    o.maatregel_id = maatregel_id
-    o.termijn = termijn
-    o.nummer = nummer or o.nummer
-    o.verwijzing = verwijzing or o.verwijzing
-    nu = dt.datetime.now(dt.UTC)
-    o.beoordeeld_door, o.beoordeeld_op, o.bijgewerkt_op = actor.gebruiker_id, nu, nu
-    leg_vast(sessie, actor, "motie of toezegging beoordelen", opdracht=o.id, status=status.value)
+    o.tk_status = invoer.tk_status.value
+    if o.soort == Soort.MOTIE.value:
+        o.uitvoering = invoer.uitvoering.value if invoer.uitvoering else o.uitvoering
+    else:
+        o.uitvoering = None
+    o.maatregel_id = invoer.maatregel_id
+    o.termijn = invoer.termijn
+    o.nummer = invoer.nummer or o.nummer
+    o.verwijzing = invoer.verwijzing or o.verwijzing
+    nu = ctx.nu()
+    o.beoordeeld_door, o.beoordeeld_op, o.bijgewerkt_op = ik.gebruiker_id, nu, nu
+    ctx.audit("motie of toezegging beoordelen", opdracht=o.id, status=invoer.tk_status.value)
+    return _uit(o)
 
 
 KOLOMMEN = (
@@ -163,18 +204,18 @@ KOLOMMEN = (
 )
 
 
-def rijen(lijst_: list[OpdrachtBeeld]) -> list[list[object]]:
+def rijen(lijst_: list[OpdrachtUit]) -> list[list[object]]:
     return [
         [
             o.thema,
             o.onderdeel or "",
-            o.soort.value,
+            o.soort.label,
             o.onderwerp,
             o.indieners,
             o.verwijzing or "",
-            o.tk_status.value,
+            o.tk_status.label,
             o.uitvoering_label,
-            o.termijn.isoformat() if o.termijn else "",
+            o.termijn.strftime("%d-%m-%Y") if o.termijn else "",
             "ja" if o.beoordeeld else "nee",
             "ja" if o.tk_ingetrokken else "nee",
         ]

@@ -6,23 +6,25 @@ appendix. It states its peildatum and sources; the same peildatum gives the same
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any, ClassVar, Literal
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from integraal.domein.brieftabellen import tekstregels
 from integraal.domein.financien import Afwijking, RijSoort, Tabel
+from integraal.domein.invoer import Invoer, Optioneel, veld
 from integraal.domein.monitor import Lijn
 from integraal.monitor import financien, indicatoren, opdrachten, structuur
-from integraal.monitor.financien import PlanRealisatie
+from integraal.monitor.financien import PlanRealisatie, PlanRealisatieUit
 from integraal.monitor.grafiek import Serie, staven
-from integraal.monitor.indicatoren import IndicatorBeeld
-from integraal.monitor.opdrachten import OpdrachtBeeld
-from integraal.monitor.structuur import LijnBeeld
+from integraal.monitor.indicatoren import IndicatorUit
+from integraal.monitor.opdrachten import OpdrachtUit
+from integraal.monitor.structuur import LijnUit
 from integraal.opslag import monitor as opslag
-from integraal.opslag.db import Sessie
+from integraal.verwerking import Context
 
 LIJNEN_IN_RAPPORT = (Lijn.VOORKOMEN, Lijn.VERSTOREN_DOORBREKEN, Lijn.BESTRAFFEN, Lijn.BESCHERMEN)
 
@@ -33,8 +35,8 @@ class PdfNietBeschikbaar(RuntimeError):
 
 @dataclass
 class Hoofdstuk:
-    lijn: LijnBeeld
-    indicatoren: list[tuple[IndicatorBeeld, Markup]] = field(default_factory=list)
+    lijn: LijnUit
+    indicatoren: list[tuple[IndicatorUit, Markup]] = field(default_factory=list)
 
 
 @dataclass
@@ -47,12 +49,12 @@ class Rapport:
     plan_periode: str
     plan_posten: list[PlanRealisatie]
     plan_grafiek: Markup | None
-    opdrachten: list[OpdrachtBeeld]
+    opdrachten: list[OpdrachtUit]
     bronnen: list[tuple[str, str | None]]
     indicatorbronnen: list[str]
 
 
-def grafiek(i: IndicatorBeeld) -> Markup:
+def grafiek(i: IndicatorUit) -> Markup:
     titel = f"{i.naam} ({i.eenheid})"
     if i.uitsplitsingen and len(i.uitsplitsingen) <= 4:
         perioden = i.perioden
@@ -72,7 +74,9 @@ def grafiek(i: IndicatorBeeld) -> Markup:
     )
 
 
-def plan_grafiek(periode: str, posten: list[PlanRealisatie]) -> Markup | None:
+def plan_grafiek(
+    periode: str, posten: Sequence[PlanRealisatie | PlanRealisatieUit]
+) -> Markup | None:
     if not posten:
         return None
     return staven(
@@ -88,29 +92,30 @@ def plan_grafiek(periode: str, posten: list[PlanRealisatie]) -> Markup | None:
     )
 
 
-def stel_samen(sessie: Sessie, peildatum: dt.datetime | None = None) -> Rapport:
-    peil = peildatum or dt.datetime.now(dt.UTC)
-    lijnen = {lijn.code: lijn for lijn in structuur.structuur(sessie, peil.date())}
+def stel_samen(ctx: Context, peildatum: dt.datetime | None = None) -> Rapport:
+    sessie = ctx.sessie
+    peil = peildatum or ctx.nu()
+    lijnen = {lijn.code: lijn for lijn in structuur.lijnen(sessie, peil.date())}
     hoofdstukken = {code: Hoofdstuk(lijnen[code]) for code in LIJNEN_IN_RAPPORT if code in lijnen}
     bronnen_ind: list[str] = []
-    for i in indicatoren.overzicht(sessie, peil):
-        if not i.punten or i.lijn is None or Lijn(i.lijn) not in hoofdstukken:
+    for i in indicatoren.alle(sessie, peil):
+        if not i.punten or i.lijn is None or i.lijn not in hoofdstukken:
             continue
-        hoofdstukken[Lijn(i.lijn)].indicatoren.append((i, grafiek(i)))
+        hoofdstukken[i.lijn].indicatoren.append((i, grafiek(i)))
         if i.bron not in bronnen_ind:
             bronnen_ind.append(i.bron)
     tabellen = financien.tabellen(sessie)
     periode, posten = financien.plan_realisatie(tabellen)
     return Rapport(
         peildatum=peil,
-        gemaakt_op=dt.datetime.now(dt.UTC),
+        gemaakt_op=ctx.nu(),
         hoofdstukken=list(hoofdstukken.values()),
         tabellen=list(tabellen.values()),
         afwijkingen=financien.controle(tabellen),
         plan_periode=periode,
         plan_posten=posten,
         plan_grafiek=plan_grafiek(periode, posten),
-        opdrachten=opdrachten.lijst(sessie),
+        opdrachten=opdrachten.alle(sessie),
         bronnen=[(d.titel, d.kenmerk) for d in opslag.documenten(sessie)],
         indicatorbronnen=bronnen_ind,
     )
@@ -133,6 +138,12 @@ def html(rapport: Rapport) -> str:
     return _OMGEVING.get_template("rapport.html").render(**context)
 
 
+def inhoud(rapport: Rapport) -> Markup:
+    """The report's body for a page of the web application (the same text as the PDF)."""
+    context: dict[str, Any] = {"r": rapport, "tekstregels": tekstregels, "RijSoort": RijSoort}
+    return Markup(_OMGEVING.get_template("rapport_inhoud.html").render(**context))
+
+
 def pdf(html_tekst: str) -> bytes:
     """The HTML report as PDF; WeasyPrint is imported here so the rest runs without Pango."""
     try:
@@ -143,3 +154,26 @@ def pdf(html_tekst: str) -> bytes:
             "(Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0)."
         ) from exc
     return bytes(HTML(string=html_tekst).write_pdf())
+
+
+class Rapportvraag(Invoer):
+    formaat: Literal["html", "pdf"] = veld("Formaat", standaard="html")
+    peildatum: Annotated[dt.datetime | None, Optioneel] = veld(
+        "Peildatum", hint="De gegevens zoals bekend op dit moment; standaard nu.", standaard=None
+    )
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "formaat": "Kies html of pdf.",
+        "peildatum": "Geef de peildatum als datum en tijd, bijvoorbeeld 2026-06-30T23:59:59Z.",
+    }
+
+    @property
+    def peil(self) -> dt.datetime | None:
+        p = self.peildatum
+        if p is not None and p.tzinfo is None:
+            return p.replace(tzinfo=dt.UTC)
+        return p
+
+
+def bestandsnaam(r: Rapport) -> str:
+    return f"voortgangsrapportage-{r.peildatum:%d-%m-%Y}.pdf"

@@ -17,13 +17,13 @@ from typing import Any
 
 import httpx
 
-from integraal.domein.actor import Actor
 from integraal.domein.monitor import Soort, TKStatus
 from integraal.domein.tweedekamer import OnleesbaarRecord, TKMotie, TKToezegging
-from integraal.monitor.toegang import leg_vast, mag_bewerken
+from integraal.monitor.rechten import mag_bewerken
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Kameropdracht
+from integraal.verwerking import Context
 
 BASIS = "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0"
 # A page of the Kamer's OData holds 250 records; 400 pages is far beyond any search term of ours
@@ -114,8 +114,7 @@ def _bekende_filter(nummers: list[str]) -> str:
 
 
 def synchroniseer(
-    sessie: Sessie,
-    actor: Actor,
+    ctx: Context,
     kamer: TweedeKamer,
     *,
     zoekterm: str | None = "ondermijn",
@@ -123,7 +122,8 @@ def synchroniseer(
 ) -> Synchronisatie:
     """Update known records by TK number; with a search term, add matching new records (only
     those the Kamer has not withdrawn, changed since `sinds` or the last sync) for review."""
-    mag_bewerken(actor)
+    mag_bewerken(ctx)
+    sessie = ctx.sessie
     uitkomst = Synchronisatie()
     bekend = opslag.opdrachten_met_nummer(sessie)
     sinds = sinds or opslag.laatste_tk_wijziging(sessie)
@@ -167,6 +167,7 @@ def synchroniseer(
     for t in toezeggingen.values():
         _verwerk(
             sessie,
+            ctx.nu(),
             uitkomst,
             bekend.get(t.nummer),
             soort=Soort.TOEZEGGING,
@@ -183,6 +184,7 @@ def synchroniseer(
     for m in moties.values():
         _verwerk(
             sessie,
+            ctx.nu(),
             uitkomst,
             bekend.get(m.nummer),
             soort=Soort.MOTIE,
@@ -197,9 +199,7 @@ def synchroniseer(
             kop=m.titel,
         )
     uitkomst.paginas = kamer.paginas
-    leg_vast(
-        sessie,
-        actor,
+    ctx.audit(
         "moties en toezeggingen bijwerken uit de open data van de Tweede Kamer",
         nieuw=uitkomst.nieuw,
         bijgewerkt=uitkomst.bijgewerkt,
@@ -210,6 +210,7 @@ def synchroniseer(
 
 def _verwerk(
     sessie: Sessie,
+    nu: dt.datetime,
     uitkomst: Synchronisatie,
     o: Kameropdracht | None,
     *,
@@ -224,7 +225,6 @@ def _verwerk(
     gewijzigd_op: dt.datetime | None,
     kop: str,
 ) -> None:
-    nu = dt.datetime.now(dt.UTC)
     if o is None:
         if verwijderd:
             return

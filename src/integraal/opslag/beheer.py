@@ -40,6 +40,16 @@ def gebruikers(sessie: Session) -> list[Gebruiker]:
     return list(sessie.scalars(select(Gebruiker).order_by(Gebruiker.gebruikersnaam)))
 
 
+def gebruikers_van(sessie: Session, organisatie_id: str) -> list[Gebruiker]:
+    return list(
+        sessie.scalars(
+            select(Gebruiker)
+            .where(Gebruiker.organisatie_id == organisatie_id, Gebruiker.actief.is_(True))
+            .order_by(Gebruiker.naam)
+        )
+    )
+
+
 def bewaar(sessie: Session, *objecten: object) -> None:
     sessie.add_all(objecten)
     sessie.flush()

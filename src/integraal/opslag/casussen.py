@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Storage of case work: signals, cases, members, linked subjects, data requests."""
+"""Storage of case work without personal data: cases, members, data requests, interventions,
+events. Signals and subjects are in their own modules, behind the door."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from sqlalchemy.orm import Session
 from integraal.opslag.modellen import (
     Casus,
     CasusLid,
-    CasusSubject,
     Deelverzoek,
     Gebeurtenis,
     Gebruiker,
@@ -29,20 +29,6 @@ def volgend_nummer(sessie: Session, model: type[Casus] | type[Signaal], prefix: 
     return f"{stam}{(n or 0) + 1:04d}"
 
 
-def signaal(sessie: Session, signaal_id: str) -> Signaal | None:
-    return sessie.get(Signaal, signaal_id)
-
-
-def signalen_van_verband(sessie: Session, verband_id: str) -> list[Signaal]:
-    return list(
-        sessie.scalars(
-            select(Signaal)
-            .where(Signaal.verband_id == verband_id)
-            .order_by(Signaal.aangemaakt_op.desc())
-        )
-    )
-
-
 def leden(sessie: Session, casus_id: str) -> list[Gebruiker]:
     return list(
         sessie.scalars(
@@ -52,20 +38,6 @@ def leden(sessie: Session, casus_id: str) -> list[Gebruiker]:
             .order_by(Gebruiker.naam)
         )
     )
-
-
-def subjecten(sessie: Session, casus_id: str) -> list[CasusSubject]:
-    return list(
-        sessie.scalars(
-            select(CasusSubject)
-            .where(CasusSubject.casus_id == casus_id)
-            .order_by(CasusSubject.toegevoegd_op)
-        )
-    )
-
-
-def subject(sessie: Session, casus_id: str, entity_id: str) -> CasusSubject | None:
-    return sessie.get(CasusSubject, (casus_id, entity_id))
 
 
 def lid(sessie: Session, casus_id: str, gebruiker_id: int) -> CasusLid | None:
@@ -133,13 +105,32 @@ def gesloten_casussen(sessie: Session) -> list[Casus]:
     return list(sessie.scalars(select(Casus).where(Casus.status == "gesloten").order_by(Casus.id)))
 
 
-def signalen_van_casus(sessie: Session, casus_id: str) -> list[Signaal]:
-    return list(sessie.scalars(select(Signaal).where(Signaal.casus_id == casus_id)))
-
-
 def gebeurtenissen_van_casus(sessie: Session, casus_id: str) -> list[Gebeurtenis]:
     return list(
         sessie.scalars(
             select(Gebeurtenis).where(Gebeurtenis.casus_id == casus_id).order_by(Gebeurtenis.id)
         )
+    )
+
+
+def aantal_signalen(sessie: Session, verband_id: str, statussen: Sequence[str]) -> int:
+    """A count for a work list; no signal is read."""
+    return int(
+        sessie.scalar(
+            select(func.count())
+            .select_from(Signaal)
+            .where(Signaal.verband_id == verband_id, Signaal.status.in_(statussen))
+        )
+        or 0
+    )
+
+
+def aantal_deelverzoeken(sessie: Session, verstrekker_id: str, status: str) -> int:
+    return int(
+        sessie.scalar(
+            select(func.count())
+            .select_from(Deelverzoek)
+            .where(Deelverzoek.verstrekker_id == verstrekker_id, Deelverzoek.status == status)
+        )
+        or 0
     )

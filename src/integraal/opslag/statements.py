@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from integraal.opslag.modellen import Casus, Statement
 
+PERSOONSGEGEVENS = True
+
 _PARTIJ = 500  # ids per IN clause: SQLite's variable limit stays far away
 
 

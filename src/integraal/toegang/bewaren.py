@@ -11,11 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from integraal import logboek
-from integraal.delen import Beslisser
 from integraal.opslag import casussen as casusopslag
-from integraal.opslag import statements
-from integraal.opslag.db import Sessie
+from integraal.opslag import signalen, statements, subjecten
+from integraal.verwerking import Context
 
 
 @dataclass
@@ -42,9 +40,9 @@ def _plus_jaren(datum: dt.date, jaren: int) -> dt.date:
         return datum.replace(year=datum.year + jaren, day=28)
 
 
-def voer_uit(sessie: Sessie, beslisser: Beslisser, peildatum: dt.date, *, proef: bool) -> Uitkomst:
+def voer_uit(ctx: Context, peildatum: dt.date, *, proef: bool) -> Uitkomst:
+    sessie, beslisser = ctx.sessie, ctx.beslisser
     uit = Uitkomst(peildatum, proef)
-    trace = logboek.nieuwe_trace_id()
     gevallen_casussen: set[str] = set()
     for casus_id, categorie, gesloten_op in statements.groepen_van_gesloten_casussen(sessie):
         cat = beslisser.catalogus.categorieen.get(categorie)
@@ -60,30 +58,22 @@ def voer_uit(sessie: Sessie, beslisser: Beslisser, peildatum: dt.date, *, proef:
             continue
         pseudoniemen = statements.pseudoniemen_van(sessie, [e for e, _ in entiteiten])
         v.statements = statements.verwijder_groep(sessie, casus_id, categorie)
-        logboek.schrijf(
-            sessie,
-            [
-                logboek.Verwerking(
-                    naam="vernietigd na bewaartermijn",
-                    activiteit="bewaartermijn",
-                    trace_id=trace,
-                    besluit_id=None,
-                    regel_id=None,
-                    grondslag=f"bewaartermijn {jaren} jaar na sluiten van de casus",
-                    doel="bewaartermijn",
-                    verstrekker=None,
-                    ontvanger=None,
-                    categorieen=(categorie,),
-                    casus_id=casus_id,
-                    betrokkene=pseudoniemen.get(eid, eid),
-                    betrokkene_soort="BSN-pseudoniem"
-                    if eid in pseudoniemen
-                    else f"entiteit:{schema}",
-                )
-                for eid, schema in entiteiten
-            ],
+        ctx.log(
+            ctx.verwerking(
+                None,
+                naam="vernietigd na bewaartermijn",
+                grondslag=f"bewaartermijn {jaren} jaar na sluiten van de casus",
+                doel="bewaartermijn",
+                verstrekker=None,
+                ontvanger=None,
+                categorieen=(categorie,),
+                casus_id=casus_id,
+                betrokkene=pseudoniemen.get(eid, eid),
+                betrokkene_soort="BSN-pseudoniem" if eid in pseudoniemen else f"entiteit:{schema}",
+            )
+            for eid, schema in entiteiten
         )
-        for subject in casusopslag.subjecten(sessie, casus_id):
+        for subject in subjecten.van_casus(sessie, casus_id):
             if not statements.heeft_statements(sessie, casus_id, subject.entity_id):
                 sessie.delete(subject)
     signaaltermijn = beslisser.catalogus.categorieen["signaal"].bewaartermijn_jaren
@@ -93,25 +83,17 @@ def voer_uit(sessie: Sessie, beslisser: Beslisser, peildatum: dt.date, *, proef:
             or _plus_jaren(casus.gesloten_op.date(), signaaltermijn) > peildatum
         ):
             continue
-        for s in casusopslag.signalen_van_casus(sessie, casus.id):
+        for s in signalen.van_casus(sessie, casus.id):
             if s.kenmerken or s.omschrijving != GESCHOOND:
                 uit.signalen_geschoond += 1
                 if not proef:
                     s.omschrijving, s.kenmerken = GESCHOOND, []
     if not proef:
-        logboek.schrijf_audit(
-            sessie,
-            trace_id=trace,
-            gebruiker_id=None,
-            organisatie_id=None,
-            actie="bewaartermijn uitvoeren",
-            resultaat="uitgevoerd",
-            herkomst="taak",
-            details={
-                "peildatum": peildatum.isoformat(),
-                "groepen": len(uit.vernietigd),
-                "signalen": uit.signalen_geschoond,
-            },
+        ctx.audit(
+            "bewaartermijn uitvoeren",
+            peildatum=peildatum.isoformat(),
+            groepen=len(uit.vernietigd),
+            signalen=uit.signalen_geschoond,
         )
     return uit
 

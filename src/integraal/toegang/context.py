@@ -4,12 +4,18 @@
 from __future__ import annotations
 
 from integraal.delen import CasusContext
+from integraal.domein.fouten import Conflict, GeenToegang, OngeldigeInvoer
 from integraal.opslag import beheer
 from integraal.opslag.db import Sessie
+from integraal.opslag.modellen import Casus
+from integraal.verwerking import Context
 
 
-class OnbekendeCasus(LookupError):
-    pass
+class OnbekendeCasus(OngeldigeInvoer):
+    """A question names a case that does not exist: invalid input, told at the case field."""
+
+    def __init__(self, casus_id: str) -> None:
+        super().__init__({"casus_id": f"Casus {casus_id} bestaat niet."})
 
 
 def casus_context(sessie: Sessie, casus_id: str | None) -> CasusContext | None:
@@ -17,7 +23,7 @@ def casus_context(sessie: Sessie, casus_id: str | None) -> CasusContext | None:
         return None
     casus = beheer.casus(sessie, casus_id)
     if casus is None:
-        raise OnbekendeCasus(f"casus {casus_id} bestaat niet")
+        raise OnbekendeCasus(casus_id)
     return CasusContext(
         id=casus.id,
         verband_id=casus.verband_id,
@@ -25,3 +31,14 @@ def casus_context(sessie: Sessie, casus_id: str | None) -> CasusContext | None:
         aanwijzingen_vastgelegd=bool(casus.aanwijzingen and casus.aanwijzingen.strip()),
         leden=frozenset(f"gebruiker:{g}" for g in beheer.casus_leden(sessie, casus_id)),
     )
+
+
+def vraag_in_casus(ctx: Context, casus_id: str) -> Casus:
+    """The case a data request is made from: only its members ask, and only while it is open.
+    The real request and the deelwijzer both ask this first, so they answer alike."""
+    c = beheer.casus(ctx.sessie, casus_id)
+    if c is None or ctx.ik.gebruiker_id not in beheer.casus_leden(ctx.sessie, casus_id):
+        raise GeenToegang("alleen leden van de casus vragen gegevens voor de casus")
+    if c.status != "open":
+        raise Conflict(f"casus {casus_id} is gesloten: er worden geen gegevens meer gevraagd")
+    return c

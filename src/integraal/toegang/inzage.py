@@ -3,12 +3,44 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from integraal import logboek
-from integraal.domein.actor import Actor
+from integraal.domein.fouten import GeenToegang
 from integraal.domein.identificatie import OngeldigeWaarde, bsn
+from integraal.domein.invoer import Invoer, Uitvoer, veld
 from integraal.domein.pseudoniem import pseudoniem
-from integraal.logboek.dienst import InzageRegel
-from integraal.opslag.db import Sessie
+from integraal.domein.rollen import Rol
+from integraal.verwerking import Context
+
+
+class InzageVraag(Invoer):
+    betrokkene: str = veld(
+        "BSN of kenmerk van de betrokkene",
+        hint="Een BSN wordt alleen versleuteld gezocht en niet bewaard.",
+        min_length=1,
+        max_length=128,
+    )
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "betrokkene": "Vul het BSN of het kenmerk van de betrokkene in."
+    }
+
+
+class InzageRegelUit(Uitvoer):
+    tijd: str
+    organisatie: str | None
+    verstrekker: str | None
+    categorieen: list[str]
+    doel: str
+    grondslag: str | None
+    regel_id: str | None
+    handeling: str
+
+
+class InzageUit(Uitvoer):
+    betrokkene_soort: str
+    regels: list[InzageRegelUit]
 
 
 def betrokkene_sleutel(invoer: str, sleutel: bytes) -> tuple[str, str]:
@@ -19,39 +51,40 @@ def betrokkene_sleutel(invoer: str, sleutel: bytes) -> tuple[str, str]:
         return invoer.strip(), "entiteit"
 
 
-def inzage_verzoek(
-    sessie: Sessie, actor: Actor, invoer: str, sleutel: bytes, herkomst: str
-) -> tuple[str, list[InzageRegel]]:
-    betrokkene, soort = betrokkene_sleutel(invoer, sleutel)
-    regels = logboek.inzage(sessie, betrokkene)
-    trace_id = logboek.nieuwe_trace_id()
-    logboek.schrijf(
-        sessie,
+def inzage_verzoek(ctx: Context, vraag: InzageVraag) -> InzageUit:
+    if ctx.ik.rol is not Rol.PRIVACY_OFFICER:
+        raise GeenToegang("inzage in het logboek is voorbehouden aan de privacy officer")
+    betrokkene, soort = betrokkene_sleutel(vraag.betrokkene, ctx.pseudoniem_sleutel)
+    regels = logboek.inzage(ctx.sessie, betrokkene)
+    ctx.log(
         [
-            logboek.Verwerking(
+            ctx.verwerking(
+                None,
                 naam="inzage logboek",
-                activiteit="inzage-logboek",
-                trace_id=trace_id,
-                besluit_id=None,
-                regel_id=None,
                 grondslag="AVG art. 15 (recht op inzage)",
                 doel="inzageverzoek",
                 verstrekker=None,
-                ontvanger=actor.organisatie_id,
+                ontvanger=ctx.ik.organisatie_id,
                 categorieen=("logboek",),
                 betrokkene=betrokkene,
                 betrokkene_soort=soort,
             )
+        ]
+    )
+    ctx.audit("inzage logboek", "toegestaan", aantal=len(regels))
+    return InzageUit(
+        betrokkene_soort=soort,
+        regels=[
+            InzageRegelUit(
+                tijd=r.tijd,
+                organisatie=r.organisatie,
+                verstrekker=r.verstrekker,
+                categorieen=list(r.categorieen),
+                doel=r.doel,
+                grondslag=r.grondslag,
+                regel_id=r.regel_id,
+                handeling=r.handeling,
+            )
+            for r in regels
         ],
     )
-    logboek.schrijf_audit(
-        sessie,
-        trace_id=trace_id,
-        gebruiker_id=actor.gebruiker_id,
-        organisatie_id=actor.organisatie_id,
-        actie="inzage logboek",
-        resultaat="toegestaan",
-        herkomst=herkomst,
-        details={"aantal": len(regels)},
-    )
-    return soort, regels

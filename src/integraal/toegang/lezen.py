@@ -12,19 +12,23 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from followthemoney import model
+from pydantic import Field
 
-from integraal import logboek
-from integraal.delen import Beslisser, Besluit, Verzoek
-from integraal.domein.actor import Actor
+from integraal.delen import Besluit
+from integraal.domein.fouten import NietGevonden
 from integraal.domein.identificatie import VALIDATORS, OngeldigeWaarde
+from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
+from integraal.domein.labels import schema_label
 from integraal.domein.pseudoniem import pseudoniem
 from integraal.opslag import statements
-from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Statement
 from integraal.opslag.statements import Groep
 from integraal.toegang.context import casus_context
+from integraal.toegang.deur import Betrokkene, Lezing, laat_door
+from integraal.verwerking import Context
 
 MAX_LIMIET = 200
 
@@ -33,7 +37,6 @@ MAX_LIMIET = 200
 class Leesvraag:
     doel: str
     casus_id: str | None = None
-    herkomst: str = "api"
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,55 @@ class Entiteitbeeld:
     herkomst: list[Herkomst] = field(default_factory=list)
     weggelaten: list[Weggelaten] = field(default_factory=list)
 
+    @property
+    def naam(self) -> str:
+        """What a person calls it: its name, a full address, or its kind (never its id)."""
+        for prop in ("name", "full", "iban", "registrationNumber", "number"):
+            if self.eigenschappen.get(prop):
+                return self.eigenschappen[prop][0]
+        return f"{schema_label(self.schema)} zonder naam"
+
+
+class HerkomstUit(Uitvoer):
+    eigenschap: str
+    waarde: str
+    bron: str
+    houder: str
+    categorie: str
+    grondslag: str
+    levering: str
+    eerst_gezien: str
+    laatst_gezien: str
+
+
+class WeggelatenUit(Uitvoer):
+    categorie: str
+    houder: str
+    regel_id: str | None
+    reden: str
+
+
+class EntiteitUit(Uitvoer):
+    """An entity as far as the reader may see it, each value with where it came from."""
+
+    id: str
+    schema_: str = Field(alias="schema")
+    naam: str
+    eigenschappen: dict[str, list[str]]
+    herkomst: list[HerkomstUit]
+    weggelaten: list[WeggelatenUit]
+
+    @classmethod
+    def van(cls, b: Entiteitbeeld) -> EntiteitUit:
+        return cls(
+            id=b.id,
+            schema_=b.schema,
+            naam=b.naam,
+            eigenschappen=b.eigenschappen,
+            herkomst=[HerkomstUit(**vars(h)) for h in b.herkomst],
+            weggelaten=[WeggelatenUit(**vars(w)) for w in b.weggelaten],
+        )
+
 
 @dataclass
 class Beslissingen:
@@ -72,29 +124,19 @@ class Beslissingen:
     geweigerd: dict[Groep, Besluit]
 
 
-def beslis_groepen(
-    sessie: Sessie,
-    beslisser: Beslisser,
-    actor: Actor,
-    vraag: Leesvraag,
-    groepen: Sequence[Groep],
-) -> Beslissingen:
+def beslis_groepen(ctx: Context, vraag: Leesvraag, groepen: Sequence[Groep]) -> Beslissingen:
     """One rule decision per statement group, split into allowed and refused (shared by every
     reader in this package, so none of them can read a group without a decision)."""
-    context = casus_context(sessie, vraag.casus_id)
+    context = casus_context(ctx.sessie, vraag.casus_id)
     uit = Beslissingen({}, {})
     for g in groepen:
-        besluit = beslisser.beslis(
-            Verzoek(
-                van=g.houder_id,
-                aan=actor.organisatie_id,
-                categorie=g.categorie,
-                doel=vraag.doel,
-                casus=context,
-                actor=actor.ref,
-                bron=g.bron_id,
-                gegevens_casus=g.casus_id,
-            ),
+        besluit = ctx.beslis(
+            van=g.houder_id,
+            categorie=g.categorie,
+            doel=vraag.doel,
+            casus=context,
+            bron=g.bron_id,
+            gegevens_casus=g.casus_id,
             uitleg=False,
         )
         (uit.toegestaan if besluit.toegestaan else uit.geweigerd)[g] = besluit
@@ -144,93 +186,50 @@ def bouw_beelden(
 
 
 def log_lezing(
-    sessie: Sessie,
-    actor: Actor,
+    ctx: Context,
     vraag: Leesvraag,
     beelden: dict[str, Entiteitbeeld],
     stmts: Sequence[Statement],
     beslissingen: Beslissingen,
     naam: str,
-) -> str:
-    """One log line per entity and allowed group read; returns the trace id for the audit."""
-    trace_id = logboek.nieuwe_trace_id()
-    per: dict[tuple[str, Groep], list[Statement]] = {}
+) -> None:
+    """One log line per entity and allowed group read, through the door."""
     # One data subject id per entity, whichever category a line is about, so an access report
     # by BSN finds every processing of that person.
-    for s in stmts:
-        per.setdefault((s.entity_id, _groep(s)), []).append(s)
-    pseudoniemen = statements.pseudoniemen_van(sessie, list(beelden))
-    verwerkingen = []
-    for (eid, g), _rijen in per.items():
-        besluit = beslissingen.toegestaan[g]
-        betrokkene = pseudoniemen.get(eid)
-        verwerkingen.append(
-            logboek.Verwerking(
-                naam=naam,
-                activiteit=naam.replace(" ", "-"),
-                trace_id=trace_id,
-                besluit_id=besluit.besluit_id,
-                regel_id=besluit.regel_id,
-                grondslag=besluit.grondslag.omschrijving if besluit.grondslag else None,
-                doel=vraag.doel,
-                verstrekker=g.houder_id,
-                ontvanger=actor.organisatie_id,
-                categorieen=(g.categorie,),
-                casus_id=vraag.casus_id,
-                betrokkene=betrokkene or eid,
-                betrokkene_soort="BSN-pseudoniem"
-                if betrokkene
-                else f"entiteit:{beelden[eid].schema}",
-            )
+    paren = list(dict.fromkeys((s.entity_id, _groep(s)) for s in stmts))
+    pseudoniemen = statements.pseudoniemen_van(ctx.sessie, list(beelden))
+
+    def lezing(paar: tuple[str, Groep]) -> Lezing:
+        eid, g = paar
+        pseudo = pseudoniemen.get(eid)
+        return Lezing(
+            besluit=beslissingen.toegestaan[g],
+            verstrekker=g.houder_id,
+            categorie=g.categorie,
+            doel=vraag.doel,
+            casus_id=vraag.casus_id,
+            betrokkenen=(
+                Betrokkene(pseudo, "BSN-pseudoniem")
+                if pseudo
+                else Betrokkene(eid, f"entiteit:{beelden[eid].schema}"),
+            ),
         )
-    logboek.schrijf(sessie, verwerkingen)
-    return trace_id
+
+    laat_door(ctx, paren, lezing, naam=naam, audit=False)
 
 
-def audit_lezing(
-    sessie: Sessie,
-    actor: Actor,
-    vraag: Leesvraag,
-    trace_id: str,
-    actie: str,
-    resultaat: str,
-    details: dict[str, object],
-) -> None:
-    logboek.schrijf_audit(
-        sessie,
-        trace_id=trace_id,
-        gebruiker_id=actor.gebruiker_id,
-        organisatie_id=actor.organisatie_id,
-        actie=actie,
-        resultaat=resultaat,
-        herkomst=vraag.herkomst,
-        details={"doel": vraag.doel, "casus": vraag.casus_id, **details},
-    )
-
-
-def lees_entiteit(
-    sessie: Sessie, beslisser: Beslisser, actor: Actor, vraag: Leesvraag, entity_id: str
-) -> Entiteitbeeld | None:
+def lees_entiteit(ctx: Context, vraag: Leesvraag, entity_id: str) -> Entiteitbeeld | None:
     """The entity as far as the reader may see it, or None when nothing may be seen."""
-    groepen = statements.groepen_van_entiteit(sessie, entity_id)
-    beslissingen = beslis_groepen(sessie, beslisser, actor, vraag, groepen)
-    stmts = statements.statements_van(sessie, [entity_id], list(beslissingen.toegestaan))
+    groepen = statements.groepen_van_entiteit(ctx.sessie, entity_id)
+    beslissingen = beslis_groepen(ctx, vraag, groepen)
+    stmts = statements.statements_van(ctx.sessie, [entity_id], list(beslissingen.toegestaan))
+    details = {"doel": vraag.doel, "casus": vraag.casus_id, "entiteit": entity_id}
     if not stmts:
-        audit_lezing(
-            sessie,
-            actor,
-            vraag,
-            logboek.nieuwe_trace_id(),
-            "entiteit lezen",
-            "geweigerd",
-            {"entiteit": entity_id},
-        )
+        ctx.audit("entiteit lezen", "geweigerd", **details)
         return None
     beelden = bouw_beelden(stmts, beslissingen)
-    trace_id = log_lezing(sessie, actor, vraag, beelden, stmts, beslissingen, "entiteit lezen")
-    audit_lezing(
-        sessie, actor, vraag, trace_id, "entiteit lezen", "toegestaan", {"entiteit": entity_id}
-    )
+    log_lezing(ctx, vraag, beelden, stmts, beslissingen, "entiteit lezen")
+    ctx.audit("entiteit lezen", "toegestaan", **details)
     beeld = beelden[entity_id]
     beeld.weggelaten = [
         Weggelaten(g.categorie, g.houder_id, b.regel_id, _reden(b))
@@ -251,42 +250,86 @@ def _exacte_waarden(term: str, sleutel: bytes) -> list[str]:
 
 
 def zoek_entiteiten(
-    sessie: Sessie,
-    beslisser: Beslisser,
-    actor: Actor,
+    ctx: Context,
     vraag: Leesvraag,
     *,
-    pseudoniem_sleutel: bytes,
     term: str | None = None,
     schema: str | None = None,
     limiet: int = 50,
     na: str | None = None,
 ) -> list[Entiteitbeeld]:
-    beslissingen = beslis_groepen(sessie, beslisser, actor, vraag, statements.groepen(sessie))
+    beslissingen = beslis_groepen(ctx, vraag, statements.groepen(ctx.sessie))
     toegestaan = list(beslissingen.toegestaan)
     ids = statements.zoek_entiteiten(
-        sessie,
+        ctx.sessie,
         toegestaan,
         term=term,
-        exacte_waarden=_exacte_waarden(term, pseudoniem_sleutel) if term else (),
+        exacte_waarden=_exacte_waarden(term, ctx.pseudoniem_sleutel) if term else (),
         schema=schema,
         limiet=max(1, min(limiet, MAX_LIMIET)),
         na=na,
     )
-    stmts = statements.statements_van(sessie, ids, toegestaan)
+    stmts = statements.statements_van(ctx.sessie, ids, toegestaan)
     beelden = bouw_beelden(stmts, beslissingen)
-    trace_id = logboek.nieuwe_trace_id()
     if beelden:
-        trace_id = log_lezing(
-            sessie, actor, vraag, beelden, stmts, beslissingen, "entiteiten zoeken"
-        )
-    audit_lezing(
-        sessie,
-        actor,
-        vraag,
-        trace_id,
+        log_lezing(ctx, vraag, beelden, stmts, beslissingen, "entiteiten zoeken")
+    ctx.audit(
         "entiteiten zoeken",
         "toegestaan" if beelden else "leeg",
-        {"aantal": len(beelden)},
+        doel=vraag.doel,
+        casus=vraag.casus_id,
+        aantal=len(beelden),
     )
     return [beelden[i] for i in ids if i in beelden]
+
+
+# --- The door as a service: the same inputs for the API, the web and the CLI -------------------
+
+
+class Leesdoel(Invoer):
+    doel: str = veld("Doel", hint="Waarvoor u leest; de deelregels toetsen het.", max_length=60)
+    casus_id: OptioneleTekst = veld("Casus", standaard=None, max_length=40)
+
+    meldingen: ClassVar[dict[str, str]] = {"doel": "Kies het doel waarvoor u leest."}
+
+    @property
+    def vraag(self) -> Leesvraag:
+        return Leesvraag(self.doel, self.casus_id)
+
+
+class Zoekvraag(Leesdoel):
+    zoekterm: OptioneleTekst = veld(
+        "Zoekterm",
+        hint="Een naam, BSN, KvK-nummer, IBAN, kenteken of postcode.",
+        standaard=None,
+        max_length=200,
+    )
+    schema_: OptioneleTekst = veld("Soort", standaard=None, alias="schema", max_length=60)
+    limiet: int = veld("Aantal", standaard=50, ge=1, le=MAX_LIMIET)
+    na: OptioneleTekst = veld("Na", standaard=None, max_length=128)
+
+
+class Zoekresultaat(Uitvoer):
+    resultaten: list[EntiteitUit]
+    volgende: str | None
+
+
+def entiteit(ctx: Context, entiteit_id: str, vraag: Leesdoel) -> EntiteitUit:
+    """One entity as far as a rule allows the reader to see it."""
+    beeld = lees_entiteit(ctx, vraag.vraag, entiteit_id)
+    if beeld is None:
+        raise NietGevonden("deze entiteit bestaat niet of geen deelregel staat u toe haar te lezen")
+    return EntiteitUit.van(beeld)
+
+
+def zoek(ctx: Context, vraag: Zoekvraag) -> Zoekresultaat:
+    beelden = zoek_entiteiten(
+        ctx,
+        vraag.vraag,
+        term=vraag.zoekterm,
+        schema=vraag.schema_,
+        limiet=vraag.limiet,
+        na=vraag.na,
+    )
+    volgende = beelden[-1].id if len(beelden) == vraag.limiet else None
+    return Zoekresultaat(resultaten=[EntiteitUit.van(b) for b in beelden], volgende=volgende)

@@ -8,28 +8,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from integraal import logboek
-from integraal.delen import Beslisser
-from integraal.domein.actor import Actor
 from integraal.opslag import statements
-from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Statement
 from integraal.toegang.lezen import (
     Beslissingen,
     Entiteitbeeld,
     Leesvraag,
-    audit_lezing,
     beslis_groepen,
     bouw_beelden,
     log_lezing,
 )
+from integraal.verwerking import Context
 
 
 @dataclass
 class Netwerklezer:
-    sessie: Sessie
-    beslisser: Beslisser
-    actor: Actor
+    ctx: Context
     vraag: Leesvraag
     naam: str  # the log's name for the action, e.g. "netwerk uitbreiden"
     gelezen: set[str] = field(default_factory=set)
@@ -43,10 +37,8 @@ class Netwerklezer:
     def beslissingen(self) -> Beslissingen:
         if self._beslissingen is None:
             assert self.vraag.casus_id is not None
-            groepen = statements.groepen_voor_casus(self.sessie, self.vraag.casus_id)
-            self._beslissingen = beslis_groepen(
-                self.sessie, self.beslisser, self.actor, self.vraag, groepen
-            )
+            groepen = statements.groepen_voor_casus(self.ctx.sessie, self.vraag.casus_id)
+            self._beslissingen = beslis_groepen(self.ctx, self.vraag, groepen)
         return self._beslissingen
 
     @property
@@ -57,41 +49,38 @@ class Netwerklezer:
         if not stmts:
             return {}
         beelden = bouw_beelden(stmts, self.beslissingen)
-        log_lezing(
-            self.sessie, self.actor, self.vraag, beelden, stmts, self.beslissingen, self.naam
-        )
+        log_lezing(self.ctx, self.vraag, beelden, stmts, self.beslissingen, self.naam)
         self.gelezen |= set(beelden)
         return beelden
 
     def rond(self, ids: Sequence[str], limiet: int) -> tuple[list[Statement], bool]:
         """References of and to `ids` (at most `limiet` referring entities), logged."""
         stmts, afgekapt = statements.verwijzingen_rond(
-            self.sessie, self._toegestaan, sorted(set(ids)), limiet
+            self.ctx.sessie, self._toegestaan, sorted(set(ids)), limiet
         )
         self._gelogd(stmts)
         return stmts, afgekapt
 
     def scan(self, schemas: Sequence[str], props: Sequence[str]) -> list[Statement]:
         """Every allowed reference of these schemas and properties in the case, logged."""
-        stmts = statements.verwijzingen_met(self.sessie, self._toegestaan, schemas, props)
+        stmts = statements.verwijzingen_met(self.ctx.sessie, self._toegestaan, schemas, props)
         self._gelogd(stmts)
         return stmts
 
     def schemas(self, ids: Sequence[str]) -> dict[str, str]:
-        return statements.schemas_van(self.sessie, self._toegestaan, sorted(set(ids)))
+        return statements.schemas_van(self.ctx.sessie, self._toegestaan, sorted(set(ids)))
 
     def knopen(self, ids: Sequence[str]) -> dict[str, Entiteitbeeld]:
         """The entities as far as the reader may see them, logged."""
-        stmts = statements.statements_van(self.sessie, sorted(set(ids)), self._toegestaan)
+        stmts = statements.statements_van(self.ctx.sessie, sorted(set(ids)), self._toegestaan)
         return self._gelogd(stmts)
 
     def sluit(self, details: dict[str, object]) -> None:
-        audit_lezing(
-            self.sessie,
-            self.actor,
-            self.vraag,
-            logboek.nieuwe_trace_id(),
+        self.ctx.audit(
             self.naam,
             "toegestaan" if self.gelezen else "leeg",
-            {"entiteiten": len(self.gelezen), **details},
+            doel=self.vraag.doel,
+            casus=self.vraag.casus_id,
+            entiteiten=len(self.gelezen),
+            **details,
         )

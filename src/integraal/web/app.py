@@ -4,33 +4,44 @@
 from __future__ import annotations
 
 from importlib import resources
+from types import ModuleType
 
-from fastapi import FastAPI, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 
 from integraal.bronnen.voortgang import Voortgangsbord
+from integraal.monitor.rapportwerk import Rapportbord
 from integraal.omgeving import Omgeving
-from integraal.web.basis import NietIngelogd, Verboden, pagina
+from integraal.web import fouten
 from integraal.web.routes import (
     beslag,
     casussen,
+    deelverzoeken,
     delen,
-    kruis,
+    entiteiten,
+    inloggen,
+    interventies,
+    kruisverwijzing,
     leveringen,
+    logboek,
     monitor,
     netwerk,
     signalen,
-    toegang,
-    werk,
+    start,
 )
+
+# Mounted in this order: within an area, a fixed path comes before one with a parameter.
+GEBIEDEN: tuple[ModuleType, ...] = (inloggen, start, delen, entiteiten, logboek, leveringen)
+GEBIEDEN += (signalen, casussen, deelverzoeken, interventies, kruisverwijzing, netwerk)
+GEBIEDEN += (beslag, monitor)
 
 
 def maak_web(omgeving: Omgeving) -> FastAPI:
     web = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, redirect_slashes=False)
     web.state.omgeving = omgeving
     web.state.voortgang = Voortgangsbord()
+    web.state.rapporten = Rapportbord()
     web.add_middleware(
         SessionMiddleware,
         secret_key=omgeving.instellingen.sessie_geheim_str(),
@@ -45,32 +56,8 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
         name="static",
     )
 
-    @web.exception_handler(NietIngelogd)
-    async def _naar_login(request: Request, _exc: NietIngelogd) -> Response:
-        return RedirectResponse("/inloggen", status_code=303)
+    fouten.registreer(web)
 
-    @web.exception_handler(Verboden)
-    async def _verboden(request: Request, _exc: Verboden) -> Response:
-        return pagina(
-            request,
-            "melding.html",
-            None,
-            status=403,
-            titel="Geen toegang",
-            tekst="U heeft geen toegang tot deze pagina of het formulier is verlopen.",
-        )
-
-    for module in (
-        toegang,
-        delen,
-        leveringen,
-        signalen,
-        casussen,
-        kruis,
-        netwerk,
-        werk,
-        beslag,
-        monitor,
-    ):
-        web.include_router(module.router)
+    for gebied in GEBIEDEN:
+        web.include_router(gebied.router)
     return web

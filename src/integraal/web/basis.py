@@ -1,32 +1,39 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""What every web route shares: templates, the session actor, CSRF and Dutch refusal pages."""
+"""What every web route shares: the signed-in person, one processing context per action,
+forms bound to input models, confirmations, pages in one layout, and downloads."""
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from importlib import resources
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
+from urllib.parse import quote
 
-from fastapi import Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from followthemoney import model
 from followthemoney.types import registry
+from pydantic import BaseModel
 
-from integraal.casus import GeenToegang, OngeldigeInvoer
 from integraal.domein.actor import Actor
-from integraal.domein.labels import eigenschap_label, schema_label
-from integraal.domein.rollen import ROL_LABELS, Rol
-from integraal.domein.tekst import getal, zin
+from integraal.domein.fouten import Conflict, OngeldigeInvoer
+from integraal.domein.invoer import valideer
+from integraal.domein.rollen import ROL_LABELS
+from integraal.export import MEDIATYPEN
 from integraal.gebruikers import actor_van_id
 from integraal.omgeving import Omgeving
-from integraal.opslag.db import Sessie, transactie
+from integraal.opslag.db import transactie
+from integraal.verwerking import Context, Kanaal
+from integraal.web import weergave
+from integraal.web.formulier import Formulierstaat, gegevens
+from integraal.web.menu import Wie, menu
 
 sjablonen = Jinja2Templates(directory=str(resources.files("integraal.web").joinpath("templates")))
-sjablonen.env.filters["eigenschap"] = eigenschap_label
-sjablonen.env.filters["schema"] = schema_label
-sjablonen.env.filters["getal"] = getal
+weergave.registreer(sjablonen.env)
 
 
 def is_verwijzing(schema: str, eigenschap: str) -> bool:
@@ -38,45 +45,31 @@ def is_verwijzing(schema: str, eigenschap: str) -> bool:
 
 sjablonen.env.globals["is_verwijzing"] = is_verwijzing
 
+M = TypeVar("M", bound=BaseModel)
+R = TypeVar("R")
+
 
 class NietIngelogd(Exception):
     pass
 
 
 class Verboden(Exception):
-    pass
+    """The form's CSRF token is missing or stale."""
 
 
-def _omgeving(request: Request) -> Omgeving:
-    omgeving: Omgeving = request.app.state.omgeving
-    return omgeving
+@dataclass(frozen=True)
+class Kruimel:
+    label: str
+    pad: str | None = None
 
 
-OmgevingDep = Annotated[Omgeving, Depends(_omgeving)]
+@dataclass(frozen=True)
+class Bevestiging:
+    """The GOV.UK confirmation pattern: what happened, and what happens next."""
 
-
-def _actor(request: Request, omgeving: OmgevingDep) -> Actor:
-    gebruiker_id = request.session.get("gebruiker_id")
-    if not isinstance(gebruiker_id, int):
-        raise NietIngelogd
-    with transactie(omgeving.fabriek) as sessie:
-        actor = actor_van_id(sessie, gebruiker_id)
-    if actor is None:
-        request.session.clear()
-        raise NietIngelogd
-    return actor
-
-
-ActorDep = Annotated[Actor, Depends(_actor)]
-
-
-def _privacy_officer(actor: ActorDep) -> Actor:
-    if actor.rol is not Rol.PRIVACY_OFFICER:
-        raise Verboden
-    return actor
-
-
-PrivacyOfficer = Annotated[Actor, Depends(_privacy_officer)]
+    titel: str
+    tekst: str = ""
+    volgende: tuple[str, ...] = ()
 
 
 def csrf_token(request: Request) -> str:
@@ -96,41 +89,304 @@ def _controleer_csrf(request: Request, csrf: Annotated[str, Form()] = "") -> Non
 Csrf = Depends(_controleer_csrf)
 
 
-def pagina(
-    request: Request, sjabloon: str, actor: Actor | None, status: int = 200, **context: Any
+def _omgeving(request: Request) -> Omgeving:
+    omgeving: Omgeving = request.app.state.omgeving
+    return omgeving
+
+
+OmgevingDep = Annotated[Omgeving, Depends(_omgeving)]
+
+
+def actor_of_niemand(request: Request, omgeving: OmgevingDep) -> Actor | None:
+    gebruiker_id = request.session.get("gebruiker_id")
+    if not isinstance(gebruiker_id, int):
+        return None
+    with transactie(omgeving.fabriek) as sessie:
+        actor = actor_van_id(sessie, gebruiker_id)
+    if actor is None:
+        request.session.clear()
+    return actor
+
+
+def _actor(actor: Annotated[Actor | None, Depends(actor_of_niemand)]) -> Actor:
+    if actor is None:
+        raise NietIngelogd
+    return actor
+
+
+ActorDep = Annotated[Actor, Depends(_actor)]
+
+
+def _bevestiging(request: Request) -> Bevestiging | None:
+    gegevens_ = request.session.pop("bevestiging", None)
+    if not isinstance(gegevens_, dict):
+        return None
+    return Bevestiging(
+        str(gegevens_.get("titel", "")),
+        str(gegevens_.get("tekst", "")),
+        tuple(str(x) for x in gegevens_.get("volgende", ())),
+    )
+
+
+def render(
+    request: Request,
+    sjabloon: str,
+    actor: Actor | None,
+    *,
+    status: int = 200,
+    kruimels: Sequence[Kruimel] = (),
+    **context: Any,
 ) -> HTMLResponse:
+    """A page in the common layout: the menu for this person, breadcrumbs, a confirmation."""
+    omgeving: Omgeving = request.app.state.omgeving
+    # Outside the session middleware (an error page for a crash) there is no session.
+    sessie = "session" in request.scope
+    items = []
+    organisatie = None
+    if actor is not None:
+        try:
+            org = omgeving.beslisser.register.zoek(actor.organisatie_id)
+            soort, organisatie = org.soort, org.naam
+        except KeyError:
+            soort = ""
+        items = menu(Wie(actor, soort), request.url.path)
     return sjablonen.TemplateResponse(
         request,
         sjabloon,
-        {"actor": actor, "rol_labels": ROL_LABELS, "csrf": csrf_token(request), **context},
+        {
+            "actor": actor,
+            "rol_labels": ROL_LABELS,
+            "organisatie_naam": organisatie,
+            "csrf": csrf_token(request) if sessie else "",
+            "menu": items,
+            "kruimels": list(kruimels),
+            "bevestiging": _bevestiging(request) if sessie else None,
+            "f": Formulierstaat(),
+            **context,
+        },
         status_code=status,
     )
 
 
-def niet_gevonden(request: Request, actor: Actor | None, tekst: str) -> HTMLResponse:
-    return pagina(request, "melding.html", actor, status=404, titel="Niet gevonden", tekst=tekst)
+@dataclass
+class Web:
+    """One request of a signed-in person (or of the public, when `actor` is None)."""
 
+    request: Request
+    omgeving: Omgeving
+    actor: Actor | None
 
-def fout(request: Request, actor: Actor | None, exc: Exception) -> Response:
-    if isinstance(exc, OngeldigeInvoer):
-        return pagina(
-            request,
-            "melding.html",
-            actor,
-            status=400,
-            titel="Controleer de invoer",
-            tekst="; ".join(f"{k}: {v}" for k, v in exc.fouten.items()),
+    @property
+    def ik(self) -> Actor:
+        if self.actor is None:
+            raise NietIngelogd
+        return self.actor
+
+    @contextmanager
+    def context(self, *, anoniem: bool = False) -> Iterator[Context]:
+        """One action in one transaction; it commits before the page is built. `anoniem`:
+        as the public, even when someone is signed in (an anonymous tip stays anonymous)."""
+        with self.omgeving.context(None if anoniem else self.actor, Kanaal.WEB) as ctx:
+            yield ctx
+
+    def naam(self, org_id: str) -> str:
+        """An organisation's name for a sentence (templates use the `organisatie` filter)."""
+        return self.omgeving.beslisser.register.naam(org_id)
+
+    def doe(self, actie: Callable[[Context], R]) -> R:
+        with self.context() as ctx:
+            return actie(ctx)
+
+    def pagina(
+        self,
+        sjabloon: str,
+        *,
+        status: int = 200,
+        kruimels: Sequence[Kruimel] = (),
+        **context: Any,
+    ) -> HTMLResponse:
+        return render(
+            self.request, sjabloon, self.actor, status=status, kruimels=kruimels, **context
         )
-    return pagina(
-        request, "melding.html", actor, status=403, titel="Niet toegestaan", tekst=zin(exc)
+
+    def verzend(
+        self,
+        invoer: type[M],
+        waarden: Mapping[str, list[str]],
+        actie: Callable[[Context, M], R],
+        *,
+        opnieuw: Callable[[Formulierstaat], Response],
+        klaar: Callable[[R], Response],
+        anoniem: bool = False,
+    ) -> Response:
+        """Validate, act in one transaction, then confirm; a refusal shows the form again
+        with every problem and everything typed (nothing was stored: the transaction rolled
+        back)."""
+
+        def in_context(model_: M) -> R:
+            with self.context(anoniem=anoniem) as ctx:
+                return actie(ctx, model_)
+
+        return self.verwerk(invoer, waarden, in_context, opnieuw=opnieuw, klaar=klaar)
+
+    def verwerk(
+        self,
+        invoer: type[M],
+        waarden: Mapping[str, list[str]],
+        actie: Callable[[M], R],
+        *,
+        opnieuw: Callable[[Formulierstaat], Response],
+        klaar: Callable[[R], Response],
+    ) -> Response:
+        """`verzend` for a service that opens its own transactions (a delivery commits in
+        two phases): the same validation and the same form again on a refusal."""
+        try:
+            uit = actie(valideer(invoer, gegevens(invoer, waarden)))
+        except OngeldigeInvoer as exc:
+            antwoord = opnieuw(Formulierstaat(dict(waarden), exc.fouten))
+            antwoord.status_code = 400
+            return antwoord
+        except Conflict as exc:
+            antwoord = opnieuw(Formulierstaat(dict(waarden), {"": exc.melding}))
+            antwoord.status_code = 409
+            return antwoord
+        return klaar(uit)
+
+    def toon_antwoord(
+        self,
+        invoer: type[M],
+        waarden: Mapping[str, list[str]],
+        actie: Callable[[Context, M], R],
+        pagina: Callable[[Formulierstaat, R | None], Response],
+        *,
+        herhaal: bool = True,
+    ) -> Response:
+        """A question answered on its own page, below the form: a refusal shows the problems,
+        an answer the form as typed (`herhaal=False`: empty, where what was typed must not be
+        shown again)."""
+        return self.verzend(
+            invoer,
+            waarden,
+            actie,
+            opnieuw=lambda f: pagina(f, None),
+            klaar=lambda r: pagina(Formulierstaat(dict(waarden) if herhaal else {}), r),
+        )
+
+    def vraag(self, invoer: type[M]) -> tuple[M | None, Formulierstaat]:
+        """A GET form (a filter, a search) bound to its input model: bad input is shown at
+        its field, and the page shows what it would without the filter (None)."""
+        params = self.request.query_params
+        waarden = {k: params.getlist(k) for k in params}
+        try:
+            return valideer(invoer, gegevens(invoer, waarden)), Formulierstaat(waarden)
+        except OngeldigeInvoer as exc:
+            return None, Formulierstaat(waarden, exc.fouten)
+
+    def bevestig(
+        self, naar: str, titel: str, tekst: str = "", volgende: Sequence[str] = ()
+    ) -> RedirectResponse:
+        """Post/redirect/get with a confirmation shown once on the next page."""
+        self.request.session["bevestiging"] = {
+            "titel": titel,
+            "tekst": tekst,
+            "volgende": list(volgende),
+        }
+        return RedirectResponse(naar, status_code=303)
+
+
+def _web(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Web:
+    return Web(request, omgeving, actor)
+
+
+def _publiek(
+    request: Request,
+    omgeving: OmgevingDep,
+    actor: Annotated[Actor | None, Depends(actor_of_niemand)],
+) -> Web:
+    return Web(request, omgeving, actor)
+
+
+WebDep = Annotated[Web, Depends(_web)]
+PubliekDep = Annotated[Web, Depends(_publiek)]
+
+
+async def _formuliervelden(request: Request) -> dict[str, list[str]]:
+    formulier = await request.form()
+    uit: dict[str, list[str]] = {}
+    for naam, waarde in formulier.multi_items():
+        if isinstance(waarde, str):
+            uit.setdefault(naam, []).append(waarde)
+    return uit
+
+
+Velden = Annotated[dict[str, list[str]], Depends(_formuliervelden)]
+
+
+def naar_inloggen(request: Request) -> RedirectResponse:
+    volgende = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    doel = "/inloggen" if volgende == "/" else f"/inloggen?volgende={quote(volgende)}"
+    return RedirectResponse(doel, status_code=303)
+
+
+Formulieren = dict[str, Formulierstaat]
+# The page of one thing (an object, a dossier, a request), with the forms that came back refused.
+Pagina = Callable[[Web, str, Formulieren], Response]
+# A service acting on one thing, named by its id, with a validated input model.
+Actie = Callable[[Context, str, M], object]
+
+
+def handeling(
+    router: APIRouter,
+    pad: str,
+    invoer: type[M],
+    dienst: Actie[M],
+    pagina: Pagina,
+    bevestiging: Bevestiging,
+    *,
+    naar: str | None = None,
+    tonen: bool = False,
+) -> None:
+    """A form that acts with one service on the one thing its path names (`{object_id}`).
+
+    The fields bind to `invoer`; a refusal shows `pagina` again with the problems at the form
+    named by the path's last part; success goes to `naar` (the thing's page unless said
+    otherwise) with the confirmation, whose title may name the thing as the path does.
+    `tonen`: the form also has a page of its own at the same path."""
+    formulier = pad.rsplit("/", 1)[-1]
+    doel = naar or pad.rsplit("/", 1)[0]
+
+    if tonen:
+
+        @router.get(pad, response_class=HTMLResponse)
+        def toon(w: WebDep) -> Response:
+            (sleutel,) = w.request.path_params.values()
+            return pagina(w, sleutel, {})
+
+    @router.post(pad, response_class=HTMLResponse, dependencies=[Csrf])
+    def verwerk(w: WebDep, velden: Velden) -> Response:
+        (sleutel,) = w.request.path_params.values()
+        return w.verzend(
+            invoer,
+            velden,
+            lambda ctx, model_: dienst(ctx, sleutel, model_),
+            opnieuw=lambda f: pagina(w, sleutel, {formulier: f}),
+            klaar=lambda _: w.bevestig(
+                doel.format_map(w.request.path_params),
+                bevestiging.titel.format_map(w.request.path_params),
+                bevestiging.tekst,
+                bevestiging.volgende,
+            ),
+        )
+
+
+# A format the export services make, and PDF (the progress report).
+_MEDIATYPEN = {**MEDIATYPEN, "pdf": "application/pdf"}
+
+
+def bestand(inhoud: bytes, bestandsnaam: str) -> Response:
+    """A download the browser saves under `bestandsnaam`; its extension says the media type."""
+    return Response(
+        inhoud,
+        media_type=_MEDIATYPEN[bestandsnaam.rsplit(".", 1)[-1]],
+        headers={"Content-Disposition": f'attachment; filename="{bestandsnaam}"'},
     )
-
-
-def actie(request: Request, actor: Actor, terug: str, fn: Callable[[Sessie], Any]) -> Response:
-    """One service call in one transaction; a refusal is a Dutch page, success a redirect."""
-    try:
-        with transactie(request.app.state.omgeving.fabriek) as sessie:
-            fn(sessie)
-    except (GeenToegang, OngeldigeInvoer) as exc:
-        return fout(request, actor, exc)
-    return RedirectResponse(terug, status_code=303)

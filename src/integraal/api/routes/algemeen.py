@@ -8,16 +8,13 @@ from fastapi import APIRouter
 from integraal.api.deps import ActorDep, OmgevingDep
 from integraal.api.fouten import Probleem
 from integraal.api.schemas import (
-    CasusUit,
     GebruikerUit,
-    Inloggegevens,
     MappingUit,
     PartnerUit,
     TokenUit,
 )
 from integraal.bronnen.mapping import meegeleverde_mappings
-from integraal.gebruikers import authenticeer, geef_token
-from integraal.opslag import beheer
+from integraal.gebruikers import Inloggegevens, authenticeer, geef_token
 from integraal.opslag.db import transactie
 
 router = APIRouter()
@@ -104,17 +101,3 @@ def mappings(_actor: ActorDep) -> list[MappingUit]:
         )
         for m in meegeleverde_mappings().values()
     ]
-
-
-@router.get(
-    "/casussen",
-    response_model=list[CasusUit],
-    tags=["Casussen"],
-    summary="Casussen waarvan u lid bent",
-)
-def mijn_casussen(omgeving: OmgevingDep, actor: ActorDep) -> list[CasusUit]:
-    with transactie(omgeving.fabriek) as sessie:
-        return [
-            CasusUit(id=c.id, titel=c.titel, verband=c.verband_id, doel=c.doel, status=c.status)
-            for c in beheer.casussen_van_gebruiker(sessie, actor.gebruiker_id)
-        ]

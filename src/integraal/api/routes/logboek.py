@@ -8,55 +8,32 @@ from dataclasses import asdict
 from fastapi import APIRouter
 
 from integraal import logboek
-from integraal.api.deps import OmgevingDep, PrivacyOfficer
-from integraal.api.schemas import (
-    CheckpointUit,
-    InzageRegelUit,
-    InzageUit,
-    InzageVraag,
-    VerificatieUit,
-)
+from integraal.api.deps import AlleenPrivacyOfficer, Ctx, OmgevingDep, PrivacyOfficer
+from integraal.api.schemas import CheckpointUit
+from integraal.logboek import VerificatieUit
 from integraal.logboek.ondertekening import laad_of_maak_sleutel
 from integraal.opslag.db import transactie
-from integraal.toegang.inzage import inzage_verzoek
+from integraal.toegang.inzage import InzageUit, InzageVraag, inzage_verzoek
 
 router = APIRouter(tags=["Logboek"])
 
 
 @router.get(
     "/logboek/verificatie",
-    response_model=VerificatieUit,
     summary="Controleer het hele logboek op wijzigingen, verwijderingen en volgorde",
 )
 def verificatie(omgeving: OmgevingDep, _po: PrivacyOfficer) -> VerificatieUit:
     with transactie(omgeving.fabriek) as sessie:
-        v = logboek.verifieer(sessie)
-    return VerificatieUit(
-        in_orde=v.in_orde,
-        aantal_regels=v.aantal,
-        gecontroleerde_checkpoints=v.gecontroleerde_checkpoints,
-        eerste_fout_volgnummer=v.bevinding.volgnummer if v.bevinding else None,
-        reden=v.bevinding.reden if v.bevinding else None,
-        tekst=v.tekst(),
-    )
+        return VerificatieUit.van(logboek.verifieer(sessie))
 
 
 @router.post(
     "/logboek/inzage",
-    response_model=InzageUit,
     summary="Inzage voor een betrokkene: wie verwerkte wat, wanneer, waarom en op welke grondslag",
+    dependencies=[AlleenPrivacyOfficer],
 )
-def inzage(omgeving: OmgevingDep, po: PrivacyOfficer, vraag: InzageVraag) -> InzageUit:
-    with transactie(omgeving.fabriek) as sessie:
-        soort, regels = inzage_verzoek(
-            sessie, po, vraag.betrokkene, omgeving.pseudoniem_sleutel, "api"
-        )
-    return InzageUit(
-        betrokkene_soort=soort,
-        regels=[
-            InzageRegelUit(**{**asdict(r), "categorieen": list(r.categorieen)}) for r in regels
-        ],
-    )
+def inzage(ctx: Ctx, vraag: InzageVraag) -> InzageUit:
+    return inzage_verzoek(ctx, vraag)
 
 
 @router.post(

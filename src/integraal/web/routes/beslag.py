@@ -1,627 +1,380 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Pages of the seizure chain: objects, kennisgeving, steps, deadlines, dossiers, MaHer, figures."""
+"""Pages of the seizure chain: objects, kennisgeving, steps, deadlines, dossiers, re-use, figures
+(the same services and input models as the API)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated, Any
+from typing import Literal, TypeVar
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse, Response
 
-from integraal.afpakken import (
+from integraal.beslag import (
     cijfers,
     dossier,
+    herbestemming,
     inzage,
-    maher,
-    overzicht,
+    objecten,
     registratie,
     verloop,
     waarde,
 )
-from integraal.afpakken.registratie import Item, Kennisgeving
-from integraal.domein.beslag import (
-    CATEGORIEEN,
-    GROND_LABELS,
-    SOORT_LABELS,
-    STATUS_LABELS,
-    TERMIJN_LABELS,
-    Handeling,
+from integraal.beslag.cijfers import Cijferexport, Cijfervraag
+from integraal.beslag.dossier import (
+    BetalingIn,
+    DossierIn,
+    ExecutieIn,
+    Executiestatus,
+    HandelingIn,
+    Handelingsoort,
+    VermogenIn,
+    VorderingIn,
 )
-from integraal.domein.fouten import GeenToegang, OngeldigeInvoer
-from integraal.domein.tekst import euro, lees_bedrag
-from integraal.export import MEDIATYPEN, tabel
-from integraal.opslag import beslag as beslagopslag
-from integraal.opslag.db import Sessie, transactie
-from integraal.web.basis import ActorDep, Csrf, OmgevingDep, actie, fout, niet_gevonden, pagina
+from integraal.beslag.herbestemming import HerbestemmingIn, OrganisatieIn
+from integraal.beslag.inzage import CodeIn
+from integraal.beslag.registratie import KennisgevingIn
+from integraal.beslag.verloop import HerbeoordelingIn, KlaagschriftIn, OmzettingIn, OvergangIn
+from integraal.beslag.waarde import WaarderingIn, Waarderingssoort
+from integraal.casus import casussen
+from integraal.domein.beslag import CATEGORIEEN, Grond, ObjectSoort
+from integraal.domein.fouten import NietGevonden
+from integraal.domein.invoer import Invoer
+from integraal.verwerking import Context
+from integraal.web.basis import (
+    Actie,
+    Bevestiging,
+    Csrf,
+    Formulieren,
+    Kruimel,
+    PubliekDep,
+    Velden,
+    Web,
+    WebDep,
+    bestand,
+    handeling,
+)
+from integraal.web.formulier import Formulierstaat
+
+M = TypeVar("M", bound=Invoer)
 
 router = APIRouter()
 
-LABELS: dict[str, Any] = {
-    "soorten": SOORT_LABELS,
-    "gronden": GROND_LABELS,
-    "categorieen": CATEGORIEEN,
-    "statussen": STATUS_LABELS,
-    "termijnlabels": TERMIJN_LABELS,
-}
-BEWAARDERS = {
-    "domeinen-roerende-zaken": "Domeinen Roerende Zaken",
-    "kasbeheerder-om": "Kasbeheerder OM",
-}
+
+def _kruimels(*stap: Kruimel) -> list[Kruimel]:
+    return [Kruimel("Start", "/"), Kruimel("Beslag", "/beslag" if stap else None), *stap]
+
+
+def _bewaarders(w: Web) -> list[tuple[str, str]]:
+    return [
+        (o.id, o.naam) for o in w.omgeving.beslisser.register.organisaties if o.soort == "bewaarder"
+    ]
+
+
+def _parketten(w: Web) -> list[tuple[str, str]]:
+    return [(o.id, o.naam) for o in w.omgeving.beslisser.register.organisaties if o.soort == "om"]
+
+
+# --- Objects -----------------------------------------------------------------------------------
 
 
 @router.get("/beslag", response_class=HTMLResponse)
-def beslag_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as s:
-            lijst = overzicht.objecten(s, omgeving.beslisser, actor)
-    except GeenToegang as exc:
-        return fout(request, actor, exc)
-    return pagina(request, "beslag.html", actor, lijst=lijst, euro=euro, **LABELS)
+def beslag_pagina(w: WebDep) -> Response:
+    lijst = w.doe(objecten.objecten)
+    return w.pagina("beslag.html", lijst=lijst, kruimels=_kruimels())
 
 
-@router.get("/beslag/nieuw", response_class=HTMLResponse)
-def kennisgeving_formulier(request: Request, actor: ActorDep) -> Response:
-    return pagina(
-        request, "beslag_nieuw.html", actor, vandaag=dt.date.today(), regels=range(4), **LABELS
+def _kennisgeving(w: Web, f: Formulierstaat | None = None, blokken: int = 1) -> Response:
+    f = f or Formulierstaat.met(
+        beslagenOp=w.doe(lambda ctx: ctx.nu().date()).strftime("%d-%m-%Y"), om="om"
+    )
+    bestaand = len({k.split(".")[1] for k in f.waarden if k.startswith("items.")})
+    return w.pagina(
+        "beslag_nieuw.html",
+        f=f,
+        blokken=max(blokken, bestaand, 1),
+        soorten=ObjectSoort.keuzes(),
+        gronden=[
+            ("Klassiek (art. 94 Sv)", [(g.value, g.label) for g in Grond if not g.conservatoir]),
+            ("Conservatoir (art. 94a Sv)", [(g.value, g.label) for g in Grond if g.conservatoir]),
+        ],
+        categorieen=[(str(k), v) for k, v in CATEGORIEEN.items()],
+        parketten=_parketten(w),
+        kruimels=_kruimels(Kruimel("Kennisgeving van inbeslagneming")),
     )
 
 
-def _float(tekst: str, veld: str) -> float | None:
-    if not tekst.strip():
-        return None
-    try:
-        return lees_bedrag(tekst)
-    except ValueError as exc:
-        raise OngeldigeInvoer({veld: "vul een bedrag in, bijvoorbeeld 1.250,00"}) from exc
+@router.get("/beslag/nieuw", response_class=HTMLResponse)
+def kennisgeving_formulier(w: WebDep) -> Response:
+    return _kennisgeving(w)
 
 
 @router.post("/beslag/nieuw", response_class=HTMLResponse, dependencies=[Csrf])
-def kennisgeving_registreren(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    kvi_nummer: Annotated[str, Form()] = "",
-    beslagen_op: Annotated[str, Form()] = "",
-    beslagene: Annotated[str, Form()] = "",
-    casus: Annotated[str, Form()] = "",
-    dossier_id: Annotated[str, Form()] = "",
-    rechtshulp: Annotated[str, Form()] = "",
-    soort: Annotated[list[str] | None, Form()] = None,
-    omschrijving: Annotated[list[str] | None, Form()] = None,
-    grond: Annotated[list[str] | None, Form()] = None,
-    categorie: Annotated[list[str] | None, Form()] = None,
-    kenmerk: Annotated[list[str] | None, Form()] = None,
-    bedrag: Annotated[list[str] | None, Form()] = None,
-    goederencategorie: Annotated[list[str] | None, Form()] = None,
-) -> Response:
-    try:
-        datum = dt.date.fromisoformat(beslagen_op)
-    except ValueError:
-        return fout(
-            request, actor, OngeldigeInvoer({"datum": "vul de datum van inbeslagneming in"})
-        )
-    try:
-        rijen = zip(
-            soort or [],
-            omschrijving or [],
-            grond or [],
-            categorie or [],
-            kenmerk or [],
-            bedrag or [],
-            goederencategorie or [],
-            strict=False,
-        )
-        items = tuple(
-            Item(
-                soort=so,
-                omschrijving=om,
-                grond=gr,
-                categorie=int(ca or 0),
-                kenmerk=ke,
-                bedrag_euro=_float(be, f"bedrag {i}"),
-                goederencategorie=go,
-            )
-            for i, (so, om, gr, ca, ke, be, go) in enumerate(rijen, start=1)
-            if om.strip()
-        )
-        with transactie(omgeving.fabriek) as s:
-            r = registratie.registreer(
-                s,
-                omgeving.beslisser,
-                actor,
-                Kennisgeving(
-                    kvi_nummer=kvi_nummer,
-                    beslagen_op=datum,
-                    beslagene=beslagene,
-                    casus_id=casus.strip() or None,
-                    dossier_id=dossier_id.strip() or None,
-                    rechtshulp=bool(rechtshulp),
-                    items=items,
-                ),
-                herkomst="web",
-            )
-    except (GeenToegang, OngeldigeInvoer) as exc:
-        return fout(request, actor, exc)
-    return pagina(request, "beslag_geregistreerd.html", actor, r=r)
+def kennisgeving_registreren(w: WebDep, velden: Velden) -> Response:
+    if velden.pop("actie", None) == ["meer"]:
+        # GOV.UK 'add another': one more item, nothing stored, nothing checked yet.
+        bestaand = len({k.split(".")[1] for k in velden if k.startswith("items.")})
+        return _kennisgeving(w, Formulierstaat(velden), blokken=bestaand + 1)
+    return w.verzend(
+        KennisgevingIn,
+        velden,
+        registratie.registreer,
+        opnieuw=lambda f: _kennisgeving(w, f),
+        klaar=lambda r: w.pagina(
+            "beslag_geregistreerd.html",
+            r=r,
+            kruimels=_kruimels(Kruimel("Kennisgeving geregistreerd")),
+        ),
+    )
 
 
 @router.get("/beslag/termijnen", response_class=HTMLResponse)
-def termijnen_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as s:
-            regels = overzicht.termijnlijst(s, omgeving.beslisser, actor)
-    except GeenToegang as exc:
-        return fout(request, actor, exc)
-    return pagina(request, "beslag_termijnen.html", actor, regels=regels, **LABELS)
+def termijnen_pagina(w: WebDep) -> Response:
+    regels = w.doe(objecten.termijnlijst)
+    return w.pagina(
+        "beslag_termijnen.html", regels=regels, kruimels=_kruimels(Kruimel("Termijnen"))
+    )
 
 
 @router.get("/beslag/cijfers", response_class=HTMLResponse)
-def cijfers_pagina(
-    request: Request, omgeving: OmgevingDep, actor: ActorDep, jaar: int | None = None
-) -> Response:
-    nu = dt.date.today().year
-    jaren = list(range(nu - 4, nu + 1))
-    gekozen = jaar if jaar in jaren else nu - 1
-    with transactie(omgeving.fabriek) as s:
-        lijst = cijfers.jaarcijfers(s, jaren)
-        reeks = cijfers.naijlreeks(s, gekozen)
-    hoogste = max([c for _, c in reeks] + [1])
-    return pagina(
-        request,
+def cijfers_pagina(w: WebDep, jaar: int | None = None) -> Response:
+    with w.context() as ctx:
+        vandaag = ctx.nu().date()
+        lijst = cijfers.lees(ctx, Cijfervraag())
+        jaren = [j.jaar for j in lijst]
+        gekozen = jaar if jaar in jaren else vandaag.year - 1
+        reeks = cijfers.na_ijlen(ctx, gekozen)
+    hoogste = max([r.bedrag_centen for r in reeks] + [1])
+    return w.pagina(
         "beslag_cijfers.html",
-        actor,
         lijst=lijst,
         reeks=reeks,
         jaar=gekozen,
-        jaren=jaren,
+        jaren=[(str(j), str(j)) for j in jaren],
+        f=Formulierstaat.met(jaar=gekozen),
         hoogste=hoogste,
-        euro=euro,
+        kruimels=[Kruimel("Start", "/"), Kruimel("Beslagcijfers")],
     )
 
 
 @router.get("/beslag/cijfers.{formaat}")
-def cijfers_export(
-    request: Request, omgeving: OmgevingDep, actor: ActorDep, formaat: str
-) -> Response:
-    if formaat not in MEDIATYPEN:
-        return niet_gevonden(request, actor, "Exporteer als csv of xlsx.")
-    nu = dt.date.today().year
-    with transactie(omgeving.fabriek) as s:
-        lijst = cijfers.jaarcijfers(s, list(range(nu - 4, nu + 1)))
-    return Response(
-        tabel(cijfers.KOLOMMEN, cijfers.rijen(lijst), formaat),
-        media_type=MEDIATYPEN[formaat],
-        headers={"Content-Disposition": f'attachment; filename="beslagcijfers.{formaat}"'},
+def cijfers_export(w: WebDep, formaat: Literal["csv", "xlsx"]) -> Response:
+    inhoud = w.doe(lambda ctx: cijfers.exporteer(ctx, Cijferexport(formaat=formaat)))
+    return bestand(inhoud, f"beslagcijfers.{formaat}")
+
+
+def _object(w: Web, object_id: str, formulieren: Formulieren | None = None) -> Response:
+    with w.context() as ctx:
+        b = objecten.detail(ctx, object_id)
+        vandaag = ctx.nu().date()
+        # A link to the case only for who can open it; the number alone says enough to others.
+        casus_te_openen = b.object.casus_id in {k.id for k in casussen.lijst(ctx)}
+    return w.pagina(
+        "beslag_object.html",
+        b=b,
+        vandaag=vandaag,
+        casus_te_openen=casus_te_openen,
+        vervolg=[(v.naar.value, f"{v.naar.label} — {v.grondslag}") for v in b.vervolg],
+        formulieren=formulieren or {},
+        leeg=Formulierstaat(),
+        bewaarders=_bewaarders(w),
+        waarderingssoorten=Waarderingssoort.keuzes(),
+        conservatoire_gronden=[(g.value, g.label) for g in Grond if g.conservatoir],
+        kruimels=_kruimels(Kruimel(f"Object {b.object.id}")),
     )
 
 
 @router.get("/beslag/{object_id}", response_class=HTMLResponse)
-def object_pagina(
-    request: Request, omgeving: OmgevingDep, actor: ActorDep, object_id: str
-) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as s:
-            b = overzicht.object_beeld(s, omgeving.beslisser, actor, object_id)
-    except GeenToegang as exc:
-        return niet_gevonden(request, actor, str(exc))
-    return pagina(
-        request,
-        "beslag_object.html",
-        actor,
-        b=b,
-        euro=euro,
-        bewaarders=BEWAARDERS,
-        vandaag=dt.date.today(),
-        **LABELS,
+def object_pagina(w: WebDep, object_id: str) -> Response:
+    return _object(w, object_id)
+
+
+# The forms on an object's page, each with its own input model and service (as in the API).
+def _objectactie(naam: str, invoer: type[M], dienst: Actie[M], titel: str) -> None:
+    pad = f"/beslag/{{object_id}}/{naam}"
+    handeling(router, pad, invoer, dienst, _object, Bevestiging(titel, _IN_HET_VERLOOP))
+
+
+_IN_HET_VERLOOP = (
+    "Vastgelegd in het verloop van het object; de betrokken partners krijgen de gebeurtenis in "
+    "hun feed."
+)
+_objectactie("stap", OvergangIn, verloop.voer_uit, "Vervolgstap vastgelegd")
+_objectactie("waarde", WaarderingIn, waarde.waardeer, "Waarde vastgelegd")
+_objectactie("klaagschrift", KlaagschriftIn, verloop.klaagschrift, "Klaagschrift vastgelegd")
+_objectactie("herbeoordeling", HerbeoordelingIn, verloop.herbeoordeel, "Bewaring herbeoordeeld")
+_objectactie(
+    "omzetting", OmzettingIn, verloop.zet_om_conservatoir, "Omgezet in conservatoir beslag"
+)
+
+
+@router.post("/beslag/{object_id}/machtiging", response_class=HTMLResponse, dependencies=[Csrf])
+def object_machtiging(w: WebDep, object_id: str) -> Response:
+    w.doe(lambda ctx: verloop.verzoek_machtiging(ctx, object_id))
+    return w.bevestig(
+        f"/beslag/{object_id}",
+        "Machtiging verzocht",
+        "Het OM heeft zes weken om te beslissen (art. 117 lid 5 Sv); de termijn staat bij het "
+        "object.",
     )
 
 
-@router.post("/beslag/{object_id}/stap", dependencies=[Csrf])
-def object_stap(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    object_id: str,
-    naar: Annotated[str, Form()] = "",
-    reden: Annotated[str, Form()] = "",
-    machtiging: Annotated[str, Form()] = "",
-    uitspraak: Annotated[str, Form()] = "",
-    afstandsverklaring: Annotated[str, Form()] = "",
-    bewaarder: Annotated[str, Form()] = "",
-) -> Response:
-    h = Handeling(reden, machtiging, uitspraak, afstandsverklaring)
-    return actie(
-        request,
-        actor,
-        f"/beslag/{object_id}",
-        lambda s: verloop.voer_uit(
-            s,
-            omgeving.beslisser,
-            actor,
-            object_id,
-            naar,
-            h,
-            bewaarder_id=bewaarder or None,
-            herkomst="web",
-        ),
-    )
+# --- Vermogensdossiers -------------------------------------------------------------------------
 
 
-@router.post("/beslag/{object_id}/waarde", dependencies=[Csrf])
-def object_waarde(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    object_id: str,
-    soort: Annotated[str, Form()] = "",
-    bedrag: Annotated[str, Form()] = "",
-    eenheid: Annotated[str, Form()] = "",
-    hoeveelheid: Annotated[str, Form()] = "",
-    koers: Annotated[str, Form()] = "",
-    koersbron: Annotated[str, Form()] = "",
-    koers_op: Annotated[str, Form()] = "",
-) -> Response:
-    b = omgeving.beslisser
-
-    def doe(s: Sessie) -> object:
-        if soort == "taxatie":
-            return waarde.taxeer(s, b, actor, object_id, bedrag.replace(".", ""), herkomst="web")
-        if soort == "opbrengst":
-            return waarde.registreer_opbrengst(
-                s, b, actor, object_id, bedrag.replace(".", ""), herkomst="web"
-            )
-        try:
-            moment = dt.datetime.fromisoformat(koers_op).replace(tzinfo=dt.UTC)
-        except ValueError as exc:
-            raise OngeldigeInvoer({"koersOp": "vul datum en tijd van de koers in"}) from exc
-        return waarde.reken_om(
-            s,
-            b,
-            actor,
-            object_id,
-            eenheid=eenheid,
-            hoeveelheid=hoeveelheid,
-            koers=koers,
-            koersbron=koersbron,
-            koers_op=moment,
-            herkomst="web",
-        )
-
-    return actie(request, actor, f"/beslag/{object_id}", doe)
-
-
-@router.post("/beslag/{object_id}/machtiging", dependencies=[Csrf])
-def object_machtiging(
-    request: Request, omgeving: OmgevingDep, actor: ActorDep, object_id: str
-) -> Response:
-    return actie(
-        request,
-        actor,
-        f"/beslag/{object_id}",
-        lambda s: verloop.verzoek_machtiging(
-            s, omgeving.beslisser, actor, object_id, herkomst="web"
-        ),
-    )
-
-
-@router.post("/beslag/{object_id}/klaagschrift", dependencies=[Csrf])
-def object_klaagschrift(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    object_id: str,
-    aanhangig: Annotated[str, Form()] = "",
-    document: Annotated[str, Form()] = "",
-) -> Response:
-    return actie(
-        request,
-        actor,
-        f"/beslag/{object_id}",
-        lambda s: verloop.klaagschrift(
-            s,
-            omgeving.beslisser,
-            actor,
-            object_id,
-            aanhangig=aanhangig == "ja",
-            document=document,
-            herkomst="web",
-        ),
-    )
-
-
-@router.post("/beslag/{object_id}/herbeoordeling", dependencies=[Csrf])
-def object_herbeoordeling(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    object_id: str,
-    reden: Annotated[str, Form()] = "",
-) -> Response:
-    return actie(
-        request,
-        actor,
-        f"/beslag/{object_id}",
-        lambda s: verloop.herbeoordeel(
-            s, omgeving.beslisser, actor, object_id, reden, herkomst="web"
-        ),
-    )
-
-
-@router.post("/beslag/{object_id}/omzetting", dependencies=[Csrf])
-def object_omzetting(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    object_id: str,
-    grond: Annotated[str, Form()] = "",
-    machtiging_rc: Annotated[str, Form()] = "",
-) -> Response:
-    return actie(
-        request,
-        actor,
-        f"/beslag/{object_id}",
-        lambda s: verloop.zet_om_conservatoir(
-            s, omgeving.beslisser, actor, object_id, grond, machtiging_rc, herkomst="web"
-        ),
+def _dossiers(w: Web, f: Formulierstaat | None = None) -> Response:
+    lijst = w.doe(dossier.dossiers)
+    return w.pagina(
+        "dossiers.html",
+        lijst=lijst,
+        f=f or Formulierstaat(),
+        kruimels=_kruimels(Kruimel("Vermogensdossiers")),
     )
 
 
 @router.get("/vermogensdossiers", response_class=HTMLResponse)
-def dossiers_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as s:
-            lijst = dossier.dossiers(s, omgeving.beslisser, actor)
-    except GeenToegang as exc:
-        return fout(request, actor, exc)
-    return pagina(
-        request,
-        "dossiers.html",
-        actor,
-        lijst=lijst,
-        executiestatussen=dossier.EXECUTIESTATUSSEN,
-        euro=euro,
+def dossiers_pagina(w: WebDep) -> Response:
+    return _dossiers(w)
+
+
+@router.post("/vermogensdossiers", response_class=HTMLResponse, dependencies=[Csrf])
+def dossier_openen(w: WebDep, velden: Velden) -> Response:
+    return w.verzend(
+        DossierIn,
+        velden,
+        dossier.open_dossier,
+        opnieuw=lambda f: _dossiers(w, f),
+        klaar=lambda d: w.bevestig(
+            f"/vermogensdossiers/{d.id}",
+            f"Vermogensdossier {d.id} geopend",
+            "Leg onderzoekshandelingen en bekend vermogen vast; beslag in dit dossier verschijnt "
+            "hier vanzelf.",
+        ),
     )
 
 
-@router.post("/vermogensdossiers", dependencies=[Csrf])
-def dossier_openen(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    verdachte: Annotated[str, Form()] = "",
-    parketnummer: Annotated[str, Form()] = "",
-) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as s:
-            d = dossier.open_dossier(
-                s, omgeving.beslisser, actor, verdachte=verdachte, parketnummer=parketnummer
-            )
-    except (GeenToegang, OngeldigeInvoer) as exc:
-        return fout(request, actor, exc)
-    return RedirectResponse(f"/vermogensdossiers/{d.id}", status_code=303)
+def _dossier(w: Web, dossier_id: str, formulieren: Formulieren | None = None) -> Response:
+    b = w.doe(lambda ctx: dossier.beeld(ctx, dossier_id))
+    hoogste = max([p.bekend_centen + p.beslagen_centen for p in b.positie] + [1])
+    return w.pagina(
+        "dossier.html",
+        b=b,
+        hoogste=hoogste,
+        formulieren=formulieren or {},
+        leeg=Formulierstaat(),
+        handelingsoorten=Handelingsoort.keuzes(),
+        executiestatussen=Executiestatus.keuzes(),
+        kruimels=_kruimels(
+            Kruimel("Vermogensdossiers", "/vermogensdossiers"), Kruimel(f"Dossier {b.dossier.id}")
+        ),
+    )
 
 
 @router.get("/vermogensdossiers/{dossier_id}", response_class=HTMLResponse)
-def dossier_pagina(
-    request: Request, omgeving: OmgevingDep, actor: ActorDep, dossier_id: str
-) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as s:
-            b = dossier.beeld(s, omgeving.beslisser, actor, dossier_id)
-    except GeenToegang as exc:
-        return niet_gevonden(request, actor, str(exc))
-    hoogste = max([p.bekend_centen + p.beslagen_centen for p in b.positie] + [1])
-    return pagina(
-        request,
-        "dossier.html",
-        actor,
-        b=b,
-        euro=euro,
-        executiestatussen=dossier.EXECUTIESTATUSSEN,
-        handelingen=dossier.HANDELINGEN,
-        hoogste=hoogste,
-        **LABELS,
-    )
+def dossier_pagina(w: WebDep, dossier_id: str) -> Response:
+    return _dossier(w, dossier_id)
 
 
-@router.post("/vermogensdossiers/{dossier_id}/handeling", dependencies=[Csrf])
-def dossier_handeling(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    dossier_id: str,
-    soort: Annotated[str, Form()] = "",
-    datum: Annotated[str, Form()] = "",
-    omschrijving: Annotated[str, Form()] = "",
-    opbrengst: Annotated[str, Form()] = "",
-) -> Response:
-    def doe(s: Sessie) -> object:
-        try:
-            dag = dt.date.fromisoformat(datum)
-        except ValueError as exc:
-            raise OngeldigeInvoer({"datum": "vul een datum in"}) from exc
-        return dossier.voeg_handeling_toe(
-            s,
-            omgeving.beslisser,
-            actor,
-            dossier_id,
-            soort=soort,
-            datum=dag,
-            omschrijving=omschrijving,
-            opbrengst_euro=opbrengst,
-            herkomst="web",
-        )
-
-    return actie(request, actor, f"/vermogensdossiers/{dossier_id}", doe)
+# The forms on a dossier's page.
+def _dossieractie(naam: str, invoer: type[M], dienst: Actie[M], titel: str) -> None:
+    pad = f"/vermogensdossiers/{{dossier_id}}/{naam}"
+    handeling(router, pad, invoer, dienst, _dossier, Bevestiging(titel))
 
 
-@router.post("/vermogensdossiers/{dossier_id}/vordering", dependencies=[Csrf])
-def dossier_vordering(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    dossier_id: str,
-    bedrag: Annotated[str, Form()] = "",
-    medeschuldenaren: Annotated[str, Form()] = "",
-) -> Response:
-    mede = [x.strip() for x in medeschuldenaren.split(",") if x.strip()]
-    return actie(
-        request,
-        actor,
-        f"/vermogensdossiers/{dossier_id}",
-        lambda s: dossier.stel_vordering_vast(
-            s, omgeving.beslisser, actor, dossier_id, bedrag, mede, herkomst="web"
-        ),
-    )
+_dossieractie(
+    "handeling", HandelingIn, dossier.voeg_handeling_toe, "Onderzoekshandeling vastgelegd"
+)
+_dossieractie("vermogen", VermogenIn, dossier.voeg_vermogen_toe, "Bekend vermogen vastgelegd")
+_dossieractie("vordering", VorderingIn, dossier.stel_vordering_vast, "Vordering vastgelegd")
+_dossieractie("executie", ExecutieIn, dossier.werk_executie_bij, "Stand van de executie vastgelegd")
+_dossieractie("betaling", BetalingIn, dossier.registreer_betaling, "Betaling vastgelegd")
 
 
-def _datum(tekst: str, veld: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(tekst)
-    except ValueError as exc:
-        raise OngeldigeInvoer({veld: "vul een datum in"}) from exc
+# --- Social re-use -----------------------------------------------------------------------------
 
 
-@router.post("/vermogensdossiers/{dossier_id}/vermogen", dependencies=[Csrf])
-def dossier_vermogen(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    dossier_id: str,
-    soort: Annotated[str, Form()] = "",
-    omschrijving: Annotated[str, Form()] = "",
-    waarde_euro: Annotated[str, Form()] = "",
-    bekend_sinds: Annotated[str, Form()] = "",
-) -> Response:
-    return actie(
-        request,
-        actor,
-        f"/vermogensdossiers/{dossier_id}",
-        lambda s: dossier.voeg_vermogen_toe(
-            s,
-            omgeving.beslisser,
-            actor,
-            dossier_id,
-            soort=soort,
-            omschrijving=omschrijving,
-            waarde_euro=waarde_euro,
-            bekend_sinds=_datum(bekend_sinds, "bekendSinds"),
-            herkomst="web",
-        ),
-    )
-
-
-@router.post("/vermogensdossiers/{dossier_id}/executie", dependencies=[Csrf])
-def dossier_executie(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    dossier_id: str,
-    status: Annotated[str, Form()] = "",
-) -> Response:
-    return actie(
-        request,
-        actor,
-        f"/vermogensdossiers/{dossier_id}",
-        lambda s: dossier.werk_executie_bij(
-            s, omgeving.beslisser, actor, dossier_id, status, herkomst="web"
-        ),
-    )
-
-
-@router.post("/vermogensdossiers/{dossier_id}/betaling", dependencies=[Csrf])
-def dossier_betaling(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    dossier_id: str,
-    bedrag: Annotated[str, Form()] = "",
-    ontvangen_op: Annotated[str, Form()] = "",
-) -> Response:
-    return actie(
-        request,
-        actor,
-        f"/vermogensdossiers/{dossier_id}",
-        lambda s: dossier.registreer_betaling(
-            s,
-            omgeving.beslisser,
-            actor,
-            dossier_id,
-            bedrag,
-            _datum(ontvangen_op, "ontvangenOp"),
-            herkomst="web",
-        ),
+def _herbestemming(w: Web, f: Formulierstaat | None = None) -> Response:
+    with w.context() as ctx:
+        suggesties = herbestemming.suggesties(ctx)
+        organisaties = herbestemming.organisaties(ctx)
+    return w.pagina(
+        "herbestemming.html",
+        suggesties=suggesties,
+        organisaties=organisaties,
+        f=f or Formulierstaat(),
+        kruimels=_kruimels(Kruimel("Maatschappelijk herbestemmen")),
     )
 
 
 @router.get("/herbestemming", response_class=HTMLResponse)
-def herbestemming_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as s:
-            suggesties = maher.suggesties(s, omgeving.beslisser, actor)
-            organisaties = beslagopslag.maatschappelijke_organisaties(s)
-    except GeenToegang as exc:
-        return fout(request, actor, exc)
-    return pagina(
-        request, "herbestemming.html", actor, suggesties=suggesties, organisaties=organisaties
-    )
+def herbestemming_pagina(w: WebDep) -> Response:
+    return _herbestemming(w)
 
 
-@router.post("/herbestemming/organisaties", dependencies=[Csrf])
-def herbestemming_organisatie(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    naam: Annotated[str, Form()] = "",
-    plaats: Annotated[str, Form()] = "",
-    behoeften: Annotated[str, Form()] = "",
-) -> Response:
-    return actie(
-        request,
-        actor,
-        "/herbestemming",
-        lambda s: maher.registreer_organisatie(
-            s, omgeving.beslisser, actor, naam=naam, plaats=plaats, behoeften=behoeften.split(",")
+@router.post("/herbestemming/organisaties", response_class=HTMLResponse, dependencies=[Csrf])
+def herbestemming_organisatie(w: WebDep, velden: Velden) -> Response:
+    # One text field with commas on the page; a list in the model.
+    velden = {**velden, "behoeften": [b for v in velden.get("behoeften", []) for b in v.split(",")]}
+    return w.verzend(
+        OrganisatieIn,
+        velden,
+        herbestemming.registreer_organisatie,
+        opnieuw=lambda f: _herbestemming(w, f),
+        klaar=lambda o: w.bevestig(
+            "/herbestemming",
+            f"{o.naam} geregistreerd",
+            "Passende verbeurdverklaarde goederen verschijnen bij de suggesties.",
         ),
     )
 
 
-@router.post("/herbestemming/{object_id}", dependencies=[Csrf])
-def herbestemming_overdragen(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    object_id: str,
-    organisatie: Annotated[str, Form()] = "",
-) -> Response:
-    return actie(
-        request,
-        actor,
-        "/herbestemming",
-        lambda s: maher.draag_over(
-            s, omgeving.beslisser, actor, object_id, organisatie, herkomst="web"
+@router.post("/herbestemming/{object_id}", response_class=HTMLResponse, dependencies=[Csrf])
+def herbestemming_overdragen(w: WebDep, object_id: str, velden: Velden) -> Response:
+    return w.verzend(
+        HerbestemmingIn,
+        velden,
+        lambda ctx, invoer: herbestemming.draag_over(ctx, object_id, invoer),
+        opnieuw=lambda f: _herbestemming(w, f),
+        klaar=lambda _: w.bevestig(
+            "/herbestemming",
+            f"Object {object_id} overgedragen",
+            "Het object is maatschappelijk herbestemd; doorverkoop is niet toegestaan.",
         ),
     )
+
+
+# --- The person seized from --------------------------------------------------------------------
 
 
 @router.get("/mijn-beslag", response_class=HTMLResponse)
-def inzage_formulier(request: Request) -> Response:
-    return pagina(request, "mijn_beslag.html", None)
+def inzage_formulier(w: PubliekDep) -> Response:
+    return w.pagina("mijn_beslag.html")
 
 
 @router.post("/mijn-beslag", response_class=HTMLResponse, dependencies=[Csrf])
-def inzage_tonen(
-    request: Request, omgeving: OmgevingDep, code: Annotated[str, Form()] = ""
-) -> Response:
-    with transactie(omgeving.fabriek) as s:
-        i = inzage.inzage(s, omgeving.beslisser, code, herkomst="web")
-    if i is None:
-        return pagina(
-            request,
-            "mijn_beslag.html",
-            None,
-            status=400,
-            fout="Deze code is niet bekend. Controleer de code op het bewijs van ontvangst.",
-        )
-    return pagina(request, "mijn_beslag.html", None, inzage=i, rechten=inzage.rechten, **LABELS)
+def inzage_tonen(w: PubliekDep, velden: Velden) -> Response:
+    def doe(ctx: Context, invoer: CodeIn) -> inzage.InzageUit | None:
+        try:
+            return inzage.inzage(ctx, invoer)
+        except NietGevonden:
+            return None
+
+    def klaar(i: inzage.InzageUit | None) -> Response:
+        if i is None:
+            fout = Formulierstaat(
+                {},
+                {
+                    "code": "Deze code is niet bekend. Controleer de code op uw bewijs van "
+                    "ontvangst."
+                },
+            )
+            return w.pagina("mijn_beslag.html", status=400, f=fout)
+        return w.pagina("mijn_beslag.html", inzage=i)
+
+    return w.verzend(
+        CodeIn,
+        velden,
+        doe,
+        opnieuw=lambda f: w.pagina("mijn_beslag.html", f=f),
+        klaar=klaar,
+        anoniem=True,
+    )

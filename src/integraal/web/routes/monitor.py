@@ -1,26 +1,22 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Monitor pages: the approach's structure, indicators, finances, motions and commitments,
-documents with search, and the progress report as HTML and PDF."""
+documents with search, the area picture and the progress report (the same services and
+input models as the API)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, BackgroundTasks, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from integraal.domein.fouten import OngeldigeInvoer
-from integraal.domein.monitor import (
-    MAATREGELSTATUS_LABELS,
-    UITVOERING_LABELS,
-    Soort,
-    TKStatus,
-)
-from integraal.domein.tekst import lees_bedrag
-from integraal.export import MEDIATYPEN, tabel
+from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
+from integraal.domein.monitor import Maatregelstatus, Soort, TKStatus, Uitvoering
+from integraal.export import tabel
 from integraal.monitor import (
+    documenten,
     financien,
     gebiedsbeeld,
     indicatoren,
@@ -28,354 +24,366 @@ from integraal.monitor import (
     rapport,
     structuur,
 )
-from integraal.opslag import monitor as opslag
-from integraal.opslag.db import Sessie, transactie
-from integraal.web.basis import (
-    ActorDep,
-    Csrf,
-    OmgevingDep,
-    actie,
-    fout,
-    niet_gevonden,
-    pagina,
-)
+from integraal.monitor.documenten import Zoekopdracht
+from integraal.monitor.gebiedsbeeld import Gebiedsniveau, Gebiedsvraag
+from integraal.monitor.indicatoren import WaardeIn
+from integraal.monitor.opdrachten import BeoordelingIn, Opdrachtfilter, OpdrachtUit
+from integraal.monitor.rapportwerk import Rapportbord, Rapportopdracht
+from integraal.monitor.rechten import BEWERKERS
+from integraal.monitor.structuur import MaatregelIn, MaatregelUit
+from integraal.web.basis import Csrf, Kruimel, Velden, Web, WebDep, bestand
+from integraal.web.formulier import Formulierstaat
 
 router = APIRouter()
+Formaat = Literal["csv", "xlsx"]
 
 
-def _bestand(inhoud: bytes, formaat: str, naam: str) -> Response:
-    return Response(
-        inhoud,
-        media_type=MEDIATYPEN[formaat],
-        headers={"Content-Disposition": f'attachment; filename="{naam}.{formaat}"'},
-    )
+def _bord(request: Request) -> Rapportbord:
+    bord: Rapportbord = request.app.state.rapporten
+    return bord
 
 
-def _datum(tekst: str, veld: str) -> dt.date | None:
-    if not tekst.strip():
-        return None
-    try:
-        return dt.date.fromisoformat(tekst.strip())
-    except ValueError:
-        raise OngeldigeInvoer({veld: "vul een datum in als jjjj-mm-dd"}) from None
+BordDep = Annotated[Rapportbord, Depends(_bord)]
+
+
+def _tabel(
+    kolommen: Sequence[str], rijen: Sequence[Sequence[object]], formaat: Formaat, naam: str
+) -> Response:
+    """A table of the monitor as a CSV or Excel download."""
+    return bestand(tabel(kolommen, rijen, formaat), f"{naam}.{formaat}")
+
+
+def _kruimels(*meer: Kruimel) -> list[Kruimel]:
+    return [Kruimel("Start", "/"), Kruimel("Monitor", "/monitor"), *meer]
+
+
+def _bewerker(w: Web) -> bool:
+    return w.ik.rol in BEWERKERS
 
 
 @router.get("/monitor", response_class=HTMLResponse)
-def overzicht(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
-    with transactie(omgeving.fabriek) as s:
-        lijnen = structuur.structuur(s)
-        alle = indicatoren.overzicht(s)
-        lijst = opdrachten.lijst(s)
-        afwijkingen = financien.controle(financien.tabellen(s))
-    per_status: dict[str, int] = {}
+def overzicht(w: WebDep) -> Response:
+    with w.context() as ctx:
+        lijnen = structuur.structuur(ctx)
+        alle = indicatoren.overzicht(ctx)
+        lijst = opdrachten.lijst(ctx)
+        afwijkingen = financien.overzicht(ctx).afwijkingen
+    per_status: dict[TKStatus, int] = {}
     for o in lijst:
-        per_status[o.tk_status.value] = per_status.get(o.tk_status.value, 0) + 1
-    return pagina(
-        request,
+        per_status[o.tk_status] = per_status.get(o.tk_status, 0) + 1
+    return w.pagina(
         "monitor.html",
-        actor,
         lijnen=lijnen,
+        lijnnamen={lijn.code: lijn.naam for lijn in lijnen},
         indicatoren=alle,
         per_status=per_status,
         te_beoordelen=sum(1 for o in lijst if not o.beoordeeld),
         afwijkingen=afwijkingen,
-        statussen=MAATREGELSTATUS_LABELS,
-        vandaag=dt.date.today(),
+        bewerker=_bewerker(w),
+        kruimels=[Kruimel("Start", "/"), Kruimel("Monitor")],
     )
 
 
-@router.post("/monitor/maatregelen/{maatregel_id}", dependencies=[Csrf])
-def maatregel_wijzigen(
-    request: Request,
-    actor: ActorDep,
-    maatregel_id: int,
-    status: Annotated[str, Form()] = "",
-    eind: Annotated[str, Form()] = "",
-) -> Response:
-    def doe(s: Sessie) -> None:
-        structuur.wijzig_maatregel(s, actor, maatregel_id, status, _datum(eind, "eind"))
+# --- Measures ----------------------------------------------------------------------------------
 
-    return actie(request, actor, "/monitor#maatregelen", doe)
+
+def _maatregel(w: Web, maatregel_id: int, f: Formulierstaat | None = None) -> Response:
+    with w.context() as ctx:
+        m = next(
+            (
+                m
+                for lijn in structuur.structuur(ctx)
+                for d in lijn.deelopgaven
+                for m in d.maatregelen
+                if m.id == maatregel_id
+            ),
+            None,
+        )
+    if m is None:
+        raise NietGevonden("Deze maatregel bestaat niet.")
+    return w.pagina(
+        "monitor_maatregel.html",
+        m=m,
+        f=f or Formulierstaat.met(status=m.status.value),
+        statussen=Maatregelstatus.keuzes(),
+        bewerker=_bewerker(w),
+        kruimels=_kruimels(Kruimel(m.naam)),
+    )
+
+
+@router.get("/monitor/maatregelen/{maatregel_id}", response_class=HTMLResponse)
+def maatregel(w: WebDep, maatregel_id: int) -> Response:
+    return _maatregel(w, maatregel_id)
+
+
+@router.post(
+    "/monitor/maatregelen/{maatregel_id}", response_class=HTMLResponse, dependencies=[Csrf]
+)
+def maatregel_wijzigen(w: WebDep, maatregel_id: int, velden: Velden) -> Response:
+    def klaar(m: MaatregelUit) -> Response:
+        return w.bevestig(
+            "/monitor#maatregelen",
+            f"Status van ‘{m.naam}’: {m.status.label.lower()}",
+            "De wijziging is vastgelegd met uw naam en het tijdstip.",
+            ("De voortgangsrapportage toont vanaf nu deze status.",),
+        )
+
+    return w.verzend(
+        MaatregelIn,
+        velden,
+        lambda ctx, invoer: structuur.wijzig_maatregel(ctx, maatregel_id, invoer),
+        opnieuw=lambda f: _maatregel(w, maatregel_id, f),
+        klaar=klaar,
+    )
+
+
+# --- Indicators --------------------------------------------------------------------------------
 
 
 @router.get("/monitor/indicatoren/{code}.{formaat}")
-def indicator_export(
-    request: Request, omgeving: OmgevingDep, actor: ActorDep, code: str, formaat: str
-) -> Response:
-    if formaat not in MEDIATYPEN:
-        return niet_gevonden(request, actor, "Exporteer als csv of xlsx.")
-    with transactie(omgeving.fabriek) as s:
-        if opslag.indicator(s, code) is None:
-            return niet_gevonden(request, actor, "Deze indicator bestaat niet.")
-        beeld = indicatoren.reeks(s, code)
-    return _bestand(tabel(indicatoren.KOLOMMEN, indicatoren.rijen(beeld), formaat), formaat, code)
+def indicator_export(w: WebDep, code: str, formaat: Formaat) -> Response:
+    beeld = w.doe(lambda ctx: indicatoren.indicator(ctx, code))
+    return _tabel(indicatoren.KOLOMMEN, indicatoren.rijen(beeld), formaat, code)
 
 
-@router.get("/monitor/indicatoren/{code}", response_class=HTMLResponse)
-def indicator(request: Request, omgeving: OmgevingDep, actor: ActorDep, code: str) -> Response:
-    with transactie(omgeving.fabriek) as s:
-        if opslag.indicator(s, code) is None:
-            return niet_gevonden(request, actor, "Deze indicator bestaat niet.")
-        beeld = indicatoren.reeks(s, code)
-        historie = [] if beeld.live else indicatoren.revisies(s, code)
-    return pagina(
-        request,
+def _indicator(w: Web, code: str, f: Formulierstaat) -> Response:
+    with w.context() as ctx:
+        beeld = indicatoren.indicator(ctx, code)
+        historie = [] if beeld.live else indicatoren.revisies(ctx, code)
+    return w.pagina(
         "monitor_indicator.html",
-        actor,
         i=beeld,
+        f=f,
         grafiek=rapport.grafiek(beeld) if beeld.punten else None,
         historie=historie,
+        bewerker=_bewerker(w),
+        kruimels=_kruimels(Kruimel(beeld.naam)),
     )
 
 
-@router.post("/monitor/indicatoren/{code}", dependencies=[Csrf])
-def indicator_waarde(
-    request: Request,
-    actor: ActorDep,
-    code: str,
-    periode: Annotated[str, Form()] = "",
-    uitsplitsing: Annotated[str, Form()] = "",
-    waarde: Annotated[str, Form()] = "",
-    bron: Annotated[str, Form()] = "",
-    voorlopig: Annotated[str, Form()] = "",
-) -> Response:
-    def doe(s: Sessie) -> None:
-        try:
-            getal = float(lees_bedrag(waarde))
-        except (ValueError, TypeError):
-            raise OngeldigeInvoer({"waarde": "vul een getal in, zoals 371,8"}) from None
-        indicatoren.registreer(
-            s,
-            actor,
-            code,
-            periode,
-            getal,
-            uitsplitsing=uitsplitsing,
-            voorlopig=bool(voorlopig),
-            bron=bron,
-        )
+@router.get("/monitor/indicatoren/{code}", response_class=HTMLResponse)
+def indicator(w: WebDep, code: str) -> Response:
+    return _indicator(w, code, Formulierstaat())
 
-    return actie(request, actor, f"/monitor/indicatoren/{code}", doe)
+
+@router.post("/monitor/indicatoren/{code}", response_class=HTMLResponse, dependencies=[Csrf])
+def indicator_waarde(w: WebDep, code: str, velden: Velden) -> Response:
+    return w.verzend(
+        WaardeIn,
+        velden,
+        lambda ctx, invoer: indicatoren.registreer(ctx, code, invoer),
+        opnieuw=lambda f: _indicator(w, code, f),
+        klaar=lambda p: w.bevestig(
+            f"/monitor/indicatoren/{code}",
+            f"Waarde voor {p.periode} vastgelegd",
+            "Een eerdere waarde voor dezelfde periode blijft bewaard als herziening.",
+            ("Rapportages met een eerdere peildatum blijven gelijk.",),
+        ),
+    )
+
+
+# --- Finances ----------------------------------------------------------------------------------
 
 
 @router.get("/monitor/financien", response_class=HTMLResponse)
-def financien_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
-    with transactie(omgeving.fabriek) as s:
-        tabellen = financien.tabellen(s)
-    afwijkingen = financien.controle(tabellen)
-    periode, posten = financien.plan_realisatie(tabellen)
-    return pagina(
-        request,
+def financien_pagina(w: WebDep) -> Response:
+    o = w.doe(financien.overzicht)
+    return w.pagina(
         "monitor_financien.html",
-        actor,
-        tabellen=list(tabellen.values()),
-        afwijkingen=afwijkingen,
-        periode=periode,
-        posten=posten,
-        grafiek=rapport.plan_grafiek(periode, posten),
+        o=o,
+        grafiek=rapport.plan_grafiek(o.plan_periode, o.plan_realisatie),
+        kruimels=_kruimels(Kruimel("Financiën")),
     )
 
 
 @router.get("/monitor/financien/tabel-{nummer}.{formaat}")
-def financien_export(
-    request: Request, omgeving: OmgevingDep, actor: ActorDep, nummer: int, formaat: str
-) -> Response:
-    if formaat not in MEDIATYPEN:
-        return niet_gevonden(request, actor, "Exporteer als csv of xlsx.")
-    with transactie(omgeving.fabriek) as s:
-        t = financien.tabellen(s).get(nummer)
-    if t is None:
-        return niet_gevonden(request, actor, "Deze tabel bestaat niet.")
-    return _bestand(
-        tabel(financien.kolommen(t), financien.rijen(t), formaat), formaat, f"tabel-{nummer}"
-    )
+def financien_export(w: WebDep, nummer: int, formaat: Formaat) -> Response:
+    t = w.doe(lambda ctx: financien.tabel_(ctx, nummer))
+    return _tabel(financien.kolommen(t), financien.rijen(t), formaat, f"tabel-{nummer}")
+
+
+# --- Motions and commitments ------------------------------------------------------------------
 
 
 @router.get("/monitor/moties.{formaat}")
-def moties_export(
-    request: Request, omgeving: OmgevingDep, actor: ActorDep, formaat: str
-) -> Response:
-    if formaat not in MEDIATYPEN:
-        return niet_gevonden(request, actor, "Exporteer als csv of xlsx.")
-    with transactie(omgeving.fabriek) as s:
-        lijst = opdrachten.lijst(s)
-    return _bestand(
-        tabel(opdrachten.KOLOMMEN, opdrachten.rijen(lijst), formaat),
-        formaat,
-        "moties-en-toezeggingen",
-    )
+def moties_export(w: WebDep, formaat: Formaat) -> Response:
+    lijst = w.doe(lambda ctx: opdrachten.lijst(ctx))
+    return _tabel(opdrachten.KOLOMMEN, opdrachten.rijen(lijst), formaat, "moties-en-toezeggingen")
 
 
 @router.get("/monitor/moties", response_class=HTMLResponse)
-def moties(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    soort: str = "",
-    status: str = "",
-) -> Response:
-    with transactie(omgeving.fabriek) as s:
-        lijst = opdrachten.lijst(s)
-    if soort:
-        lijst = [o for o in lijst if o.soort.value == soort]
-    if status:
-        lijst = [o for o in lijst if o.tk_status.value == status]
-    return pagina(
-        request,
+def moties(w: WebDep) -> Response:
+    filter_, f = w.vraag(Opdrachtfilter)
+    lijst = w.doe(lambda ctx: opdrachten.lijst(ctx, filter_))
+    return w.pagina(
         "monitor_moties.html",
-        actor,
         lijst=lijst,
-        soort=soort,
-        gekozen_status=status,
-        soorten=list(Soort),
-        statussen=list(TKStatus),
+        f=f,
+        gefilterd=filter_ is not None and (filter_.soort or filter_.status) is not None,
+        soorten=Soort.keuzes(),
+        statussen=TKStatus.keuzes(),
+        kruimels=_kruimels(Kruimel("Moties en toezeggingen")),
+    )
+
+
+def _motie(w: Web, opdracht_id: int, f: Formulierstaat | None = None) -> Response:
+    with w.context() as ctx:
+        o = opdrachten.een(ctx, opdracht_id)
+        maatregelen = structuur.maatregelkeuzes(ctx)
+    return w.pagina(
+        "monitor_motie.html",
+        o=o,
+        f=f or _beoordeling(o),
+        statussen=TKStatus.keuzes(),
+        uitvoeringen=Uitvoering.keuzes(),
+        maatregelen=maatregelen,
+        bewerker=_bewerker(w),
+        kruimels=_kruimels(
+            Kruimel("Moties en toezeggingen", "/monitor/moties"),
+            Kruimel(f"{o.soort.label} {o.onderdeel or ''}".strip()),
+        ),
+    )
+
+
+def _beoordeling(o: OpdrachtUit) -> Formulierstaat:
+    return Formulierstaat.met(
+        tkStatus=o.tk_status.value,
+        uitvoering=o.uitvoering.value if o.uitvoering else None,
+        maatregelId=o.maatregel_id,
+        termijn=o.termijn.strftime("%d-%m-%Y") if o.termijn else None,
+        nummer=o.nummer,
+        verwijzing=o.verwijzing,
     )
 
 
 @router.get("/monitor/moties/{opdracht_id}", response_class=HTMLResponse)
-def motie(request: Request, omgeving: OmgevingDep, actor: ActorDep, opdracht_id: int) -> Response:
-    with transactie(omgeving.fabriek) as s:
-        if opslag.opdracht(s, opdracht_id) is None:
-            return niet_gevonden(request, actor, "Deze motie of toezegging bestaat niet.")
-        o = opdrachten.een(s, opdracht_id)
-        maatregelen = opslag.maatregelen(s)
-    return pagina(
-        request,
-        "monitor_motie.html",
-        actor,
-        o=o,
-        statussen=list(TKStatus),
-        uitvoeringen=UITVOERING_LABELS,
-        maatregelen=[(m.id, m.naam) for m in maatregelen],
+def motie(w: WebDep, opdracht_id: int) -> Response:
+    return _motie(w, opdracht_id)
+
+
+@router.post("/monitor/moties/{opdracht_id}", response_class=HTMLResponse, dependencies=[Csrf])
+def motie_beoordelen(w: WebDep, opdracht_id: int, velden: Velden) -> Response:
+    return w.verzend(
+        BeoordelingIn,
+        velden,
+        lambda ctx, invoer: opdrachten.beoordeel(ctx, opdracht_id, invoer),
+        opnieuw=lambda f: _motie(w, opdracht_id, f),
+        klaar=lambda o: w.bevestig(
+            f"/monitor/moties/{opdracht_id}",
+            f"{o.soort.label} beoordeeld: {o.tk_status.label.lower()}",
+            "Vanaf nu telt de status als beoordeeld; de voortgangsrapportage neemt haar over.",
+        ),
     )
 
 
-@router.post("/monitor/moties/{opdracht_id}", dependencies=[Csrf])
-def motie_beoordelen(
-    request: Request,
-    actor: ActorDep,
-    opdracht_id: int,
-    tk_status: Annotated[str, Form()] = "",
-    uitvoering: Annotated[str, Form()] = "",
-    maatregel: Annotated[str, Form()] = "",
-    termijn: Annotated[str, Form()] = "",
-    nummer: Annotated[str, Form()] = "",
-    verwijzing: Annotated[str, Form()] = "",
-) -> Response:
-    def doe(s: Sessie) -> None:
-        opdrachten.beoordeel(
-            s,
-            actor,
-            opdracht_id,
-            tk_status=tk_status,
-            uitvoering=uitvoering or None,
-            maatregel_id=int(maatregel) if maatregel.isdigit() else None,
-            termijn=_datum(termijn, "termijn"),
-            nummer=nummer.strip() or None,
-            verwijzing=verwijzing.strip() or None,
-        )
-
-    return actie(request, actor, f"/monitor/moties/{opdracht_id}", doe)
+# --- Documents ---------------------------------------------------------------------------------
 
 
 @router.get("/monitor/documenten", response_class=HTMLResponse)
-def documenten(request: Request, omgeving: OmgevingDep, actor: ActorDep, q: str = "") -> Response:
-    with transactie(omgeving.fabriek) as s:
-        docs = opslag.documenten(s)
-        treffers = opslag.zoek(s, q[:200]) if q.strip() else []
-    return pagina(
-        request, "monitor_documenten.html", actor, documenten=docs, q=q, treffers=treffers
+def documenten_pagina(w: WebDep) -> Response:
+    vraag, f = w.vraag(Zoekopdracht) if "zoek" in w.request.query_params else (None, None)
+    with w.context() as ctx:
+        docs = documenten.lijst(ctx)
+        treffers = documenten.zoek(ctx, vraag) if vraag else []
+    return w.pagina(
+        "monitor_documenten.html",
+        documenten=docs,
+        vraag=vraag,
+        f=f or Formulierstaat(),
+        treffers=treffers,
+        kruimels=_kruimels(Kruimel("Documenten")),
     )
 
 
 @router.get("/monitor/documenten/{sleutel}", response_class=HTMLResponse)
-def document(request: Request, omgeving: OmgevingDep, actor: ActorDep, sleutel: str) -> Response:
-    with transactie(omgeving.fabriek) as s:
-        doc = opslag.document(s, sleutel)
-        if doc is None:
-            return niet_gevonden(request, actor, "Dit document bestaat niet.")
-        passages = opslag.passages(s, doc.id)
-        noten = opslag.voetnoten(s, doc.id)
-        verwijzingen = opslag.documentverwijzingen(s, doc.id)
-    return pagina(
-        request,
+def document(w: WebDep, sleutel: str) -> Response:
+    doc = w.doe(lambda ctx: documenten.lees(ctx, sleutel))
+    return w.pagina(
         "monitor_document.html",
-        actor,
         doc=doc,
-        passages=passages,
-        noten=noten,
-        verwijzingen=verwijzingen,
+        kruimels=_kruimels(Kruimel("Documenten", "/monitor/documenten"), Kruimel(doc.titel)),
     )
+
+
+# --- The progress report -----------------------------------------------------------------------
 
 
 @router.get("/monitor/rapport", response_class=HTMLResponse)
-def rapport_html(omgeving: OmgevingDep, _actor: ActorDep) -> Response:
-    with transactie(omgeving.fabriek) as s:
-        r = rapport.stel_samen(s)
-    return HTMLResponse(rapport.html(r))
-
-
-@router.get("/monitor/rapport.pdf")
-def rapport_pdf(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
-    with transactie(omgeving.fabriek) as s:
-        r = rapport.stel_samen(s)
-    try:
-        inhoud = rapport.pdf(rapport.html(r))
-    except rapport.PdfNietBeschikbaar as exc:
-        return pagina(
-            request, "melding.html", actor, status=503, titel="PDF niet beschikbaar", tekst=str(exc)
-        )
-    naam = f"voortgangsrapportage-{r.peildatum.date().isoformat()}.pdf"
-    return Response(
-        inhoud,
-        media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="{naam}"'},
+def rapport_html(w: WebDep) -> Response:
+    r = w.doe(rapport.stel_samen)
+    return w.pagina(
+        "monitor_rapport.html",
+        inhoud=rapport.inhoud(r),
+        kruimels=_kruimels(Kruimel("Voortgangsrapportage")),
     )
+
+
+@router.post("/monitor/rapport/pdf", dependencies=[Csrf])
+def rapport_pdf_maken(w: WebDep, bord: BordDep, taken: BackgroundTasks) -> Response:
+    """Start the PDF after the answer; the next page shows its progress and then the link."""
+    o = bord.begin(w.ik)
+    taken.add_task(bord.maak, w.omgeving.context, w.ik, o.id)
+    return RedirectResponse(f"/monitor/rapport/pdf/{o.id}", status_code=303)
+
+
+def _opdracht(w: Web, bord: Rapportbord, opdracht_id: str) -> Rapportopdracht:
+    o = bord.van(opdracht_id, w.ik)
+    if o is None:
+        raise NietGevonden(
+            "Deze PDF bestaat niet (meer). Een PDF blijft een uur beschikbaar; maak een nieuwe."
+        )
+    return o
+
+
+@router.get("/monitor/rapport/pdf/{opdracht_id}", response_class=HTMLResponse)
+def rapport_pdf_stand(w: WebDep, bord: BordDep, opdracht_id: str) -> Response:
+    o = _opdracht(w, bord, opdracht_id)
+    if w.request.headers.get("HX-Request") and not o.bezig:
+        return Response(status_code=200, headers={"HX-Refresh": "true"})
+    sjabloon = "_rapport_voortgang.html" if w.request.headers.get("HX-Request") else None
+    return w.pagina(
+        sjabloon or "monitor_rapport_pdf.html",
+        o=o,
+        kruimels=_kruimels(Kruimel("Voortgangsrapportage als PDF")),
+    )
+
+
+@router.get("/monitor/rapport/pdf/{opdracht_id}/bestand")
+def rapport_pdf_bestand(w: WebDep, bord: BordDep, opdracht_id: str) -> Response:
+    o = _opdracht(w, bord, opdracht_id)
+    if o.bezig or not o.inhoud:
+        return RedirectResponse(f"/monitor/rapport/pdf/{o.id}", status_code=303)
+    return bestand(o.inhoud, o.bestandsnaam)
+
+
+# --- The area picture --------------------------------------------------------------------------
 
 
 @router.get("/monitor/gebiedsbeeld.{formaat}")
-def gebiedsbeeld_export(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    formaat: str,
-    niveau: str = "buurt",
-    onderwerp: str = "",
-    periode: str = "",
-) -> Response:
-    if formaat not in MEDIATYPEN:
-        return niet_gevonden(request, actor, "Exporteer als csv of xlsx.")
-    try:
-        with transactie(omgeving.fabriek) as s:
-            b = gebiedsbeeld.beeld(s, niveau, onderwerp or None, periode or None)
-    except OngeldigeInvoer as exc:
-        return fout(request, actor, exc)
-    if b is None:
-        return niet_gevonden(request, actor, "Er zijn nog geen gebiedscijfers geladen.")
-    return _bestand(
-        tabel(gebiedsbeeld.KOLOMMEN, gebiedsbeeld.rijen(b), formaat), formaat, "gebiedsbeeld"
-    )
+def gebiedsbeeld_export(w: WebDep, formaat: Formaat) -> Response:
+    vraag, f = w.vraag(Gebiedsvraag)
+    if vraag is None:
+        # A download is not a page to correct: say what was wrong instead of another level.
+        raise OngeldigeInvoer(f.fouten)
+    b = w.doe(lambda ctx: gebiedsbeeld.bekijk(ctx, vraag))
+    return _tabel(gebiedsbeeld.KOLOMMEN, gebiedsbeeld.rijen(b), formaat, "gebiedsbeeld")
 
 
 @router.get("/monitor/gebiedsbeeld", response_class=HTMLResponse)
-def gebiedsbeeld_pagina(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    niveau: str = "buurt",
-    onderwerp: str = "",
-    periode: str = "",
-) -> Response:
+def gebiedsbeeld_pagina(w: WebDep) -> Response:
+    vraag, f = w.vraag(Gebiedsvraag)
     try:
-        with transactie(omgeving.fabriek) as s:
-            b = gebiedsbeeld.beeld(s, niveau, onderwerp or None, periode or None)
-    except OngeldigeInvoer as exc:
-        return fout(request, actor, exc)
-    return pagina(
-        request,
+        b = w.doe(lambda ctx: gebiedsbeeld.bekijk(ctx, vraag or Gebiedsvraag()))
+    except NietGevonden:
+        b = None
+    return w.pagina(
         "monitor_gebiedsbeeld.html",
-        actor,
         b=b,
+        f=f,
+        niveaus=Gebiedsniveau.keuzes(),
+        onderwerpen=[(o, o) for o in b.onderwerpen] if b else [],
+        perioden=[(p, p) for p in b.perioden] if b else [],
         kaart=Markup(gebiedsbeeld.tegelkaart(b)) if b else None,
         voorbeeld=gebiedsbeeld.VOORBEELD,
+        kruimels=_kruimels(Kruimel("Gebiedsbeeld")),
     )

@@ -4,27 +4,28 @@
 from __future__ import annotations
 
 import math
-from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
+from integraal.domein.invoer import valideer
 from integraal.kruis.netwerk import RELATIE_LABELS, Relatie
-from integraal.kruisverwijzing import GeenToegang, OngeldigeInvoer, netwerk
-from integraal.opslag.db import transactie
-from integraal.web.basis import ActorDep, OmgevingDep, fout, pagina
+from integraal.kruisverwijzing import netwerk
+from integraal.kruisverwijzing.netwerk import Padvraag, Uitbreidingsvraag, UitbreidingUit
+from integraal.web.basis import Kruimel, Web, WebDep
+from integraal.web.formulier import gegevens
 
 router = APIRouter()
 
 _BREEDTE, _HOOGTE, _STRAAL = 960, 520, 210
 
 
-def _tekening(u: netwerk.Uitbreiding) -> list[dict[str, object]]:
+def _tekening(u: UitbreidingUit) -> list[dict[str, object]]:
     """The page's relations on a circle around the subject; the table is what assistive
     technology reads, the drawing repeats it for the eye."""
     uit: list[dict[str, object]] = []
-    n = max(1, len(u.regels))
-    for i, r in enumerate(u.regels):
+    n = max(1, len(u.relaties))
+    for i, r in enumerate(u.relaties):
         hoek = 2 * math.pi * i / n - math.pi / 2
         dx, dy = math.cos(hoek), math.sin(hoek)
         # Names point away from the centre so neighbours on the circle do not overprint.
@@ -38,56 +39,47 @@ def _tekening(u: netwerk.Uitbreiding) -> list[dict[str, object]]:
                 "ty": round(_HOOGTE / 2 + (_STRAAL + 12) * dy + 4),
                 "anker": anker,
                 "naam": naam if n > 12 else f"{naam} ({r.label.lower()})",
-                "soort": r.rand.soort.value,
+                "soort": r.soort.value,
             }
         )
     return uit
 
 
-def _soorten(gekozen: list[str]) -> set[Relatie]:
-    return {Relatie(s) for s in gekozen if s in {r.value for r in Relatie}}
+def _query(w: Web) -> dict[str, list[str]]:
+    uit: dict[str, list[str]] = {}
+    for k, v in w.request.query_params.multi_items():
+        uit.setdefault(k, []).append(v)
+    return uit
+
+
+def _kruimels(casus_id: str, *stap: Kruimel) -> list[Kruimel]:
+    return [
+        Kruimel("Start", "/"),
+        Kruimel("Casussen", "/casussen"),
+        Kruimel(f"Casus {casus_id}", f"/casussen/{casus_id}"),
+        *stap,
+    ]
 
 
 @router.get("/casussen/{casus_id}/netwerk", response_class=HTMLResponse)
-def netwerk_pagina(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    casus_id: str,
-    knoop: str = "",
-    soort: Annotated[list[str] | None, Query()] = None,
-    pagina_nr: Annotated[str, Query(alias="pagina")] = "1",
-) -> Response:
-    gekozen = _soorten(soort or [])
-    try:
-        with transactie(omgeving.fabriek) as sessie:
-            starts = netwerk.startpunten(
-                sessie, omgeving.beslisser, actor, casus_id, herkomst="web"
-            )
-            u = (
-                netwerk.breid_uit(
-                    sessie,
-                    omgeving.beslisser,
-                    actor,
-                    casus_id,
-                    knoop,
-                    soorten=gekozen,
-                    pagina=int(pagina_nr) if pagina_nr.isdigit() else 1,
-                    herkomst="web",
-                )
-                if knoop
-                else None
-            )
-    except (GeenToegang, OngeldigeInvoer) as exc:
-        return fout(request, actor, exc)
-    return pagina(
-        request,
+def netwerk_pagina(w: WebDep, casus_id: str, knoop: str = "") -> Response:
+    q = _query(w)
+    q.pop("knoop", None)
+    vraag = valideer(Uitbreidingsvraag, gegevens(Uitbreidingsvraag, q))
+    with w.context() as ctx:
+        starts = netwerk.startpunten(ctx, casus_id)
+        u = netwerk.breid_uit(ctx, casus_id, knoop, vraag) if knoop else None
+    return w.pagina(
         "netwerk.html",
-        actor,
         casus_id=casus_id,
         startpunten=starts,
+        pad_opties=[
+            (k.id, f"{k.naam} ({k.soort.lower()})")
+            for k in starts
+            if u is None or k.id != u.centrum.id
+        ],
         u=u,
-        gekozen=gekozen,
+        gekozen=set(vraag.soort),
         relaties=list(Relatie),
         relatie_labels=RELATIE_LABELS,
         tekening=_tekening(u) if u else [],
@@ -95,49 +87,34 @@ def netwerk_pagina(
         hoogte=_HOOGTE,
         max_relaties=netwerk.MAX_RELATIES,
         per_pagina=netwerk.PER_PAGINA,
+        kruimels=_kruimels(casus_id, Kruimel("Netwerk")),
     )
 
 
 @router.get("/casussen/{casus_id}/netwerk/pad", response_class=HTMLResponse)
-def netwerk_pad(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    casus_id: str,
-    van: str = "",
-    naar: str = "",
-) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as sessie:
-            pad = netwerk.kortste_pad(
-                sessie,
-                omgeving.beslisser,
-                actor,
-                casus_id,
-                van.strip(),
-                naar.strip(),
-                herkomst="web",
-            )
-    except (GeenToegang, OngeldigeInvoer) as exc:
-        return fout(request, actor, exc)
-    return pagina(
-        request,
+def netwerk_pad(w: WebDep, casus_id: str) -> Response:
+    vraag = valideer(Padvraag, gegevens(Padvraag, _query(w)))
+    pad = w.doe(lambda ctx: netwerk.kortste_pad(ctx, casus_id, vraag))
+    return w.pagina(
         "netwerk_pad.html",
-        actor,
         casus_id=casus_id,
         pad=pad,
         max_stappen=netwerk.MAX_STAPPEN,
         max_knopen=netwerk.MAX_KNOPEN,
+        kruimels=_kruimels(
+            casus_id, Kruimel("Netwerk", f"/casussen/{casus_id}/netwerk"), Kruimel("Kortste pad")
+        ),
     )
 
 
 @router.get("/casussen/{casus_id}/netwerk/patronen", response_class=HTMLResponse)
-def netwerk_patronen(
-    request: Request, omgeving: OmgevingDep, actor: ActorDep, casus_id: str
-) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as sessie:
-            gevonden = netwerk.patronen(sessie, omgeving.beslisser, actor, casus_id, herkomst="web")
-    except (GeenToegang, OngeldigeInvoer) as exc:
-        return fout(request, actor, exc)
-    return pagina(request, "netwerk_patronen.html", actor, casus_id=casus_id, patronen=gevonden)
+def netwerk_patronen(w: WebDep, casus_id: str) -> Response:
+    gevonden = w.doe(lambda ctx: netwerk.patronen(ctx, casus_id))
+    return w.pagina(
+        "netwerk_patronen.html",
+        casus_id=casus_id,
+        patronen=gevonden,
+        kruimels=_kruimels(
+            casus_id, Kruimel("Netwerk", f"/casussen/{casus_id}/netwerk"), Kruimel("Patronen")
+        ),
+    )

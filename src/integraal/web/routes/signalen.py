@@ -1,179 +1,159 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Signals: partner intake, the public tip form and triage."""
+"""Signals: partner intake, the public tip form and triage (the same services as the API)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated, Any
+from collections.abc import Callable
 
-from fastapi import APIRouter, Depends, Form, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse, Response
 
-from integraal.casus import GeenToegang, OngeldigeInvoer, signalen
-from integraal.domein.actor import Actor
-from integraal.domein.casus import SignaalStatus
-from integraal.omgeving import Omgeving
-from integraal.opslag.db import transactie
-from integraal.web.basis import (
-    ActorDep,
-    Csrf,
-    OmgevingDep,
-    fout,
-    pagina,
-)
-
-
-def _kenmerken(soorten: list[str], waarden: list[str]) -> list[tuple[str, str]]:
-    return [(s, w) for s, w in zip(soorten, waarden, strict=False) if w.strip()]
-
-
-@dataclass(frozen=True)
-class Signaalformulier:
-    verband: str
-    omschrijving: str
-    kenmerken: list[tuple[str, str]]
-
-
-def _signaalformulier(
-    verband: Annotated[str, Form()] = "",
-    omschrijving: Annotated[str, Form()] = "",
-    kenmerk_soort: Annotated[list[str] | None, Form()] = None,
-    kenmerk_waarde: Annotated[list[str] | None, Form()] = None,
-) -> Signaalformulier:
-    return Signaalformulier(
-        verband, omschrijving, _kenmerken(kenmerk_soort or [], kenmerk_waarde or [])
-    )
-
-
-FormulierDep = Annotated[Signaalformulier, Depends(_signaalformulier)]
+from integraal.casus import casussen, signalen
+from integraal.casus.signalen import Beoordeling, KenmerkSoort, SignaalIn, SignaalUit
+from integraal.web.basis import Csrf, Kruimel, PubliekDep, Velden, Web, WebDep
+from integraal.web.formulier import Formulierstaat
 
 router = APIRouter()
+KENMERKBLOKKEN = 3
+
+
+def _formulier(w: Web, f: Formulierstaat, *, publiek: bool) -> Response:
+    return w.pagina(
+        "signaal_nieuw.html",
+        f=f,
+        publiek=publiek,
+        verbanden=signalen.verbanden(
+            w.omgeving.beslisser, None if publiek or w.actor is None else w.actor.organisatie_id
+        ),
+        soorten=KenmerkSoort.keuzes(),
+        blokken=KENMERKBLOKKEN,
+        kruimels=[] if publiek else [Kruimel("Start", "/"), Kruimel("Signaal melden")],
+    )
 
 
 @router.get("/signalen", response_class=HTMLResponse)
-def signalen_pagina(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as sessie:
-            lijst = signalen.lijst(sessie, omgeving.beslisser, actor)
-    except GeenToegang:
-        lijst = None
-    return pagina(request, "signalen.html", actor, signalen=lijst)
+def signalen_pagina(w: WebDep) -> Response:
+    lijst = w.doe(signalen.lijst)
+    return w.pagina(
+        "signalen.html", signalen=lijst, kruimels=[Kruimel("Start", "/"), Kruimel("Signalen")]
+    )
 
 
 @router.get("/signalen/nieuw", response_class=HTMLResponse)
-def signaal_nieuw(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Response:
-    return pagina(
-        request,
-        "signaal_nieuw.html",
-        actor,
-        verbanden=_verbanden(omgeving, actor),
-        soorten=signalen.KENMERK_LABELS,
-        publiek=False,
+def signaal_nieuw(w: WebDep) -> Response:
+    return _formulier(w, Formulierstaat(), publiek=False)
+
+
+def _indienen(
+    w: Web, velden: Velden, *, publiek: bool, klaar: Callable[[SignaalUit], Response]
+) -> Response:
+    """The same form for a partner and for the public; a public tip is stored as anonymous,
+    even when someone happens to be signed in."""
+    return w.verzend(
+        SignaalIn,
+        velden,
+        signalen.dien_in,
+        anoniem=publiek,
+        opnieuw=lambda f: _formulier(w, f, publiek=publiek),
+        klaar=klaar,
     )
-
-
-def _verbanden(omgeving: Omgeving, actor: Actor | None = None) -> list[Any]:
-    """The public may write to any RIEC; a partner sees the partnerships it takes part in."""
-    return [
-        o
-        for o in omgeving.beslisser.register.organisaties
-        if o.soort in ("riec", "liec") and (actor is None or actor.organisatie_id in o.deelnemers)
-    ]
-
-
-def _dien_in(omgeving: Omgeving, actor: Actor | None, f: Signaalformulier) -> str:
-    with transactie(omgeving.fabriek) as sessie:
-        return signalen.dien_in(
-            sessie,
-            omgeving.beslisser,
-            actor,
-            verband_id=f.verband,
-            omschrijving=f.omschrijving,
-            kenmerken=f.kenmerken,
-            sleutel=omgeving.pseudoniem_sleutel,
-            herkomst="web" if actor else "publiek",
-        )
 
 
 @router.post("/signalen/nieuw", response_class=HTMLResponse, dependencies=[Csrf])
-def signaal_indienen(
-    request: Request, omgeving: OmgevingDep, actor: ActorDep, formulier: FormulierDep
-) -> Response:
-    try:
-        nummer = _dien_in(omgeving, actor, formulier)
-    except (GeenToegang, OngeldigeInvoer) as exc:
-        return fout(request, actor, exc)
-    return pagina(
-        request,
-        "melding.html",
-        actor,
-        titel="Signaal ontvangen",
-        tekst=f"Uw signaal is vastgelegd onder nummer {nummer}.",
-    )
+def signaal_indienen(w: WebDep, velden: Velden) -> Response:
+    def klaar(s: SignaalUit) -> Response:
+        return w.bevestig(
+            "/",
+            f"Signaal ontvangen onder nummer {s.id}",
+            "Het signaal is vastgelegd in het logboek, met de regel die de verstrekking toestaat.",
+            (
+                "Een analist van het RIEC beoordeelt het signaal: in behandeling nemen of "
+                "afwijzen, altijd met een reden.",
+                "Leidt het tot een casus, dan kan het RIEC uw organisatie om gegevens vragen; "
+                "dat verzoek ziet u bij Verzoeken.",
+            ),
+        )
+
+    return _indienen(w, velden, publiek=False, klaar=klaar)
 
 
 @router.get("/melden", response_class=HTMLResponse)
-def melden(request: Request, omgeving: OmgevingDep) -> Response:
-    return pagina(
-        request,
-        "signaal_nieuw.html",
-        None,
-        verbanden=_verbanden(omgeving),
-        soorten=signalen.KENMERK_LABELS,
-        publiek=True,
-    )
+def melden(w: PubliekDep) -> Response:
+    return _formulier(w, Formulierstaat(), publiek=True)
 
 
 @router.post("/melden", response_class=HTMLResponse, dependencies=[Csrf])
-def melden_verwerken(request: Request, omgeving: OmgevingDep, formulier: FormulierDep) -> Response:
-    try:
-        _dien_in(omgeving, None, formulier)
-    except (GeenToegang, OngeldigeInvoer) as exc:
-        return fout(request, None, exc)
+def melden_verwerken(w: PubliekDep, velden: Velden) -> Response:
     # No number back: a pseudonymous tip cannot be followed up, and saying so is honest.
-    return pagina(
-        request,
-        "melding.html",
-        None,
-        titel="Dank voor uw melding",
-        tekst="Uw melding is ontvangen. U krijgt geen reactie; uw melding is anoniem.",
-    )
+    return _indienen(w, velden, publiek=True, klaar=lambda _s: w.pagina("melding_ontvangen.html"))
 
 
 @router.get("/signalen/{signaal_id}", response_class=HTMLResponse)
-def signaal_pagina(
-    request: Request, omgeving: OmgevingDep, actor: ActorDep, signaal_id: str
+def signaal_pagina(w: WebDep, signaal_id: str) -> Response:
+    return _signaal(w, signaal_id, Formulierstaat(), Formulierstaat())
+
+
+def _signaal(
+    w: Web, signaal_id: str, beoordeling: Formulierstaat, casus: Formulierstaat
 ) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as sessie:
-            beeld = signalen.lees(
-                sessie, omgeving.beslisser, actor, signaal_id, omgeving.pseudoniem_sleutel
-            )
-    except GeenToegang as exc:
-        return fout(request, actor, exc)
-    return pagina(request, "signaal.html", actor, beeld=beeld, labels=signalen.KENMERK_LABELS)
+    with w.context() as ctx:
+        s = signalen.lees(ctx, signaal_id)
+        collega_s = (
+            [
+                (lid.gebruikersnaam, f"{lid.naam} ({lid.rol.lower()})")
+                for lid in casussen.collega_s(ctx)
+            ]
+            if w.ik.rol.value == "coordinator"
+            else []
+        )
+    return w.pagina(
+        "signaal.html",
+        s=s,
+        fb=beoordeling,
+        fc=casus,
+        collega_s=collega_s,
+        kruimels=[
+            Kruimel("Start", "/"),
+            Kruimel("Signalen", "/signalen"),
+            Kruimel(f"Signaal {s.id}"),
+        ],
+    )
 
 
 @router.post("/signalen/{signaal_id}/beoordeling", response_class=HTMLResponse, dependencies=[Csrf])
-def signaal_beoordelen(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    signaal_id: str,
-    status: Annotated[str, Form()] = "",
-    reden: Annotated[str, Form()] = "",
-) -> Response:
-    try:
-        with transactie(omgeving.fabriek) as sessie:
-            signalen.beoordeel(sessie, actor, signaal_id, SignaalStatus(status), reden)
-    except ValueError as exc:
-        return fout(
-            request,
-            actor,
-            exc
-            if isinstance(exc, OngeldigeInvoer)
-            else OngeldigeInvoer({"status": "kies een beoordeling"}),
-        )
-    except GeenToegang as exc:
-        return fout(request, actor, exc)
-    return RedirectResponse(f"/signalen/{signaal_id}", status_code=303)
+def signaal_beoordelen(w: WebDep, signaal_id: str, velden: Velden) -> Response:
+    return w.verzend(
+        Beoordeling,
+        velden,
+        lambda ctx, invoer: signalen.beoordeel(ctx, signaal_id, invoer),
+        opnieuw=lambda f: _signaal(w, signaal_id, f, Formulierstaat()),
+        klaar=lambda s: w.bevestig(
+            f"/signalen/{signaal_id}",
+            f"Signaal {s.id}: {s.status.label.lower()}",
+            "De beoordeling en de reden zijn vastgelegd.",
+            ("Een coördinator kan van een signaal in behandeling een casus maken.",)
+            if s.status.value == "in_behandeling"
+            else (),
+        ),
+    )
+
+
+@router.post("/signalen/{signaal_id}/casus", response_class=HTMLResponse, dependencies=[Csrf])
+def casus_openen(w: WebDep, signaal_id: str, velden: Velden) -> Response:
+    velden = {**velden, "signalen": [signaal_id]}
+    return w.verzend(
+        casussen.CasusIn,
+        velden,
+        casussen.open_casus,
+        opnieuw=lambda f: _signaal(w, signaal_id, Formulierstaat(), f),
+        klaar=lambda c: w.bevestig(
+            f"/casussen/{c.id}",
+            f"Casus {c.id} geopend",
+            f"Signaal {signaal_id} is omgezet in deze casus.",
+            (
+                "Leg de duidelijke en objectieve aanwijzingen vast als dat nog niet is gebeurd: "
+                "pas dan verstrekken partners persoonsgegevens.",
+                "Koppel subjecten vanuit Zoeken en vraag partners om gegevens.",
+            ),
+        ),
+    )

@@ -3,6 +3,32 @@
 // posts as usual; with it, the same request goes through XHR so the bytes sent can be shown.
 (function () {
   "use strict";
+  // The main menu folds behind a button on a phone; without JavaScript it stays a list.
+  document.addEventListener("DOMContentLoaded", function () {
+    var nav = document.querySelector(".hoofdmenu");
+    var knop = nav && nav.querySelector(".hoofdmenu__knop");
+    if (nav && knop) {
+      var smal = window.matchMedia("(max-width: 48rem)");
+      var zet = function () {
+        if (smal.matches) {
+          knop.hidden = false;
+          nav.classList.toggle("hoofdmenu--ingeklapt", knop.getAttribute("aria-expanded") !== "true");
+        } else {
+          knop.hidden = true;
+          nav.classList.remove("hoofdmenu--ingeklapt");
+        }
+      };
+      knop.addEventListener("click", function () {
+        knop.setAttribute("aria-expanded", knop.getAttribute("aria-expanded") === "true" ? "false" : "true");
+        zet();
+      });
+      smal.addEventListener("change", zet);
+      zet();
+    }
+    // GOV.UK error pattern: the summary of problems takes the focus, so it is read first.
+    var samenvatting = document.querySelector("[data-foutsamenvatting]");
+    if (samenvatting) samenvatting.focus();
+  });
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-uploadvoortgang")) return;
@@ -21,6 +47,10 @@
       var pct = Math.round((100 * ev.loaded) / ev.total);
       if (balk) balk.value = pct;
       if (tekst) tekst.textContent = "Bestand verzonden: " + pct + "%";
+    });
+    // Between the last byte and the delivery's page the server decides under the rules.
+    xhr.upload.addEventListener("load", function () {
+      if (tekst) tekst.textContent = "Bestand verzonden. De deelregels beoordelen de levering…";
     });
     xhr.addEventListener("load", function () {
       if (xhr.status === 200 && xhr.responseURL && xhr.responseURL !== form.action) {

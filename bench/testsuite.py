@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The time `make test` takes (lint, types, the whole suite on SQLite and PostgreSQL, the
+browser tests), as the median of runs, beside the anchor: the run before issue 15.
+
+`python -m bench.testsuite --runs 3` runs `make test` that many times and writes
+bench/testsuite-laatste.json; `make bench` puts the section in docs/benchmarks.md. Every run
+must pass: a time of a failing suite says nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+from bench.omgeving import machine
+
+HIER = Path(__file__).parent
+ANKER = HIER / "testsuite-anker.json"
+LAATSTE = HIER / "testsuite-laatste.json"
+_UITKOMST = re.compile(r"(\d+) passed")
+
+
+def meet(runs: int) -> dict[str, object]:
+    tijden: list[float] = []
+    tests = 0
+    for _ in range(runs):
+        begin = time.perf_counter()
+        uit = subprocess.run(
+            ["make", "test"], cwd=HIER.parent, capture_output=True, text=True, check=False
+        )
+        tijden.append(time.perf_counter() - begin)
+        if uit.returncode != 0:
+            raise SystemExit("make test faalde; een tijd van een rode suite zegt niets")
+        gevonden = _UITKOMST.findall(uit.stdout)
+        tests = int(gevonden[-1]) if gevonden else 0
+    return {
+        "datum": dt.date.today().isoformat(),
+        "machine": machine(),
+        "tests": tests,
+        "runs_s": [round(t, 1) for t in tijden],
+        "mediaan_s": round(statistics.median(tijden), 1),
+    }
+
+
+def _minuten(s: float) -> str:
+    return f"{int(s // 60)} min {round(s % 60):02d} s"
+
+
+def sectie() -> list[str]:
+    """The test-suite section of docs/benchmarks.md, from the last run beside the anchor."""
+    if not LAATSTE.exists() or not ANKER.exists():
+        return []
+    nu, anker = json.loads(LAATSTE.read_text()), json.loads(ANKER.read_text())
+    return [
+        "",
+        "## Testsuite: `make test`",
+        "",
+        f"Lint, typecontrole en de hele suite tegen SQLite en PostgreSQL, met de browsertests, "
+        f"op {nu['machine']} ({nu['datum']}). Mediaan van {len(nu['runs_s'])} runs "
+        f"({', '.join(f'{t:.0f} s' for t in nu['runs_s'])}); elke run groen. "
+        f"Anker: {anker['toelichting']}.",
+        "",
+        "| Meting | Nu | Anker | Verhouding |",
+        "|---|---|---|---|",
+        f"| `make test` | {_minuten(nu['mediaan_s'])} ({nu['tests']} tests) | "
+        f"{_minuten(anker['mediaan_s'])} ({anker['tests']} tests) | "
+        f"{anker['mediaan_s'] / nu['mediaan_s']:.2f}× |",
+        "",
+        "Wat het verschil maakt: SQLite-tests kopiëren één gemigreerde sjabloondatabase per "
+        "sessie (PostgreSQL kloonde al een sjabloon), en pytest-xdist verdeelt de testbestanden "
+        "over beide cores (`--dist loadfile`, zodat de demowereld van een bestand één keer "
+        "wordt opgebouwd)."
+        + (
+            f" Zonder pytest-xdist (één proces) duurt dezelfde suite {_minuten(nu['een_core_s'])}."
+            if "een_core_s" in nu
+            else ""
+        ),
+    ]
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--runs", type=int, default=3)
+    args = p.parse_args()
+    uitkomst = meet(args.runs)
+    LAATSTE.write_text(json.dumps(uitkomst, indent=2) + "\n")
+    print(json.dumps(uitkomst, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Set-up, serving, generated documents, the deelwijzer and retention."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated
+
+import typer
+
+from integraal.cli.basis import CasusOptie, als, invoer, lees_datum, omgeving
+
+
+def registreer(app: typer.Typer) -> None:
+    app.command()(init)
+    app.command()(serve)
+    app.command()(openapi)
+    app.command()(regels)
+    app.command()(deelwijzer)
+    app.command()(bewaartermijn)
+
+
+def init() -> None:
+    """Maak of werk de database bij en laad het partnerregister."""
+    omg = omgeving()
+    typer.echo(f"Database bijgewerkt: {omg.database.url.render_as_string(hide_password=True)}")
+
+
+def serve(
+    host: Annotated[str | None, typer.Option(help="Adres")] = None,
+    port: Annotated[int | None, typer.Option(help="Poort")] = None,
+) -> None:
+    """Serveer de webapplicatie en de API."""
+    import uvicorn
+
+    from integraal.app import maak_app
+
+    omg = omgeving()
+    h = host or omg.instellingen.host
+    p = port or omg.instellingen.port
+    typer.echo(f"Integraal draait op http://{h}:{p}/  (API: http://{h}:{p}/api/v1/docs)")
+    uvicorn.run(maak_app(omg), host=h, port=p, log_level="warning")
+
+
+def openapi() -> None:
+    """Druk de OpenAPI-specificatie af (voor docs/openapi.json)."""
+    from integraal.api.app import maak_api
+
+    spec = maak_api(None).openapi()
+    typer.echo(json.dumps(spec, indent=2, ensure_ascii=False, sort_keys=True))
+
+
+def regels() -> None:
+    """Druk de deelregelcatalogus af als Markdown (voor docs/deelregels.md)."""
+    from integraal.delen import standaard_beslisser
+    from integraal.delen.documentatie import als_markdown
+
+    b = standaard_beslisser()
+    typer.echo(als_markdown(b.catalogus, b.register), nl=False)
+
+
+def deelwijzer(
+    van: Annotated[str, typer.Option(help="Verstrekker: organisatie of soort (bv. gemeente)")],
+    aan: Annotated[str, typer.Option(help="Ontvanger: organisatie of soort (bv. riec)")],
+    categorie: Annotated[str, typer.Option(help="Gegevenscategorie (bv. identiteit)")],
+    doel: Annotated[str, typer.Option(help="Doel (bv. integrale_aanpak)")],
+    casus: CasusOptie = None,
+    feit: Annotated[
+        list[str] | None, typer.Option(help="Vastgesteld feit, bv. noodzakelijk")
+    ] = None,
+    als_json: Annotated[bool, typer.Option("--json", help="Antwoord als JSON")] = False,
+) -> None:
+    """Vraag of een verstrekking mag; het antwoord noemt regel en wetsartikel."""
+    from integraal.toegang.deelwijzer import DeelVraag, vraag_deelwijzer
+
+    vraag = invoer(
+        DeelVraag,
+        van=van,
+        aan=aan,
+        categorie=categorie,
+        doel=doel,
+        casus_id=casus,
+        feiten=feit or [],
+    )
+    with als(omgeving(), None) as ctx:
+        besluit = vraag_deelwijzer(ctx, vraag)
+    typer.echo(besluit.model_dump_json(indent=2) if als_json else besluit.uitleg)
+    raise typer.Exit(0 if besluit.toegestaan else 3)
+
+
+def bewaartermijn(
+    peildatum: Annotated[
+        str | None, typer.Option(help="Datum dd-mm-jjjj (standaard vandaag)")
+    ] = None,
+    proef: Annotated[
+        bool, typer.Option("--proef", help="Toon wat zou vervallen, verwijder niets")
+    ] = False,
+) -> None:
+    """Vernietig gegevens van gesloten casussen waarvan de bewaartermijn is verstreken."""
+    from integraal.toegang.bewaren import voer_uit
+    from integraal.verwerking import Kanaal
+
+    dag = lees_datum(peildatum) or dt.date.today()
+    omg = omgeving()
+    with omg.context(None, Kanaal.TAAK) as ctx:
+        uit = voer_uit(ctx, dag, proef=proef)
+    kop = "Zou vervallen" if proef else "Vernietigd"
+    for v in uit.vernietigd:
+        typer.echo(
+            f"{kop}: casus {v.casus_id}, {v.categorie} ({v.entiteiten} entiteiten, "
+            f"termijn verstreken op {v.vervallen_op:%d-%m-%Y})"
+        )
+    typer.echo(
+        f"{len(uit.vernietigd)} groepen, {uit.signalen_geschoond} signalen geschoond"
+        + (" (proef: niets verwijderd)." if proef else ".")
+    )

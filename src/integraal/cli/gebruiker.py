@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Local accounts."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated
+
+import typer
+
+from integraal.cli.basis import fout, omgeving
+from integraal.domein.rollen import Rol
+from integraal.domein.tekst import zin
+from integraal.gebruikers import OngeldigeInvoer, maak_gebruiker
+from integraal.opslag.db import transactie
+
+NAAM = "gebruiker"
+app = typer.Typer(help="Gebruikers beheren.", no_args_is_help=True)
+
+
+@app.command("aanmaken")
+def gebruiker_aanmaken(
+    gebruikersnaam: str,
+    naam: Annotated[str, typer.Option(help="Volledige naam")],
+    organisatie: Annotated[str, typer.Option(help="Organisatie-id uit het partnerregister")],
+    rol: Annotated[Rol, typer.Option(help="Rol")],
+) -> None:
+    """Maak een lokale gebruiker aan (wachtwoord uit INTEGRAAL_WACHTWOORD of gevraagd)."""
+    omg = omgeving()
+    try:
+        omg.beslisser.register.organisatie(organisatie)
+    except KeyError as exc:
+        raise fout(f"Onbekende organisatie {organisatie!r}.", 2) from exc
+    wachtwoord = os.environ.get("INTEGRAAL_WACHTWOORD") or typer.prompt(
+        "Wachtwoord", hide_input=True, confirmation_prompt=True
+    )
+    try:
+        with transactie(omg.fabriek) as sessie:
+            maak_gebruiker(sessie, gebruikersnaam, naam, wachtwoord, organisatie, rol)
+    except OngeldigeInvoer as exc:
+        raise fout(zin(exc), 2) from exc
+    typer.echo(f"Gebruiker {gebruikersnaam} aangemaakt.")

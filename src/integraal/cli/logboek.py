@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The processing log: verification, signed checkpoints, data-subject access."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from integraal import logboek
+from integraal.cli.basis import GebruikerOptie, als, inloggen, invoer, omgeving
+from integraal.logboek.ondertekening import Checkpoint, laad_of_maak_sleutel
+from integraal.opslag.db import transactie
+from integraal.toegang.inzage import InzageVraag, inzage_verzoek
+
+NAAM = "logboek"
+app = typer.Typer(help="Het logboek dataverwerkingen.", no_args_is_help=True)
+
+
+@app.command("verify")
+def logboek_verify(
+    checkpoint: Annotated[
+        list[Path] | None, typer.Option(exists=True, help="Checkpoint van de getuige")
+    ] = None,
+    sleutel: Annotated[str | None, typer.Option(help="Vertrouwde publieke sleutel (hex)")] = None,
+) -> None:
+    """Controleer het logboek; noemt de eerste regel die niet klopt."""
+    omg = omgeving()
+    extra = [Checkpoint.uit_json(p.read_text()) for p in checkpoint or []]
+    with transactie(omg.fabriek) as sessie:
+        v = logboek.verifieer(sessie, extra, sleutel)
+    typer.echo(v.tekst())
+    raise typer.Exit(0 if v.in_orde else 1)
+
+
+@app.command("checkpoint")
+def logboek_checkpoint(
+    export: Annotated[
+        Path | None, typer.Option(help="Schrijf het checkpoint voor de getuige naar dit bestand")
+    ] = None,
+) -> None:
+    """Maak een ondertekend checkpoint (boomkop) van het logboek."""
+    omg = omgeving()
+    sleutel = laad_of_maak_sleutel(omg.instellingen.ondertekensleutel_pad)
+    with transactie(omg.fabriek) as sessie:
+        cp = logboek.maak_checkpoint(sessie, sleutel)
+    if export:
+        export.write_text(cp.naar_json())
+    typer.echo(
+        f"Checkpoint over {cp.boomgrootte} regels, wortel {cp.wortel_hash}, "
+        f"sleutel {cp.sleutel_id}."
+    )
+
+
+@app.command("inzage")
+def logboek_inzage(
+    subject: Annotated[str, typer.Option("--subject", help="BSN, pseudoniem of entiteit-id")],
+    gebruiker: GebruikerOptie,
+    als_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Inzagerapport voor een betrokkene (alleen privacy officer)."""
+    omg = omgeving()
+    actor = inloggen(omg, gebruiker)
+    vraag = invoer(InzageVraag, betrokkene=subject)
+    with als(omg, actor) as ctx:
+        uit = inzage_verzoek(ctx, vraag)
+    if als_json:
+        typer.echo(uit.model_dump_json(indent=2))
+        return
+    typer.echo(f"Inzage ({uit.betrokkene_soort}): {len(uit.regels)} verwerkingen.")
+    for r in uit.regels:
+        typer.echo(
+            f"{r.tijd}  {r.handeling:<20} door {r.organisatie or '-'} van {r.verstrekker or '-'}; "
+            f"{', '.join(r.categorieen)}; doel {r.doel}; grondslag {r.grondslag or '-'}"
+        )

@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Deliveries of partners and the statements they became (about persons: read via toegang)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import (
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from integraal.opslag.modellen.basis import Basis, nu
+
+
+class Levering(Basis):
+    __tablename__ = "levering"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    # sha256 over mapping, case and content: "the same delivery" in one indexable value.
+    sleutel: Mapped[str] = mapped_column(String(64), unique=True)
+    partner_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    ontvanger_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    mapping: Mapped[str] = mapped_column(String(120))
+    dataset: Mapped[str] = mapped_column(String(120))
+    doel: Mapped[str] = mapped_column(String(60))
+    casus_id: Mapped[str | None] = mapped_column(ForeignKey("casus.id"))
+    bestandsnaam: Mapped[str] = mapped_column(String(300))
+    formaat: Mapped[str] = mapped_column(String(10))
+    inhoud_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(20))
+    rijen_totaal: Mapped[int] = mapped_column(Integer, default=0)
+    rijen_goed: Mapped[int] = mapped_column(Integer, default=0)
+    rijen_fout: Mapped[int] = mapped_column(Integer, default=0)
+    entiteiten: Mapped[int] = mapped_column(Integer, default=0)
+    fouten: Mapped[list[Any]] = mapped_column(default=list)
+    melding: Mapped[str | None] = mapped_column(Text)
+    geleverd_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    ontvangen_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    verwerkt_op: Mapped[dt.datetime | None]
+
+
+class Statement(Basis):
+    """One property value of one FtM entity, with where it came from and under which basis."""
+
+    __tablename__ = "statement"
+    __table_args__ = (
+        Index("ix_statement_houder_categorie", "houder_id", "categorie"),
+        Index("ix_statement_waarde", "prop_type", "value"),
+    )
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(128), index=True)
+    schema: Mapped[str] = mapped_column(String(60))
+    prop: Mapped[str] = mapped_column(String(60))
+    prop_type: Mapped[str] = mapped_column(String(30))
+    value: Mapped[str] = mapped_column(Text)
+    original_value: Mapped[str | None] = mapped_column(Text)
+    dataset: Mapped[str] = mapped_column(String(120))
+    levering_id: Mapped[str] = mapped_column(ForeignKey("levering.id"), index=True)
+    bron_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    houder_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
+    casus_id: Mapped[str | None] = mapped_column(ForeignKey("casus.id"))
+    source_record_id: Mapped[str] = mapped_column(String(200))
+    categorie: Mapped[str] = mapped_column(String(60))
+    grondslag: Mapped[str] = mapped_column(String(60))
+    first_seen: Mapped[dt.datetime]
+    last_seen: Mapped[dt.datetime]

@@ -1,0 +1,132 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""'Mijn taken': what waits for this person, counted per kind of work.
+
+Counts only: a work list says how many signals wait, not what they say, so the start page
+reads no personal data (each item's own page is a logged read through the door)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from integraal.beslag import objecten
+from integraal.casus import advies
+from integraal.domein.casus import DeelverzoekStatus, InterventieStatus, SignaalStatus
+from integraal.domein.fouten import GeenToegang
+from integraal.domein.rollen import Rol
+from integraal.kruisverwijzing import oordelen
+from integraal.monitor import opdrachten
+from integraal.opslag import beheer
+from integraal.opslag import casussen as casusopslag
+from integraal.toegang.beslag import ketenrol
+from integraal.verwerking import Context
+
+
+@dataclass(frozen=True)
+class Taak:
+    titel: str
+    aantal: int
+    uitleg: str
+    pad: str
+
+
+def _soort(ctx: Context) -> str:
+    try:
+        return ctx.beslisser.register.zoek(ctx.ik.organisatie_id).soort
+    except KeyError:
+        return ""
+
+
+def mijn_taken(ctx: Context) -> list[Taak]:
+    actor = ctx.ik
+    soort = _soort(ctx)
+    uit: list[Taak] = []
+    if soort in ("riec", "liec") and actor.rol in (Rol.ANALIST, Rol.COORDINATOR):
+        uit.append(
+            Taak(
+                "Signalen beoordelen",
+                casusopslag.aantal_signalen(
+                    ctx.sessie,
+                    actor.organisatie_id,
+                    [SignaalStatus.NIEUW.value, SignaalStatus.IN_BEHANDELING.value],
+                ),
+                "nieuwe signalen en signalen in behandeling",
+                "/signalen",
+            )
+        )
+        open_ = [
+            c
+            for c in beheer.casussen_van_gebruiker(ctx.sessie, actor.gebruiker_id)
+            if c.status == "open"
+        ]
+        uit.append(Taak("Open casussen", len(open_), "casussen waarvan u lid bent", "/casussen"))
+        uit.append(
+            Taak(
+                "Suggesties beoordelen",
+                oordelen.te_beoordelen(ctx),
+                "paren uit kruisverwijzingen in uw casussen die op uw oordeel wachten",
+                f"/casussen/{open_[0].id}/kruisverwijzing#suggesties"
+                if len(open_) == 1
+                else "/casussen",
+            )
+        )
+    elif actor.rol is Rol.BELEIDSMEDEWERKER:
+        uit.append(
+            Taak(
+                "Moties en toezeggingen beoordelen",
+                sum(1 for o in opdrachten.alle(ctx.sessie) if not o.beoordeeld),
+                "records uit de bijlage of de open data die nog niet zijn beoordeeld",
+                "/monitor/moties",
+            )
+        )
+    elif actor.rol is not Rol.PRIVACY_OFFICER:
+        uit.append(
+            Taak(
+                "Verzoeken goedkeuren",
+                casusopslag.aantal_deelverzoeken(
+                    ctx.sessie, actor.organisatie_id, DeelverzoekStatus.WACHT_OP_GOEDKEURING.value
+                ),
+                "verzoeken om gegevens die op een tweede persoon wachten",
+                "/deelverzoeken",
+            )
+        )
+        uit.append(
+            Taak(
+                "Verzoeken beantwoorden",
+                casusopslag.aantal_deelverzoeken(
+                    ctx.sessie, actor.organisatie_id, DeelverzoekStatus.GOEDGEKEURD.value
+                ),
+                "goedgekeurde verzoeken die op een levering wachten",
+                "/deelverzoeken",
+            )
+        )
+        lopend = [
+            i
+            for i in advies.van_mijn_organisatie(ctx)
+            if i.status in (InterventieStatus.VOORGESTELD, InterventieStatus.IN_UITVOERING)
+        ]
+        uit.append(
+            Taak(
+                "Interventies rapporteren",
+                len(lopend),
+                "interventies van uw organisatie die nog lopen",
+                "/interventies",
+            )
+        )
+    if _in_de_beslagketen(ctx):
+        uit.append(
+            Taak(
+                "Termijnen bewaken",
+                objecten.aantal_termijnen(ctx),
+                "beslagtermijnen die binnen twee weken verlopen of al verlopen zijn",
+                "/beslag/termijnen",
+            )
+        )
+    return uit
+
+
+def _in_de_beslagketen(ctx: Context) -> bool:
+    try:
+        ketenrol(ctx)
+    except GeenToegang:
+        return False
+    return True

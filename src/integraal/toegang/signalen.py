@@ -1,0 +1,85 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The door for signals: only analysts and coordinators of the receiving partnership read
+them, after the rule decision, and every signal read is a log line about whom it names."""
+
+from __future__ import annotations
+
+from integraal.delen import Besluit
+from integraal.domein.casus import MAG_SIGNAAL_BEOORDELEN
+from integraal.domein.fouten import GeenToegang, NietGevonden
+from integraal.opslag import signalen as opslag
+from integraal.opslag.modellen import Signaal
+from integraal.toegang.deur import Betrokkene, Lezing, laat_door, laat_een_door
+from integraal.verwerking import Context
+
+DOEL = "integrale_aanpak"
+CATEGORIE = "signaal"
+NIET_GEVONDEN = "dit signaal bestaat niet of is niet van uw verband"
+
+
+def betrokkenen(s: Signaal) -> tuple[Betrokkene, ...]:
+    """The people a signal names, as the log knows them (the BSN is stored as a pseudonym)."""
+    return tuple(
+        Betrokkene(k["waarde"], "BSN-pseudoniem") for k in s.kenmerken if k["soort"] == "bsn"
+    )
+
+
+def _besluit(ctx: Context, verband_id: str) -> Besluit:
+    if ctx.ik.rol not in MAG_SIGNAAL_BEOORDELEN:
+        # Need-to-know inside the partnership: triage is the analysts' and coordinators' work.
+        raise GeenToegang("signalen zijn alleen te zien voor analisten en coördinatoren")
+    besluit = ctx.beslis(van=verband_id, categorie=CATEGORIE, doel=DOEL)
+    if not besluit.toegestaan:
+        raise GeenToegang("signalen zijn alleen te zien voor medewerkers van het verband")
+    return besluit
+
+
+def _per_signaal(besluit: Besluit, s: Signaal) -> Lezing:
+    return Lezing(besluit, s.verband_id, CATEGORIE, DOEL, s.casus_id, betrokkenen(s))
+
+
+def van_verband(ctx: Context) -> list[Signaal]:
+    """The signals to the reader's own partnership, newest first."""
+    verband = ctx.ik.organisatie_id
+    besluit = _besluit(ctx, verband)
+    return laat_door(
+        ctx,
+        opslag.van_verband(ctx.sessie, verband),
+        lambda s: _per_signaal(besluit, s),
+        naam="signaal lezen",
+    )
+
+
+def een(ctx: Context, signaal_id: str, *, naam: str = "signaal lezen") -> Signaal:
+    """One signal of the reader's partnership (to show, judge or turn into a case)."""
+    s = opslag.signaal(ctx.sessie, signaal_id)
+    if s is None or s.verband_id != ctx.ik.organisatie_id:
+        ctx.audit(naam, "niet gevonden", signaal=signaal_id)
+        raise NietGevonden(NIET_GEVONDEN)
+    besluit = _besluit(ctx, s.verband_id)
+    return laat_een_door(
+        ctx,
+        s,
+        lambda x: _per_signaal(besluit, x),
+        naam=naam,
+        niet_gevonden=NIET_GEVONDEN,
+        signaal=signaal_id,
+    )
+
+
+def van_casus(ctx: Context, casus_id: str) -> list[Signaal]:
+    """The signals a case came from, for its timeline: only for whom the rules allow it."""
+    besluiten: dict[str, Besluit] = {}
+
+    def lezing(s: Signaal) -> Lezing:
+        if s.verband_id not in besluiten:
+            besluiten[s.verband_id] = ctx.beslis(van=s.verband_id, categorie=CATEGORIE, doel=DOEL)
+        return _per_signaal(besluiten[s.verband_id], s)
+
+    return laat_door(
+        ctx,
+        opslag.van_casus(ctx.sessie, casus_id),
+        lezing,
+        naam="signaal lezen",
+        audit=False,
+    )

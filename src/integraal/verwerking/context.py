@@ -1,0 +1,193 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""One processing context per request, command or job.
+
+It carries the actor, the channel, one trace id, the clock, the rule engine and the database
+session, and it is the only way services write the processing log and the audit record: both
+take the context's trace id, so an action's audit record and its processing lines are always
+linked (the Logboek Dataverwerkingen standard's trace context).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from integraal import logboek
+from integraal.delen import Beslisser, Besluit, CasusContext, Geweigerd, Verzoek
+from integraal.domein.actor import Actor
+from integraal.domein.fouten import GeenToegang
+from integraal.domein.keuze import Keuze
+from integraal.opslag.db import Sessie
+
+
+class Kanaal(Keuze):
+    """Through which face an action came in (the audit record's `herkomst`)."""
+
+    WEB = "web", "webapplicatie"
+    API = "api", "API"
+    CLI = "cli", "opdrachtregel"
+    TAAK = "taak", "achtergrondtaak"
+    DEMO = "demo", "demowereld"
+
+
+# Audit results that record a refusal; they outlive the action's rollback.
+WEIGERINGEN = frozenset({"geweigerd", "niet gevonden", "onbekende code", "mislukt"})
+
+
+@dataclass(frozen=True)
+class Auditregel:
+    trace_id: str
+    gebruiker_id: int | None
+    organisatie_id: str | None
+    actie: str
+    resultaat: str
+    herkomst: str
+    details: dict[str, object]
+
+    def schrijf(self, sessie: Sessie) -> None:
+        logboek.schrijf_audit(
+            sessie,
+            trace_id=self.trace_id,
+            gebruiker_id=self.gebruiker_id,
+            organisatie_id=self.organisatie_id,
+            actie=self.actie,
+            resultaat=self.resultaat,
+            herkomst=self.herkomst,
+            details=self.details,
+        )
+
+
+def _utc_nu() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+@dataclass
+class Context:
+    sessie: Sessie
+    beslisser: Beslisser
+    kanaal: Kanaal
+    actor: Actor | None = None
+    pseudoniem_sleutel: bytes = b""
+    trace_id: str = field(default_factory=logboek.nieuwe_trace_id)
+    klok: Callable[[], dt.datetime] = _utc_nu
+    # Audit records of refusals, written again after a rollback (`Omgeving.context`).
+    weigeringen: list[Auditregel] = field(default_factory=list, repr=False)
+
+    def nu(self) -> dt.datetime:
+        return self.klok()
+
+    @property
+    def ik(self) -> Actor:
+        """The signed-in actor; services that need one ask here instead of checking None."""
+        if self.actor is None:
+            raise GeenToegang("log eerst in")
+        return self.actor
+
+    def beslis(
+        self,
+        *,
+        van: str,
+        aan: str | None = None,
+        categorie: str,
+        doel: str,
+        casus: CasusContext | None = None,
+        feiten: Iterable[str] = (),
+        bron: str | None = None,
+        gegevens_casus: str | None = None,
+        uitleg: bool = True,
+    ) -> Besluit:
+        """Ask the rule engine on behalf of this context's actor (recipient: their organisation)."""
+        ontvanger = aan if aan is not None else self.ik.organisatie_id
+        return self.beslisser.beslis(
+            Verzoek(
+                van=van,
+                aan=ontvanger,
+                categorie=categorie,
+                doel=doel,
+                casus=casus,
+                actor=self.actor.ref if self.actor else None,
+                bron=bron,
+                gegevens_casus=gegevens_casus,
+                feiten=frozenset(feiten),
+            ),
+            uitleg=uitleg,
+        )
+
+    def vereis(self, besluit: Besluit) -> Besluit:
+        """The decision, or the refusal that explains it."""
+        if not besluit.toegestaan:
+            raise Geweigerd(besluit, self.beslisser.catalogus, self.beslisser.register)
+        return besluit
+
+    def verwerking(
+        self,
+        besluit: Besluit | None,
+        *,
+        naam: str,
+        verstrekker: str | None,
+        ontvanger: str | None,
+        categorieen: Iterable[str],
+        doel: str,
+        casus_id: str | None = None,
+        betrokkene: str | None = None,
+        betrokkene_soort: str | None = None,
+        grondslag: str | None = None,
+        status: int = logboek.STATUS_OK,
+    ) -> logboek.Verwerking:
+        """One processing line under this context's trace id; the basis comes from the
+        decision unless the law itself is the basis (`grondslag`, e.g. a public tip)."""
+        return logboek.Verwerking(
+            naam=naam,
+            activiteit=naam.replace(" ", "-"),
+            trace_id=self.trace_id,
+            besluit_id=besluit.besluit_id if besluit else None,
+            regel_id=besluit.regel_id if besluit else None,
+            grondslag=grondslag
+            or (besluit.grondslag.omschrijving if besluit and besluit.grondslag else None),
+            doel=doel,
+            verstrekker=verstrekker,
+            ontvanger=ontvanger,
+            categorieen=tuple(categorieen),
+            casus_id=casus_id,
+            betrokkene=betrokkene,
+            betrokkene_soort=betrokkene_soort,
+            status=status,
+            start=self.nu(),
+        )
+
+    def log(self, verwerkingen: Iterable[logboek.Verwerking]) -> None:
+        """Append to the processing log in this transaction (it commits with the action)."""
+        regels = list(verwerkingen)
+        vreemd = {v.trace_id for v in regels} - {self.trace_id}
+        if vreemd:
+            raise ValueError("een verwerking hoort bij een ander spoor dan deze handeling")
+        logboek.schrijf(self.sessie, regels)
+
+    def audit(self, actie: str, resultaat: str = "uitgevoerd", **details: object) -> None:
+        """The audit record of what the actor did, linked to its processing lines. A refusal
+        is kept even when the action then rolls back (see `Omgeving.context`): who tried what
+        and was refused is exactly what an auditor looks for."""
+        record = Auditregel(
+            trace_id=self.trace_id,
+            gebruiker_id=self.actor.gebruiker_id if self.actor else None,
+            organisatie_id=self.actor.organisatie_id if self.actor else None,
+            actie=actie,
+            resultaat=resultaat,
+            herkomst=self.kanaal.value,
+            details=details,
+        )
+        record.schrijf(self.sessie)
+        if resultaat in WEIGERINGEN:
+            self.weigeringen.append(record)
+
+
+class Contextmaker(Protocol):
+    """Opens a context in its own transaction (`Omgeving.context`): for work that commits in
+    steps, such as a matching run, each step under the run's one trace id."""
+
+    def __call__(
+        self, actor: Actor | None, kanaal: Kanaal, *, trace_id: str | None = None
+    ) -> AbstractContextManager[Context]: ...

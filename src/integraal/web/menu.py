@@ -1,0 +1,97 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The main menu: what a role works with, and which item the current page belongs to."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from integraal.domein.actor import Actor
+from integraal.domein.rollen import Rol
+
+KETENROLLEN = frozenset({Rol.OPSPORINGSAMBTENAAR, Rol.HULPOFFICIER, Rol.OFFICIER, Rol.BEWAARDER})
+VERBANDEN = frozenset({"riec", "liec"})
+
+
+@dataclass(frozen=True)
+class Wie:
+    """The actor and the kind of organisation they work for (a RIEC, a gemeente, ...)."""
+
+    actor: Actor
+    soort: str
+
+    @property
+    def bij_verband(self) -> bool:
+        return self.soort in VERBANDEN
+
+    @property
+    def casuswerker(self) -> bool:
+        return self.bij_verband and self.actor.rol in (Rol.ANALIST, Rol.COORDINATOR)
+
+    @property
+    def partner(self) -> bool:
+        """Works at a partner organisation that provides data and owns interventions."""
+        return not self.bij_verband and self.actor.rol not in KETENROLLEN | {
+            Rol.BELEIDSMEDEWERKER,
+            Rol.PRIVACY_OFFICER,
+        }
+
+    @property
+    def in_beslagketen(self) -> bool:
+        return self.actor.rol in KETENROLLEN
+
+
+@dataclass(frozen=True)
+class Menuitem:
+    label: str
+    pad: str
+    voor: Callable[[Wie], bool]
+    # Other paths that belong to this item (so the menu marks it on sub-pages).
+    ook: tuple[str, ...] = ()
+
+
+MENU: tuple[Menuitem, ...] = (
+    Menuitem("Start", "/", lambda w: True),
+    Menuitem("Casussen", "/casussen", lambda w: w.casuswerker, ("/casussen/",)),
+    Menuitem("Signalen", "/signalen", lambda w: w.casuswerker, ("/signalen/",)),
+    Menuitem("Signaal melden", "/signalen/nieuw", lambda w: w.partner),
+    Menuitem("Zoeken", "/zoeken", lambda w: w.casuswerker, ("/entiteiten/",)),
+    Menuitem("Verzoeken", "/deelverzoeken", lambda w: w.partner),
+    Menuitem("Interventies", "/interventies", lambda w: w.partner),
+    Menuitem("Leveringen", "/leveringen", lambda w: w.partner or w.casuswerker, ("/leveringen/",)),
+    Menuitem(
+        "Beslag",
+        "/beslag",
+        lambda w: w.in_beslagketen,
+        ("/beslag/", "/vermogensdossiers", "/herbestemming"),
+    ),
+    Menuitem(
+        "Beslagcijfers",
+        "/beslag/cijfers",
+        lambda w: w.actor.rol in (Rol.BELEIDSMEDEWERKER, Rol.OFFICIER),
+    ),
+    Menuitem("Deelwijzer", "/deelwijzer", lambda w: not w.in_beslagketen),
+    Menuitem("Monitor", "/monitor", lambda w: True, ("/monitor/",)),
+    Menuitem("Logboek", "/logboek", lambda w: w.actor.rol is Rol.PRIVACY_OFFICER),
+)
+
+
+@dataclass(frozen=True)
+class Menukeuze:
+    label: str
+    pad: str
+    huidig: bool
+
+
+def menu(wie: Wie, pad: str) -> list[Menukeuze]:
+    """The items for this person; the current one is the longest path that matches."""
+    items = [m for m in MENU if m.voor(wie)]
+
+    def past(m: Menuitem) -> int:
+        if pad == m.pad:
+            return len(m.pad) + 1000
+        return max((len(p) for p in m.ook if pad.startswith(p)), default=-1)
+
+    beste = max(items, key=past, default=None)
+    huidig = beste if beste is not None and past(beste) >= 0 else None
+    return [Menukeuze(m.label, m.pad, m is huidig) for m in items]

@@ -1,0 +1,999 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The trace-id test (issue 15): every audited action keeps its audit record and its processing
+lines under one trace id.
+
+The audited actions are found in the code (every `<x>.audit(<name>, ...)` under src/integraal),
+so a new one fails this test until it is exercised here and its rules are stated below. The demo
+world plays most flows; the fixture adds every audited action the demo does not do, refusals
+included, through the services (the web only for signing in, the CLI only for its export).
+
+The rules, checked over the whole database afterwards (`lees_sporen`, one `Spoor` per trace):
+
+R1 no orphan line: every processing-log line has an audit record with the same trace id.
+R2 own lines only: a line's name is one that an action audited in its trace writes (`REGELS`),
+   so no action's lines sit under another action's trace id.
+R3 lines exist: a record of an action that reads or provides personal data (`REGELS`), with a
+   result that says it did (not a refusal, not "leeg"), has at least one line of its own in its
+   trace; `ALLEEN_ALS` names the few actions whose lines depend on what there was to read.
+R4 one action per trace: the actions audited in one trace are one action with the reads it is
+   made of (`ONDERDELEN`), e.g. a delivery's offer and processing (two transactions by design),
+   a matching run's steps, a seizure step and the read of its object; and `VEREIST` parts are
+   always there.
+R5 refusals outlive the rollback: a refused action leaves its refusal record and no line.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import functools
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+import integraal
+from integraal import logboek, toegang
+from integraal.app import maak_app
+from integraal.beslag import cijfers, dossier, herbestemming, inzage, objecten, registratie, verloop
+from integraal.beslag import feed as beslagfeed
+from integraal.beslag.cijfers import Cijferexport
+from integraal.beslag.dossier import (
+    BetalingIn,
+    ExecutieIn,
+    Executiestatus,
+    HandelingIn,
+    Handelingsoort,
+    VermogenIn,
+)
+from integraal.beslag.feed import Feedvraag
+from integraal.beslag.inzage import CodeIn
+from integraal.beslag.registratie import ItemIn, KennisgevingIn
+from integraal.beslag.verloop import HerbeoordelingIn, KlaagschriftIn, OmzettingIn
+from integraal.casus import casussen, deelverzoeken, export, signalen
+from integraal.casus.casussen import CasusIn, LidIn, Motivering, Sluiten
+from integraal.casus.deelverzoeken import AntwoordIn
+from integraal.cli import app as cli
+from integraal.cli import entiteit as cli_entiteit
+from integraal.demo.wereld import GEBRUIKERS, WACHTWOORD, laad_demo
+from integraal.domein.actor import Actor
+from integraal.domein.beslag import Grond, ObjectSoort
+from integraal.domein.casus import SignaalStatus
+from integraal.domein.fouten import Weigering
+from integraal.domein.monitor import Maatregelstatus, Soort, TKStatus
+from integraal.gebruikers import actor_van
+from integraal.instellingen import Instellingen
+from integraal.kruis.oordeel import Oordeel
+from integraal.kruisverwijzing import netwerk, oordelen, taken
+from integraal.kruisverwijzing.netwerk import Padvraag, Uitbreidingsvraag
+from integraal.kruisverwijzing.oordelen import OordeelIn, Wachtrijvraag
+from integraal.kruisverwijzing.taken import KruistaakIn
+from integraal.monitor import indicatoren, opdrachten, structuur, tweedekamer
+from integraal.monitor.indicatoren import WaardeIn
+from integraal.monitor.opdrachten import BeoordelingIn
+from integraal.monitor.structuur import MaatregelIn
+from integraal.omgeving import Omgeving, maak_omgeving
+from integraal.opslag import beheer
+from integraal.opslag.db import Sessie, transactie
+from integraal.opslag.modellen import (
+    AuditRecord,
+    Beslagobject,
+    CasusSubject,
+    Deelverzoek,
+    Indicator,
+    Kameropdracht,
+    Levering,
+    LogboekRegel,
+    Maatregel,
+    Signaal,
+    Vermogensdossier,
+)
+from integraal.toegang import bewaren
+from integraal.toegang.inzage import InzageVraag, inzage_verzoek
+from integraal.toegang.lezen import Leesdoel
+from integraal.verwerking import Context, Kanaal
+from integraal.verwerking.context import WEIGERINGEN
+from tests.hulp import csrf, doe
+
+R = TypeVar("R")
+BRON = Path(integraal.__file__).parent
+ZAAK = "RIEC-RDM-2026-001"  # the demo's case with deliveries, subjects and seizures
+HAVENWEG = "RIEC-RDM-2026-002"  # closed here, then past its retention term
+ZONDER_AANWIJZINGEN = "RIEC-RDM-2026-003"
+
+
+# --- 1. The audited actions, found in the code ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Auditaanroep:
+    pad: str  # relative to src/integraal
+    regel: int
+    naam: str | None  # the action's name, or its constant prefix for an f-string
+    prefix: bool
+    bron: str  # the first argument as written
+
+
+@functools.cache
+def _bomen() -> list[tuple[str, ast.Module]]:
+    """Every module of the package, parsed once (path relative to src/integraal)."""
+    return [
+        (str(p.relative_to(BRON)), ast.parse(p.read_text(encoding="utf-8")))
+        for p in sorted(BRON.rglob("*.py"))
+    ]
+
+
+def audit_aanroepen() -> list[Auditaanroep]:
+    """Every `<x>.audit(<first argument>, ...)` under src/integraal."""
+    uit = []
+    for pad, boom in _bomen():
+        for knoop in ast.walk(boom):
+            if not (
+                isinstance(knoop, ast.Call)
+                and isinstance(knoop.func, ast.Attribute)
+                and knoop.func.attr == "audit"
+                and knoop.args
+            ):
+                continue
+            arg = knoop.args[0]
+            naam, prefix = None, False
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                naam = arg.value
+            elif isinstance(arg, ast.JoinedStr):
+                delen = []
+                for deel in arg.values:
+                    if not isinstance(deel, ast.Constant):
+                        break
+                    delen.append(str(deel.value))
+                naam, prefix = "".join(delen), True
+            uit.append(Auditaanroep(pad, knoop.lineno, naam, prefix, ast.unparse(arg)))
+    return uit
+
+
+# Non-literal first arguments, resolved by reading the code: (file, argument) -> the names that
+# reach it. Every caller of the door passes its own name for the read.
+DYNAMISCH: dict[tuple[str, str], frozenset[str]] = {
+    # `laat_door` (audit=True) and `laat_een_door`, their "niet gevonden" included.
+    ("toegang/deur.py", "naam"): frozenset(
+        {
+            "signaal lezen",  # toegang/signalen.py van_verband and een's default
+            "casus openen",  # casus/casussen.py open_casus reads its signals
+            "signaal beoordelen",  # casus/signalen.py beoordeel
+            "beslag lezen",  # toegang/beslag.py objecten, object_ and inhoud
+            "beslag behandelen",  # beslag/verloop.py handelend
+            "beslagtermijnen lezen",  # beslag/objecten.py termijnlijst
+            "herbestemming voorbereiden",  # toegang/beslag.py geschikt_voor_herbestemming
+            "beslagfeed lezen",  # toegang/beslag.py feed
+            "beslag inzien door de beslagene",  # toegang/beslag.py van_beslagene_met_code
+            "vermogensdossier lezen",  # toegang/beslag.py dossiers and dossier's default
+            "vermogensdossier bijwerken",  # beslag/dossier.py _bijwerken
+        }
+    ),
+    # `een`: an unknown signal or one of another partnership, before the door.
+    ("toegang/signalen.py", "naam"): frozenset(
+        {"signaal lezen", "casus openen", "signaal beoordelen"}
+    ),
+    # `Netwerklezer.sluit`: kruisverwijzing/netwerk.py `_lezer(ctx, casus_id, <naam>)`.
+    ("toegang/netwerk.py", "self.naam"): frozenset(
+        {"netwerk openen", "netwerk uitbreiden", "netwerk pad zoeken", "netwerk patronen"}
+    ),
+}
+
+# Functions that hand a read's name on to the door: callee -> position of `naam` when it may
+# be passed positionally (it is keyword-only elsewhere).
+DEUR: dict[str, int | None] = {
+    "laat_door": None,
+    "laat_een_door": None,
+    "een": None,
+    "objecten": None,
+    "object_": 2,
+    "dossier": 2,
+    "lees": 2,
+    "_lezer": 2,
+}
+# And everything that names a processing-log line.
+REGELMAKERS: dict[str, int | None] = DEUR | {"verwerking": None, "log_lezing": 5}
+
+
+def _namen(functies: dict[str, int | None], *, ook_zonder_audit: bool) -> set[str]:
+    """The string constants passed as `naam` to these functions, their defaults included."""
+    uit: set[str] = set()
+    for _, boom in _bomen():
+        for knoop in ast.walk(boom):
+            kandidaten: list[ast.expr | None] = []
+            if isinstance(knoop, ast.FunctionDef) and knoop.name in functies:
+                a = knoop.args
+                posities = a.posonlyargs + a.args
+                kandidaten += [
+                    d
+                    for p, d in zip(
+                        posities[len(posities) - len(a.defaults) :], a.defaults, strict=True
+                    )
+                    if p.arg == "naam"
+                ]
+                kandidaten += [
+                    d for p, d in zip(a.kwonlyargs, a.kw_defaults, strict=True) if p.arg == "naam"
+                ]
+            elif isinstance(knoop, ast.Call):
+                f = knoop.func
+                functie = f.attr if isinstance(f, ast.Attribute) else getattr(f, "id", "")
+                if functie not in functies:
+                    continue
+                kw = {k.arg: k.value for k in knoop.keywords}
+                audit = kw.get("audit")
+                if not ook_zonder_audit and isinstance(audit, ast.Constant) and not audit.value:
+                    continue  # the caller audits the read as its own action
+                kandidaten.append(kw.get("naam"))
+                positie = functies[functie]
+                if positie is not None and len(knoop.args) > positie:
+                    kandidaten.append(knoop.args[positie])
+            uit |= {
+                k.value
+                for k in kandidaten
+                if isinstance(k, ast.Constant) and isinstance(k.value, str)
+            }
+    return uit
+
+
+def geauditeerde_acties() -> tuple[set[str], set[str]]:
+    """(names, prefixes of f-string names) of every audited action."""
+    namen, prefixen = set(), set()
+    for a in audit_aanroepen():
+        if a.naam is None:
+            namen |= DYNAMISCH[(a.pad, a.bron)]
+        elif a.prefix:
+            prefixen.add(a.naam)
+        else:
+            namen.add(a.naam)
+    return namen, prefixen
+
+
+# --- 2. The rules per action ------------------------------------------------------------------
+
+# Actions that read or provide personal data, with the names of the lines they write themselves.
+REGELS: dict[str, frozenset[str]] = {
+    "signaal indienen": frozenset({"signaal ontvangen"}),
+    "signaal lezen": frozenset({"signaal lezen"}),
+    "signaal beoordelen": frozenset({"signaal beoordelen"}),
+    "casus openen": frozenset({"casus openen"}),
+    "entiteit lezen": frozenset({"entiteit lezen"}),
+    "entiteiten zoeken": frozenset({"entiteiten zoeken"}),
+    "deelverzoek indienen": frozenset({"deelverzoek"}),
+    "advies vaststellen": frozenset({"advies verstrekken"}),
+    "levering verwerken": frozenset({"levering ontvangen"}),
+    "inzage logboek": frozenset({"inzage logboek"}),
+    "bewaartermijn uitvoeren": frozenset({"vernietigd na bewaartermijn"}),
+    "kruisverwijzing voorbereiden": frozenset({"kruisverwijzing voorbereiden"}),
+    "netwerk openen": frozenset({"netwerk openen"}),
+    "netwerk uitbreiden": frozenset({"netwerk uitbreiden"}),
+    "netwerk pad zoeken": frozenset({"netwerk pad zoeken"}),
+    "netwerk patronen": frozenset({"netwerk patronen"}),
+    "kennisgeving van inbeslagneming registreren": frozenset({"beslag registreren"}),
+    "beslag lezen": frozenset({"beslag lezen"}),
+    "beslag behandelen": frozenset({"beslag behandelen"}),
+    "beslagtermijnen lezen": frozenset({"beslagtermijnen lezen"}),
+    "herbestemming voorbereiden": frozenset({"herbestemming voorbereiden"}),
+    "beslagfeed lezen": frozenset({"beslagfeed lezen"}),
+    "beslag inzien door de beslagene": frozenset({"beslag inzien door de beslagene"}),
+    "vermogensdossier lezen": frozenset({"vermogensdossier lezen"}),
+    "vermogensdossier bijwerken": frozenset({"vermogensdossier bijwerken"}),
+    # The case page: the signals of its timeline are its own lines; the subjects are read as
+    # "entiteit lezen" (their own records) in the same trace.
+    "casus bekijken": frozenset({"signaal lezen"}),
+}
+
+# Audited actions that by design write no line themselves, and why.
+ZONDER_REGELS: dict[str, str] = {
+    "inloggen": "checks an account; reads no one's personal data",
+    "aanwijzingen vastleggen": "case administration: no subject is read or provided",
+    "lid toevoegen": "grants membership; the member's reads are logged when they happen",
+    "casus sluiten": "case administration: no subject is read or provided",
+    "subject koppelen": "its check is an 'entiteit lezen' in the same trace, with its lines",
+    "casus exporteren (": "the file is the case page: its 'casus bekijken' and 'entiteit lezen' "
+    "records in the same trace carry the lines",
+    "advies opstellen": "a draft inside the partnership; providing it is 'advies vaststellen'",
+    "interventie bijwerken": "the owner records its own intervention's progress",
+    "deelverzoek beoordelen": "judges a request; the data flow as a logged delivery",
+    "levering aanbieden": "phase 1 decides and registers; the data are received in phase 2 "
+    "('levering verwerken') under the same trace id",
+    "kruisverwijzing starten": "registers a run; the run reads under its own trace id",
+    "kruisverwijzing uitvoeren": "the run's reads are its 'kruisverwijzing voorbereiden' step, "
+    "under the run's one trace id; suggestions hold record ids only",
+    "kruisverwijzing oordeel": "a vote on two record ids; the records were read (and logged) "
+    "when the queue showed them",
+    "kruisverwijzing oordeel intrekken": "withdraws a vote; reads nothing",
+    "zoekresultaat exporteren (": "the file holds exactly the 'entiteiten zoeken' of its trace",
+    "beslagcijfers exporteren (": "aggregates only: no object or person is read",
+    "beslag inzien (beslagene)": "only for an unknown code: no one was found, nothing read",
+    "beslag: vervolgstap": "the object is read as 'beslag behandelen' in the same trace",
+    "beslag: machtiging verzoeken": "the object is read as 'beslag behandelen' in the same trace",
+    "beslag: klaagschrift": "the object is read as 'beslag behandelen' in the same trace",
+    "beslag: herbeoordelen": "the object is read as 'beslag behandelen' in the same trace",
+    "beslag: omzetten naar conservatoir": "the object is read as 'beslag behandelen' in the "
+    "same trace",
+    "beslag: waarde vastleggen": "the object is read as 'beslag behandelen' in the same trace",
+    "vermogensdossier openen": "the officer records a new dossier; nothing is read from or "
+    "provided to anyone",
+    "vermogensdossier: onderzoekshandeling": "the dossier is read as 'vermogensdossier "
+    "bijwerken' in the same trace",
+    "vermogensdossier: bekend vermogen": "the dossier is read as 'vermogensdossier bijwerken' "
+    "in the same trace",
+    "vermogensdossier: vordering": "the dossier is read as 'vermogensdossier bijwerken' in the "
+    "same trace",
+    "vermogensdossier: executie": "the dossier is read as 'vermogensdossier bijwerken' in the "
+    "same trace",
+    "vermogensdossier: betaling": "the dossier is read as 'vermogensdossier bijwerken' in the "
+    "same trace",
+    "maatschappelijke organisatie registreren": "an organisation, not a person",
+    "indicatorwaarde vastleggen": "the monitor holds aggregates and public documents only",
+    "motie of toezegging beoordelen": "the monitor holds aggregates and public documents only",
+    "maatregel bijwerken": "the monitor holds aggregates and public documents only",
+    "moties en toezeggingen bijwerken uit de open data van de Tweede Kamer": "public documents "
+    "of the Tweede Kamer only",
+}
+
+# R3's exceptions: actions whose own lines depend on what there was (the record says whether).
+ALLEEN_ALS: dict[str, Callable[[Audit], bool]] = {
+    # Lines only for the groups whose term had passed.
+    "bewaartermijn uitvoeren": lambda a: int(a.details.get("groepen", 0)) > 0,
+    # One line per owner and subject; an advice without interventions provides nothing.
+    "advies vaststellen": lambda a: int(a.details.get("interventies", 0)) > 0,
+    # Only the case's signals are lines of the page itself; a case may have none.
+    "casus bekijken": lambda a: int(a.details.get("signalen", 0)) > 0,
+}
+
+_BEHANDELEN = frozenset({"beslag behandelen"})
+_BIJWERKEN = frozenset({"vermogensdossier bijwerken"})
+# R4: the reads an action is made of, audited under their own names in the action's trace.
+ONDERDELEN: dict[str, frozenset[str]] = {
+    "subject koppelen": frozenset({"entiteit lezen"}),
+    "levering verwerken": frozenset({"levering aanbieden"}),
+    "kruisverwijzing uitvoeren": frozenset({"kruisverwijzing voorbereiden"}),
+    "casus exporteren (": frozenset({"casus bekijken", "entiteit lezen"}),
+    "casus bekijken": frozenset({"entiteit lezen"}),
+    "zoekresultaat exporteren (": frozenset({"entiteiten zoeken"}),
+    # One signal, with the subjects it matches in the reader's open cases.
+    "signaal lezen": frozenset({"entiteiten zoeken"}),
+    # A dossier with its seized objects.
+    "vermogensdossier lezen": frozenset({"beslag lezen"}),
+    **dict.fromkeys(
+        (
+            "beslag: vervolgstap",
+            "beslag: machtiging verzoeken",
+            "beslag: klaagschrift",
+            "beslag: herbeoordelen",
+            "beslag: omzetten naar conservatoir",
+            "beslag: waarde vastleggen",
+        ),
+        _BEHANDELEN,
+    ),
+    **dict.fromkeys(
+        (
+            "vermogensdossier: onderzoekshandeling",
+            "vermogensdossier: bekend vermogen",
+            "vermogensdossier: vordering",
+            "vermogensdossier: executie",
+            "vermogensdossier: betaling",
+        ),
+        _BIJWERKEN,
+    ),
+}
+# Parts that are always there: the action cannot happen without them.
+VEREIST: dict[str, frozenset[str]] = {
+    a: d
+    for a, d in ONDERDELEN.items()
+    if a not in ("casus exporteren (", "casus bekijken", "signaal lezen", "vermogensdossier lezen")
+}
+
+
+# --- 3. The checks over the database ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Audit:
+    actie: str  # the enumerated name (an f-string's prefix)
+    resultaat: str
+    details: dict[str, Any]
+
+
+@dataclass
+class Spoor:
+    audits: list[Audit] = field(default_factory=list)
+    regels: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def acties(self) -> set[str]:
+        return {a.actie for a in self.audits}
+
+
+def genormaliseerd(actie: str, prefixen: set[str]) -> str:
+    for p in prefixen:
+        if actie.startswith(p):
+            return p
+    return actie
+
+
+def lees_sporen(sessie: Sessie, prefixen: set[str]) -> dict[str, Spoor]:
+    sporen: dict[str, Spoor] = {}
+    for a in sessie.scalars(select(AuditRecord)):
+        sporen.setdefault(a.trace_id, Spoor()).audits.append(
+            Audit(genormaliseerd(a.actie, prefixen), a.resultaat, dict(a.details or {}))
+        )
+    for trace_id, inhoud in sessie.execute(select(LogboekRegel.trace_id, LogboekRegel.inhoud)):
+        sporen.setdefault(trace_id, Spoor()).regels[json.loads(inhoud)["naam"]] += 1
+    return sporen
+
+
+Uitzondering = Callable[[str, str], bool]  # (trace id, line name) -> a known src bug
+
+
+def _geen(_trace: str, _naam: str) -> bool:
+    return False
+
+
+def wezen(sporen: dict[str, Spoor], bekend: Uitzondering = _geen) -> list[str]:
+    """R1: lines without any audit record in their trace."""
+    return [
+        f"{t}: {dict(s.regels)} zonder auditrecord"
+        for t, s in sporen.items()
+        if s.regels and not s.audits and not all(bekend(t, n) for n in s.regels)
+    ]
+
+
+def vreemde_regels(sporen: dict[str, Spoor], bekend: Uitzondering = _geen) -> list[str]:
+    """R2: lines no action of their trace writes."""
+    uit = []
+    for t, s in sporen.items():
+        eigen = set().union(*(REGELS.get(a, frozenset()) for a in s.acties))
+        vreemd = {n for n in s.regels if n not in eigen and not bekend(t, n)}
+        if s.audits and vreemd:
+            uit.append(f"{t}: regels {sorted(vreemd)} onder {sorted(s.acties)}")
+    return uit
+
+
+def ontbrekende_regels(sporen: dict[str, Spoor]) -> list[str]:
+    """R3: a record of an action that read or provided personal data, without its lines."""
+    uit = []
+    for t, s in sporen.items():
+        for a in s.audits:
+            if a.actie not in REGELS or a.resultaat in WEIGERINGEN | {"leeg"}:
+                continue
+            if a.actie in ALLEEN_ALS and not ALLEEN_ALS[a.actie](a):
+                continue
+            if not any(s.regels[n] for n in REGELS[a.actie]):
+                uit.append(
+                    f"{t}: {a.actie} ({a.resultaat}) zonder regels {sorted(REGELS[a.actie])}"
+                )
+    return uit
+
+
+def gemengde_sporen(sporen: dict[str, Spoor]) -> list[str]:
+    """R4: the actions of one trace are one action and its parts; required parts are there."""
+    uit = []
+    for t, s in sporen.items():
+        acties = s.acties
+        if len(acties) > 1 and not any(
+            acties - {h} <= ONDERDELEN.get(h, frozenset()) for h in acties
+        ):
+            uit.append(f"{t}: verschillende handelingen onder één spoor: {sorted(acties)}")
+        for a in acties:
+            if not VEREIST.get(a, frozenset()) <= acties:
+                uit.append(f"{t}: {a} zonder {sorted(VEREIST[a] - acties)}")
+    return uit
+
+
+# --- 4. The world: the demo and every audited action it does not do ----------------------------
+
+
+@dataclass
+class Spoorwereld:
+    omgeving: Omgeving
+    prefixen: set[str]
+    # Refusals: what was tried -> (trace id, the refusal's expected action and result).
+    weigeringen: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # The trace ids of reads of the case page (see test_casuspagina_heeft_een_auditrecord).
+    casuspagina: list[str] = field(default_factory=list)
+    export: str = ""
+
+
+def _met_spoor(
+    o: Omgeving,
+    actor: Actor | None,
+    actie: Callable[..., R],
+    *args: Any,
+    kanaal: Kanaal = Kanaal.API,
+    **kwargs: Any,
+) -> tuple[R, str]:
+    """`doe`, and the trace id the action ran under."""
+    with o.context(actor, kanaal) as ctx:
+        return actie(ctx, *args, **kwargs), ctx.trace_id
+
+
+def _geweigerd(
+    o: Omgeving, actor: Actor | None, actie: Callable[..., Any], *args: Any, **kwargs: Any
+) -> str:
+    """Run a refused action; the trace id it ran under."""
+    sporen: list[str] = []
+    with pytest.raises(Weigering), o.context(actor, Kanaal.API) as ctx:
+        sporen.append(ctx.trace_id)
+        actie(ctx, *args, **kwargs)
+    return sporen[0]
+
+
+def _een(sessie: Sessie, stmt: Any) -> Any:
+    rij = sessie.scalars(stmt).first()
+    assert rij is not None, str(stmt)
+    return rij
+
+
+def _speel_casuswerk(o: Omgeving, a: dict[str, Actor], w: Spoorwereld) -> None:
+    analist, coord = a["analist.riec"], a["coordinator.riec"]
+    with transactie(o.fabriek) as s:
+        signaal = _een(
+            s, select(Signaal.id).where(Signaal.status == SignaalStatus.IN_BEHANDELING.value)
+        )
+        dv = _een(s, select(Deelverzoek.id).where(Deelverzoek.casus_id == ZAAK))
+        antwoord = _een(
+            s,
+            select(Levering.id).where(
+                Levering.casus_id == ZAAK, Levering.partner_id == "belastingdienst"
+            ),
+        )
+    doe(o, analist, signalen.lijst)
+    doe(o, analist, signalen.lees, signaal)
+    w.weigeringen["onbekend signaal"] = (
+        _geweigerd(o, analist, signalen.lees, "S-999999"),
+        "signaal lezen",
+        "niet gevonden",
+    )
+    nieuw = doe(
+        o, coord, casussen.open_casus, CasusIn(titel="Shishalounge Kerkstraat", signalen=[signaal])
+    )
+    # The case page, as the web and the API show it: a case with a signal and no subject yet.
+    _, spoor = _met_spoor(o, coord, casussen.overzicht, nieuw.id)
+    w.casuspagina.append(spoor)
+    _, w.export = _met_spoor(o, coord, export.exporteer, nieuw.id, "csv")
+    doe(
+        o,
+        coord,
+        casussen.leg_aanwijzingen_vast,
+        ZONDER_AANWIJZINGEN,
+        Motivering(motivering="Meldingen van politie en gemeente over hetzelfde pand."),
+    )
+    doe(o, coord, casussen.voeg_lid_toe, ZAAK, LidIn(gebruikersnaam="politie"))
+    doe(o, a["belasting.b"], deelverzoeken.keur_goed, dv)
+    doe(o, a["belasting"], deelverzoeken.beantwoord, dv, AntwoordIn(levering_id=antwoord))
+    w.weigeringen["entiteit buiten de casus"] = (
+        _geweigerd(
+            o,
+            a["analist.utrecht"],
+            toegang.entiteit,
+            _een_subject(o),
+            Leesdoel(doel="integrale_aanpak", casus_id=ZAAK),
+        ),
+        "entiteit lezen",
+        "geweigerd",
+    )
+    doe(o, a["privacy.riec"], inzage_verzoek, InzageVraag(betrokkene="999990019"))
+
+
+def _een_subject(o: Omgeving) -> str:
+    with transactie(o.fabriek) as s:
+        return str(_een(s, select(CasusSubject.entity_id).where(CasusSubject.casus_id == ZAAK)))
+
+
+def _speel_kruisverwijzing(o: Omgeving, a: dict[str, Actor]) -> None:
+    analist = a["analist.riec"]
+    taak = doe(o, analist, taken.start, ZAAK, KruistaakIn())
+    taken.voer_uit(o.context, taak.id)
+    pagina = doe(o, analist, oordelen.wachtrij, ZAAK, Wachtrijvraag())
+    assert pagina.resultaten, "de kruisverwijzing vond niets om te beoordelen"
+    sid = pagina.resultaten[0].id
+    doe(
+        o, analist, oordelen.beoordeel, ZAAK, OordeelIn(suggestie_ids=[sid], oordeel=Oordeel.ZELFDE)
+    )
+    na = doe(o, analist, oordelen.wachtrij, ZAAK, Wachtrijvraag()).resultaten
+    [stem] = next(r for r in na if r.id == sid).oordelen
+    doe(o, analist, oordelen.trek_in, ZAAK, stem.id)
+    knopen = doe(o, analist, netwerk.startpunten, ZAAK)
+    assert len(knopen) >= 2
+    doe(o, analist, netwerk.breid_uit, ZAAK, knopen[0].id, Uitbreidingsvraag())
+    doe(o, analist, netwerk.kortste_pad, ZAAK, Padvraag(van=knopen[0].id, naar=knopen[1].id))
+    doe(o, analist, netwerk.patronen, ZAAK)
+
+
+def _speel_beslag(o: Omgeving, a: dict[str, Actor], w: Spoorwereld) -> None:
+    agent, ovj = a["agent.politie"], a["ovj.om"]
+    with transactie(o.fabriek) as s:
+        d = _een(s, select(Vermogensdossier.id))
+        geld = _een(s, select(Beslagobject.id).where(Beslagobject.kvi_nummer == "KVI-2025-0101"))
+        scooter = _een(
+            s, select(Beslagobject.id).where(Beslagobject.grond == Grond.WAARHEIDSVINDING.value)
+        )
+    doe(o, ovj, objecten.objecten)
+    doe(o, ovj, objecten.detail, geld)
+    w.weigeringen["onbekend beslagobject"] = (
+        _geweigerd(o, ovj, objecten.detail, "BO-999999"),
+        "beslag lezen",
+        "niet gevonden",
+    )
+    doe(o, ovj, objecten.termijnlijst)
+    doe(o, ovj, beslagfeed.lees_feed, Feedvraag())
+    doe(o, ovj, herbestemming.suggesties)
+    doe(o, ovj, dossier.dossiers)
+    doe(o, ovj, dossier.beeld, d)
+    doe(
+        o,
+        ovj,
+        verloop.klaagschrift,
+        geld,
+        KlaagschriftIn(aanhangig=True, document="Klaagschrift 1"),
+    )
+    doe(o, ovj, verloop.herbeoordeel, geld, HerbeoordelingIn(reden="Het verhaal loopt nog steeds."))
+    doe(
+        o,
+        ovj,
+        verloop.zet_om_conservatoir,
+        scooter,
+        OmzettingIn(grond=Grond.ONTNEMING, machtiging_rc="RC 2026-12"),
+    )
+    doe(
+        o,
+        ovj,
+        dossier.voeg_handeling_toe,
+        d,
+        HandelingIn(soort=Handelingsoort.SFO, datum=dt.date(2026, 1, 5)),
+    )
+    doe(
+        o,
+        ovj,
+        dossier.voeg_vermogen_toe,
+        d,
+        VermogenIn(soort="woning", omschrijving="Kerkstraat 1", bekend_sinds=dt.date(2026, 1, 6)),
+    )
+    doe(o, ovj, dossier.werk_executie_bij, d, ExecutieIn(status=Executiestatus.BETALINGSAANBOD))
+    doe(
+        o,
+        ovj,
+        dossier.registreer_betaling,
+        d,
+        BetalingIn(bedrag_euro=Decimal(1000), ontvangen_op=dt.date(2026, 2, 1)),
+    )
+    doe(o, ovj, cijfers.exporteer, Cijferexport(formaat="csv"))
+    bewijs = doe(
+        o,
+        agent,
+        registratie.registreer,
+        KennisgevingIn(
+            kvi_nummer="KVI-SPOOR-1",
+            beslagen_op=dt.date(2026, 1, 2),
+            beslagene="Jan Spoor",
+            items=[
+                ItemIn(
+                    soort=ObjectSoort.CONTANT,
+                    omschrijving="Contant geld",
+                    grond=Grond.VOORDEEL,
+                    categorie=4,
+                    bedrag_euro=Decimal(500),
+                )
+            ],
+        ),
+    )
+    doe(o, None, inzage.inzage, CodeIn(code=bewijs.inzagecode), kanaal=Kanaal.WEB)
+    w.weigeringen["onbekende inzagecode"] = (
+        _geweigerd(o, None, inzage.inzage, CodeIn(code="AAAA-BBBB-CCCC-DDDD")),
+        "beslag inzien (beslagene)",
+        "onbekende code",
+    )
+
+
+def _speel_monitor(o: Omgeving, a: dict[str, Actor]) -> None:
+    beleid = a["beleid.riec"]
+    with transactie(o.fabriek) as s:
+        indicator = _een(s, select(Indicator.code).where(Indicator.live.is_(None)))
+        opdracht = _een(s, select(Kameropdracht.id).where(Kameropdracht.soort == Soort.MOTIE.value))
+        maatregel = _een(s, select(Maatregel.id))
+    doe(
+        o,
+        beleid,
+        indicatoren.registreer,
+        indicator,
+        WaardeIn(periode="2099", waarde=Decimal(1), bron="spoortest"),
+    )
+    doe(o, beleid, opdrachten.beoordeel, opdracht, BeoordelingIn(tk_status=TKStatus.OPENSTAAND))
+    doe(
+        o, beleid, structuur.wijzig_maatregel, maatregel, MaatregelIn(status=Maatregelstatus.LOPEND)
+    )
+    # The Kamer answers with nothing new: the sync is audited all the same.
+    kamer = tweedekamer.TweedeKamer(
+        httpx.Client(
+            transport=httpx.MockTransport(lambda _: httpx.Response(200, json={"value": []}))
+        )
+    )
+    doe(o, beleid, tweedekamer.synchroniseer, kamer)
+
+
+def _speel_gezichten(o: Omgeving, tmp: Path) -> None:
+    """What only a face does: signing in (web) and exporting a search (CLI)."""
+    with TestClient(maak_app(o)) as client:
+        for wachtwoord, status in ((WACHTWOORD, 303), ("fout-wachtwoord", 400)):
+            r = client.post(
+                "/inloggen",
+                data={
+                    "gebruikersnaam": "analist.riec",
+                    "wachtwoord": wachtwoord,
+                    "csrf": csrf(client),
+                },
+                follow_redirects=False,
+            )
+            assert r.status_code == status, r.text[:300]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("INTEGRAAL_WACHTWOORD", WACHTWOORD)
+        mp.setattr(cli_entiteit, "omgeving", lambda: o)
+        uit = CliRunner().invoke(
+            cli,
+            [
+                "entiteit",
+                "zoek",
+                "van der Berg",
+                "-g",
+                "analist.riec",
+                "--casus",
+                ZAAK,
+                "--export",
+                str(tmp / "zoek.csv"),
+            ],
+        )
+    assert uit.exit_code == 0, uit.output
+
+
+def _speel_bewaartermijn(o: Omgeving, a: dict[str, Actor]) -> None:
+    """Last: it destroys the data of a closed case."""
+    doe(o, a["coordinator.riec"], casussen.sluit, HAVENWEG, Sluiten(reden="Afgerond zonder zaak."))
+    doe(o, None, bewaren.voer_uit, dt.date(2099, 1, 1), proef=False, kanaal=Kanaal.TAAK)
+
+
+@pytest.fixture(scope="module")
+def spoorwereld(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spoorwereld]:
+    """The demo world and every audited action it does not do (on the embedded database: the
+    rules are about what the services write, the suite proves both databases elsewhere)."""
+    pad = tmp_path_factory.mktemp("spoor")
+    o = maak_omgeving(
+        Instellingen(
+            data_dir=pad / "data",
+            database_url=f"sqlite:///{pad / 'demo.db'}",
+            pseudoniem_sleutel="test-sleutel",
+            sessie_geheim="test-geheim",
+        )
+    )
+    laad_demo(o)
+    with transactie(o.fabriek) as s:
+        actoren = {
+            naam: actor_van(g)
+            for naam, *_ in GEBRUIKERS
+            if (g := beheer.gebruiker_op_naam(s, naam)) is not None
+        }
+    w = Spoorwereld(o, geauditeerde_acties()[1])
+    _speel_casuswerk(o, actoren, w)
+    _speel_kruisverwijzing(o, actoren)
+    _speel_beslag(o, actoren, w)
+    _speel_monitor(o, actoren)
+    _speel_gezichten(o, pad)
+    _speel_bewaartermijn(o, actoren)
+    yield w
+    o.database.dispose()
+
+
+@pytest.fixture(scope="module")
+def sporen(spoorwereld: Spoorwereld) -> dict[str, Spoor]:
+    with transactie(spoorwereld.omgeving.fabriek) as s:
+        return lees_sporen(s, spoorwereld.prefixen)
+
+
+# --- 5. The tests -------------------------------------------------------------------------------
+
+
+def test_elke_niet_letterlijke_actienaam_is_opgelost() -> None:
+    open_ = {(a.pad, a.bron) for a in audit_aanroepen() if a.naam is None}
+    assert open_ == set(DYNAMISCH), (
+        "een audit-aanroep met een berekende naam: zoek uit welke namen er komen en zet ze in "
+        f"DYNAMISCH: {sorted(open_ - set(DYNAMISCH))}"
+    )
+    # A guard that DYNAMISCH stays complete: the names the code hands to the door.
+    namen = set().union(*DYNAMISCH.values())
+    aan_de_deur = _namen(DEUR, ook_zonder_audit=False)
+    assert aan_de_deur == namen, sorted(aan_de_deur ^ namen)
+
+
+def test_elke_geauditeerde_actie_heeft_haar_regels_beschreven() -> None:
+    namen, prefixen = geauditeerde_acties()
+    acties = namen | prefixen
+    assert not set(REGELS) & set(ZONDER_REGELS)
+    beschreven = set(REGELS) | set(ZONDER_REGELS)
+    assert acties == beschreven, (
+        f"nieuw, beschrijf in REGELS of ZONDER_REGELS: {sorted(acties - beschreven)}; "
+        f"bestaat niet meer: {sorted(beschreven - acties)}"
+    )
+    assert set(ONDERDELEN) | set().union(*ONDERDELEN.values()) <= acties
+    # Every kind of line the code writes belongs to an action.
+    soorten = _namen(REGELMAKERS, ook_zonder_audit=True)
+    assert soorten == set().union(*REGELS.values()), sorted(soorten ^ set().union(*REGELS.values()))
+    assert set(ALLEEN_ALS) <= set(REGELS)
+
+
+def test_elke_geauditeerde_actie_is_uitgevoerd(
+    spoorwereld: Spoorwereld, sporen: dict[str, Spoor]
+) -> None:
+    namen, prefixen = geauditeerde_acties()
+    gedaan = {a.actie for s in sporen.values() for a in s.audits}
+    assert namen | prefixen <= gedaan, (
+        f"niet uitgevoerd in deze test: {sorted(namen | prefixen - gedaan)}"
+    )
+    # And nothing is audited under a name the code does not have.
+    assert gedaan <= namen | prefixen, sorted(gedaan - namen - prefixen)
+
+
+def test_geen_regel_zonder_auditrecord(spoorwereld: Spoorwereld, sporen: dict[str, Spoor]) -> None:
+    assert wezen(sporen) == []
+
+
+def test_regels_horen_bij_een_handeling_van_hun_spoor(
+    spoorwereld: Spoorwereld, sporen: dict[str, Spoor]
+) -> None:
+    assert vreemde_regels(sporen) == []
+
+
+def test_wie_persoonsgegevens_leest_of_verstrekt_heeft_regels_in_zijn_spoor(
+    sporen: dict[str, Spoor],
+) -> None:
+    assert ontbrekende_regels(sporen) == []
+
+
+def test_een_spoor_is_een_handeling(sporen: dict[str, Spoor]) -> None:
+    assert gemengde_sporen(sporen) == []
+
+
+def test_twee_fasen_en_stappen_delen_een_spoor(sporen: dict[str, Spoor]) -> None:
+    """The designed multi-transaction actions really ran as one trace each."""
+    levering = [s for s in sporen.values() if "levering verwerken" in s.acties]
+    assert levering
+    assert all(
+        "levering aanbieden" in s.acties and s.regels["levering ontvangen"] for s in levering
+    )
+    kruis = [s for s in sporen.values() if "kruisverwijzing uitvoeren" in s.acties]
+    assert len(kruis) == 1
+    assert kruis[0].regels["kruisverwijzing voorbereiden"]
+
+
+def test_de_export_van_een_casus_logt_wat_hij_meeneemt(
+    spoorwereld: Spoorwereld, sporen: dict[str, Spoor]
+) -> None:
+    s = sporen[spoorwereld.export]
+    # The file is the case page: its signals' lines under "casus bekijken", one trace.
+    assert s.acties == {"casus exporteren (", "casus bekijken"}
+    assert s.regels["signaal lezen"] >= 1
+
+
+@pytest.mark.parametrize(
+    "wat",
+    [
+        "onbekend signaal",
+        "entiteit buiten de casus",
+        "onbekend beslagobject",
+        "onbekende inzagecode",
+    ],
+)
+def test_een_weigering_blijft_na_het_terugdraaien(
+    spoorwereld: Spoorwereld, sporen: dict[str, Spoor], wat: str
+) -> None:
+    trace_id, actie, resultaat = spoorwereld.weigeringen[wat]
+    s = sporen[trace_id]
+    assert [(a.actie, a.resultaat) for a in s.audits] == [(actie, resultaat)]
+    assert not s.regels
+
+
+def test_mislukt_inloggen_wordt_bewaard(sporen: dict[str, Spoor]) -> None:
+    uitkomsten = Counter(
+        a.resultaat for s in sporen.values() for a in s.audits if a.actie == "inloggen"
+    )
+    assert uitkomsten == {"gelukt": 1, "mislukt": 1}
+
+
+def test_casuspagina_heeft_een_auditrecord(
+    spoorwereld: Spoorwereld, sporen: dict[str, Spoor]
+) -> None:
+    """The case page (web and API) reads the case's signals for its timeline, a 'signaal
+    lezen' line per signal, under its own audit record 'casus bekijken'."""
+    [trace_id] = spoorwereld.casuspagina
+    s = sporen[trace_id]
+    assert s.regels["signaal lezen"] >= 1
+    assert "casus bekijken" in s.acties
+    assert not wezen({trace_id: s}) and not vreemde_regels({trace_id: s})
+
+
+# --- 6. The checks can fail ---------------------------------------------------------------------
+
+
+class _Terug(Exception):
+    """Rolls a probe back: the shared world stays as the other tests read it."""
+
+
+def _proef(
+    spoorwereld: Spoorwereld, schrijf: Callable[[Context], None]
+) -> tuple[dict[str, Spoor], str]:
+    """The traces as they would be after `schrijf(ctx)`, and the probe's trace id; then the
+    probe is rolled back."""
+    sporen: dict[str, Spoor] = {}
+    with pytest.raises(_Terug), spoorwereld.omgeving.context(None, Kanaal.TAAK) as ctx:
+        schrijf(ctx)
+        ctx.sessie.flush()
+        sporen = lees_sporen(ctx.sessie, spoorwereld.prefixen)
+        raise _Terug
+    return sporen, ctx.trace_id
+
+
+def _regel(trace_id: str, naam: str) -> logboek.Verwerking:
+    return logboek.Verwerking(
+        naam=naam,
+        activiteit=naam.replace(" ", "-"),
+        trace_id=trace_id,
+        besluit_id=None,
+        regel_id=None,
+        grondslag=None,
+        doel="integrale_aanpak",
+        verstrekker="politie",
+        ontvanger="riec-rotterdam",
+        categorieen=("signaal",),
+        betrokkene="entiteit-x",
+        betrokkene_soort="entiteit:Person",
+    )
+
+
+def test_een_weesregel_valt_op(spoorwereld: Spoorwereld) -> None:
+    """A line written with the log's own API under a fresh trace id: no audit record has it."""
+    vers = logboek.nieuwe_trace_id()
+    sporen, _ = _proef(
+        spoorwereld, lambda ctx: logboek.schrijf(ctx.sessie, [_regel(vers, "signaal lezen")])
+    )
+    assert [f for f in wezen(sporen) if f.startswith(vers)]
+
+
+def test_een_regel_onder_een_ander_spoor_valt_op(spoorwereld: Spoorwereld) -> None:
+    """A signal read logged under the trace of a monitor change."""
+
+    def schrijf(ctx: Context) -> None:
+        ctx.audit("maatregel bijwerken", maatregel=1, status="lopend")
+        ctx.log([_regel(ctx.trace_id, "signaal lezen")])
+
+    sporen, spoor = _proef(spoorwereld, schrijf)
+    fouten = vreemde_regels(sporen)
+    assert [f for f in fouten if f.startswith(spoor) and "signaal lezen" in f]
+
+
+def test_een_lezing_zonder_regels_valt_op(spoorwereld: Spoorwereld) -> None:
+    """An access report audited as done, with no line of it."""
+    sporen, spoor = _proef(spoorwereld, lambda ctx: ctx.audit("inzage logboek", "toegestaan"))
+    assert [f for f in ontbrekende_regels(sporen) if f.startswith(spoor)]
+
+
+def test_twee_handelingen_onder_een_spoor_vallen_op(spoorwereld: Spoorwereld) -> None:
+    """Unrelated actions under one trace id, and a seizure step without the read of its object."""
+
+    def schrijf(ctx: Context) -> None:
+        ctx.audit("lid toevoegen", casus=ZAAK, lid=1)
+        ctx.audit("casus sluiten", casus=ZAAK, open_interventies=0)
+        ctx.audit("beslag: klaagschrift", object="BO-1", aanhangig=True)
+
+    sporen, spoor = _proef(spoorwereld, schrijf)
+    fouten = [f for f in gemengde_sporen(sporen) if f.startswith(spoor)]
+    assert any("verschillende handelingen" in f for f in fouten)
+    assert any("beslag: klaagschrift zonder ['beslag behandelen']" in f for f in fouten)
