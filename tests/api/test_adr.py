@@ -136,3 +136,12 @@ def test_api_documentatie_alleen_uit_eigen_bestanden(client: TestClient) -> None
             assert b.status_code == 200 and b.content, bron
             soort = "text/css" if bron.endswith(".css") else "text/javascript"
             assert b.headers["content-type"].startswith(soort), bron
+
+
+def test_onbekend_adres_en_methode_in_het_nederlands(client: TestClient) -> None:
+    r = client.get("/api/v1/bestaat-niet")
+    assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
+    assert r.json()["detail"].startswith("De gevraagde bron bestaat niet")
+    r = client.delete("/api/v1/partners")
+    assert r.status_code == 405 and r.json()["title"] == "Methode niet toegestaan"
+    assert "Method Not Allowed" not in r.text and "niet toegestaan" in r.json()["detail"]

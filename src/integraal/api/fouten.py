@@ -106,6 +106,12 @@ def ongeldige_parameters(fouten: dict[str, str]) -> list[dict[str, str]]:
     return [{"name": k or "body", "code": "invalid", "reason": v} for k, v in fouten.items()]
 
 
+_STARLETTE = {"Not Found", "Method Not Allowed", "Not Acceptable", "Unsupported Media Type"}
+_HTTP = {
+    404: "De gevraagde bron bestaat niet of u heeft er geen toegang toe.",
+    405: "Deze methode is op dit adres niet toegestaan; zie de API-documentatie.",
+}
+
 # The status of a refusal follows from its type, never from its text.
 STATUS: dict[type[Weigering], int] = {
     OngeldigeInvoer: 400,
@@ -148,13 +154,11 @@ def registreer(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        detail = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else None
-        if exc.status_code == 404 and isinstance(exc.detail, str) and exc.detail != "Not Found":
-            detail = exc.detail
+        # Starlette's own texts ("Not Found", "Method Not Allowed") are English: say it in Dutch.
+        eigen = isinstance(exc.detail, str) and exc.detail not in _STARLETTE
+        detail = str(exc.detail) if eigen else _HTTP.get(exc.status_code, "")
         return probleem(
-            exc.status_code,
-            detail or "De gevraagde bron bestaat niet of u heeft er geen toegang toe.",
-            request.url.path,
+            exc.status_code, detail or TITELS.get(exc.status_code, "Fout"), request.url.path
         )
 
     @app.exception_handler(Exception)
