@@ -98,6 +98,10 @@ WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 def axe(pagina: Any) -> list[str]:
     """The axe-core violations on the page as 'rule: first target' lines (empty is good)."""
+    # After a click the next page may still be loading; measured before its stylesheet
+    # applies, every link is an unstyled (too small) target.
+    pagina.wait_for_load_state("load")
+    pagina.wait_for_function("() => [...document.styleSheets].every((s) => s.cssRules !== null)")
     pagina.add_script_tag(content=AXE.read_text())
     uitkomst = pagina.evaluate(
         "async (tags) => "
