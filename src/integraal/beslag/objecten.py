@@ -26,12 +26,15 @@ from integraal.domein.beslag import (
 from integraal.domein.beslagcijfers import Methode
 from integraal.domein.invoer import Invoer, Uitvoer, veld
 from integraal.opslag import beslagfeiten
+from integraal.opslag.beslagfeiten import Termijnfeit
 from integraal.opslag.modellen import Beslaggebeurtenis, Beslagobject, Beslagwaardering
 from integraal.toegang import beslag as deur
 from integraal.verwerking import Context
 
 
-def toestand(obj: Beslagobject) -> Beslagtoestand:
+def toestand(obj: Beslagobject | Termijnfeit) -> Beslagtoestand:
+    """What the rules need of an object: from the object itself, or from its dates and state
+    alone (a count that reads no object)."""
     return Beslagtoestand(
         status=BeslagStatus(obj.status),
         soort=ObjectSoort(obj.soort),
@@ -205,48 +208,35 @@ def detail(ctx: Context, object_id: str) -> ObjectDetail:
     )
 
 
+# States in which deadlines run, and how far ahead a work list looks.
+_LOPEND = [s.value for s in BeslagStatus if s not in EINDSTATUSSEN]
+HORIZON_DAGEN = 14
+
+
 def termijnlijst(
-    ctx: Context, vandaag: dt.date | None = None, *, horizon_dagen: int = 14
+    ctx: Context, vandaag: dt.date | None = None, *, horizon_dagen: int = HORIZON_DAGEN
 ) -> list[TermijnregelUit]:
     """What is due within the horizon or overdue, oldest first; a read of the objects listed."""
     vandaag = vandaag or ctx.nu().date()
-    lopend = [s.value for s in BeslagStatus if s not in EINDSTATUSSEN]
     grens = vandaag + dt.timedelta(days=horizon_dagen)
-    zichtbaar = [
-        o
-        for o in deur.objecten(ctx, status=lopend, naam="beslagtermijnen lezen")
-        if any(t.vervalt_op <= grens for t in termijnen(toestand(o)))
-    ]
     regels = [
         TermijnregelUit(object=ObjectUit.van(o), termijn=TermijnUit.van(t, vandaag))
-        for o in zichtbaar
+        for o in deur.objecten(ctx, status=_LOPEND, naam="beslagtermijnen lezen")
         for t in termijnen(toestand(o))
         if t.vervalt_op <= grens
     ]
     return sorted(regels, key=lambda r: (r.termijn.vervalt_op, r.object.id))
 
 
-def aantal_termijnen(ctx: Context, *, horizon_dagen: int = 14) -> int:
+def aantal_termijnen(ctx: Context, *, horizon_dagen: int = HORIZON_DAGEN) -> int:
     """How many deadlines of the organisation's seizures are due within the horizon or
     overdue: a count for the work list, computed from dates and states only (no object is
     read; the list itself is `termijnlijst`, a logged read)."""
     deur.ketenrol(ctx)
     grens = ctx.nu().date() + dt.timedelta(days=horizon_dagen)
-    lopend = [s.value for s in BeslagStatus if s not in EINDSTATUSSEN]
     return sum(
         1
-        for f in beslagfeiten.termijnfeiten(ctx.sessie, ctx.ik.organisatie_id, lopend)
-        for t in termijnen(
-            Beslagtoestand(
-                status=BeslagStatus(f.status),
-                soort=ObjectSoort(f.soort),
-                beslagen_op=f.beslagen_op,
-                waarde_centen=f.waarde_centen,
-                status_sinds=f.status_sinds,
-                beoordeeld_op=f.beoordeeld_op,
-                machtiging_verzocht_op=f.machtiging_verzocht_op,
-                beklag_aanhangig=f.beklag_aanhangig,
-            )
-        )
+        for f in beslagfeiten.termijnfeiten(ctx.sessie, ctx.ik.organisatie_id, _LOPEND)
+        for t in termijnen(toestand(f))
         if t.vervalt_op <= grens
     )

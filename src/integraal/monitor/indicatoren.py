@@ -114,9 +114,11 @@ class IndicatorUit(Uitvoer):
 
 
 class Indicatorvraag(Invoer):
+    """Figures as known at a moment (the report asks the same, `rapport.Rapportvraag`)."""
+
     peildatum: Annotated[dt.datetime | None, Optioneel] = veld(
         "Peildatum",
-        hint="De waarden zoals bekend op dit moment; standaard nu.",
+        hint="De cijfers zoals bekend op dit moment; standaard nu.",
         standaard=None,
     )
 

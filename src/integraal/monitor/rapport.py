@@ -8,19 +8,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Any, ClassVar, Literal
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from integraal.domein.brieftabellen import tekstregels
 from integraal.domein.financien import Afwijking, RijSoort, Tabel
-from integraal.domein.invoer import Invoer, Optioneel, veld
+from integraal.domein.invoer import veld
 from integraal.domein.monitor import Lijn
 from integraal.monitor import financien, indicatoren, opdrachten, structuur
 from integraal.monitor.financien import PlanRealisatie, PlanRealisatieUit
 from integraal.monitor.grafiek import Serie, staven
-from integraal.monitor.indicatoren import IndicatorUit
+from integraal.monitor.indicatoren import IndicatorUit, Indicatorvraag
 from integraal.monitor.opdrachten import OpdrachtUit
 from integraal.monitor.structuur import LijnUit
 from integraal.opslag import monitor as opslag
@@ -156,23 +156,13 @@ def pdf(html_tekst: str) -> bytes:
     return bytes(HTML(string=html_tekst).write_pdf())
 
 
-class Rapportvraag(Invoer):
+class Rapportvraag(Indicatorvraag):
     formaat: Literal["html", "pdf"] = veld("Formaat", standaard="html")
-    peildatum: Annotated[dt.datetime | None, Optioneel] = veld(
-        "Peildatum", hint="De gegevens zoals bekend op dit moment; standaard nu.", standaard=None
-    )
 
     meldingen: ClassVar[dict[str, str]] = {
+        **Indicatorvraag.meldingen,
         "formaat": "Kies html of pdf.",
-        "peildatum": "Geef de peildatum als datum en tijd, bijvoorbeeld 2026-06-30T23:59:59Z.",
     }
-
-    @property
-    def peil(self) -> dt.datetime | None:
-        p = self.peildatum
-        if p is not None and p.tzinfo is None:
-            return p.replace(tzinfo=dt.UTC)
-        return p
 
 
 def bestandsnaam(r: Rapport) -> str:

@@ -65,8 +65,8 @@ def organisatie(ctx: JinjaContext, org_id: str | None) -> str:
 def categorie(ctx: JinjaContext, code: str | None) -> str:
     if not code:
         return ONBEKEND
-    cat = _beslisser(ctx).catalogus.categorieen.get(code)
-    return cat.label if cat else _leesbaar(code)
+    label_ = _beslisser(ctx).catalogus.categorie_label(code)
+    return _leesbaar(code) if label_ == code else label_
 
 
 @pass_context
