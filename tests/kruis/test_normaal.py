@@ -8,10 +8,18 @@ from integraal.kruis import normaal
 
 @pytest.mark.parametrize(
     "geschreven",
-    ["van der Berg", "Berg, van der", "v.d. Berg", "Vd Berg", "VAN DER BERG", "van  der Berg"],
+    ["van der Berg", "Berg, van der", "VAN DER BERG", "van  der Berg", "Berg van der"],
 )
 def test_tussenvoegsel_written_any_way_gives_one_name(geschreven: str) -> None:
     assert normaal.achternaam(geschreven) == ("van der", "berg")
+
+
+@pytest.mark.parametrize("geschreven", ["v.d. Berg", "Vd Berg", "v/d Berg"])
+def test_v_d_stays_open_between_der_den_and_de(geschreven: str) -> None:
+    assert normaal.achternaam(geschreven) == ("v d", "berg")
+    for voluit in ("van der", "van den", "van de"):
+        assert normaal.tussenvoegsels_passen("v d", voluit)
+    assert not normaal.tussenvoegsels_passen("van der", "van den")
 
 
 def test_surname_of_particles_only_keeps_them() -> None:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from integraal.kruis.tabel import Soort, Tabel, Veld
-from integraal.kruis.vergelijk import standaard
+from integraal.kruis.vergelijk import TEGENBEWIJS, standaard, tegenbewijs
 
 VELDEN = (
     Veld("voornaam", Soort.VOORNAAM),
@@ -57,7 +57,7 @@ def test_first_and_last_name_swapped() -> None:
     ("links", "rechts", "verwacht"),
     [
         ("Jan Pieter", "J.P.", "voorletters passen"),
-        ("Jan", "K.", "verschilt"),
+        ("Jan", "K.", "voorletters verschillen"),
         ("Johannes", "Johanes", "bijna gelijk (Jaro-Winkler ≥ 0,92)"),
         ("Jan", "jan", "gelijk"),
     ],
@@ -72,7 +72,8 @@ def test_first_name(links: str, rechts: str, verwacht: str) -> None:
         ("1980-03-05", "05-03-1980", "gelijk"),
         ("1980-03-05", "1980-05-03", "dag en maand verwisseld"),
         ("1980-03-05", "1981-03-05", "één cijfer anders"),
-        ("1980-03-05", "1972-11-21", "verschilt"),
+        ("1980-03-05", "1972-11-21", "jaren verschil"),
+        ("1980-03-05", "1980-11-21", "verschilt"),
     ],
 )
 def test_date_of_birth(links: str, rechts: str, verwacht: str) -> None:
@@ -157,3 +158,138 @@ def test_whole_address_label_names_only_the_parts_compared() -> None:
     assert adres.labels[1] == "zelfde adres: postcode en huisnummer passen"
     t = Tabel.maak(velden, [{"postcode": "1234AB", "huisnummer": "1"}] * 2)
     assert adres.labels[int(adres.niveaus(t, np.array([0]), np.array([1]))[0])] == adres.labels[1]
+
+
+# --- Dutch variation (issue 16) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("links", "rechts", "verwacht"),
+    [
+        ("v.d. Berg", "van den Berg", "gelijk"),
+        ("v.d. Berg", "van der Berg", "gelijk"),
+        ("van der Berg", "van den Berg", "zelfde naam, ander tussenvoegsel"),
+        (
+            "Kuijpers-van den Broek",
+            "van den Broek",
+            "deel van een dubbele of getrouwde naam gelijk",
+        ),
+        ("de Vries e/v Jansen", "de Vries", "deel van een dubbele of getrouwde naam gelijk"),
+        ("Jansen-de Vries", "Jansen", "deel van een dubbele of getrouwde naam gelijk"),
+        ("Yılmaz", "Yilmaz", "gelijk"),
+        ("Yılmaz", "Jilmaz", "klinkt gelijk (andere spelling of transliteratie)"),
+        ("Jansen-de Vries", "Bakker", "verschilt"),
+    ],
+)
+def test_surname_dutch_variation(links: str, rechts: str, verwacht: str) -> None:
+    assert _niveau("achternaam", {"achternaam": links}, {"achternaam": rechts}) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("links", "rechts", "verwacht"),
+    [
+        ("Kees", "Cornelis", "roepnaam of een andere voornaam past"),
+        ("Mien", "Wilhelmina", "roepnaam of een andere voornaam past"),
+        ("Jan", "Johannes Petrus", "roepnaam of een andere voornaam past"),
+        # Goes by the second given name.
+        ("Petrus", "Johannes Petrus", "roepnaam of een andere voornaam past"),
+        ("Kees", "Johannes Cornelis", "roepnaam of een andere voornaam past"),
+        ("Mohammed", "Muhammad", "roepnaam of een andere voornaam past"),  # in the table
+        ("Soufiane", "Sofyan", "klinkt gelijk (andere spelling of transliteratie)"),
+        ("Chakib", "Shakib", "klinkt gelijk (andere spelling of transliteratie)"),
+        ("Liv", "Iv", "lijkt erop (Jaro-Winkler ≥ 0,80)"),
+        ("Daan", "Sem", "verschilt"),
+        ("van den Berg", "Jan", "ontbreekt"),  # a surname in the first-name field
+    ],
+)
+def test_first_name_dutch_variation(links: str, rechts: str, verwacht: str) -> None:
+    assert _niveau("voornaam", {"voornaam": links}, {"voornaam": rechts}) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("links", "rechts", "verwacht"),
+    [
+        ("1961-00-00", "15-03-1961", "gedeeltelijk bekend, past"),
+        ("1961", "1961-03-15", "gedeeltelijk bekend, past"),
+        ("01-01-1961", "1961-03-15", "gedeeltelijk bekend, past"),
+        ("00-00-1961", "1961-00-00", "gelijk"),
+        ("1958-07-00", "1958-07-21", "gedeeltelijk bekend, past"),
+        ("1958-07-00", "1958-08-21", "verschilt"),
+        ("1961-00-00", "1975-03-15", "jaren verschil"),
+        # A typing error in the year with day and month swapped is no father and son.
+        ("1982-12-09", "1986-09-12", "verschilt"),
+        ("1969-04-07", "3969-04-07", "één cijfer anders"),
+    ],
+)
+def test_partial_dates(links: str, rechts: str, verwacht: str) -> None:
+    assert _niveau("geboortedatum", {"geboortedatum": links}, {"geboortedatum": rechts}) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("links", "rechts", "verwacht"),
+    [
+        ("12a", "12 A", "zelfde adres: postcode, huisnummer, straat en plaats passen"),
+        ("12-A", "12A", "zelfde adres: postcode, huisnummer, straat en plaats passen"),
+        ("4-II", "4-2", "zelfde adres: postcode, huisnummer, straat en plaats passen"),
+        ("4 2hg", "4-II", "zelfde adres: postcode, huisnummer, straat en plaats passen"),
+        ("12", "12A", "zelfde adres: postcode, huisnummer, straat en plaats passen"),
+        # Neighbours in one building.
+        ("12A", "12B", "zelfde postcode of straat, ander of geen huisnummer"),
+        ("4-I", "4-II", "zelfde postcode of straat, ander of geen huisnummer"),
+    ],
+)
+def test_house_number_letter_and_addition(links: str, rechts: str, verwacht: str) -> None:
+    adres_a = _adres("1234AB", links, "Dorpsstraat", "Utrecht")
+    adres_b = _adres("1234AB", rechts, "Dorpsstraat", "Utrecht")
+    assert _niveau("adres", adres_a, adres_b) == verwacht
+
+
+def _tegen(links: dict[str, str], rechts: dict[str, str]) -> str:
+    t = Tabel.maak(VELDEN, [links, rechts])
+    verg = standaard(VELDEN)
+    a, b = np.array([0]), np.array([1])
+    niveaus = np.stack([v.niveaus(t, a, b) for v in verg], axis=1)
+    return TEGENBEWIJS[int(tegenbewijs(verg, niveaus)[0])]
+
+
+_HUIS = {"postcode": "1234AB", "huisnummer": "12", "straat": "Dorpsstraat", "plaats": "Utrecht"}
+
+
+@pytest.mark.parametrize(
+    ("links", "rechts", "verwacht"),
+    [
+        # Twins: same surname, date and address, another first name.
+        (
+            {"voornaam": "Daan", "achternaam": "de Jong", "geboortedatum": "2001-05-04"},
+            {"voornaam": "Sem", "achternaam": "de Jong", "geboortedatum": "2001-05-04"},
+            "andere persoon: zelfde adres, andere voornaam (huisgenoot)",
+        ),
+        # Jr and Sr: same names and address, decades apart.
+        (
+            {"voornaam": "Jan", "achternaam": "Bakker", "geboortedatum": "1950-02-11"},
+            {"voornaam": "Jan", "achternaam": "Bakker", "geboortedatum": "1981-09-30"},
+            "andere persoon: geboortedata jaren uit elkaar",
+        ),
+        # A call name is no other person.
+        (
+            {"voornaam": "Kees", "achternaam": "Bakker", "geboortedatum": "1950-02-11"},
+            {"voornaam": "Cornelis", "achternaam": "Bakker", "geboortedatum": "1950-02-11"},
+            "",
+        ),
+        # One pseudonymised BSN is one person, whatever the first names say.
+        (
+            {"voornaam": "Naomi", "achternaam": "Visser", "bsn_pseudoniem": "aa11"},
+            {"voornaam": "Sdomi", "achternaam": "Visser", "bsn_pseudoniem": "aa11"},
+            "",
+        ),
+        (
+            {"voornaam": "Jan", "achternaam": "Visser", "bsn_pseudoniem": "aa11"},
+            {"voornaam": "Jan", "achternaam": "Visser", "bsn_pseudoniem": "bb22"},
+            "andere persoon: twee verschillende BSN-pseudoniemen",
+        ),
+    ],
+)
+def test_counter_evidence_no_agreement_outweighs(
+    links: dict[str, str], rechts: dict[str, str], verwacht: str
+) -> None:
+    assert _tegen(links | _HUIS, rechts | _HUIS) == verwacht

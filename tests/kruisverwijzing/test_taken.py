@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 import sqlalchemy as sa
 
@@ -202,3 +203,58 @@ def test_judging_merges_with_four_eyes_across_organisations(kruiswereld: Wereld)
     rij = doe(w.omgeving, fiod, oordelen.wachtrij, "C-1", Wachtrijvraag())
     eigen = next(x for x in rij.resultaten if x.id == s_eva.id).oordelen
     assert next(x for x in eigen if x.id == mijn.id).ingetrokken_op is not None
+
+
+def test_a_new_run_learns_from_the_verdicts_in_the_case(kruiswereld: Wereld) -> None:
+    """People's verdicts on earlier suggestions correct the next run's weights (their stored
+    levels, no values): a pair judged different scores lower in a run that learns than in one
+    that does not."""
+    w = kruiswereld
+    _voer_uit(w, _start(w))
+    s = _suggesties(w)[0]
+    invoer = OordeelIn(suggestie_ids=[s.id], oordeel=Oordeel.ANDERS)
+    assert doe(w.omgeving, w.analist, oordelen.beoordeel, "C-1", invoer).geweigerd == []
+
+    def run(leren: taken.Leren) -> tuple[taken.KruistaakUit, dict[str, object]]:
+        t = doe(w.omgeving, w.analist, taken.start, "C-1", KruistaakIn(leren=leren))
+        klaar = _voer_uit(w, t.id)
+        with transactie(w.omgeving.fabriek) as sessie:
+            taak = sessie.get(Kruistaak, t.id)
+            assert taak is not None and taak.model is not None
+            return klaar, dict(taak.model)
+
+    geleerd, model = run(taken.Leren.CASUS)
+    niet, zonder = run(taken.Leren.GEEN)
+    assert geleerd.geleerd_van == 1 and niet.geleerd_van == 0
+    assert "correctie" in model and "correctie" not in zonder
+    # The judged pair's own levels now weigh less.
+    from integraal.kruis.model import Model
+
+    m, z = Model.uit_dict(model), Model.uit_dict(zonder)
+    niveaus = np.array(
+        [[m.labels[k].index(r["niveau"]) for k, r in enumerate(s.uitleg)]], dtype=np.int8
+    )
+    assert m.gewicht(niveaus)[0] < z.gewicht(niveaus)[0]
+
+
+def test_two_datasets_link_one_to_one_unless_asked_otherwise(kruiswereld: Wereld) -> None:
+    w = kruiswereld
+    keuzes = doe(w.omgeving, w.analist, taken.keuzes, "C-1")
+    twee = [d for d, _ in keuzes.datasets][:2]
+    assert len(twee) == 2
+
+    def run(alle: bool) -> tuple[dict[str, object], list[Kruissuggestie]]:
+        vraag = KruistaakIn(soort=taken.Soort.DATASETS, datasets=twee, alle_koppelingen=alle)
+        t = doe(w.omgeving, w.analist, taken.start, "C-1", vraag)
+        _voer_uit(w, t.id)
+        with transactie(w.omgeving.fabriek) as s:
+            taak = s.get(Kruistaak, t.id)
+            assert taak is not None
+            parameters = dict(taak.parameters)
+        return parameters, [x for x in _suggesties(w) if x.taak_id == t.id]
+
+    parameters, suggesties = run(alle=False)
+    assert parameters["een_op_een"] is True
+    records = [r for s in suggesties for r in (s.links, s.rechts)]
+    assert len(records) == len(set(records))  # each record in at most one suggestion
+    assert run(alle=True)[0]["een_op_een"] is False

@@ -1,30 +1,44 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""What every command shares: signing in, one processing context, Dutch refusals."""
+"""What every command shares: signing in, one processing context, Dutch refusals.
+
+Start-up stays light: this module and the command modules import only Typer and the standard
+library at the top, and the platform (storage, web, the matching engine) inside the commands, so
+`integraal --help` prints without loading SQLAlchemy, NumPy or FastAPI. A test checks this."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from typer.core import TyperGroup
 
-from integraal.delen import Geweigerd
-from integraal.domein.actor import Actor
-from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
-from integraal.domein.invoer import Datum, valideer
-from integraal.domein.tekst import zin
-from integraal.gebruikers import authenticeer
-from integraal.omgeving import Omgeving, maak_omgeving
-from integraal.opslag.db import transactie
-from integraal.verwerking import Context, Kanaal
+if TYPE_CHECKING:
+    import datetime as dt
 
-M = TypeVar("M", bound=BaseModel)
+    from pydantic import BaseModel
+
+    from integraal.domein.actor import Actor
+    from integraal.domein.fouten import OngeldigeInvoer
+    from integraal.omgeving import Omgeving
+    from integraal.verwerking import Context
+
+M = TypeVar("M", bound="BaseModel")
+
+# Other names for a group: `integraal kruis ...` is `integraal kruisverwijzing ...`. Resolved on
+# look-up only, so help and the command tree show each group once.
+ALIASSEN = {"kruis": "kruisverwijzing"}
+
+
+class _Groep(TyperGroup):
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        return super().get_command(ctx, ALIASSEN.get(cmd_name, cmd_name))
+
 
 app = typer.Typer(
+    cls=_Groep,
     help="Integraal: informatieruggengraat voor de integrale aanpak.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,  # locals may hold personal data
@@ -44,10 +58,15 @@ def fout(tekst: str, code: int = 1) -> typer.Exit:
 
 
 def omgeving() -> Omgeving:
+    from integraal.omgeving import maak_omgeving
+
     return maak_omgeving()
 
 
 def inloggen(omg: Omgeving, gebruikersnaam: str) -> Actor:
+    from integraal.gebruikers import authenticeer
+    from integraal.opslag.db import transactie
+
     wachtwoord = os.environ.get("INTEGRAAL_WACHTWOORD") or typer.prompt(
         f"Wachtwoord voor {gebruikersnaam}", hide_input=True
     )
@@ -60,6 +79,9 @@ def inloggen(omg: Omgeving, gebruikersnaam: str) -> Actor:
 
 def invoer(model: type[M], **waarden: Any) -> M:
     """An input model from options; bad input ends the command with the Dutch messages."""
+    from integraal.domein.fouten import OngeldigeInvoer
+    from integraal.domein.invoer import valideer
+
     try:
         return valideer(model, {k: v for k, v in waarden.items() if v is not None})
     except OngeldigeInvoer as exc:
@@ -70,15 +92,22 @@ def lees_datum(tekst: str | None, optie: str = "--peildatum") -> dt.date | None:
     """A date option as people write it (dd-mm-jjjj); yyyy-mm-dd is accepted too."""
     if tekst is None:
         return None
+    from pydantic import TypeAdapter, ValidationError
+
+    from integraal.domein.invoer import Datum
+
     try:
-        return TypeAdapter(Datum).validate_python(tekst)
+        datum: dt.date = TypeAdapter(Datum).validate_python(tekst)
     except ValidationError as exc:
         raise fout(
             f"{optie}: vul een datum in als dd-mm-jjjj, bijvoorbeeld 31-12-2026.", ONGELDIG
         ) from exc
+    return datum
 
 
 def _ongeldig(exc: OngeldigeInvoer) -> typer.Exit:
+    from integraal.domein.tekst import zin
+
     regels = "\n".join(f"  {k or 'invoer'}: {zin(v)}" for k, v in exc.fouten.items())
     return fout("De invoer is niet goed:\n" + regels, ONGELDIG)
 
@@ -86,6 +115,8 @@ def _ongeldig(exc: OngeldigeInvoer) -> typer.Exit:
 @contextmanager
 def als(omg: Omgeving, actor: Actor | None) -> Iterator[Context]:
     """One command in one transaction, as `actor`; a refusal ends it with its reason."""
+    from integraal.verwerking import Kanaal
+
     with weigeringen(), omg.context(actor, Kanaal.CLI) as ctx:
         yield ctx
 
@@ -93,6 +124,10 @@ def als(omg: Omgeving, actor: Actor | None) -> Iterator[Context]:
 @contextmanager
 def weigeringen() -> Iterator[None]:
     """A refusal of a service ends the command with its Dutch reason and exit code."""
+    from integraal.delen import Geweigerd
+    from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
+    from integraal.domein.tekst import zin
+
     try:
         yield
     except OngeldigeInvoer as exc:

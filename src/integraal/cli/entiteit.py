@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 
-from integraal import toegang
 from integraal.cli.basis import (
     CasusOptie,
     DoelOptie,
@@ -19,9 +18,6 @@ from integraal.cli.basis import (
     invoer,
     omgeving,
 )
-from integraal.export import naar_csv, naar_xlsx
-from integraal.toegang import Leesvraag, zoek_entiteiten
-from integraal.toegang.lezen import Leesdoel, Zoekvraag
 
 NAAM = "entiteit"
 app = typer.Typer(help="Entiteiten lezen (langs de deelregels, gelogd).", no_args_is_help=True)
@@ -35,6 +31,9 @@ def entiteit_toon(
     casus: CasusOptie = None,
 ) -> None:
     """Toon één entiteit met herkomst, voor zover u die mag lezen."""
+    from integraal import toegang
+    from integraal.toegang.lezen import Leesdoel
+
     omg = omgeving()
     actor = inloggen(omg, gebruiker)
     vraag = invoer(Leesdoel, doel=doel, casus_id=casus)
@@ -53,6 +52,11 @@ def entiteit_zoek(
     limiet: Annotated[int, typer.Option(min=1, max=200)] = 50,
 ) -> None:
     """Zoek in entiteiten die u mag zien; optioneel als CSV- of Excel-export."""
+    from integraal import toegang
+    from integraal.export import naar_csv, naar_xlsx
+    from integraal.toegang import Leesvraag, zoek_entiteiten
+    from integraal.toegang.lezen import Zoekvraag
+
     if export is not None and export.suffix.lower() not in (".csv", ".xlsx"):
         raise fout("Een export eindigt op .csv of .xlsx.", 2)
     omg = omgeving()

@@ -10,9 +10,6 @@ import typer
 
 from integraal.cli.basis import fout, omgeving
 from integraal.domein.rollen import Rol
-from integraal.domein.tekst import zin
-from integraal.gebruikers import OngeldigeInvoer, maak_gebruiker
-from integraal.opslag.db import transactie
 
 NAAM = "gebruiker"
 app = typer.Typer(help="Gebruikers beheren.", no_args_is_help=True)
@@ -26,6 +23,10 @@ def gebruiker_aanmaken(
     rol: Annotated[Rol, typer.Option(help="Rol")],
 ) -> None:
     """Maak een lokale gebruiker aan (wachtwoord uit INTEGRAAL_WACHTWOORD of gevraagd)."""
+    from integraal.domein.tekst import zin
+    from integraal.gebruikers import OngeldigeInvoer, maak_gebruiker
+    from integraal.opslag.db import transactie
+
     omg = omgeving()
     try:
         omg.beslisser.register.organisatie(organisatie)

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Cross-referencing: in a case (through the door, logged), or two own CSV files."""
+"""Cross-referencing: in a case (through the door, logged), or one or two own CSV files."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from integraal.cli.basis import (
+    ONGELDIG,
     GebruikerOptie,
     als,
     fout,
@@ -17,16 +18,35 @@ from integraal.cli.basis import (
     omgeving,
     weigeringen,
 )
-from integraal.verwerking import Kanaal
 
-NAAM = "kruisverwijzing"
+NAAM = "kruisverwijzing"  # also `integraal kruis` (basis.ALIASSEN)
 app = typer.Typer(
-    help="Kruisverwijzing: wie komt bij meerdere partners voor?", no_args_is_help=True
+    help="Kruisverwijzing (kort: kruis): wie komt bij meerdere partners voor?",
+    no_args_is_help=True,
 )
 
 
+def _getal(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+# Steps of the engine and the writer that finish at once, as a sentence about their count.
+_KLAAR = {
+    "lezen": "{} personen gelezen",
+    "voorbereid": "{} records voorbereid (genormaliseerd en gecodeerd)",
+    "blokken": "{} kandidaatparen",
+    "model": "model geschat",
+}
+
+
 def _voortgang(stap: str, gedaan: int, totaal: int) -> None:
-    typer.echo(f"  {stap}: {gedaan} van {totaal}", err=True)
+    """Progress on stderr: `stap: gedaan van totaal`, or one line for a step done at once."""
+    if stap in _KLAAR:
+        typer.echo(f"  {_KLAAR[stap].format(_getal(gedaan))}", err=True)
+    elif stap.startswith("rijen gelezen"):
+        typer.echo(f"  {_getal(gedaan)} {stap}", err=True)
+    else:
+        typer.echo(f"  {stap}: {_getal(gedaan)} van {_getal(totaal)}", err=True)
 
 
 @app.command("casus")
@@ -40,14 +60,34 @@ def kruis_casus(
     dataset: Annotated[
         list[str] | None, typer.Option(help="Twee keer: de datasets die tegen elkaar gaan")
     ] = None,
+    leren: Annotated[
+        str,
+        typer.Option(
+            help="Leren van eerdere oordelen: casus (deze casus), alle (alle casussen) of geen"
+        ),
+    ] = "casus",
+    alle_koppelingen: Annotated[
+        bool,
+        typer.Option(
+            "--alle-koppelingen",
+            help="Bij twee datasets: een record mag aan meer dan één record gekoppeld worden "
+            "(standaard hoogstens één, het beste paar)",
+        ),
+    ] = False,
 ) -> None:
     """Kruisverwijzing in een casus: leest wat u mag zien (gelogd) en zet suggesties klaar."""
     from integraal.kruisverwijzing import taken
+    from integraal.verwerking import Kanaal
 
     omg = omgeving()
     actor = inloggen(omg, gebruiker)
     vraag = invoer(
-        taken.KruistaakIn, soort=soort, levering_id=levering, datasets=list(dataset or [])
+        taken.KruistaakIn,
+        soort=soort,
+        levering_id=levering,
+        datasets=list(dataset or []),
+        leren=leren,
+        alle_koppelingen=alle_koppelingen,
     )
     with als(omg, actor) as ctx:
         t = taken.start(ctx, casus_id, vraag)
@@ -64,6 +104,7 @@ def kruis_casus(
 def kruis_hervat(gebruiker: GebruikerOptie) -> None:
     """Hervat uw kruisverwijzingen die zijn onderbroken (na een crash of herstart)."""
     from integraal.kruisverwijzing import taken
+    from integraal.verwerking import Kanaal
 
     omg = omgeving()
     actor = inloggen(omg, gebruiker)
@@ -75,23 +116,84 @@ def kruis_hervat(gebruiker: GebruikerOptie) -> None:
     )
 
 
-@app.command("bestanden")
+# Typer keeps the line breaks of later paragraphs, so each paragraph is one line of help.
+HULP_BESTANDEN = "\n\n".join(
+    (
+        "Koppel twee eigen CSV-bestanden, of ontdubbel er één, met een opgegeven mapping "
+        "(buiten Integraal: er wordt niets uit het platform gelezen).",
+        "De mapping (YAML) noemt de id-kolom en welke kolom welk veld is: bij twee bestanden "
+        "onder 'links:' en 'rechts:', bij één onder 'bestand:'. Een veld mag een lijst kolommen "
+        "noemen, die met een spatie worden samengevoegd (achternaam: \\[voorvoegsel, "
+        "geslachtsnaam]). 'naam' is een volledige naam en 'adres' één adresregel "
+        "('Havenweg 12, 3089 KX Rotterdam'); die worden gesplitst.",
+        "De uitvoer heeft per paar: links; rechts; kans; gewicht; boven drempel (ja/nee); "
+        "gekozen (ja/nee); per veld het niveau, het gewicht in bits en de twee vergeleken "
+        "waarden; en tegenbewijs, als dat er is. De beste paren staan bovenaan.",
+        "Bij twee bestanden wordt één op één gekozen: elk record in hoogstens één koppeling, "
+        "het paar met de hoogste kans eerst. Paren boven de drempel die daarbij afvallen staan "
+        "wel in de uitvoer, met gekozen = nee; de koppelingen zijn de paren met gekozen = ja. "
+        "Met --alle-koppelingen is elk paar boven de drempel gekozen; bij één bestand ook.",
+    )
+)
+
+
+@app.command("bestanden", help=HULP_BESTANDEN)
 def kruis_bestanden(
-    links: Annotated[Path, typer.Argument(help="Eerste CSV-bestand")],
-    rechts: Annotated[Path, typer.Argument(help="Tweede CSV-bestand")],
+    bestanden: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Eén CSV-bestand (ontdubbelen: paren binnen het bestand) of twee (koppelen)",
+            metavar="BESTAND",
+            show_default=False,
+        ),
+    ],
     mapping: Annotated[Path, typer.Option(help="YAML: welke kolom welk veld is")],
     uit: Annotated[Path, typer.Option(help="CSV met de paren en hun uitleg")],
-    drempel: Annotated[float, typer.Option(min=0.0, max=1.0, help="Minimale kans")] = 0.9,
+    drempel: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Minimale kans voor een koppeling")
+    ] = 0.9,
+    ook_onder: Annotated[
+        float | None,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Schrijf ook paren met een kans vanaf deze waarde maar onder de drempel "
+            "(kolom 'boven drempel' is dan nee), om twijfelgevallen te zien",
+        ),
+    ] = None,
+    alle_koppelingen: Annotated[
+        bool,
+        typer.Option(
+            "--alle-koppelingen",
+            help="Bij twee bestanden: kies niet één op één, maar houd elk paar boven de drempel",
+        ),
+    ] = False,
 ) -> None:
-    """Koppel twee eigen CSV-bestanden (buiten Integraal) met een opgegeven mapping."""
-    from integraal.kruis import bestanden
+    """Koppel twee eigen CSV-bestanden, of ontdubbel er één (buiten Integraal)."""
+    from integraal.kruis import bestanden as kb
 
+    if len(bestanden) > 2:
+        raise fout("Geef één bestand (ontdubbelen) of twee (koppelen).", ONGELDIG)
+    if ook_onder is not None and ook_onder > drempel:
+        raise fout("--ook-onder moet lager zijn dan --drempel.", ONGELDIG)
+    twee = len(bestanden) == 2
     try:
-        uitkomst = bestanden.koppel_bestanden(
-            links, rechts, bestanden.lees_mappingbestand(mapping), _voortgang
-        )
-    except bestanden.Mappingfout as exc:
-        raise fout(f"Niet gekoppeld: {exc}.", 2) from exc
+        uitkomst = kb.koppel_bestanden(bestanden, kb.lees_mappingbestand(mapping), _voortgang)
+    except kb.Mappingfout as exc:
+        raise fout(f"Niet gekoppeld: {exc}.", ONGELDIG) from exc
     with uit.open("w", newline="", encoding="utf-8") as f:
-        n = bestanden.schrijf_paren(uitkomst, drempel, f)
-    typer.echo(f"{n} paren met kans ≥ {drempel} geschreven naar {uit}.")
+        n = kb.schrijf_paren(
+            uitkomst,
+            drempel,
+            f,
+            ook_onder=ook_onder,
+            een_op_een=twee and not alle_koppelingen,
+            voortgang=_voortgang,
+        )
+    wat = "koppelingen" if twee else "dubbelen"
+    typer.echo(
+        f"{_getal(n.gekozen)} {wat} met kans ≥ {drempel}"
+        + (f" (één op één gekozen uit {_getal(n.boven)} paren)" if n.gekozen < n.boven else "")
+        + (f"; {_getal(n.rijen - n.boven)} paren onder de drempel" if ook_onder is not None else "")
+        + f"; {_getal(n.rijen)} rijen geschreven naar {uit}."
+    )

@@ -8,8 +8,6 @@ from typing import Annotated
 
 import typer
 
-from integraal.bronnen.leveringen import Bestand, LeveringIn, Leveringstatus, lever
-from integraal.bronnen.mapping import Mapping, laad_mapping, meegeleverde_mappings
 from integraal.cli.basis import (
     CONFLICT,
     ONGELDIG,
@@ -21,7 +19,6 @@ from integraal.cli.basis import (
     omgeving,
     weigeringen,
 )
-from integraal.verwerking import Kanaal
 
 NAAM = "levering"
 app = typer.Typer(help="Leveringen van partners.", no_args_is_help=True)
@@ -45,6 +42,10 @@ def levering_importeer(
     casus: CasusOptie = None,
 ) -> None:
     """Lever een bestand aan volgens een mapping."""
+    from integraal.bronnen.leveringen import Bestand, LeveringIn, Leveringstatus, lever
+    from integraal.bronnen.mapping import Mapping, laad_mapping, meegeleverde_mappings
+    from integraal.verwerking import Kanaal
+
     if (mapping is None) == (mapping_bestand is None):
         raise fout("Geef precies één van --mapping of --mapping-bestand.", ONGELDIG)
     try:

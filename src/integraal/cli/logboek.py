@@ -8,11 +8,7 @@ from typing import Annotated
 
 import typer
 
-from integraal import logboek
 from integraal.cli.basis import GebruikerOptie, als, inloggen, invoer, omgeving
-from integraal.logboek.ondertekening import Checkpoint, laad_of_maak_sleutel
-from integraal.opslag.db import transactie
-from integraal.toegang.inzage import InzageVraag, inzage_verzoek
 
 NAAM = "logboek"
 app = typer.Typer(help="Het logboek dataverwerkingen.", no_args_is_help=True)
@@ -26,6 +22,10 @@ def logboek_verify(
     sleutel: Annotated[str | None, typer.Option(help="Vertrouwde publieke sleutel (hex)")] = None,
 ) -> None:
     """Controleer het logboek; noemt de eerste regel die niet klopt."""
+    from integraal import logboek
+    from integraal.logboek.ondertekening import Checkpoint
+    from integraal.opslag.db import transactie
+
     omg = omgeving()
     extra = [Checkpoint.uit_json(p.read_text()) for p in checkpoint or []]
     with transactie(omg.fabriek) as sessie:
@@ -41,6 +41,10 @@ def logboek_checkpoint(
     ] = None,
 ) -> None:
     """Maak een ondertekend checkpoint (boomkop) van het logboek."""
+    from integraal import logboek
+    from integraal.logboek.ondertekening import laad_of_maak_sleutel
+    from integraal.opslag.db import transactie
+
     omg = omgeving()
     sleutel = laad_of_maak_sleutel(omg.instellingen.ondertekensleutel_pad)
     with transactie(omg.fabriek) as sessie:
@@ -60,6 +64,8 @@ def logboek_inzage(
     als_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Inzagerapport voor een betrokkene (alleen privacy officer)."""
+    from integraal.toegang.inzage import InzageVraag, inzage_verzoek
+
     omg = omgeving()
     actor = inloggen(omg, gebruiker)
     vraag = invoer(InzageVraag, betrokkene=subject)

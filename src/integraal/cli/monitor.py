@@ -18,7 +18,6 @@ from integraal.cli.basis import (
     lees_datum,
     omgeving,
 )
-from integraal.opslag.db import transactie
 
 NAAM = "monitor"
 app = typer.Typer(help="De monitor van de aanpak.", no_args_is_help=True)
@@ -28,6 +27,7 @@ app = typer.Typer(help="De monitor van de aanpak.", no_args_is_help=True)
 def monitor_laden() -> None:
     """Laad structuur, indicatoren, brieven, financiële tabellen en moties (idempotent)."""
     from integraal.monitor.laden import laad_alles
+    from integraal.opslag.db import transactie
 
     with transactie(omgeving().fabriek) as s:
         g = laad_alles(s)

@@ -1,38 +1,56 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Link two CSV files with a declared mapping: which column holds which field. For an analyst's
-own files outside Integraal (the CLI's `kruisverwijzing bestanden`); nothing is read from the
-platform.
+"""Link two CSV files, or deduplicate one, with a declared mapping: which column holds which
+field. For an analyst's own files outside Integraal (the CLI's `kruis bestanden`); nothing is
+read from the platform.
 
-The mapping (YAML):
+The mapping (YAML), for two files:
 
-    links:  {id: klantnummer, velden: {voornaam: Voornaam, achternaam: Achternaam,
-             geboortedatum: Geboren, postcode: PC, huisnummer: Nr}}
-    rechts: {id: relatienr, velden: {naam: Naam, geboortedatum: Geb.datum, iban: Rekening}}
+    links:  {id: klantnummer, velden: {voornaam: Voornaam, achternaam: [Tussenv, Achternaam],
+             geboortedatum: Geboren, postcode: PC, huisnummer: [Nr, Toev]}}
+    rechts: {id: relatienr, velden: {naam: Naam, geboortedatum: Geb.datum, adres: Adres}}
 
-Field names are those of `personen.VELDEN`, plus `naam` (a full name, split at the
-tussenvoegsel) and the identifiers kvk, rsin, iban, kenteken and bag.
+and for one file `bestand: {id: ..., velden: {...}}` (or only `links:`). A one-sided mapping
+given with two files is used for both (two exports of one system).
+
+Field names are those of `personen.VELDEN`, the identifiers kvk, rsin, iban, kenteken and bag,
+and two that are split: `naam` (a full name, split at the tussenvoegsel into voornaam and
+achternaam) and `adres` (one address line, "Kerkstraat 12 a" or "Havenweg 12, 3089 KX
+Rotterdam", split into straat, huisnummer, postcode and plaats). A field may name a list of
+columns; their values are joined with a space. A value from a split field fills only what the
+mapped fields leave empty.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, Final
 
 import numpy as np
+import numpy.typing as npt
 import yaml
 
 from integraal.kruis import personen
 from integraal.kruis.blokken import Sleutel
-from integraal.kruis.koppel import Uitkomst, koppel
+from integraal.kruis.koppel import Uitkomst, aandelen, koppel
+from integraal.kruis.model import Model
 from integraal.kruis.normaal import splits_naam
 from integraal.kruis.tabel import Soort, Tabel, Veld
+from integraal.kruis.vergelijk import TEGENBEWIJS, ZEKER_ANDERS
 
 CODES = ("kvk", "rsin", "iban", "kenteken", "bag")
-BEKEND = (*(v.naam for v in personen.VELDEN), "naam", *CODES)
+ADRESDELEN = ("straat", "huisnummer", "postcode", "plaats")
+# Fields holding several, split per record; the parts they fill.
+GESPLITST: Final = {"naam": ("voornaam", "achternaam"), "adres": ADRESDELEN}
+BEKEND = (*(v.naam for v in personen.VELDEN), *GESPLITST, *CODES)
+
+Voortgang = Callable[[str, int, int], None]
+ELKE = 50_000  # rows between progress reports while writing
 
 
 class Mappingfout(ValueError):
@@ -42,77 +60,194 @@ class Mappingfout(ValueError):
 @dataclass(frozen=True)
 class Kant:
     id: str
-    velden: dict[str, str]  # field → column
+    velden: dict[str, tuple[str, ...]]  # field → columns (joined with a space)
+
+    @property
+    def vult(self) -> set[str]:
+        """The fields this side can fill, after splitting `naam` and `adres`."""
+        uit = set(self.velden) - set(GESPLITST)
+        for veld, delen in GESPLITST.items():
+            if veld in self.velden:
+                uit |= set(delen)
+        return uit
+
+    @property
+    def kolommen(self) -> set[str]:
+        return {k for ks in self.velden.values() for k in ks} | ({self.id} if self.id else set())
+
+
+def _kolommen(waarde: Any, veld: str, naam: str) -> tuple[str, ...]:
+    if isinstance(waarde, list):
+        if not waarde:
+            raise Mappingfout(f"veld '{veld}' bij '{naam}' noemt geen kolom (lege lijst)")
+        if not all(isinstance(k, str | int) and str(k).strip() for k in waarde):
+            raise Mappingfout(f"veld '{veld}' bij '{naam}': elke kolom is een naam")
+        return tuple(str(k) for k in waarde)
+    if not isinstance(waarde, str | int) or not str(waarde).strip():
+        raise Mappingfout(f"veld '{veld}' bij '{naam}' noemt geen kolom")
+    return (str(waarde),)
 
 
 def _kant(ruw: Any, naam: str) -> Kant:
     if not isinstance(ruw, dict) or not isinstance(ruw.get("velden"), dict):
         raise Mappingfout(f"de mapping mist '{naam}: {{id: ..., velden: {{...}}}}'")
-    onbekend = sorted(set(ruw["velden"]) - set(BEKEND))
+    onbekend = sorted(set(map(str, ruw["velden"])) - set(BEKEND))
     if onbekend:
         raise Mappingfout(
             f"onbekende velden bij '{naam}': {', '.join(onbekend)}; kies uit {', '.join(BEKEND)}"
         )
-    return Kant(str(ruw.get("id") or ""), {str(k): str(v) for k, v in ruw["velden"].items()})
+    if not ruw["velden"]:
+        raise Mappingfout(f"'{naam}' noemt geen velden")
+    return Kant(
+        str(ruw.get("id") or ""),
+        {str(k): _kolommen(v, str(k), naam) for k, v in ruw["velden"].items()},
+    )
 
 
-def lees_mapping(tekst: str) -> tuple[Kant, Kant]:
+def lees_mapping(tekst: str) -> tuple[Kant, ...]:
+    """One side (`bestand:` or only `links:`) for one file, or `links:` and `rechts:`."""
     try:
         ruw = yaml.safe_load(tekst)
     except yaml.YAMLError as exc:
         raise Mappingfout(f"de mapping is geen geldige YAML: {exc}") from exc
-    if not isinstance(ruw, dict):
-        raise Mappingfout("de mapping moet 'links' en 'rechts' beschrijven")
+    if not isinstance(ruw, dict) or not ({"bestand", "links", "rechts"} & set(ruw)):
+        raise Mappingfout(
+            "de mapping beschrijft 'bestand' (één bestand) of 'links' en 'rechts' (twee)"
+        )
+    if "bestand" in ruw:
+        if {"links", "rechts"} & set(ruw):
+            raise Mappingfout("de mapping noemt 'bestand' én 'links'/'rechts'; kies één vorm")
+        return (_kant(ruw["bestand"], "bestand"),)
+    if "rechts" not in ruw:
+        return (_kant(ruw["links"], "links"),)
     return _kant(ruw.get("links"), "links"), _kant(ruw.get("rechts"), "rechts")
 
 
-def lees_mappingbestand(pad: Path) -> tuple[Kant, Kant]:
+def lees_mappingbestand(pad: Path) -> tuple[Kant, ...]:
     try:
         return lees_mapping(pad.read_text(encoding="utf-8"))
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
         raise Mappingfout(f"de mapping {pad} is niet te lezen") from exc
 
 
-def _lees_csv(pad: Path) -> list[dict[str, str]]:
+# --- addresses ---------------------------------------------------------------------------
+
+_POSTCODE: Final = re.compile(r"\b([1-9]\d{3}\s?[A-Za-z]{2})\b")
+# "Havenweg 12 a 3089 KX Rotterdam": a postcode after a house number, without a comma.
+_ZONDER_KOMMA: Final = re.compile(
+    r"^(?P<straat>.*?\d.*?)\s+(?P<postcode>[1-9]\d{3}\s?[A-Za-z]{2})\b\s*(?P<plaats>.*)$"
+)
+# "Molenlaan 7 bis", "Dorpsweg 4 hs": a toevoeging of a few letters or digits after a space.
+_TOEVOEGING: Final = re.compile(
+    r"^(?P<straat>.*?[^\d\s])\s+(?P<nummer>\d+(?:\s*[-/]?\s*\w{1,4})?)$"
+)
+
+
+def _straat_en_nummer(tekst: str) -> tuple[str, str]:
+    straat, nummer = personen._straat_en_nummer(tekst)
+    if not nummer and (m := _TOEVOEGING.match(tekst.strip())):
+        straat, nummer = m["straat"].strip(), m["nummer"].replace(" ", "")
+    return straat, nummer
+
+
+def splits_adres(tekst: str) -> dict[str, str]:
+    """One address line as straat, huisnummer, postcode and plaats (empty when absent):
+    'Kerkstraat 12 a', 'Dorpsweg 4-II', 'Molenlaan 7 bis', 'Havenweg 12, 3089 KX Rotterdam'."""
+    tekst = " ".join(tekst.split())
+    postcode = plaats = ""
+    if "," in tekst:
+        straatdeel, rest = (d.strip() for d in tekst.split(",", 1))
+        if m := _POSTCODE.search(rest):
+            postcode = m[1]
+            plaats = (rest[m.end() :] or rest[: m.start()]).strip(" ,")
+        else:
+            plaats = rest.strip(" ,")
+    elif m := _ZONDER_KOMMA.match(tekst):
+        straatdeel, postcode, plaats = m["straat"], m["postcode"], m["plaats"].strip(" ,")
+    else:
+        straatdeel = tekst
+    straat, nummer = _straat_en_nummer(straatdeel) if straatdeel else ("", "")
+    return {"straat": straat, "huisnummer": nummer, "postcode": postcode, "plaats": plaats}
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+@dataclass
+class Gelezen:
+    """One file's records as columns: field → one value per record."""
+
+    ids: list[str]
+    kolommen: dict[str, list[str]]
+
+
+def _lees_csv(pad: Path) -> tuple[list[str], list[int], list[list[str]]]:
+    """The header, and the non-empty rows with their row number (the header is row 1)."""
     try:
         tekst = pad.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise Mappingfout(f"{pad.name} is niet te lezen als UTF-8-tekst") from exc
     try:
-        dialect = csv.Sniffer().sniff(tekst[:4096], delimiters=",;\t|")
+        dialect: Any = csv.Sniffer().sniff(tekst[:4096], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
-    return list(csv.DictReader(io.StringIO(tekst), dialect=dialect))
+    rijen = list(csv.reader(io.StringIO(tekst), dialect=dialect))
+    if not rijen:
+        raise Mappingfout(f"{pad.name} is leeg")
+    data = [(i, r) for i, r in enumerate(rijen[1:], start=2) if any(c.strip() for c in r)]
+    return [k.strip() for k in rijen[0]], [i for i, _ in data], [r for _, r in data]
 
 
-def _records(
-    rijen: list[dict[str, str]], kant: Kant, bron: int, bestand: str
-) -> list[dict[str, str]]:
-    if rijen:
-        ontbreekt = sorted({*kant.velden.values(), *([kant.id] if kant.id else [])} - set(rijen[0]))
-        if ontbreekt:
-            raise Mappingfout(f"kolommen niet gevonden in {bestand}: {', '.join(ontbreekt)}")
-    uit = []
-    for i, rij in enumerate(rijen, start=2):
-        r = {veld: (rij.get(kolom) or "").strip() for veld, kolom in kant.velden.items()}
-        if "naam" in r:
-            voor, achter = splits_naam(r.pop("naam"))
-            r.setdefault("voornaam", voor)
-            r.setdefault("achternaam", achter)
-        r["id"] = f"{bestand}:{(rij.get(kant.id) or '').strip() if kant.id else i}"
-        r["bron"] = str(bron)
-        uit.append(r)
-    return uit
+def lees(pad: Path, kant: Kant) -> Gelezen:
+    """The mapped fields of every row, split and joined as the mapping says."""
+    kop, nummers, rijen = _lees_csv(pad)
+    plek: dict[str, int] = {}
+    for i, naam in enumerate(kop):
+        plek.setdefault(naam, i)
+    ontbreekt = sorted(kant.kolommen - set(plek))
+    if ontbreekt:
+        raise Mappingfout(f"kolommen niet gevonden in {pad.name}: {', '.join(ontbreekt)}")
+
+    def kolom(namen: tuple[str, ...]) -> list[str]:
+        idx = [plek[k] for k in namen]
+        if len(idx) == 1:
+            j = idx[0]
+            return [(r[j] if j < len(r) else "").strip() for r in rijen]
+        return [
+            " ".join(w for w in ((r[j] if j < len(r) else "").strip() for j in idx) if w)
+            for r in rijen
+        ]
+
+    kolommen = {veld: kolom(namen) for veld, namen in kant.velden.items() if veld not in GESPLITST}
+    if "naam" in kant.velden:
+        gesplitst = [splits_naam(w) for w in kolom(kant.velden["naam"])]
+        for deel, veld in enumerate(GESPLITST["naam"]):
+            _vul(kolommen, veld, [g[deel] for g in gesplitst])
+    if "adres" in kant.velden:
+        adressen = [splits_adres(w) for w in kolom(kant.velden["adres"])]
+        for veld in GESPLITST["adres"]:
+            _vul(kolommen, veld, [a[veld] for a in adressen])
+    if kant.id:
+        ids = [f"{pad.name}:{w}" for w in kolom((kant.id,))]
+    else:
+        ids = [f"{pad.name}:{i}" for i in nummers]  # the row number, as a spreadsheet shows it
+    return Gelezen(ids, kolommen)
 
 
-def velden_voor(links: Kant, rechts: Kant) -> tuple[Veld, ...]:
-    """The fields both sides can fill (after splitting a full name)."""
+def _vul(kolommen: dict[str, list[str]], veld: str, waarden: list[str]) -> None:
+    """A split value fills what the mapped field leaves empty."""
+    if veld not in kolommen:
+        kolommen[veld] = waarden
+    else:
+        kolommen[veld] = [w or x for w, x in zip(kolommen[veld], waarden, strict=True)]
 
-    def vult(k: Kant) -> set[str]:
-        s = set(k.velden)
-        return (s - {"naam"}) | ({"voornaam", "achternaam"} if "naam" in s else set())
 
-    samen = vult(links) & vult(rechts)
+# --- fields and keys ---------------------------------------------------------------------
+
+
+def velden_voor(*kanten: Kant) -> tuple[Veld, ...]:
+    """The fields every side can fill (after splitting a full name or address line)."""
+    samen = set.intersection(*(k.vult for k in kanten))
     uit = [v for v in personen.VELDEN if v.naam in samen]
     uit += [Veld(c, Soort.CODE, c.upper() if c != "kenteken" else c) for c in CODES if c in samen]
     if not uit:
@@ -129,39 +264,208 @@ def sleutels_voor(velden: tuple[Veld, ...]) -> list[Sleutel]:
     return uit
 
 
-def koppel_bestanden(
-    links_pad: Path,
-    rechts_pad: Path,
-    mapping: tuple[Kant, Kant],
-    voortgang: Callable[[str, int, int], None] | None = None,
-) -> Uitkomst:
-    links, rechts = mapping
-    records = _records(_lees_csv(links_pad), links, 0, links_pad.name)
-    records += _records(_lees_csv(rechts_pad), rechts, 1, rechts_pad.name)
-    velden = velden_voor(links, rechts)
-    tabel = Tabel.maak(velden, records, bron=lambda r: int(r["bron"] or 0))
-    return koppel(tabel, sleutels_voor(velden), koppelen=True, voortgang=voortgang)
+def _gevuld(velden: tuple[Veld, ...], gelezen: Sequence[Gelezen]) -> tuple[Veld, ...]:
+    """Only fields that every file fills somewhere: an address line without postcodes does not
+    make postcode a field, and a column left empty throughout is no evidence."""
+    uit = tuple(v for v in velden if all(any(g.kolommen[v.naam]) for g in gelezen))
+    if not uit:
+        raise Mappingfout("de gedeelde velden zijn in geen enkel bestand gevuld")
+    return uit
 
 
-def schrijf_paren(uitkomst: Uitkomst, drempel: float, uit: io.TextIOBase | Any) -> int:
-    """Pairs at or above the threshold, best first, with the explanation per field."""
-    w = csv.writer(uit, delimiter=";")
-    velden = [v.titel for v in uitkomst.vergelijkers]
-    w.writerow(["links", "rechts", "kans", "gewicht", *velden])
-    kies = np.flatnonzero(uitkomst.kans >= drempel)
-    kies = kies[np.argsort(-uitkomst.kans[kies], kind="stable")]
-    t = uitkomst.tabel
-    for i in kies:
-        a, b = int(uitkomst.a[i]), int(uitkomst.b[i])
-        links, rechts = (a, b) if t.bron[a] == 0 else (b, a)
-        uitleg = uitkomst.uitleg(int(i))
-        w.writerow(
-            [
-                t.ids[links],
-                t.ids[rechts],
-                f"{uitkomst.kans[i]:.4f}",
-                f"{uitkomst.gewicht[i]:.2f}",
-                *(f"{u.niveau} ({u.gewicht:+.1f})" for u in uitleg),
-            ]
+def maak_tabel(
+    paden: Sequence[Path], mapping: Sequence[Kant], voortgang: Voortgang | None = None
+) -> Tabel:
+    """One file (deduplicate) or two (link, `bron` 0 and 1) read into one table."""
+    if len(paden) not in (1, 2):
+        raise Mappingfout("geef één bestand (ontdubbelen) of twee (koppelen)")
+    if len(mapping) > len(paden):
+        raise Mappingfout(
+            "de mapping beschrijft twee bestanden ('links' en 'rechts'); geef er twee"
         )
-    return len(kies)
+    kanten = list(mapping) * len(paden) if len(mapping) == 1 else list(mapping)
+    gelezen = []
+    for pad, kant in zip(paden, kanten, strict=True):
+        gelezen.append(lees(pad, kant))
+        if voortgang:
+            voortgang(f"rijen gelezen uit {pad.name}", len(gelezen[-1].ids), len(gelezen[-1].ids))
+    velden = _gevuld(velden_voor(*kanten), gelezen)
+    t = Tabel.uit_kolommen(
+        velden,
+        {v.naam: [w for g in gelezen for w in g.kolommen[v.naam]] for v in velden},
+        [i for g in gelezen for i in g.ids],
+        [b for b, g in enumerate(gelezen) for _ in g.ids],
+    )
+    if voortgang:
+        voortgang("voorbereid", t.n, t.n)
+    return t
+
+
+def koppel_bestanden(
+    paden: Sequence[Path], mapping: Sequence[Kant], voortgang: Voortgang | None = None
+) -> Uitkomst:
+    """Two files linked (pairs across them), or one deduplicated (pairs within it)."""
+    t = maak_tabel(paden, mapping, voortgang)
+    return koppel(t, sleutels_voor(t.velden), koppelen=len(paden) == 2, voortgang=voortgang)
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def veldgewichten(uitkomst: Uitkomst, kies: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    """The weight (bits) of each comparison for the pairs `kies`, one row per pair: the same
+    numbers as `Uitkomst.uitleg`, unrounded, computed for all pairs at once (the weights once,
+    the share of each value once per column)."""
+    model, t = uitkomst.model, uitkomst.tabel
+    gewichten = model.gewichten()
+    lv = uitkomst.niveaus[kies]
+    uit = np.empty(lv.shape, dtype=np.float64)
+    for k, v in enumerate(uitkomst.vergelijkers):
+        uit[:, k] = gewichten[k][lv[:, k]]
+        gelijk = lv[:, k] == 1
+        if v.frequentie and gelijk.any():
+            aandeel = aandelen(t, v.naam)[t.codes[v.naam][uitkomst.a[kies[gelijk]]]]
+            uit[gelijk, k] = np.log2(max(model.m[k][1], 1e-9) / aandeel)
+    return uit
+
+
+def _rond(x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """`round(w, 2)` as Python rounds (so as `uitleg` does), once per distinct value: weights
+    take few distinct values (one per level, one per value share)."""
+    uniek, terug = np.unique(x, return_inverse=True)
+    rond = np.asarray([round(float(w), 2) for w in uniek.tolist()], dtype=np.float64)
+    uit: npt.NDArray[np.float64] = rond[terug.reshape(-1)]
+    return uit
+
+
+def _tekst(x: npt.NDArray[Any], opmaak: str) -> list[str]:
+    """Each value formatted once per distinct value."""
+    uniek, terug = np.unique(x, return_inverse=True)
+    teksten = np.asarray([format(w, opmaak) for w in uniek.tolist()], dtype=object)
+    return list(teksten[terug.reshape(-1)].tolist())
+
+
+@dataclass(frozen=True)
+class Toelichting:
+    """The explanation of many pairs at once, with the numbers `Uitkomst.uitleg` gives one."""
+
+    gewichten: npt.NDArray[np.float64]  # (pairs, comparisons): bits, unrounded
+    afgerond: npt.NDArray[np.float64]  # the same, rounded to 0.01 as in `uitleg`
+    reden: npt.NDArray[np.int8]  # per pair the counter-evidence (`vergelijk.TEGENBEWIJS`), 0 = none
+    tegengewicht: npt.NDArray[np.float64]  # the counter-evidence line's bits, else NaN
+
+    def tegen(self, rij: int) -> str:
+        return TEGENBEWIJS[int(self.reden[rij])]
+
+
+def toelichting(uitkomst: Uitkomst, kies: npt.NDArray[np.int64]) -> Toelichting:
+    gewichten = veldgewichten(uitkomst, kies)
+    afgerond = np.empty_like(gewichten)
+    for k in range(gewichten.shape[1]):
+        afgerond[:, k] = _rond(gewichten[:, k])
+    reden = uitkomst.tegen[kies] if len(uitkomst.tegen) else np.zeros(len(kies), dtype=np.int8)
+    tegengewicht = np.full(len(kies), np.nan)
+    waar = reden > 0
+    if waar.any():
+        # As `uitleg`: basisgewicht + the rounded field weights summed left to right, and the
+        # line that brings them to "certainly different".
+        som = np.zeros(int(waar.sum()))
+        for k in range(afgerond.shape[1]):
+            som = som + afgerond[waar, k]
+        tegengewicht[waar] = _rond(ZEKER_ANDERS - (uitkomst.model.basisgewicht + som))
+        # A weighed reason adds its fitted penalty instead (`koppel.kalibreer`).
+        for r, straf in uitkomst.model.tegen.items():
+            tegengewicht[reden == r] = round(straf, 2)
+    return Toelichting(gewichten, afgerond, reden, tegengewicht)
+
+
+@dataclass(frozen=True)
+class Geschreven:
+    rijen: int
+    boven: int  # pairs at or above the threshold
+    gekozen: int  # of those, kept as links
+
+
+def kies_paren(
+    uitkomst: Uitkomst,
+    kans: npt.NDArray[np.float64],
+    drempel: float,
+    *,
+    ook_onder: float | None = None,
+    een_op_een: bool = False,
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """The pairs to write, best first, and per pair whether it is kept as a link: at or above
+    the threshold and, with `een_op_een`, the best pair of both its records."""
+    grens = min(drempel, ook_onder) if ook_onder is not None else drempel
+    kies = np.flatnonzero(kans >= grens)
+    kies = kies[np.argsort(-kans[kies], kind="stable")]
+    if een_op_een:
+        from integraal.kruis.toewijzing import een_op_een as toewijzen
+
+        gekozen = np.zeros(len(kans), dtype=np.bool_)
+        gekozen[toewijzen(uitkomst.a, uitkomst.b, kans, drempel)] = True
+    else:
+        gekozen = kans >= drempel
+    return kies, gekozen[kies]
+
+
+def _ja(x: bool) -> str:
+    return "ja" if x else "nee"
+
+
+def schrijf_paren(
+    uitkomst: Uitkomst,
+    drempel: float,
+    uit: IO[str],
+    *,
+    ook_onder: float | None = None,
+    een_op_een: bool = False,
+    voortgang: Voortgang | None = None,
+) -> Geschreven:
+    """Pairs at or above the threshold (and, with `ook_onder`, those above that lower bound),
+    best first, each with per field its level, weight and the two values compared, and any
+    counter-evidence last. Time is linear in the rows written: probabilities, weights and value
+    shares are computed once, each record's values looked up once, and the file is written
+    column by column."""
+    t = uitkomst.tabel
+    kans = Model.kans(uitkomst.gewicht)
+    kies, gekozen = kies_paren(uitkomst, kans, drempel, ook_onder=ook_onder, een_op_een=een_op_een)
+    a, b = uitkomst.a[kies], uitkomst.b[kies]
+    links_eerst = t.bron[a] <= t.bron[b]  # the first file's record on the left
+    links, rechts = np.where(links_eerst, a, b).tolist(), np.where(links_eerst, b, a).tolist()
+    uitleg = toelichting(uitkomst, kies)
+    niveaus = uitkomst.niveaus[kies]
+    ids = np.asarray(t.ids, dtype=object)
+    ja_nee = np.asarray(["nee", "ja"], dtype=object)
+    kolommen: list[list[str]] = [
+        ids[links].tolist() if links else [],
+        ids[rechts].tolist() if rechts else [],
+        [f"{p:.4f}" for p in kans[kies].tolist()],
+        [f"{g:.2f}" for g in uitkomst.gewicht[kies].tolist()],
+        ja_nee[(kans[kies] >= drempel).astype(np.int8)].tolist(),
+        ja_nee[gekozen.astype(np.int8)].tolist(),
+    ]
+    kop = ["links", "rechts", "kans", "gewicht", "boven drempel", "gekozen"]
+    nodig = sorted({*links, *rechts})
+    for k, v in enumerate(uitkomst.vergelijkers):
+        waarde = {r: v.waarde(t, r) for r in nodig}  # each record once
+        kolommen += [
+            np.asarray(v.labels, dtype=object)[niveaus[:, k]].tolist(),
+            _tekst(uitleg.afgerond[:, k], ".2f"),
+            [waarde[r] for r in links],
+            [waarde[r] for r in rechts],
+        ]
+        kop += [f"{v.titel} niveau", f"{v.titel} gewicht", f"{v.titel} links", f"{v.titel} rechts"]
+    kolommen += [
+        np.asarray(TEGENBEWIJS, dtype=object)[uitleg.reden].tolist(),
+        [x.replace("nan", "") for x in _tekst(uitleg.tegengewicht, ".2f")],
+    ]
+    kop += ["tegenbewijs", "tegenbewijs gewicht"]
+    w = csv.writer(uit, delimiter=";")
+    w.writerow(kop)
+    rijen, n = zip(*kolommen, strict=True), len(kies)
+    for start in range(0, n, ELKE):
+        w.writerows(islice(rijen, ELKE))
+        if voortgang:
+            voortgang("geschreven", min(start + ELKE, n), n)
+    return Geschreven(n, int((kans[kies] >= drempel).sum()), int(gekozen.sum()))

@@ -14,7 +14,15 @@ import numpy.typing as npt
 from integraal.kruis.blokken import Blokverslag, Sleutel, kandidaten
 from integraal.kruis.model import Model, Niveaumatrix, combineer, globale_prior, schat, schat_u
 from integraal.kruis.tabel import Tabel
-from integraal.kruis.vergelijk import Vergelijker, standaard
+from integraal.kruis.vergelijk import (
+    HARD,
+    TEGENBEWIJS,
+    ZEKER_ANDERS,
+    Vergelijker,
+    kans_bij_zelfde,
+    standaard,
+    tegenbewijs,
+)
 
 Paren = npt.NDArray[np.int64]
 Voortgang = Callable[[str, int, int], None]  # (stap, gedaan, totaal)
@@ -59,10 +67,10 @@ def frequentie_bijdrage(
     for k, v in enumerate(vergelijkers):
         if not v.frequentie:
             continue
-        codes = t.codes[v.naam]
-        aandeel = aandelen(t, v.naam)
         gelijk = niveaus_[:, k] == 1
         if gelijk.any():
+            codes = t.codes[v.naam]
+            aandeel = aandelen(t, v.naam)
             u1 = max(float(model.u[k][1]), 1e-9)
             extra[gelijk] += np.log2(u1 / aandeel[codes[a[gelijk]]])
     return extra
@@ -78,10 +86,20 @@ class Uitkomst:
     niveaus: Niveaumatrix
     gewicht: npt.NDArray[np.float64]
     blokken: list[Blokverslag] = field(default_factory=list)
+    # Per pair the reason it cannot be one person (`vergelijk.TEGENBEWIJS`), 0 = none.
+    tegen: npt.NDArray[np.int8] = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+
+    _gedeeld: dict[str, npt.NDArray[np.float64]] = field(default_factory=dict, repr=False)
 
     @property
     def kans(self) -> npt.NDArray[np.float64]:
         return Model.kans(self.gewicht)
+
+    def _aandelen(self, kolom: str) -> npt.NDArray[np.float64]:
+        # Counted once per column: explaining many pairs must not count all records each time.
+        if kolom not in self._gedeeld:
+            self._gedeeld[kolom] = aandelen(self.tabel, kolom)
+        return self._gedeeld[kolom]
 
     def boven(self, drempel: float) -> tuple[Paren, Paren]:
         kies = self.kans >= drempel
@@ -97,8 +115,10 @@ class Uitkomst:
             gewicht = float(gewichten[k][niveau])
             aandeel = None
             if v.frequentie and niveau == 1:
-                aandeel = float(aandelen(self.tabel, v.naam)[self.tabel.codes[v.naam][i]])
+                aandeel = float(self._aandelen(v.naam)[self.tabel.codes[v.naam][i]])
                 gewicht = float(np.log2(max(self.model.m[k][1], 1e-9) / aandeel))
+                if self.model.correctie:
+                    gewicht += float(self.model.correctie[k][1])
             uit.append(
                 Uitleg(
                     v.titel,
@@ -109,6 +129,14 @@ class Uitkomst:
                     aandeel,
                 )
             )
+        reden = int(self.tegen[index]) if len(self.tegen) else 0
+        if reden:
+            if reden in self.model.tegen:
+                straf = self.model.tegen[reden]
+            else:  # certain: the line that brings the sum to "certainly different"
+                rest = self.model.basisgewicht + sum(u.gewicht for u in uit)
+                straf = ZEKER_ANDERS - rest
+            uit.append(Uitleg("tegenbewijs", TEGENBEWIJS[reden], round(straf, 2), "", ""))
         return uit
 
 
@@ -159,14 +187,34 @@ def _schat_m(
     u: list[npt.NDArray[np.float64]],
     monsters: Sequence[tuple[Sleutel, Paren, int]],
 ) -> Model:
+    """m per field from EM on each key's sample, leaving out the key's own fields. Pairs with
+    explicit counter-evidence (`tegenbewijs`) are known non-matches and stay out. A field that
+    households share (address, surname, phone) would let EM take housemates for one person and
+    learn that one person often has "another" first name or birth date; so the m of the other
+    fields comes from a second EM on the same pairs with the household fields left out too."""
+    huis = [v.huishouden for v in verg]
     schattingen = []
     for sleutel, monster, totaal in monsters:
         if not len(monster):
             continue
         lv = niveaus(t, verg, monster // t.n, monster % t.n)
-        negeer = [bool(sleutel.velden & set(v.bronvelden)) for v in verg]
-        model = schat(lv, verg, u, negeer=negeer)
-        schattingen.append((model, negeer, model.prior * totaal))
+        # Two BSNs are two people; the weighed reasons stay in, or EM could never learn how
+        # often one person shows them (a mistyped date), which `kalibreer` needs.
+        schoon = tegenbewijs(list(verg), lv) != HARD
+        if not schoon.any():
+            continue
+        lv = lv[schoon]
+        schaal = totaal * len(lv) / len(monster)
+        sleutel_velden = [bool(sleutel.velden & set(v.bronvelden)) for v in verg]
+        for eigen in (True, False):  # household fields, then the others
+            negeer = [
+                s or (h if not eigen else False) for s, h in zip(sleutel_velden, huis, strict=True)
+            ]
+            if all(negeer):
+                continue
+            model = schat(lv, verg, u, negeer=negeer)
+            neemt = [s or (h != eigen) for s, h in zip(sleutel_velden, huis, strict=True)]
+            schattingen.append((model, neemt, model.prior * schaal))
     return combineer(schattingen, verg, u)
 
 
@@ -197,16 +245,67 @@ def koppel(
     if voortgang:
         voortgang("blokken", len(a), len(a))
     lv = niveaus(t, verg, a, b, voortgang)
+    tegen = tegenbewijs(verg, lv)
     if model is None:
         ra, rb = willekeurige_paren(t, min(WILLEKEURIG, max(t.n * 20, 1000)), koppelen)
         lv_willekeurig = niveaus(t, verg, ra, rb)
         model = _schat_m(t, verg, schat_u(lv_willekeurig, verg), monsters)
-        for _ in range(3):  # prior and u depend on each other; they settle in a few rounds
+        model.tegen = dict.fromkeys(kans_bij_zelfde(verg, model.m), 0.0)
+        alle = alle_paren(t, koppelen)
+        for _ in range(3):  # prior, u and the counter-evidence settle in a few rounds
             bewijs = model.gewicht(lv) - model.basisgewicht
             bewijs += frequentie_bijdrage(t, verg, model, a, b, lv)
-            model.prior = globale_prior(bewijs, alle_paren(t, koppelen))
+            model.prior = globale_prior(_straf(bewijs.copy(), tegen, model), alle)
             model.u = schat_u(lv_willekeurig, verg, model)
+            model.tegen = kalibreer(bewijs + model.basisgewicht, tegen, model, verg, alle)
         if voortgang:
             voortgang("model", 1, 1)
     gewicht = model.gewicht(lv) + frequentie_bijdrage(t, verg, model, a, b, lv)
-    return Uitkomst(t, verg, model, a, b, lv, gewicht, verslag)
+    _straf(gewicht, tegen, model)
+    return Uitkomst(t, verg, model, a, b, lv, gewicht, verslag, tegen)
+
+
+def _straf(
+    gewicht: npt.NDArray[np.float64], tegen: npt.NDArray[np.int8], model: Model
+) -> npt.NDArray[np.float64]:
+    """Counter-evidence applied in place: the fitted penalty per reason, or certain."""
+    for reden in range(1, len(TEGENBEWIJS)):
+        waar = tegen == reden
+        if reden in model.tegen:
+            gewicht[waar] += model.tegen[reden]
+        else:
+            gewicht[waar] = ZEKER_ANDERS
+    return gewicht
+
+
+def kalibreer(
+    gewicht: npt.NDArray[np.float64],
+    tegen: npt.NDArray[np.int8],
+    model: Model,
+    verg: Sequence[Vergelijker],
+    alle: int,
+) -> dict[int, float]:
+    """The penalty per weighed reason of counter-evidence, from the data: one person's records
+    show a pattern such as "same address and surname, another first name" at the rate the
+    model's m gives (a mistyped name), so of the candidate pairs with that pattern about that
+    many matches are expected — the expected matches times that rate. Where households live
+    together there are far more such pairs, and the penalty lowers their summed probability
+    to what is expected; where there are none (FEBRL), it stays 0 and nothing is lost."""
+    verwacht_totaal = model.prior * alle
+    uit: dict[int, float] = {}
+    for reden, p in kans_bij_zelfde(list(verg), model.m).items():
+        w = gewicht[tegen == reden]
+        doel = p * verwacht_totaal
+
+        def som(c: float, w: npt.NDArray[np.float64] = w) -> float:
+            return float(Model.kans(w + c).sum())
+
+        if len(w) == 0 or som(0.0) <= doel:
+            uit[reden] = 0.0
+            continue
+        lo, hi = ZEKER_ANDERS, 0.0
+        for _ in range(50):  # the sum falls as the penalty grows: bisect
+            mid = (lo + hi) / 2
+            lo, hi = (lo, mid) if som(mid) < doel else (mid, hi)
+        uit[reden] = round(lo, 3)
+    return uit

@@ -12,7 +12,7 @@ form.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -31,11 +31,26 @@ class Model:
     m: list[npt.NDArray[np.float64]]
     u: list[npt.NDArray[np.float64]]
     prior: float  # probability that two records in scope, drawn at random, are one subject
+    # Corrections in bits per field level, learned from people's judgements (`leer`); empty
+    # until then.
+    correctie: list[npt.NDArray[np.float64]] = field(default_factory=list)
+    oordelen: int = 0  # how many judged pairs the corrections come from
+    # Bits added per reason of counter-evidence (`vergelijk.TEGENBEWIJS`), fitted per run
+    # (`koppel.kalibreer`); a reason without an entry counts as certain.
+    tegen: dict[int, float] = field(default_factory=dict)
+
+    def past_bij(self, vergelijkers: Sequence[Vergelijker]) -> bool:
+        """Whether this (stored) model has the fields and levels of these comparisons."""
+        return self.velden == tuple(v.naam for v in vergelijkers) and self.labels == tuple(
+            v.labels for v in vergelijkers
+        )
 
     def gewichten(self) -> list[npt.NDArray[np.float64]]:
         uit = []
-        for m, u in zip(self.m, self.u, strict=True):
+        for k, (m, u) in enumerate(zip(self.m, self.u, strict=True)):
             w = np.log2(np.maximum(m, _KLEIN) / np.maximum(u, _KLEIN))
+            if self.correctie:
+                w = w + self.correctie[k]
             w[0] = 0.0  # a missing value is no evidence
             uit.append(w)
         return uit
@@ -55,13 +70,19 @@ class Model:
         return 1.0 / (1.0 + np.exp2(-np.clip(gewicht, -60, 60)))
 
     def als_dict(self) -> dict[str, Any]:
-        return {
+        uit: dict[str, Any] = {
             "velden": list(self.velden),
             "labels": [list(lab) for lab in self.labels],
             "m": [m.tolist() for m in self.m],
             "u": [u.tolist() for u in self.u],
             "prior": self.prior,
         }
+        if self.correctie:
+            uit["correctie"] = [c.tolist() for c in self.correctie]
+            uit["oordelen"] = self.oordelen
+        if self.tegen:
+            uit["tegenbewijs"] = {str(k): v for k, v in self.tegen.items()}
+        return uit
 
     @classmethod
     def uit_dict(cls, d: dict[str, Any]) -> Model:
@@ -71,6 +92,9 @@ class Model:
             [np.asarray(m, dtype=np.float64) for m in d["m"]],
             [np.asarray(u, dtype=np.float64) for u in d["u"]],
             float(d["prior"]),
+            [np.asarray(c, dtype=np.float64) for c in d.get("correctie", [])],
+            int(d.get("oordelen", 0)),
+            {int(k): float(v) for k, v in d.get("tegenbewijs", {}).items()},
         )
 
 
@@ -204,3 +228,59 @@ def globale_prior(bewijs: npt.NDArray[np.float64], alle_paren: int, *, rondes: i
             return nieuw
         prior = nieuw
     return prior
+
+
+def leer(
+    model: Model,
+    niveaus: Niveaumatrix,
+    gewicht: npt.NDArray[np.float64],
+    zelfde: npt.NDArray[np.bool_],
+    *,
+    rem: float = 2.0,
+) -> Model:
+    """The model with its weights corrected by judged pairs: `niveaus` and `gewicht` (the
+    pair's whole weight in bits, as scored) of each judged pair, `zelfde` whether people found
+    them one person. One correction in bits per field level, fitted by logistic regression
+    with the current weights as offset and a ridge penalty `rem` pulling each correction to 0:
+    a few judgements move a weight a little, many consistent ones move it far. Corrections
+    add to the weights, so every score stays a sum of explained field weights."""
+    k = len(model.labels)
+    grootte = [len(lab) for lab in model.labels]
+    begin = np.concatenate(([0], np.cumsum(grootte)[:-1])).astype(np.int64)
+    totaal = int(sum(grootte))
+    oud = [np.zeros(g) for g in grootte] if not model.correctie else model.correctie
+    delta = np.zeros(totaal)
+    if len(niveaus):
+        kolommen = niveaus.astype(np.int64) + begin  # one-hot index per field
+        y = zelfde.astype(np.float64)
+        ln2 = np.log(2.0)
+        for _ in range(25):  # Newton steps; the problem is convex
+            z = ln2 * (gewicht + delta[kolommen].sum(axis=1))
+            p = 1.0 / (1.0 + np.exp(-np.clip(z, -700, 700)))
+            g = np.zeros(totaal)
+            for j in range(k):
+                g += ln2 * np.bincount(kolommen[:, j], weights=p - y, minlength=totaal)
+            g += 2 * rem * delta
+            w = ln2**2 * p * (1 - p)
+            h = np.zeros((totaal, totaal))
+            for j in range(k):
+                for j2 in range(k):
+                    np.add.at(h, (kolommen[:, j], kolommen[:, j2]), w)
+            h += 2 * rem * np.eye(totaal)
+            stap = np.linalg.solve(h, g)
+            delta -= stap
+            if np.abs(stap).max() < 1e-6:
+                break
+        for j in range(k):  # "ontbreekt" carries no evidence, learned or not
+            delta[begin[j]] = 0.0
+    correctie = [oud[j] + delta[begin[j] : begin[j] + grootte[j]] for j in range(k)]
+    return Model(
+        model.velden,
+        model.labels,
+        model.m,
+        model.u,
+        model.prior,
+        correctie,
+        model.oordelen + len(niveaus),
+        dict(model.tegen),
+    )

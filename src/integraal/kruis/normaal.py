@@ -4,14 +4,21 @@ a typo'd value must still be comparable with its correct twin."""
 
 from __future__ import annotations
 
+import csv
 import re
 import unicodedata
+from functools import cache
+from importlib import resources
 from typing import Final
 
 # Letters NFKD does not split into base + mark.
+# The Turkish dotless ı would otherwise vanish ('Yılmaz' → 'y lmaz').
 _VERVANG: Final = str.maketrans(
-    {"ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "æ": "ae", "Æ": "ae", "œ": "oe", "ĳ": "ij"}
-)
+    {
+        "ß": "ss", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "æ": "ae", "Æ": "ae", "œ": "oe",
+        "ĳ": "ij", "Ĳ": "ij", "ı": "i", "đ": "d", "Đ": "d", "ð": "d", "þ": "th",
+    }
+)  # fmt: skip
 _NIET_ALFANUM: Final = re.compile(r"[^0-9a-z]+")
 
 # Tussenvoegsels as the BRP lists them (the common ones), lower case, one word each; "vd",
@@ -23,7 +30,10 @@ TUSSENVOEGSELS: Final = frozenset(
         "d", "l", "vd", "v", "vander", "vanden", "vande", "zu", "von", "am", "af", "auf",
     }
 )  # fmt: skip
-_AFKORTING: Final = {"vd": "van der", "v": "van", "vander": "van der", "vanden": "van den"}
+# "v.d." stands for van der, van den or van de: it stays "v d", which `tussenvoegsels_passen`
+# accepts against each of them (reading it as "van der" made "v.d. Berg" differ from "van den
+# Berg").
+_AFKORTING: Final = {"vd": "v d", "vander": "van der", "vanden": "van den", "vande": "van de"}
 
 
 def vouw(tekst: str | None) -> str:
@@ -53,7 +63,113 @@ def achternaam(tekst: str | None) -> tuple[str, str]:
         voorvoegsel.append(_AFKORTING.get(woorden[i], woorden[i]))
         i += 1
     kern_woorden = woorden[i:]
+    if not voorvoegsel:
+        # "Vries de", "Berg van der": the sort form without its comma.
+        eind = len(kern_woorden)
+        while eind > 1 and kern_woorden[eind - 1] in TUSSENVOEGSELS:
+            eind -= 1
+        voorvoegsel = [_AFKORTING.get(w, w) for w in kern_woorden[eind:]]
+        kern_woorden = kern_woorden[:eind]
     return " ".join(voorvoegsel), " ".join(kern_woorden)
+
+
+_GEEN_VOORNAAM: Final = frozenset(
+    {"van", "de", "der", "den", "het", "ter", "ten", "vd", "v", "in", "op", "t"}
+)
+
+
+def tussenvoegsels_passen(x: str, y: str) -> bool:
+    """Whether two tussenvoegsels can be one: equal, or an abbreviation of the other ('v d'
+    fits 'van der', 'van den' and 'van de'; 'v' fits any that starts with 'van')."""
+    if x == y:
+        return True
+    for kort, lang in ((x, y), (y, x)):
+        if kort == "v d" and lang in {"van der", "van den", "van de", "v d"}:
+            return True
+        if kort == "v" and lang.startswith("van"):
+            return True
+    return False
+
+
+# A married name joins the partner's name and the own one: "Jansen-de Vries", "de Vries e/v
+# Jansen", "Jansen echtg. de Vries"; a double-barrel name is written with a hyphen too.
+_NAAMSCHEIDING: Final = re.compile(
+    r"(?i)\s*(?:-|–|\be\s*/\s*v\b\.?|\bechtg\.?(?:enote)?(?:\s+van)?\b|\bgeh\.?(?:uwd)?\s+met\b"
+    r"|\bwed\.?(?:uwe)?(?:\s+van)?\b|\bv/h\b|\bgeb\.?(?:oren)?\b)\s*"
+)
+
+
+def naamdelen(tekst: str | None) -> list[str]:
+    """The cores of the names a surname joins: 'Jansen-de Vries' → ['jansen', 'vries']; 'de Vries
+    e/v Jansen' → ['vries', 'jansen']; 'van den Broek' → ['broek']. A person who uses a partner's
+    name in one source and the own name in another shares one of these parts."""
+    if not tekst:
+        return []
+    uit = []
+    for deel in _NAAMSCHEIDING.split(tekst):
+        _, kern = achternaam(deel)
+        if kern and kern not in uit:
+            uit.append(kern)
+    return uit
+
+
+_KLANK: Final = (
+    ("ij", "y"), ("ei", "y"), ("ph", "f"), ("th", "t"), ("sh", "ch"), ("kh", "ch"), ("sj", "ch"),
+    ("dj", "j"), ("tj", "ch"), ("oe", "u"), ("ou", "u"), ("ck", "k"), ("q", "k"), ("x", "ks"),
+    ("w", "v"), ("z", "s"), ("c", "k"), ("dt", "t"), ("gh", "g"),
+)  # fmt: skip
+_KLINKER: Final = re.compile(r"[aeiouy]+")
+_DUBBEL: Final = re.compile(r"(.)\1+")
+
+
+def klank(tekst: str | None) -> str:
+    """A sound key for names written in several alphabets or spellings: folded, common
+    transliteration pairs merged (oe/ou, ch/sh/kh, y/j/ij, c/k, ph/f), doubled letters single,
+    vowels dropped after the first letter. 'Mohammed', 'Muhammad' and 'Mohamad' give 'mhmd';
+    'Youssef', 'Yusuf' and 'Joesoef' give 'jsf'; 'Yılmaz' and 'Jilmaz' give 'jlms'. Used only as
+    one comparison level, weighed by how often strangers share it; '' for keys of fewer than
+    three letters, which say too little."""
+    t = vouw(tekst).replace(" ", "")
+    if not t:
+        return ""
+    if t[0] == "y":
+        t = "j" + t[1:]
+    for oud, nieuw in _KLANK:
+        t = t.replace(oud, nieuw)
+    t = _DUBBEL.sub(r"\1", t)
+    sleutel = t[0] + _KLINKER.sub("", t[1:]).replace("h", "")
+    return sleutel if len(sleutel) >= 3 else ""
+
+
+@cache
+def _roepnamen() -> dict[str, frozenset[str]]:
+    """Name → the baptismal names it is a call name of (and itself), from the shipped table."""
+    tekst = resources.files("integraal.kruis").joinpath("data", "roepnamen.csv").read_text("utf-8")
+    regels = [r for r in tekst.splitlines() if r and not r.startswith("#")]
+    groepen: dict[str, set[str]] = {}
+    for rij in csv.DictReader(regels):
+        doop = vouw(rij["doopnaam"])
+        for naam in (doop, *(vouw(r) for r in rij["roepnamen"].split("|"))):
+            if naam and " " not in naam:
+                groepen.setdefault(naam, {naam}).add(doop)
+    return {k: frozenset(v) for k, v in groepen.items()}
+
+
+def naamgroep(naam: str) -> frozenset[str]:
+    """A folded given name with the baptismal names it may stand for: 'kees' → {kees, cornelis}."""
+    return _roepnamen().get(naam, frozenset((naam,)))
+
+
+def voornamen_passen(x: str, y: str) -> bool:
+    """Whether the first given name of one record is, by itself or as a call name, one of the
+    given names of the other: 'kees' and 'johannes cornelis' (goes by the second name), 'jan'
+    and 'johannes', 'mien' and 'wilhelmina'. `x` and `y` are folded given names, space apart."""
+    xs, ys = x.split(), y.split()
+    if not xs or not ys:
+        return False
+    alle_x = frozenset().union(*(naamgroep(n) for n in xs))
+    alle_y = frozenset().union(*(naamgroep(n) for n in ys))
+    return bool(naamgroep(xs[0]) & alle_y) or bool(naamgroep(ys[0]) & alle_x)
 
 
 def voornamen(tekst: str | None) -> tuple[str, str]:
@@ -63,20 +179,26 @@ def voornamen(tekst: str | None) -> tuple[str, str]:
         return "", ""
     delen = [vouw(d) for d in re.split(r"[\s.\-]+", tekst.strip())]
     delen = [d for d in delen if d]
-    if not delen:
+    if not delen or (len(delen) > 1 and delen[0] in _GEEN_VOORNAAM):
+        # 'van den Berg' in the first-name field is a surname written in the wrong place.
         return "", ""
     initialen = "".join(d[0] for d in delen)
     return (delen[0] if len(delen[0]) > 1 else ""), initialen
 
 
 def datum(tekst: str | None) -> str:
-    """YYYYMMDD from '1980-03-15', '15-03-1980', '15/3/1980', '19800315'; '' when unreadable."""
+    """YYYYMMDD from '1980-03-15', '15-03-1980', '15/3/1980', '19800315'; '' when unreadable.
+    An unknown day or month is 00, as the BRP writes it: '1961-00-00', '00-00-1961' and '1961'
+    give '19610000', '1958-07-00' gives '19580700'."""
     if not tekst:
         return ""
     t = tekst.strip()[:10]
     cijfers: list[str] = re.findall(r"\d+", t)
-    if len(cijfers) == 1 and len(cijfers[0]) == 8:
-        return cijfers[0]
+    if len(cijfers) == 1 and len(cijfers[0]) in (4, 8):
+        return cijfers[0] if len(cijfers[0]) == 8 else f"{cijfers[0]}0000"
+    if len(cijfers) == 2 and 4 in (len(cijfers[0]), len(cijfers[1])):  # '07-1958', '1958-07'
+        jaar, maand = (cijfers[0], cijfers[1]) if len(cijfers[0]) == 4 else cijfers[::-1]
+        return f"{jaar}{int(maand):02d}00" if int(maand) <= 12 else ""
     if len(cijfers) != 3:
         return ""
     a, b, c = cijfers
@@ -115,9 +237,38 @@ def email(tekst: str | None) -> str:
     return tekst.strip().lower() if tekst and "@" in tekst else ""
 
 
+_ROMEINS: Final = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7"}
+_HUISNUMMER: Final = re.compile(
+    r"^\D*?(?P<nr>\d+)\s*[-/]?\s*(?P<letter>[a-z](?![a-z]))?\s*[-/]?\s*(?P<toev>.*)$"
+)
+# Floor words that say only what the number already says: '2hg', '2 hoog', '2e etage' = 2.
+_VERDIEPING: Final = re.compile(r"^(\d+)\s*(?:hg|hoog|e|de|ste|e etage|etage|verd|verdieping)$")
+
+
 def huisnummer(tekst: str | None) -> str:
-    """'12 a', '12-A', '12A' → '12A'; the toevoeging counts."""
-    return code(tekst)
+    """Number, letter and addition in one form: '12a', '12 A' and '12-A' give '12A'; '4-II',
+    '4-2', '4 2hg' and '4 2e etage' give '4-2'; '7 bis' gives '7-BIS'. The addition counts
+    (12A and 12B are neighbours), its spelling does not."""
+    t = vouw(tekst)
+    if not t:
+        return ""
+    m = _HUISNUMMER.match(t)
+    if m is None:
+        return code(tekst)
+    toev = m["toev"].strip()
+    if toev in _ROMEINS:
+        toev = _ROMEINS[toev]
+    elif v := _VERDIEPING.match(toev):
+        toev = v[1]
+    toev = toev.replace(" ", "").upper()
+    uit = m["nr"].lstrip("0") + (m["letter"] or "").upper()
+    return f"{uit}-{toev}" if toev else uit
+
+
+def huisnummer_getal(tekst: str | None) -> str:
+    """The number alone ('12A' → '12'): a source that leaves out letter or addition."""
+    m = re.match(r"\d+", tekst or "")
+    return m[0] if m else ""
 
 
 _INITIAAL: Final = re.compile(r"^[A-Za-z]\.$")
@@ -135,7 +286,14 @@ def splits_naam(naam: str | None) -> tuple[str, str]:
             # "E. Berg, van der": the register's sort form after the given names.
             voor, kern = splits_naam(links)
             return voor, f"{kern}, {rechts}"
-        return rechts, links  # "Berg, Eva"
+        # "Berg, Eva" — and "Vries, Jan de": particles after the given names belong to the
+        # surname.
+        woorden = rechts.split()
+        eind = len(woorden)
+        while eind > 1 and vouw(woorden[eind - 1].replace(".", " ")) in TUSSENVOEGSELS | {"v d"}:
+            eind -= 1
+        voor, tv = " ".join(woorden[:eind]), " ".join(woorden[eind:])
+        return voor, f"{tv} {links}".strip()
     woorden = naam.split()
     if len(woorden) < 2:
         return "", naam.strip()

@@ -29,7 +29,7 @@ VELDEN: Final = (
     Veld("plaats", Soort.PLAATS, "plaats"),
     Veld("telefoon", Soort.TELEFOON, "telefoon"),
     Veld("email", Soort.EMAIL, "e-mail"),
-    Veld("bsn_pseudoniem", Soort.CODE, "BSN (pseudoniem)"),
+    Veld("bsn_pseudoniem", Soort.PERSOONSNUMMER, "BSN (pseudoniem)"),
 )
 
 SLEUTELS: Final = (

@@ -24,7 +24,8 @@ class Soort(StrEnum):
     VOORNAAM = "voornaam"
     ACHTERNAAM = "achternaam"
     DATUM = "datum"
-    CODE = "code"  # KvK, RSIN, IBAN, kenteken, BAG, pseudonymised BSN
+    CODE = "code"  # KvK, RSIN, IBAN, kenteken, BAG
+    PERSOONSNUMMER = "persoonsnummer"  # one person's number: pseudonymised BSN, social security
     POSTCODE = "postcode"
     HUISNUMMER = "huisnummer"
     TELEFOON = "telefoon"
@@ -47,10 +48,10 @@ class Veld:
 
 # Kinds that yield one column: their normaliser, applied to whole columns at once.
 _ENKEL: dict[Soort, Callable[[str | None], str]] = {
-    Soort.HUISNUMMER: normaal.huisnummer,
     Soort.TELEFOON: normaal.telefoon,
     Soort.EMAIL: normaal.email,
     Soort.CODE: normaal.code,
+    Soort.PERSOONSNUMMER: normaal.code,
     Soort.TEKST: normaal.vouw,
     Soort.STRAAT: normaal.vouw,
     Soort.PLAATS: normaal.vouw,
@@ -65,14 +66,30 @@ def _afgeleid(veld: Veld, waarde: str | None) -> dict[str, str]:
     match veld.soort:
         case Soort.VOORNAAM:
             eerste, initialen = normaal.voornamen(waarde)
-            return {n: eerste, f"{n}.voorletters": initialen, f"{n}.voorletter": initialen[:1]}
+            namen = " ".join(w for w in normaal.vouw(waarde).split() if len(w) > 1)
+            return {
+                n: eerste,
+                f"{n}.voorletters": initialen,
+                f"{n}.voorletter": initialen[:1],
+                f"{n}.namen": namen,
+                f"{n}.klank": normaal.klank(eerste),
+                # A surname written in the first-name field ('van den Berg'), for the swap test.
+                f"{n}.als_achternaam": normaal.achternaam(waarde)[1],
+            }
         case Soort.ACHTERNAAM:
             voor, kern = normaal.achternaam(waarde)
+            delen = normaal.naamdelen(waarde)
             return {
                 n: f"{voor} {kern}".strip(),
                 f"{n}.kern": kern,
                 f"{n}.begin": kern[:3],
+                f"{n}.tv": voor,
+                f"{n}.delen": "|".join(delen) if len(delen) > 1 else "",
+                f"{n}.klank": normaal.klank(kern),
             }
+        case Soort.HUISNUMMER:
+            h = normaal.huisnummer(waarde)
+            return {n: h, f"{n}.getal": normaal.huisnummer_getal(h)}
         case Soort.DATUM:
             d = normaal.datum(waarde)
             return {n: d, f"{n}.jaar": d[:4], f"{n}.maanddag": d[4:]}

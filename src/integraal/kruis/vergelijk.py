@@ -17,6 +17,7 @@ import numpy.typing as npt
 from rapidfuzz.distance import DamerauLevenshtein, JaroWinkler
 from rapidfuzz.process import cpdist
 
+from integraal.kruis import normaal
 from integraal.kruis.tabel import Soort, Tabel, Veld
 
 Niveaus = npt.NDArray[np.int8]
@@ -68,6 +69,9 @@ class Vergelijker(ABC):
 
     # Whether an equal value weighs by how common it is (names, places) — see koppel.
     frequentie = False
+    # Whether members of one household tend to agree on it (address, surname, phone): such a
+    # field cannot tell EM whether two records are one person or two housemates.
+    huishouden = False
 
     def __init__(self, veld: Veld, labels: tuple[str, ...]) -> None:
         self.veld = veld
@@ -104,6 +108,46 @@ class Vergelijker(ABC):
         return uit, ontbreekt, gelijk
 
 
+def _per_paar_waar(
+    t: Tabel,
+    kolom_a: str,
+    kolom_b: str,
+    a: Paren,
+    b: Paren,
+    kies: npt.NDArray[np.bool_],
+    toets: Callable[[str, str], bool],
+) -> npt.NDArray[np.bool_]:
+    """`toets` on the values of the pairs where `kies` holds, once per distinct value pair (the
+    nickname table and name parts are Python, and blocks repeat the same pairs)."""
+    uit = np.zeros(len(a), dtype=np.bool_)
+    idx = np.flatnonzero(kies)
+    if not len(idx):
+        return uit
+    wa, wb = t.uniek[kolom_a], t.uniek[kolom_b]
+    ca = t.codes[kolom_a][a[idx]].astype(np.int64)
+    cb = t.codes[kolom_b][b[idx]].astype(np.int64)
+    breedte = len(wb) + 1
+    paar, terug = np.unique(ca * breedte + cb, return_inverse=True)
+    past = np.fromiter(
+        (toets(x, y) for x, y in zip(wa[paar // breedte], wb[paar % breedte], strict=True)),
+        dtype=np.bool_,
+        count=len(paar),
+    )
+    uit[idx] = past[terug]
+    return uit
+
+
+def _beide(t: Tabel, kolom: str, a: Paren, b: Paren) -> npt.NDArray[np.bool_]:
+    uit: npt.NDArray[np.bool_] = (t.codes[kolom][a] >= 0) & (t.codes[kolom][b] >= 0)
+    return uit
+
+
+def _codes_gelijk(t: Tabel, kolom: str, a: Paren, b: Paren) -> npt.NDArray[np.bool_]:
+    ca, cb = t.codes[kolom][a], t.codes[kolom][b]
+    uit: npt.NDArray[np.bool_] = (ca == cb) & (ca >= 0)
+    return uit
+
+
 def _sluit(
     uit: Niveaus, gelijk: npt.NDArray[np.bool_], ontbreekt: npt.NDArray[np.bool_]
 ) -> Niveaus:
@@ -125,41 +169,73 @@ def _dl(
     return _per_waardepaar(t, kolom, a, b, DamerauLevenshtein.distance, kies, grens)
 
 
+KLINKT = "klinkt gelijk (andere spelling of transliteratie)"
+
+
+def _delen_passen(x: str, y: str) -> bool:
+    return bool(set(x.split("|")) & set(y.split("|")))
+
+
 class Achternaam(Vergelijker):
-    """Tussenvoegsel-aware: 'van der Berg' vs 'Berg' agree on the core; a surname found in the
-    other record's first-name field is a swap, a common error in registrations."""
+    """Tussenvoegsel-aware: 'van der Berg' vs 'Berg' agree on the core, 'v.d. Berg' equals 'van
+    den Berg'; a married or double-barrel name ('Jansen-de Vries', 'de Vries e/v Jansen') agrees
+    in part with each name it joins; a surname found in the other record's first-name field is
+    a swap, a common error in registrations; transliterations ('Yılmaz', 'Jilmaz') sound alike."""
 
     frequentie = True
+    huishouden = True
+    VERWISSELD = 4
+    FAMILIE = (1, 2, 3, 5, 6)  # equal, other particle, part of the name, near, sounds alike
+    NIVEAUS = (
+        ONTBREEKT,
+        GELIJK,
+        "zelfde naam, ander tussenvoegsel",
+        "deel van een dubbele of getrouwde naam gelijk",
+        "voornaam en achternaam verwisseld",
+        BIJNA,
+        KLINKT,
+        LIJKT,
+        VERSCHILT,
+    )
 
     def __init__(self, veld: Veld, voornaam: str | None = None) -> None:
-        super().__init__(
-            veld,
-            (
-                ONTBREEKT,
-                GELIJK,
-                "zelfde naam, ander tussenvoegsel",
-                "voornaam en achternaam verwisseld",
-                BIJNA,
-                LIJKT,
-                VERSCHILT,
-            ),
-        )
+        super().__init__(veld, self.NIVEAUS)
         self.voornaam = voornaam
 
     def niveaus(self, t: Tabel, a: Paren, b: Paren) -> Niveaus:
         n = self.veld.naam
         uit, ontbreekt, gelijk = self._basis(t, n, a, b)
         kern = f"{n}.kern"
-        kern_gelijk = (t.codes[kern][a] == t.codes[kern][b]) & ~ontbreekt & ~gelijk
+        kern_gelijk = _codes_gelijk(t, kern, a, b) & ~ontbreekt & ~gelijk
+        if f"{n}.tv" in t.codes:
+            # "v d" is an abbreviation of van der, van den and van de: the same name.
+            tv = f"{n}.tv"
+            gelijk |= kern_gelijk & _per_paar_waar(
+                t, tv, tv, a, b, kern_gelijk & _beide(t, tv, a, b), normaal.tussenvoegsels_passen
+            )
+            kern_gelijk &= ~gelijk
         rest = ~ontbreekt & ~gelijk & ~kern_gelijk
+        deel = np.zeros(len(a), dtype=np.bool_)
+        if f"{n}.delen" in t.codes:
+            # A married name against either name it joins: compare the parts of both (a plain
+            # name is one part, its core).
+            dl, kern_c = t.codes[f"{n}.delen"], t.codes[kern]
+            delen_a = np.where(dl[a] >= 0, dl[a], -2 - kern_c[a])
+            delen_b = np.where(dl[b] >= 0, dl[b], -2 - kern_c[b])
+            vraag = rest & ((dl[a] >= 0) | (dl[b] >= 0))
+            deel = vraag & self._delen(t, delen_a, delen_b, vraag)
+        rest &= ~deel
         verwisseld = np.zeros(len(a), dtype=np.bool_)
         voornaam = self.voornaam
         if voornaam:
             # Surname and first name have their own code books: compare the strings, each
             # way, allowing a typing error in either (JW ≥ 0.92).
-            va, vb = t.uniek[kern], t.uniek[voornaam]
+            # A first-name field holding a surname is read as one ('van den Berg' → 'berg').
+            vnaam = f"{voornaam}.als_achternaam"
+            vnaam = vnaam if vnaam in t.codes else voornaam
+            va, vb = t.uniek[kern], t.uniek[vnaam]
             ka, kb = t.codes[kern][a], t.codes[kern][b]
-            fa, fb = t.codes[voornaam][a], t.codes[voornaam][b]
+            fa, fb = t.codes[vnaam][a], t.codes[vnaam][b]
             idx = np.flatnonzero(rest & (ka >= 0) & (kb >= 0) & (fa >= 0) & (fb >= 0))
             if len(idx):
                 ab, ba = (
@@ -167,39 +243,88 @@ class Achternaam(Vergelijker):
                         va[k[idx]],
                         vb[f[idx]],
                         scorer=JaroWinkler.normalized_similarity,
-                        score_cutoff=0.92,
+                        score_cutoff=0.80,
                         dtype=np.float64,
                         workers=-1,
                     )
                     for k, f in ((ka, fb), (kb, fa))
                 )
-                verwisseld[idx[(np.asarray(ab) >= 0.92) & (np.asarray(ba) >= 0.92)]] = True
+                # A typing error may come with the swap: one way close, the other similar.
+                ab, ba = np.asarray(ab), np.asarray(ba)
+                verwisseld[idx[((ab >= 0.92) & (ba >= 0.80)) | ((ab >= 0.80) & (ba >= 0.92))]] = (
+                    True
+                )
         rest &= ~verwisseld
         jw = _jw(t, kern, a, b, rest)
-        uit[rest & (jw >= 0.80)] = 5
-        uit[rest & (jw >= 0.92)] = 4
-        uit[verwisseld] = 3
+        uit[rest & (jw >= 0.80)] = 7
+        if f"{n}.klank" in t.codes:
+            uit[rest & _codes_gelijk(t, f"{n}.klank", a, b)] = 6
+        uit[rest & (jw >= 0.92)] = 5
+        uit[verwisseld] = self.VERWISSELD
+        uit[deel] = 3
         uit[kern_gelijk] = 2
         return _sluit(uit, gelijk, ontbreekt)
 
+    def _delen(
+        self,
+        t: Tabel,
+        ca: npt.NDArray[np.int64],
+        cb: npt.NDArray[np.int64],
+        kies: npt.NDArray[np.bool_],
+    ) -> npt.NDArray[np.bool_]:
+        """Parts in common, once per distinct pair; a code ≥ 0 is a 'delen' value, −2 − k the
+        plain core k (−1, a missing core, never matches)."""
+        uit = np.zeros(len(ca), dtype=np.bool_)
+        idx = np.flatnonzero(kies & (ca != -1) & (cb != -1))
+        if not len(idx):
+            return uit
+        n = self.veld.naam
+        delen, kernen = t.uniek[f"{n}.delen"], t.uniek[f"{n}.kern"]
+
+        def tekst(c: int) -> str:
+            return str(delen[c]) if c >= 0 else str(kernen[-2 - c])
+
+        x, y = ca[idx], cb[idx]
+        breedte = int(max(x.max(), y.max())) + 3 + len(kernen)
+        paar, terug = np.unique(
+            (x + 2 + len(kernen)) * breedte + (y + 2 + len(kernen)), return_inverse=True
+        )
+        past = np.fromiter(
+            (
+                _delen_passen(
+                    tekst(int(p // breedte) - 2 - len(kernen)),
+                    tekst(int(p % breedte) - 2 - len(kernen)),
+                )
+                for p in paar
+            ),
+            dtype=np.bool_,
+            count=len(paar),
+        )
+        uit[idx] = past[terug]
+        return uit
+
 
 class Voornaam(Vergelijker):
-    """A record may carry only initials ('J.P.'); then agreeing initials are the evidence."""
+    """A record may carry only initials ('J.P.'); then agreeing initials are the evidence. A call
+    name fits its baptismal name (Kees ↔ Cornelis, from the shipped table) and a person may go
+    by a second given name; transliterations ('Mohammed', 'Muhammad') sound alike."""
 
     frequentie = True
+    ANDERS = 8  # level: two full first names that differ
+    NIVEAUS = (
+        ONTBREEKT,
+        GELIJK,
+        BIJNA,
+        "roepnaam of een andere voornaam past",
+        KLINKT,
+        "voorletters passen",
+        LIJKT,
+        "voorletters verschillen",
+        VERSCHILT,
+    )
 
     def __init__(self, veld: Veld) -> None:
-        super().__init__(
-            veld,
-            (
-                ONTBREEKT,
-                GELIJK,
-                BIJNA,
-                "voorletters passen",
-                LIJKT,
-                VERSCHILT,
-            ),
-        )
+        super().__init__(veld, self.NIVEAUS)
 
     def niveaus(self, t: Tabel, a: Paren, b: Paren) -> Niveaus:
         n = self.veld.naam
@@ -213,53 +338,71 @@ class Voornaam(Vergelijker):
         jw = _jw(t, n, a, b, beide)
         # Initials fit when one is a prefix of the other ('j' vs 'jp'); asked only where one
         # side has no full first name (two full names are compared as names).
-        passen = np.zeros(len(a), dtype=np.bool_)
         eenzijdig = (ca < 0) | (cb < 0)
-        idx = np.flatnonzero(~ontbreekt & ~gelijk & eenzijdig)
-        if len(idx):
-            # Few distinct initials: test each distinct pair once.
-            w = t.uniek[vl]
-            breedte = len(w) + 1
-            paar, terug = np.unique(
-                ia[idx].astype(np.int64) * breedte + ib[idx], return_inverse=True
+        passen = _per_paar_waar(
+            t,
+            vl,
+            vl,
+            a,
+            b,
+            ~ontbreekt & ~gelijk & eenzijdig,
+            lambda x, y: x.startswith(y) or y.startswith(x),
+        )
+        roepnaam = np.zeros(len(a), dtype=np.bool_)
+        if f"{n}.namen" in t.codes:
+            namen = f"{n}.namen"
+            roepnaam = _per_paar_waar(
+                t,
+                namen,
+                namen,
+                a,
+                b,
+                beide & (jw < 0.92) & _beide(t, namen, a, b),
+                normaal.voornamen_passen,
             )
-            past = np.fromiter(
-                (
-                    x.startswith(y) or y.startswith(x)
-                    for x, y in zip(w[paar // breedte], w[paar % breedte], strict=True)
-                ),
-                dtype=np.bool_,
-                count=len(paar),
-            )
-            passen[idx] = past[terug]
-        uit[beide & (jw >= 0.80)] = 4
-        uit[passen] = 3
+        uit[~ontbreekt & ~gelijk & eenzijdig] = 7
+        # Short names escape Jaro-Winkler ('liv' and 'iv' score 0): one edit counts as similar.
+        kort = beide & (jw < 0.80)
+        uit[kort & (_dl(t, n, a, b, kort, 1) <= 1)] = 6
+        uit[beide & (jw >= 0.80)] = 6
+        uit[passen] = 5
+        if f"{n}.klank" in t.codes:
+            uit[beide & _codes_gelijk(t, f"{n}.klank", a, b)] = 4
+        uit[roepnaam] = 3
         uit[beide & (jw >= 0.92)] = 2
         return _sluit(uit, gelijk, ontbreekt)
 
 
 def _als_getal(waarden: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
-    """YYYYMMDD strings as numbers, −1 where a value is not eight digits (index = code)."""
+    """YYYYMMDD strings as numbers, −1 where a value is not eight digits (index = code), and
+    one −1 more at the end, so the missing code −1 reads as −1 too."""
     return np.fromiter(
-        (int(w) if len(w) == 8 and w.isdigit() else -1 for w in waarden),
+        (*(int(w) if len(w) == 8 and w.isdigit() else -1 for w in waarden), -1),
         dtype=np.int64,
-        count=len(waarden),
+        count=len(waarden) + 1,
     )
 
 
 class Datum(Vergelijker):
+    """Dates as YYYYMMDD with 00 for an unknown day or month. A partly known date fits every date
+    it could be ('1961-00-00' fits '1961-03-15'), and so does 1 January, which many registers
+    write for an unknown day and month. Dates years apart are their own level: they separate a
+    father from a son of the same name."""
+
+    JAREN = 7
+    NIVEAUS = (
+        ONTBREEKT,
+        GELIJK,
+        "gedeeltelijk bekend, past",
+        "dag en maand verwisseld",
+        "één cijfer anders",
+        "twee cijfers anders",
+        VERSCHILT,
+        "jaren verschil",
+    )
+
     def __init__(self, veld: Veld) -> None:
-        super().__init__(
-            veld,
-            (
-                ONTBREEKT,
-                GELIJK,
-                "dag en maand verwisseld",
-                "één cijfer anders",
-                "twee cijfers anders",
-                VERSCHILT,
-            ),
-        )
+        super().__init__(veld, self.NIVEAUS)
         self._bewaard: tuple[npt.NDArray[np.object_], npt.NDArray[np.int64]] | None = None
 
     def _getal(self, waarden: npt.NDArray[np.object_]) -> npt.NDArray[np.int64]:
@@ -271,22 +414,35 @@ class Datum(Vergelijker):
     def niveaus(self, t: Tabel, a: Paren, b: Paren) -> Niveaus:
         n = self.veld.naam
         uit, ontbreekt, gelijk = self._basis(t, n, a, b)
+        uit[:] = self.JAREN - 1  # "verschilt"; years apart is set below where it holds
         rest = ~ontbreekt & ~gelijk
         dl = _dl(t, n, a, b, rest)
-        # Day and month swapped, on the dates as numbers (YYYYMMDD) — no loop per pair.
         getal = self._getal(t.uniek[n])
         ga, gb = getal[t.codes[n][a]], getal[t.codes[n][b]]
-        verwisseld = (
-            rest
-            & (ga >= 0)
-            & (gb >= 0)
-            & (ga // 10000 == gb // 10000)
-            & (ga // 100 % 100 == gb % 100)
-            & (ga % 100 == gb // 100 % 100)
+        leesbaar = rest & (ga >= 0) & (gb >= 0)
+        ja, jb = ga // 10000, gb // 10000
+        ma, mb = ga // 100 % 100, gb // 100 % 100
+        da, db = ga % 100, gb % 100
+        # Day and month swapped, on the dates as numbers — no loop per pair.
+        verwisseld = leesbaar & (ja == jb) & (ma == db) & (da == mb)
+        onbekend_a = (ga % 10000 == 101) | (ma == 0)
+        onbekend_b = (gb % 10000 == 101) | (mb == 0)
+        deels = (
+            leesbaar
+            & (ja == jb)
+            & (onbekend_a | onbekend_b | (da == 0) | (db == 0))
+            & (onbekend_a | onbekend_b | (ma == mb))
+            & (onbekend_a | onbekend_b | (da == 0) | (db == 0) | (da == db))
         )
-        uit[rest & (dl <= 2)] = 4
-        uit[rest & (dl <= 1)] = 3
-        uit[verwisseld] = 2
+        # Years apart, on plausible years, and not a day and month that agree or are swapped
+        # (a typing error in the year then): a father and a son share a birthday rarely.
+        plausibel = (ja >= 1880) & (ja <= 2100) & (jb >= 1880) & (jb <= 2100)
+        md_anders = (ga % 10000 != gb % 10000) & ~((ma == db) & (da == mb))
+        uit[leesbaar & plausibel & md_anders & (np.abs(ja - jb) >= 2)] = self.JAREN
+        uit[rest & (dl <= 2)] = 5
+        uit[rest & (dl <= 1)] = 4
+        uit[verwisseld] = 3
+        uit[deels] = 2
         return _sluit(uit, gelijk, ontbreekt)
 
 
@@ -294,13 +450,18 @@ class Code(Vergelijker):
     """Identifiers: equal, or (where typing errors happen) one character off. A pseudonym is
     a hash, so there `typfout=False`: near-equal hashes mean nothing."""
 
-    def __init__(self, veld: Veld, *, typfout: bool = True) -> None:
+    def __init__(self, veld: Veld, *, typfout: bool = True, persoonlijk: bool = False) -> None:
         labels = (
             (ONTBREEKT, GELIJK, "één teken anders", VERSCHILT)
             if typfout
             else (ONTBREEKT, GELIJK, VERSCHILT)
         )
         super().__init__(veld, labels)
+        self.huishouden = veld.soort is Soort.TELEFOON
+        # A person's own number (BSN, social security number) is one person's; housemates
+        # share a phone or an account, never this.
+        self.persoonlijk = persoonlijk
+        self.typfout = typfout
 
     def niveaus(self, t: Tabel, a: Paren, b: Paren) -> Niveaus:
         n = self.veld.naam
@@ -346,6 +507,8 @@ class Adres(Vergelijker):
     would be four pieces of evidence for one fact (postcode and street name the same spot), so
     two people at one address — a household, a business address — would look like one person.
     """
+
+    huishouden = True
 
     def __init__(
         self,
@@ -421,6 +584,15 @@ class Adres(Vergelijker):
             t, self.postcode, a, b, f"{self.postcode.naam}.cijfers" if self.postcode else ""
         )
         _, nr_gelijk = self._gelijk(t, self.huisnummer, a, b)
+        if self.huisnummer is not None and f"{self.huisnummer.naam}.getal" in t.codes:
+            # '12' and '12A' may be one address written without its letter; '12A' and '12B'
+            # are neighbours.
+            h = self.huisnummer.naam
+            _, getal = self._gelijk(t, self.huisnummer, a, b, f"{h}.getal")
+            zonder = _per_paar_waar(
+                t, h, h, a, b, getal & ~nr_gelijk, lambda x, y: x.isdigit() or y.isdigit()
+            )
+            nr_gelijk = nr_gelijk | zonder
         st_beide, st_gelijk = self._gelijk(t, self.straat, a, b)
         pl_beide, pl_gelijk = self._gelijk(t, self.plaats, a, b)
         plaats_past = pl_gelijk | ~pl_beide
@@ -490,8 +662,85 @@ def standaard(velden: tuple[Veld, ...]) -> list[Vergelijker]:
                 uit.append(Datum(v))
             case Soort.HUISNUMMER:  # without postcode or street
                 uit.append(Exact(v))
-            case Soort.CODE | Soort.TELEFOON | Soort.EMAIL:
-                uit.append(Code(v, typfout=v.soort is not Soort.CODE or "pseudoniem" not in v.naam))
+            case Soort.CODE | Soort.TELEFOON | Soort.EMAIL | Soort.PERSOONSNUMMER:
+                # A pseudonym is a hash: near-equal hashes mean nothing.
+                uit.append(
+                    Code(
+                        v,
+                        typfout="pseudoniem" not in v.naam,
+                        persoonlijk=v.soort is Soort.PERSOONSNUMMER or "pseudoniem" in v.naam,
+                    )
+                )
             case Soort.TEKST | Soort.STRAAT | Soort.PLAATS:
                 uit.append(Tekst(v))
+    return uit
+
+
+# Explicit disagreement that no sum of agreements may outweigh. Fellegi–Sunter adds evidence as
+# if fields were independent, but in a household they are not: twins share surname, birth date
+# and address; a father and his son share names and address. Their agreement counts several
+# times over while the one field that tells them apart counts once.
+TEGENBEWIJS = (
+    "",
+    "andere persoon: twee verschillende BSN-pseudoniemen",
+    "andere persoon: geboortedata jaren uit elkaar",
+    "andere persoon: zelfde adres, andere voornaam (huisgenoot)",
+)
+ZEKER_ANDERS = -40.0  # bits: a probability of about 10⁻¹², never a suggestion
+HARD = 1  # the reasons from this one on are weighed (`koppel.kalibreer`), the first is absolute
+
+
+def tegenbewijs(vergelijkers: list[Vergelijker], niveaus_: npt.NDArray[np.int8]) -> Niveaus:
+    """Per pair the reason (index into `TEGENBEWIJS`, 0 = none) it cannot be one person."""
+    reden = np.zeros(len(niveaus_), dtype=np.int8)
+
+    def zet(waar: npt.NDArray[np.bool_], code: int) -> None:
+        reden[waar & (reden == 0)] = code
+
+    adres = voornaam = achternaam = -1
+    zelfde_nummer = np.zeros(len(niveaus_), dtype=np.bool_)
+    jaren = np.zeros(len(niveaus_), dtype=np.bool_)
+    for k, v in enumerate(vergelijkers):
+        if isinstance(v, Code) and v.persoonlijk:
+            if not v.typfout:  # two different pseudonyms: two BSNs
+                zet(niveaus_[:, k] == len(v.labels) - 1, 1)
+            # Equal, or one typing error off where numbers are typed.
+            zelfde_nummer |= (niveaus_[:, k] == 1) | (v.typfout & (niveaus_[:, k] == 2))
+        elif isinstance(v, Datum):
+            jaren |= niveaus_[:, k] == Datum.JAREN
+        elif isinstance(v, Adres):
+            adres = k
+        elif isinstance(v, Voornaam):
+            voornaam = k
+        elif isinstance(v, Achternaam):
+            achternaam = k
+    # One person's own number agreeing outweighs the rest: a birth date or first name can be
+    # mistyped beyond recognition, a shared BSN is no coincidence.
+    zet(jaren & ~zelfde_nummer, 2)
+    if adres >= 0 and voornaam >= 0:
+        zelfde_adres = (niveaus_[:, adres] >= 1) & (niveaus_[:, adres] <= 3)
+        andere_voornaam = niveaus_[:, voornaam] == Voornaam.ANDERS
+        if achternaam >= 0:
+            # Housemates of one family: the surname agrees in some way (not swapped with the
+            # first name, which leaves the first name "different" too).
+            andere_voornaam &= np.isin(niveaus_[:, achternaam], Achternaam.FAMILIE)
+        zet(zelfde_adres & andere_voornaam & ~zelfde_nummer, 3)
+    return reden
+
+
+def kans_bij_zelfde(
+    vergelijkers: list[Vergelijker], m: list[npt.NDArray[np.float64]]
+) -> dict[int, float]:
+    """Per weighed reason, how often one person's two records show that pattern anyway
+    (typing errors, a date from another document): P(pattern | match) from the model's m,
+    fields taken as independent within one person."""
+    k = {type(v): i for i, v in enumerate(vergelijkers)}
+    uit: dict[int, float] = {}
+    if Datum in k:
+        uit[2] = float(m[k[Datum]][Datum.JAREN])
+    if Adres in k and Voornaam in k:
+        p = float(m[k[Voornaam]][Voornaam.ANDERS]) * float(m[k[Adres]][1:4].sum())
+        if Achternaam in k:
+            p *= float(m[k[Achternaam]][list(Achternaam.FAMILIE)].sum())
+        uit[3] = p
     return uit

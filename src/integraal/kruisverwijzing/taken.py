@@ -35,9 +35,11 @@ from integraal.domein.rollen import Rol
 from integraal.gebruikers import actor_van
 from integraal.kruis import personen
 from integraal.kruis.koppel import Uitkomst, alle_paren, koppel
-from integraal.kruis.model import Model, globale_prior
+from integraal.kruis.model import Model, globale_prior, leer
 from integraal.kruis.standaardmodel import laad as standaardmodel
 from integraal.kruis.tabel import Tabel
+from integraal.kruis.toewijzing import een_op_een
+from integraal.kruis.vergelijk import standaard
 from integraal.opslag import beheer, leveringen
 from integraal.opslag import casussen as casusopslag
 from integraal.opslag import kruis as opslag
@@ -66,12 +68,25 @@ class Status(Keuze):
     KLAAR = "klaar", "Klaar"
 
 
+class Leren(Keuze):
+    CASUS = "casus", "Van de oordelen in deze casus"
+    ALLE = "alle", "Van de oordelen in alle casussen (alleen per veld hoe het paar overeenkwam)"
+    GEEN = "geen", "Niet: alleen wat de gegevens zelf laten zien"
+
+
 class KruistaakIn(Invoer):
     soort: Soort = veld("Wat legt u tegen elkaar?", standaard=Soort.CASUS)
+    leren: Leren = veld("Leren van eerdere oordelen", standaard=Leren.CASUS)
+    # Two registers hold a person once each: by default each record is put beside at most one
+    # record of the other dataset, the best pair first.
+    alle_koppelingen: bool = veld("Ook meer dan één koppeling per record", standaard=False)
     levering_id: OptioneleTekst = veld("Levering", standaard=None, max_length=60)
     datasets: list[str] = veld("Datasets", standaard=[], max_length=2)
 
-    meldingen: ClassVar[dict[str, str]] = {"soort": "Kies wat u tegen elkaar legt."}
+    meldingen: ClassVar[dict[str, str]] = {
+        "soort": "Kies wat u tegen elkaar legt.",
+        "leren": "Kies of het model leert van eerdere oordelen.",
+    }
 
 
 class KruistaakUit(Uitvoer):
@@ -84,6 +99,7 @@ class KruistaakUit(Uitvoer):
     totaal: int
     fout: str | None
     aangemaakt: dt.datetime
+    geleerd_van: int = 0  # judged pairs whose verdict corrected the model
 
     @classmethod
     def van(cls, t: Kruistaak) -> KruistaakUit:
@@ -97,6 +113,7 @@ class KruistaakUit(Uitvoer):
             totaal=t.totaal,
             fout=t.fout,
             aangemaakt=t.aangemaakt,
+            geleerd_van=int((t.model or {}).get("oordelen", 0)),
         )
 
 
@@ -155,6 +172,8 @@ def start(ctx: Context, casus_id: str, invoer: KruistaakIn) -> KruistaakUit:
         if len(invoer.datasets) != 2 or invoer.datasets[0] == invoer.datasets[1]:
             raise OngeldigeInvoer({"datasets": "Kies twee verschillende datasets."})
         parameters["datasets"] = list(invoer.datasets)
+        parameters["een_op_een"] = not invoer.alle_koppelingen
+    parameters["leren"] = invoer.leren.value
     taak_id = f"KT-{ctx.nu():%Y%m%d}-{secrets.token_hex(3)}"
     t = Kruistaak(
         id=taak_id,
@@ -217,11 +236,18 @@ def _voorbereid(taak: Kruistaak, gelezen: Gelezen) -> _Voorbereid:
     return _Voorbereid(tabel, bronnen, koppelen)
 
 
+def _bewaard_model(taak: Kruistaak, v: _Voorbereid) -> Model | None:
+    """The run's stored model, unless the comparisons changed since it was stored (a run
+    interrupted before an upgrade): then it is estimated again."""
+    if taak.model is None:
+        return None
+    model = Model.uit_dict(taak.model)
+    return model if model.past_bij(standaard(v.tabel.velden)) else None
+
+
 def _score(v: _Voorbereid, taak: Kruistaak) -> Uitkomst:
-    if taak.model is not None:
-        return koppel(
-            v.tabel, personen.SLEUTELS, koppelen=v.koppelen, model=Model.uit_dict(taak.model)
-        )
+    if (bewaard := _bewaard_model(taak, v)) is not None:
+        return koppel(v.tabel, personen.SLEUTELS, koppelen=v.koppelen, model=bewaard)
     if v.tabel.n >= EIGEN_MODEL_VANAF:
         return koppel(v.tabel, personen.SLEUTELS, koppelen=v.koppelen)
     # Too few persons to estimate from: the standard model, its prior fitted to this scope.
@@ -232,6 +258,35 @@ def _score(v: _Voorbereid, taak: Kruistaak) -> Uitkomst:
     # The prior only moves the base weight: shift the scores instead of scoring again.
     uitkomst.gewicht = uitkomst.gewicht + (model.basisgewicht - oud)
     return uitkomst
+
+
+def _leer(uitkomst: Uitkomst, gelabeld: list[tuple[list[Any], bool]]) -> None:
+    """Correct the run's fresh model with people's verdicts on earlier suggestions (their
+    stored levels, never values) and rescore its pairs; the corrections are stored with the
+    model, so a resumed run scores the same."""
+    model = uitkomst.model
+    plek = {v.titel: k for k, v in enumerate(uitkomst.vergelijkers)}
+    rijen, labels = [], []
+    for uitleg, zelfde in gelabeld:
+        rij = np.zeros(len(plek), dtype=np.int8)
+        try:
+            for r in uitleg:
+                if (k := plek.get(r["veld"])) is not None:
+                    rij[k] = model.labels[k].index(r["niveau"])
+        except ValueError:
+            continue  # judged under comparisons that have since changed
+        rijen.append(rij)
+        labels.append(zelfde)
+    if not rijen:
+        return
+    lv = np.stack(rijen)
+    nieuw = leer(model, lv, model.gewicht(lv), np.asarray(labels, dtype=np.bool_))
+    verschil = np.zeros(len(uitkomst.a))
+    for k, corr in enumerate(nieuw.correctie):
+        vorig = model.correctie[k] if model.correctie else np.zeros_like(corr)
+        verschil += (corr - vorig)[uitkomst.niveaus[:, k]]
+    uitkomst.gewicht = np.where(uitkomst.tegen > 0, uitkomst.gewicht, uitkomst.gewicht + verschil)
+    uitkomst.model = nieuw
 
 
 def _actor_van(ctx: Context, taak: Kruistaak) -> Actor:
@@ -317,8 +372,21 @@ def _verder(
         melding("lezen", len(gelezen.personen), len(gelezen.personen))
     v = _voorbereid(taak, gelezen)
     uitkomst = _score(v, taak)
-    kies = np.flatnonzero(uitkomst.kans >= DREMPEL)
-    if taak.model is None:
+    nieuw_model = taak.model is None or not Model.uit_dict(taak.model).past_bij(
+        uitkomst.vergelijkers
+    )
+    leren = taak.parameters.get("leren", Leren.GEEN.value)
+    if nieuw_model and leren != Leren.GEEN.value:
+        with maak(actor, kanaal, trace_id=trace) as ctx:
+            gelabeld = opslag.gelabelde_paren(
+                ctx.sessie, taak.casus_id if leren == Leren.CASUS.value else None
+            )
+        _leer(uitkomst, gelabeld)
+    if taak.parameters.get("een_op_een"):
+        kies = np.sort(een_op_een(uitkomst.a, uitkomst.b, uitkomst.kans, DREMPEL))
+    else:
+        kies = np.flatnonzero(uitkomst.kans >= DREMPEL)
+    if nieuw_model:
         with maak(actor, kanaal, trace_id=trace) as ctx:
             t = opslag.taak(ctx.sessie, taak.id)
             assert t is not None

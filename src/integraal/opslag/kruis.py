@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -80,3 +82,26 @@ def staande_oordelen_van(
 
 def oordeel(sessie: Session, oordeel_id: int) -> Kruisoordeel | None:
     return sessie.get(Kruisoordeel, oordeel_id)
+
+
+def gelabelde_paren(sessie: Session, casus_id: str | None) -> list[tuple[list[Any], bool]]:
+    """The explanation (levels per field, no values) of every suggested pair people judged
+    without contradicting each other, with True for "zelfde", False for "anders": in one case,
+    or in all cases (`casus_id` None). Withdrawn and "onzeker" votes do not count."""
+    q = (
+        select(Kruissuggestie.id, Kruissuggestie.uitleg, Kruisoordeel.oordeel)
+        .join(
+            Kruisoordeel,
+            (Kruisoordeel.casus_id == Kruissuggestie.casus_id)
+            & (Kruisoordeel.links == Kruissuggestie.links)
+            & (Kruisoordeel.rechts == Kruissuggestie.rechts),
+        )
+        .where(Kruisoordeel.ingetrokken_op.is_(None), Kruisoordeel.oordeel != "onzeker")
+        .order_by(Kruissuggestie.id)
+    )
+    if casus_id is not None:
+        q = q.where(Kruissuggestie.casus_id == casus_id)
+    per_paar: dict[int, tuple[list[Any], set[str]]] = {}
+    for sid, uitleg, stem in sessie.execute(q):
+        per_paar.setdefault(sid, (uitleg, set()))[1].add(stem)
+    return [(u, "zelfde" in s) for u, s in per_paar.values() if len(s) == 1]

@@ -42,8 +42,9 @@ def _pagina(
         oordelen=list(Oordeel),
         per_pagina=oordelen.PER_PAGINA,
         soorten=taken.Soort.keuzes(),
+        leerkeuzes=taken.Leren.keuzes(),
         keuzes=keuzes,
-        fs=start or Formulierstaat.met(soort="casus"),
+        fs=start or Formulierstaat.met(soort="casus", leren="casus"),
         fo=oordeel or Formulierstaat(),
         kruimels=[
             Kruimel("Start", "/"),

@@ -1,0 +1,142 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Start-up time of the command line: wall time of `integraal --help` (and of a group's help),
+each run a fresh process, median of five. The console script is the one installed beside this
+Python (`.venv/bin/integraal`), else `python -m integraal.cli`.
+
+With `--kruis N`, also `integraal kruis bestanden` on two generated files of N records each
+(`bench.kruis_data`: each person once on the left, variants on the right): the whole command's
+wall time, and in-process the time to read, to match (the engine) and to write the pairs; the
+old way of writing (`Uitkomst.kans` and `Uitkomst.uitleg` per row) is timed on 200 rows.
+
+    python -m bench.cli [--runs 5] [--kruis 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.kruis_data import VELDEN, records
+from bench.omgeving import machine
+
+OUDE_RIJEN = 200
+
+
+def _commando() -> list[str]:
+    naast = Path(sys.executable).with_name("integraal")
+    if naast.exists():
+        return [str(naast)]
+    gevonden = shutil.which("integraal")
+    return [gevonden] if gevonden else [sys.executable, "-m", "integraal.cli"]
+
+
+def meet(argumenten: list[str], runs: int = 5) -> dict[str, object]:
+    tijden = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run([*_commando(), *argumenten], check=True, capture_output=True)
+        tijden.append(time.perf_counter() - t0)
+    return {
+        "mediaan_s": round(statistics.median(tijden), 3),
+        "runs_s": [round(t, 3) for t in tijden],
+    }
+
+
+def _bestanden(map_: Path, n: int) -> tuple[Path, Path, Path]:
+    links: dict[str, dict[str, str]] = {}
+    rechts: list[dict[str, str]] = []
+    for r in records(int(2.4 * n), zaad=20):
+        if r["entiteit"] not in links:
+            if len(links) < n:
+                links[r["entiteit"]] = r
+        elif len(rechts) < n:
+            rechts.append(r)
+    velden = [v for v in VELDEN if v != "entiteit"]
+    paden = []
+    for naam, rijen in (("links.csv", list(links.values())), ("rechts.csv", rechts)):
+        pad = map_ / naam
+        with pad.open("w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=velden, extrasaction="ignore")
+            w.writeheader()
+            w.writerows(rijen)
+        paden.append(pad)
+    mapping = map_ / "m.yaml"
+    kant = "{id: id, velden: {" + ", ".join(f"{v}: {v}" for v in velden if v != "id") + "}}"
+    mapping.write_text(f"links: {kant}\nrechts: {kant}\n", encoding="utf-8")
+    return paden[0], paden[1], mapping
+
+
+def meet_kruis(n: int) -> dict[str, object]:
+    import numpy as np
+
+    from integraal.kruis import bestanden as kb
+    from integraal.kruis.koppel import koppel
+
+    with tempfile.TemporaryDirectory() as d:
+        links, rechts, mapping = _bestanden(Path(d), n)
+        t0 = time.perf_counter()
+        subprocess.run(
+            [*_commando(), "kruis", "bestanden", str(links), str(rechts), "--mapping",
+             str(mapping), "--uit", str(Path(d) / "paren.csv")],
+            check=True,
+            capture_output=True,
+        )  # fmt: skip
+        cli = time.perf_counter() - t0
+        rijen = sum(1 for _ in (Path(d) / "paren.csv").open(encoding="utf-8")) - 1
+
+        t0 = time.perf_counter()
+        t = kb.maak_tabel([links, rechts], kb.lees_mappingbestand(mapping))
+        t1 = time.perf_counter()
+        uitkomst = koppel(t, kb.sleutels_voor(t.velden), koppelen=True)
+        t2 = time.perf_counter()
+        kb.schrijf_paren(uitkomst, 0.9, io.StringIO(), een_op_een=True)
+        t3 = time.perf_counter()
+        # The old writer: probabilities and value shares recomputed for every row.
+        kans = uitkomst.kans
+        kies = np.flatnonzero(kans >= 0.9)[:OUDE_RIJEN]
+        t4 = time.perf_counter()
+        for i in kies:
+            _ = uitkomst.kans[i], uitkomst.gewicht[i], uitkomst.uitleg(int(i))
+        oud_per_rij = (time.perf_counter() - t4) / max(len(kies), 1)
+    boven = int((kans >= 0.9).sum())
+    return {
+        "records": [t.n - int(t.bron.sum()), int(t.bron.sum())],
+        "kandidaatparen": len(uitkomst.a),
+        "paren_boven_drempel": boven,
+        "rijen_geschreven": rijen,
+        "cli_totaal_s": round(cli, 2),
+        "lezen_s": round(t1 - t0, 2),
+        "engine_s": round(t2 - t1, 2),
+        "schrijven_s": round(t3 - t2, 2),
+        "oud_schrijven_per_rij_ms": round(1000 * oud_per_rij, 2),
+        "oud_schrijven_geschat_s": round(oud_per_rij * boven, 1),
+    }
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--kruis", type=int, default=0, help="records per file for kruis bestanden")
+    args = p.parse_args()
+    uit: dict[str, object] = {
+        "machine": machine(),
+        "commando": " ".join(_commando()),
+        "integraal --help": meet(["--help"], args.runs),
+        "integraal kruisverwijzing --help": meet(["kruisverwijzing", "--help"], args.runs),
+    }
+    if args.kruis:
+        uit[f"integraal kruis bestanden {args.kruis} × {args.kruis}"] = meet_kruis(args.kruis)
+    print(json.dumps(uit, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
