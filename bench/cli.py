@@ -9,12 +9,14 @@ wall time, and in-process the time to read, to match (the engine) and to write t
 old way of writing (`Uitkomst.kans` and `Uitkomst.uitleg` per row) is timed on 200 rows.
 
     python -m bench.cli [--runs 5] [--kruis 20000]
+    python -m bench.cli --src /pad/naar/oude/src --nieuw-anker "vóór lazy imports"
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import io
 import json
 import shutil
@@ -31,7 +33,17 @@ from bench.omgeving import machine
 OUDE_RIJEN = 200
 
 
+HIER = Path(__file__).parent
+LAATSTE = HIER / "cli-laatste.json"
+ANKER = HIER / "cli-anker.json"
+_BRON: list[str] = []  # with --src: an other checkout's src/ (the anchor: before lazy imports)
+
+
 def _commando() -> list[str]:
+    if _BRON:
+        # The code of another checkout, started as the console script starts it.
+        start = "import sys; from integraal.cli import app; sys.argv[0] = 'integraal'; app()"
+        return ["env", f"PYTHONPATH={_BRON[0]}", sys.executable, "-c", start]
     naast = Path(sys.executable).with_name("integraal")
     if naast.exists():
         return [str(naast)]
@@ -122,12 +134,40 @@ def meet_kruis(n: int) -> dict[str, object]:
     }
 
 
+def sectie() -> list[str]:
+    """The command line's start-up for docs/benchmarks.md, beside the anchor."""
+    kop = ["", "## Opdrachtregel: opstarttijd", ""]
+    if not LAATSTE.exists():
+        return [*kop, "Nog niet gemeten: `python -m bench.cli`."]
+    nu = json.loads(LAATSTE.read_text())
+    anker = json.loads(ANKER.read_text()) if ANKER.exists() else nu
+    regels = [
+        *kop,
+        f"Gemeten op {nu['datum']} ({nu['machine']}); anker: {anker['datum']} "
+        f"({anker.get('toelichting', 'eerste meting')}). Wandkloktijd van een nieuw proces, "
+        f"mediaan van {len(nu['integraal --help']['runs_s'])} runs. Opnieuw: `python -m "
+        "bench.cli`.",
+        "",
+        "| Opdracht | Tijd | Anker | Anker ÷ nu |",
+        "|---|---|---|---|",
+    ]
+    for k in ("integraal --help", "integraal kruisverwijzing --help"):
+        t, a = nu[k]["mediaan_s"], anker[k]["mediaan_s"]
+        regels.append(f"| `{k}` | {t:.2f} s | {a:.2f} s | {a / t:.1f}× |")
+    return regels
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     p.add_argument("--runs", type=int, default=5)
     p.add_argument("--kruis", type=int, default=0, help="records per file for kruis bestanden")
+    p.add_argument("--src", help="measure another checkout's src/ (for the anchor)")
+    p.add_argument("--nieuw-anker", metavar="TOELICHTING", help="store this run as the anchor")
     args = p.parse_args()
+    if args.src:
+        _BRON.append(args.src)
     uit: dict[str, object] = {
+        "datum": dt.date.today().isoformat(),
         "machine": machine(),
         "commando": " ".join(_commando()),
         "integraal --help": meet(["--help"], args.runs),
@@ -135,7 +175,12 @@ def main() -> None:
     }
     if args.kruis:
         uit[f"integraal kruis bestanden {args.kruis} × {args.kruis}"] = meet_kruis(args.kruis)
-    print(json.dumps(uit, indent=2, ensure_ascii=False))
+    tekst = json.dumps(uit, indent=2, ensure_ascii=False) + "\n"
+    if args.nieuw_anker:
+        ANKER.write_text(json.dumps(uit | {"toelichting": args.nieuw_anker}, indent=2) + "\n")
+    else:
+        LAATSTE.write_text(tekst)
+    print(tekst)
 
 
 if __name__ == "__main__":

@@ -4,8 +4,9 @@ extract (B), built from households, with known truth and listed hard negatives.
 
 The population is a few towns, built household by household at addresses: row houses, buildings
 with letters (12, 12a, 12b) or toevoegingen (4-hs, 4-1hg / 4-I, 4-II / 7 bis) and flats with their
-own numbers under one postcode. Households (shares per dwelling kind in `_SOORTEN`): single
-persons, couples, couples with children, single parents, three generations. A household shares
+own numbers under one postcode. Households: single persons, couples, couples with children,
+single parents with children, three generations (in apartments 55/25/12/8/0 %, in houses
+25/32/33/8/2 %). A household shares
 its surname: children carry the father's name (of married parents 92 %, of cohabiting parents
 75 %, else the mother's; since 2024 a quarter a double name "Jansen de Vries"), the wife keeps
 her own name in A. About 15 % of households are of Moroccan, Turkish, Surinamese (Hindustani,
@@ -32,32 +33,38 @@ occupants of an address in the towns, children who moved away). Notation, always
 counted as variation: the order of the name ("Jan de Vries" / "de Vries, Jan"), the whole name in
 capitals (8 %), `D-M-YYYY` instead of `DD-MM-YYYY` (15 %), the postcode with or without a space,
 the place in capitals (25 %), the pseudonymised BSN on 15 % of rows. Variation, each listed in
-`waarheid.csv` under these names (rate among the B records of A persons):
+`waarheid.csv` under these names; the share is of the true pairs at 100,000 persons (a pair may
+have several kinds: 37 % none, 41 % one, 17 % two, 4 % three or more):
 
 - `voorletters` (27 %): initials ("J.C.", "J. C.", "JC", "J.").
-- `roepnaam` (about 10 %): the nickname the person goes by ("Jan" for Johannes, "Kees" for
-  Cornelis) — or the other way round, the baptismal name for an official short name.
-- `tweede_voornaam` (about 2 %): the second given name the person goes by ("Maria Johanna" as
-  "Johanna" or "Joke", tagged `roepnaam` too then).
-- `getrouwde_naam` (about 6 %): a married name — "Jansen-de Vries" (husband's name first),
+- `roepnaam` (5.5 %): the nickname the person goes by ("Jan" for Johannes, "Kees" for
+  Cornelis; B writes it for 65 % of those who have one), or the other way round the baptismal
+  name for an official short name ("Johannes" for Jan).
+- `tweede_voornaam` (2.1 %): the second given name the person goes by ("Maria Johanna" as
+  "Johanna"; as "Joke" it is `roepnaam` too).
+- `getrouwde_naam` (7.2 %): a married name — "Jansen-de Vries" (husband's name first),
   "de Vries-Jansen", "Jansen", "de Vries e/v Jansen", "Jansen e/v de Vries" — for married women
-  (60 % born before 1960, 35 % to 1980, 15 % later), widows, and a few men.
-- `dubbele_naam` (half of those with a double surname): one part of it only.
-- `transliteratie` (35 % of those with a name that has other spellings): Mohamed / Mohammed /
-  Muhammad, Youssef / Yusuf / Joesoef, Yılmaz / Jilmaz, Öztürk / Oeztuerk, Soekhoe / Sukhu,
-  el Amrani / El-Amrani / Elamrani / Amrani, ou/oe, ch/sh, kh/ch, y/j, ie/i, single/double letters.
-- `diakrieten` (45 % of those with diacritics, a few added): Zoë / Zoe, Şahin / Sahin, Ouédraogo.
-- `tussenvoegsel` (30 % of those with one): "v.d.", "vd", "v/d", capitals ("De Vries",
-  "Van Der Berg"), after the name ("Vries, Jan de", "Vries de, J."), dropped.
-- `typfout_naam` (4 %): a typing error (neighbouring key, missing, doubled or swapped letter) or
-  a Dutch spelling variant (ij/y, s/ss, c/k, ph/f, th/t) in a given name or surname.
-- `gedeeltelijke_datum` (every B record of a person with a partial date): "01-01-1961",
-  "00-00-1961" or "1961".
-- `datum_typfout` (2 %): one digit off. `datum_verwisseld` (about 1.3 %): day and month swapped.
-  `datum_ontbreekt` (1 %): no date.
-- `huisnummer_notatie` (45 % of addresses with a letter or toevoeging): "12 a", "12A", "12-A",
-  "4-II", "4-2", "4II", "4 2hg", "7bis", toevoeging dropped.
-- `verhuisd` (about 8 %: 5 % of households together, 3 % of persons alone): B has another address,
+  (60 % of those born before 1960, 35 % to 1980, 15 % later; fewer of other origin), widows,
+  and a few men who use their wife's name.
+- `dubbele_naam` (0.9 %; half of those with a double surname): one part of it only.
+- `transliteratie` (3.0 %; 35 % of those with a name that has other spellings): Mohamed /
+  Mohammed / Muhammad, Youssef / Yusuf / Joesoef, Yılmaz / Jılmaz, Öztürk / Oeztuerk,
+  Soekhoe / Sukhoe, el Amrani / El-Amrani / Elamrani / Amrani, ou/oe, ch/sh, kh/ch, y/j, ie/i,
+  single or double letters.
+- `diakrieten` (2.7 %; 45 % of those with diacritics, a few added): Zoë / Zoe, Şahin / Sahin,
+  Ouédraogo / Ouedraogo, Daniel / Daniël.
+- `tussenvoegsel` (6.7 %; 30 % of those with one): "v.d.", "vd", "v/d", "v.", capitals
+  ("De Vries", "Van Der Berg"), after the name ("Vries, Jan de", "Vries de, J."), dropped.
+- `typfout_naam` (4.0 %): a typing error (neighbouring key, missing, doubled or swapped letter)
+  or a Dutch spelling variant (ij/y, ei/ij, s/ss, dt/t, c/k, ph/f, th/t) in a given name or
+  surname.
+- `gedeeltelijke_datum` (0.8 %: every B record of a person with a partial date): "01-01-1961",
+  "00-00-1961" or "1961" (with a known month "01-07-1958", "00-07-1958" or "1958").
+- `datum_typfout` (2.0 %): one digit off, still a valid date. `datum_verwisseld` (1.2 %): day
+  and month swapped. `datum_ontbreekt` (1.0 %): no date.
+- `huisnummer_notatie` (17 %; 45 % of addresses with a letter or toevoeging): "12 a", "12A",
+  "12-A", "4-II", "4-2", "4II", "4-2 hoog", "7bis", the toevoeging dropped.
+- `verhuisd` (7.6 %: 5 % of households together, 3 % of persons alone): B has another address,
   the old one or a newer one, in the same town (55 %) or elsewhere.
 
 `harde_paren.csv` lists, per category, the A record of one person beside the B record of
@@ -234,7 +241,7 @@ _TWEELING = {
     "M": (("Daan", "Sem"), ("Tim", "Tom"), ("Luuk", "Lars"), ("Thijs", "Teun"), ("Bas", "Bram"),
           ("Ruben", "Robin"), ("Mees", "Mats"), ("Jens", "Joris"), ("Milan", "Mika")),
     "V": (("Anna", "Anne"), ("Lisa", "Lise"), ("Fleur", "Floor"), ("Noa", "Nina"),
-          ("Lotte", "Lieke"), ("Sanne", "Saar"), ("Sara", "Sarah"), ("Evi", "Eva")),
+          ("Lotte", "Lieke"), ("Sanne", "Saar"), ("Isa", "Ilse"), ("Evi", "Eva")),
 }  # fmt: skip
 
 # Nicknames: official name → what people are called. In the generator only.
@@ -1237,16 +1244,17 @@ def _b_naam(p: Persoon, rng: Random) -> tuple[str, list[str]]:
         deel = p.delen[0] if rng.random() < 0.6 else p.delen[-1]
         tv, gn = (tv, deel) if deel == p.delen[0] else _Wereld._splits(deel)
         soorten.append("dubbele_naam")
-    if (p.herkomst in _TRANSLITEREERBAAR or voor in _SPELLING) and rng.random() < 0.35:
-        if uitgeschreven and voor in _SPELLING and (rng.random() < 0.5 or getrouwd):
+    # another spelling of a name from another script or language (not of a married name)
+    kan_voor = p.herkomst != "nl" and uitgeschreven and voor in _SPELLING
+    kan_achter = p.herkomst in _TRANSLITEREERBAAR and not getrouwd
+    if (kan_voor or kan_achter) and rng.random() < 0.35:
+        if kan_voor and (not kan_achter or rng.random() < 0.5):
             oud, voor = voor, _translitereer(voor, rng)
             nieuw = voor
-        elif not getrouwd:
+        else:
             oud = f"{tv} {gn}".strip()
             nieuw = _translitereer(oud, rng)
             tv, gn = ("", nieuw) if nieuw != oud else (tv, gn)
-        else:
-            oud = nieuw = ""
         if zonder_diakrieten(nieuw).lower() != zonder_diakrieten(oud).lower():
             soorten.append("transliteratie")
         elif nieuw != oud:
@@ -1506,7 +1514,10 @@ def _harde_paren(
             for y in leden[i + 1 :]:
                 if x.huishouden == y.huishouden or x.adres is y.adres:
                     continue
-                if x.adres.flat and abs(x.adres.huisnummer - y.adres.huisnummer) > 1:
+                if x.adres.flat and (
+                    abs(x.adres.huisnummer - y.adres.huisnummer) > 1
+                    or x.adres.postcode != y.adres.postcode
+                ):
                     continue
                 voeg_toe(x.nr, y.nr, "buren")
     # namesakes: same first given name and surname in the same town, another household

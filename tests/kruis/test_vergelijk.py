@@ -262,7 +262,7 @@ _HUIS = {"postcode": "1234AB", "huisnummer": "12", "straat": "Dorpsstraat", "pla
         (
             {"voornaam": "Daan", "achternaam": "de Jong", "geboortedatum": "2001-05-04"},
             {"voornaam": "Sem", "achternaam": "de Jong", "geboortedatum": "2001-05-04"},
-            "andere persoon: zelfde adres, andere voornaam (huisgenoot)",
+            "andere persoon: zelfde familie, andere voornaam (huisgenoot of tweeling)",
         ),
         # Jr and Sr: same names and address, decades apart.
         (

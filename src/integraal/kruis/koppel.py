@@ -12,7 +12,15 @@ import numpy as np
 import numpy.typing as npt
 
 from integraal.kruis.blokken import Blokverslag, Sleutel, kandidaten
-from integraal.kruis.model import Model, Niveaumatrix, combineer, globale_prior, schat, schat_u
+from integraal.kruis.model import (
+    Model,
+    Niveaumatrix,
+    combineer,
+    globale_prior,
+    leer,
+    schat,
+    schat_u,
+)
 from integraal.kruis.tabel import Tabel
 from integraal.kruis.vergelijk import (
     HARD,
@@ -100,6 +108,23 @@ class Uitkomst:
         if kolom not in self._gedeeld:
             self._gedeeld[kolom] = aandelen(self.tabel, kolom)
         return self._gedeeld[kolom]
+
+    def leer(self, index: npt.NDArray[np.int64], zelfde: npt.NDArray[np.bool_]) -> None:
+        """Learn from people's verdicts on some of these pairs (`index`, `zelfde`): the model
+        corrected (`model.leer`) and every pair rescored by the corrections' change; pairs
+        with counter-evidence keep their score."""
+        self.herweeg(leer(self.model, self.niveaus[index], self.gewicht[index], zelfde))
+
+    def herweeg(self, nieuw: Model) -> None:
+        """These pairs scored with `nieuw`, a model that differs from the current one only in
+        its learned corrections, so the change is a sum per field level."""
+        verschil = np.zeros(len(self.a))
+        for k, corr in enumerate(nieuw.correctie):
+            vorig = self.model.correctie[k] if self.model.correctie else np.zeros_like(corr)
+            verschil += (corr - vorig)[self.niveaus[:, k]]
+        tegen = self.tegen if len(self.tegen) else np.zeros(len(self.a), dtype=np.int8)
+        self.gewicht = np.where(tegen > 0, self.gewicht, self.gewicht + verschil)
+        self.model = nieuw
 
     def boven(self, drempel: float) -> tuple[Paren, Paren]:
         kies = self.kans >= drempel

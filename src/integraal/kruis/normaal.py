@@ -172,13 +172,27 @@ def voornamen_passen(x: str, y: str) -> bool:
     return bool(naamgroep(xs[0]) & alle_y) or bool(naamgroep(ys[0]) & alle_x)
 
 
-def voornamen(tekst: str | None) -> tuple[str, str]:
-    """(first given name, initials): 'Jan Pieter' → ('jan', 'jp'); 'J.P.' → ('', 'jp');
-    'J. Pieter' → ('', 'jp') — a record that starts with an initial has no usable first name."""
+_ZONDER_PUNTEN: Final = re.compile(r"[A-Z]{2}|[B-DF-HJ-NP-TV-Z]{3,4}")
+
+
+def voornaamdelen(tekst: str | None) -> list[str]:
+    """The given names, folded, an initial as one letter: 'Jan Pieter' → ['jan', 'pieter'],
+    'J.P.' and 'JP' (initials written without dots, as registers print them) → ['j', 'p']."""
     if not tekst:
-        return "", ""
-    delen = [vouw(d) for d in re.split(r"[\s.\-]+", tekst.strip())]
-    delen = [d for d in delen if d]
+        return []
+    delen: list[str] = []
+    for d in re.split(r"[\s.\-]+", tekst.strip()):
+        if _ZONDER_PUNTEN.fullmatch(d):
+            delen.extend(c.lower() for c in d)
+        elif v := vouw(d):
+            delen.extend(v.split())
+    return delen
+
+
+def voornamen(tekst: str | None) -> tuple[str, str]:
+    """(first given name, initials): 'Jan Pieter' → ('jan', 'jp'); 'J.P.' and 'JP' → ('', 'jp');
+    'J. Pieter' → ('', 'jp') — a record that starts with an initial has no usable first name."""
+    delen = voornaamdelen(tekst)
     if not delen or (len(delen) > 1 and delen[0] in _GEEN_VOORNAAM):
         # 'van den Berg' in the first-name field is a surname written in the wrong place.
         return "", ""

@@ -66,7 +66,7 @@ def _afgeleid(veld: Veld, waarde: str | None) -> dict[str, str]:
     match veld.soort:
         case Soort.VOORNAAM:
             eerste, initialen = normaal.voornamen(waarde)
-            namen = " ".join(w for w in normaal.vouw(waarde).split() if len(w) > 1)
+            namen = " ".join(w for w in normaal.voornaamdelen(waarde) if len(w) > 1)
             return {
                 n: eerste,
                 f"{n}.voorletters": initialen,

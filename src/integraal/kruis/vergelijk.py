@@ -249,11 +249,24 @@ class Achternaam(Vergelijker):
                     )
                     for k, f in ((ka, fb), (kb, fa))
                 )
-                # A typing error may come with the swap: one way close, the other similar.
+                # A typing error may come with the swap: one way close, the other similar —
+                # for a short name (where Jaro-Winkler says little: 'ay' and 'amy' score 0.61)
+                # one edit away.
                 ab, ba = np.asarray(ab), np.asarray(ba)
-                verwisseld[idx[((ab >= 0.92) & (ba >= 0.80)) | ((ab >= 0.80) & (ba >= 0.92))]] = (
-                    True
-                )
+                for dicht, ver, k, f in ((ab, ba, kb, fa), (ba, ab, ka, fb)):
+                    vraag = (dicht >= 0.92) & (ver < 0.80)
+                    if vraag.any():
+                        ver = ver.copy()
+                        dl = cpdist(
+                            va[k[idx[vraag]]],
+                            vb[f[idx[vraag]]],
+                            scorer=DamerauLevenshtein.distance,
+                            score_cutoff=1,
+                            dtype=np.float64,
+                            workers=-1,
+                        )
+                        ver[np.flatnonzero(vraag)[np.asarray(dl) <= 1]] = 0.80
+                    verwisseld[idx[(dicht >= 0.92) & (ver >= 0.80)]] = True
         rest &= ~verwisseld
         jw = _jw(t, kern, a, b, rest)
         uit[rest & (jw >= 0.80)] = 7
@@ -284,7 +297,7 @@ class Achternaam(Vergelijker):
         def tekst(c: int) -> str:
             return str(delen[c]) if c >= 0 else str(kernen[-2 - c])
 
-        x, y = ca[idx], cb[idx]
+        x, y = ca[idx].astype(np.int64), cb[idx].astype(np.int64)  # products exceed int32
         breedte = int(max(x.max(), y.max())) + 3 + len(kernen)
         paar, terug = np.unique(
             (x + 2 + len(kernen)) * breedte + (y + 2 + len(kernen)), return_inverse=True
@@ -311,6 +324,7 @@ class Voornaam(Vergelijker):
 
     frequentie = True
     ANDERS = 8  # level: two full first names that differ
+    ANDERE = (7, 8)  # initials that do not fit, or another name
     NIVEAUS = (
         ONTBREEKT,
         GELIJK,
@@ -509,6 +523,7 @@ class Adres(Vergelijker):
     """
 
     huishouden = True
+    ZELFDE = (1, 2, 3)  # levels that are one address
 
     def __init__(
         self,
@@ -684,7 +699,7 @@ TEGENBEWIJS = (
     "",
     "andere persoon: twee verschillende BSN-pseudoniemen",
     "andere persoon: geboortedata jaren uit elkaar",
-    "andere persoon: zelfde adres, andere voornaam (huisgenoot)",
+    "andere persoon: zelfde familie, andere voornaam (huisgenoot of tweeling)",
 )
 ZEKER_ANDERS = -40.0  # bits: a probability of about 10⁻¹², never a suggestion
 HARD = 1  # the reasons from this one on are weighed (`koppel.kalibreer`), the first is absolute
@@ -697,9 +712,8 @@ def tegenbewijs(vergelijkers: list[Vergelijker], niveaus_: npt.NDArray[np.int8])
     def zet(waar: npt.NDArray[np.bool_], code: int) -> None:
         reden[waar & (reden == 0)] = code
 
-    adres = voornaam = achternaam = -1
+    adres = voornaam = achternaam = datum = -1
     zelfde_nummer = np.zeros(len(niveaus_), dtype=np.bool_)
-    jaren = np.zeros(len(niveaus_), dtype=np.bool_)
     for k, v in enumerate(vergelijkers):
         if isinstance(v, Code) and v.persoonlijk:
             if not v.typfout:  # two different pseudonyms: two BSNs
@@ -707,7 +721,7 @@ def tegenbewijs(vergelijkers: list[Vergelijker], niveaus_: npt.NDArray[np.int8])
             # Equal, or one typing error off where numbers are typed.
             zelfde_nummer |= (niveaus_[:, k] == 1) | (v.typfout & (niveaus_[:, k] == 2))
         elif isinstance(v, Datum):
-            jaren |= niveaus_[:, k] == Datum.JAREN
+            datum = k
         elif isinstance(v, Adres):
             adres = k
         elif isinstance(v, Voornaam):
@@ -716,15 +730,19 @@ def tegenbewijs(vergelijkers: list[Vergelijker], niveaus_: npt.NDArray[np.int8])
             achternaam = k
     # One person's own number agreeing outweighs the rest: a birth date or first name can be
     # mistyped beyond recognition, a shared BSN is no coincidence.
-    zet(jaren & ~zelfde_nummer, 2)
-    if adres >= 0 and voornaam >= 0:
-        zelfde_adres = (niveaus_[:, adres] >= 1) & (niveaus_[:, adres] <= 3)
-        andere_voornaam = niveaus_[:, voornaam] == Voornaam.ANDERS
-        if achternaam >= 0:
-            # Housemates of one family: the surname agrees in some way (not swapped with the
-            # first name, which leaves the first name "different" too).
-            andere_voornaam &= np.isin(niveaus_[:, achternaam], Achternaam.FAMILIE)
-        zet(zelfde_adres & andere_voornaam & ~zelfde_nummer, 3)
+    if datum >= 0:
+        zet((niveaus_[:, datum] == Datum.JAREN) & ~zelfde_nummer, 2)
+    if voornaam >= 0 and achternaam >= 0 and (adres >= 0 or datum >= 0):
+        # One family (the surname agrees in some way — not swapped with the first name, which
+        # leaves the first name "different" too) at one address or born on one day.
+        familie = np.isin(niveaus_[:, achternaam], Achternaam.FAMILIE)
+        samen = np.zeros(len(niveaus_), dtype=np.bool_)
+        if adres >= 0:
+            samen |= np.isin(niveaus_[:, adres], Adres.ZELFDE)
+        if datum >= 0:
+            samen |= niveaus_[:, datum] == 1
+        andere = np.isin(niveaus_[:, voornaam], Voornaam.ANDERE)
+        zet(familie & samen & andere & ~zelfde_nummer, 3)
     return reden
 
 
@@ -738,9 +756,12 @@ def kans_bij_zelfde(
     uit: dict[int, float] = {}
     if Datum in k:
         uit[2] = float(m[k[Datum]][Datum.JAREN])
-    if Adres in k and Voornaam in k:
-        p = float(m[k[Voornaam]][Voornaam.ANDERS]) * float(m[k[Adres]][1:4].sum())
-        if Achternaam in k:
-            p *= float(m[k[Achternaam]][list(Achternaam.FAMILIE)].sum())
-        uit[3] = p
+    if Voornaam in k and Achternaam in k and (Adres in k or Datum in k):
+        apart = 1.0  # P(neither the same address nor the same birth date | match)
+        if Adres in k:
+            apart *= 1 - float(m[k[Adres]][list(Adres.ZELFDE)].sum())
+        if Datum in k:
+            apart *= 1 - float(m[k[Datum]][1])
+        familie = float(m[k[Achternaam]][list(Achternaam.FAMILIE)].sum()) * (1 - apart)
+        uit[3] = float(m[k[Voornaam]][list(Voornaam.ANDERE)].sum()) * familie
     return uit

@@ -280,13 +280,7 @@ def _leer(uitkomst: Uitkomst, gelabeld: list[tuple[list[Any], bool]]) -> None:
     if not rijen:
         return
     lv = np.stack(rijen)
-    nieuw = leer(model, lv, model.gewicht(lv), np.asarray(labels, dtype=np.bool_))
-    verschil = np.zeros(len(uitkomst.a))
-    for k, corr in enumerate(nieuw.correctie):
-        vorig = model.correctie[k] if model.correctie else np.zeros_like(corr)
-        verschil += (corr - vorig)[uitkomst.niveaus[:, k]]
-    uitkomst.gewicht = np.where(uitkomst.tegen > 0, uitkomst.gewicht, uitkomst.gewicht + verschil)
-    uitkomst.model = nieuw
+    uitkomst.herweeg(leer(model, lv, model.gewicht(lv), np.asarray(labels, dtype=np.bool_)))
 
 
 def _actor_van(ctx: Context, taak: Kruistaak) -> Actor:
