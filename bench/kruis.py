@@ -71,7 +71,16 @@ NL_SLEUTELS = (
 )
 # The hard set has no phone numbers or e-mail addresses.
 MOEILIJK_VELDEN = tuple(v for v in NL_VELDEN if v[0] not in ("telefoon", "email"))
-MOEILIJK_SLEUTELS = tuple(k for k in NL_SLEUTELS if k not in (("telefoon",), ("email",)))
+# The hard set is blocked as the product blocks persons (`kruis.personen.SLEUTELS`, which
+# `integraal kruis bestanden` uses): the configuration a held-out set meets. Splink gets the same
+# keys as rules.
+MOEILIJK_SLEUTELS = (
+    ("achternaam.kern", "geboortedatum.jaar"),
+    ("voornaam.voorletter", "achternaam.kern"),
+    ("geboortedatum",),
+    ("postcode", "huisnummer"),
+    ("bsn_pseudoniem",),
+)
 TAKEN = ("febrl4", "febrl3", "nl", "incrementeel", "moeilijk", "cli")
 GELEERD = (50, 200)  # judged pairs after which the hard set is scored again
 FEBRL_VELDEN = (
@@ -385,9 +394,9 @@ def integraal(taak: str, pad: Path) -> dict[str, Any]:
     import pandas  # noqa: F401 - imported before the clock starts, as for Splink
 
     from integraal.kruis.blokken import Sleutel
-    from integraal.kruis.clusters import componenten
     from integraal.kruis.koppel import koppel
     from integraal.kruis.tabel import Tabel
+    from integraal.kruis.toewijzing import groepen
 
     koppelen = taak == "febrl4"
     febrl = taak.startswith("febrl")
@@ -401,7 +410,8 @@ def integraal(taak: str, pad: Path) -> dict[str, Any]:
     )
     u = koppel(t, sleutels, koppelen=koppelen)
     a, b = u.boven(DREMPEL)
-    labels = componenten(t.n, a, b)
+    # Groups joined best first, never through a pair the scores call different (no chaining).
+    labels = groepen(t.n, u.a, u.b, u.kans, DREMPEL)
     tijd = time.perf_counter() - t0
     piek = _piek_mb()
     entiteiten = [str(e) for e in kolommen["entiteit"]]
@@ -624,15 +634,14 @@ def splink_moeilijk(kaart: Path) -> dict[str, Any]:
     ]
     instelling = SettingsCreator(
         link_type="link_only",
-        blocking_rules_to_generate_predictions=[
+        blocking_rules_to_generate_predictions=[  # MOEILIJK_SLEUTELS
             "l.achternaam_kern = r.achternaam_kern and "
-            "substr(l.geboortedatum,1,4) = substr(r.geboortedatum,1,4) and "
-            "substr(l.voornaam,1,1) = substr(r.voornaam,1,1)",
-            block_on("voornaam", "geboortedatum"),
+            "substr(l.geboortedatum,1,4) = substr(r.geboortedatum,1,4)",
+            "substr(l.voornaam,1,1) = substr(r.voornaam,1,1) and "
+            "l.achternaam_kern = r.achternaam_kern",
+            block_on("geboortedatum"),
             block_on("postcode", "huisnummer"),
             block_on("bsn_pseudoniem"),
-            "l.geboortedatum = r.geboortedatum and "
-            "substr(l.achternaam_kern,1,3) = substr(r.achternaam_kern,1,3)",
         ],
         comparisons=[
             cl.NameComparison("voornaam").configure(term_frequency_adjustments=True),
@@ -882,8 +891,9 @@ def _sectie_moeilijk(nu: dict[str, Any]) -> list[str]:
         "bronnen die tonen, plus personen die niet in A staan). Beide gereedschappen krijgen "
         "dezelfde, op de eenvoudigste eerlijke manier voorbereide velden (`moeilijk_velden`: "
         "A's delen samengevoegd, B's naam gesplitst met `splits_naam` en het adres met een "
-        "reguliere expressie), dezelfde bloksleutels als bij de synthetische set zonder "
-        f"telefoon en e-mail, en koppelen A aan B. Drempel vooraf vastgelegd op kans ≥ "
+        "reguliere expressie), dezelfde bloksleutels — die waarmee Integraal personen blokt, "
+        "ook in `integraal kruis bestanden` (`MOEILIJK_SLEUTELS`) — en koppelen A aan B. "
+        f"Drempel vooraf vastgelegd op kans ≥ "
         f"{nu['drempel']}; de F1 bij de beste drempel (over de paren met kans ≥ 0,05) staat "
         "er ter informatie naast. Tijd = laden + voorbereiden + trainen + blokken/scoren, "
         "zonder clusteren. Opnieuw: `python -m bench.kruis --taak moeilijk`.",
@@ -1051,9 +1061,11 @@ def _sectie_taken(nu: dict[str, Any], anker: dict[str, Any]) -> list[str]:
     regels += [f"- {'gehaald' if ok else '**niet gehaald**'}: {tekst}" for tekst, ok in maatstaf]
     regels += [
         "",
-        f"Na clusteren (verbonden componenten bij kans ≥ {nu['drempel']}) is onze F1 "
-        f"{eigen['cluster_F1']:.4f} tegen {vol['cluster_F1']:.4f} voor Splink; zie "
-        "`docs/decisions/0012-kruis.md`.",
+        f"Na clusteren (bij kans ≥ {nu['drempel']}; Integraal voegt groepen samen van het "
+        "beste paar af en nooit over een paar dat de scores 'verschillend' noemen, "
+        "`kruis/toewijzing.groepen`; Splink met zijn eigen `cluster_pairwise_predictions_at_"
+        f"threshold`) is onze F1 {eigen['cluster_F1']:.4f} tegen {vol['cluster_F1']:.4f} voor "
+        "Splink; zie `docs/decisions/0012-kruis.md` en `0015-kruis-huishoudens.md`.",
     ]
     return regels
 

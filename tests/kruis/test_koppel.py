@@ -108,3 +108,95 @@ def test_the_shipped_standard_model_fits_the_person_comparisons() -> None:
     model, verg = laad(), standaard(personen.VELDEN)
     assert model.velden == tuple(v.naam for v in verg)
     assert model.labels == tuple(v.labels for v in verg)
+
+
+# --- Households, one-to-one and learning (issue 16) -----------------------------------------
+
+
+def test_learning_from_verdicts_moves_the_judged_levels_only() -> None:
+    from integraal.kruis.model import leer
+
+    model = Model.uit_dict(
+        {
+            "velden": ["a", "b"],
+            "labels": [["ontbreekt", "gelijk", "verschilt"]] * 2,
+            "m": [[0, 0.9, 0.1], [0, 0.8, 0.2]],
+            "u": [[0, 0.01, 0.99], [0, 0.1, 0.9]],
+            "prior": 0.001,
+        }
+    )
+    # People said "different" to pairs equal on a and b: the weight of "gelijk" falls.
+    niveaus = np.array([[1, 1]] * 20, dtype=np.int8)
+    geleerd = leer(model, niveaus, model.gewicht(niveaus), np.zeros(20, dtype=np.bool_))
+    assert geleerd.oordelen == 20
+    assert geleerd.gewichten()[0][1] < model.gewichten()[0][1]
+    assert geleerd.gewichten()[0][2] == pytest.approx(model.gewichten()[0][2])  # not judged
+    assert geleerd.correctie[0][0] == 0.0  # "ontbreekt" carries no evidence
+    # Stored and read back, it scores the same.
+    terug = Model.uit_dict(geleerd.als_dict())
+    assert np.allclose(terug.gewicht(niveaus), geleerd.gewicht(niveaus))
+
+
+def test_no_verdicts_change_nothing() -> None:
+    from integraal.kruis.model import leer
+
+    model = Model.uit_dict(
+        {"velden": ["a"], "labels": [["o", "g", "v"]], "m": [[0, 0.9, 0.1]],
+         "u": [[0, 0.1, 0.9]], "prior": 0.01}
+    )  # fmt: skip
+    leeg = np.zeros((0, 1), dtype=np.int8)
+    geleerd = leer(model, leeg, np.zeros(0), np.zeros(0, dtype=np.bool_))
+    assert np.allclose(geleerd.gewichten()[0], model.gewichten()[0])
+
+
+@pytest.fixture(scope="module")
+def huishoudens() -> tuple[Uitkomst, list[tuple[int, int, str]], np.ndarray]:
+    """The hard set (households, twins, Jr/Sr) at a small size, A and B linked as the benchmark
+    links them: the uitkomst, the hard pairs and the true pairs as rows of the table."""
+    import tempfile
+    from pathlib import Path
+
+    import pandas as pd
+
+    from bench.kruis import MOEILIJK_SLEUTELS, MOEILIJK_VELDEN, moeilijk_velden
+    from bench.kruis_moeilijk import genereer, schrijf
+
+    with tempfile.TemporaryDirectory() as d:
+        schrijf(Path(d), 3000, 7)
+        links, rechts = moeilijk_velden(Path(d))
+    samen = pd.concat([links, rechts], ignore_index=True)
+    kol = {k: samen[k].tolist() for k in samen.columns}
+    na = len(links)
+    t = Tabel.uit_kolommen(_velden(MOEILIJK_VELDEN), kol, kol["id"], [0] * na + [1] * len(rechts))
+    u = koppel(t, [Sleutel(k) for k in MOEILIJK_SLEUTELS], koppelen=True)
+    rij_a = {x: i for i, x in enumerate(kol["id"][:na])}
+    rij_b = {x: na + i for i, x in enumerate(kol["id"][na:])}
+    set_ = genereer(3000, zaad=7)
+    hard = [(rij_a[a], rij_b[b], c) for a, b, c in set_.harde_paren]
+    waar = np.asarray([rij_a[a] * t.n + rij_b[b] for a, b, _ in set_.waarheid], dtype=np.int64)
+    return u, hard, waar
+
+
+def test_housemates_are_not_one_person(
+    huishoudens: tuple[Uitkomst, list[tuple[int, int, str]], np.ndarray],
+) -> None:
+    from integraal.kruis.toewijzing import een_op_een
+
+    u, hard, waar = huishoudens
+    # Where families live together the counter-evidence is weighed heavily, from the data.
+    assert u.model.tegen[3] < -10 and u.model.tegen[2] < -10
+    gekozen = een_op_een(u.a, u.b, u.kans, 0.9)
+    voorspeld = set((u.a[gekozen] * u.tabel.n + u.b[gekozen]).tolist())
+    for categorie in {c for _, _, c in hard}:
+        paren = [x * u.tabel.n + y for x, y, c in hard if c == categorie]
+        vals = sum(p in voorspeld for p in paren) / len(paren)
+        assert vals <= 0.10, (categorie, vals)  # the benchmark's target is 5 % at 100k
+    tp = len(voorspeld & set(waar.tolist()))
+    assert tp / len(voorspeld) > 0.98 and tp / len(waar) > 0.95
+
+
+def test_without_households_the_counter_evidence_costs_nothing(uitkomst: Uitkomst) -> None:
+    """The old synthetic set has no families at one address: one person's records show
+    "another first name" no more often than the model expects, so the weighed penalties stay
+    0 and nothing is lost (FEBRL the same, in the benchmark)."""
+    assert uitkomst.model.tegen == {2: 0.0, 3: 0.0}

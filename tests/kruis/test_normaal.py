@@ -84,3 +84,99 @@ def test_codes_ignore_spacing_and_case() -> None:
 )
 def test_a_full_name_is_split_at_the_tussenvoegsel(naam: str, verwacht: tuple[str, str]) -> None:
     assert normaal.splits_naam(naam) == verwacht
+
+
+# --- Dutch variation (issue 16) ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        ("1961-00-00", "19610000"),
+        ("00-00-1961", "19610000"),
+        ("1961", "19610000"),
+        ("1958-07-00", "19580700"),
+        ("07-1958", "19580700"),
+        ("01-01-1961", "19610101"),  # a real date; the comparison treats 1 January as unsure
+    ],
+)
+def test_partial_dates_keep_what_is_known(tekst: str, verwacht: str) -> None:
+    assert normaal.datum(tekst) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("geschreven", "verwacht"),
+    [
+        ("12a", "12A"),
+        ("12 A", "12A"),
+        ("12-A", "12A"),
+        ("4-II", "4-2"),
+        ("4-2", "4-2"),
+        ("4 2hg", "4-2"),
+        ("4 2e etage", "4-2"),
+        ("7 bis", "7-BIS"),
+        ("0012", "12"),
+    ],
+)
+def test_house_number_as_number_letter_and_addition(geschreven: str, verwacht: str) -> None:
+    assert normaal.huisnummer(geschreven) == verwacht
+
+
+@pytest.mark.parametrize(
+    "varianten",
+    [
+        ("Mohammed", "Muhammad", "Mohamad", "Mohamed"),
+        ("Youssef", "Yusuf", "Joesoef"),
+        ("Yılmaz", "Yilmaz", "Jilmaz"),
+        ("Khalid", "Chalid"),
+        ("Bruijn", "Bruyn"),
+    ],
+)
+def test_transliterations_share_a_sound_key(varianten: tuple[str, ...]) -> None:
+    assert len({normaal.klank(v) for v in varianten}) == 1
+    assert normaal.klank(varianten[0])
+
+
+def test_the_dotless_i_is_a_letter_not_a_gap() -> None:
+    assert normaal.vouw("Yılmaz") == "yilmaz"
+
+
+@pytest.mark.parametrize(
+    ("naam", "delen"),
+    [
+        ("Jansen-de Vries", ["jansen", "vries"]),
+        ("de Vries e/v Jansen", ["vries", "jansen"]),
+        ("Kuijpers-van den Broek", ["kuijpers", "broek"]),
+        ("van den Broek", ["broek"]),
+    ],
+)
+def test_married_and_double_barrel_names_in_parts(naam: str, delen: list[str]) -> None:
+    assert normaal.naamdelen(naam) == delen
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [("GM", ("", "gm")), ("JJ", ("", "jj")), ("JAN", ("jan", "j")), ("Jan Pieter", ("jan", "jp"))],
+)
+def test_initials_without_dots(tekst: str, verwacht: tuple[str, str]) -> None:
+    assert normaal.voornamen(tekst) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("naam", "verwacht"),
+    [("Vries, Jan de", ("Jan", "de Vries")), ("Vries de, J.", ("J.", "Vries de"))],
+)
+def test_sort_form_with_trailing_particles(naam: str, verwacht: tuple[str, str]) -> None:
+    assert normaal.splits_naam(naam) == verwacht
+    assert normaal.achternaam(verwacht[1]) == ("de", "vries")
+
+
+def test_call_names_table_ships_with_its_source_and_licence() -> None:
+    from importlib import resources
+
+    kop = resources.files("integraal.kruis").joinpath("data", "roepnamen.csv").read_text("utf-8")
+    assert "SPDX-License-Identifier" in kop and "Compiled by hand" in kop
+    assert normaal.voornamen_passen("kees", "johannes cornelis")
+    assert normaal.voornamen_passen("mien", "wilhelmina")
+    assert normaal.voornamen_passen("jan", "johannes")
+    assert not normaal.voornamen_passen("daan", "sem")

@@ -44,6 +44,16 @@ def test_surname(links: str, rechts: str, verwacht: str) -> None:
     assert _niveau("achternaam", {"achternaam": links}, {"achternaam": rechts}) == verwacht
 
 
+def test_half_a_swap_is_its_own_level() -> None:
+    """One record's first name is the other's surname, the other name lost to errors."""
+    niveau = _niveau(
+        "achternaam",
+        {"voornaam": "Benjamin", "achternaam": "Purbel"},
+        {"voornaam": "Brain", "achternaam": "Benjamin"},
+    )
+    assert niveau == "kruislings: voornaam van de een is achternaam van de ander"
+
+
 def test_first_and_last_name_swapped() -> None:
     niveau = _niveau(
         "achternaam",
@@ -119,15 +129,16 @@ def _adres(pc: str, nr: str, straat: str, plaats: str) -> dict[str, str]:
             "zelfde postcode of straat, ander of geen huisnummer",
         ),
         (
-            # Same street name, another town: not the same street.
+            # Same street name, another town: not the same street, a level of its own (EM
+            # learns whether it is a common street name elsewhere or a mistyped place).
             _adres("", "12", "Dorpsstraat", "Utrecht"),
             _adres("", "12", "Dorpsstraat", "Zwolle"),
-            "verschilt",
+            "zelfde straatnaam, andere plaats",
         ),
         (
             _adres("1234AB", "12", "Dorpsstraat", "Utrecht"),
             _adres("1234XY", "3", "Kerkweg", "Utrecht"),
-            "zelfde wijk of plaats",
+            "zelfde wijk of plaats, of bijna zelfde postcode",
         ),
         (_adres("1234AB", "12", "", ""), _adres("", "", "Kerkweg", ""), "ontbreekt"),
     ],

@@ -7,9 +7,11 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Final
+
+from rapidfuzz.distance import JaroWinkler
 
 # Letters NFKD does not split into base + mark.
 # The Turkish dotless ı would otherwise vanish ('Yılmaz' → 'y lmaz').
@@ -74,7 +76,7 @@ def achternaam(tekst: str | None) -> tuple[str, str]:
 
 
 _GEEN_VOORNAAM: Final = frozenset(
-    {"van", "de", "der", "den", "het", "ter", "ten", "vd", "v", "in", "op", "t"}
+    {"van", "de", "der", "den", "het", "ter", "ten", "vd", "v", "in", "op", "t", "el", "al"}
 )
 
 
@@ -141,35 +143,67 @@ def klank(tekst: str | None) -> str:
     return sleutel if len(sleutel) >= 3 else ""
 
 
+_SPELLING: Final = (("ph", "f"), ("th", "t"), ("ij", "i"), ("y", "i"), ("c", "k"), ("z", "s"))
+
+
+def spelling(naam: str) -> str:
+    """One spelling for the variants of a given name: 'Josephina' and 'Jozefina' give
+    'josefina', 'Fredericus' gives 'frederik' (a Latin -us ending dropped), 'Coby' 'kobi'."""
+    t = naam
+    for oud, nieuw in _SPELLING:
+        t = t.replace(oud, nieuw)
+    t = _DUBBEL.sub(r"\1", t)
+    return t[:-2] if t.endswith("us") and len(t) > 5 else t
+
+
 @cache
 def _roepnamen() -> dict[str, frozenset[str]]:
-    """Name → the baptismal names it is a call name of (and itself), from the shipped table."""
+    """Name (in `spelling`) → the baptismal names it is a call name of, and itself, from the
+    shipped table."""
     tekst = resources.files("integraal.kruis").joinpath("data", "roepnamen.csv").read_text("utf-8")
     regels = [r for r in tekst.splitlines() if r and not r.startswith("#")]
     groepen: dict[str, set[str]] = {}
     for rij in csv.DictReader(regels):
-        doop = vouw(rij["doopnaam"])
-        for naam in (doop, *(vouw(r) for r in rij["roepnamen"].split("|"))):
+        doop = spelling(vouw(rij["doopnaam"]))
+        for naam in (doop, *(spelling(vouw(r)) for r in rij["roepnamen"].split("|"))):
             if naam and " " not in naam:
                 groepen.setdefault(naam, {naam}).add(doop)
     return {k: frozenset(v) for k, v in groepen.items()}
 
 
+@cache  # few distinct names, asked for millions of times
 def naamgroep(naam: str) -> frozenset[str]:
-    """A folded given name with the baptismal names it may stand for: 'kees' → {kees, cornelis}."""
-    return _roepnamen().get(naam, frozenset((naam,)))
+    """A folded given name with the baptismal names it may stand for: 'kees' → {kees, kornelis}
+    (in `spelling`)."""
+    eigen = spelling(naam)
+    return _roepnamen().get(eigen, frozenset((eigen,)))
 
 
+@lru_cache(maxsize=1 << 20)  # the same pairs of names recur in every block and sample
 def voornamen_passen(x: str, y: str) -> bool:
     """Whether the first given name of one record is, by itself or as a call name, one of the
     given names of the other: 'kees' and 'johannes cornelis' (goes by the second name), 'jan'
-    and 'johannes', 'mien' and 'wilhelmina'. `x` and `y` are folded given names, space apart."""
+    and 'johannes', 'mien' and 'wilhelmina' — or one typing error from one of them ('adriqnus'
+    and 'cornelis adrianus'). `x` and `y` are folded given names, space apart."""
     xs, ys = x.split(), y.split()
     if not xs or not ys:
         return False
     alle_x = frozenset().union(*(naamgroep(n) for n in xs))
     alle_y = frozenset().union(*(naamgroep(n) for n in ys))
-    return bool(naamgroep(xs[0]) & alle_y) or bool(naamgroep(ys[0]) & alle_x)
+    if naamgroep(xs[0]) & alle_y or naamgroep(ys[0]) & alle_x:
+        return True
+    # The other given names may carry a typing error too (the first is compared on its own).
+    return any(
+        JaroWinkler.normalized_similarity(eerste, n) >= 0.92
+        for eerste, namen in ((xs[0], ys[1:]), (ys[0], xs[1:]))
+        for n in namen
+    )
+
+
+def initialen_passen(naam: str, initialen: str) -> bool:
+    """Whether a short 'name' is really initials printed without dots and with a vowel ('BJA',
+    'PEJ'), fitting the other record's initials."""
+    return 2 <= len(naam) <= 4 and initialen.startswith(naam)
 
 
 _ZONDER_PUNTEN: Final = re.compile(r"[A-Z]{2}|[B-DF-HJ-NP-TV-Z]{3,4}")
@@ -296,7 +330,9 @@ def splits_naam(naam: str | None) -> tuple[str, str]:
         return "", ""
     if "," in naam:
         links, _, rechts = (d.strip() for d in naam.partition(","))
-        if rechts and all(w in TUSSENVOEGSELS for w in vouw(rechts.replace(".", " ")).split()):
+        alleen_tv = all(w in TUSSENVOEGSELS for w in vouw(rechts.replace(".", " ")).split())
+        # "Berg, L.": a capital with a dot is an initial, not the particle l' or d'.
+        if rechts and alleen_tv and not re.search(r"(?:^|\s)[A-Z]\.", rechts):
             # "E. Berg, van der": the register's sort form after the given names.
             voor, kern = splits_naam(links)
             return voor, f"{kern}, {rechts}"
@@ -311,6 +347,8 @@ def splits_naam(naam: str | None) -> tuple[str, str]:
     woorden = naam.split()
     if len(woorden) < 2:
         return "", naam.strip()
+    if vouw(re.sub(r"(?i)^v\s*[./]\s*d\.?$", "vd", woorden[0])) in _GEEN_VOORNAAM:
+        return "", naam.strip()  # "van Dijk", "de Vries": a surname without given names
     for i in range(1, len(woorden) - 1):
         w = woorden[i]
         sleutel = vouw(re.sub(r"(?i)^v\s*[./]\s*d\.?$", "vd", w)).split(" ")[0]

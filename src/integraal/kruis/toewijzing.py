@@ -45,9 +45,10 @@ def groepen(
     apart even when each is linked to one ambiguous record. Pairs never scored say nothing."""
     ouder = list(range(n))
     leden: dict[int, list[int]] = {}
-    score: dict[tuple[int, int], float] = {}
-    for x, y, p in zip(a.tolist(), b.tolist(), kans.tolist(), strict=True):
-        score[(x, y) if x < y else (y, x)] = p
+    # The pairs that speak against a join, as sorted codes (low × n + high): a million records
+    # have millions of scored pairs, too many for a dictionary of floats.
+    zwak = np.flatnonzero(kans < tegen)
+    tegen_codes = np.sort(np.minimum(a[zwak], b[zwak]) * n + np.maximum(a[zwak], b[zwak]))
 
     def wortel(x: int) -> int:
         while ouder[x] != x:
@@ -55,15 +56,21 @@ def groepen(
             x = ouder[x]
         return x
 
+    def botst(lx: list[int], ly: list[int]) -> bool:
+        p = np.repeat(np.asarray(lx, dtype=np.int64), len(ly))
+        q = np.tile(np.asarray(ly, dtype=np.int64), len(lx))
+        codes = np.minimum(p, q) * n + np.maximum(p, q)
+        plek = np.searchsorted(tegen_codes, codes)
+        plek[plek == len(tegen_codes)] = 0
+        return bool(len(tegen_codes) and (tegen_codes[plek] == codes).any())
+
     kies = np.flatnonzero(kans >= drempel)
     for i in kies[np.argsort(-kans[kies], kind="stable")].tolist():
         rx, ry = wortel(int(a[i])), wortel(int(b[i]))
         if rx == ry:
             continue
         lx, ly = leden.get(rx, [rx]), leden.get(ry, [ry])
-        if len(lx) * len(ly) > 1 and any(
-            score.get((p, q) if p < q else (q, p), 1.0) < tegen for p in lx for q in ly
-        ):
+        if len(lx) * len(ly) > 1 and botst(lx, ly):
             continue
         klein, groot = (rx, ry) if rx < ry else (ry, rx)
         ouder[groot] = klein

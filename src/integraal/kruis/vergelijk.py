@@ -195,6 +195,7 @@ class Achternaam(Vergelijker):
         BIJNA,
         KLINKT,
         LIJKT,
+        "kruislings: voornaam van de een is achternaam van de ander",
         VERSCHILT,
     )
 
@@ -226,6 +227,7 @@ class Achternaam(Vergelijker):
             deel = vraag & self._delen(t, delen_a, delen_b, vraag)
         rest &= ~deel
         verwisseld = np.zeros(len(a), dtype=np.bool_)
+        kruislings = np.zeros(len(a), dtype=np.bool_)
         voornaam = self.voornaam
         if voornaam:
             # Surname and first name have their own code books: compare the strings, each
@@ -267,8 +269,11 @@ class Achternaam(Vergelijker):
                         )
                         ver[np.flatnonzero(vraag)[np.asarray(dl) <= 1]] = 0.80
                     verwisseld[idx[(dicht >= 0.92) & (ver >= 0.80)]] = True
+                # Half a swap: one name crossed over, the other lost to errors.
+                kruislings[idx[(ab >= 0.92) | (ba >= 0.92)]] = True
         rest &= ~verwisseld
         jw = _jw(t, kern, a, b, rest)
+        uit[rest & kruislings] = 8
         uit[rest & (jw >= 0.80)] = 7
         if f"{n}.klank" in t.codes:
             uit[rest & _codes_gelijk(t, f"{n}.klank", a, b)] = 6
@@ -374,6 +379,11 @@ class Voornaam(Vergelijker):
                 beide & (jw < 0.92) & _beide(t, namen, a, b),
                 normaal.voornamen_passen,
             )
+        # Initials printed without dots but with a vowel ('BJA', 'PEJ') read as a name: they
+        # fit when they are the other record's initials.
+        laag = beide & (jw < 0.80)
+        passen |= _per_paar_waar(t, n, vl, a, b, laag, normaal.initialen_passen)
+        passen |= _per_paar_waar(t, n, vl, b, a, laag, normaal.initialen_passen)
         uit[~ontbreekt & ~gelijk & eenzijdig] = 7
         # Short names escape Jaro-Winkler ('liv' and 'iv' score 0): one edit counts as similar.
         kort = beide & (jw < 0.80)
@@ -553,7 +563,8 @@ class Adres(Vergelijker):
                 "zelfde adres (postcode en huisnummer)",
                 "bijna zelfde adres (één teken anders of straat en huisnummer)",
                 "zelfde postcode of straat, ander of geen huisnummer",
-                "zelfde wijk of plaats",
+                "zelfde wijk of plaats, of bijna zelfde postcode",
+                "zelfde straatnaam, andere plaats",
                 VERSCHILT,
             ),
         )
@@ -621,7 +632,13 @@ class Adres(Vergelijker):
             vraag = st_beide & ~st_gelijk & plaats_past
             st_bijna |= vraag & (_jw(t, self.straat.naam, a, b, vraag, 0.92) >= 0.92)
         uit = np.full(len(a), len(self.labels) - 1, dtype=np.int8)
-        uit[wijk | pl_gelijk] = 5
+        if self.straat is not None:
+            # The street in another place: a common street name elsewhere (Kerkstraat), or one
+            # address with its place mistyped. EM weighs which, per data set.
+            vraag = st_beide & ~st_bijna
+            uit[vraag & (_jw(t, self.straat.naam, a, b, vraag, 0.92) >= 0.92)] = 6
+        # A postcode one character off, without more, is as weak as the same neighbourhood.
+        uit[wijk | pl_gelijk | pc_bijna] = 5
         uit[pc_gelijk | st_bijna] = 4
         uit[(pc_bijna | st_bijna) & nr_gelijk] = 3
         uit[pc_gelijk & nr_gelijk] = 2

@@ -444,6 +444,7 @@ def _verder(
             casus=taak.casus_id,
             taak=taak.id,
             suggesties=len(kies),
+            geleerd_van=uitkomst.model.oordelen,
         )
         ctx.sessie.flush()
         return KruistaakUit.van(t)
