@@ -482,7 +482,28 @@ def integraal_moeilijk(kaart: Path) -> dict[str, Any]:
     uit = _score_moeilijk(kaart, *ids, a, b, kans, gekozen)
     uit["paarsgewijs"] = _kort(_score_moeilijk(kaart, *ids, a, b, kans))
     uit["leren"] = _leercurve(u, kaart, ids, a, b)
+    standaard = _met_standaardmodel(kolommen, bron, sleutels)
+    uit["leren_standaardmodel"] = _leercurve(standaard, kaart, ids, a, b)
     return {"tijd_s": tijd, "piek_mb": piek, **uit}
+
+
+def _met_standaardmodel(kolommen: dict[str, Any], bron: list[int], sleutels: list[Any]) -> Any:
+    """The run a case of fewer than 5,000 persons gets: the shipped standard model with its
+    prior fitted to the scope (as `kruisverwijzing.taken._score`), no EM on this data. The
+    table has the product's person fields (phone and e-mail stay empty here)."""
+    from integraal.kruis import personen
+    from integraal.kruis.koppel import alle_paren, koppel
+    from integraal.kruis.model import globale_prior
+    from integraal.kruis.standaardmodel import laad
+    from integraal.kruis.tabel import Tabel
+
+    t = Tabel.uit_kolommen(personen.VELDEN, kolommen, kolommen["id"], bron)
+    model = laad()
+    u = koppel(t, sleutels, koppelen=True, model=model)
+    oud = model.basisgewicht
+    model.prior = max(globale_prior(u.gewicht - oud, alle_paren(t, True)), 1e-6)
+    u.gewicht = u.gewicht + (model.basisgewicht - oud)
+    return u
 
 
 def _kort(score: dict[str, Any]) -> dict[str, Any]:
@@ -492,9 +513,9 @@ def _kort(score: dict[str, Any]) -> dict[str, Any]:
 def _leercurve(
     u: Any, kaart: Path, ids: tuple[list[str], list[str]], a: np.ndarray, b: np.ndarray
 ) -> dict[str, Any]:
-    """F1 (one-to-one, at the threshold) after people judged 50 and 200 suggestions: a seeded
-    sample of the doubtful ones (probability 0.5–0.995, as the judgement queue shows them),
-    judged by the truth, fed to `Uitkomst.leer`. Untimed."""
+    """F1 (one-to-one, and pairwise as a run within a case judges) after people judged 0, 50
+    and 200 suggestions: a seeded sample of the doubtful ones (probability 0.5–0.995, as the
+    judgement queue shows them), judged by the truth, fed to `Uitkomst.leer`. Untimed."""
     import pandas as pd
 
     from integraal.kruis.toewijzing import een_op_een
@@ -510,11 +531,18 @@ def _leercurve(
     zelfde = np.isin(codes[volgorde], waar)
     basis_model, basis_gewicht = u.model, u.gewicht.copy()
     uit: dict[str, Any] = {"twijfel": len(twijfel)}
-    for n in GELEERD:
+    for n in (0, *GELEERD):
         u.model, u.gewicht = basis_model, basis_gewicht.copy()
-        u.leer(volgorde[:n], zelfde[:n])
+        if n:
+            u.leer(volgorde[:n], zelfde[:n])
         score = _score_moeilijk(kaart, *ids, a, b, u.kans, een_op_een(u.a, u.b, u.kans, DREMPEL))
-        uit[str(n)] = {"F1": score["F1"], "P": score["P"], "R": score["R"]}
+        paars = _score_moeilijk(kaart, *ids, a, b, u.kans)
+        uit[str(n)] = {
+            "F1": score["F1"],
+            "P": score["P"],
+            "R": score["R"],
+            "F1_paarsgewijs": paars["F1"],
+        }
     return uit
 
 
@@ -945,22 +973,35 @@ def _sectie_moeilijk(nu: dict[str, Any]) -> list[str]:
             + " | ".join(_pct(m["recall"][v]) for _, m in gereedschap)
             + " |"
         )
-    if "leren" in i:
-        leren = i["leren"]
+    if "leren" in i and "0" in i["leren"]:
         regels += [
             "",
-            f"Leren van oordelen: van de {leren['twijfel']:,} twijfelachtige suggesties (kans "
-            "0,5–0,995, zoals de beoordelingsrij ze toont) oordeelt een mens er een willekeurige "
-            "steekproef (zaad vast) naar de waarheid; `Uitkomst.leer` stelt de gewichten per "
-            "veldniveau bij en alle paren worden opnieuw gescoord. F1 (één-op-één, drempel "
-            f"{nu['drempel']}): na 0 oordelen {i['F1']:.4f}, "
-            + ", ".join(
-                f"na {min(n, leren['twijfel'])} {leren[str(n)]['F1']:.4f}"
-                for n in GELEERD
-                if str(n) in leren
-            )
-            + ".",
+            "Leren van oordelen: van de twijfelachtige suggesties (kans 0,5–0,995, zoals de "
+            "beoordelingsrij ze toont) oordeelt een mens een willekeurige steekproef (zaad vast) "
+            "naar de waarheid; `Uitkomst.leer` stelt de gewichten per veldniveau bij en alle "
+            "paren worden opnieuw gescoord. F1 bij de drempel, één-op-één / paarsgewijs (zoals "
+            "een kruisverwijzing binnen een casus de rij vult):",
+            "",
+            "| Model | Twijfelgevallen | 0 oordelen | "
+            + " | ".join(f"{n} oordelen" for n in GELEERD)
+            + " |",
+            "|---|---|---|" + "---|" * len(GELEERD),
         ]
+        for titel, sleutel in (
+            ("Geschat op deze gegevens", "leren"),
+            ("Standaardmodel (casus < 5.000 personen)", "leren_standaardmodel"),
+        ):
+            if sleutel not in i:
+                continue
+            c = i[sleutel]
+            regels.append(
+                f"| {titel} | {c['twijfel']:,} | "
+                + " | ".join(
+                    f"{c[str(n)]['F1']:.4f} / {c[str(n)]['F1_paarsgewijs']:.4f}"
+                    for n in (0, *GELEERD)
+                )
+                + " |"
+            )
     cli = taken.get("integraal_cli")
     if cli:
         verhouding = cli["tijd_s"] / i["tijd_s"]

@@ -449,3 +449,10 @@ def test_a_mapping_that_does_not_fit_is_refused_in_dutch(tmp_path: Path) -> None
         "bestand: {id: id, velden: {naam: naam}}\n", a, opties=("--ook-onder", "0.95")
     )
     assert not u.exists()  # nothing written
+
+
+def test_the_help_names_every_field_a_mapping_may_use() -> None:
+    from integraal.cli.kruisverwijzing import HULP_BESTANDEN
+    from integraal.kruis.bestanden import BEKEND
+
+    assert all(veld in HULP_BESTANDEN for veld in BEKEND)

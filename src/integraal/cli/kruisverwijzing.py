@@ -126,6 +126,10 @@ HULP_BESTANDEN = "\n\n".join(
         "noemen, die met een spatie worden samengevoegd (achternaam: \\[voorvoegsel, "
         "geslachtsnaam]). 'naam' is een volledige naam en 'adres' één adresregel "
         "('Havenweg 12, 3089 KX Rotterdam'); die worden gesplitst.",
+        "Velden: voornaam (alle voornamen of voorletters), achternaam (met tussenvoegsel), "
+        "naam, geboortedatum (ook 00-00-1961 of alleen een jaar), straat, huisnummer (met "
+        "letter en toevoeging), postcode, plaats, adres, telefoon, email, bsn_pseudoniem, "
+        "kvk, rsin, iban, kenteken en bag.",
         "De uitvoer heeft per paar: links; rechts; kans; gewicht; boven drempel (ja/nee); "
         "gekozen (ja/nee); per veld het niveau, het gewicht in bits en de twee vergeleken "
         "waarden; en tegenbewijs, als dat er is. De beste paren staan bovenaan.",

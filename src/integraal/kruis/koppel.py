@@ -257,6 +257,8 @@ def koppel(
     With `nieuw` (a mask of the records of a new delivery) only pairs with a new record are
     made; pass the stored `model` then, so nothing is re-estimated."""
     verg = vergelijkers or standaard(t.velden)
+    if model is not None and not model.past_bij(verg):
+        raise ValueError("het model hoort bij andere velden of niveaus dan deze tabel")
     rng = np.random.default_rng(7)
     monsters: list[tuple[Sleutel, Paren, int]] = []
 
