@@ -926,14 +926,13 @@ def _sectie_moeilijk(nu: dict[str, Any]) -> list[str]:
         "er ter informatie naast. Tijd = laden + voorbereiden + trainen + blokken/scoren, "
         "zonder clusteren. Opnieuw: `python -m bench.kruis --taak moeilijk`.",
         "",
-        "",
         "Twee registers kennen iemand elk één keer: zoals `integraal kruis bestanden` en een "
         "kruisverwijzing tussen twee datasets standaard doen, houdt de hoofdregel per record "
         "hoogstens één paar (het beste eerst, `kruis/toewijzing.py`) — voor beide "
         "gereedschappen dezelfde keuze na hun eigen scores. De kolom 'paarsgewijs' telt elk "
         "paar boven de drempel.",
         "",
-        "| Gereedschap | P | R | F1 | F1 paarsgewijs | F1 bij beste drempel | Tijd "
+        "| Gereedschap | P | R | F1 | F1 paarsgewijs | F1 paarsgewijs bij beste drempel | Tijd "
         "| Piekgeheugen |",
         "|---|---|---|---|---|---|---|---|",
     ]
@@ -1037,7 +1036,9 @@ def _sectie_taken(nu: dict[str, Any], anker: dict[str, Any]) -> list[str]:
         "",
         "## Kruisverwijzing: matchen naast Splink 5 (DuckDB)",
         "",
-        f"Gemeten op {nu['datum']} ({nu['machine']}); anker: {anker['datum']}. Elke waarde is de "
+        f"Gemeten op {nu['datum']} ({nu['machine']}); anker: {anker['datum']}"
+        + (f" ({anker['machine']})" if anker["machine"] != nu["machine"] else "")
+        + ". Elke waarde is de "
         f"mediaan van {nu['taken']['integraal_febrl4']['runs']} runs, elk in een eigen proces "
         "(tijd = laden + voorbereiden + trainen + blokken/scoren + clusteren; piekgeheugen = "
         "maximale RSS van dat proces). Beide krijgen dezelfde velden en dezelfde bloksleutels; "
