@@ -151,29 +151,27 @@ def test_no_verdicts_change_nothing() -> None:
 
 @pytest.fixture(scope="module")
 def huishoudens() -> tuple[Uitkomst, list[tuple[int, int, str]], np.ndarray]:
-    """The hard set (households, twins, Jr/Sr) at a small size, A and B linked as the benchmark
-    links them: the uitkomst, the hard pairs and the true pairs as rows of the table."""
+    """The hard set (households, twins, Jr/Sr) at a small size, its two files read and linked
+    as `integraal kruis bestanden` does (the benchmark's mapping, the product's keys): the
+    uitkomst, the hard pairs and the true pairs as rows of the table."""
     import tempfile
     from pathlib import Path
 
-    import pandas as pd
-
-    from bench.kruis import MOEILIJK_SLEUTELS, MOEILIJK_VELDEN, moeilijk_velden
+    from bench.kruis import CLI_MAPPING
     from bench.kruis_moeilijk import genereer, schrijf
+    from integraal.kruis import bestanden
 
     with tempfile.TemporaryDirectory() as d:
         schrijf(Path(d), 3000, 7)
-        links, rechts = moeilijk_velden(Path(d))
-    samen = pd.concat([links, rechts], ignore_index=True)
-    kol = {k: samen[k].tolist() for k in samen.columns}
-    na = len(links)
-    t = Tabel.uit_kolommen(_velden(MOEILIJK_VELDEN), kol, kol["id"], [0] * na + [1] * len(rechts))
-    u = koppel(t, [Sleutel(k) for k in MOEILIJK_SLEUTELS], koppelen=True)
-    rij_a = {x: i for i, x in enumerate(kol["id"][:na])}
-    rij_b = {x: na + i for i, x in enumerate(kol["id"][na:])}
+        paden = [Path(d) / "a.csv", Path(d) / "b.csv"]
+        t = bestanden.maak_tabel(paden, bestanden.lees_mapping(CLI_MAPPING))
+    u = koppel(t, bestanden.sleutels_voor(t.velden), koppelen=True)
+    rij = {x: i for i, x in enumerate(t.ids)}
     set_ = genereer(3000, zaad=7)
-    hard = [(rij_a[a], rij_b[b], c) for a, b, c in set_.harde_paren]
-    waar = np.asarray([rij_a[a] * t.n + rij_b[b] for a, b, _ in set_.waarheid], dtype=np.int64)
+    hard = [(rij[f"a.csv:{a}"], rij[f"b.csv:{b}"], c) for a, b, c in set_.harde_paren]
+    waar = np.asarray(
+        [rij[f"a.csv:{a}"] * t.n + rij[f"b.csv:{b}"] for a, b, _ in set_.waarheid], dtype=np.int64
+    )
     return u, hard, waar
 
 

@@ -3,4 +3,5 @@
 
 from integraal.cli import app
 
-app(prog_name="integraal")
+if __name__ == "__main__":  # importing the module (tests walk every module) runs nothing
+    app(prog_name="integraal")
