@@ -213,10 +213,10 @@ def _schat_m(
     monsters: Sequence[tuple[Sleutel, Paren, int]],
 ) -> Model:
     """m per field from EM on each key's sample, leaving out the key's own fields. Pairs with
-    explicit counter-evidence (`tegenbewijs`) are known non-matches and stay out. A field that
-    households share (address, surname, phone) would let EM take housemates for one person and
-    learn that one person often has "another" first name or birth date; so the m of the other
-    fields comes from a second EM on the same pairs with the household fields left out too."""
+    two different BSN pseudonyms are known non-matches and stay out. A field that households
+    share (address, surname, phone) would let EM take housemates for one person and learn that
+    one person often has "another" first name or birth date; so the m of the other fields
+    comes from a second EM on the same pairs with the household fields left out too."""
     huis = [v.huishouden for v in verg]
     schattingen = []
     for sleutel, monster, totaal in monsters:
@@ -231,15 +231,16 @@ def _schat_m(
         lv = lv[schoon]
         schaal = totaal * len(lv) / len(monster)
         sleutel_velden = [bool(sleutel.velden & set(v.bronvelden)) for v in verg]
-        for eigen in (True, False):  # household fields, then the others
-            negeer = [
-                s or (h if not eigen else False) for s, h in zip(sleutel_velden, huis, strict=True)
-            ]
+        for huis_mee in (True, False):
+            # With the household fields as evidence, EM gives their own m; without them, the
+            # m of the other fields. Each estimate lends only those (`combineer` skips the rest).
+            paren = list(zip(sleutel_velden, huis, strict=True))
+            negeer = [s or (h and not huis_mee) for s, h in paren]
             if all(negeer):
                 continue
             model = schat(lv, verg, u, negeer=negeer)
-            neemt = [s or (h != eigen) for s, h in zip(sleutel_velden, huis, strict=True)]
-            schattingen.append((model, neemt, model.prior * schaal))
+            niet_van_deze = [s or (h != huis_mee) for s, h in paren]
+            schattingen.append((model, niet_van_deze, model.prior * schaal))
     return combineer(schattingen, verg, u)
 
 

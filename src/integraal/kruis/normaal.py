@@ -127,7 +127,7 @@ _DUBBEL: Final = re.compile(r"(.)\1+")
 def klank(tekst: str | None) -> str:
     """A sound key for names written in several alphabets or spellings: folded, common
     transliteration pairs merged (oe/ou, ch/sh/kh, y/j/ij, c/k, ph/f), doubled letters single,
-    vowels dropped after the first letter. 'Mohammed', 'Muhammad' and 'Mohamad' give 'mhmd';
+    vowels and h dropped after the first letter. 'Mohammed', 'Muhammad' and 'Mohamad' give 'mmd';
     'Youssef', 'Yusuf' and 'Joesoef' give 'jsf'; 'Yılmaz' and 'Jilmaz' give 'jlms'. Used only as
     one comparison level, weighed by how often strangers share it; '' for keys of fewer than
     three letters, which say too little."""

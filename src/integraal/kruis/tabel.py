@@ -84,7 +84,8 @@ def _afgeleid(veld: Veld, waarde: str | None) -> dict[str, str]:
                 f"{n}.kern": kern,
                 f"{n}.begin": kern[:3],
                 f"{n}.tv": voor,
-                f"{n}.delen": "|".join(delen) if len(delen) > 1 else "",
+                f"{n}.delen": "|".join(delen),
+                f"{n}.samengesteld": "ja" if len(delen) > 1 else "",
                 f"{n}.klank": normaal.klank(kern),
             }
         case Soort.HUISNUMMER:

@@ -120,7 +120,8 @@ def _per_paar_waar(
     """`toets` on the values of the pairs where `kies` holds, once per distinct value pair (the
     nickname table and name parts are Python, and blocks repeat the same pairs)."""
     uit = np.zeros(len(a), dtype=np.bool_)
-    idx = np.flatnonzero(kies)
+    # Only where both values are present: a missing value (−1) would spoil the pair code.
+    idx = np.flatnonzero(kies & (t.codes[kolom_a][a] >= 0) & (t.codes[kolom_b][b] >= 0))
     if not len(idx):
         return uit
     wa, wb = t.uniek[kolom_a], t.uniek[kolom_b]
@@ -219,12 +220,10 @@ class Achternaam(Vergelijker):
         deel = np.zeros(len(a), dtype=np.bool_)
         if f"{n}.delen" in t.codes:
             # A married name against either name it joins: compare the parts of both (a plain
-            # name is one part, its core).
-            dl, kern_c = t.codes[f"{n}.delen"], t.codes[kern]
-            delen_a = np.where(dl[a] >= 0, dl[a], -2 - kern_c[a])
-            delen_b = np.where(dl[b] >= 0, dl[b], -2 - kern_c[b])
-            vraag = rest & ((dl[a] >= 0) | (dl[b] >= 0))
-            deel = vraag & self._delen(t, delen_a, delen_b, vraag)
+            # name is one part, its core); asked only where one of them joins names.
+            samen = t.codes[f"{n}.samengesteld"]
+            vraag = rest & ((samen[a] >= 0) | (samen[b] >= 0))
+            deel = _per_paar_waar(t, f"{n}.delen", f"{n}.delen", a, b, vraag, _delen_passen)
         rest &= ~deel
         verwisseld = np.zeros(len(a), dtype=np.bool_)
         kruislings = np.zeros(len(a), dtype=np.bool_)
@@ -282,44 +281,6 @@ class Achternaam(Vergelijker):
         uit[deel] = 3
         uit[kern_gelijk] = 2
         return _sluit(uit, gelijk, ontbreekt)
-
-    def _delen(
-        self,
-        t: Tabel,
-        ca: npt.NDArray[np.int64],
-        cb: npt.NDArray[np.int64],
-        kies: npt.NDArray[np.bool_],
-    ) -> npt.NDArray[np.bool_]:
-        """Parts in common, once per distinct pair; a code ≥ 0 is a 'delen' value, −2 − k the
-        plain core k (−1, a missing core, never matches)."""
-        uit = np.zeros(len(ca), dtype=np.bool_)
-        idx = np.flatnonzero(kies & (ca != -1) & (cb != -1))
-        if not len(idx):
-            return uit
-        n = self.veld.naam
-        delen, kernen = t.uniek[f"{n}.delen"], t.uniek[f"{n}.kern"]
-
-        def tekst(c: int) -> str:
-            return str(delen[c]) if c >= 0 else str(kernen[-2 - c])
-
-        x, y = ca[idx].astype(np.int64), cb[idx].astype(np.int64)  # products exceed int32
-        breedte = int(max(x.max(), y.max())) + 3 + len(kernen)
-        paar, terug = np.unique(
-            (x + 2 + len(kernen)) * breedte + (y + 2 + len(kernen)), return_inverse=True
-        )
-        past = np.fromiter(
-            (
-                _delen_passen(
-                    tekst(int(p // breedte) - 2 - len(kernen)),
-                    tekst(int(p % breedte) - 2 - len(kernen)),
-                )
-                for p in paar
-            ),
-            dtype=np.bool_,
-            count=len(paar),
-        )
-        uit[idx] = past[terug]
-        return uit
 
 
 class Voornaam(Vergelijker):
