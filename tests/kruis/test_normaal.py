@@ -53,7 +53,21 @@ def test_dates_in_any_common_form(tekst: str) -> None:
 
 def test_unreadable_date_is_empty_not_an_error() -> None:
     assert normaal.datum("gisteren") == ""
-    assert normaal.datum("15-03-80") == ""
+    assert normaal.datum("32-13") == ""
+
+
+@pytest.mark.parametrize(
+    ("tekst", "verwacht"),
+    [
+        ("15-03-80", "19800315"),  # a two-digit year: the last century, once it has passed
+        ("1-1-05", "20050101"),
+        ("18 november 1966", "19661118"),
+        ("18 nov. 1966", "19661118"),
+        ("3 mrt 2001", "20010303"),
+    ],
+)
+def test_dates_as_people_write_them(tekst: str, verwacht: str) -> None:
+    assert normaal.datum(tekst) == verwacht
 
 
 @pytest.mark.parametrize("tekst", ["+31 6 1234 5678", "0031612345678", "06-12345678"])
@@ -116,6 +130,12 @@ def test_partial_dates_keep_what_is_known(tekst: str, verwacht: str) -> None:
         ("4 2e etage", "4-2"),
         ("7 bis", "7-BIS"),
         ("0012", "12"),
+        ("13 1", "13-1"),
+        ("126a1", "126A-1"),
+        ("70-I", "70-1"),  # the Amsterdam way: -I first floor, -H ground floor
+        ("73-H", "73-HS"),
+        ("52 huis", "52-HS"),
+        ("42/4", "42-4"),
     ],
 )
 def test_house_number_as_number_letter_and_addition(geschreven: str, verwacht: str) -> None:
@@ -180,3 +200,38 @@ def test_call_names_table_ships_with_its_source_and_licence() -> None:
     assert normaal.voornamen_passen("mien", "wilhelmina")
     assert normaal.voornamen_passen("jan", "johannes")
     assert not normaal.voornamen_passen("daan", "sem")
+
+
+@pytest.mark.parametrize(
+    ("naam", "verwacht"),
+    [
+        ("Dhr. H. Jansen", ("H.", "Jansen")),
+        ("Mevr. A.Jagesar", ("A.", "Jagesar")),
+        ("T.J. Verbeek", ("T.J.", "Verbeek")),  # a capital T. is an initial, not 't
+        ("T. Verhoeven", ("T.", "Verhoeven")),
+        ("Jan van 't Hof", ("Jan", "van 't Hof")),
+        ("P.M.L.Lammers", ("P.M.L.", "Lammers")),
+        ("I.de Jong", ("I.", "de Jong")),
+        ("P. Groenewoud (Piet)", ("P.", "Groenewoud")),
+        ("van Dijk", ("", "van Dijk")),
+        ("M. Kok-v/d Heijden", ("M.", "Kok-v/d Heijden")),
+        ("Sandhya Chotoe e/v Bhagwandin", ("Sandhya", "Chotoe e/v Bhagwandin")),
+    ],
+)
+def test_full_names_as_registers_print_them(naam: str, verwacht: tuple[str, str]) -> None:
+    assert normaal.splits_naam(naam) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "verwacht"),
+    [
+        ("johannes", "johanna", True),
+        ("hendrik", "hendrika", True),
+        ("cornelis", "cornelia", True),
+        ("michel", "michelle", True),
+        ("anna", "anne", False),
+        ("jan", "johannes", False),
+    ],
+)
+def test_male_and_female_forms_of_one_name(x: str, y: str, verwacht: bool) -> None:
+    assert normaal.andere_vorm(x, y) is verwacht

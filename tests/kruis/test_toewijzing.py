@@ -38,14 +38,22 @@ def test_one_to_one_keeps_each_record_once_best_first(geval: tuple[int, list]) -
     records = np.concatenate((a[gehouden], b[gehouden])).tolist()
     assert len(records) == len(set(records))  # no record twice
     assert (kans[gehouden] >= 0.5).all()
-    # Maximal: every pair left out above the threshold shares a record with a kept pair that
-    # is at least as likely.
+    # Every pair left out above the threshold lost to a pair on one of its records that was
+    # at least as likely: kept, or an equally likely rival that left both to a person.
     for i in np.flatnonzero(kans >= 0.5):
         if i in gehouden:
             continue
         assert any(
-            {int(a[i]), int(b[i])} & {int(a[j]), int(b[j])} and kans[j] >= kans[i] for j in gehouden
+            {int(a[i]), int(b[i])} & {int(a[j]), int(b[j])} and kans[j] >= kans[i] - 1e-9
+            for j in range(len(a))
+            if j != i
         )
+
+
+def test_an_equally_likely_rival_leaves_both_to_a_person() -> None:
+    # "L.A. Groen" (right, 2) fits twins Lieke Anna (0) and Lotte Anna (1) equally well.
+    a, b, kans = _arrays([(0, 2, 0.97), (1, 2, 0.97), (3, 4, 0.99)])
+    assert een_op_een(a, b, kans, 0.9).tolist() == [2]
 
 
 def test_one_to_one_prefers_the_better_pair() -> None:

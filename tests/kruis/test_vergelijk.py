@@ -210,6 +210,7 @@ def test_surname_dutch_variation(links: str, rechts: str, verwacht: str) -> None
         ("Chakib", "Shakib", "klinkt gelijk (andere spelling of transliteratie)"),
         ("Liv", "Iv", "lijkt erop (Jaro-Winkler ≥ 0,80)"),
         ("Daan", "Sem", "verschilt"),
+        ("Johannes", "Johanna", "verschilt"),  # a father and a daughter, not a typing error
         ("van den Berg", "Jan", "ontbreekt"),  # a surname in the first-name field
     ],
 )
@@ -223,7 +224,7 @@ def test_first_name_dutch_variation(links: str, rechts: str, verwacht: str) -> N
         ("1961-00-00", "15-03-1961", "gedeeltelijk bekend, past"),
         ("1961", "1961-03-15", "gedeeltelijk bekend, past"),
         ("01-01-1961", "1961-03-15", "gedeeltelijk bekend, past"),
-        ("00-00-1961", "1961-00-00", "gelijk"),
+        ("00-00-1961", "1961-00-00", "gedeeltelijk bekend, past"),  # only the year is known
         ("1958-07-00", "1958-07-21", "gedeeltelijk bekend, past"),
         ("1958-07-00", "1958-08-21", "verschilt"),
         ("1961-00-00", "1975-03-15", "jaren verschil"),

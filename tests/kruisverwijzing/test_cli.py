@@ -456,3 +456,44 @@ def test_the_help_names_every_field_a_mapping_may_use() -> None:
     from integraal.kruis.bestanden import BEKEND
 
     assert all(veld in HULP_BESTANDEN for veld in BEKEND)
+
+
+def test_bad_files_and_places_are_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """What an analyst gets wrong: a file that is not there, a directory, a spreadsheet saved
+    as Latin-1, a header without rows, rows that do not fit the header, ids that repeat or
+    are empty, an answer in a map that does not exist or over an input file."""
+    m, u = tmp_path / "m.yaml", tmp_path / "u.csv"
+    m.write_text("bestand: {id: id, velden: {naam: naam}}\n")
+
+    def weiger(bestand: Path, *opties: object) -> str:
+        r = _koppel(bestand, "--mapping", m, *(opties or ("--uit", u)))
+        assert r.exit_code == ONGELDIG, r.output
+        assert "Traceback" not in r.output
+        return r.output
+
+    assert "bestaat niet" in weiger(tmp_path / "weg.csv")
+    assert "is geen bestand" in weiger(tmp_path)
+    latijn = tmp_path / "latijn.csv"
+    latijn.write_bytes("id,naam\n1,Zoë\n".encode("latin-1"))
+    assert "niet te lezen als UTF-8-tekst" in weiger(latijn)
+    kop = tmp_path / "kop.csv"
+    kop.write_text("id,naam\n")
+    assert "kopregel maar geen rijen" in weiger(kop)
+    scheef = tmp_path / "scheef.csv"
+    scheef.write_text("id,naam\n1,Jan\n2,Piet,extra\n")
+    assert "ander aantal kolommen dan de kopregel (2), de eerste: rij 3" in weiger(scheef)
+    dubbel = tmp_path / "dubbel.csv"
+    dubbel.write_text("id,naam\n1,Jan\n1,Piet\n2,Kees\n")
+    assert "niet uniek: 1" in weiger(dubbel)
+    leeg = tmp_path / "leeg.csv"
+    leeg.write_text("id,naam\n1,Jan\n,Piet\n")
+    assert "is leeg in 1 rijen, de eerste: rij 3" in weiger(leeg)
+    goed = tmp_path / "goed.csv"
+    goed.write_text("id,naam\n1,Jan de Vries\n2,J. de Vries\n")
+    assert "de map" in weiger(goed, "--uit", tmp_path / "nergens" / "u.csv")
+    assert "zou een invoerbestand overschrijven" in weiger(goed, "--uit", goed)
+    assert goed.read_text().startswith("id,naam")
+    assert not u.exists()
+    # And the answer appears only whole: no work file is left behind.
+    assert _koppel(goed, "--mapping", m, "--uit", u).exit_code == 0
+    assert u.exists() and not list(tmp_path.glob(".*.bezig"))

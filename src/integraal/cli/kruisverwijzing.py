@@ -181,19 +181,31 @@ def kruis_bestanden(
     if ook_onder is not None and ook_onder > drempel:
         raise fout("--ook-onder moet lager zijn dan --drempel.", ONGELDIG)
     twee = len(bestanden) == 2
+    # Checked before any work: an answer that cannot be written is known at once.
+    if not uit.parent.is_dir():
+        raise fout(f"Niet gekoppeld: de map {uit.parent} voor --uit bestaat niet.", ONGELDIG)
+    if any(uit.resolve() == p.resolve() for p in [*bestanden, mapping]):
+        raise fout("Niet gekoppeld: --uit zou een invoerbestand overschrijven.", ONGELDIG)
     try:
         uitkomst = kb.koppel_bestanden(bestanden, kb.lees_mappingbestand(mapping), _voortgang)
     except kb.Mappingfout as exc:
         raise fout(f"Niet gekoppeld: {exc}.", ONGELDIG) from exc
-    with uit.open("w", newline="", encoding="utf-8") as f:
-        n = kb.schrijf_paren(
-            uitkomst,
-            drempel,
-            f,
-            ook_onder=ook_onder,
-            een_op_een=twee and not alle_koppelingen,
-            voortgang=_voortgang,
-        )
+    # Written beside the answer and moved in place when complete: a crash leaves no half file.
+    tijdelijk = uit.with_name(f".{uit.name}.bezig")
+    try:
+        with tijdelijk.open("w", newline="", encoding="utf-8") as f:
+            n = kb.schrijf_paren(
+                uitkomst,
+                drempel,
+                f,
+                ook_onder=ook_onder,
+                een_op_een=twee and not alle_koppelingen,
+                voortgang=_voortgang,
+            )
+        tijdelijk.replace(uit)
+    except OSError as exc:
+        tijdelijk.unlink(missing_ok=True)
+        raise fout(f"Niet geschreven naar {uit}: {exc.strerror or exc}.", ONGELDIG) from exc
     wat = "koppelingen" if twee else "dubbelen"
     typer.echo(
         f"{_getal(n.gekozen)} {wat} met kans ≥ {drempel}"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
@@ -109,7 +110,9 @@ def lees_mapping(tekst: str) -> tuple[Kant, ...]:
     try:
         ruw = yaml.safe_load(tekst)
     except yaml.YAMLError as exc:
-        raise Mappingfout(f"de mapping is geen geldige YAML: {exc}") from exc
+        plek = getattr(exc, "problem_mark", None)
+        waar = f" (regel {plek.line + 1}, kolom {plek.column + 1})" if plek is not None else ""
+        raise Mappingfout(f"de mapping is geen geldige YAML{waar}") from exc
     if not isinstance(ruw, dict) or not ({"bestand", "links", "rechts"} & set(ruw)):
         raise Mappingfout(
             "de mapping beschrijft 'bestand' (één bestand) of 'links' en 'rechts' (twee)"
@@ -183,10 +186,18 @@ class Gelezen:
 
 def _lees_csv(pad: Path) -> tuple[list[str], list[int], list[list[str]]]:
     """The header, and the non-empty rows with their row number (the header is row 1)."""
+    if not pad.exists():
+        raise Mappingfout(f"{pad} bestaat niet")
+    if not pad.is_file():
+        raise Mappingfout(f"{pad} is geen bestand")
     try:
         tekst = pad.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise Mappingfout(f"{pad.name} is niet te lezen als UTF-8-tekst") from exc
+    except UnicodeDecodeError as exc:
+        raise Mappingfout(
+            f"{pad.name} is niet te lezen als UTF-8-tekst; sla het op als CSV UTF-8"
+        ) from exc
+    except OSError as exc:
+        raise Mappingfout(f"{pad.name} is niet te lezen ({exc.strerror or exc})") from exc
     try:
         dialect: Any = csv.Sniffer().sniff(tekst[:4096], delimiters=",;\t|")
     except csv.Error:
@@ -195,7 +206,18 @@ def _lees_csv(pad: Path) -> tuple[list[str], list[int], list[list[str]]]:
     if not rijen:
         raise Mappingfout(f"{pad.name} is leeg")
     data = [(i, r) for i, r in enumerate(rijen[1:], start=2) if any(c.strip() for c in r)]
-    return [k.strip() for k in rijen[0]], [i for i, _ in data], [r for _, r in data]
+    if not data:
+        raise Mappingfout(f"{pad.name} heeft een kopregel maar geen rijen")
+    kop = [k.strip() for k in rijen[0]]
+    scheef = [i for i, r in data if len(r) != len(kop)]
+    if scheef:
+        # A row with more or fewer cells than the header has shifted columns: its values would
+        # be compared under the wrong fields.
+        raise Mappingfout(
+            f"in {pad.name} hebben {len(scheef)} rijen een ander aantal kolommen dan de "
+            f"kopregel ({len(kop)}), de eerste: rij {', '.join(map(str, scheef[:5]))}"
+        )
+    return kop, [i for i, _ in data], [r for _, r in data]
 
 
 def lees(pad: Path, kant: Kant) -> Gelezen:
@@ -228,7 +250,20 @@ def lees(pad: Path, kant: Kant) -> Gelezen:
         for veld in GESPLITST["adres"]:
             _vul(kolommen, veld, [a[veld] for a in adressen])
     if kant.id:
-        ids = [f"{pad.name}:{w}" for w in kolom((kant.id,))]
+        waarden = kolom((kant.id,))
+        leeg = [nr for nr, w in zip(nummers, waarden, strict=True) if not w]
+        if leeg:
+            raise Mappingfout(
+                f"de id-kolom '{kant.id}' in {pad.name} is leeg in {len(leeg)} rijen, "
+                f"de eerste: rij {', '.join(map(str, leeg[:5]))}"
+            )
+        dubbel = sorted(w for w, aantal in Counter(waarden).items() if aantal > 1)
+        if dubbel:
+            raise Mappingfout(
+                f"de id-kolom '{kant.id}' in {pad.name} is niet uniek: "
+                f"{', '.join(dubbel[:5])}{' …' if len(dubbel) > 5 else ''}"
+            )
+        ids = [f"{pad.name}:{w}" for w in waarden]
     else:
         ids = [f"{pad.name}:{i}" for i in nummers]  # the row number, as a spreadsheet shows it
     return Gelezen(ids, kolommen)

@@ -193,11 +193,53 @@ def voornamen_passen(x: str, y: str) -> bool:
     if naamgroep(xs[0]) & alle_y or naamgroep(ys[0]) & alle_x:
         return True
     # The other given names may carry a typing error too (the first is compared on its own).
-    return any(
+    if any(
         JaroWinkler.normalized_similarity(eerste, n) >= 0.92
         for eerste, namen in ((xs[0], ys[1:]), (ys[0], xs[1:]))
         for n in namen
-    )
+    ):
+        return True
+    # A call name made of a piece of the baptismal name, beyond the table: Helma (Wilhelmina),
+    # Lotte (Charlotte), Nard (Bernardus) — its first four letters, diminutive ending dropped,
+    # inside a longer given name of the other.
+    for roep, namen in ((xs[0], ys), (ys[0], xs)):
+        stuk = _VERKLEINING.sub("", roep)[:4]
+        if len(stuk) == 4 and any(stuk in n and len(n) > len(roep) for n in namen):
+            return True
+    return False
+
+
+_VERKLEINING: Final = re.compile(r"(?:tje|pje|je|ke|ie|y)$")
+_MANNELIJK: Final = ("", "us", "ius", "es", "is", "o")
+_VROUWELIJK: Final = ("a", "ia", "e", "ina", "ine", "ien", "je")
+
+
+@lru_cache(maxsize=1 << 16)
+def andere_vorm(x: str, y: str) -> bool:
+    """Whether two folded first names are the male and female form of one name: Johannes and
+    Johanna, Hendrik and Hendrika, Cornelis and Cornelia, Wilhelmus and Wilhelmina, Michel and
+    Michelle — alike in spelling, but two people (a mother and her son)."""
+    for man, vrouw in ((x, y), (y, x)):
+        for eind in _VROUWELIJK:
+            stam = vrouw[: -len(eind)]
+            # The stem ends in a consonant: 'Ilsee' is a typing error in Ilse, not her brother.
+            if not vrouw.endswith(eind) or len(stam) < 3 or stam[-1] in "aeiouy":
+                continue
+            for m in _MANNELIJK:
+                if _DUBBEL.sub(r"\1", man) == _DUBBEL.sub(r"\1", stam + m) and man != vrouw:
+                    return True
+    return False
+
+
+def initialen_ingebed(x: str, y: str) -> bool:
+    """Whether two sets of initials can be one person's: one a prefix of the other ('j' and
+    'jp'), or the shorter found in order in the longer ('p' and 'wp': a person who goes by the
+    second given name gives that initial)."""
+    kort, lang = (x, y) if len(x) <= len(y) else (y, x)
+    if lang.startswith(kort):
+        return True
+    rest = iter(lang)
+    return all(c in rest for c in kort)
 
 
 def initialen_passen(naam: str, initialen: str) -> bool:
@@ -234,14 +276,32 @@ def voornamen(tekst: str | None) -> tuple[str, str]:
     return (delen[0] if len(delen[0]) > 1 else ""), initialen
 
 
+_MAANDEN: Final = {
+    "jan": 1, "feb": 2, "maa": 3, "mrt": 3, "apr": 4, "mei": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MAANDNAAM: Final = re.compile(
+    r"\s*\b(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november"
+    r"|december|jan|feb|mrt|apr|jun|jul|aug|sept?|okt|oct|nov|dec)\b\.?\s*"
+)
+_DIT_JAAR: Final = 2026  # a fixed pivot keeps normalising reproducible across years
+
+
 def datum(tekst: str | None) -> str:
     """YYYYMMDD from '1980-03-15', '15-03-1980', '15/3/1980', '19800315'; '' when unreadable.
     An unknown day or month is 00, as the BRP writes it: '1961-00-00', '00-00-1961' and '1961'
     give '19610000', '1958-07-00' gives '19580700'."""
     if not tekst:
         return ""
-    t = tekst.strip()[:10]
+    t = tekst.strip()
+    if (m := _MAANDNAAM.search(t.lower())) is not None:  # '18 november 1966', '18 nov. 1966'
+        t = t.lower().replace(m[0], f"-{_MAANDEN[m[1][:3]]:02d}-")
+    t = t[:10]
     cijfers: list[str] = re.findall(r"\d+", t)
+    if len(cijfers) == 3 and len(cijfers[2]) == 2 and len(cijfers[0]) <= 2:
+        # '15-11-66': a two-digit year is of this century if it has passed, else the last.
+        eeuw = 20 if int(cijfers[2]) <= _DIT_JAAR % 100 else 19
+        cijfers[2] = f"{eeuw}{cijfers[2]}"
     if len(cijfers) == 1 and len(cijfers[0]) in (4, 8):
         return cijfers[0] if len(cijfers[0]) == 8 else f"{cijfers[0]}0000"
     if len(cijfers) == 2 and 4 in (len(cijfers[0]), len(cijfers[1])):  # '07-1958', '1958-07'
@@ -289,6 +349,7 @@ _ROMEINS: Final = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "
 _HUISNUMMER: Final = re.compile(
     r"^\D*?(?P<nr>\d+)\s*[-/]?\s*(?P<letter>[a-z](?![a-z]))?\s*[-/]?\s*(?P<toev>.*)$"
 )
+_HUIS: Final = frozenset({"h", "hs", "huis", "huize"})  # the ground-floor dwelling
 # Floor words that say only what the number already says: '2hg', '2 hoog', '2e etage' = 2.
 _VERDIEPING: Final = re.compile(r"^(\d+)\s*(?:hg|hoog|e|de|ste|e etage|etage|verd|verdieping)$")
 
@@ -304,12 +365,19 @@ def huisnummer(tekst: str | None) -> str:
     if m is None:
         return code(tekst)
     toev = m["toev"].strip()
-    if toev in _ROMEINS:
+    letter = m["letter"] or ""
+    if letter in ("i", "h") and not toev and re.search(r"\d[\s\-/]+[ih]$", t):
+        # '70-I', '73-H' (the Amsterdam way): the first floor and the ground floor, not the
+        # house letters I and H.
+        letter, toev = "", letter
+    if toev in _HUIS:
+        toev = "hs"
+    elif toev in _ROMEINS:
         toev = _ROMEINS[toev]
     elif v := _VERDIEPING.match(toev):
         toev = v[1]
     toev = toev.replace(" ", "").upper()
-    uit = m["nr"].lstrip("0") + (m["letter"] or "").upper()
+    uit = m["nr"].lstrip("0") + letter.upper()
     return f"{uit}-{toev}" if toev else uit
 
 
@@ -319,15 +387,39 @@ def huisnummer_getal(tekst: str | None) -> str:
     return m[0] if m else ""
 
 
-_INITIAAL: Final = re.compile(r"^[A-Za-z]\.$")
+_INITIAAL: Final = re.compile(r"^[A-Z]\.$")
+_AANHEF: Final = re.compile(
+    r"(?i)^\s*(?:(?:dhr|mevr|mw|mr|mrs|dr|drs|ir|ing|prof|de heer|mevrouw|heer)\.?\s+)+"
+)
+_TUSSEN_HAAKJES: Final = re.compile(r"\s*\([^)]*\)")
+# 'J.Brouwer', 'P.M.L.Lammers', 'I.de Jong', 'J.v/d Broek': a space belongs after the initials.
+_PLAK: Final = re.compile(r"(?<=[A-Z])\.(?=(?:[A-Za-z][a-z]|v[./]d))")
+
+
+def schoon_naam(naam: str) -> str:
+    """A full name without what is not a name: a salutation ('Dhr.', 'Mevr.', 'Dr.'), a call
+    name in brackets ('P. Groenewoud (Piet)'), and with a space after initials glued to the
+    surname."""
+    return _PLAK.sub(". ", _TUSSEN_HAAKJES.sub("", _AANHEF.sub("", naam))).strip()
+
+
+def _is_tussenvoegsel(woord: str) -> bool:
+    """A word of a full name as a particle: a single letter only lower case or with an
+    apostrophe ("'t", "d'"), never a capital initial ('T.J.', 'T')."""
+    sleutel = vouw(re.sub(r"(?i)^v\s*[./]\s*d\.?$", "vd", woord)).split(" ")[0]
+    if sleutel not in TUSSENVOEGSELS:
+        return False
+    return len(sleutel) > 1 or woord[:1].islower() or woord[:1] in "'’"
 
 
 def splits_naam(naam: str | None) -> tuple[str, str]:
     """(given names, surname) from a full name when a source gives only that: the surname
     starts at the first tussenvoegsel after the first word ('J. v.d. Berg', 'Mohammed
-    el-Amrani'), else it is the last word. Initials are never a surname."""
+    el-Amrani'), else it is the last word. Initials are never a surname; a salutation and a
+    name in brackets are no part of it."""
     if not naam:
         return "", ""
+    naam = schoon_naam(naam)
     if "," in naam:
         links, _, rechts = (d.strip() for d in naam.partition(","))
         alleen_tv = all(w in TUSSENVOEGSELS for w in vouw(rechts.replace(".", " ")).split())
@@ -347,11 +439,17 @@ def splits_naam(naam: str | None) -> tuple[str, str]:
     woorden = naam.split()
     if len(woorden) < 2:
         return "", naam.strip()
-    if vouw(re.sub(r"(?i)^v\s*[./]\s*d\.?$", "vd", woorden[0])) in _GEEN_VOORNAAM:
+    eerste = vouw(re.sub(r"(?i)^v\s*[./]\s*d\.?$", "vd", woorden[0]))
+    if eerste in _GEEN_VOORNAAM and _is_tussenvoegsel(woorden[0]):
         return "", naam.strip()  # "van Dijk", "de Vries": a surname without given names
     for i in range(1, len(woorden) - 1):
         w = woorden[i]
-        sleutel = vouw(re.sub(r"(?i)^v\s*[./]\s*d\.?$", "vd", w)).split(" ")[0]
-        if not _INITIAAL.match(w) and sleutel in TUSSENVOEGSELS:
+        if i > 1 and _NAAMSCHEIDING.fullmatch(f" {woorden[i]} "):
+            # "Sandhya Chotoe e/v Bhagwandin": the own name stands before the marker.
+            return " ".join(woorden[: i - 1]), " ".join(woorden[i - 1 :])
+        if not _INITIAAL.match(w) and (
+            _is_tussenvoegsel(w) or ("-" in w and _is_tussenvoegsel(w.rsplit("-", 1)[1]))
+        ):
+            # A particle, or a married name whose second part starts with one ('Kok-v/d').
             return " ".join(woorden[:i]), " ".join(woorden[i:])
     return " ".join(woorden[:-1]), woorden[-1]

@@ -14,19 +14,37 @@ Indexen = npt.NDArray[np.int64]
 
 def een_op_een(a: Indexen, b: Indexen, kans: npt.NDArray[np.float64], drempel: float) -> Indexen:
     """Indices of the pairs kept: best probability first, each record in at most one kept pair,
-    only pairs at or above `drempel`. Greedy best-first is what a reviewer would do by hand and
-    explains itself ("a better pair for this record was kept"); it differs from an optimal
-    assignment only where two near-equal candidates compete, and those go to a human anyway."""
+    only pairs at or above `drempel`, and none where an equally likely rival exists. Greedy
+    best-first is what a reviewer would do by hand and explains itself ("a better pair for this
+    record was kept"); it differs from an optimal assignment only where two near-equal
+    candidates compete, and those go to a human anyway."""
     kies = np.flatnonzero(kans >= drempel)
     volgorde = kies[np.argsort(-kans[kies], kind="stable")]
+    per_record: dict[int, list[int]] = {}
+    for i in volgorde.tolist():
+        per_record.setdefault(int(a[i]), []).append(i)
+        per_record.setdefault(int(b[i]), []).append(i)
     bezet: set[int] = set()
     gehouden: list[int] = []
     for i, x, y in zip(volgorde.tolist(), a[volgorde].tolist(), b[volgorde].tolist(), strict=True):
         if x in bezet or y in bezet:
             continue
+        # An equally likely rival for either record (twins given as the same initials, a
+        # mother and daughter of one name without a birth date): the data cannot choose, so
+        # neither pair is kept and both records stay for a person to decide.
+        gelijk = [
+            j
+            for r in (x, y)
+            for j in per_record[r]
+            if j != i
+            and np.isclose(kans[j], kans[i], rtol=0, atol=1e-9)
+            and int(a[j]) not in bezet
+            and int(b[j]) not in bezet
+        ]
         bezet.add(x)
         bezet.add(y)
-        gehouden.append(i)
+        if not gelijk:
+            gehouden.append(i)
     return np.asarray(gehouden, dtype=np.int64)
 
 

@@ -326,7 +326,7 @@ class Voornaam(Vergelijker):
             a,
             b,
             ~ontbreekt & ~gelijk & eenzijdig,
-            lambda x, y: x.startswith(y) or y.startswith(x),
+            normaal.initialen_ingebed,
         )
         roepnaam = np.zeros(len(a), dtype=np.bool_)
         if f"{n}.namen" in t.codes:
@@ -355,6 +355,9 @@ class Voornaam(Vergelijker):
             uit[beide & _codes_gelijk(t, f"{n}.klank", a, b)] = 4
         uit[roepnaam] = 3
         uit[beide & (jw >= 0.92)] = 2
+        # The male and female form of one name (Johannes, Johanna) are two people.
+        vorm = beide & ~roepnaam & np.isin(uit, (2, 4, 6))
+        uit[_per_paar_waar(t, n, n, a, b, vorm, normaal.andere_vorm)] = self.ANDERS
         return _sluit(uit, gelijk, ontbreekt)
 
 
@@ -400,9 +403,12 @@ class Datum(Vergelijker):
         n = self.veld.naam
         uit, ontbreekt, gelijk = self._basis(t, n, a, b)
         uit[:] = self.JAREN - 1  # "verschilt"; years apart is set below where it holds
+        getal = self._getal(t.uniek[n])
+        # Two equal partial dates ('1962-00-00' twice) share only a year: "past", not "gelijk".
+        deels_gelijk = gelijk & (getal[t.codes[n][a]] % 100 == 0)
+        gelijk &= ~deels_gelijk
         rest = ~ontbreekt & ~gelijk
         dl = _dl(t, n, a, b, rest)
-        getal = self._getal(t.uniek[n])
         ga, gb = getal[t.codes[n][a]], getal[t.codes[n][b]]
         leesbaar = rest & (ga >= 0) & (gb >= 0)
         ja, jb = ga // 10000, gb // 10000
@@ -427,7 +433,7 @@ class Datum(Vergelijker):
         uit[rest & (dl <= 2)] = 5
         uit[rest & (dl <= 1)] = 4
         uit[verwisseld] = 3
-        uit[deels] = 2
+        uit[deels | deels_gelijk] = 2
         return _sluit(uit, gelijk, ontbreekt)
 
 
