@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from integraal.kruis.personen import adresvelden, record
 
 
@@ -45,3 +47,19 @@ def test_street_with_number_from_the_municipal_register() -> None:
         adresvelden({"street": ["Lange Nieuwstraat 3-2"], "postalCode": ["3011AA"]})["huisnummer"]
         == "3-2"
     )
+
+
+@pytest.mark.parametrize(
+    ("regel", "verwacht"),
+    [
+        ("Kraanvogellaan 13 1", ("Kraanvogellaan", "13 1")),
+        ("2e Jan Steenstraat 4 2hg", ("2e Jan Steenstraat", "4 2hg")),
+        ("Molenlaan 7 bis", ("Molenlaan", "7 bis")),
+        ("Kerkstraat12a", ("Kerkstraat", "12a")),
+        ("Laan 1940-1945 12", ("Laan 1940-1945", "12")),
+    ],
+)
+def test_street_and_number_from_one_line(regel: str, verwacht: tuple[str, str]) -> None:
+    from integraal.kruis.personen import _straat_en_nummer
+
+    assert _straat_en_nummer(regel) == verwacht

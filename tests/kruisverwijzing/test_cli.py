@@ -287,9 +287,11 @@ def test_a_one_sided_mapping_is_bestand_or_links() -> None:
 @pytest.mark.parametrize(
     ("regel", "straat", "nummer", "postcode", "plaats"),
     [
-        ("Kerkstraat 12 a", "Kerkstraat", "12a", "", ""),
+        # The number keeps its spacing: '13 1' is number 13, addition 1 — not 131.
+        ("Kerkstraat 12 a", "Kerkstraat", "12 a", "", ""),
         ("Dorpsweg 4-II", "Dorpsweg", "4-II", "", ""),
-        ("Molenlaan 7 bis", "Molenlaan", "7bis", "", ""),
+        ("Molenlaan 7 bis", "Molenlaan", "7 bis", "", ""),
+        ("Kraanvogellaan 13 1", "Kraanvogellaan", "13 1", "", ""),
         ("Havenweg 12, 3089 KX Rotterdam", "Havenweg", "12", "3089 KX", "Rotterdam"),
         ("Havenweg 12 3089KX  Rotterdam", "Havenweg", "12", "3089KX", "Rotterdam"),
         ("2e Hugo de Grootstraat 5, Amsterdam", "2e Hugo de Grootstraat", "5", "", "Amsterdam"),

@@ -55,6 +55,18 @@ def _eerste(e: Eigenschappen, *props: str) -> str:
 
 
 def _straat_en_nummer(tekst: str) -> tuple[str, str]:
+    """Street and house number from one line: the number is the first word that starts with a
+    digit after a word with letters, with all that follows ('Kraanvogellaan 13 1', '2e Jan
+    Steenstraat 4 2hg', 'Molenlaan 7 bis'); a number glued to the street ('Kerkstraat12a')
+    is found too."""
+    woorden = tekst.split()
+    for i in range(1, len(woorden)):
+        if not (woorden[i][0].isdigit() and any(c.isalpha() for w in woorden[:i] for c in w)):
+            continue
+        jaartal = re.match(r"\d{4}", woorden[i]) is not None
+        if jaartal and any(w[0].isdigit() for w in woorden[i + 1 :]):
+            continue  # 'Laan 1940-1945 12', 'Plein 1813 4': a year in the street's name
+        return " ".join(woorden[:i]), " ".join(woorden[i:])
     m = _STRAAT_NUMMER.match(tekst.strip())
     return (m["straat"].strip(), m["nummer"].replace(" ", "")) if m else (tekst.strip(), "")
 
