@@ -42,6 +42,7 @@ from integraal.kruis.koppel import Uitkomst, aandelen, koppel
 from integraal.kruis.model import Model
 from integraal.kruis.normaal import splits_naam
 from integraal.kruis.tabel import Soort, Tabel, Veld
+from integraal.kruis.toewijzing import een_op_een as toewijzen
 from integraal.kruis.vergelijk import TEGENBEWIJS, ZEKER_ANDERS
 
 CODES = ("kvk", "rsin", "iban", "kenteken", "bag")
@@ -361,6 +362,8 @@ def veldgewichten(uitkomst: Uitkomst, kies: npt.NDArray[np.int64]) -> npt.NDArra
         if v.frequentie and gelijk.any():
             aandeel = aandelen(t, v.naam)[t.codes[v.naam][uitkomst.a[kies[gelijk]]]]
             uit[gelijk, k] = np.log2(max(model.m[k][1], 1e-9) / aandeel)
+            if model.correctie:  # learned from judgements, as `Uitkomst.uitleg` adds it
+                uit[gelijk, k] += model.correctie[k][1]
     return uit
 
 
@@ -435,8 +438,6 @@ def kies_paren(
     kies = np.flatnonzero(kans >= grens)
     kies = kies[np.argsort(-kans[kies], kind="stable")]
     if een_op_een:
-        from integraal.kruis.toewijzing import een_op_een as toewijzen
-
         gekozen = np.zeros(len(kans), dtype=np.bool_)
         gekozen[toewijzen(uitkomst.a, uitkomst.b, kans, drempel)] = True
     else:
