@@ -126,6 +126,10 @@ HULP_BESTANDEN = "\n\n".join(
         "noemen, die met een spatie worden samengevoegd (achternaam: \\[voorvoegsel, "
         "geslachtsnaam]). 'naam' is een volledige naam en 'adres' één adresregel "
         "('Havenweg 12, 3089 KX Rotterdam'); die worden gesplitst.",
+        "Voorbeeld (twee regels in m.yaml): links: {id: nr, velden: {voornaam: Voornamen, "
+        "achternaam: \\[Voorvoegsel, Geslachtsnaam], geboortedatum: Geboren, huisnummer: "
+        "\\[Huisnr, Letter, Toevoeging], postcode: PC}} — rechts: {id: relatie, velden: {naam: "
+        "Naam, geboortedatum: Geb.datum, adres: Adres, postcode: Postcode, plaats: Plaats}}",
         "Velden: voornaam (alle voornamen of voorletters), achternaam (met tussenvoegsel), "
         "naam, geboortedatum (ook 00-00-1961 of alleen een jaar), straat, huisnummer (met "
         "letter en toevoeging), postcode, plaats, adres, telefoon, email, bsn_pseudoniem, "
