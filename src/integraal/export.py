@@ -13,15 +13,10 @@ from openpyxl import Workbook
 
 from integraal.delen import Beslisser
 from integraal.domein.labels import eigenschap_label, schema_label, toonbare_waarde
+from integraal.domein.tekst import veilig
 from integraal.toegang import Entiteitbeeld
 
 KOLOMMEN = ("Soort", "Naam", "Gegeven", "Waarde", "Bron", "Categorie", "Deelregel")
-_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
-
-
-def veilig(waarde: str) -> str:
-    """Spreadsheet programs execute cells starting with = + - @; a leading quote defuses them."""
-    return "'" + waarde if waarde.startswith(_GEVAARLIJK) else waarde
 
 
 def rijen(beelden: Sequence[Entiteitbeeld], beslisser: Beslisser) -> list[tuple[str, ...]]:

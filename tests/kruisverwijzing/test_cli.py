@@ -499,3 +499,19 @@ def test_bad_files_and_places_are_refused_before_anything_is_written(tmp_path: P
     # And the answer appears only whole: no work file is left behind.
     assert _koppel(goed, "--mapping", m, "--uit", u).exit_code == 0
     assert u.exists() and not list(tmp_path.glob(".*.bezig"))
+
+
+def test_a_formula_in_an_id_is_defused_in_the_answer(tmp_path: Path) -> None:
+    # Ids are written as <file name>:<id>, so a file named like a formula would start one.
+    bestand, m, u = tmp_path / "=HYPERLINK(1).csv", tmp_path / "m.yaml", tmp_path / "u.csv"
+    bestand.write_text(
+        "id,naam,geboren\n=HYPERLINK(1),Jan de Vries,1980-03-15\n2,Jan de Vries,15-03-1980\n"
+    )
+    m.write_text("bestand: {id: id, velden: {naam: naam, geboortedatum: geboren}}\n")
+    assert _koppel(bestand, "--mapping", m, "--uit", u, "--ook-onder", "0").exit_code == 0
+    rijen = list(csv.DictReader(u.open(encoding="utf-8"), delimiter=";"))
+    # The text cells (numbers such as a negative weight are no formula).
+    tekst = [k for k in rijen[0] if k in ("links", "rechts") or k.endswith((" links", " rechts"))]
+    cellen = [r[k] for r in rijen for k in tekst]
+    assert len(rijen) == 1 and rijen[0]["links"].startswith("'=HYPERLINK")
+    assert not any(c.startswith(("=", "+", "-", "@")) for c in cellen)

@@ -30,3 +30,11 @@ def euro(centen: int | None) -> str:
     if centen is None:
         return "—"
     return f"€ {getal(centen / 100, 2)}"
+
+
+_GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
+
+
+def veilig(waarde: str) -> str:
+    """Spreadsheet programs execute cells starting with = + - @; a leading quote defuses them."""
+    return "'" + waarde if waarde.startswith(_GEVAARLIJK) else waarde

@@ -36,6 +36,7 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
+from integraal.domein.tekst import veilig
 from integraal.kruis import personen
 from integraal.kruis.blokken import Sleutel
 from integraal.kruis.koppel import Uitkomst, aandelen, koppel
@@ -471,8 +472,10 @@ def schrijf_paren(
     links, rechts = np.where(links_eerst, a, b).tolist(), np.where(links_eerst, b, a).tolist()
     uitleg = toelichting(uitkomst, kies)
     niveaus = uitkomst.niveaus[kies]
-    ids = np.asarray(t.ids, dtype=object)
     ja_nee = np.asarray(["nee", "ja"], dtype=object)
+    # Ids and values come from the analyst's files: a cell starting with = + - @ is defused
+    # before a spreadsheet program opens the answer.
+    ids = np.asarray([veilig(i) for i in t.ids], dtype=object)
     kolommen: list[list[str]] = [
         ids[links].tolist() if links else [],
         ids[rechts].tolist() if rechts else [],
@@ -484,7 +487,7 @@ def schrijf_paren(
     kop = ["links", "rechts", "kans", "gewicht", "boven drempel", "gekozen"]
     nodig = sorted({*links, *rechts})
     for k, v in enumerate(uitkomst.vergelijkers):
-        waarde = {r: v.waarde(t, r) for r in nodig}  # each record once
+        waarde = {r: veilig(v.waarde(t, r)) for r in nodig}  # each record once
         kolommen += [
             np.asarray(v.labels, dtype=object)[niveaus[:, k]].tolist(),
             _tekst(uitleg.afgerond[:, k], ".2f"),
