@@ -488,22 +488,15 @@ def integraal_moeilijk(kaart: Path) -> dict[str, Any]:
 
 
 def _met_standaardmodel(kolommen: dict[str, Any], bron: list[int], sleutels: list[Any]) -> Any:
-    """The run a case of fewer than 5,000 persons gets: the shipped standard model with its
-    prior fitted to the scope (as `kruisverwijzing.taken._score`), no EM on this data. The
-    table has the product's person fields (phone and e-mail stay empty here)."""
+    """The run a case of fewer than 5,000 persons gets (`koppel_met_standaardmodel`): the
+    shipped standard model with its prior fitted to the scope, no EM on this data. The table
+    has the product's person fields (phone and e-mail stay empty here)."""
     from integraal.kruis import personen
-    from integraal.kruis.koppel import alle_paren, koppel
-    from integraal.kruis.model import globale_prior
-    from integraal.kruis.standaardmodel import laad
+    from integraal.kruis.standaardmodel import koppel_met_standaardmodel
     from integraal.kruis.tabel import Tabel
 
     t = Tabel.uit_kolommen(personen.VELDEN, kolommen, kolommen["id"], bron)
-    model = laad()
-    u = koppel(t, sleutels, koppelen=True, model=model)
-    oud = model.basisgewicht
-    model.prior = max(globale_prior(u.gewicht - oud, alle_paren(t, True)), 1e-6)
-    u.gewicht = u.gewicht + (model.basisgewicht - oud)
-    return u
+    return koppel_met_standaardmodel(t, sleutels, koppelen=True)
 
 
 def _kort(score: dict[str, Any]) -> dict[str, Any]:
@@ -641,12 +634,31 @@ def _splink_nl(df: Any) -> Any:
     return df.replace("", None)
 
 
+def _nl_vergelijkingen(datumformaat: str, *, contact: bool) -> list[Any]:
+    """Splink's comparisons for the Dutch person fields, in both Dutch tasks; phone and e-mail
+    only where the set has them."""
+    import splink.comparison_library as cl
+
+    return [
+        cl.NameComparison("voornaam").configure(term_frequency_adjustments=True),
+        cl.NameComparison("achternaam").configure(term_frequency_adjustments=True),
+        cl.DateOfBirthComparison(
+            "geboortedatum", input_is_string=True, datetime_format=datumformaat
+        ),
+        cl.JaroWinklerAtThresholds("straat", [0.92, 0.8]),
+        cl.ExactMatch("huisnummer"),
+        cl.DamerauLevenshteinAtThresholds("postcode", [1]),
+        cl.ExactMatch("plaats").configure(term_frequency_adjustments=True),
+        *([cl.ExactMatch("telefoon"), cl.ExactMatch("email")] if contact else []),
+        cl.ExactMatch("bsn_pseudoniem"),
+    ]
+
+
 def splink_moeilijk(kaart: Path) -> dict[str, Any]:
     """Splink 5 as in the `nl` task's Dutch branch, as a link_only job between the two
     datasets: the same blocking rules and comparisons without phone and e-mail, the prior from
     deterministic rules, u from random pairs, m by EM on two blocking rules."""
     import pandas as pd
-    import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
     t0 = time.perf_counter()
@@ -671,18 +683,7 @@ def splink_moeilijk(kaart: Path) -> dict[str, Any]:
             block_on("postcode", "huisnummer"),
             block_on("bsn_pseudoniem"),
         ],
-        comparisons=[
-            cl.NameComparison("voornaam").configure(term_frequency_adjustments=True),
-            cl.NameComparison("achternaam").configure(term_frequency_adjustments=True),
-            cl.DateOfBirthComparison(
-                "geboortedatum", input_is_string=True, datetime_format="%Y%m%d"
-            ),
-            cl.JaroWinklerAtThresholds("straat", [0.92, 0.8]),
-            cl.ExactMatch("huisnummer"),
-            cl.DamerauLevenshteinAtThresholds("postcode", [1]),
-            cl.ExactMatch("plaats").configure(term_frequency_adjustments=True),
-            cl.ExactMatch("bsn_pseudoniem"),
-        ],
+        comparisons=_nl_vergelijkingen("%Y%m%d", contact=False),
         retain_intermediate_calculation_columns=False,
     )
     linker = Linker(invoer, instelling, log_level=40)
@@ -798,20 +799,7 @@ def splink(taak: str, pad: Path) -> dict[str, Any]:
                 "l.geboortedatum = r.geboortedatum and "
                 "substr(l.achternaam_kern,1,3) = substr(r.achternaam_kern,1,3)",
             ],
-            comparisons=[
-                cl.NameComparison("voornaam").configure(term_frequency_adjustments=True),
-                cl.NameComparison("achternaam").configure(term_frequency_adjustments=True),
-                cl.DateOfBirthComparison(
-                    "geboortedatum", input_is_string=True, datetime_format="%Y-%m-%d"
-                ),
-                cl.JaroWinklerAtThresholds("straat", [0.92, 0.8]),
-                cl.ExactMatch("huisnummer"),
-                cl.DamerauLevenshteinAtThresholds("postcode", [1]),
-                cl.ExactMatch("plaats").configure(term_frequency_adjustments=True),
-                cl.ExactMatch("telefoon"),
-                cl.ExactMatch("email"),
-                cl.ExactMatch("bsn_pseudoniem"),
-            ],
+            comparisons=_nl_vergelijkingen("%Y-%m-%d", contact=True),
             retain_intermediate_calculation_columns=False,
         )
         deterministisch = [

@@ -39,7 +39,7 @@ import yaml
 from integraal.domein.tekst import veilig
 from integraal.kruis import personen
 from integraal.kruis.blokken import Sleutel
-from integraal.kruis.koppel import Uitkomst, aandelen, koppel
+from integraal.kruis.koppel import Uitkomst, aandelen, gelijk_gewicht, koppel
 from integraal.kruis.model import Model
 from integraal.kruis.normaal import splits_naam
 from integraal.kruis.tabel import Soort, Tabel, Veld
@@ -362,9 +362,7 @@ def veldgewichten(uitkomst: Uitkomst, kies: npt.NDArray[np.int64]) -> npt.NDArra
         gelijk = lv[:, k] == 1
         if v.frequentie and gelijk.any():
             aandeel = aandelen(t, v.naam)[t.codes[v.naam][uitkomst.a[kies[gelijk]]]]
-            uit[gelijk, k] = np.log2(max(model.m[k][1], 1e-9) / aandeel)
-            if model.correctie:  # learned from judgements, as `Uitkomst.uitleg` adds it
-                uit[gelijk, k] += model.correctie[k][1]
+            uit[gelijk, k] = gelijk_gewicht(model, k, aandeel)
     return uit
 
 

@@ -60,6 +60,15 @@ def aandelen(t: Tabel, kolom: str) -> npt.NDArray[np.float64]:
     return uit
 
 
+def gelijk_gewicht(
+    model: Model, k: int, aandeel: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """The weight (bits) of agreeing on a value that `aandeel` of the records carry, as an
+    explanation shows it for a name or place: log2(m / share), plus a learned correction."""
+    gewicht: npt.NDArray[np.float64] = np.log2(max(float(model.m[k][1]), 1e-9) / aandeel)
+    return gewicht + float(model.correctie[k][1]) if model.correctie else gewicht
+
+
 def frequentie_bijdrage(
     t: Tabel,
     vergelijkers: Sequence[Vergelijker],
@@ -141,9 +150,7 @@ class Uitkomst:
             aandeel = None
             if v.frequentie and niveau == 1:
                 aandeel = float(self._aandelen(v.naam)[self.tabel.codes[v.naam][i]])
-                gewicht = float(np.log2(max(self.model.m[k][1], 1e-9) / aandeel))
-                if self.model.correctie:
-                    gewicht += float(self.model.correctie[k][1])
+                gewicht = float(gelijk_gewicht(self.model, k, np.asarray([aandeel]))[0])
             uit.append(
                 Uitleg(
                     v.titel,

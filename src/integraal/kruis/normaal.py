@@ -403,13 +403,18 @@ def schoon_naam(naam: str) -> str:
     return _PLAK.sub(". ", _TUSSEN_HAAKJES.sub("", _AANHEF.sub("", naam))).strip()
 
 
-def _is_tussenvoegsel(woord: str) -> bool:
-    """A word of a full name as a particle: a single letter only lower case or with an
-    apostrophe ("'t", "d'"), never a capital initial ('T.J.', 'T')."""
+def _deeltje(woord: str) -> str:
+    """A word of a full name as the particle it would be ('v.d.' → 'vd'), else ''. A single
+    letter counts only lower case or with an apostrophe ("'t", "d'"), never a capital
+    initial ('T.J.', 'T')."""
     sleutel = vouw(re.sub(r"(?i)^v\s*[./]\s*d\.?$", "vd", woord)).split(" ")[0]
     if sleutel not in TUSSENVOEGSELS:
-        return False
-    return len(sleutel) > 1 or woord[:1].islower() or woord[:1] in "'’"
+        return ""
+    return sleutel if len(sleutel) > 1 or woord[:1].islower() or woord[:1] in "'’" else ""
+
+
+def _is_tussenvoegsel(woord: str) -> bool:
+    return bool(_deeltje(woord))
 
 
 def splits_naam(naam: str | None) -> tuple[str, str]:
@@ -439,8 +444,7 @@ def splits_naam(naam: str | None) -> tuple[str, str]:
     woorden = naam.split()
     if len(woorden) < 2:
         return "", naam.strip()
-    eerste = vouw(re.sub(r"(?i)^v\s*[./]\s*d\.?$", "vd", woorden[0]))
-    if eerste in _GEEN_VOORNAAM and _is_tussenvoegsel(woorden[0]):
+    if _deeltje(woorden[0]) in _GEEN_VOORNAAM:
         return "", naam.strip()  # "van Dijk", "de Vries": a surname without given names
     for i in range(1, len(woorden) - 1):
         w = woorden[i]

@@ -7,9 +7,13 @@ whenever a comparison's levels change (a test checks that they still fit)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from importlib import resources
 
-from integraal.kruis.model import Model
+from integraal.kruis.blokken import Sleutel
+from integraal.kruis.koppel import Uitkomst, alle_paren, koppel
+from integraal.kruis.model import Model, globale_prior
+from integraal.kruis.tabel import Tabel
 
 BESTAND = "standaardmodel.json"
 
@@ -17,3 +21,15 @@ BESTAND = "standaardmodel.json"
 def laad() -> Model:
     tekst = resources.files("integraal.kruis").joinpath("data", BESTAND).read_text("utf-8")
     return Model.uit_dict(json.loads(tekst))
+
+
+def koppel_met_standaardmodel(t: Tabel, sleutels: Sequence[Sleutel], *, koppelen: bool) -> Uitkomst:
+    """A run on a scope too small to estimate from: the standard model, its prior fitted to
+    this scope."""
+    model = laad()
+    uitkomst = koppel(t, sleutels, koppelen=koppelen, model=model)
+    oud = model.basisgewicht
+    model.prior = max(globale_prior(uitkomst.gewicht - oud, alle_paren(t, koppelen)), 1e-6)
+    # The prior only moves the base weight: shift the scores instead of scoring again.
+    uitkomst.gewicht = uitkomst.gewicht + (model.basisgewicht - oud)
+    return uitkomst

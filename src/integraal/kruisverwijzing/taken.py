@@ -34,9 +34,9 @@ from integraal.domein.keuze import Keuze
 from integraal.domein.rollen import Rol
 from integraal.gebruikers import actor_van
 from integraal.kruis import personen
-from integraal.kruis.koppel import Uitkomst, alle_paren, koppel
-from integraal.kruis.model import Model, globale_prior, leer
-from integraal.kruis.standaardmodel import laad as standaardmodel
+from integraal.kruis.koppel import Uitkomst, koppel
+from integraal.kruis.model import Model, leer
+from integraal.kruis.standaardmodel import koppel_met_standaardmodel
 from integraal.kruis.tabel import Tabel
 from integraal.kruis.toewijzing import een_op_een
 from integraal.kruis.vergelijk import standaard
@@ -250,14 +250,7 @@ def _score(v: _Voorbereid, taak: Kruistaak) -> Uitkomst:
         return koppel(v.tabel, personen.SLEUTELS, koppelen=v.koppelen, model=bewaard)
     if v.tabel.n >= EIGEN_MODEL_VANAF:
         return koppel(v.tabel, personen.SLEUTELS, koppelen=v.koppelen)
-    # Too few persons to estimate from: the standard model, its prior fitted to this scope.
-    model = standaardmodel()
-    uitkomst = koppel(v.tabel, personen.SLEUTELS, koppelen=v.koppelen, model=model)
-    oud = model.basisgewicht
-    model.prior = max(globale_prior(uitkomst.gewicht - oud, alle_paren(v.tabel, v.koppelen)), 1e-6)
-    # The prior only moves the base weight: shift the scores instead of scoring again.
-    uitkomst.gewicht = uitkomst.gewicht + (model.basisgewicht - oud)
-    return uitkomst
+    return koppel_met_standaardmodel(v.tabel, personen.SLEUTELS, koppelen=v.koppelen)
 
 
 def _leer(uitkomst: Uitkomst, gelabeld: list[tuple[list[Any], bool]]) -> None:
