@@ -40,10 +40,21 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     # The monitor reads aggregates of the operational modules, never the other way round.
     "monitor": _KERN | {"beslag"},
     # A person's work list counts what waits in the operational modules.
-    "taken": _KERN | {"casus", "beslag", "kruisverwijzing", "kruis", "monitor"},
+    "taken": _KERN | {"casus", "beslag", "kruisverwijzing", "kruis", "monitor", "verbanden"},
+    # Partnership work beyond the case machinery: WGS obligations, the bottleneck register.
+    "verbanden": _KERN | {"casus"},
     "omgeving": {"domein", "delen", "opslag", "verwerking", "bronnen", "instellingen"},
     "demo": _KERN
-    | {"bronnen", "casus", "beslag", "monitor", "gebruikers", "omgeving", "kruisverwijzing"},
+    | {
+        "bronnen",
+        "casus",
+        "beslag",
+        "monitor",
+        "gebruikers",
+        "omgeving",
+        "kruisverwijzing",
+        "verbanden",
+    },
     "api": _KERN
     | {
         "kruis",
@@ -56,6 +67,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "beslag",
         "monitor",
         "taken",
+        "verbanden",
     },
     "web": _KERN
     | {
@@ -69,6 +81,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "beslag",
         "monitor",
         "taken",
+        "verbanden",
     },
 }
 RUWE_STATEMENTS = "integraal.opslag.statements"

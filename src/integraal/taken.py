@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from integraal.beslag import objecten
 from integraal.casus import advies
+from integraal.delen.model import Onderdeel, Werkwijze
 from integraal.domein.casus import DeelverzoekStatus, InterventieStatus, SignaalStatus
 from integraal.domein.fouten import GeenToegang
 from integraal.domein.rollen import Rol
@@ -18,6 +19,7 @@ from integraal.monitor import opdrachten
 from integraal.opslag import beheer
 from integraal.opslag import casussen as casusopslag
 from integraal.toegang.beslag import ketenrol
+from integraal.verbanden import informeren
 from integraal.verwerking import Context
 
 
@@ -29,46 +31,12 @@ class Taak:
     pad: str
 
 
-def _soort(ctx: Context) -> str:
-    try:
-        return ctx.beslisser.register.zoek(ctx.ik.organisatie_id).soort
-    except KeyError:
-        return ""
-
-
 def mijn_taken(ctx: Context) -> list[Taak]:
     actor = ctx.ik
-    soort = _soort(ctx)
+    werkwijze = ctx.beslisser.register.werkwijze(actor.organisatie_id)
     uit: list[Taak] = []
-    if soort in ("riec", "liec") and actor.rol in (Rol.ANALIST, Rol.COORDINATOR):
-        uit.append(
-            Taak(
-                "Signalen beoordelen",
-                casusopslag.aantal_signalen(
-                    ctx.sessie,
-                    actor.organisatie_id,
-                    [SignaalStatus.NIEUW.value, SignaalStatus.IN_BEHANDELING.value],
-                ),
-                "nieuwe signalen en signalen in behandeling",
-                "/signalen",
-            )
-        )
-        open_ = [
-            c
-            for c in beheer.casussen_van_gebruiker(ctx.sessie, actor.gebruiker_id)
-            if c.status == "open"
-        ]
-        uit.append(Taak("Open casussen", len(open_), "casussen waarvan u lid bent", "/casussen"))
-        uit.append(
-            Taak(
-                "Suggesties beoordelen",
-                oordelen.te_beoordelen(ctx),
-                "paren uit kruisverwijzingen in uw casussen die op uw oordeel wachten",
-                f"/casussen/{open_[0].id}/kruisverwijzing#suggesties"
-                if len(open_) == 1
-                else "/casussen",
-            )
-        )
+    if werkwijze is not None and actor.rol in (Rol.ANALIST, Rol.COORDINATOR):
+        uit += _taken_van_verband(ctx, werkwijze)
     elif actor.rol is Rol.BELEIDSMEDEWERKER:
         uit.append(
             Taak(
@@ -119,6 +87,53 @@ def mijn_taken(ctx: Context) -> list[Taak]:
                 objecten.aantal_termijnen(ctx),
                 "beslagtermijnen die binnen twee weken verlopen of al verlopen zijn",
                 "/beslag/termijnen",
+            )
+        )
+    return uit
+
+
+def _taken_van_verband(ctx: Context, werkwijze: Werkwijze) -> list[Taak]:
+    """The work of an analyst or coordinator at a partnership, per part its werkwijze has."""
+    actor = ctx.ik
+    uit: list[Taak] = []
+    if werkwijze.heeft(Onderdeel.SIGNALEN):
+        uit.append(
+            Taak(
+                "Signalen beoordelen",
+                casusopslag.aantal_signalen(
+                    ctx.sessie,
+                    actor.organisatie_id,
+                    [SignaalStatus.NIEUW.value, SignaalStatus.IN_BEHANDELING.value],
+                ),
+                "nieuwe signalen en signalen in behandeling",
+                "/signalen",
+            )
+        )
+    if werkwijze.heeft(Onderdeel.CASUSSEN):
+        open_ = [
+            c
+            for c in beheer.casussen_van_gebruiker(ctx.sessie, actor.gebruiker_id)
+            if c.status == "open"
+        ]
+        uit.append(Taak("Open casussen", len(open_), "casussen waarvan u lid bent", "/casussen"))
+        if werkwijze.informeren:
+            uit.append(
+                Taak(
+                    "Betrokkenen informeren",
+                    informeren.te_doen(ctx),
+                    "betrokkenen zonder besluit over informeren, of van wie het uitstel opnieuw "
+                    "moet worden beoordeeld",
+                    f"/casussen/{open_[0].id}/informeren" if len(open_) == 1 else "/casussen",
+                )
+            )
+        uit.append(
+            Taak(
+                "Suggesties beoordelen",
+                oordelen.te_beoordelen(ctx),
+                "paren uit kruisverwijzingen in uw casussen die op uw oordeel wachten",
+                f"/casussen/{open_[0].id}/kruisverwijzing#suggesties"
+                if len(open_) == 1
+                else "/casussen",
             )
         )
     return uit

@@ -66,11 +66,41 @@ PERSOONSGEGEVENS = {
     ("GET", "/api/v1/casussen/{casus_id}/netwerk/knopen/{knoop_id}"),
     ("GET", "/api/v1/casussen/{casus_id}/netwerk/pad"),
     ("GET", "/api/v1/casussen/{casus_id}/netwerk/patronen"),
+    ("GET", "/api/v1/casussen/{casus_id}/informeren"),
+    ("GET", "/casussen/{casus_id}/informeren"),
 }
 # Reached without an account, with the personal code of the bewijs van ontvangst.
 CODE_PADEN = {("POST", "/api/v1/beslag/_inzage"), ("POST", "/mijn-beslag")}
 # The rest, each with why it reads no partner personal data.
 GEEN_PERSOONSGEGEVENS = {
+    **dict.fromkeys(
+        [
+            ("GET", "/api/v1/knelpunten"),
+            ("POST", "/api/v1/knelpunten"),
+            ("POST", "/api/v1/knelpunten/uit-deelwijzer"),
+            ("POST", "/api/v1/deelverzoeken/{deelverzoek_id}/knelpunt"),
+            ("GET", "/api/v1/knelpunten/{knelpunt_id}"),
+            ("POST", "/api/v1/knelpunten/{knelpunt_id}/_indelen"),
+            ("POST", "/api/v1/knelpunten/{knelpunt_id}/_escaleren"),
+            ("POST", "/api/v1/knelpunten/{knelpunt_id}/_oplossen"),
+            ("POST", "/api/v1/knelpunten/{knelpunt_id}/_hergebruik"),
+            ("GET", "/knelpunten"),
+            ("GET", "/knelpunten/nieuw"),
+            ("POST", "/knelpunten"),
+            ("POST", "/knelpunten/uit-deelwijzer"),
+            ("POST", "/deelverzoeken/{deelverzoek_id}/knelpunt"),
+            ("GET", "/knelpunten/{knelpunt_id}"),
+            ("POST", "/knelpunten/{knelpunt_id}/indelen"),
+            ("POST", "/knelpunten/{knelpunt_id}/escaleren"),
+            ("POST", "/knelpunten/{knelpunt_id}/oplossen"),
+            ("POST", "/knelpunten/{knelpunt_id}/hergebruik"),
+        ],
+        "register van knelpunten: regels, partijen, categorieën en redenen, geen personen",
+    ),
+    ("POST", "/api/v1/casussen/{casus_id}/informeren"): "besluit vastleggen; de betrokkene wordt "
+    "gelezen door de deur (entiteit lezen)",
+    ("POST", "/casussen/{casus_id}/informeren"): "besluit vastleggen; de betrokkene wordt "
+    "gelezen door de deur (entiteit lezen)",
     ("POST", "/api/v1/tokens"): "eigen inloggegevens",
     ("GET", "/api/v1/partners"): "organisaties, geen personen",
     ("GET", "/api/v1/partners/{partner_id}"): "organisaties, geen personen",
@@ -405,6 +435,18 @@ BESLAGPADEN = [
 ]
 
 PADEN = [
+    Pad(
+        ("GET", "/api/v1/casussen/{casus_id}/informeren"),
+        _api("GET", lambda w: "/api/v1/casussen/C-1/informeren"),
+        lambda w: w.analist,
+        lambda w: w.buitenstaander,
+    ),
+    Pad(
+        ("GET", "/casussen/{casus_id}/informeren"),
+        _web("GET", lambda w: "/casussen/C-1/informeren"),
+        lambda w: w.analist,
+        lambda w: w.buitenstaander,
+    ),
     Pad(
         ("GET", "/api/v1/signalen"),
         _api("GET", lambda w: "/api/v1/signalen"),

@@ -61,7 +61,7 @@ from integraal.beslag.registratie import ItemIn, KennisgevingIn
 from integraal.beslag.verloop import HerbeoordelingIn, KlaagschriftIn, OmzettingIn
 from integraal.casus import casussen, deelverzoeken, export, signalen
 from integraal.casus.casussen import CasusIn, LidIn, Motivering, Sluiten
-from integraal.casus.deelverzoeken import AntwoordIn
+from integraal.casus.deelverzoeken import AntwoordIn, DeelverzoekIn
 from integraal.cli import app as cli
 from integraal.cli import entiteit as cli_entiteit
 from integraal.demo.wereld import GEBRUIKERS, WACHTWOORD, laad_demo
@@ -69,6 +69,7 @@ from integraal.domein.actor import Actor
 from integraal.domein.beslag import Grond, ObjectSoort
 from integraal.domein.casus import SignaalStatus
 from integraal.domein.fouten import Weigering
+from integraal.domein.knelpunt import Knelpuntthema, Oplossingssoort
 from integraal.domein.monitor import Maatregelstatus, Soort, TKStatus
 from integraal.gebruikers import actor_van
 from integraal.instellingen import Instellingen
@@ -100,6 +101,17 @@ from integraal.opslag.modellen import (
 from integraal.toegang import bewaren
 from integraal.toegang.inzage import InzageVraag, inzage_verzoek
 from integraal.toegang.lezen import Leesdoel
+from integraal.verbanden import informeren, knelpunten
+from integraal.verbanden.informeren import Informeerbesluit, InformerenIn, Uitstelreden
+from integraal.verbanden.knelpunten import (
+    EscalatieIn,
+    HergebruikIn,
+    Indeling,
+    KnelpuntIn,
+    OplossingIn,
+    UitDeelverzoek,
+    UitDeelwijzer,
+)
 from integraal.verwerking import Context, Kanaal
 from integraal.verwerking.context import WEIGERINGEN
 from tests.hulp import csrf, doe
@@ -339,6 +351,18 @@ ZONDER_REGELS: dict[str, str] = {
     "maatregel bijwerken": "the monitor holds aggregates and public documents only",
     "moties en toezeggingen bijwerken uit de open data van de Tweede Kamer": "public documents "
     "of the Tweede Kamer only",
+    **dict.fromkeys(
+        (
+            "knelpunt vastleggen",
+            "knelpunt indelen",
+            "knelpunt escaleren",
+            "knelpunt oplossen",
+            "hergebruik vastleggen",
+        ),
+        "the register of bottlenecks holds rules, partners, categories and reasons, no person",
+    ),
+    "informeren bekijken": "the subjects are read as 'entiteit lezen' in the same trace",
+    "informeren vastleggen": "the subject is read as 'entiteit lezen' in the same trace",
 }
 
 # R3's exceptions: actions whose own lines depend on what there was (the record says whether).
@@ -365,6 +389,8 @@ ONDERDELEN: dict[str, frozenset[str]] = {
     "signaal lezen": frozenset({"entiteiten zoeken"}),
     # A dossier with its seized objects.
     "vermogensdossier lezen": frozenset({"beslag lezen"}),
+    "informeren bekijken": frozenset({"entiteit lezen"}),
+    "informeren vastleggen": frozenset({"entiteit lezen"}),
     **dict.fromkeys(
         (
             "beslag: vervolgstap",
@@ -756,6 +782,72 @@ def _speel_gezichten(o: Omgeving, tmp: Path) -> None:
     assert uit.exit_code == 0, uit.output
 
 
+def _speel_verbanden(o: Omgeving, a: dict[str, Actor]) -> None:
+    analist, beleid = a["analist.riec"], a["beleid.riec"]
+    betrokkenen = doe(o, analist, informeren.overzicht, ZAAK)
+    doe(
+        o,
+        analist,
+        informeren.leg_vast,
+        ZAAK,
+        InformerenIn(
+            entiteit_id=betrokkenen[0].entiteit_id,
+            besluit=Informeerbesluit.UITGESTELD,
+            reden=Uitstelreden.ONDERZOEK,
+            herzien_op=dt.date.today() + dt.timedelta(days=90),
+        ),
+    )
+    dv = doe(
+        o,
+        analist,
+        deelverzoeken.vraag,
+        ZAAK,
+        DeelverzoekIn(
+            verstrekker="zorgpartner-ggz-fictief",
+            categorieen=["zorg"],
+            toelichting="Zorgcontext van de betrokkene bij het pand.",
+        ),
+    )
+    uit_verzoek = doe(o, analist, knelpunten.uit_deelverzoek, dv.id, UitDeelverzoek())
+    doe(
+        o,
+        analist,
+        knelpunten.uit_deelwijzer,
+        UitDeelwijzer(
+            van="zvh-rotterdam-rijnmond", aan="politie", categorie="zorg", doel="opsporing"
+        ),
+    )
+    doe(
+        o,
+        beleid,
+        knelpunten.leg_vast,
+        KnelpuntIn(
+            titel="Havendata", omschrijving="Geen koppeling met het havensysteem voor het RIEC."
+        ),
+    )
+    doe(
+        o,
+        beleid,
+        knelpunten.deel_in,
+        uit_verzoek.id,
+        Indeling(thema=Knelpuntthema.ZORG_EN_VEILIGHEID),
+    )
+    doe(
+        o, beleid, knelpunten.escaleer, uit_verzoek.id, EscalatieIn(naar="Taskforce gegevensdeling")
+    )
+    doe(
+        o,
+        beleid,
+        knelpunten.los_op,
+        uit_verzoek.id,
+        OplossingIn(
+            soort=Oplossingssoort.WERKINSTRUCTIE,
+            oplossing="Uitleg aan de RIEC's: zorg blijft in het ZVH.",
+        ),
+    )
+    doe(o, beleid, knelpunten.hergebruik, uit_verzoek.id, HergebruikIn(waar="RIEC Limburg"))
+
+
 def _speel_bewaartermijn(o: Omgeving, a: dict[str, Actor]) -> None:
     """Last: it destroys the data of a closed case."""
     doe(o, a["coordinator.riec"], casussen.sluit, HAVENWEG, Sluiten(reden="Afgerond zonder zaak."))
@@ -788,6 +880,7 @@ def spoorwereld(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spoorwerel
     _speel_beslag(o, actoren, w)
     _speel_monitor(o, actoren)
     _speel_gezichten(o, pad)
+    _speel_verbanden(o, actoren)
     _speel_bewaartermijn(o, actoren)
     yield w
     o.database.dispose()

@@ -28,6 +28,7 @@ from integraal.api.routes import (
     monitor,
     netwerk,
     signalen,
+    verbanden,
 )
 from integraal.omgeving import Omgeving
 
@@ -105,6 +106,7 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
         netwerk,
         beslag,
         monitor,
+        verbanden,
     ):
         api.include_router(module.router)
     api.mount(

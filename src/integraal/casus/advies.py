@@ -8,6 +8,7 @@ import uuid
 from decimal import Decimal
 from typing import ClassVar
 
+from integraal.delen.model import Adviesvorm
 from integraal.domein.casus import (
     EIGENAARS,
     INTERVENTIE_OVERGANGEN,
@@ -163,16 +164,31 @@ def gebeurtenis(
     )
 
 
-def bevoegde_eigenaars(ctx: Context) -> dict[InterventieSoort, list[tuple[str, str]]]:
-    """Per kind of intervention, the organisations with competence for it (the only owners a
-    form offers)."""
+def adviesvorm(ctx: Context, verband_id: str) -> Adviesvorm:
+    """What the partnership's cases end in (an enforcement advice, a person-centred plan)."""
+    w = ctx.beslisser.register.werkwijze(verband_id)
+    if w is None or w.advies is None:
+        raise Conflict("Bij dit samenwerkingsverband hoort geen advies of plan.")
+    return w.advies
+
+
+def bevoegde_eigenaars(
+    ctx: Context, casus_id: str
+) -> dict[InterventieSoort, list[tuple[str, str]]]:
+    """Per kind of intervention the partnership's advice uses, the organisations with competence
+    for it (the only owners a form offers); for a plan of a Zorg- en Veiligheidshuis, only its
+    participants."""
+    c = _open_casus(ctx, casus_id)
+    vorm = adviesvorm(ctx, c.verband_id)
+    register = ctx.beslisser.register
+    deelnemers = register.deelnemers_op(c.verband_id, ctx.nu().date())
     return {
         soort: [
             (o.id, o.naam)
-            for o in ctx.beslisser.register.organisaties
-            if o.soort in EIGENAARS[soort]
+            for o in register.organisaties
+            if o.soort in EIGENAARS[soort] and (not vorm.eigenaars_deelnemers or o.id in deelnemers)
         ]
-        for soort in InterventieSoort
+        for soort in (InterventieSoort(s) for s in vorm.soorten)
     }
 
 
@@ -184,6 +200,8 @@ def stel_op(ctx: Context, casus_id: str, invoer: AdviesIn) -> AdviesUit:
         raise Conflict("het advies is al vastgesteld")
     fouten: dict[str, str] = {}
     soorten: list[InterventieSoort] = []
+    vorm = adviesvorm(ctx, c.verband_id)
+    eigenaars = bevoegde_eigenaars(ctx, casus_id)
     for i, v in enumerate(invoer.interventies):
         veld_ = f"interventies.{i}"
         soort = v.soort or SOORT_VAN_MAATREGEL.get(v.maatregel)
@@ -192,6 +210,12 @@ def stel_op(ctx: Context, casus_id: str, invoer: AdviesIn) -> AdviesUit:
                 "Kies een maatregel uit de lijst."
                 if soort is None
                 else f"Deze maatregel hoort niet bij een {soort.label.lower()} interventie."
+            )
+            continue
+        if soort not in eigenaars:
+            fouten[f"{veld_}.maatregel"] = (
+                f"Een {soort.label.lower()} maatregel hoort niet in een "
+                f"{vorm.naam.lower()}; kies een maatregel uit de lijst."
             )
             continue
         soorten.append(soort)
@@ -204,6 +228,10 @@ def stel_op(ctx: Context, casus_id: str, invoer: AdviesIn) -> AdviesUit:
             fouten[f"{veld_}.eigenaar"] = (
                 f"{org.naam} is niet bevoegd voor een {soort.label.lower()} interventie; "
                 "kies een organisatie die dat wel is."
+            )
+        elif v.eigenaar not in {o for o, _ in eigenaars[soort]}:
+            fouten[f"{veld_}.eigenaar"] = (
+                f"{org.naam} neemt niet deel aan dit samenwerkingsverband; kies een deelnemer."
             )
     if fouten:
         raise OngeldigeInvoer(fouten)
@@ -244,6 +272,7 @@ def stel_vast(ctx: Context, casus_id: str) -> None:
     actor = ctx.ik
     if actor.rol is not Rol.COORDINATOR or actor.organisatie_id != c.verband_id:
         raise GeenToegang("alleen een coördinator van het verband stelt het advies vast")
+    vorm = adviesvorm(ctx, c.verband_id)
     advies = ctx.sessie.get(Advies, casus_id)
     if advies is None or advies.status != AdviesStatus.CONCEPT.value:
         raise Conflict("er is geen conceptadvies om vast te stellen")
@@ -258,8 +287,8 @@ def stel_vast(ctx: Context, casus_id: str) -> None:
             ctx.beslis(
                 van=c.verband_id,
                 aan=eigenaar,
-                categorie="interventieadvies",
-                doel="interventie",
+                categorie=vorm.categorie,
+                doel=vorm.doel,
                 casus=context,
                 feiten={"vierogen", "eigen_bevoegdheid"},
             )
@@ -269,10 +298,10 @@ def stel_vast(ctx: Context, casus_id: str) -> None:
                 ctx.verwerking(
                     besluit,
                     naam="advies verstrekken",
-                    doel="interventie",
+                    doel=vorm.doel,
                     verstrekker=c.verband_id,
                     ontvanger=eigenaar,
-                    categorieen=("interventieadvies",),
+                    categorieen=(vorm.categorie,),
                     casus_id=casus_id,
                     betrokkene=s.entity_id if s else None,
                     betrokkene_soort=f"entiteit:{s.schema}" if s else None,

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from integraal.casus.advies import AdviesUit, InterventieUit, gebeurtenis
 from integraal.casus.deelverzoeken import DeelverzoekUit
 from integraal.casus.tijdlijn import Moment, bouw_tijdlijn
+from integraal.delen.model import Onderdeel, Werkwijze
 from integraal.domein.actor import Actor
 from integraal.domein.casus import (
     CASUS_OVERGANGEN,
@@ -32,9 +33,6 @@ from integraal.toegang import signalen as signaaldeur
 from integraal.toegang import subjecten as subjectdeur
 from integraal.verwerking import Context
 
-DOEL = "integrale_aanpak"
-
-
 # --- Input -------------------------------------------------------------------------------------
 
 
@@ -42,7 +40,9 @@ class CasusIn(Invoer):
     titel: str = veld(
         "Titel", hint="Een korte naam die collega's herkennen.", min_length=3, max_length=300
     )
-    doel: Literal["integrale_aanpak"] = veld("Doel", standaard=DOEL)
+    doel: str | None = veld(
+        "Doel", hint="Leeg: het doel van uw samenwerkingsverband.", standaard=None, max_length=60
+    )
     signalen: list[str] = veld("Signalen", min_length=1, max_length=50)
     aanwijzingen: OptioneleTekst = veld(
         "Duidelijke en objectieve aanwijzingen",
@@ -156,6 +156,10 @@ class Casuskop(Uitvoer):
     advies: AdviesUit | None
     interventies: list[InterventieUit]
     mag: Bevoegdheden
+    # What the partnership's cases end in, as a person reads it (None: no advice or plan).
+    advies_naam: str | None = None
+    advies_kort: str = "advies"
+    actie_naam: str = "Interventie"
 
     @property
     def open_interventies(self) -> list[InterventieUit]:
@@ -210,11 +214,31 @@ def _lid_of_coordinator(ctx: Context, c: Casus) -> None:
         raise NietGevonden(f"casus {c.id} bestaat niet of u heeft er geen toegang toe")
 
 
+def werkwijze_van(ctx: Context, verband_id: str) -> Werkwijze:
+    """How the partnership works; an organisation without cases has none to open."""
+    w = ctx.beslisser.register.werkwijze(verband_id)
+    if w is None or not w.heeft(Onderdeel.CASUSSEN):
+        raise GeenToegang("alleen een samenwerkingsverband met casussen opent een casus")
+    return w
+
+
 def open_casus(ctx: Context, invoer: CasusIn) -> CasusUit:
     actor = ctx.ik
     if actor.rol not in MAG_CASUS_OPENEN:
         raise GeenToegang("alleen een coördinator opent een casus")
+    w = werkwijze_van(ctx, actor.organisatie_id)
+    if actor.rol not in w.casus_openen:
+        raise GeenToegang("alleen een coördinator opent een casus")
     fouten: dict[str, str] = {}
+    doel = invoer.doel or w.doel
+    if doel not in w.alle_doelen:
+        fouten["doel"] = "Kies het doel van uw samenwerkingsverband."
+    if w.aanwijzingen_bij_openen and not invoer.aanwijzingen:
+        # The WGS threshold is met before the case exists, not made up afterwards (FEC).
+        fouten["aanwijzingen"] = (
+            "Bij dit samenwerkingsverband opent u een casus pas als de duidelijke en objectieve "
+            "aanwijzingen er zijn. Motiveer ze hier in minstens 20 tekens."
+        )
     signalen: list[Signaal] = []
     for sid in invoer.signalen:
         try:
@@ -244,7 +268,7 @@ def open_casus(ctx: Context, invoer: CasusIn) -> CasusUit:
         id=nummer,
         titel=invoer.titel,
         verband_id=actor.organisatie_id,
-        doel=invoer.doel,
+        doel=doel,
         aanwijzingen=invoer.aanwijzingen,
         status=CasusStatus.OPEN.value,
         aangemaakt_door=actor.gebruiker_id,
@@ -393,7 +417,12 @@ def kop(ctx: Context, casus_id: str) -> Casuskop:
 
 def _kop(ctx: Context, c: Casus) -> Casuskop:
     advies = ctx.sessie.get(Advies, c.id)
+    w = ctx.beslisser.register.werkwijze(c.verband_id)
+    vorm = w.advies if w is not None else None
     return Casuskop(
+        advies_naam=vorm.naam if vorm else None,
+        advies_kort=vorm.kort if vorm else "advies",
+        actie_naam=vorm.onderdeel if vorm else "Interventie",
         id=c.id,
         titel=c.titel,
         verband=c.verband_id,

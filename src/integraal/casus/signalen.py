@@ -10,6 +10,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from integraal.delen import Beslisser, Besluit
+from integraal.delen.model import Melder, Onderdeel
 from integraal.domein.casus import SIGNAAL_OVERGANGEN, OngeldigeOvergang, SignaalStatus, controleer
 from integraal.domein.fouten import Conflict, OngeldigeInvoer
 from integraal.domein.identificatie import VALIDATORS, OngeldigeWaarde
@@ -60,7 +61,9 @@ class Kenmerk(Invoer):
 
 class SignaalIn(Invoer):
     verband: str = veld(
-        "Ontvanger", hint="Het RIEC of het LIEC dat het signaal ontvangt.", max_length=80
+        "Ontvanger",
+        hint="Het RIEC, het LIEC of een ander samenwerkingsverband waaraan u deelneemt.",
+        max_length=80,
     )
     omschrijving: str = veld(
         "Omschrijving",
@@ -76,7 +79,7 @@ class SignaalIn(Invoer):
     )
 
     meldingen: ClassVar[dict[str, str]] = {
-        "verband": "Kies het RIEC of het LIEC dat uw signaal ontvangt.",
+        "verband": "Kies het samenwerkingsverband dat uw signaal ontvangt.",
         "omschrijving": "Beschrijf wat u heeft gezien of gehoord, in 10 tot 5.000 tekens.",
     }
 
@@ -131,28 +134,46 @@ class SignaalUit(Uitvoer):
 
 
 def verbanden(beslisser: Beslisser, organisatie_id: str | None) -> list[tuple[str, str]]:
-    """Where a signal can go: the public may write to any RIEC; a partner to the partnerships
-    it takes part in."""
-    return [
-        (o.id, o.naam)
-        for o in beslisser.register.organisaties
-        if o.soort in ("riec", "liec")
-        and (organisatie_id is None or organisatie_id in o.deelnemers)
-    ]
+    """Where a signal can go: the partnerships whose werkwijze takes signals from the public
+    (no organisation) or from their participants (the ones this organisation takes part in)."""
+    register, vandaag = beslisser.register, dt.date.today()
+    uit = []
+    for o in register.verbanden(Onderdeel.SIGNALEN):
+        w = register.werkwijze(o.id)
+        assert w is not None
+        if organisatie_id is None:
+            if Melder.PUBLIEK in w.signaal_van:
+                uit.append((o.id, o.naam))
+        elif Melder.DEELNEMERS in w.signaal_van and organisatie_id in register.deelnemers_op(
+            o.id, vandaag
+        ):
+            uit.append((o.id, o.naam))
+    return uit
 
 
-def _controleer_verband(beslisser: Beslisser, verband_id: str) -> None:
+def _controleer_verband(ctx: Context, verband_id: str) -> None:
+    register = ctx.beslisser.register
     try:
-        org = beslisser.register.organisatie(verband_id)
+        org = register.organisatie(verband_id)
     except KeyError as exc:
-        raise OngeldigeInvoer({"verband": "Kies een RIEC of het LIEC uit de lijst."}) from exc
-    if org.soort not in ("riec", "liec"):
-        raise OngeldigeInvoer({"verband": "Een signaal gaat naar een RIEC of het LIEC."})
+        raise OngeldigeInvoer(
+            {"verband": "Kies uit de lijst het verband dat het signaal ontvangt."}
+        ) from exc
+    w = register.werkwijze(org.id)
+    if w is None or not w.heeft(Onderdeel.SIGNALEN):
+        raise OngeldigeInvoer(
+            {"verband": "Dit verband neemt geen signalen aan. Kies een verband uit de lijst."}
+        )
+    if ctx.actor is None and Melder.PUBLIEK not in w.signaal_van:
+        raise OngeldigeInvoer(
+            {"verband": f"{org.naam} neemt geen meldingen van burgers aan. Kies een RIEC."}
+        )
 
 
 def dien_in(ctx: Context, invoer: SignaalIn) -> SignaalUit:
     """A partner user's signal (a provision, so the engine decides) or a public tip."""
-    _controleer_verband(ctx.beslisser, invoer.verband)
+    _controleer_verband(ctx, invoer.verband)
+    doel = deur.doel(ctx, invoer.verband)
     kenmerken = [
         {
             "soort": k.soort.value,
@@ -169,7 +190,7 @@ def dien_in(ctx: Context, invoer: SignaalIn) -> SignaalUit:
                 van=ctx.actor.organisatie_id,
                 aan=invoer.verband,
                 categorie=deur.CATEGORIE,
-                doel=DOEL,
+                doel=doel,
             )
         )
     nummer = opslag.volgend_nummer(ctx.sessie, Signaal, "S")
@@ -190,7 +211,7 @@ def dien_in(ctx: Context, invoer: SignaalIn) -> SignaalUit:
             besluit,
             naam="signaal ontvangen",
             grondslag=None if besluit else PUBLIEKE_GRONDSLAG,
-            doel=DOEL,
+            doel=doel,
             verstrekker=ctx.actor.organisatie_id if ctx.actor else "publiek",
             ontvanger=invoer.verband,
             categorieen=(deur.CATEGORIE,),

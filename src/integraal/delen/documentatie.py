@@ -73,4 +73,52 @@ def als_markdown(catalogus: Catalogus, register: Partnerregister) -> str:
     regels += ["", "## Soorten organisaties", "", "| Soort | Naam | Groepen |", "|---|---|---|"]
     for sid, s in register.soorten.items():
         regels.append(f"| `{sid}` | {s.label} | {', '.join(s.groepen) or '—'} |")
+    regels += _werkwijzen(catalogus, register)
     return "\n".join(regels) + "\n"
+
+
+def _werkwijzen(catalogus: Catalogus, register: Partnerregister) -> list[str]:
+    """How each partnership kind works, and who is designated by decree when."""
+    regels = [
+        "",
+        "## Werkwijze per soort samenwerkingsverband",
+        "",
+        "Uit `src/integraal/delen/data/partners.yaml` (`werkwijze`); de diensten lezen dit.",
+        "",
+    ]
+    for sid, s in register.soorten.items():
+        w = s.werkwijze
+        if w is None:
+            continue
+        cats = ", ".join(catalogus.categorie_label(c) for c in w.categorieen)
+        regels += [
+            f"### {s.label} (`{sid}`)",
+            "",
+            f"- **Doel:** {', '.join(catalogus.doelen[d] for d in w.alle_doelen)}",
+            f"- **Onderdelen:** {', '.join(o.value for o in w.onderdelen)}",
+            f"- **Signalen van:** {', '.join(m.value for m in w.signaal_van) or 'niemand'}",
+            f"- **Casus openen:** {', '.join(r.value for r in w.casus_openen) or 'geen casussen'}"
+            + (" (aanwijzingen bij het openen)" if w.aanwijzingen_bij_openen else ""),
+            f"- **Categorieën:** {cats}",
+            f"- **Bewaartermijn:** {w.bewaartermijn_jaren} jaar na sluiten",
+            f"- **Vier ogen bij:** {', '.join(w.vierogen) or '—'}",
+            "- **Betrokkene informeren:** "
+            + ("ja, of uitstellen met reden" if w.informeren else "nee"),
+        ]
+        if w.toelichting:
+            regels += ["", w.toelichting.strip()]
+        regels.append("")
+    if register.aanwijzingen:
+        regels += [
+            "## Aanwijzingen bij besluit",
+            "",
+            "| Verband | Deelnemers | Geldig van | Geldig tot | Bron |",
+            "|---|---|---|---|---|",
+        ]
+        for a in register.aanwijzingen:
+            namen = ", ".join(register.naam(d) for d in a.deelnemers)
+            regels.append(
+                f"| {register.naam(a.verband)} | {namen} | {a.geldig_van} | "
+                f"{a.geldig_tot or '—'} | {a.bron} |"
+            )
+    return regels

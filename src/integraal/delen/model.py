@@ -8,6 +8,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from integraal.domein.rollen import Rol
+
 
 class _Strikt(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -140,11 +142,80 @@ class Catalogus(_Strikt):
         raise KeyError(regel_id)
 
 
+class Onderdeel(StrEnum):
+    """A part of the work a partnership kind does; the web and the services switch on these."""
+
+    SIGNALEN = "signalen"
+    CASUSSEN = "casussen"
+    DEELVERZOEKEN = "deelverzoeken"
+    ADVIES = "advies"
+    RAPPORTAGES = "rapportages"
+    SIGNAALRONDEN = "signaalronden"
+    INDICATOREN = "indicatoren"
+
+
+class Melder(StrEnum):
+    DEELNEMERS = "deelnemers"
+    PUBLIEK = "publiek"
+
+
+class Adviesvorm(_Strikt):
+    """What a partnership's case ends in: a RIEC's integrated enforcement advice, a Zorg- en
+    Veiligheidshuis's person-centred plan. Adopting it provides each part to its owner."""
+
+    naam: str
+    # The short word in buttons and confirmations ("advies", "plan").
+    kort: str
+    onderdeel: str
+    categorie: str
+    doel: str
+    soorten: tuple[str, ...]
+    # Owners must take part in the partnership (a ZVH plan's actions), not only be competent.
+    eigenaars_deelnemers: bool = False
+
+
+class Werkwijze(_Strikt):
+    """How a partnership kind works, declared as data (WGS chapter 2 per partnership): its
+    purpose, who reports and who opens a case, the categories its cases hold, how long they are
+    kept after closing, and which steps need a second person. The services read this instead of
+    asking whether an organisation is a RIEC."""
+
+    # The purpose of its cases; `doelen` adds the purposes its other work serves (iCOV).
+    doel: str
+    doelen: tuple[str, ...] = ()
+    onderdelen: tuple[Onderdeel, ...]
+    signaal_van: tuple[Melder, ...] = ()
+    beoordelen: tuple[Rol, ...] = (Rol.ANALIST, Rol.COORDINATOR)
+    casus_openen: tuple[Rol, ...] = (Rol.COORDINATOR,)
+    # The WGS threshold ("duidelijke en objectieve aanwijzingen") must be met when the case
+    # opens, not later (FEC).
+    aanwijzingen_bij_openen: bool = False
+    categorieen: tuple[str, ...]
+    bewaartermijn_jaren: int = Field(ge=0, le=30)
+    vierogen: tuple[str, ...] = ()
+    # Informing the data subject (or deferring it with a reason) is recorded per case subject.
+    informeren: bool = True
+    # Categories that never leave the partnership towards these kinds (ZVH: care data).
+    nooit_naar: tuple[str, ...] = ()
+    advies: Adviesvorm | None = None
+    toelichting: str = ""
+
+    def heeft(self, onderdeel: Onderdeel) -> bool:
+        return onderdeel in self.onderdelen
+
+    @property
+    def alle_doelen(self) -> tuple[str, ...]:
+        return (self.doel, *(d for d in self.doelen if d != self.doel))
+
+
 class Soort(_Strikt):
     label: str
     groepen: tuple[str, ...] = ()
     samenwerkingsverband: bool = False
     deelnemer_soorten: tuple[str, ...] = ()
+    werkwijze: Werkwijze | None = None
+    # A closed sub-partnership (the FEC's Serious Crime Taskforce) names its parent kind.
+    onderdeel_van: str | None = None
 
 
 class Organisatie(_Strikt):
@@ -154,12 +225,29 @@ class Organisatie(_Strikt):
     regio: str | None = None
     deelnemers: tuple[str, ...] = ()
     aangewezen_voor: tuple[str, ...] = ()
+    onderdeel_van: str | None = None
+
+
+class Aanwijzing(_Strikt):
+    """A participant designated by decree (BGS or a later decision), valid for a period: the
+    register keeps every version, so a decision on a past date uses the designation of then."""
+
+    verband: str
+    deelnemers: tuple[str, ...] = Field(min_length=1)
+    geldig_van: dt.date
+    geldig_tot: dt.date | None = None
+    bron: str
+    toelichting: str = ""
+
+    def geldig_op(self, datum: dt.date) -> bool:
+        return self.geldig_van <= datum and (self.geldig_tot is None or datum <= self.geldig_tot)
 
 
 class Partnerregister(_Strikt):
     versie: str
     soorten: dict[str, Soort]
     organisaties: tuple[Organisatie, ...]
+    aanwijzingen: tuple[Aanwijzing, ...] = ()
 
     @model_validator(mode="after")
     def _samenhang(self) -> Partnerregister:
@@ -174,7 +262,52 @@ class Partnerregister(_Strikt):
                 raise ValueError(f"organisatie {org.id}: onbekende deelnemers {sorted(onbekend)}")
             if org.deelnemers and not self.soorten[org.soort].samenwerkingsverband:
                 raise ValueError(f"organisatie {org.id} heeft deelnemers maar is geen verband")
+            if org.onderdeel_van is not None and org.onderdeel_van not in ids:
+                raise ValueError(f"organisatie {org.id}: onbekend verband {org.onderdeel_van!r}")
+        for naam, soort in self.soorten.items():
+            if soort.werkwijze is not None and not soort.samenwerkingsverband:
+                raise ValueError(f"soort {naam} heeft een werkwijze maar is geen verband")
+        for a in self.aanwijzingen:
+            onbekend = {a.verband, *a.deelnemers} - ids
+            if onbekend:
+                raise ValueError(f"aanwijzing {a.bron}: onbekende organisaties {sorted(onbekend)}")
+            if a.geldig_tot is not None and a.geldig_tot < a.geldig_van:
+                raise ValueError(f"aanwijzing {a.bron}: geldig_tot ligt voor geldig_van")
         return self
+
+    def werkwijze(self, org_id: str) -> Werkwijze | None:
+        """How the partnership with this id works; None for an organisation that is none."""
+        try:
+            org = self.organisatie(org_id)
+        except KeyError:
+            return None
+        return self.soorten[org.soort].werkwijze
+
+    def verbanden(self, onderdeel: Onderdeel | None = None) -> list[Organisatie]:
+        """The partnerships that do this part of the work (all with a werkwijze when None)."""
+        uit = []
+        for org in self.organisaties:
+            w = self.soorten[org.soort].werkwijze
+            if w is not None and (onderdeel is None or w.heeft(onderdeel)):
+                uit.append(org)
+        return uit
+
+    def deelnemers_op(self, verband_id: str, datum: dt.date) -> frozenset[str]:
+        """Who takes part on a date: the register's list plus the designations valid then."""
+        org = self.organisatie(verband_id)
+        aangewezen = {
+            d
+            for a in self.aanwijzingen
+            if a.verband == verband_id and a.geldig_op(datum)
+            for d in a.deelnemers
+        }
+        return frozenset(org.deelnemers) | aangewezen
+
+    def aanwijzingen_van(self, verband_id: str) -> list[Aanwijzing]:
+        return sorted(
+            (a for a in self.aanwijzingen if a.verband == verband_id),
+            key=lambda a: a.geldig_van,
+        )
 
     def organisatie(self, org_id: str) -> Organisatie:
         for org in self.organisaties:

@@ -95,8 +95,13 @@ def _aanwijzingen(t: Toets) -> tuple[bool, str]:
 
 @_voorwaarde("deelnemer_van_verband", "de verstrekker neemt deel aan het samenwerkingsverband")
 def _deelnemer(t: Toets) -> tuple[bool, str]:
-    if t.aan.deelnemers:
-        ok = t.van.id in t.aan.deelnemers
+    try:
+        # Designations by decree count on the date of the request (versioned register data).
+        deelnemers = t.register.deelnemers_op(t.aan.id, t.verzoek.datum)
+    except KeyError:  # a kind asked about in general ("may a gemeente ...?")
+        deelnemers = frozenset()
+    if deelnemers:
+        ok = t.van.id in deelnemers
     else:
         ok = t.van.soort in t.register.soorten[t.aan.soort].deelnemer_soorten
     naam = t.aan.naam
@@ -108,6 +113,25 @@ def _deelnemer(t: Toets) -> tuple[bool, str]:
             f"{t.van.naam} is geen deelnemer van {naam}",
         )
     )
+
+
+@_voorwaarde(
+    "ontvanger_deelnemer_van_verband",
+    "de ontvanger neemt deel aan het verstrekkende samenwerkingsverband",
+    toepasselijkheid=True,
+)
+def _ontvanger_deelnemer(t: Toets) -> tuple[bool, str]:
+    try:
+        deelnemers = t.register.deelnemers_op(t.van.id, t.verzoek.datum)
+    except KeyError:
+        deelnemers = frozenset()
+    if deelnemers:
+        ok = t.aan.id in deelnemers
+    else:
+        ok = t.aan.soort in t.register.soorten[t.van.soort].deelnemer_soorten
+    if ok:
+        return True, f"{t.aan.naam} neemt deel aan {t.van.naam}"
+    return False, f"{t.aan.naam} is geen deelnemer van {t.van.naam}"
 
 
 @_voorwaarde(
@@ -148,6 +172,9 @@ def _doelbinding(t: Toets) -> tuple[bool, str]:
 def _bank_aangewezen(t: Toets) -> tuple[bool, str]:
     if "fec" in t.aan.aangewezen_voor:
         return True, f"{t.aan.naam} is aangewezen voor het FEC"
+    taskforces = [o.id for o in t.register.organisaties if o.onderdeel_van == "fec"]
+    if any(t.aan.id in t.register.deelnemers_op(v, t.verzoek.datum) for v in taskforces):
+        return True, f"{t.aan.naam} is bij besluit aangewezen voor een taskforce van het FEC"
     return False, f"{t.aan.naam} is niet aangewezen voor het FEC"
 
 

@@ -46,6 +46,8 @@ class InterventieSoort(Keuze):
     BESTUURLIJK = "bestuurlijk", "Bestuurlijk"
     STRAFRECHTELIJK = "strafrechtelijk", "Strafrechtelijk"
     FISCAAL = "fiscaal", "Fiscaal"
+    # An action in a Zorg- en Veiligheidshuis's person-centred plan.
+    ZORG = "zorg", "Zorg en ondersteuning"
 
 
 class InterventieStatus(Keuze):
@@ -122,6 +124,7 @@ EIGENAARS: Mapping[InterventieSoort, frozenset[str]] = {
     InterventieSoort.BESTUURLIJK: frozenset({"gemeente"}),
     InterventieSoort.STRAFRECHTELIJK: frozenset({"politie", "om", "fiod", "kmar"}),
     InterventieSoort.FISCAAL: frozenset({"belastingdienst", "fiod"}),
+    InterventieSoort.ZORG: frozenset({"zorgpartner", "gemeente"}),
 }
 MAATREGELEN: Mapping[InterventieSoort, Mapping[str, str]] = {
     InterventieSoort.BESTUURLIJK: {
@@ -140,6 +143,12 @@ MAATREGELEN: Mapping[InterventieSoort, Mapping[str, str]] = {
         "fiscaal-beslag": "Fiscaal beslag",
         "fiscale-boete": "Fiscale boete",
     },
+    InterventieSoort.ZORG: {
+        "zorgtraject": "Zorgtraject of behandeling",
+        "woonbegeleiding": "Woonbegeleiding",
+        "schuldhulpverlening": "Schuldhulpverlening",
+        "dagbesteding": "Dagbesteding of werk",
+    },
 }
 
 
@@ -150,6 +159,7 @@ class Uitkomst(Keuze):
     AANSLAG = "aanslag", "Aanslag opgelegd"
     BOETE = "boete", "Boete opgelegd"
     VEROORDELING = "veroordeling", "Veroordeling"
+    DOEL_BEREIKT = "doel_bereikt", "Doel van de actie bereikt"
     GEEN_EFFECT = "geen_effect", "Geen effect"
 
 

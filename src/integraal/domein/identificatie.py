@@ -137,3 +137,30 @@ VALIDATORS: Final[dict[str, Callable[[str], str]]] = {
     "kenteken": kenteken,
     "bag": bag_id,
 }
+
+
+_KANDIDATEN: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+    ("een IBAN", re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b")),
+    ("een BSN", re.compile(r"(?<![\d.,])\d{9}(?![\d.,])")),
+    ("een e-mailadres", re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")),
+    ("een telefoonnummer", re.compile(r"(?<!\d)(?:\+31|0)[\s-]?6[\s-]?\d{8}(?!\d)")),
+    ("een postcode met huisnummer", re.compile(r"\b\d{4} ?[A-Z]{2},? ?\d{1,5}\b")),
+)
+
+
+def kenmerk_in(tekst: str) -> str | None:
+    """What identifies a person in a free text meant to hold none (a bottleneck's reason, a
+    facilitator indicator): the kind it looks like, or None. A nine-digit number counts only
+    when it passes the eleven test, so a case number or an amount is not flagged."""
+    for soort, patroon in _KANDIDATEN:
+        for m in patroon.finditer(tekst):
+            waarde = m.group(0)
+            if soort == "een BSN" and not _elfproef(waarde):
+                continue
+            if soort == "een IBAN":
+                try:
+                    iban(waarde)
+                except OngeldigeWaarde:
+                    continue
+            return soort
+    return None

@@ -24,6 +24,7 @@ from integraal.domein.monitor import (
     onderdruk_een,
 )
 from integraal.domein.tekst import getal
+from integraal.monitor import knelpunten
 from integraal.monitor.rechten import mag_bewerken
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
@@ -335,7 +336,23 @@ def _beslagwaarde(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
     return punten
 
 
+def _telling(
+    bron: Callable[[Sessie, dt.datetime], list[knelpunten.Telling]],
+) -> Callable[[Sessie, dt.datetime], list[Punt]]:
+    def punten(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
+        return [
+            Punt(periode=t.periode, uitsplitsing=t.uitsplitsing, waarde=t.waarde)
+            for t in bron(sessie, peil)
+        ]
+
+    return punten
+
+
 LIVE: dict[str, Callable[[Sessie, dt.datetime], list[Punt]]] = {
+    "weigeringen_per_regel": _telling(knelpunten.weigeringen_per_regel),
+    "weigeringen_per_verband": _telling(knelpunten.weigeringen_per_verband),
+    "knelpunten_open": _telling(knelpunten.open_per_thema),
+    "knelpunten_doorlooptijd": _telling(knelpunten.doorlooptijd),
     "casussen_gestart": _casussen_gestart,
     "casussen_afgesloten": _casussen_afgesloten,
     "interventies": _interventies,

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from integraal.domein.brieftabellen import tekstregels
 from integraal.domein.financien import Afwijking, RijSoort, Tabel
 from integraal.domein.invoer import veld
+from integraal.domein.knelpunt import Knelpuntsoort, Knelpuntstatus, Knelpuntthema, Oplossingssoort
 from integraal.domein.monitor import Lijn
 from integraal.monitor import financien, indicatoren, opdrachten, structuur
 from integraal.monitor.financien import PlanRealisatie, PlanRealisatieUit
@@ -23,7 +24,9 @@ from integraal.monitor.grafiek import Serie, staven
 from integraal.monitor.indicatoren import IndicatorUit, Indicatorvraag
 from integraal.monitor.opdrachten import OpdrachtUit
 from integraal.monitor.structuur import LijnUit
+from integraal.opslag import knelpunten as knelpuntopslag
 from integraal.opslag import monitor as opslag
+from integraal.opslag.db import Sessie
 from integraal.verwerking import Context
 
 LIJNEN_IN_RAPPORT = (Lijn.VOORKOMEN, Lijn.VERSTOREN_DOORBREKEN, Lijn.BESTRAFFEN, Lijn.BESCHERMEN)
@@ -39,6 +42,28 @@ class Hoofdstuk:
     indicatoren: list[tuple[IndicatorUit, Markup]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class KnelpuntRegel:
+    """A bottleneck as the report lists it: no person, no rule id."""
+
+    titel: str
+    thema: str
+    soort: str
+    status: str
+    sinds: dt.date
+    oplossing: str | None
+    hergebruikt: int
+
+
+@dataclass
+class Knelpunten:
+    """The chapter on sharing bottlenecks (motion Michon-Derkzen: patterns of data sharing)."""
+
+    indicatoren: list[tuple[IndicatorUit, Markup]] = field(default_factory=list)
+    open: list[KnelpuntRegel] = field(default_factory=list)
+    opgelost: list[KnelpuntRegel] = field(default_factory=list)
+
+
 @dataclass
 class Rapport:
     peildatum: dt.datetime
@@ -52,6 +77,7 @@ class Rapport:
     opdrachten: list[OpdrachtUit]
     bronnen: list[tuple[str, str | None]]
     indicatorbronnen: list[str]
+    knelpunten: Knelpunten = field(default_factory=Knelpunten)
 
 
 def grafiek(i: IndicatorUit) -> Markup:
@@ -98,7 +124,12 @@ def stel_samen(ctx: Context, peildatum: dt.datetime | None = None) -> Rapport:
     lijnen = {lijn.code: lijn for lijn in structuur.lijnen(sessie, peil.date())}
     hoofdstukken = {code: Hoofdstuk(lijnen[code]) for code in LIJNEN_IN_RAPPORT if code in lijnen}
     bronnen_ind: list[str] = []
+    knelpunten = _knelpunten(sessie, peil)
     for i in indicatoren.alle(sessie, peil):
+        if i.deelopgave == DEELOPGAVE_GEGEVENSDELING:
+            if i.punten:
+                knelpunten.indicatoren.append((i, grafiek(i)))
+            continue
         if not i.punten or i.lijn is None or i.lijn not in hoofdstukken:
             continue
         hoofdstukken[i.lijn].indicatoren.append((i, grafiek(i)))
@@ -118,7 +149,38 @@ def stel_samen(ctx: Context, peildatum: dt.datetime | None = None) -> Rapport:
         opdrachten=opdrachten.alle(sessie),
         bronnen=[(d.titel, d.kenmerk) for d in opslag.documenten(sessie)],
         indicatorbronnen=bronnen_ind,
+        knelpunten=knelpunten,
     )
+
+
+DEELOPGAVE_GEGEVENSDELING = "gegevensdeling"
+
+
+def _knelpunten(sessie: Sessie, peil: dt.datetime) -> Knelpunten:
+    uit = Knelpunten()
+    for k in knelpuntopslag.alle(sessie):
+        if k.aangemaakt_op > peil:
+            continue
+        afgesloten = k.opgelost_op is not None and k.opgelost_op <= peil.date()
+        regel = KnelpuntRegel(
+            titel=k.titel,
+            thema=Knelpuntthema(k.thema).label if k.thema else "Nog niet ingedeeld",
+            soort=Knelpuntsoort(k.soort).label,
+            status=Knelpuntstatus(k.status).label
+            if afgesloten
+            else (
+                Knelpuntstatus.GEESCALEERD.label if k.geescaleerd_op else Knelpuntstatus.OPEN.label
+            ),
+            sinds=k.aangemaakt_op.date(),
+            oplossing=(
+                f"{Oplossingssoort(k.oplossing_soort).label}: {k.oplossing}"
+                if afgesloten and k.oplossing_soort
+                else None
+            ),
+            hergebruikt=len(k.hergebruik) if afgesloten else 0,
+        )
+        (uit.opgelost if afgesloten else uit.open).append(regel)
+    return uit
 
 
 _OMGEVING = Environment(

@@ -13,9 +13,11 @@ from sqlalchemy.orm import Session
 from integraal.opslag.modellen import (
     Casus,
     CasusLid,
+    CasusSubject,
     Deelverzoek,
     Gebeurtenis,
     Gebruiker,
+    Informatieplicht,
     Interventie,
     Signaal,
 )
@@ -134,3 +136,27 @@ def aantal_deelverzoeken(sessie: Session, verstrekker_id: str, status: str) -> i
         )
         or 0
     )
+
+
+def informeren_te_doen(sessie: Session, casus_ids: Sequence[str], peildatum: dt.date) -> int:
+    """How many subjects of these cases wait for a decision on informing them: none taken yet,
+    or a deferral whose review date has come. A count, so no person leaves storage."""
+    if not casus_ids:
+        return 0
+    laatste: dict[tuple[str, str], Informatieplicht] = {}
+    for r in sessie.scalars(
+        select(Informatieplicht)
+        .where(Informatieplicht.casus_id.in_(casus_ids))
+        .order_by(Informatieplicht.vastgelegd_op, Informatieplicht.id)
+    ):
+        laatste[(r.casus_id, r.entity_id)] = r
+    n = 0
+    for casus_id, entity_id in sessie.execute(
+        select(CasusSubject.casus_id, CasusSubject.entity_id).where(
+            CasusSubject.casus_id.in_(casus_ids)
+        )
+    ):
+        besluit = laatste.get((casus_id, entity_id))
+        if besluit is None or (besluit.herzien_op is not None and besluit.herzien_op <= peildatum):
+            n += 1
+    return n

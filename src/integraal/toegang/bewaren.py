@@ -40,13 +40,22 @@ def _plus_jaren(datum: dt.date, jaren: int) -> dt.date:
         return datum.replace(year=datum.year + jaren, day=28)
 
 
+def termijn(ctx: Context, verband_id: str | None, categorie: str) -> int:
+    """Years after closing: the category's term, shortened to the partnership's own where its
+    werkwijze keeps data for less (a Zorg- en Veiligheidshuis keeps a complex case 2 years)."""
+    cat = ctx.beslisser.catalogus.categorieen.get(categorie)
+    jaren = cat.bewaartermijn_jaren if cat else 5
+    werkwijze = ctx.beslisser.register.werkwijze(verband_id) if verband_id else None
+    return min(jaren, werkwijze.bewaartermijn_jaren) if werkwijze else jaren
+
+
 def voer_uit(ctx: Context, peildatum: dt.date, *, proef: bool) -> Uitkomst:
-    sessie, beslisser = ctx.sessie, ctx.beslisser
+    sessie = ctx.sessie
     uit = Uitkomst(peildatum, proef)
     gevallen_casussen: set[str] = set()
+    verbanden = {c.id: c.verband_id for c in casusopslag.gesloten_casussen(sessie)}
     for casus_id, categorie, gesloten_op in statements.groepen_van_gesloten_casussen(sessie):
-        cat = beslisser.catalogus.categorieen.get(categorie)
-        jaren = cat.bewaartermijn_jaren if cat else 5
+        jaren = termijn(ctx, verbanden.get(casus_id), categorie)
         vervalt = _plus_jaren(gesloten_op.date(), jaren)
         if vervalt > peildatum:
             continue
@@ -76,8 +85,8 @@ def voer_uit(ctx: Context, peildatum: dt.date, *, proef: bool) -> Uitkomst:
         for subject in subjecten.van_casus(sessie, casus_id):
             if not statements.heeft_statements(sessie, casus_id, subject.entity_id):
                 sessie.delete(subject)
-    signaaltermijn = beslisser.catalogus.categorieen["signaal"].bewaartermijn_jaren
     for casus in casusopslag.gesloten_casussen(sessie):
+        signaaltermijn = termijn(ctx, casus.verband_id, "signaal")
         if (
             casus.gesloten_op is None
             or _plus_jaren(casus.gesloten_op.date(), signaaltermijn) > peildatum

@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The door for signals: only analysts and coordinators of the receiving partnership read
-them, after the rule decision, and every signal read is a log line about whom it names."""
+"""The door for signals: only the roles the receiving partnership's werkwijze names (analysts
+and coordinators) read them, after the rule decision, and every signal read is a log line about
+whom it names. The purpose is the partnership's own (a RIEC's integrale aanpak, a Zorg- en
+Veiligheidshuis's complexe casus)."""
 
 from __future__ import annotations
 
 from integraal.delen import Besluit
+from integraal.delen.model import Werkwijze
 from integraal.domein.casus import MAG_SIGNAAL_BEOORDELEN
 from integraal.domein.fouten import GeenToegang, NietGevonden
 from integraal.opslag import signalen as opslag
@@ -12,6 +15,7 @@ from integraal.opslag.modellen import Signaal
 from integraal.toegang.deur import Betrokkene, Lezing, laat_door, laat_een_door
 from integraal.verwerking import Context
 
+# The purpose of a signal to a RIEC or the LIEC; other partnerships name their own.
 DOEL = "integrale_aanpak"
 CATEGORIE = "signaal"
 NIET_GEVONDEN = "dit signaal bestaat niet of is niet van uw verband"
@@ -24,18 +28,32 @@ def betrokkenen(s: Signaal) -> tuple[Betrokkene, ...]:
     )
 
 
+def werkwijze(ctx: Context, verband_id: str) -> Werkwijze | None:
+    return ctx.beslisser.register.werkwijze(verband_id)
+
+
+def doel(ctx: Context, verband_id: str) -> str:
+    """The purpose signals to this partnership serve."""
+    w = werkwijze(ctx, verband_id)
+    return w.doel if w is not None else DOEL
+
+
 def _besluit(ctx: Context, verband_id: str) -> Besluit:
-    if ctx.ik.rol not in MAG_SIGNAAL_BEOORDELEN:
+    w = werkwijze(ctx, verband_id)
+    mag = frozenset(w.beoordelen) if w is not None else MAG_SIGNAAL_BEOORDELEN
+    if ctx.ik.rol not in mag:
         # Need-to-know inside the partnership: triage is the analysts' and coordinators' work.
         raise GeenToegang("signalen zijn alleen te zien voor analisten en coördinatoren")
-    besluit = ctx.beslis(van=verband_id, categorie=CATEGORIE, doel=DOEL)
+    besluit = ctx.beslis(van=verband_id, categorie=CATEGORIE, doel=doel(ctx, verband_id))
     if not besluit.toegestaan:
         raise GeenToegang("signalen zijn alleen te zien voor medewerkers van het verband")
     return besluit
 
 
-def _per_signaal(besluit: Besluit, s: Signaal) -> Lezing:
-    return Lezing(besluit, s.verband_id, CATEGORIE, DOEL, s.casus_id, betrokkenen(s))
+def _per_signaal(ctx: Context, besluit: Besluit, s: Signaal) -> Lezing:
+    return Lezing(
+        besluit, s.verband_id, CATEGORIE, doel(ctx, s.verband_id), s.casus_id, betrokkenen(s)
+    )
 
 
 def van_verband(ctx: Context) -> list[Signaal]:
@@ -45,7 +63,7 @@ def van_verband(ctx: Context) -> list[Signaal]:
     return laat_door(
         ctx,
         opslag.van_verband(ctx.sessie, verband),
-        lambda s: _per_signaal(besluit, s),
+        lambda s: _per_signaal(ctx, besluit, s),
         naam="signaal lezen",
     )
 
@@ -60,7 +78,7 @@ def een(ctx: Context, signaal_id: str, *, naam: str = "signaal lezen") -> Signaa
     return laat_een_door(
         ctx,
         s,
-        lambda x: _per_signaal(besluit, x),
+        lambda x: _per_signaal(ctx, besluit, x),
         naam=naam,
         niet_gevonden=NIET_GEVONDEN,
         signaal=signaal_id,
@@ -73,8 +91,10 @@ def van_casus(ctx: Context, casus_id: str) -> list[Signaal]:
 
     def lezing(s: Signaal) -> Lezing:
         if s.verband_id not in besluiten:
-            besluiten[s.verband_id] = ctx.beslis(van=s.verband_id, categorie=CATEGORIE, doel=DOEL)
-        return _per_signaal(besluiten[s.verband_id], s)
+            besluiten[s.verband_id] = ctx.beslis(
+                van=s.verband_id, categorie=CATEGORIE, doel=doel(ctx, s.verband_id)
+            )
+        return _per_signaal(ctx, besluiten[s.verband_id], s)
 
     return laat_door(
         ctx,

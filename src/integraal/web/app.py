@@ -29,12 +29,13 @@ from integraal.web.routes import (
     netwerk,
     signalen,
     start,
+    verbanden,
 )
 
 # Mounted in this order: within an area, a fixed path comes before one with a parameter.
 GEBIEDEN: tuple[ModuleType, ...] = (inloggen, start, delen, entiteiten, logboek, leveringen)
 GEBIEDEN += (signalen, casussen, deelverzoeken, interventies, kruisverwijzing, netwerk)
-GEBIEDEN += (beslag, monitor)
+GEBIEDEN += (beslag, monitor, verbanden)
 
 
 def maak_web(omgeving: Omgeving) -> FastAPI:

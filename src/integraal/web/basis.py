@@ -144,12 +144,15 @@ def render(
     items = []
     organisatie = None
     if actor is not None:
+        register = omgeving.beslisser.register
         try:
-            org = omgeving.beslisser.register.zoek(actor.organisatie_id)
+            org = register.zoek(actor.organisatie_id)
             soort, organisatie = org.soort, org.naam
         except KeyError:
             soort = ""
-        items = menu(Wie(actor, soort), request.url.path)
+        werkwijze = register.werkwijze(actor.organisatie_id)
+        onderdelen = frozenset(o.value for o in werkwijze.onderdelen) if werkwijze else frozenset()
+        items = menu(Wie(actor, soort, onderdelen), request.url.path)
     return sjablonen.TemplateResponse(
         request,
         sjabloon,

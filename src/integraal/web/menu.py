@@ -10,23 +10,31 @@ from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
 
 KETENROLLEN = frozenset({Rol.OPSPORINGSAMBTENAAR, Rol.HULPOFFICIER, Rol.OFFICIER, Rol.BEWAARDER})
-VERBANDEN = frozenset({"riec", "liec"})
 
 
 @dataclass(frozen=True)
 class Wie:
-    """The actor and the kind of organisation they work for (a RIEC, a gemeente, ...)."""
+    """The actor, the kind of organisation they work for (a RIEC, a gemeente, ...) and, at a
+    partnership, the parts of the work its werkwijze declares (signals, cases, reports, ...)."""
 
     actor: Actor
     soort: str
+    onderdelen: frozenset[str] = frozenset()
 
     @property
     def bij_verband(self) -> bool:
-        return self.soort in VERBANDEN
+        return bool(self.onderdelen)
+
+    @property
+    def medewerker(self) -> bool:
+        return self.bij_verband and self.actor.rol in (Rol.ANALIST, Rol.COORDINATOR)
 
     @property
     def casuswerker(self) -> bool:
-        return self.bij_verband and self.actor.rol in (Rol.ANALIST, Rol.COORDINATOR)
+        return self.medewerker and "casussen" in self.onderdelen
+
+    def doet(self, onderdeel: str) -> bool:
+        return self.medewerker and onderdeel in self.onderdelen
 
     @property
     def partner(self) -> bool:
@@ -53,7 +61,7 @@ class Menuitem:
 MENU: tuple[Menuitem, ...] = (
     Menuitem("Start", "/", lambda w: True),
     Menuitem("Casussen", "/casussen", lambda w: w.casuswerker, ("/casussen/",)),
-    Menuitem("Signalen", "/signalen", lambda w: w.casuswerker, ("/signalen/",)),
+    Menuitem("Signalen", "/signalen", lambda w: w.doet("signalen"), ("/signalen/",)),
     Menuitem("Signaal melden", "/signalen/nieuw", lambda w: w.partner),
     Menuitem("Zoeken", "/zoeken", lambda w: w.casuswerker, ("/entiteiten/",)),
     Menuitem("Verzoeken", "/deelverzoeken", lambda w: w.partner),
@@ -71,6 +79,7 @@ MENU: tuple[Menuitem, ...] = (
         lambda w: w.actor.rol in (Rol.BELEIDSMEDEWERKER, Rol.OFFICIER),
     ),
     Menuitem("Deelwijzer", "/deelwijzer", lambda w: not w.in_beslagketen),
+    Menuitem("Knelpunten", "/knelpunten", lambda w: not w.in_beslagketen, ("/knelpunten/",)),
     Menuitem("Monitor", "/monitor", lambda w: True, ("/monitor/",)),
     Menuitem("Logboek", "/logboek", lambda w: w.actor.rol is Rol.PRIVACY_OFFICER),
 )

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from fastapi import APIRouter
 
 from integraal.api.deps import ActorDep, OmgevingDep
@@ -54,7 +56,7 @@ def _partner(omgeving: OmgevingDep, org_id: str) -> PartnerUit:
         soort=org.soort,
         soort_label=register.soorten[org.soort].label,
         regio=org.regio,
-        deelnemers=list(org.deelnemers),
+        deelnemers=sorted(register.deelnemers_op(org.id, dt.date.today())),
     )
 
 

@@ -56,6 +56,7 @@ from integraal.opslag.modellen.monitor import (
     Passage,
     Voetnoot,
 )
+from integraal.opslag.modellen.verbanden import Informatieplicht, Knelpunt
 
 # Tables whose rows say something about a person. Only storage modules marked
 # `PERSOONSGEGEVENS = True` return them, only `integraal.toegang` imports those modules, and no
@@ -70,6 +71,7 @@ PERSOONLIJKE_TABELLEN = frozenset(
         "Vermogensdossier",
         "BekendVermogen",
         "Onderzoekshandeling",
+        "Informatieplicht",
     }
 )
 
@@ -100,8 +102,10 @@ __all__ = [
     "Gebruiker",
     "Herbestemming",
     "Indicator",
+    "Informatieplicht",
     "Interventie",
     "Kameropdracht",
+    "Knelpunt",
     "Kruisoordeel",
     "Kruissuggestie",
     "Kruistaak",

@@ -159,7 +159,7 @@ def _partners(w: Web) -> list[tuple[str, list[tuple[str, str]]]]:
     register = w.omgeving.beslisser.register
     groepen: dict[str, list[tuple[str, str]]] = {}
     for org in register.organisaties:
-        if org.soort in ("riec", "liec"):
+        if register.soorten[org.soort].samenwerkingsverband:
             continue
         groepen.setdefault(register.soorten[org.soort].label, []).append((org.id, org.naam))
     return sorted((k, sorted(v, key=lambda p: p[1])) for k, v in groepen.items())
@@ -219,7 +219,7 @@ def deelverzoek_doen(w: WebDep, casus_id: str, velden: Velden) -> Response:
 def _advies(w: Web, casus_id: str, f: Formulierstaat | None = None, blokken: int = 1) -> Response:
     with w.context() as ctx:
         o = casussen.kop(ctx, casus_id)
-        eigenaars = advies.bevoegde_eigenaars(ctx)
+        eigenaars = advies.bevoegde_eigenaars(ctx, casus_id)
     if f is None:
         f = Formulierstaat.met(analyse=o.advies.analyse if o.advies else None)
         for n, i in enumerate(o.interventies):
@@ -230,10 +230,12 @@ def _advies(w: Web, casus_id: str, f: Formulierstaat | None = None, blokken: int
         w,
         o,
         "casus_advies.html",
-        "Handhavingsadvies",
+        o.advies_naam or "Advies",
         f=f,
         blokken=max(blokken, bestaand, 1),
-        maatregelen=[(s.label, list(lijst.items())) for s, lijst in MAATREGELEN.items()],
+        maatregelen=[
+            (s.label, list(lijst.items())) for s, lijst in MAATREGELEN.items() if s in eigenaars
+        ],
         eigenaars=[(f"{s.label}: bevoegd", lijst) for s, lijst in eigenaars.items()],
     )
 
