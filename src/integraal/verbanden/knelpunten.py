@@ -423,6 +423,13 @@ def lees(ctx: Context, knelpunt_id: str) -> KnelpuntUit:
     return KnelpuntUit.van(k, _mag_beheren(ctx, k))
 
 
+def _nog_open(ctx: Context, knelpunt_id: str) -> Knelpunt:
+    k = _te_beheren(ctx, knelpunt_id)
+    if k.status in (Knelpuntstatus.OPGELOST.value, Knelpuntstatus.NIET_OPGELOST.value):
+        raise Conflict("Dit knelpunt is al afgesloten.")
+    return k
+
+
 def _bijgewerkt(ctx: Context, k: Knelpunt) -> KnelpuntUit:
     k.gewijzigd_op = ctx.nu()
     return KnelpuntUit.van(k, True)
@@ -438,9 +445,7 @@ def deel_in(ctx: Context, knelpunt_id: str, invoer: Indeling) -> KnelpuntUit:
 
 
 def escaleer(ctx: Context, knelpunt_id: str, invoer: EscalatieIn) -> KnelpuntUit:
-    k = _te_beheren(ctx, knelpunt_id)
-    if k.status in (Knelpuntstatus.OPGELOST.value, Knelpuntstatus.NIET_OPGELOST.value):
-        raise Conflict("Dit knelpunt is al afgesloten.")
+    k = _nog_open(ctx, knelpunt_id)
     k.escalatie_naar, k.escalatie_uitkomst = invoer.naar, invoer.uitkomst
     k.geescaleerd_op = invoer.datum or ctx.nu().date()
     k.status = Knelpuntstatus.GEESCALEERD.value
@@ -449,9 +454,7 @@ def escaleer(ctx: Context, knelpunt_id: str, invoer: EscalatieIn) -> KnelpuntUit
 
 
 def los_op(ctx: Context, knelpunt_id: str, invoer: OplossingIn) -> KnelpuntUit:
-    k = _te_beheren(ctx, knelpunt_id)
-    if k.status in (Knelpuntstatus.OPGELOST.value, Knelpuntstatus.NIET_OPGELOST.value):
-        raise Conflict("Dit knelpunt is al afgesloten.")
+    k = _nog_open(ctx, knelpunt_id)
     dag = invoer.datum or ctx.nu().date()
     if dag < k.aangemaakt_op.date():
         raise OngeldigeInvoer({"datum": "De oplossing kan niet voor het vastleggen liggen."})
