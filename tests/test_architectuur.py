@@ -42,7 +42,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     # A person's work list counts what waits in the operational modules.
     "taken": _KERN | {"casus", "beslag", "kruisverwijzing", "kruis", "monitor", "verbanden"},
     # Partnership work beyond the case machinery: WGS obligations, the bottleneck register.
-    "verbanden": _KERN | {"casus"},
+    "verbanden": _KERN | {"casus", "kruis"},
     "omgeving": {"domein", "delen", "opslag", "verwerking", "bronnen", "instellingen"},
     "demo": _KERN
     | {

@@ -19,7 +19,7 @@ from integraal.monitor import opdrachten
 from integraal.opslag import beheer
 from integraal.opslag import casussen as casusopslag
 from integraal.toegang.beslag import ketenrol
-from integraal.verbanden import informeren
+from integraal.verbanden import fec, icov, informeren
 from integraal.verwerking import Context
 
 
@@ -80,6 +80,7 @@ def mijn_taken(ctx: Context) -> list[Taak]:
                 "/interventies",
             )
         )
+        uit += _taken_als_deelnemer(ctx)
     if _in_de_beslagketen(ctx):
         uit.append(
             Taak(
@@ -87,6 +88,32 @@ def mijn_taken(ctx: Context) -> list[Taak]:
                 objecten.aantal_termijnen(ctx),
                 "beslagtermijnen die binnen twee weken verlopen of al verlopen zijn",
                 "/beslag/termijnen",
+            )
+        )
+    return uit
+
+
+def _taken_als_deelnemer(ctx: Context) -> list[Taak]:
+    """Work a participant does for a partnership: answering FEC rounds, approving the
+    taskforce's indicators."""
+    delen = ctx.beslisser.register.als_deelnemer(ctx.ik.organisatie_id, ctx.nu().date())
+    uit: list[Taak] = []
+    if Onderdeel.SIGNAALRONDEN in delen:
+        uit.append(
+            Taak(
+                "Signaalronden beantwoorden",
+                fec.te_beantwoorden(ctx),
+                "rondes van het FEC die op het antwoord van uw organisatie wachten",
+                "/signaalronden",
+            )
+        )
+    if Onderdeel.INDICATOREN in delen and fec.mag_opstellen(ctx):
+        uit.append(
+            Taak(
+                "Indicatoren goedkeuren",
+                fec.goed_te_keuren(ctx),
+                "facilitatorindicatoren van collega's die op een tweede persoon wachten",
+                "/facilitatorindicatoren",
             )
         )
     return uit
@@ -107,6 +134,15 @@ def _taken_van_verband(ctx: Context, werkwijze: Werkwijze) -> list[Taak]:
                 ),
                 "nieuwe signalen en signalen in behandeling",
                 "/signalen",
+            )
+        )
+    if werkwijze.heeft(Onderdeel.RAPPORTAGES):
+        uit.append(
+            Taak(
+                "Rapportageverzoeken behandelen",
+                icov.te_behandelen(ctx),
+                "verzoeken die wachten op opstellen of op een tweede medewerker",
+                "/rapportages",
             )
         )
     if werkwijze.heeft(Onderdeel.CASUSSEN):

@@ -68,6 +68,12 @@ PERSOONSGEGEVENS = {
     ("GET", "/api/v1/casussen/{casus_id}/netwerk/patronen"),
     ("GET", "/api/v1/casussen/{casus_id}/informeren"),
     ("GET", "/casussen/{casus_id}/informeren"),
+    ("GET", "/api/v1/rapportages/{verzoek_id}"),
+    ("GET", "/rapportages/{verzoek_id}"),
+    ("GET", "/api/v1/signaalronden"),
+    ("GET", "/api/v1/signaalronden/{ronde_id}"),
+    ("GET", "/signaalronden"),
+    ("GET", "/signaalronden/{ronde_id}"),
 }
 # Reached without an account, with the personal code of the bewijs van ontvangst.
 CODE_PADEN = {("POST", "/api/v1/beslag/_inzage"), ("POST", "/mijn-beslag")}
@@ -96,6 +102,43 @@ GEEN_PERSOONSGEGEVENS = {
             ("POST", "/knelpunten/{knelpunt_id}/hergebruik"),
         ],
         "register van knelpunten: regels, partijen, categorieën en redenen, geen personen",
+    ),
+    **dict.fromkeys(
+        [
+            ("POST", "/api/v1/rapportages"),
+            ("POST", "/api/v1/rapportages/{verzoek_id}/_afwijzen"),
+            ("POST", "/api/v1/rapportages/{verzoek_id}/_goedkeuren"),
+            ("POST", "/api/v1/rapportages/{verzoek_id}/_opstellen"),
+            ("POST", "/rapportages"),
+            ("POST", "/rapportages/{verzoek_id}/afwijzen"),
+            ("POST", "/rapportages/{verzoek_id}/goedkeuren"),
+            ("POST", "/rapportages/{verzoek_id}/opstellen"),
+            ("POST", "/api/v1/signaalronden"),
+            ("POST", "/api/v1/signaalronden/{ronde_id}/_antwoord"),
+            ("POST", "/api/v1/signaalronden/{ronde_id}/_sluiten"),
+            ("POST", "/signaalronden"),
+            ("POST", "/signaalronden/{ronde_id}/antwoord"),
+            ("POST", "/signaalronden/{ronde_id}/sluiten"),
+        ],
+        "stap in een verzoek of ronde; wat erin gelezen of verstrekt wordt, gaat door de deur "
+        "en staat in het logboek (tests/verbanden)",
+    ),
+    ("GET", "/api/v1/rapportages"): "lijst van verzoeken zonder subjecten of rapportage",
+    ("GET", "/rapportages"): "lijst van verzoeken zonder subjecten of rapportage",
+    ("GET", "/rapportages/nieuw"): "formulier",
+    ("GET", "/signaalronden/nieuw"): "formulier",
+    **dict.fromkeys(
+        [
+            ("GET", "/api/v1/facilitatorindicatoren"),
+            ("POST", "/api/v1/facilitatorindicatoren"),
+            ("POST", "/api/v1/facilitatorindicatoren/{indicator_id}/_delen"),
+            ("POST", "/api/v1/facilitatorindicatoren/{indicator_id}/_intrekken"),
+            ("GET", "/facilitatorindicatoren"),
+            ("POST", "/facilitatorindicatoren"),
+            ("POST", "/facilitatorindicatoren/{indicator_id}/delen"),
+            ("POST", "/facilitatorindicatoren/{indicator_id}/intrekken"),
+        ],
+        "indicatoren op fenomeenniveau: tekst die een persoon aanwijst wordt geweigerd",
     ),
     ("POST", "/api/v1/casussen/{casus_id}/informeren"): "besluit vastleggen; de betrokkene wordt "
     "gelezen door de deur (entiteit lezen)",
@@ -436,6 +479,42 @@ BESLAGPADEN = [
 
 PADEN = [
     Pad(
+        ("GET", "/api/v1/rapportages/{verzoek_id}"),
+        _api("GET", lambda w: f"/api/v1/rapportages/{w.rapportage}"),  # type: ignore[attr-defined]
+        lambda w: w.rechercheur,  # type: ignore[attr-defined]
+        lambda w: w.collega,  # type: ignore[attr-defined]
+    ),
+    Pad(
+        ("GET", "/rapportages/{verzoek_id}"),
+        _web("GET", lambda w: f"/rapportages/{w.rapportage}"),  # type: ignore[attr-defined]
+        lambda w: w.rechercheur,  # type: ignore[attr-defined]
+        lambda w: w.collega,  # type: ignore[attr-defined]
+    ),
+    Pad(
+        ("GET", "/api/v1/signaalronden"),
+        _api("GET", lambda w: "/api/v1/signaalronden"),
+        lambda w: w.fec_analist,  # type: ignore[attr-defined]
+        lambda w: w.gemeente,
+    ),
+    Pad(
+        ("GET", "/api/v1/signaalronden/{ronde_id}"),
+        _api("GET", lambda w: f"/api/v1/signaalronden/{w.ronde}"),  # type: ignore[attr-defined]
+        lambda w: w.fiod,  # type: ignore[attr-defined]
+        lambda w: w.gemeente,
+    ),
+    Pad(
+        ("GET", "/signaalronden"),
+        _web("GET", lambda w: "/signaalronden"),
+        lambda w: w.fiod,  # type: ignore[attr-defined]
+        lambda w: w.gemeente,
+    ),
+    Pad(
+        ("GET", "/signaalronden/{ronde_id}"),
+        _web("GET", lambda w: f"/signaalronden/{w.ronde}"),  # type: ignore[attr-defined]
+        lambda w: w.fec_analist,  # type: ignore[attr-defined]
+        lambda w: w.gemeente,
+    ),
+    Pad(
         ("GET", "/api/v1/casussen/{casus_id}/informeren"),
         _api("GET", lambda w: "/api/v1/casussen/C-1/informeren"),
         lambda w: w.analist,
@@ -656,7 +735,57 @@ def met_casuswerk(met_levering: Wereld) -> Wereld:
     _met_beslag(w)
     _met_suggestie(w)
     _met_bestuur(w)
+    _met_verbanden(w)
     return w
+
+
+def _met_verbanden(w: Wereld) -> None:
+    """An iCOV report on Jan delivered to one police officer, and an FEC round that names him."""
+    from integraal.casus.signalen import Kenmerk, KenmerkSoort
+    from integraal.verbanden import fec, icov
+
+    o = w.omgeving
+    belasting = maak_actor(o, "belasting.icov", "belastingdienst")
+    r = lever(
+        o,
+        belasting,
+        "demo-belastingdienst-icov",
+        "icov.csv",
+        (
+            "regel;bsn;naam;geboortedatum;iban;bank;kvk;bedrijfsnaam;aandeel;kenteken\n"
+            f"1;{BSN_JAN};Jan de Vries;1980-02-01;NL91ABNA0417164300;ABN AMRO;;;;\n"
+        ).encode(),
+    )
+    assert r.status == "verwerkt", r.melding
+    w.rechercheur = maak_actor(o, "rechercheur", "politie")  # type: ignore[attr-defined]
+    w.collega = maak_actor(o, "collega", "politie")  # type: ignore[attr-defined]
+    v = doe(
+        o,
+        w.rechercheur,  # type: ignore[attr-defined]
+        icov.vraag_aan,
+        icov.RapportageverzoekIn(
+            soort=icov.Rapportagesoort.IRVI,
+            doel=icov.Rapportagedoel.OPSPORING,
+            onderzoek="Onderzoek Havenweg",
+            vordering="Vordering 126nd Sv",
+            kenmerken=[Kenmerk(soort=KenmerkSoort.BSN, waarde=BSN_JAN)],
+        ),
+    )
+    doe(o, maak_actor(o, "icov.1", "icov"), icov.stel_op, v.id)
+    doe(o, maak_actor(o, "icov.2", "icov"), icov.keur_goed, v.id)
+    w.rapportage = v.id  # type: ignore[attr-defined]
+    w.fec_analist = maak_actor(o, "fec.analist", "fec")  # type: ignore[attr-defined]
+    w.fiod = maak_actor(o, "fiod.lid", "fiod")  # type: ignore[attr-defined]
+    w.ronde = doe(  # type: ignore[attr-defined]
+        o,
+        w.fec_analist,  # type: ignore[attr-defined]
+        fec.start,
+        fec.RondeIn(
+            omschrijving="Jan de Vries sluist geld door via een trustkantoor.",
+            aanwijzingen="Twee meldingen van deelnemers en een verdacht verklaarde transactie.",
+            kenmerken=[Kenmerk(soort=KenmerkSoort.BSN, waarde=BSN_JAN)],
+        ),
+    ).id
 
 
 def _bv_id(w: Wereld) -> str:

@@ -161,7 +161,7 @@ def test_invoer_kent_geen_onbekende_velden_en_een_lege_casus_is_geen_casus() -> 
 def test_afspraken_zijn_die_van_de_eigen_organisatie(wereld: Wereld) -> None:
     eigen = doe(wereld.omgeving, wereld.gemeente, afspraken)
     assert AFSPRAAK in {a.naam for a in eigen}
-    assert {a.ontvanger for a in eigen} == {"riec-rotterdam"}
+    assert {a.ontvanger for a in eigen} == {"riec-rotterdam", "zvh-rotterdam-rijnmond"}
     assert doe(wereld.omgeving, wereld.analist, afspraken) == []
 
 

@@ -62,6 +62,7 @@ from integraal.beslag.verloop import HerbeoordelingIn, KlaagschriftIn, Omzetting
 from integraal.casus import casussen, deelverzoeken, export, signalen
 from integraal.casus.casussen import CasusIn, LidIn, Motivering, Sluiten
 from integraal.casus.deelverzoeken import AntwoordIn, DeelverzoekIn
+from integraal.casus.signalen import Kenmerk, KenmerkSoort
 from integraal.cli import app as cli
 from integraal.cli import entiteit as cli_entiteit
 from integraal.demo.wereld import GEBRUIKERS, WACHTWOORD, laad_demo
@@ -101,7 +102,14 @@ from integraal.opslag.modellen import (
 from integraal.toegang import bewaren
 from integraal.toegang.inzage import InzageVraag, inzage_verzoek
 from integraal.toegang.lezen import Leesdoel
-from integraal.verbanden import informeren, knelpunten
+from integraal.verbanden import fec, icov, informeren, knelpunten
+from integraal.verbanden.fec import FacilitatorindicatorIn, Fenomeen, RondeantwoordIn, RondeIn
+from integraal.verbanden.icov import (
+    Rapportagedoel,
+    Rapportagesoort,
+    RapportageverzoekIn,
+    RedenIn,
+)
 from integraal.verbanden.informeren import Informeerbesluit, InformerenIn, Uitstelreden
 from integraal.verbanden.knelpunten import (
     EscalatieIn,
@@ -188,11 +196,18 @@ DYNAMISCH: dict[tuple[str, str], frozenset[str]] = {
             "beslag inzien door de beslagene",  # toegang/beslag.py van_beslagene_met_code
             "vermogensdossier lezen",  # toegang/beslag.py dossiers and dossier's default
             "vermogensdossier bijwerken",  # beslag/dossier.py _bijwerken
+            "signaalronde starten",  # verbanden/fec.py start reads the round's signal
+            "rapportageverzoek lezen",  # toegang/rapportages.py een's default
+            "rapportageverzoek behandelen",  # verbanden/icov.py steps of iCOV staff
+            "rapportage lezen",  # toegang/rapportages.py rapport
+            "signaalronde lezen",  # toegang/rondes.py een's default and lijst
+            "signaalronde beantwoorden",  # verbanden/fec.py beantwoord
+            "signaalronde sluiten",  # verbanden/fec.py sluit
         }
     ),
     # `een`: an unknown signal or one of another partnership, before the door.
     ("toegang/signalen.py", "naam"): frozenset(
-        {"signaal lezen", "casus openen", "signaal beoordelen"}
+        {"signaal lezen", "casus openen", "signaal beoordelen", "signaalronde starten"}
     ),
     # `Netwerklezer.sluit`: kruisverwijzing/netwerk.py `_lezer(ctx, casus_id, <naam>)`.
     ("toegang/netwerk.py", "self.naam"): frozenset(
@@ -298,6 +313,18 @@ REGELS: dict[str, frozenset[str]] = {
     "beslag inzien door de beslagene": frozenset({"beslag inzien door de beslagene"}),
     "vermogensdossier lezen": frozenset({"vermogensdossier lezen"}),
     "vermogensdossier bijwerken": frozenset({"vermogensdossier bijwerken"}),
+    # iCOV: naming the subjects to iCOV, composing, providing and reading the report.
+    "rapportage aanvragen": frozenset({"rapportage aanvragen"}),
+    "rapportageverzoek lezen": frozenset({"rapportageverzoek lezen"}),
+    "rapportageverzoek behandelen": frozenset({"rapportageverzoek behandelen"}),
+    "rapportage opstellen": frozenset({"rapportage opstellen"}),
+    "rapportage leveren": frozenset({"rapportage verstrekken"}),
+    "rapportage lezen": frozenset({"rapportage lezen"}),
+    # The FEC: a round is provided to every participant; each answer is a provision back.
+    "signaalronde starten": frozenset({"signaalronde verstrekken", "signaalronde starten"}),
+    "signaalronde lezen": frozenset({"signaalronde lezen"}),
+    "signaalronde beantwoorden": frozenset({"signaalronde beantwoorden"}),
+    "signaalronde sluiten": frozenset({"signaalronde sluiten"}),
     # The case page: the signals of its timeline are its own lines; the subjects are read as
     # "entiteit lezen" (their own records) in the same trace.
     "casus bekijken": frozenset({"signaal lezen"}),
@@ -362,6 +389,14 @@ ZONDER_REGELS: dict[str, str] = {
         "the register of bottlenecks holds rules, partners, categories and reasons, no person",
     ),
     "informeren bekijken": "the subjects are read as 'entiteit lezen' in the same trace",
+    "rapportageverzoek afwijzen": "judges a request; its read is 'rapportageverzoek "
+    "behandelen' in the same trace",
+    "indicator opstellen": "a facilitator indicator holds no person (text that looks like one "
+    "is refused)",
+    "indicator delen": "a facilitator indicator holds no person; the record names the bank "
+    "and the decision",
+    "indicator intrekken": "a facilitator indicator holds no person",
+    "indicatoren lezen": "a facilitator indicator holds no person",
     "informeren vastleggen": "the subject is read as 'entiteit lezen' in the same trace",
 }
 
@@ -373,6 +408,19 @@ ALLEEN_ALS: dict[str, Callable[[Audit], bool]] = {
     "advies vaststellen": lambda a: int(a.details.get("interventies", 0)) > 0,
     # Only the case's signals are lines of the page itself; a case may have none.
     "casus bekijken": lambda a: int(a.details.get("signalen", 0)) > 0,
+    # A request the rules refused named no one to iCOV.
+    "rapportage aanvragen": lambda a: a.resultaat == "ingediend",
+    # Lines per person named: a round or request naming only a company (KvK) has none.
+    **dict.fromkeys(
+        (
+            "rapportageverzoek lezen",
+            "rapportageverzoek behandelen",
+            "signaalronde lezen",
+            "signaalronde beantwoorden",
+            "signaalronde sluiten",
+        ),
+        lambda a: int(a.details.get("personen", 0)) > 0,
+    ),
 }
 
 _BEHANDELEN = frozenset({"beslag behandelen"})
@@ -391,6 +439,10 @@ ONDERDELEN: dict[str, frozenset[str]] = {
     "vermogensdossier lezen": frozenset({"beslag lezen"}),
     "informeren bekijken": frozenset({"entiteit lezen"}),
     "informeren vastleggen": frozenset({"entiteit lezen"}),
+    "rapportage opstellen": frozenset({"rapportageverzoek behandelen"}),
+    "rapportage leveren": frozenset({"rapportageverzoek behandelen"}),
+    "rapportageverzoek afwijzen": frozenset({"rapportageverzoek behandelen"}),
+    "rapportage lezen": frozenset({"rapportageverzoek lezen"}),
     **dict.fromkeys(
         (
             "beslag: vervolgstap",
@@ -848,6 +900,56 @@ def _speel_verbanden(o: Omgeving, a: dict[str, Actor]) -> None:
     doe(o, beleid, knelpunten.hergebruik, uit_verzoek.id, HergebruikIn(waar="RIEC Limburg"))
 
 
+def _speel_icov_en_fec(o: Omgeving, a: dict[str, Actor]) -> None:
+    politie, icov1, icov2 = a["politie"], a["analist.icov"], a["analist2.icov"]
+    wachtend = [v for v in doe(o, icov1, icov.lijst) if v.status.value == "ingediend"]
+    assert wachtend, "de demo heeft een verzoek dat op iCOV wacht"
+    doe(o, icov1, icov.stel_op, wachtend[0].id)
+    doe(o, icov1, icov.lees, wachtend[0].id)
+    doe(o, icov2, icov.keur_goed, wachtend[0].id)
+    doe(o, politie, icov.lees, wachtend[0].id)
+    bsn = Kenmerk(soort=KenmerkSoort.BSN, waarde="999990019")
+    vraag = RapportageverzoekIn(
+        soort=Rapportagesoort.IRR,
+        doel=Rapportagedoel.OPSPORING,
+        onderzoek="Onderzoek spoor",
+        vordering="Vordering 126nd Sv",
+        kenmerken=[bsn],
+    )
+    nieuw = doe(o, politie, icov.vraag_aan, vraag)
+    doe(o, icov1, icov.wijs_af, nieuw.id, RedenIn(reden="Dubbel verzoek."))
+    doe(o, a["gemeente.rdam"], icov.vraag_aan, vraag)  # refused: no participant
+    fecer = a["analist.fec"]
+    ronde = doe(
+        o,
+        fecer,
+        fec.start,
+        RondeIn(
+            omschrijving="Een persoon sluist geld door via een trustkantoor.",
+            aanwijzingen="Twee meldingen van deelnemers over dezelfde geldstroom.",
+            kenmerken=[bsn],
+        ),
+    )
+    doe(o, a["fiod"], fec.lijst)
+    doe(o, a["fiod"], fec.beantwoord, ronde.id, RondeantwoordIn(bekend=False))
+    doe(o, fecer, fec.lees, ronde.id)
+    doe(o, fecer, fec.sluit, ronde.id)
+    indicator = doe(
+        o,
+        politie,
+        fec.stel_op,
+        FacilitatorindicatorIn(
+            titel="Spoor van een indicator",
+            fenomeen=Fenomeen.CRYPTO,
+            omschrijving="Stortingen via crypto-automaten die direct worden doorgeboekt.",
+            signalen=["Veel kleine stortingen"],
+        ),
+    )
+    doe(o, a["ovj.om"], fec.publiceer, indicator.id)
+    doe(o, a["bank"], fec.indicatoren)
+    doe(o, politie, fec.trek_in, indicator.id)
+
+
 def _speel_bewaartermijn(o: Omgeving, a: dict[str, Actor]) -> None:
     """Last: it destroys the data of a closed case."""
     doe(o, a["coordinator.riec"], casussen.sluit, HAVENWEG, Sluiten(reden="Afgerond zonder zaak."))
@@ -881,6 +983,7 @@ def spoorwereld(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spoorwerel
     _speel_monitor(o, actoren)
     _speel_gezichten(o, pad)
     _speel_verbanden(o, actoren)
+    _speel_icov_en_fec(o, actoren)
     _speel_bewaartermijn(o, actoren)
     yield w
     o.database.dispose()

@@ -18,6 +18,7 @@ from integraal.casus.signalen import Beoordeling, SignaalIn
 from integraal.delen import CasusContext, Verzoek, laad_catalogus, laad_register, waarom
 from integraal.delen.evaluator import Beslisser
 from integraal.delen.model import Onderdeel
+from integraal.domein.actor import Actor
 from integraal.domein.casus import InterventieSoort, SignaalStatus
 from integraal.domein.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.rollen import Rol
@@ -26,7 +27,8 @@ from integraal.opslag.modellen import Casus, LogboekRegel, Statement
 from integraal.toegang.bewaren import voer_uit
 from integraal.toegang.deelwijzer import DeelVraag, vraag_deelwijzer
 from integraal.verwerking import Kanaal
-from integraal.web.menu import Wie, menu
+from integraal.web.basis import wie
+from integraal.web.menu import menu
 from tests.conftest import Wereld, maak_actor
 from tests.hulp import doe, maak_casus
 
@@ -275,16 +277,22 @@ def test_menu_volgt_de_werkwijze(wereld: Wereld) -> None:
     o = wereld.omgeving
     register = o.beslisser.register
 
+    gemaakt: dict[tuple[str, Rol], Actor] = {}
+
     def labels(org: str, rol: Rol = Rol.ANALIST) -> set[str]:
-        a = maak_actor(o, f"m.{org}.{rol.value}", org, rol)
-        w = register.werkwijze(org)
-        delen = frozenset(d.value for d in w.onderdelen) if w else frozenset()
-        return {m.label for m in menu(Wie(a, register.zoek(org).soort, delen), "/")}
+        if (org, rol) not in gemaakt:
+            gemaakt[org, rol] = maak_actor(o, f"m.{org}.{rol.value}", org, rol)
+        return {m.label for m in menu(wie(register, gemaakt[org, rol]), "/")}
 
     assert {"Casussen", "Signalen"} <= labels("riec-rotterdam")
     assert {"Casussen", "Signalen"} <= labels("zvh-rotterdam-rijnmond")
     assert "Casussen" not in labels("icov")
     assert "Signaal melden" in labels("zorgpartner-ggz-fictief")
+    # A bank reports to no partnership; it reads the taskforce's indicators.
+    assert "Signaal melden" not in labels("voorbeeldbank")
+    assert "Facilitatorindicatoren" in labels("voorbeeldbank")
+    assert {"Signaalronden", "Rapportages"} <= labels("fiod")
+    assert "Rapportages" in labels("icov") and "Signaalronden" in labels("fec")
 
 
 def test_bewaartermijn_van_het_verband_gaat_voor(met_levering: Wereld) -> None:

@@ -303,6 +303,16 @@ class Partnerregister(_Strikt):
         }
         return frozenset(org.deelnemers) | aangewezen
 
+    def als_deelnemer(self, org_id: str, datum: dt.date) -> frozenset[Onderdeel]:
+        """The parts of partnership work this organisation takes part in on a date (a
+        participant answers FEC rounds, asks iCOV, reads indicators)."""
+        uit: set[Onderdeel] = set()
+        for v in self.verbanden():
+            w = self.soorten[v.soort].werkwijze
+            if w is not None and org_id in self.deelnemers_op(v.id, datum):
+                uit |= set(w.onderdelen)
+        return frozenset(uit)
+
     def aanwijzingen_van(self, verband_id: str) -> list[Aanwijzing]:
         return sorted(
             (a for a in self.aanwijzingen if a.verband == verband_id),

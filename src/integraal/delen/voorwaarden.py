@@ -222,6 +222,12 @@ _feit(
     "er ligt geen vordering van de officier",
 )
 _feit(
+    "rapportageverzoek",
+    "er ligt een rapportageverzoek dat de deelregels toestaan",
+    "er ligt een toegestaan rapportageverzoek",
+    "er ligt geen toegestaan rapportageverzoek",
+)
+_feit(
     "geautoriseerde_aanvrager",
     "de aanvrager is geautoriseerd",
     "de aanvrager is geautoriseerd",

@@ -20,6 +20,7 @@ from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.demo import synthetisch
 from integraal.demo.afpakken import speel_afpakken
 from integraal.demo.casuswerk import speel_casuswerk
+from integraal.demo.verbanden import speel_verbanden
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
 from integraal.gebruikers import actor_van, maak_gebruiker
@@ -60,6 +61,17 @@ GEBRUIKERS = [
     ("ovj.om", "Olga Officier", "om", Rol.OFFICIER),
     ("drz", "Dirk Domeinen", "domeinen-roerende-zaken", Rol.BEWAARDER),
     ("kas.om", "Karin Kasbeheer", "kasbeheerder-om", Rol.BEWAARDER),
+    # The other partnerships: a Zorg- en Veiligheidshuis with a care partner, the FEC with a
+    # FIOD participant and a designated bank, iCOV with two people (four eyes).
+    ("analist.zvh", "Zoë de Wit", "zvh-rotterdam-rijnmond", Rol.ANALIST),
+    ("coordinator.zvh", "Sander Zwart", "zvh-rotterdam-rijnmond", Rol.COORDINATOR),
+    ("zorg.ggz", "Gijs Groen", "zorgpartner-ggz-fictief", Rol.ANALIST),
+    ("analist.fec", "Fleur Bakker", "fec", Rol.ANALIST),
+    ("coordinator.fec", "Frits de Boer", "fec", Rol.COORDINATOR),
+    ("fiod", "Floor Dekker", "fiod", Rol.ANALIST),
+    ("bank", "Vera Verhoef", "voorbeeldbank", Rol.ANALIST),
+    ("analist.icov", "Ivo Jansen", "icov", Rol.ANALIST),
+    ("analist2.icov", "Iris Visser", "icov", Rol.ANALIST),
 ]
 
 CASUSSEN = [
@@ -409,6 +421,14 @@ def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
         )
     speel_casuswerk(omgeving, actoren)
     speel_afpakken(omgeving, actoren)
+    speel_verbanden(
+        omgeving,
+        actoren,
+        [
+            (p.bsn, p.voornamen, p.achternaam, p.geboortedatum, p.straat, p.huisnummer, p.postcode)
+            for p in personen
+        ],
+    )
     with transactie(omgeving.fabriek) as sessie:
         laad_monitor(sessie)
     return [DemoAccount(naam, WACHTWOORD, rol.value, org) for naam, _, org, rol in GEBRUIKERS]

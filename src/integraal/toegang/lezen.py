@@ -37,6 +37,9 @@ MAX_LIMIET = 200
 class Leesvraag:
     doel: str
     casus_id: str | None = None
+    # Facts the workflow recorded for this read (an iCOV report request that the rules allow);
+    # never typed by a reader.
+    feiten: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ def beslis_groepen(ctx: Context, vraag: Leesvraag, groepen: Sequence[Groep]) -> 
             casus=context,
             bron=g.bron_id,
             gegevens_casus=g.casus_id,
+            feiten=vraag.feiten,
             uitleg=False,
         )
         (uit.toegestaan if besluit.toegestaan else uit.geweigerd)[g] = besluit

@@ -112,6 +112,8 @@ class Context:
                 bron=bron,
                 gegevens_casus=gegevens_casus,
                 feiten=frozenset(feiten),
+                # The rules of the day the action happens (designations, laws in force).
+                datum=self.nu().date(),
             ),
             uitleg=uitleg,
         )

@@ -4,6 +4,8 @@ forms bound to input models, confirmations, pages in one layout, and downloads."
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -19,6 +21,7 @@ from followthemoney import model
 from followthemoney.types import registry
 from pydantic import BaseModel
 
+from integraal.delen.model import Partnerregister
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import Conflict, OngeldigeInvoer
 from integraal.domein.invoer import valideer
@@ -27,6 +30,7 @@ from integraal.export import MEDIATYPEN
 from integraal.gebruikers import actor_van_id
 from integraal.omgeving import Omgeving
 from integraal.opslag.db import transactie
+from integraal.verbanden import icov
 from integraal.verwerking import Context, Kanaal
 from integraal.web import weergave
 from integraal.web.formulier import Formulierstaat, gegevens
@@ -128,6 +132,21 @@ def _bevestiging(request: Request) -> Bevestiging | None:
     )
 
 
+def wie(register: Partnerregister, actor: Actor) -> Wie:
+    """The person for the menu: their kind of organisation, the parts of partnership work it
+    does (a RIEC's cases) and those it takes part in (answering FEC rounds, asking iCOV)."""
+    try:
+        soort = register.zoek(actor.organisatie_id).soort
+    except KeyError:
+        soort = ""
+    werkwijze = register.werkwijze(actor.organisatie_id)
+    onderdelen = frozenset(o.value for o in werkwijze.onderdelen) if werkwijze else frozenset()
+    deelname = {o.value for o in register.als_deelnemer(actor.organisatie_id, dt.date.today())}
+    if not icov.mag_aanvragen(register, actor):
+        deelname.discard("rapportages")
+    return Wie(actor, soort, onderdelen, frozenset(deelname))
+
+
 def render(
     request: Request,
     sjabloon: str,
@@ -145,14 +164,9 @@ def render(
     organisatie = None
     if actor is not None:
         register = omgeving.beslisser.register
-        try:
-            org = register.zoek(actor.organisatie_id)
-            soort, organisatie = org.soort, org.naam
-        except KeyError:
-            soort = ""
-        werkwijze = register.werkwijze(actor.organisatie_id)
-        onderdelen = frozenset(o.value for o in werkwijze.onderdelen) if werkwijze else frozenset()
-        items = menu(Wie(actor, soort, onderdelen), request.url.path)
+        with contextlib.suppress(KeyError):
+            organisatie = register.zoek(actor.organisatie_id).naam
+        items = menu(wie(register, actor), request.url.path)
     return sjablonen.TemplateResponse(
         request,
         sjabloon,

@@ -20,6 +20,9 @@ class Wie:
     actor: Actor
     soort: str
     onderdelen: frozenset[str] = frozenset()
+    # The parts of partnership work the organisation takes part in as a participant (answering
+    # FEC rounds, asking iCOV, reading indicators).
+    deelname: frozenset[str] = frozenset()
 
     @property
     def bij_verband(self) -> bool:
@@ -62,7 +65,7 @@ MENU: tuple[Menuitem, ...] = (
     Menuitem("Start", "/", lambda w: True),
     Menuitem("Casussen", "/casussen", lambda w: w.casuswerker, ("/casussen/",)),
     Menuitem("Signalen", "/signalen", lambda w: w.doet("signalen"), ("/signalen/",)),
-    Menuitem("Signaal melden", "/signalen/nieuw", lambda w: w.partner),
+    Menuitem("Signaal melden", "/signalen/nieuw", lambda w: w.partner and "signalen" in w.deelname),
     Menuitem("Zoeken", "/zoeken", lambda w: w.casuswerker, ("/entiteiten/",)),
     Menuitem("Verzoeken", "/deelverzoeken", lambda w: w.partner),
     Menuitem("Interventies", "/interventies", lambda w: w.partner),
@@ -77,6 +80,23 @@ MENU: tuple[Menuitem, ...] = (
         "Beslagcijfers",
         "/beslag/cijfers",
         lambda w: w.actor.rol in (Rol.BELEIDSMEDEWERKER, Rol.OFFICIER),
+    ),
+    Menuitem(
+        "Rapportages",
+        "/rapportages",
+        lambda w: w.doet("rapportages") or "rapportages" in w.deelname,
+        ("/rapportages/",),
+    ),
+    Menuitem(
+        "Signaalronden",
+        "/signaalronden",
+        lambda w: w.doet("signaalronden") or "signaalronden" in w.deelname,
+        ("/signaalronden/",),
+    ),
+    Menuitem(
+        "Facilitatorindicatoren",
+        "/facilitatorindicatoren",
+        lambda w: "indicatoren" in w.deelname,
     ),
     Menuitem("Deelwijzer", "/deelwijzer", lambda w: not w.in_beslagketen),
     Menuitem("Knelpunten", "/knelpunten", lambda w: not w.in_beslagketen, ("/knelpunten/",)),

@@ -56,7 +56,14 @@ from integraal.opslag.modellen.monitor import (
     Passage,
     Voetnoot,
 )
-from integraal.opslag.modellen.verbanden import Informatieplicht, Knelpunt
+from integraal.opslag.modellen.verbanden import (
+    Facilitatorindicator,
+    Informatieplicht,
+    Knelpunt,
+    Rapportageverzoek,
+    Rondeantwoord,
+    Signaalronde,
+)
 
 # Tables whose rows say something about a person. Only storage modules marked
 # `PERSOONSGEGEVENS = True` return them, only `integraal.toegang` imports those modules, and no
@@ -72,6 +79,9 @@ PERSOONLIJKE_TABELLEN = frozenset(
         "BekendVermogen",
         "Onderzoekshandeling",
         "Informatieplicht",
+        "Rapportageverzoek",
+        "Signaalronde",
+        "Rondeantwoord",
     }
 )
 
@@ -94,6 +104,7 @@ __all__ = [
     "Deelverzoek",
     "Document",
     "Documentverwijzing",
+    "Facilitatorindicator",
     "Financieelrij",
     "Financieeltabel",
     "Gebeurtenis",
@@ -123,7 +134,10 @@ __all__ = [
     "Onderzoekshandeling",
     "Organisatie",
     "Passage",
+    "Rapportageverzoek",
+    "Rondeantwoord",
     "Signaal",
+    "Signaalronde",
     "Statement",
     "Token",
     "UTCDateTime",
