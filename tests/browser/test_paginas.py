@@ -68,6 +68,12 @@ FORMULIEREN: tuple[tuple[str | None, str], ...] = (
     ("analist.riec", "/zoeken"),
     ("beleid.riec", "/monitor/indicatoren/{code}"),  # only a published series has the form
     ("beleid.riec", "/monitor/moties/{nr}"),
+    ("analist.fec", "/signaalronden/nieuw"),
+    ("fiod", "/signaalronden/{kenmerk}"),  # a participant's answer
+    ("politie", "/rapportages/nieuw"),
+    ("politie", "/facilitatorindicatoren"),
+    ("beleid.riec", "/knelpunten/nieuw"),
+    ("analist.riec", "/casussen/{kenmerk}/informeren"),
 )
 # The styled error pages: (user, path, expected status).
 FOUTPAGINAS: tuple[tuple[str | None, str, int], ...] = (
@@ -86,6 +92,13 @@ SCHERMEN = {
     "/casussen/{kenmerk}/netwerk": "netwerk",
     "/casussen/{kenmerk}/kruisverwijzing": "kruisverwijzing",
     "/leveringen": "leveringen",
+    "/knelpunten": "knelpunten",
+    "/knelpunten/{kenmerk}": "knelpunt",
+    "/rapportages/{kenmerk}": "rapportage",
+    "/signaalronden/{kenmerk}": "signaalronde",
+    "/facilitatorindicatoren": "facilitatorindicatoren",
+    "/casussen/{kenmerk}/informeren": "informeren",
+    "/casussen/{kenmerk}/informeren (leeg verzonden)": "informeren-fouten",
 }
 
 # The root element must not be wider than the window. Offenders are the outermost elements

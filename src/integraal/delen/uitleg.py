@@ -95,13 +95,19 @@ class Waarom:
     volgende: tuple[str, ...]
 
 
+def _klein(label: str) -> str:
+    """A label inside a sentence: lower-case words, but abbreviations as written (RIEC, iCOV,
+    FEC, Wwft stay recognisable)."""
+    return " ".join(w if sum(c.isupper() for c in w) > 1 else w.lower() for w in label.split())
+
+
 def waarom(besluit: Besluit, catalogus: Catalogus, register: Partnerregister) -> Waarom:
     v = besluit.verzoek
     cat = catalogus.categorieen.get(v.categorie)
     doel = catalogus.doelen.get(v.doel, v.doel)
     vraag = (
-        f"{_naam(register, v.van)} verstrekt {cat.label.lower() if cat else v.categorie} "
-        f"aan {_naam(register, v.aan)} voor {doel.lower()}"
+        f"{_naam(register, v.van)} verstrekt {_klein(cat.label) if cat else v.categorie} "
+        f"aan {_naam(register, v.aan)} voor {_klein(doel)}"
     )
     regel = catalogus.regel(besluit.regel_id) if besluit.regel_id else None
     grondslag = besluit.grondslag or (regel.grondslag if regel else None)

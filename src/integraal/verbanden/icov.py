@@ -21,7 +21,7 @@ from integraal.domein.actor import Actor
 from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
 from integraal.domein.keuze import Keuze
-from integraal.domein.labels import schema_label
+from integraal.domein.labels import schema_label, toonbare_waarde
 from integraal.domein.pseudoniem import pseudoniem
 from integraal.domein.rollen import Rol
 from integraal.kruis.netwerk import RELATIE_LABELS, Relatie, randen
@@ -430,6 +430,22 @@ def _rapport(v: Rapportageverzoek, s: deur.Samenstelling) -> dict[str, Any]:
     return {"subjecten": subjecten, "niet_gevonden": niet_gevonden}
 
 
+def _bijzonderheden(via: Entiteitbeeld | None) -> list[str]:
+    """What a relation says besides its two ends, in words: a share, a role, since when."""
+    if via is None:
+        return []
+    e = via.eigenschappen
+    uit = []
+    if e.get("percentage"):
+        uit.append(f"aandeel {e['percentage'][0].rstrip('%')}%")
+    for prop in ("role", "relationship"):
+        if e.get(prop):
+            uit.append(e[prop][0])
+    if e.get("startDate"):
+        uit.append(f"sinds {toonbare_waarde(via.schema, 'startDate', e['startDate'][0])}")
+    return uit
+
+
 def _subject(
     k: dict[str, str],
     eid: str,
@@ -444,11 +460,7 @@ def _subject(
             continue
         ander = beelden.get(r.ander(eid))
         via = beelden.get(r.via)
-        extra = []
-        if via is not None:
-            for prop in ("role", "percentage", "startDate", "relationship"):
-                if via.eigenschappen.get(prop):
-                    extra.append(via.eigenschappen[prop][0])
+        extra = _bijzonderheden(via)
         tekst = f"{_naam(ander, 'onbekend')} ({schema_label(ander.schema) if ander else '—'})"
         if extra:
             tekst += ", " + ", ".join(extra)

@@ -256,22 +256,25 @@ def advies_opslaan(w: WebDep, casus_id: str, velden: Velden) -> Response:
         velden,
         lambda ctx, invoer: advies.stel_op(ctx, casus_id, invoer),
         opnieuw=lambda f: _advies(w, casus_id, f),
-        klaar=lambda _: w.bevestig(
-            f"/casussen/{casus_id}#advies",
-            "Conceptadvies opgeslagen",
-            "Het advies is nog een concept; het gaat pas naar de eigenaars als een coördinator "
-            "het vaststelt.",
-            (
-                "Een coördinator die het advies niet zelf opstelde, stelt het vast "
-                "(vierogenprincipe).",
-            ),
-        ),
+        klaar=lambda _: _concept_opgeslagen(w, casus_id),
+    )
+
+
+def _concept_opgeslagen(w: Web, casus_id: str) -> Response:
+    kort = _kop(w, casus_id).advies_kort
+    return w.bevestig(
+        f"/casussen/{casus_id}#advies",
+        f"Concept{kort} opgeslagen",
+        f"Het {kort} is nog een concept; het gaat pas naar de eigenaars als een coördinator "
+        "het vaststelt.",
+        (f"Een coördinator die het {kort} niet zelf opstelde, stelt het vast (vierogenprincipe).",),
     )
 
 
 @router.get("/casussen/{casus_id}/advies/vaststellen", response_class=HTMLResponse)
 def advies_vaststellen_bevestigen(w: WebDep, casus_id: str) -> Response:
-    return _stap(w, _kop(w, casus_id), "casus_vaststellen.html", "Advies vaststellen")
+    kop = _kop(w, casus_id)
+    return _stap(w, kop, "casus_vaststellen.html", f"{kop.advies_kort.capitalize()} vaststellen")
 
 
 @router.post(
@@ -280,12 +283,14 @@ def advies_vaststellen_bevestigen(w: WebDep, casus_id: str) -> Response:
 def advies_vaststellen(w: WebDep, casus_id: str) -> Response:
     with w.context() as ctx:
         advies.stel_vast(ctx, casus_id)
+        kop = casussen.kop(ctx, casus_id)
+    kort, actie = kop.advies_kort, kop.actie_naam.lower()
     return w.bevestig(
         f"/casussen/{casus_id}#advies",
-        "Advies vastgesteld",
-        "Het advies is verstrekt aan de eigenaars van de interventies; elke verstrekking staat "
+        f"{kort.capitalize()} vastgesteld",
+        f"Het {kort} is verstrekt aan de eigenaars van de {actie}s; elke verstrekking staat "
         "in het logboek.",
-        ("De eigenaars voeren hun interventies uit en rapporteren de uitkomst in Integraal.",),
+        (f"De eigenaars voeren hun {actie}s uit en rapporteren de uitkomst in Integraal.",),
     )
 
 
