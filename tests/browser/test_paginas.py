@@ -51,6 +51,7 @@ _IDS = (
     (re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "{uuid}"),
     (re.compile(r"\b[A-Z]+(?:-[A-Z]+)*-\d{4}-\d+\b"), "{kenmerk}"),
     (re.compile(r"(?<=/indicatoren/)[^/.]+$"), "{code}"),
+    (re.compile(r"(?<=/verbanden/)[^/.]+$"), "{verband}"),
     (re.compile(r"(?<=/)[^/]*[0-9a-f]{12,}[^/]*(?=/|$)"), "{hex}"),
     (re.compile(r"(?<=/)\d+(?=/|$)"), "{nr}"),
 )
@@ -99,6 +100,7 @@ SCHERMEN = {
     "/facilitatorindicatoren": "facilitatorindicatoren",
     "/casussen/{kenmerk}/informeren": "informeren",
     "/casussen/{kenmerk}/informeren (leeg verzonden)": "informeren-fouten",
+    "/verbanden/{verband}": "verband",
 }
 
 # The root element must not be wider than the window. Offenders are the outermost elements

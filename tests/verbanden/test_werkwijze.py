@@ -17,7 +17,7 @@ from integraal.casus.deelverzoeken import DeelverzoekIn
 from integraal.casus.signalen import Beoordeling, SignaalIn
 from integraal.delen import CasusContext, Verzoek, laad_catalogus, laad_register, waarom
 from integraal.delen.evaluator import Beslisser
-from integraal.delen.model import Onderdeel
+from integraal.delen.model import Onderdeel, Vierogenstap
 from integraal.domein.actor import Actor
 from integraal.domein.casus import InterventieSoort, SignaalStatus
 from integraal.domein.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
@@ -26,6 +26,7 @@ from integraal.opslag.db import transactie
 from integraal.opslag.modellen import Casus, LogboekRegel, Statement
 from integraal.toegang.bewaren import voer_uit
 from integraal.toegang.deelwijzer import DeelVraag, vraag_deelwijzer
+from integraal.verbanden import overzicht
 from integraal.verwerking import Kanaal
 from integraal.web.basis import wie
 from integraal.web.menu import menu
@@ -388,3 +389,39 @@ def test_zvh_persoonsgericht_plan_met_acties_van_deelnemers(wereld: Wereld) -> N
     } == {("complexe_casus", ("persoonsgericht_plan",), "WGS-ZVH-PLAN")}
     acties = doe(o, zorg, advies.van_mijn_organisatie)
     assert [a.maatregel for a in acties] == ["zorgtraject"]
+
+
+def test_elke_stap_die_vier_ogen_vraagt_is_verklaard() -> None:
+    """The code honours the declared four-eyes steps; every part of the work that has such a
+    step declares it, so no partnership drops a second person by omission."""
+    stap = {
+        Onderdeel.DEELVERZOEKEN: {Vierogenstap.DEELVERZOEK},
+        Onderdeel.RAPPORTAGES: {Vierogenstap.RAPPORTAGE},
+        Onderdeel.INDICATOREN: {Vierogenstap.INDICATOR},
+    }
+    for naam, s in BESLISSER.register.soorten.items():
+        w = s.werkwijze
+        if w is None:
+            continue
+        for onderdeel in w.onderdelen:
+            assert stap.get(onderdeel, set()) <= set(w.vierogen), (naam, onderdeel)
+        if w.advies is not None:
+            assert w.vier_ogen(Vierogenstap(w.advies.kort)), naam
+
+
+def test_het_overzicht_van_de_verbanden_linkt_de_besluiten(wereld: Wereld) -> None:
+    lijst = doe(wereld.omgeving, wereld.gemeente, overzicht.verbanden)
+    assert {"iCOV", "Financieel Expertise Centrum", "Serious Crime Taskforce (FEC)"} <= {
+        v.naam for v in lijst
+    }
+    sctf = doe(wereld.omgeving, wereld.gemeente, overzicht.verband, "fec-sctf")
+    assert sctf.onderdeel_van == "Financieel Expertise Centrum"
+    assert "Voorbeeldbank N.V. (fictief)" in sctf.deelnemers
+    assert "Spaarbank Fictief N.V." not in sctf.deelnemers
+    bgs = next(a for a in sctf.aanwijzingen if a.bron == "Stb. 2024, 380")
+    assert bgs.url == "https://zoek.officielebekendmakingen.nl/stb-2024-380.html"
+    fictief = [a for a in sctf.aanwijzingen if a.fictief]
+    assert fictief and all(a.url is None for a in fictief)
+    assert [a.geldt_nu for a in fictief] == [False, True]
+    with pytest.raises(NietGevonden):
+        doe(wereld.omgeving, wereld.gemeente, overzicht.verband, "gemeente-rotterdam")

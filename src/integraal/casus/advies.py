@@ -8,7 +8,7 @@ import uuid
 from decimal import Decimal
 from typing import ClassVar
 
-from integraal.delen.model import Adviesvorm
+from integraal.delen.model import Adviesvorm, Vierogenstap
 from integraal.domein.casus import (
     EIGENAARS,
     INTERVENTIE_OVERGANGEN,
@@ -172,6 +172,15 @@ def adviesvorm(ctx: Context, verband_id: str) -> Adviesvorm:
     return w.advies
 
 
+def _vier_ogen(ctx: Context, verband_id: str, vorm: Adviesvorm) -> bool:
+    """Whether the partnership declares a second person for adopting its advice or plan."""
+    w = ctx.beslisser.register.werkwijze(verband_id)
+    try:
+        return w is not None and w.vier_ogen(Vierogenstap(vorm.kort))
+    except ValueError:
+        return True  # a form without a declared step: the safe default
+
+
 def bevoegde_eigenaars(
     ctx: Context, casus_id: str
 ) -> dict[InterventieSoort, list[tuple[str, str]]]:
@@ -276,8 +285,10 @@ def stel_vast(ctx: Context, casus_id: str) -> None:
     advies = ctx.sessie.get(Advies, casus_id)
     if advies is None or advies.status != AdviesStatus.CONCEPT.value:
         raise Conflict("er is geen conceptadvies om vast te stellen")
-    if advies.opgesteld_door == actor.gebruiker_id:
-        raise GeenToegang("wie het advies opstelde, stelt het niet zelf vast (vierogenprincipe)")
+    if advies.opgesteld_door == actor.gebruiker_id and _vier_ogen(ctx, c.verband_id, vorm):
+        raise GeenToegang(
+            f"wie het {vorm.kort} opstelde, stelt het niet zelf vast (vierogenprincipe)"
+        )
     context = casus_context(ctx.sessie, casus_id)
     interventies = opslag.interventies_van_casus(ctx.sessie, casus_id)
     subjecten: list[CasusSubject | None] = [*subjectdeur.koppelingen(ctx, casus_id)]

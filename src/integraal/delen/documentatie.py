@@ -95,13 +95,13 @@ def _werkwijzen(catalogus: Catalogus, register: Partnerregister) -> list[str]:
             f"### {s.label} (`{sid}`)",
             "",
             f"- **Doel:** {', '.join(catalogus.doelen[d] for d in w.alle_doelen)}",
-            f"- **Onderdelen:** {', '.join(o.value for o in w.onderdelen)}",
-            f"- **Signalen van:** {', '.join(m.value for m in w.signaal_van) or 'niemand'}",
+            f"- **Onderdelen:** {'; '.join(o.label for o in w.onderdelen)}",
+            f"- **Signalen van:** {', '.join(m.label for m in w.signaal_van) or 'niemand'}",
             f"- **Casus openen:** {', '.join(r.value for r in w.casus_openen) or 'geen casussen'}"
             + (" (aanwijzingen bij het openen)" if w.aanwijzingen_bij_openen else ""),
             f"- **Categorieën:** {cats}",
             f"- **Bewaartermijn:** {w.bewaartermijn_jaren} jaar na sluiten",
-            f"- **Vier ogen bij:** {', '.join(w.vierogen) or '—'}",
+            f"- **Vier ogen bij:** {'; '.join(v.label for v in w.vierogen) or '—'}",
             "- **Betrokkene informeren:** "
             + ("ja, of uitstellen met reden" if w.informeren else "nee"),
         ]

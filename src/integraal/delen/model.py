@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from integraal.domein.keuze import Keuze
 from integraal.domein.rollen import Rol
 
 
@@ -142,21 +143,31 @@ class Catalogus(_Strikt):
         raise KeyError(regel_id)
 
 
-class Onderdeel(StrEnum):
+class Onderdeel(Keuze):
     """A part of the work a partnership kind does; the web and the services switch on these."""
 
-    SIGNALEN = "signalen"
-    CASUSSEN = "casussen"
-    DEELVERZOEKEN = "deelverzoeken"
-    ADVIES = "advies"
-    RAPPORTAGES = "rapportages"
-    SIGNAALRONDEN = "signaalronden"
-    INDICATOREN = "indicatoren"
+    SIGNALEN = "signalen", "Signalen ontvangen en beoordelen"
+    CASUSSEN = "casussen", "Casussen"
+    DEELVERZOEKEN = "deelverzoeken", "Partners om gegevens vragen"
+    ADVIES = "advies", "Advies of plan met acties van partners"
+    RAPPORTAGES = "rapportages", "Rapportages op verzoek"
+    SIGNAALRONDEN = "signaalronden", "Signaalronden onder de deelnemers"
+    INDICATOREN = "indicatoren", "Indicatoren voor aangewezen banken"
 
 
-class Melder(StrEnum):
-    DEELNEMERS = "deelnemers"
-    PUBLIEK = "publiek"
+class Melder(Keuze):
+    DEELNEMERS = "deelnemers", "Deelnemers"
+    PUBLIEK = "publiek", "Burgers (anoniem)"
+
+
+class Vierogenstap(Keuze):
+    """A step a second person must take: who drafts or asks, does not also approve."""
+
+    DEELVERZOEK = "deelverzoek", "Een verzoek om gegevens goedkeuren (bij de verstrekker)"
+    ADVIES = "advies", "Het handhavingsadvies vaststellen"
+    PLAN = "plan", "Het persoonsgerichte plan vaststellen"
+    RAPPORTAGE = "rapportage", "Een rapportage goedkeuren en leveren"
+    INDICATOR = "indicator", "Een indicator goedkeuren en delen"
 
 
 class Adviesvorm(_Strikt):
@@ -192,7 +203,7 @@ class Werkwijze(_Strikt):
     aanwijzingen_bij_openen: bool = False
     categorieen: tuple[str, ...]
     bewaartermijn_jaren: int = Field(ge=0, le=30)
-    vierogen: tuple[str, ...] = ()
+    vierogen: tuple[Vierogenstap, ...] = ()
     # Informing the data subject (or deferring it with a reason) is recorded per case subject.
     informeren: bool = True
     # Categories that never leave the partnership towards these kinds (ZVH: care data).
@@ -202,6 +213,10 @@ class Werkwijze(_Strikt):
 
     def heeft(self, onderdeel: Onderdeel) -> bool:
         return onderdeel in self.onderdelen
+
+    def vier_ogen(self, stap: Vierogenstap) -> bool:
+        """Whether this step needs a second person (declared, not assumed)."""
+        return stap in self.vierogen
 
     @property
     def alle_doelen(self) -> tuple[str, ...]:

@@ -20,7 +20,7 @@ from typing import ClassVar
 from pydantic import Field, field_validator
 
 from integraal.casus.signalen import Kenmerk, KenmerkSoort, KenmerkUit
-from integraal.delen.model import Onderdeel
+from integraal.delen.model import Onderdeel, Vierogenstap
 from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.identificatie import kenmerk_in
 from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
@@ -440,7 +440,9 @@ def publiceer(ctx: Context, indicator_id: str) -> list[str]:
         raise NietGevonden("deze indicator bestaat niet of u heeft er geen toegang toe")
     if i.status != Indicatorstatus.CONCEPT.value:
         raise Conflict("Alleen een concept kan worden gedeeld.")
-    if i.opgesteld_door == ctx.ik.gebruiker_id:
+    werkwijze = ctx.beslisser.register.werkwijze(taskforce)
+    vier_ogen = werkwijze is None or werkwijze.vier_ogen(Vierogenstap.INDICATOR)
+    if vier_ogen and i.opgesteld_door == ctx.ik.gebruiker_id:
         raise GeenToegang("wie de indicator opstelde, keurt haar niet zelf goed (vierogenprincipe)")
     banken = _banken(ctx, taskforce)
     for bank in banken:

@@ -16,7 +16,7 @@ from pydantic import Field
 
 from integraal.casus.signalen import Kenmerk, KenmerkSoort
 from integraal.delen import Besluit, waarom
-from integraal.delen.model import Onderdeel, Partnerregister
+from integraal.delen.model import Onderdeel, Partnerregister, Vierogenstap
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
@@ -369,7 +369,9 @@ def stel_op(ctx: Context, verzoek_id: str) -> RapportageverzoekUit:
 def keur_goed(ctx: Context, verzoek_id: str) -> None:
     """A second iCOV person approves; the report goes to the requester only."""
     v = _medewerker(ctx, verzoek_id, Rapportagestatus.OPGESTELD)
-    if v.opgesteld_door == ctx.ik.gebruiker_id:
+    werkwijze = ctx.beslisser.register.werkwijze(v.verband_id)
+    vier_ogen = werkwijze is None or werkwijze.vier_ogen(Vierogenstap.RAPPORTAGE)
+    if vier_ogen and v.opgesteld_door == ctx.ik.gebruiker_id:
         raise GeenToegang(
             "wie de rapportage opstelde, keurt haar niet zelf goed (vierogenprincipe)"
         )

@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from integraal.api.deps import Ctx
-from integraal.verbanden import fec, icov, informeren, knelpunten
+from integraal.verbanden import fec, icov, informeren, knelpunten, overzicht
 from integraal.verbanden.fec import (
     FacilitatorindicatorIn,
     FacilitatorindicatorUit,
@@ -35,6 +35,7 @@ from integraal.verbanden.knelpunten import (
     UitDeelverzoek,
     UitDeelwijzer,
 )
+from integraal.verbanden.overzicht import VerbandUit
 
 router = APIRouter(tags=["Knelpunten en informeren"])
 
@@ -219,3 +220,16 @@ def indicator_delen(ctx: Ctx, indicator_id: str) -> list[str]:
 )
 def indicator_intrekken(ctx: Ctx, indicator_id: str) -> None:
     fec.trek_in(ctx, indicator_id)
+
+
+@router.get("/verbanden", summary="De samenwerkingsverbanden en wat elk doet (werkwijze)")
+def verbanden_lijst(ctx: Ctx) -> list[VerbandUit]:
+    return overzicht.verbanden(ctx)
+
+
+@router.get(
+    "/verbanden/{verband_id}",
+    summary="Eén samenwerkingsverband: werkwijze, deelnemers vandaag en aanwijzingen bij besluit",
+)
+def verband(ctx: Ctx, verband_id: str) -> VerbandUit:
+    return overzicht.verband(ctx, verband_id)

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, Response
 from integraal.casus import casussen
 from integraal.casus.signalen import KenmerkSoort
 from integraal.domein.knelpunt import Knelpuntsoort, Knelpuntstatus, Knelpuntthema, Oplossingssoort
-from integraal.verbanden import fec, icov, informeren, knelpunten
+from integraal.verbanden import fec, icov, informeren, knelpunten, overzicht
 from integraal.verbanden.fec import FacilitatorindicatorIn, Fenomeen, RondeantwoordIn, RondeIn
 from integraal.verbanden.icov import (
     Rapportagedoel,
@@ -558,4 +558,31 @@ def indicator_intrekken(w: WebDep, indicator_id: str) -> Response:
         fec.trek_in(ctx, indicator_id)
     return w.bevestig(
         "/facilitatorindicatoren", "Indicator ingetrokken", "De banken zien haar niet meer."
+    )
+
+
+# --- The partnerships: what each does, who takes part, designations by decree ----------------
+
+
+@router.get("/verbanden", response_class=HTMLResponse)
+def verbanden_pagina(w: WebDep) -> Response:
+    lijst = w.doe(overzicht.verbanden)
+    return w.pagina(
+        "verbanden.html",
+        lijst=lijst,
+        kruimels=[Kruimel("Start", "/"), Kruimel("Samenwerkingsverbanden")],
+    )
+
+
+@router.get("/verbanden/{verband_id}", response_class=HTMLResponse)
+def verband_pagina(w: WebDep, verband_id: str) -> Response:
+    v = w.doe(lambda ctx: overzicht.verband(ctx, verband_id))
+    return w.pagina(
+        "verband.html",
+        v=v,
+        kruimels=[
+            Kruimel("Start", "/"),
+            Kruimel("Samenwerkingsverbanden", "/verbanden"),
+            Kruimel(v.naam),
+        ],
     )
