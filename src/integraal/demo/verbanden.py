@@ -32,7 +32,6 @@ from integraal.domein.knelpunt import Knelpuntsoort, Knelpuntthema, Oplossingsso
 from integraal.omgeving import Omgeving
 from integraal.opslag import verbanden as verbandopslag
 from integraal.opslag.db import transactie
-from integraal.opslag.modellen import Signaalronde
 from integraal.toegang import Leesvraag, zoek_entiteiten
 from integraal.verbanden import fec, icov, informeren, knelpunten
 from integraal.verbanden.fec import FacilitatorindicatorIn, Fenomeen, RondeantwoordIn, RondeIn
@@ -386,18 +385,20 @@ def _knelpunten(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
         haven.id,
         EscalatieIn(naar="Taskforce gegevensdeling"),
     )
-    pmg = _als(
-        omgeving,
-        beleid,
-        knelpunten.leg_vast,
-        KnelpuntIn(
-            titel="Scholen en gemeente delen geen signalen over ronselen",
-            omschrijving="Voor Preventie met Gezag wilden scholen signalen over ronselen delen; "
-            "onduidelijk was op welke grondslag.",
-            thema=Knelpuntthema.PREVENTIE_MET_GEZAG,
-            soort=Knelpuntsoort.ORGANISATORISCH,
-        ),
-    )
+    # Recorded two months ago and resolved today: the monitor's time to resolve has a value.
+    toen = dt.datetime.now(dt.UTC) - dt.timedelta(days=61)
+    with omgeving.context(beleid, Kanaal.DEMO, klok=lambda: toen) as ctx:
+        pmg = knelpunten.leg_vast(
+            ctx,
+            KnelpuntIn(
+                titel="Scholen en gemeente delen geen signalen over ronselen",
+                omschrijving="Voor Preventie met Gezag wilden scholen signalen over ronselen "
+                "delen; "
+                "onduidelijk was op welke grondslag.",
+                thema=Knelpuntthema.PREVENTIE_MET_GEZAG,
+                soort=Knelpuntsoort.ORGANISATORISCH,
+            ),
+        )
     _als(
         omgeving,
         beleid,
@@ -433,4 +434,4 @@ def _informeren_riec(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
         )
 
 
-__all__ = ["Signaalronde", "speel_verbanden"]
+__all__ = ["speel_verbanden"]

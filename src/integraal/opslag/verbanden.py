@@ -78,20 +78,6 @@ def aantal_rapportageverzoeken(sessie: Session, verband_id: str, statussen: Sequ
     )
 
 
-def aantal_geleverde_rapportages(sessie: Session, gebruiker_id: int) -> int:
-    return int(
-        sessie.scalar(
-            select(func.count())
-            .select_from(Rapportageverzoek)
-            .where(
-                Rapportageverzoek.aangevraagd_door == gebruiker_id,
-                Rapportageverzoek.status == "geleverd",
-            )
-        )
-        or 0
-    )
-
-
 def open_rondes_zonder_antwoord(sessie: Session, organisatie_id: str) -> int:
     """Open rounds put to this organisation that it has not answered (a count)."""
     n = 0
