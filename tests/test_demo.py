@@ -129,6 +129,8 @@ def test_demo_toont_het_casuswerk_eenmaal(omgeving: Omgeving) -> None:
     assert {"levering aanbieden", "signaal indienen", "advies vaststellen"} <= {
         a for _, a in herkomst
     }
+    # Loaded twice above: the partnerships' work is played once too.
+    _verbanden_in_de_demo(omgeving)
 
 
 def test_demo_beslagcijfers_met_de_hand_na_te_rekenen(omgeving: Omgeving) -> None:
@@ -225,7 +227,7 @@ def test_demo_laden_drukt_de_inlogtabel_af(cli_omgeving: Wereld) -> None:
     assert "Gemeente Rotterdam" in r.output and "gemeente-rotterdam" not in r.output
 
 
-def test_demo_verbanden(omgeving: Omgeving) -> None:
+def _verbanden_in_de_demo(omgeving: Omgeving) -> None:
     """One worked case per partnership, each through the rules and the processing log."""
     from integraal.opslag.modellen import (
         Casus,
@@ -237,8 +239,6 @@ def test_demo_verbanden(omgeving: Omgeving) -> None:
         Signaalronde,
     )
 
-    laad_demo(omgeving)
-    laad_demo(omgeving)
     with transactie(omgeving.fabriek) as s:
         verbanden = {c.verband_id: c.doel for c in s.scalars(sa.select(Casus))}
         assert verbanden["zvh-rotterdam-rijnmond"] == "complexe_casus"

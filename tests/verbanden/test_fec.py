@@ -156,3 +156,38 @@ def test_een_indicator_noemt_nooit_een_persoon(tekst: str) -> None:
             omschrijving="Contante stortingen die direct worden doorgeboekt.",
             signalen=[tekst],
         )
+
+
+def test_een_antwoord_op_een_ronde_zonder_bsn_wordt_gelogd(wereld: Wereld) -> None:
+    """An IBAN or KvK number may be a person's: the answer to a round about one is a logged
+    provision back to the FEC, and it repeats no identifier the round did not ask about."""
+    o = wereld.omgeving
+    r = doe(
+        o,
+        maak_actor(o, "fec.a", "fec"),
+        fec.start,
+        RondeIn(
+            omschrijving="Rekening ontvangt veel kleine bedragen en boekt ze door.",
+            aanwijzingen="Twee meldingen van banken via FIU-Nederland over deze rekening.",
+            kenmerken=[Kenmerk(soort=KenmerkSoort.IBAN, waarde="NL20INGB0001234567")],
+        ),
+    )
+    fiod = maak_actor(o, "fiod.b", "fiod")
+    from integraal.domein.fouten import OngeldigeInvoer
+
+    for tekst in ("Ook NL91ABNA0417164300.", "BSN 111222333 hoort erbij.", "Zie 111 222 333."):
+        with pytest.raises(OngeldigeInvoer):
+            doe(o, fiod, fec.beantwoord, r.id, RondeantwoordIn(bekend=True, toelichting=tekst))
+    doe(
+        o,
+        fiod,
+        fec.beantwoord,
+        r.id,
+        RondeantwoordIn(bekend=True, toelichting="NL20 INGB 0001 2345 67 is bij ons bekend."),
+    )
+    # The participant's read of the round (FEC to FIOD) and its answer (FIOD to the FEC).
+    antwoorden = [x for x in _regels(wereld) if x["naam"] == "signaalronde beantwoorden"]
+    assert {(x["dpl.integraal.provider"], x["dpl.integraal.recipient"]) for x in antwoorden} == {
+        ("fec", "fiod"),
+        ("fiod", "fec"),
+    }

@@ -190,3 +190,46 @@ def test_icov_wijst_af_met_reden_en_de_aanvrager_ziet_het(wereld: Wereld, iw: di
     assert doe(o, iw["collega"], icov.lijst) == []
     coord = maak_actor(o, "icov.coord", "icov", Rol.COORDINATOR)
     assert [x.id for x in doe(o, coord, icov.lijst)] == [v.id]
+
+
+def test_een_geweigerd_verzoek_van_een_deelnemer_bereikt_icov_niet(
+    wereld: Wereld, iw: dict
+) -> None:
+    # The tax office takes part in iCOV, but may not receive a report for an investigation.
+    v = doe(wereld.omgeving, iw["belasting"], icov.vraag_aan, _vraag())
+    assert v.status is Rapportagestatus.GEWEIGERD
+    with pytest.raises(NietGevonden):
+        doe(wereld.omgeving, iw["icov1"], icov.lees, v.id)
+    assert doe(wereld.omgeving, iw["icov1"], icov.lijst) == []
+    # The requester still reads back what it asked and why it was refused.
+    assert doe(wereld.omgeving, iw["belasting"], icov.lees, v.id).uitleg
+
+
+def test_wie_de_rapportage_noemt_staat_in_het_logboek(wereld: Wereld, iw: dict) -> None:
+    """A report about a company names its owner: the provision is logged for that person too,
+    so an access request by the owner's BSN finds it."""
+    from integraal.domein.pseudoniem import pseudoniem
+
+    o = wereld.omgeving
+    v = doe(
+        o,
+        iw["rechercheur"],
+        icov.vraag_aan,
+        _vraag(Rapportagesoort.IRR, kenmerken=[Kenmerk(soort=KenmerkSoort.KVK, waarde="99000001")]),
+    )
+    [subject] = doe(o, iw["icov1"], icov.stel_op, v.id).rapport
+    assert "Jan de Vries" in " ".join(r.omschrijving for r in subject.regels)
+    doe(o, iw["icov2"], icov.keur_goed, v.id)
+    jan = pseudoniem(o.instellingen.pseudoniem_sleutel_bytes(), "bsn", BSN_JAN)
+    with transactie(o.fabriek) as s:
+        from integraal.opslag.modellen import LogboekBetrokkene
+
+        rijen = list(
+            s.execute(
+                sa.select(LogboekRegel.inhoud)
+                .join(LogboekBetrokkene, LogboekBetrokkene.volgnummer == LogboekRegel.volgnummer)
+                .where(LogboekBetrokkene.betrokkene == jan)
+            )
+        )
+    namen = {json.loads(r[0])["naam"] for r in rijen}
+    assert "rapportage verstrekken" in namen

@@ -115,11 +115,39 @@ def test_een_afgewezen_verzoek_neemt_een_reden_met_een_bsn_niet_over(wereld: Wer
         wereld.gemeente,
         deelverzoeken.wijs_af,
         d.id,
-        Reden(reden=f"Over {BSN_JAN} leveren wij niets."),
+        Reden(reden=f"Jan de Vries ({BSN_JAN}) heeft bij ons een lopende zaak."),
     )
     k = doe(o, wereld.gemeente, knelpunten.uit_deelverzoek, d.id, UitDeelverzoek())
     assert k.bron is Knelpuntbron.AFGEWEZEN
-    assert BSN_JAN not in k.omschrijving and "niet overgenomen" in k.omschrijving
+    # The partner's own reason stays with the request: a name cannot be detected.
+    assert BSN_JAN not in k.omschrijving and "Jan de Vries" not in k.omschrijving
+    assert "De partner wees het verzoek af" in k.omschrijving
+
+
+def test_het_register_is_voor_de_partijen_en_de_verbanden(wereld: Wereld) -> None:
+    o = wereld.omgeving
+    k = doe(
+        o,
+        wereld.gemeente,
+        knelpunten.leg_vast,
+        KnelpuntIn(
+            titel="Geen koppeling met het vergunningensysteem",
+            omschrijving="Vergunningen kunnen niet automatisch naar het RIEC.",
+            verstrekker="gemeente-rotterdam",
+            ontvanger="riec-rotterdam",
+        ),
+    )
+    bank = maak_actor(o, "bank", "voorbeeldbank")
+    coord_elders = maak_actor(o, "coord.bank", "spaarbank-fictief", Rol.COORDINATOR)
+    assert doe(o, bank, knelpunten.lijst) == []
+    with pytest.raises(NietGevonden):
+        doe(o, bank, knelpunten.lees, k.id)
+    # A coordinator of an organisation that is no party does not resolve it either.
+    with pytest.raises(NietGevonden):
+        doe(o, coord_elders, knelpunten.escaleer, k.id, EscalatieIn(naar="Stuurgroep"))
+    # The parties and the partnerships read it.
+    assert doe(o, wereld.analist, knelpunten.lees, k.id).titel == k.titel
+    assert [x.id for x in doe(o, wereld.andere_riec, knelpunten.lijst)] == [k.id]
 
 
 def test_een_weigering_van_de_deelwijzer_wordt_een_knelpunt(wereld: Wereld) -> None:
@@ -175,8 +203,11 @@ def test_escaleren_oplossen_en_hergebruiken(wereld: Wereld) -> None:
         ),
     )
     assert k.verband == "riec-rotterdam"
-    # Someone else at a partner may not change it; a policy officer may.
+    # An analyst of another partnership reads it but may not change it; a policy officer may;
+    # an organisation that is no party does not even find it.
     with pytest.raises(GeenToegang):
+        doe(o, wereld.andere_riec, knelpunten.escaleer, k.id, EscalatieIn(naar="Stuurgroep"))
+    with pytest.raises(NietGevonden):
         doe(o, wereld.gemeente, knelpunten.escaleer, k.id, EscalatieIn(naar="Stuurgroep"))
     doe(
         o,
@@ -198,18 +229,19 @@ def test_escaleren_oplossen_en_hergebruiken(wereld: Wereld) -> None:
     )
     assert opgelost.status is Knelpuntstatus.OPGELOST
     doe(o, beleid, knelpunten.hergebruik, k.id, HergebruikIn(waar="Haven Amsterdam"))
-    k = doe(o, wereld.gemeente, knelpunten.lees, k.id)
+    k = doe(o, wereld.andere_riec, knelpunten.lees, k.id)
     assert [h.waar for h in k.hergebruik] == ["Haven Amsterdam"] and not k.mag_beheren
     with pytest.raises(Conflict):
         doe(o, beleid, knelpunten.escaleer, k.id, EscalatieIn(naar="Nogmaals"))
     assert [
         x.id
         for x in doe(
-            o, wereld.gemeente, knelpunten.lijst, KnelpuntFilter(thema=Knelpuntthema.MAINPORTS)
+            o, wereld.andere_riec, knelpunten.lijst, KnelpuntFilter(thema=Knelpuntthema.MAINPORTS)
         )
     ] == [k.id]
     assert (
-        doe(o, wereld.gemeente, knelpunten.lijst, KnelpuntFilter(status=Knelpuntstatus.OPEN)) == []
+        doe(o, wereld.andere_riec, knelpunten.lijst, KnelpuntFilter(status=Knelpuntstatus.OPEN))
+        == []
     )
 
 
@@ -236,13 +268,19 @@ def test_de_monitor_telt_weigeringen_en_knelpunten(wereld: Wereld) -> None:
     assert punten("weigeringen-per-verband") == {"RIEC Rotterdam": sum(per_regel.values())}
     assert punten("knelpunten-open") == {"Zorg en veiligheid": 1}
     r = doe(o, wereld.privacy, rapport.stel_samen)
-    assert [x.titel for x in r.knelpunten.open] == [k.titel]
+    # The report names which data between whom, never the register's free text.
+    assert [x.wat for x in r.knelpunten.open] == [
+        "Zorggegevens, Identiteitsgegevens (GGZ Voorbeeldregio (fictief) → RIEC Rotterdam)"
+    ] or [x.wat for x in r.knelpunten.open] == [
+        "Zorggegevens (GGZ Voorbeeldregio (fictief) → RIEC Rotterdam)"
+    ]
     assert {i.code for i, _ in r.knelpunten.indicatoren} >= {
         "weigeringen-per-regel",
         "knelpunten-open",
     }
     html = rapport.html(r)
-    assert "Knelpunten in gegevensdeling" in html and k.titel in html
+    assert "Knelpunten in gegevensdeling" in html and "GGZ Voorbeeldregio" in html
+    assert k.omschrijving not in html
     assert "ZVH-ZORG" not in html
 
     doe(
@@ -257,4 +295,7 @@ def test_de_monitor_telt_weigeringen_en_knelpunten(wereld: Wereld) -> None:
     assert punten("knelpunten-open") == {}
     assert punten("knelpunten-doorlooptijd") == {"": 0.0}
     r = doe(o, wereld.privacy, rapport.stel_samen)
-    assert r.knelpunten.open == [] and [x.titel for x in r.knelpunten.opgelost] == [k.titel]
+    assert r.knelpunten.open == []
+    [opgelost] = r.knelpunten.opgelost
+    assert (opgelost.oplossing, opgelost.dagen) == ("Werkinstructie of uitleg", 0)
+    assert "Uitleg: zorg blijft in het ZVH." not in rapport.html(r)

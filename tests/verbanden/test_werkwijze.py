@@ -30,8 +30,8 @@ from integraal.verbanden import overzicht
 from integraal.verwerking import Kanaal
 from integraal.web.basis import wie
 from integraal.web.menu import menu
-from tests.conftest import Wereld, maak_actor
-from tests.hulp import doe, maak_casus
+from tests.conftest import BSN_KLAAS, Wereld, maak_actor
+from tests.hulp import doe, lever, maak_casus
 
 BESLISSER = Beslisser(laad_catalogus(), laad_register())
 
@@ -425,3 +425,74 @@ def test_het_overzicht_van_de_verbanden_linkt_de_besluiten(wereld: Wereld) -> No
     assert [a.geldt_nu for a in fictief] == [False, True]
     with pytest.raises(NietGevonden):
         doe(wereld.omgeving, wereld.gemeente, overzicht.verband, "gemeente-rotterdam")
+
+
+def test_alleen_eigen_medewerkers_worden_lid_van_een_zvh_casus(wereld: Wereld) -> None:
+    """The plan and its care context stay with the ZVH: a police participant acts through its
+    own action, not as a member of the complex case."""
+    o = wereld.omgeving
+    coord = maak_actor(o, "zvh.c2", "zvh-rotterdam-rijnmond", Rol.COORDINATOR)
+    maak_actor(o, "pol.lid", "politie")
+    maak_casus(o, "Z-2", coord, verband="zvh-rotterdam-rijnmond")
+    with pytest.raises(OngeldigeInvoer) as fout:
+        doe(o, coord, casussen.voeg_lid_toe, "Z-2", casussen.LidIn(gebruikersnaam="pol.lid"))
+    assert "alleen medewerkers van het verband" in fout.value.fouten["gebruikersnaam"]
+    # A RIEC keeps its own behaviour: a partner's employee can be named a member.
+    doe(
+        o,
+        maak_actor(o, "riec.c", "riec-rotterdam", Rol.COORDINATOR),
+        casussen.voeg_lid_toe,
+        "C-1",
+        casussen.LidIn(gebruikersnaam="pol.lid"),
+    )
+
+
+def test_de_zvh_tijdlijn_noemt_het_plan(wereld: Wereld) -> None:
+    o = wereld.omgeving
+    coord = maak_actor(o, "zvh.c3", "zvh-rotterdam-rijnmond", Rol.COORDINATOR)
+    analist = maak_actor(o, "zvh.a3", "zvh-rotterdam-rijnmond")
+    maak_casus(o, "Z-3", coord, analist, verband="zvh-rotterdam-rijnmond")
+    doe(
+        o,
+        analist,
+        advies.stel_op,
+        "Z-3",
+        AdviesIn(
+            analyse="Dagbesteding via de gemeente en een zorgtraject.",
+            interventies=[VoorstelIn(maatregel="dagbesteding", eigenaar="gemeente-rotterdam")],
+        ),
+    )
+    doe(o, coord, advies.stel_vast, "Z-3")
+    wat = [m.wat for m in doe(o, analist, casussen.overzicht, "Z-3").tijdlijn]
+    assert "Persoonsgericht plan vastgesteld" in wat and "Handhavingsadvies vastgesteld" not in wat
+
+
+def test_een_privacy_officer_ziet_geen_zorgregels_van_een_ander_verband(wereld: Wereld) -> None:
+    from integraal.toegang.inzage import InzageVraag, inzage_verzoek
+
+    o = wereld.omgeving
+    zorg = maak_actor(o, "zorg.x", "zorgpartner-ggz-fictief")
+    maak_casus(
+        o,
+        "Z-4",
+        maak_actor(o, "zvh.a4", "zvh-rotterdam-rijnmond"),
+        verband="zvh-rotterdam-rijnmond",
+    )
+    with transactie(o.fabriek) as s:
+        c = s.get(Casus, "Z-4")
+        assert c is not None
+        c.doel = "complexe_casus"
+    r = lever(
+        o,
+        zorg,
+        "demo-zorgpartner-zorg",
+        "zorg.csv",
+        f"bsn;naam;zorg\n{BSN_KLAAS};Klaas Bakker;Behandeling loopt.\n".encode(),
+        casus_id="Z-4",
+    )
+    assert r.status == "verwerkt", r.melding
+    riec = doe(o, wereld.privacy, inzage_verzoek, InzageVraag(betrokkene=BSN_KLAAS))
+    assert not any("zorg" in x.categorieen for x in riec.regels)
+    zvh_privacy = maak_actor(o, "zvh.p", "zvh-rotterdam-rijnmond", Rol.PRIVACY_OFFICER)
+    eigen = doe(o, zvh_privacy, inzage_verzoek, InzageVraag(betrokkene=BSN_KLAAS))
+    assert any("zorg" in x.categorieen for x in eigen.regels)

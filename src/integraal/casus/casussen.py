@@ -259,6 +259,8 @@ def open_casus(ctx: Context, invoer: CasusIn) -> CasusUit:
         g = beheer.gebruiker_op_naam(ctx.sessie, naam)
         if g is None:
             fouten["leden"] = f"Gebruiker '{naam}' bestaat niet."
+        elif (melding := _geen_lid(ctx, w, actor.organisatie_id, g)) is not None:
+            fouten["leden"] = melding
         else:
             gebruikers.append(g)
     if fouten:
@@ -313,9 +315,22 @@ def voeg_lid_toe(ctx: Context, casus_id: str, invoer: LidIn) -> None:
         raise OngeldigeInvoer(
             {"gebruikersnaam": f"Gebruiker '{invoer.gebruikersnaam}' bestaat niet."}
         )
+    w = ctx.beslisser.register.werkwijze(c.verband_id)
+    if w is not None and (melding := _geen_lid(ctx, w, c.verband_id, g)) is not None:
+        raise OngeldigeInvoer({"gebruikersnaam": melding})
     if opslag.lid(ctx.sessie, casus_id, g.id) is None:
         beheer.bewaar(ctx.sessie, CasusLid(casus_id=casus_id, gebruiker_id=g.id))
     ctx.audit("lid toevoegen", casus=casus_id, lid=g.id)
+
+
+def _geen_lid(ctx: Context, w: Werkwijze, verband_id: str, g: Gebruiker) -> str | None:
+    """Why this person cannot be a member of the partnership's cases, if they cannot."""
+    if w.leden_alleen_eigen and g.organisatie_id != verband_id:
+        return (
+            f"{g.naam} werkt niet bij {ctx.beslisser.register.naam(verband_id)}: alleen "
+            "medewerkers van het verband worden lid van een casus."
+        )
+    return None
 
 
 def kandidaat_leden(ctx: Context, casus_id: str) -> list[LidUit]:

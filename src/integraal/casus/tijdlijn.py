@@ -53,6 +53,8 @@ def bouw_tijdlijn(
     """Oldest first, so the page reads as the story of the case."""
 
     naam = beslisser.register.naam
+    werkwijze = beslisser.register.werkwijze(casus.verband_id)
+    vorm = werkwijze.advies if werkwijze else None
 
     def categorie(code: str) -> str:
         cat = beslisser.catalogus.categorieen.get(code)
@@ -96,7 +98,7 @@ def bouw_tijdlijn(
         m.append(
             Moment(
                 tijd=advies.vastgesteld_op,
-                wat="Handhavingsadvies vastgesteld",
+                wat=f"{vorm.naam if vorm else 'Advies'} vastgesteld",
                 wie=casus.verband_id,
             )
         )

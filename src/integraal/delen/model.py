@@ -208,6 +208,9 @@ class Werkwijze(_Strikt):
     informeren: bool = True
     # Categories that never leave the partnership towards these kinds (ZVH: care data).
     nooit_naar: tuple[str, ...] = ()
+    # Only the partnership's own staff become members of a case (a ZVH's complex case holds
+    # care data and its plan; a police participant acts through its own action only).
+    leden_alleen_eigen: bool = False
     advies: Adviesvorm | None = None
     toelichting: str = ""
 

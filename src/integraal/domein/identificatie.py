@@ -139,28 +139,63 @@ VALIDATORS: Final[dict[str, Callable[[str], str]]] = {
 }
 
 
+_SCHEIDING = r"[\s.\-]?"
 _KANDIDATEN: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
-    ("een IBAN", re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b")),
-    ("een BSN", re.compile(r"(?<![\d.,])\d{9}(?![\d.,])")),
+    # Any IBAN, in any case, grouped by spaces or dashes.
+    (
+        "een IBAN",
+        re.compile(
+            r"\b[A-Za-z]{2}\d{2}(?:[\s\-]?[A-Za-z0-9]{4}){3,7}(?:[\s\-]?[A-Za-z0-9]{1,3})?\b"
+        ),
+    ),
+    # Nine digits (or eight: a BSN with its leading zero dropped), also grouped.
+    ("een BSN", re.compile(r"(?<![\d.,])\d{2,3}(?:[\s.\-]?\d{3}){2}(?![\d,])(?!\.\d)")),
     ("een e-mailadres", re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")),
-    ("een telefoonnummer", re.compile(r"(?<!\d)(?:\+31|0)[\s-]?6[\s-]?\d{8}(?!\d)")),
-    ("een postcode met huisnummer", re.compile(r"\b\d{4} ?[A-Z]{2},? ?\d{1,5}\b")),
+    (
+        "een telefoonnummer",
+        re.compile(r"(?<!\d)(?:\+31|0031|0)[\s\-]?(?:6|[1-9]\d{1,2})(?:[\s\-]?\d){7,8}(?!\d)"),
+    ),
+    # Capitals with or without a space, or lower case written against the digits ("3011ab"):
+    # "2026 en 2027" is not an address.
+    (
+        "een postcode met huisnummer",
+        re.compile(r"\b[1-9]\d{3}(?:\s?[A-Z]{2}|[a-z]{2}),?\s?\d{1,5}\b"),
+    ),
+    ("een postcode", re.compile(r"\b[1-9]\d{3}\s?[A-Z]{2}\b")),
+    ("een KvK-nummer", re.compile(r"(?<![\d.,-])\d{8}(?![\d,-])")),
+    # A Dutch licence plate: three groups of letters and digits, six characters, mixed.
+    (
+        "een kenteken",
+        re.compile(
+            r"\b(?=[A-Za-z0-9-]{8}\b)(?=[^-]*-[^-]*-)(?=.*[A-Za-z])(?=.*\d)[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}\b"
+        ),
+    ),
 )
 
 
-def kenmerk_in(tekst: str) -> str | None:
-    """What identifies a person in a free text meant to hold none (a bottleneck's reason, a
-    facilitator indicator): the kind it looks like, or None. A nine-digit number counts only
-    when it passes the eleven test, so a case number or an amount is not flagged."""
+def kenmerken_in(tekst: str) -> list[tuple[str, str]]:
+    """Every value in a free text that looks like it identifies a person or a company: (kind,
+    the value as written). A nine-digit number counts only when it passes the eleven test and
+    an IBAN only when its check digits hold, so a case number or an amount is not flagged."""
+    uit: list[tuple[str, str]] = []
     for soort, patroon in _KANDIDATEN:
         for m in patroon.finditer(tekst):
             waarde = m.group(0)
-            if soort == "een BSN" and not _elfproef(waarde):
-                continue
-            if soort == "een IBAN":
+            cijfers = re.sub(r"\D", "", waarde)
+            if soort == "een BSN":
+                if len(cijfers) not in (8, 9) or not _elfproef(cijfers.zfill(9)):
+                    continue
+            elif soort == "een IBAN":
                 try:
-                    iban(waarde)
+                    iban(waarde.upper())
                 except OngeldigeWaarde:
                     continue
-            return soort
-    return None
+            uit.append((soort, waarde))
+    return uit
+
+
+def kenmerk_in(tekst: str) -> str | None:
+    """The kind of the first value in a free text meant to hold none that looks like it
+    identifies a person (a bottleneck's reason, a facilitator indicator), or None."""
+    gevonden = kenmerken_in(tekst)
+    return gevonden[0][0] if gevonden else None

@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Literal
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from integraal.delen import standaard_beslisser
 from integraal.domein.brieftabellen import tekstregels
 from integraal.domein.financien import Afwijking, RijSoort, Tabel
 from integraal.domein.invoer import veld
@@ -44,14 +45,16 @@ class Hoofdstuk:
 
 @dataclass(frozen=True)
 class KnelpuntRegel:
-    """A bottleneck as the report lists it: no person, no rule id."""
+    """A bottleneck as the report lists it: structured facts only (which data, between whom,
+    which theme and kind), never the free text, which may name someone."""
 
-    titel: str
+    wat: str
     thema: str
     soort: str
     status: str
     sinds: dt.date
     oplossing: str | None
+    dagen: int | None
     hergebruikt: int
 
 
@@ -157,13 +160,17 @@ DEELOPGAVE_GEGEVENSDELING = "gegevensdeling"
 
 
 def _knelpunten(sessie: Sessie, peil: dt.datetime) -> Knelpunten:
+    register = standaard_beslisser().register
+    catalogus = standaard_beslisser().catalogus
     uit = Knelpunten()
     for k in knelpuntopslag.alle(sessie):
         if k.aangemaakt_op > peil:
             continue
         afgesloten = k.opgelost_op is not None and k.opgelost_op <= peil.date()
+        gegevens = ", ".join(catalogus.categorie_label(c) for c in k.categorieen) or "Gegevens"
+        partijen = " → ".join(register.naam(o) for o in (k.verstrekker_id, k.ontvanger_id) if o)
         regel = KnelpuntRegel(
-            titel=k.titel,
+            wat=f"{gegevens} ({partijen})" if partijen else gegevens,
             thema=Knelpuntthema(k.thema).label if k.thema else "Nog niet ingedeeld",
             soort=Knelpuntsoort(k.soort).label,
             status=Knelpuntstatus(k.status).label
@@ -172,11 +179,12 @@ def _knelpunten(sessie: Sessie, peil: dt.datetime) -> Knelpunten:
                 Knelpuntstatus.GEESCALEERD.label if k.geescaleerd_op else Knelpuntstatus.OPEN.label
             ),
             sinds=k.aangemaakt_op.date(),
-            oplossing=(
-                f"{Oplossingssoort(k.oplossing_soort).label}: {k.oplossing}"
-                if afgesloten and k.oplossing_soort
-                else None
-            ),
+            oplossing=Oplossingssoort(k.oplossing_soort).label
+            if afgesloten and k.oplossing_soort
+            else None,
+            dagen=(k.opgelost_op - k.aangemaakt_op.date()).days
+            if afgesloten and k.opgelost_op
+            else None,
             hergebruikt=len(k.hergebruik) if afgesloten else 0,
         )
         (uit.opgelost if afgesloten else uit.open).append(regel)

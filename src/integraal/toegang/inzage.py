@@ -55,7 +55,21 @@ def inzage_verzoek(ctx: Context, vraag: InzageVraag) -> InzageUit:
     if ctx.ik.rol is not Rol.PRIVACY_OFFICER:
         raise GeenToegang("inzage in het logboek is voorbehouden aan de privacy officer")
     betrokkene, soort = betrokkene_sleutel(vraag.betrokkene, ctx.pseudoniem_sleutel)
-    regels = logboek.inzage(ctx.sessie, betrokkene)
+    # Categories a partnership keeps to itself (care data in a Zorg- en Veiligheidshuis): a
+    # line about them is answered only by a party to it, or another officer would learn that
+    # the person receives care.
+    afgeschermd = {
+        c
+        for v in ctx.beslisser.register.verbanden()
+        if (w := ctx.beslisser.register.werkwijze(v.id)) is not None
+        for c in w.nooit_naar
+    }
+    eigen = ctx.ik.organisatie_id
+    regels = [
+        r
+        for r in logboek.inzage(ctx.sessie, betrokkene)
+        if not afgeschermd & set(r.categorieen) or eigen in (r.verstrekker, r.organisatie)
+    ]
     ctx.log(
         [
             ctx.verwerking(

@@ -75,7 +75,9 @@ def een(
     """One request, for iCOV staff or for whoever asked it; anyone else finds nothing."""
     v = opslag.verzoek(ctx.sessie, verzoek_id)
     if v is not None and not (
-        ctx.ik.organisatie_id == v.verband_id or ctx.ik.gebruiker_id == v.aangevraagd_door
+        # A request the rules refused never reached iCOV: it does not exist there.
+        (ctx.ik.organisatie_id == v.verband_id and v.status != "geweigerd")
+        or ctx.ik.gebruiker_id == v.aangevraagd_door
     ):
         v = None
     return laat_een_door(
@@ -97,6 +99,9 @@ class Samenstelling:
     per_kenmerk: dict[str, list[str]]
     relaties: list[Statement]
     beelden: dict[str, Entiteitbeeld]
+    # The BSN pseudonym of each person read, so every person the report names is logged as
+    # the person it is (an access request by BSN finds the provision).
+    pseudoniemen: dict[str, str]
 
 
 def stel_samen(ctx: Context, v: Rapportageverzoek) -> Samenstelling:
@@ -132,7 +137,9 @@ def stel_samen(ctx: Context, v: Rapportageverzoek) -> Samenstelling:
         verzoek=v.id,
         entiteiten=len(beelden),
     )
-    return Samenstelling(per_kenmerk, relaties, beelden)
+    return Samenstelling(
+        per_kenmerk, relaties, beelden, statements.pseudoniemen_van(ctx.sessie, list(beelden))
+    )
 
 
 def verstrek(ctx: Context, v: Rapportageverzoek, besluit: Besluit) -> None:
@@ -153,10 +160,11 @@ def verstrek(ctx: Context, v: Rapportageverzoek, besluit: Besluit) -> None:
 
 
 def _subjecten(v: Rapportageverzoek) -> Sequence[dict[str, str]]:
-    return [
-        {"betrokkene": s["betrokkene"], "betrokkene_soort": s["betrokkene_soort"]}
-        for s in v.rapport.get("subjecten", [])
-    ] or [{"betrokkene": b.id, "betrokkene_soort": b.soort} for b in betrokkenen(v)]
+    """Everyone the report names (the subjects asked and the persons and companies related to
+    them), or, before composing, the identifiers asked."""
+    return list(v.rapport.get("betrokkenen", [])) or [
+        {"betrokkene": b.id, "betrokkene_soort": b.soort} for b in betrokkenen(v)
+    ]
 
 
 def rapport(ctx: Context, verzoek_id: str, feiten: frozenset[str]) -> Rapportageverzoek:

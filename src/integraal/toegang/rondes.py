@@ -18,8 +18,11 @@ NIET_GEVONDEN = "deze signaalronde bestaat niet of is niet aan uw organisatie ge
 
 
 def betrokkenen(r: Signaalronde) -> tuple[Betrokkene, ...]:
+    """Whom a round is about, as the log knows them: every identifier it puts round (a BSN
+    only as its pseudonym; an IBAN or a KvK number may be a person's too)."""
     return tuple(
-        Betrokkene(k["waarde"], "BSN-pseudoniem") for k in r.kenmerken if k["soort"] == "bsn"
+        Betrokkene(k["waarde"], "BSN-pseudoniem" if k["soort"] == "bsn" else k["soort"])
+        for k in r.kenmerken
     )
 
 

@@ -15,6 +15,7 @@ each designated bank receives them under the rule that names the designation (WG
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import ClassVar
 
 from pydantic import Field, field_validator
@@ -22,7 +23,7 @@ from pydantic import Field, field_validator
 from integraal.casus.signalen import Kenmerk, KenmerkSoort, KenmerkUit
 from integraal.delen.model import Onderdeel, Vierogenstap
 from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
-from integraal.domein.identificatie import kenmerk_in
+from integraal.domein.identificatie import kenmerk_in, kenmerken_in
 from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
 from integraal.domein.keuze import Keuze
 from integraal.domein.pseudoniem import pseudoniem
@@ -231,14 +232,7 @@ def beantwoord(ctx: Context, ronde_id: str, invoer: RondeantwoordIn) -> None:
         raise Conflict("Het FEC beantwoordt zijn eigen ronde niet.")
     if r.status != "open":
         raise Conflict("Deze ronde is gesloten.")
-    soort = kenmerk_in(invoer.toelichting) if invoer.toelichting else None
-    # The answer repeats no identifier the round did not ask about.
-    if soort is not None and not any(
-        k["waarde"] in (invoer.toelichting or "") for k in r.kenmerken
-    ):
-        raise OngeldigeInvoer(
-            {"toelichting": f"Dit lijkt {soort} te bevatten die niet in de ronde staat."}
-        )
+    _alleen_gevraagde_kenmerken(r, invoer.toelichting or "")
     besluit = ctx.vereis(
         ctx.beslis(van=ctx.ik.organisatie_id, aan=r.verband_id, categorie=deur.CATEGORIE, doel=doel)
     )
@@ -271,6 +265,24 @@ def beantwoord(ctx: Context, ronde_id: str, invoer: RondeantwoordIn) -> None:
         )
         for b in deur.betrokkenen(r)
     )
+
+
+def _schoon(waarde: str) -> str:
+    return re.sub(r"[\s.\-]", "", waarde).upper()
+
+
+def _alleen_gevraagde_kenmerken(r: Signaalronde, tekst: str) -> None:
+    """An answer repeats no identifier the round did not put round, and never a BSN (the
+    round holds only its pseudonym): the FEC asked about these, not about others."""
+    gevraagd = {_schoon(k["waarde"]) for k in r.kenmerken if k["soort"] != "bsn"}
+    for soort, waarde in kenmerken_in(tekst):
+        if soort == "een BSN" or _schoon(waarde) not in gevraagd:
+            raise OngeldigeInvoer(
+                {
+                    "toelichting": f"Dit lijkt {soort} te bevatten die niet in de ronde staat. "
+                    "Noem alleen wat het FEC vroeg; andere gegevens deelt u via een verzoek."
+                }
+            )
 
 
 def sluit(ctx: Context, ronde_id: str) -> None:

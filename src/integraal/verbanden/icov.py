@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, ClassVar
 
+from followthemoney import model
 from pydantic import Field
 
 from integraal.casus.signalen import Kenmerk, KenmerkSoort
@@ -345,6 +346,7 @@ def lees(ctx: Context, verzoek_id: str) -> RapportageverzoekUit:
 
 def _medewerker(ctx: Context, verzoek_id: str, status: Rapportagestatus) -> Rapportageverzoek:
     if ctx.ik.rol not in MEDEWERKERS:
+        ctx.audit("rapportageverzoek behandelen", "geweigerd", verzoek=verzoek_id)
         raise GeenToegang("alleen analisten en coördinatoren van iCOV behandelen verzoeken")
     v = deur.een(ctx, verzoek_id, naam="rapportageverzoek behandelen")
     if ctx.ik.organisatie_id != v.verband_id:
@@ -422,14 +424,31 @@ def _rapport(v: Rapportageverzoek, s: deur.Samenstelling) -> dict[str, Any]:
     soorten = IN_RAPPORT[v.soort]
     subjecten: list[dict[str, Any]] = []
     niet_gevonden: list[str] = []
+    genoemd: set[str] = set()
     for k in v.kenmerken:
         ids = [i for i in s.per_kenmerk.get(k["waarde"], []) if i in beelden]
         if not ids:
             niet_gevonden.append(_kenmerk(k))
             continue
         for eid in ids:
-            subjecten.append(_subject(k, eid, beelden, alle, soorten))
-    return {"subjecten": subjecten, "niet_gevonden": niet_gevonden}
+            subject, namen = _subject(k, eid, beelden, alle, soorten)
+            subjecten.append(subject)
+            genoemd |= {eid, *namen}
+    betrokkenen = [
+        {"betrokkene": s.pseudoniemen[e], "betrokkene_soort": "BSN-pseudoniem"}
+        if e in s.pseudoniemen
+        else {"betrokkene": e, "betrokkene_soort": f"entiteit:{beelden[e].schema}"}
+        for e in sorted(genoemd)
+        if _is_partij(beelden[e].schema)
+    ]
+    return {"subjecten": subjecten, "niet_gevonden": niet_gevonden, "betrokkenen": betrokkenen}
+
+
+def _is_partij(schema: str) -> bool:
+    """A person or an organisation: someone a report can name (an account or car is named
+    through its holder)."""
+    s = model.get(schema)
+    return s is not None and s.is_a("LegalEntity")
 
 
 def _bijzonderheden(via: Entiteitbeeld | None) -> list[str]:
@@ -454,14 +473,18 @@ def _subject(
     beelden: dict[str, Entiteitbeeld],
     alle: Sequence[Any],
     soorten: frozenset[Relatie],
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], set[str]]:
+    """The subject's part of the report, and the entities its lines name."""
     b = beelden[eid]
     regels = []
+    genoemd: set[str] = set()
     for r in alle:
         if eid not in (r.van, r.naar) or r.soort not in soorten:
             continue
         ander = beelden.get(r.ander(eid))
         via = beelden.get(r.via)
+        if ander is not None:
+            genoemd.add(ander.id)
         extra = _bijzonderheden(via)
         tekst = f"{_naam(ander, 'onbekend')} ({schema_label(ander.schema) if ander else '—'})"
         if extra:
@@ -472,12 +495,9 @@ def _subject(
         )
         regels.append({"soort": RELATIE_LABELS[r.soort], "omschrijving": tekst, "bronnen": bronnen})
     regels.sort(key=lambda x: (x["soort"], x["omschrijving"]))
-    pseudo = k["waarde"] if k["soort"] == "bsn" else None
     return {
         "naam": _naam(b, "onbekend"),
         "soort": schema_label(b.schema),
         "kenmerk": _kenmerk(k),
         "regels": regels,
-        "betrokkene": pseudo or eid,
-        "betrokkene_soort": "BSN-pseudoniem" if pseudo else f"entiteit:{b.schema}",
-    }
+    }, genoemd

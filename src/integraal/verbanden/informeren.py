@@ -95,9 +95,14 @@ class BetrokkeneUit(Uitvoer):
     te_doen: bool
 
 
-def _casus(ctx: Context, casus_id: str) -> tuple[str, Leesvraag]:
+def _casus(ctx: Context, casus_id: str, *, vastleggen: bool) -> tuple[str, Leesvraag]:
     c = beheer.casus(ctx.sessie, casus_id)
     if c is None or ctx.ik.gebruiker_id not in beheer.casus_leden(ctx.sessie, casus_id):
+        # Who tried to see a case's subjects and was refused is what an auditor looks for.
+        if vastleggen:
+            ctx.audit("informeren vastleggen", "niet gevonden", casus=casus_id)
+        else:
+            ctx.audit("informeren bekijken", "niet gevonden", casus=casus_id)
         raise NietGevonden(f"casus {casus_id} bestaat niet of u heeft er geen toegang toe")
     w = ctx.beslisser.register.werkwijze(c.verband_id)
     if w is None or not w.informeren:
@@ -113,7 +118,7 @@ def _naam(eigenschappen: dict[str, list[str]], standaard: str) -> str:
 
 def overzicht(ctx: Context, casus_id: str) -> list[BetrokkeneUit]:
     """The subjects the reader may see, with the decision that counts and the history."""
-    _, vraag = _casus(ctx, casus_id)
+    _, vraag = _casus(ctx, casus_id, vastleggen=False)
     vandaag = ctx.nu().date()
     uit = []
     for b in deur.van_casus_met_beslissingen(ctx, vraag, casus_id):
@@ -135,7 +140,7 @@ def overzicht(ctx: Context, casus_id: str) -> list[BetrokkeneUit]:
 
 
 def leg_vast(ctx: Context, casus_id: str, invoer: InformerenIn) -> BeslissingUit:
-    status, vraag = _casus(ctx, casus_id)
+    status, vraag = _casus(ctx, casus_id, vastleggen=True)
     if status != "open":
         raise Conflict(f"casus {casus_id} is gesloten en kan niet meer worden gewijzigd")
     datum = invoer.datum or ctx.nu().date()

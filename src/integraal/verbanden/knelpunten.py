@@ -38,8 +38,10 @@ from integraal.verwerking import Context
 GEEN_REGEL = "standaard weigeren"
 
 
-# Who keeps the register: besides whoever made an entry, these roles classify, escalate and
-# resolve (the register holds no personal data, so everyone signed in reads it).
+# Who keeps the register: besides whoever made an entry, these roles at an organisation that is
+# a party to it (or at a partnership) classify, escalate and resolve. Reading: the parties, the
+# partnerships, policy staff and privacy officers; the free text is meant to name no one, but
+# a name cannot be detected, so the register is not open to every signed-in user.
 BEHEERDERS = frozenset({Rol.PRIVACY_OFFICER, Rol.COORDINATOR, Rol.BELEIDSMEDEWERKER})
 
 
@@ -313,13 +315,11 @@ def uit_deelverzoek(ctx: Context, deelverzoek_id: str, invoer: UitDeelverzoek) -
         titel = f"{namen} van {verstrekker} aan {ontvanger} geweigerd"
     else:
         categorieen, regels = list(dv.categorieen), []
-        reden = dv.reden or ""
-        # A partner's reason is free text: taken over only when it names no one.
+        # The partner's own reason is free text and may name the person: it stays with the
+        # request (for the case's members); the register gets the fact.
         redenen = [
-            f"De partner wees het verzoek af: {reden}"
-            if reden and kenmerk_in(reden) is None
-            else "De partner wees het verzoek af; de reden is niet overgenomen omdat die "
-            "mogelijk persoonsgegevens bevat."
+            "De partner wees het verzoek af. De reden staat bij het verzoek in de casus; vul "
+            "hier aan wat het knelpunt is, zonder personen te noemen."
         ]
         bron, soort = Knelpuntbron.AFGEWEZEN, Knelpuntsoort.ORGANISATORISCH
         namen = ", ".join(catalogus.categorie_label(c_) for c_ in categorieen)
@@ -388,13 +388,27 @@ def _in_woorden(besluit: dict[str, Any]) -> str:
     )
 
 
+def _betrokken(ctx: Context, k: Knelpunt) -> bool:
+    """The reader's organisation made the entry, is a party to it, or is a partnership."""
+    org = ctx.ik.organisatie_id
+    return org in (k.organisatie_id, k.verstrekker_id, k.ontvanger_id, k.verband_id) or (
+        ctx.beslisser.register.werkwijze(org) is not None
+    )
+
+
+def _mag_lezen(ctx: Context, k: Knelpunt) -> bool:
+    return _betrokken(ctx, k) or ctx.ik.rol in (Rol.BELEIDSMEDEWERKER, Rol.PRIVACY_OFFICER)
+
+
 def _mag_beheren(ctx: Context, k: Knelpunt) -> bool:
-    return ctx.ik.rol in BEHEERDERS or k.aangemaakt_door == ctx.ik.gebruiker_id
+    return k.aangemaakt_door == ctx.ik.gebruiker_id or (
+        ctx.ik.rol in BEHEERDERS and _betrokken(ctx, k)
+    )
 
 
 def _te_beheren(ctx: Context, knelpunt_id: str) -> Knelpunt:
     k = opslag.knelpunt(ctx.sessie, knelpunt_id)
-    if k is None:
+    if k is None or not _mag_lezen(ctx, k):
         raise NietGevonden(f"knelpunt {knelpunt_id} bestaat niet")
     if not _mag_beheren(ctx, k):
         raise GeenToegang(
@@ -410,7 +424,8 @@ def lijst(ctx: Context, filter_: KnelpuntFilter | None = None) -> list[KnelpuntU
     return [
         KnelpuntUit.van(k, _mag_beheren(ctx, k))
         for k in opslag.alle(ctx.sessie)
-        if (f.thema is None or k.thema == f.thema.value)
+        if _mag_lezen(ctx, k)
+        and (f.thema is None or k.thema == f.thema.value)
         and (f.status is None or k.status == f.status.value)
     ]
 
@@ -418,7 +433,7 @@ def lijst(ctx: Context, filter_: KnelpuntFilter | None = None) -> list[KnelpuntU
 def lees(ctx: Context, knelpunt_id: str) -> KnelpuntUit:
     ctx.ik  # noqa: B018
     k = opslag.knelpunt(ctx.sessie, knelpunt_id)
-    if k is None:
+    if k is None or not _mag_lezen(ctx, k):
         raise NietGevonden(f"knelpunt {knelpunt_id} bestaat niet")
     return KnelpuntUit.van(k, _mag_beheren(ctx, k))
 
