@@ -71,6 +71,12 @@ def sectie() -> list[str]:
         f"| `make test` | {_minuten(nu['mediaan_s'])} ({nu['tests']} tests) | "
         f"{_minuten(anker['mediaan_s'])} ({anker['tests']} tests) | "
         f"{anker['mediaan_s'] / nu['mediaan_s']:.2f}× |",
+        f"| per test | {nu['mediaan_s'] / nu['tests']:.2f} s | "
+        f"{anker['mediaan_s'] / anker['tests']:.2f} s | "
+        f"{(anker['mediaan_s'] / anker['tests']) / (nu['mediaan_s'] / nu['tests']):.2f}× |",
+        "",
+        "De suite groeit met elk issue (issue 17 voegde de samenwerkingsverbanden toe, met een "
+        "browserreis per verband); de grens is ongeveer 6 minuten op 2 cores.",
         "",
         "Wat het verschil maakt: SQLite-tests kopiëren één gemigreerde sjabloondatabase per "
         "sessie (PostgreSQL kloonde al een sjabloon), en pytest-xdist verdeelt de testbestanden "
