@@ -22,11 +22,14 @@ from integraal.api.routes import (
     delen,
     entiteiten,
     interventies,
+    knelpunten,
     kruisverwijzing,
     leveringen,
     logboek,
     monitor,
     netwerk,
+    rapportages,
+    signaalronden,
     signalen,
     verbanden,
 )
@@ -106,6 +109,9 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
         netwerk,
         beslag,
         monitor,
+        knelpunten,
+        rapportages,
+        signaalronden,
         verbanden,
     ):
         api.include_router(module.router)

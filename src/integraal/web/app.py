@@ -22,11 +22,14 @@ from integraal.web.routes import (
     entiteiten,
     inloggen,
     interventies,
+    knelpunten,
     kruisverwijzing,
     leveringen,
     logboek,
     monitor,
     netwerk,
+    rapportages,
+    signaalronden,
     signalen,
     start,
     verbanden,
@@ -35,7 +38,7 @@ from integraal.web.routes import (
 # Mounted in this order: within an area, a fixed path comes before one with a parameter.
 GEBIEDEN: tuple[ModuleType, ...] = (inloggen, start, delen, entiteiten, logboek, leveringen)
 GEBIEDEN += (signalen, casussen, deelverzoeken, interventies, kruisverwijzing, netwerk)
-GEBIEDEN += (beslag, monitor, verbanden)
+GEBIEDEN += (beslag, monitor, knelpunten, rapportages, signaalronden, verbanden)
 
 
 def maak_web(omgeving: Omgeving) -> FastAPI:
