@@ -134,7 +134,8 @@ def _uit(ctx: Context, r: Signaalronde, *, volledig: bool = False) -> RondeUit:
         status=r.status,
         gestart_op=r.gestart_op,
         deelnemers=list(r.deelnemers),
-        antwoorden=[_antwoord(a) for a in deur.antwoorden(ctx, r)] if bij_fec and volledig else [],
+        # The FEC's own staff see the answers (also counted in the list); a participant never.
+        antwoorden=[_antwoord(a) for a in deur.antwoorden(ctx, r)] if bij_fec else [],
         eigen_antwoord=_antwoord(eigen) if eigen else None,
         bij_fec=bij_fec,
     )

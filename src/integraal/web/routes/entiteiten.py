@@ -30,7 +30,13 @@ def _zoeken(w: Web, f: Formulierstaat, resultaat: Zoekresultaat | None = None) -
 
 @router.get("/zoeken", response_class=HTMLResponse)
 def zoeken(w: WebDep, casus: str | None = None) -> Response:
-    return _zoeken(w, Formulierstaat.met(doel="integrale_aanpak", casusId=casus))
+    # The case's own purpose (a Zorg- en Veiligheidshuis searches for its complex case), else
+    # the RIEC's; the rules decide either way.
+    doel = "integrale_aanpak"
+    if casus:
+        eigen = {c.id: c.doel for c in w.doe(lambda ctx: casussen.lijst(ctx))}
+        doel = eigen.get(casus, doel)
+    return _zoeken(w, Formulierstaat.met(doel=doel, casusId=casus))
 
 
 @router.post("/zoeken", response_class=HTMLResponse, dependencies=[Csrf])

@@ -67,10 +67,10 @@ def signaal_indienen(w: WebDep, velden: Velden) -> Response:
             f"Signaal ontvangen onder nummer {s.id}",
             "Het signaal is vastgelegd in het logboek, met de regel die de verstrekking toestaat.",
             (
-                "Een analist van het RIEC beoordeelt het signaal: in behandeling nemen of "
-                "afwijzen, altijd met een reden.",
-                "Leidt het tot een casus, dan kan het RIEC uw organisatie om gegevens vragen; "
-                "dat verzoek ziet u bij Verzoeken.",
+                f"Een analist van {w.naam(s.verband)} beoordeelt het signaal: in behandeling "
+                "nemen of afwijzen, altijd met een reden.",
+                f"Leidt het tot een casus, dan kan {w.naam(s.verband)} uw organisatie om "
+                "gegevens vragen; dat verzoek ziet u bij Verzoeken.",
             ),
         )
 

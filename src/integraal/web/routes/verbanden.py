@@ -80,8 +80,8 @@ handeling(
     informeren.leg_vast,
     _informeren,
     Bevestiging(
-        "Informeerbesluit over informeren vastgelegd",
-        "Het besluit staat bij de betrokkene, met de eerdere besluiten eronder.",
+        "Besluit over informeren vastgelegd",
+        "Het besluit staat bij de betrokkene; eerdere besluiten blijven bewaard.",
         (
             "Bij uitstel komt de betrokkene op de herzieningsdatum terug in Mijn taken van de "
             "leden van de casus.",
