@@ -152,6 +152,19 @@ def _taken_van_verband(ctx: Context, werkwijze: Werkwijze) -> list[Taak]:
             if c.status == "open"
         ]
         uit.append(Taak("Open casussen", len(open_), "casussen waarvan u lid bent", "/casussen"))
+        if werkwijze.advies is not None and actor.rol is Rol.COORDINATOR:
+            vorm = werkwijze.advies
+            uit.append(
+                Taak(
+                    f"{vorm.kort.capitalize()} vaststellen",
+                    casusopslag.vast_te_stellen(
+                        ctx.sessie, actor.organisatie_id, actor.gebruiker_id
+                    ),
+                    f"concepten ({vorm.naam.lower()}) die een collega opstelde en die op uw "
+                    "vaststelling wachten",
+                    "/casussen",
+                )
+            )
         if werkwijze.informeren:
             uit.append(
                 Taak(

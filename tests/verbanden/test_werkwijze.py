@@ -24,6 +24,7 @@ from integraal.domein.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.rollen import Rol
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import Casus, LogboekRegel, Statement
+from integraal.taken import mijn_taken
 from integraal.toegang.bewaren import voer_uit
 from integraal.toegang.deelwijzer import DeelVraag, vraag_deelwijzer
 from integraal.verbanden import overzicht
@@ -371,7 +372,13 @@ def test_zvh_persoonsgericht_plan_met_acties_van_deelnemers(wereld: Wereld) -> N
     )
     with pytest.raises(GeenToegang):  # four eyes: the drafter is not the coordinator
         doe(o, analist, advies.stel_vast, "Z-1")
+
+    def te_doen() -> int:
+        return {t.titel: t.aantal for t in doe(o, coord, mijn_taken)}["Plan vaststellen"]
+
+    assert te_doen() == 1
     doe(o, coord, advies.stel_vast, "Z-1")
+    assert te_doen() == 0
     with transactie(o.fabriek) as s:
         regels = [json.loads(r.inhoud) for r in s.scalars(sa.select(LogboekRegel))]
     plan = [r for r in regels if r["naam"] == "advies verstrekken"]

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from integraal.opslag.modellen import (
+    Advies,
     Casus,
     CasusLid,
     CasusSubject,
@@ -160,3 +161,22 @@ def informeren_te_doen(sessie: Session, casus_ids: Sequence[str], peildatum: dt.
         if besluit is None or (besluit.herzien_op is not None and besluit.herzien_op <= peildatum):
             n += 1
     return n
+
+
+def vast_te_stellen(sessie: Session, verband_id: str, gebruiker_id: int) -> int:
+    """Draft advice or plans in the partnership's open cases that this person did not draft
+    (a second person adopts them)."""
+    return int(
+        sessie.scalar(
+            select(func.count())
+            .select_from(Advies)
+            .join(Casus, Casus.id == Advies.casus_id)
+            .where(
+                Casus.verband_id == verband_id,
+                Casus.status == "open",
+                Advies.status == "concept",
+                Advies.opgesteld_door != gebruiker_id,
+            )
+        )
+        or 0
+    )
