@@ -133,6 +133,20 @@ class SignaalUit(Uitvoer):
         )
 
 
+def opgeslagen(sleutel: bytes, kenmerken: Sequence[Kenmerk]) -> list[dict[str, str]]:
+    """Identifiers as they are stored: a BSN only as its pseudonym (signals, FEC rounds, iCOV
+    requests alike)."""
+    return [
+        {
+            "soort": k.soort.value,
+            "waarde": pseudoniem(sleutel, "bsn", k.waarde)
+            if k.soort is KenmerkSoort.BSN
+            else k.waarde,
+        }
+        for k in kenmerken
+    ]
+
+
 def verbanden(beslisser: Beslisser, organisatie_id: str | None) -> list[tuple[str, str]]:
     """Where a signal can go: the partnerships whose werkwijze takes signals from the public
     (no organisation) or from their participants (the ones this organisation takes part in)."""
@@ -174,15 +188,7 @@ def dien_in(ctx: Context, invoer: SignaalIn) -> SignaalUit:
     """A partner user's signal (a provision, so the engine decides) or a public tip."""
     _controleer_verband(ctx, invoer.verband)
     doel = deur.doel(ctx, invoer.verband)
-    kenmerken = [
-        {
-            "soort": k.soort.value,
-            "waarde": pseudoniem(ctx.pseudoniem_sleutel, "bsn", k.waarde)
-            if k.soort is KenmerkSoort.BSN
-            else k.waarde,
-        }
-        for k in invoer.kenmerken
-    ]
+    kenmerken = opgeslagen(ctx.pseudoniem_sleutel, invoer.kenmerken)
     besluit: Besluit | None = None
     if ctx.actor is not None:
         besluit = ctx.vereis(
@@ -269,5 +275,6 @@ __all__ = [
     "dien_in",
     "lees",
     "lijst",
+    "opgeslagen",
     "verbanden",
 ]

@@ -29,6 +29,15 @@ class Betrokkene:
     soort: str
 
 
+def van_kenmerken(kenmerken: Iterable[dict[str, str]]) -> tuple[Betrokkene, ...]:
+    """The subjects stored identifiers name (a BSN only as its pseudonym; an IBAN or a KvK
+    number may be a person's too)."""
+    return tuple(
+        Betrokkene(k["waarde"], "BSN-pseudoniem" if k["soort"] == "bsn" else k["soort"])
+        for k in kenmerken
+    )
+
+
 @dataclass(frozen=True)
 class Lezing:
     """What the door must know about one item: the decision and whom it is about."""

@@ -18,7 +18,7 @@ from integraal.domein.fouten import GeenToegang
 from integraal.opslag import rapportages as opslag
 from integraal.opslag import statements
 from integraal.opslag.modellen import Rapportageverzoek, Statement
-from integraal.toegang.deur import Betrokkene, Lezing, laat_een_door
+from integraal.toegang.deur import Betrokkene, Lezing, laat_een_door, van_kenmerken
 from integraal.toegang.lezen import (
     Entiteitbeeld,
     Leesvraag,
@@ -37,10 +37,7 @@ MAX_PER_KENMERK = 10
 
 def betrokkenen(v: Rapportageverzoek) -> tuple[Betrokkene, ...]:
     """Whom a request is about, as the log knows them (a BSN only as its pseudonym)."""
-    return tuple(
-        Betrokkene(k["waarde"], "BSN-pseudoniem" if k["soort"] == "bsn" else k["soort"])
-        for k in v.kenmerken
-    )
+    return van_kenmerken(v.kenmerken)
 
 
 def _als_icov(ctx: Context, v: Rapportageverzoek) -> Lezing:

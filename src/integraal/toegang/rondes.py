@@ -10,7 +10,7 @@ from integraal.delen import Besluit
 from integraal.domein.fouten import NietGevonden
 from integraal.opslag import rondes as opslag
 from integraal.opslag.modellen import Rondeantwoord, Signaalronde
-from integraal.toegang.deur import Betrokkene, Lezing, laat_door, laat_een_door
+from integraal.toegang.deur import Betrokkene, Lezing, laat_door, laat_een_door, van_kenmerken
 from integraal.verwerking import Context
 
 CATEGORIE = "signaal"
@@ -20,10 +20,7 @@ NIET_GEVONDEN = "deze signaalronde bestaat niet of is niet aan uw organisatie ge
 def betrokkenen(r: Signaalronde) -> tuple[Betrokkene, ...]:
     """Whom a round is about, as the log knows them: every identifier it puts round (a BSN
     only as its pseudonym; an IBAN or a KvK number may be a person's too)."""
-    return tuple(
-        Betrokkene(k["waarde"], "BSN-pseudoniem" if k["soort"] == "bsn" else k["soort"])
-        for k in r.kenmerken
-    )
+    return van_kenmerken(r.kenmerken)
 
 
 def _besluit(ctx: Context, r: Signaalronde, doel: str) -> Besluit:

@@ -20,13 +20,12 @@ from typing import ClassVar
 
 from pydantic import Field, field_validator
 
-from integraal.casus.signalen import Kenmerk, KenmerkSoort, KenmerkUit
+from integraal.casus.signalen import Kenmerk, KenmerkUit, opgeslagen
 from integraal.delen.model import Onderdeel, Vierogenstap
 from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.identificatie import kenmerk_in, kenmerken_in
 from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
 from integraal.domein.keuze import Keuze
-from integraal.domein.pseudoniem import pseudoniem
 from integraal.domein.rollen import Rol
 from integraal.opslag import beheer
 from integraal.opslag import verbanden as opslag
@@ -166,15 +165,7 @@ def start(ctx: Context, invoer: RondeIn) -> RondeUit:
         signaal_id=invoer.signaal_id,
         omschrijving=invoer.omschrijving,
         aanwijzingen=invoer.aanwijzingen,
-        kenmerken=[
-            {
-                "soort": k.soort.value,
-                "waarde": pseudoniem(ctx.pseudoniem_sleutel, "bsn", k.waarde)
-                if k.soort is KenmerkSoort.BSN
-                else k.waarde,
-            }
-            for k in invoer.kenmerken
-        ],
+        kenmerken=opgeslagen(ctx.pseudoniem_sleutel, invoer.kenmerken),
         deelnemers=deelnemers,
         status="open",
         gestart_door=ctx.ik.gebruiker_id,

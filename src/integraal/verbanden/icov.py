@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from followthemoney import model
 from pydantic import Field
 
-from integraal.casus.signalen import Kenmerk, KenmerkSoort
+from integraal.casus.signalen import Kenmerk, KenmerkSoort, opgeslagen
 from integraal.delen import Besluit, waarom
 from integraal.delen.model import Onderdeel, Partnerregister, Vierogenstap
 from integraal.domein.actor import Actor
@@ -23,7 +23,6 @@ from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, Ongeldi
 from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
 from integraal.domein.keuze import Keuze
 from integraal.domein.labels import schema_label, toonbare_waarde
-from integraal.domein.pseudoniem import pseudoniem
 from integraal.domein.rollen import Rol
 from integraal.kruis.netwerk import RELATIE_LABELS, Relatie, randen
 from integraal.opslag import beheer
@@ -237,15 +236,7 @@ def vraag_aan(ctx: Context, invoer: RapportageverzoekIn) -> RapportageverzoekUit
         aangevraagd_op=ctx.nu(),
         onderzoek=invoer.onderzoek,
         vordering=invoer.vordering,
-        kenmerken=[
-            {
-                "soort": k.soort.value,
-                "waarde": pseudoniem(ctx.pseudoniem_sleutel, "bsn", k.waarde)
-                if k.soort is KenmerkSoort.BSN
-                else k.waarde,
-            }
-            for k in invoer.kenmerken
-        ],
+        kenmerken=opgeslagen(ctx.pseudoniem_sleutel, invoer.kenmerken),
         status=Rapportagestatus.INGEDIEND.value,
         rapport={},
     )
