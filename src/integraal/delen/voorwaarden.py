@@ -144,6 +144,35 @@ def _zelfde_verband(t: Toets) -> tuple[bool, str]:
 
 
 @_voorwaarde(
+    "zelfde_organisatie",
+    "de gegevens blijven binnen de eigen organisatie (eigen publiekrechtelijke taak)",
+    toepasselijkheid=True,
+)
+def _zelfde_organisatie(t: Toets) -> tuple[bool, str]:
+    if t.van.id == t.aan.id:
+        return True, f"verwerking binnen {t.aan.naam}"
+    return False, f"{t.aan.naam} is een andere organisatie dan {t.van.naam}"
+
+
+@_voorwaarde(
+    "buiten_bibob_uitzondering",
+    "buiten de uitzondering van art. 28 Wet Bibob (het advies gaat naar of blijft bij het "
+    "bestuursorgaan dat het vroeg)",
+    toepasselijkheid=True,
+    beperkend=True,
+)
+def _buiten_bibob_uitzondering(t: Toets) -> tuple[bool, str]:
+    # The exception is structural and a fact only the Bibob door declares: the body reading
+    # or receiving is the body that asked for this advice.
+    eigen = "eigen_bibob_aanvraag" in t.verzoek.feiten
+    bestuursorgaan = "bestuursorgaan" in t.register.groepen(t.aan)
+    van_lbb_of_zelf = t.van.soort == "lbb" or t.van.id == t.aan.id
+    if eigen and bestuursorgaan and van_lbb_of_zelf:
+        return False, f"{t.aan.naam} vroeg dit advies zelf aan"
+    return True, f"{t.aan.naam} valt niet onder de uitzondering van art. 28 Wet Bibob"
+
+
+@_voorwaarde(
     "eigen_levering",
     "de lezer is de organisatie die de gegevens zelf leverde",
     toepasselijkheid=True,
@@ -286,6 +315,18 @@ _feit(
     "uitsluitend ter ondersteuning van een Bibob-onderzoek",
     "het gebruik is beperkt tot het Bibob-onderzoek",
     "het gebruik is niet beperkt tot Bibob",
+)
+_feit(
+    "eigen_bibob_aanvraag",
+    "het bestuursorgaan vroeg dit Bibob-advies zelf aan",
+    "het bestuursorgaan vroeg het advies zelf aan",
+    "het advies is niet door dit bestuursorgaan gevraagd",
+)
+_feit(
+    "binnen_hergebruiktermijn",
+    "de conclusie valt binnen de hergebruiktermijn van het Bibob-register",
+    "de conclusie is nog te hergebruiken",
+    "de hergebruiktermijn van de conclusie is verstreken",
 )
 _feit(
     "toezichthouder_gemeld",

@@ -130,6 +130,7 @@ MAATREGELEN: Mapping[InterventieSoort, Mapping[str, str]] = {
     InterventieSoort.BESTUURLIJK: {
         "bibob-weigering": "Vergunning weigeren of intrekken na Bibob-advies",
         "13b-sluiting": "Pand sluiten (Opiumwet art. 13b)",
+        "woningsluiting": "Woning sluiten na geweld of een wapenvondst (Gemeentewet art. 174a)",
         "last-onder-dwangsom": "Last onder dwangsom",
         "bestuurlijke-boete": "Bestuurlijke boete",
     },
@@ -158,6 +159,9 @@ class Uitkomst(Keuze):
     BESLAG = "beslag", "Beslag gelegd"
     AANSLAG = "aanslag", "Aanslag opgelegd"
     BOETE = "boete", "Boete opgelegd"
+    LAST_OPGELEGD = "last_opgelegd", "Last onder dwangsom opgelegd"
+    VERGUNNING_VERLEEND = "vergunning_verleend", "Vergunning verleend (eventueel onder voorwaarden)"
+    WAARSCHUWING = "waarschuwing", "Waarschuwing gegeven"
     VEROORDELING = "veroordeling", "Veroordeling"
     DOEL_BEREIKT = "doel_bereikt", "Doel van de actie bereikt"
     GEEN_EFFECT = "geen_effect", "Geen effect"

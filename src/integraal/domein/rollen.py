@@ -17,6 +17,9 @@ class Rol(StrEnum):
     HULPOFFICIER = "hulpofficier"
     OFFICIER = "officier"
     BEWAARDER = "bewaarder"
+    # Municipal roles for the administrative instruments; they count only at a gemeente.
+    BIBOB_ADVISEUR = "bibob_adviseur"
+    OOV_ADVISEUR = "oov_adviseur"
 
 
 ROL_LABELS: dict[Rol, str] = {
@@ -29,4 +32,6 @@ ROL_LABELS: dict[Rol, str] = {
     Rol.HULPOFFICIER: "Hulpofficier van justitie",
     Rol.OFFICIER: "Officier van justitie",
     Rol.BEWAARDER: "Bewaarder",
+    Rol.BIBOB_ADVISEUR: "Bibob-adviseur",
+    Rol.OOV_ADVISEUR: "Adviseur openbare orde en veiligheid",
 }

@@ -12,13 +12,25 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from integraal.opslag.modellen import (
+    Bestuurlijkerapportage,
+    Bestuurlijkevordering,
+    Bibobprocedure,
     Facilitatorindicator,
     Rapportageverzoek,
     Rondeantwoord,
     Signaalronde,
+    Sluiting,
 )
 
-Genummerd = type[Rapportageverzoek] | type[Signaalronde] | type[Facilitatorindicator]
+Genummerd = (
+    type[Rapportageverzoek]
+    | type[Signaalronde]
+    | type[Facilitatorindicator]
+    | type[Bibobprocedure]
+    | type[Bestuurlijkerapportage]
+    | type[Sluiting]
+    | type[Bestuurlijkevordering]
+)
 
 
 def volgend_nummer(sessie: Session, model: Genummerd, prefix: str, jaar: int) -> str:

@@ -20,6 +20,16 @@ from integraal.opslag.modellen.beslag import (
     Uitbak,
     Vermogensdossier,
 )
+from integraal.opslag.modellen.bestuurlijk import (
+    Bestuurlijkerapportage,
+    Bestuurlijkevordering,
+    Bibobconclusie,
+    Bibobprocedure,
+    Kadasterbericht,
+    Kadastergebeurtenis,
+    Perceelabonnement,
+    Sluiting,
+)
 from integraal.opslag.modellen.bronnen import Levering, Statement
 from integraal.opslag.modellen.casus import (
     Advies,
@@ -81,6 +91,11 @@ PERSOONLIJKE_TABELLEN = frozenset(
         "Informatieplicht",
         "Rapportageverzoek",
         "Signaalronde",
+        "Bibobprocedure",
+        "Bibobconclusie",
+        "Bestuurlijkerapportage",
+        "Sluiting",
+        "Bestuurlijkevordering",
         "Rondeantwoord",
     }
 )
@@ -96,7 +111,11 @@ __all__ = [
     "Beslaggebeurtenis",
     "Beslagobject",
     "Beslagwaardering",
+    "Bestuurlijkerapportage",
+    "Bestuurlijkevordering",
     "Betaling",
+    "Bibobconclusie",
+    "Bibobprocedure",
     "Casus",
     "CasusLid",
     "CasusSubject",
@@ -115,6 +134,8 @@ __all__ = [
     "Indicator",
     "Informatieplicht",
     "Interventie",
+    "Kadasterbericht",
+    "Kadastergebeurtenis",
     "Kameropdracht",
     "Knelpunt",
     "Kruisoordeel",
@@ -134,10 +155,12 @@ __all__ = [
     "Onderzoekshandeling",
     "Organisatie",
     "Passage",
+    "Perceelabonnement",
     "Rapportageverzoek",
     "Rondeantwoord",
     "Signaal",
     "Signaalronde",
+    "Sluiting",
     "Statement",
     "Token",
     "UTCDateTime",

@@ -1,0 +1,188 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Closures from the police's report to the end, with the Kadaster registration and the plot
+feed for subscribers; administrative claims with their amounts; both linked to the case's
+intervention and counted in the monitor."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import pytest
+from pydantic import ValidationError
+import sqlalchemy as sa
+
+from integraal.bestuurlijk import kadaster, sluitingen, vorderingen
+from integraal.bestuurlijk.kadaster import AbonnementIn, Berichtstatus, Feedvraag
+from integraal.bestuurlijk.sluitingen import (
+    BeeindigingIn,
+    RapportageIn,
+    RechtsmiddelIn,
+    SluitingIn,
+    SluitingsbesluitIn,
+    UitspraakIn,
+    VerlengingIn,
+)
+from integraal.bestuurlijk.vorderingen import VorderingIn, VorderingsstapIn
+from integraal.casus import advies
+from integraal.casus.advies import AdviesIn, VoorstelIn
+from integraal.domein.bestuurlijk import Sluitingsstatus, Vorderingstatus
+from integraal.domein.casus import InterventieStatus, Uitkomst
+from integraal.domein.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
+from integraal.domein.rollen import Rol
+from integraal.opslag import kadaster as cijfers
+from integraal.opslag.db import transactie
+from integraal.opslag.modellen import LogboekRegel
+from tests.conftest import Wereld, maak_actor
+from tests.hulp import doe
+
+BAG = "9999010000012345"
+
+
+@pytest.fixture
+def sw(wereld: Wereld) -> dict:
+    o = wereld.omgeving
+    return {
+        "politie": maak_actor(o, "agent", "politie"),
+        "oov": maak_actor(o, "oov", "gemeente-rotterdam", Rol.OOV_ADVISEUR),
+        "schiedam": maak_actor(o, "oov.schiedam", "gemeente-schiedam", Rol.OOV_ADVISEUR),
+        "bank": maak_actor(o, "hypotheken", "voorbeeldbank"),
+        "coord": maak_actor(o, "coordinator", "riec-rotterdam", Rol.COORDINATOR),
+    }
+
+
+def _rapport(**extra: object) -> RapportageIn:
+    velden: dict[str, object] = {
+        "gemeente": "gemeente-rotterdam",
+        "grond": "opiumwet_13b",
+        "bag_id": BAG,
+        "adres": "Voorbeeldstraat 12, Voorbeeldstad",
+        "buurt_code": "BU99990101",
+        "perceel": "VBS00 A 1234",
+        "feiten_op": "03-11-2026",
+        "samenvatting": "Hennepkwekerij met 400 planten aangetroffen op zolder.",
+    }
+    velden.update(extra)
+    return RapportageIn(**velden)  # type: ignore[arg-type]
+
+
+def _interventie(w: Wereld, coord: object, maatregel: str) -> str:
+    o = w.omgeving
+    doe(o, w.analist, advies.stel_op, "C-1", AdviesIn(
+        analyse="Het pand wordt gebruikt voor de teelt en opslag van hennep.",
+        interventies=[VoorstelIn(soort="bestuurlijk", maatregel=maatregel,
+                                 eigenaar="gemeente-rotterdam")],
+    ))
+    doe(o, coord, advies.stel_vast, "C-1")  # type: ignore[arg-type]
+    (i,) = doe(o, w.gemeente, advies.van_mijn_organisatie)
+    return i.id
+
+
+def test_van_rapportage_via_sluiting_en_kadaster_tot_einde(wereld: Wereld, sw: dict) -> None:
+    o, oov = wereld.omgeving, sw["oov"]
+    iid = _interventie(wereld, sw["coord"], "13b-sluiting")
+    with pytest.raises(GeenToegang):
+        doe(o, oov, sluitingen.stuur_rapportage, _rapport())
+    with pytest.raises(ValidationError) as fout:
+        _rapport(bag_id="1234", perceel="Kerkstraat")
+    assert {e["loc"][0] for e in fout.value.errors()} == {"bag_id", "perceel"}
+    r = doe(o, sw["politie"], sluitingen.stuur_rapportage, _rapport())
+    with pytest.raises(NietGevonden):
+        doe(o, sw["schiedam"], sluitingen.lees_rapportage, r.id)
+    s = doe(o, oov, sluitingen.bereid_voor, r.id, SluitingIn(interventie_id=iid))
+    assert s.casus_id == "C-1"
+    bank = sw["bank"]
+    doe(o, bank, kadaster.volg, AbonnementIn(perceel="vbs00 a  1234"))
+    with pytest.raises(OngeldigeInvoer, match="zes weken|na de dag|eindigt"):
+        doe(o, oov, sluitingen.besluit, s.id, SluitingsbesluitIn(
+            besluit="sluiting", motivering="Noodzakelijk en evenredig na de vondst.",
+            begin="10-11-2026", einde="01-11-2026"))
+    doe(o, oov, sluitingen.besluit, s.id, SluitingsbesluitIn(
+        besluit="sluiting", motivering="Noodzakelijk en evenredig na de vondst.",
+        begin="10-11-2026", einde="10-02-2027"))
+    s = doe(o, oov, sluitingen.lees, s.id)
+    assert s.status is Sluitingsstatus.GESLOTEN
+    assert [b.status for b in s.kadaster] == [Berichtstatus.INGESCHREVEN]
+    # The case's intervention is completed with the closure.
+    (i,) = doe(o, wereld.gemeente, advies.van_mijn_organisatie)
+    assert (i.status, i.uitkomst) == (InterventieStatus.AFGEROND, Uitkomst.PAND_GESLOTEN)
+
+    doe(o, oov, sluitingen.verleng, s.id, VerlengingIn(einde="10-05-2027",
+                                                        motivering="Nieuwe dreiging gemeld."))
+    doe(o, oov, sluitingen.rechtsmiddel, s.id, RechtsmiddelIn(soort="bezwaar"))
+    doe(o, oov, sluitingen.uitspraak, s.id, UitspraakIn(uitkomst="ongegrond"))
+    doe(o, oov, sluitingen.beeindig, s.id, BeeindigingIn(op="10-05-2027"))
+    s = doe(o, oov, sluitingen.lees, s.id)
+    assert s.status is Sluitingsstatus.BEEINDIGD and s.verlengingen == 1
+    assert [b.status for b in s.kadaster] == [Berichtstatus.DOORGEHAALD, Berichtstatus.DOORGEHAALD]
+
+    feed = doe(o, bank, kadaster.feed, Feedvraag())
+    assert [e.type for e in feed.gebeurtenissen] == [
+        "nl.integraal.kadaster.beperking_ingeschreven",
+        "nl.integraal.kadaster.beperking_doorgehaald",
+    ]
+    assert all(e.subject == "VBS00 A 1234" for e in feed.gebeurtenissen)
+    assert doe(o, bank, kadaster.feed, Feedvraag(na=feed.volgende)).gebeurtenissen == []
+    with pytest.raises(GeenToegang):
+        doe(o, oov, kadaster.feed, Feedvraag())
+    with transactie(o.fabriek) as sessie:
+        regels = [json.loads(x) for x in sessie.scalars(sa.select(LogboekRegel.inhoud))]
+        telling = cijfers.sluitingen_per_buurt(sessie)
+    naar_kadaster = [x for x in regels if x["dpl.integraal.recipient"] == "kadaster"]
+    assert {x["dpl.integraal.rule_id"] for x in naar_kadaster} == {"WKPB-13B"}
+    assert all("dpl.core.data_subject_id_type" not in x for x in naar_kadaster)
+    verstrekt = [x for x in regels if x["naam"] == "bestuurlijke rapportage verstrekken"]
+    assert verstrekt[0]["dpl.integraal.rule_id"] == "WPG-GEZAG-13B"
+    assert [(t.buurt_code, t.aantal) for t in telling] == [("BU99990101", 1)]
+
+
+def test_woningsluiting_na_explosie_en_gegrond_bezwaar(wereld: Wereld, sw: dict) -> None:
+    o, oov = wereld.omgeving, sw["oov"]
+    r = doe(o, sw["politie"], sluitingen.stuur_rapportage,
+            _rapport(grond="geweld", samenvatting="Explosief tot ontploffing gebracht bij de voordeur."))
+    s = doe(o, oov, sluitingen.bereid_voor, r.id, SluitingIn())
+    doe(o, oov, sluitingen.besluit, s.id, SluitingsbesluitIn(
+        besluit="sluiting", motivering="Ernstige vrees voor nieuwe aanslagen.",
+        begin="04-11-2026", einde="04-12-2026"))
+    doe(o, oov, sluitingen.rechtsmiddel, s.id, RechtsmiddelIn(soort="voorlopige_voorziening"))
+    doe(o, oov, sluitingen.uitspraak, s.id, UitspraakIn(uitkomst="gegrond"))
+    s = doe(o, oov, sluitingen.lees, s.id)
+    # Art. 174a closures are not registered (unverified obligation); withdrawn on appeal.
+    assert s.status is Sluitingsstatus.INGETROKKEN and s.kadaster == []
+
+
+def test_vorderingen_en_hun_bedragen(wereld: Wereld, sw: dict) -> None:
+    o, oov = wereld.omgeving, sw["oov"]
+    iid = _interventie(wereld, sw["coord"], "last-onder-dwangsom")
+    with pytest.raises(OngeldigeInvoer, match="maximum"):
+        doe(o, oov, vorderingen.leg_op, VorderingIn(
+            soort="last_onder_dwangsom", schuldenaar="Vries Horeca B.V.",
+            omschrijving="Terras zonder vergunning.", bedrag_euro="500,00",
+            termijn_tot="01-12-2026"))
+    last = doe(o, oov, vorderingen.leg_op, VorderingIn(
+        soort="last_onder_dwangsom", schuldenaar="Vries Horeca B.V.",
+        omschrijving="Terras zonder vergunning.", bedrag_euro="500,00",
+        maximum_euro="5.000,00", termijn_tot="01-12-2026", interventie_id=iid))
+    (i,) = doe(o, wereld.gemeente, advies.van_mijn_organisatie)
+    assert i.uitkomst is Uitkomst.LAST_OPGELEGD
+    for _ in range(3):
+        doe(o, oov, vorderingen.stap, last.id, VorderingsstapIn(stap="verbeurd", bedrag_euro="500"))
+    doe(o, oov, vorderingen.stap, last.id, VorderingsstapIn(stap="invordering"))
+    with pytest.raises(OngeldigeInvoer, match="hoger dan wat openstaat"):
+        doe(o, oov, vorderingen.stap, last.id, VorderingsstapIn(stap="betaling", bedrag_euro="2000"))
+    doe(o, oov, vorderingen.stap, last.id, VorderingsstapIn(stap="betaling", bedrag_euro="1500"))
+    assert doe(o, oov, vorderingen.lees, last.id).status is Vorderingstatus.BETAALD
+    boete = doe(o, oov, vorderingen.leg_op, VorderingIn(
+        soort="bestuurlijke_boete", schuldenaar="Vries Horeca B.V.",
+        omschrijving="Overtreding van de APV, sluitingstijd.", bedrag_euro="2.250,00",
+        opgelegd_op="02-11-2026"))
+    assert boete.termijn_tot == dt.date(2026, 12, 14)  # six weeks
+    with pytest.raises((NietGevonden, GeenToegang)):
+        doe(o, sw["schiedam"], vorderingen.lees, boete.id)
+    with transactie(o.fabriek) as sessie:
+        sommen = {s.soort: s for s in cijfers.vorderingsommen(sessie)}
+    assert sommen["last_onder_dwangsom"].verschuldigd_centen == 150000
+    assert sommen["last_onder_dwangsom"].betaald_centen == 150000
+    assert sommen["bestuurlijke_boete"].opgelegd_centen == 225000
+    assert Decimal(sommen["bestuurlijke_boete"].betaald_centen) == 0
