@@ -40,9 +40,12 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     # The monitor reads aggregates of the operational modules, never the other way round.
     "monitor": _KERN | {"beslag"},
     # A person's work list counts what waits in the operational modules.
-    "taken": _KERN | {"casus", "beslag", "kruisverwijzing", "kruis", "monitor", "verbanden"},
+    "taken": _KERN
+    | {"casus", "beslag", "kruisverwijzing", "kruis", "monitor", "verbanden", "bestuurlijk"},
     # Partnership work beyond the case machinery: WGS obligations, the bottleneck register.
     "verbanden": _KERN | {"casus", "kruis"},
+    # The municipality's administrative instruments; they carry out a case's interventions.
+    "bestuurlijk": _KERN | {"casus"},
     "omgeving": {"domein", "delen", "opslag", "verwerking", "bronnen", "instellingen"},
     "demo": _KERN
     | {
@@ -54,6 +57,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "omgeving",
         "kruisverwijzing",
         "verbanden",
+        "bestuurlijk",
     },
     "api": _KERN
     | {
@@ -68,6 +72,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "monitor",
         "taken",
         "verbanden",
+        "bestuurlijk",
     },
     "web": _KERN
     | {
@@ -82,6 +87,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "monitor",
         "taken",
         "verbanden",
+        "bestuurlijk",
     },
 }
 RUWE_STATEMENTS = "integraal.opslag.statements"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from integraal.beslag import objecten
+from integraal.bestuurlijk import bibob, sluitingen, vorderingen
 from integraal.casus import advies
 from integraal.delen.model import Onderdeel, Werkwijze
 from integraal.domein.casus import DeelverzoekStatus, InterventieStatus, SignaalStatus
@@ -34,7 +35,7 @@ class Taak:
 def mijn_taken(ctx: Context) -> list[Taak]:
     actor = ctx.ik
     werkwijze = ctx.beslisser.register.werkwijze(actor.organisatie_id)
-    uit: list[Taak] = []
+    uit: list[Taak] = _bestuurlijke_taken(ctx)
     if werkwijze is not None and actor.rol in (Rol.ANALIST, Rol.COORDINATOR):
         uit += _taken_van_verband(ctx, werkwijze)
     elif actor.rol is Rol.BELEIDSMEDEWERKER:
@@ -91,6 +92,38 @@ def mijn_taken(ctx: Context) -> list[Taak]:
             )
         )
     return uit
+
+
+def _bestuurlijke_taken(ctx: Context) -> list[Taak]:
+    """The municipality's deadlines: the LBB's term and the applicant's hearing (Bibob), the
+    end of a closure and a pending objection, the term of a penalty or fine."""
+    rol = ctx.ik.rol
+    if rol is Rol.BIBOB_ADVISEUR:
+        return [
+            Taak(
+                "Bibob-termijnen bewaken",
+                bibob.te_bewaken(ctx),
+                "adviestermijnen van het LBB en zienswijzetermijnen die binnen twee weken "
+                "aflopen of al verlopen zijn",
+                "/bibob",
+            )
+        ]
+    if rol is Rol.OOV_ADVISEUR:
+        return [
+            Taak(
+                "Sluitingen bewaken",
+                sluitingen.te_bewaken(ctx),
+                "sluitingen die binnen twee weken eindigen, en lopende bezwaren en beroepen",
+                "/sluitingen",
+            ),
+            Taak(
+                "Vorderingen bewaken",
+                vorderingen.te_bewaken(ctx),
+                "dwangsommen en boetes waarvan de termijn binnen twee weken afloopt",
+                "/vorderingen",
+            ),
+        ]
+    return []
 
 
 def _taken_als_deelnemer(ctx: Context) -> list[Taak]:

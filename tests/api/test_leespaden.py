@@ -28,6 +28,83 @@ from integraal.opslag.modellen import LogboekRegel, Signaal, Statement
 from tests.conftest import BSN_JAN, Wereld, maak_actor
 from tests.hulp import csrf, doe, lever, token, web_login
 
+# The administrative instruments' personal reads, probed in one loop per backend below.
+BESTUURLIJKE_PADEN: list[tuple[tuple[str, str], str, str, str, str]] = [
+    # (route, url, allowed actor, refused actor, what only the allowed one sees)
+    (
+        ("GET", "/api/v1/bibob/{procedure_id}"),
+        "/api/v1/bibob/{p}",
+        "bibob",
+        "schiedam",
+        "Kadehoek Test",
+    ),
+    (("GET", "/bibob/{procedure_id}"), "/bibob/{p}", "bibob", "oov", "Kadehoek Test"),
+    (
+        ("GET", "/api/v1/bibob-extracten/{procedure_id}"),
+        "/api/v1/bibob-extracten/{p}",
+        "analist",
+        "andere_riec",
+        "Kadehoek Test",
+    ),
+    (
+        ("GET", "/bibob-extracten/{procedure_id}"),
+        "/bibob-extracten/{p}",
+        "analist",
+        "buitenstaander_gemeente",
+        "Kadehoek Test",
+    ),
+    (
+        ("POST", "/api/v1/bibob-register/_zoeken"),
+        "/api/v1/bibob-register/_zoeken",
+        "schiedam",
+        "oov",
+        "ernstig_a",
+    ),
+    (("POST", "/bibob-register"), "/bibob-register", "schiedam", "oov", "Ernstig gevaar"),
+    (
+        ("GET", "/api/v1/bestuurlijke-rapportages/{rapportage_id}"),
+        "/api/v1/bestuurlijke-rapportages/{r}",
+        "oov",
+        "schiedam_oov",
+        "Kadestraat 99",
+    ),
+    (
+        ("GET", "/bestuurlijke-rapportages/{rapportage_id}"),
+        "/bestuurlijke-rapportages/{r}",
+        "politie",
+        "bibob",
+        "Kadestraat 99",
+    ),
+    (
+        ("GET", "/api/v1/sluitingen/{sluiting_id}"),
+        "/api/v1/sluitingen/{s}",
+        "oov",
+        "bibob",
+        "Kadestraat 99",
+    ),
+    (
+        ("GET", "/sluitingen/{sluiting_id}"),
+        "/sluitingen/{s}",
+        "oov",
+        "schiedam_oov",
+        "Kadestraat 99",
+    ),
+    (
+        ("GET", "/api/v1/vorderingen/{vordering_id}"),
+        "/api/v1/vorderingen/{v}",
+        "oov",
+        "schiedam_oov",
+        "Testschuldenaar",
+    ),
+    (
+        ("GET", "/vorderingen/{vordering_id}"),
+        "/vorderingen/{v}",
+        "oov",
+        "politie",
+        "Testschuldenaar",
+    ),
+]
+
 # Routes that read personal data of partners (or about them, such as the processing log).
 PERSOONSGEGEVENS = {
     ("GET", "/api/v1/signalen"),
@@ -74,6 +151,7 @@ PERSOONSGEGEVENS = {
     ("GET", "/api/v1/signaalronden/{ronde_id}"),
     ("GET", "/signaalronden"),
     ("GET", "/signaalronden/{ronde_id}"),
+    *(b[0] for b in BESTUURLIJKE_PADEN),
 }
 # Reached without an account, with the personal code of the bewijs van ontvangst.
 CODE_PADEN = {("POST", "/api/v1/beslag/_inzage"), ("POST", "/mijn-beslag")}
@@ -130,6 +208,82 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/verbanden/{verband_id}"): "registergegevens van de verbanden, geen personen",
     ("GET", "/rapportages"): "lijst van verzoeken zonder subjecten of rapportage",
     ("GET", "/rapportages/nieuw"): "formulier",
+    **dict.fromkeys(
+        [
+            ("POST", "/api/v1/bibob"),
+            ("POST", "/api/v1/bibob/{procedure_id}/_onderzoek"),
+            ("POST", "/api/v1/bibob/{procedure_id}/_advies-vragen"),
+            ("POST", "/api/v1/bibob/{procedure_id}/_termijn-verlengen"),
+            ("POST", "/api/v1/bibob/{procedure_id}/_advies"),
+            ("POST", "/api/v1/bibob/{procedure_id}/_extract"),
+            ("POST", "/api/v1/bibob/{procedure_id}/_voornemen"),
+            ("POST", "/api/v1/bibob/{procedure_id}/_zienswijze"),
+            ("POST", "/api/v1/bibob/{procedure_id}/_besluit"),
+            ("POST", "/bibob"),
+            ("POST", "/bibob/{procedure_id}/onderzoek"),
+            ("POST", "/bibob/{procedure_id}/advies-vragen"),
+            ("POST", "/bibob/{procedure_id}/termijn-verlengen"),
+            ("POST", "/bibob/{procedure_id}/advies"),
+            ("POST", "/bibob/{procedure_id}/extract"),
+            ("POST", "/bibob/{procedure_id}/voornemen"),
+            ("POST", "/bibob/{procedure_id}/zienswijze"),
+            ("POST", "/bibob/{procedure_id}/besluit"),
+            ("POST", "/api/v1/bestuurlijke-rapportages"),
+            ("POST", "/api/v1/bestuurlijke-rapportages/{rapportage_id}/_sluiting"),
+            ("POST", "/api/v1/sluitingen/{sluiting_id}/_besluit"),
+            ("POST", "/api/v1/sluitingen/{sluiting_id}/_verlengen"),
+            ("POST", "/api/v1/sluitingen/{sluiting_id}/_rechtsmiddel"),
+            ("POST", "/api/v1/sluitingen/{sluiting_id}/_uitspraak"),
+            ("POST", "/api/v1/sluitingen/{sluiting_id}/_beeindigen"),
+            ("POST", "/bestuurlijke-rapportages"),
+            ("POST", "/bestuurlijke-rapportages/{rapportage_id}/sluiting"),
+            ("POST", "/sluitingen/{sluiting_id}/besluit"),
+            ("POST", "/sluitingen/{sluiting_id}/verlengen"),
+            ("POST", "/sluitingen/{sluiting_id}/rechtsmiddel"),
+            ("POST", "/sluitingen/{sluiting_id}/uitspraak"),
+            ("POST", "/sluitingen/{sluiting_id}/beeindigen"),
+            ("POST", "/api/v1/vorderingen"),
+            ("POST", "/api/v1/vorderingen/{vordering_id}/_stap"),
+            ("POST", "/vorderingen"),
+            ("POST", "/vorderingen/{vordering_id}/stap"),
+        ],
+        "stap in een eigen dossier van de gemeente of de politie; wat erin gelezen of verstrekt "
+        "wordt, gaat door de deur en staat in het logboek (tests/bestuurlijk, test_spoor)",
+    ),
+    **dict.fromkeys(
+        [
+            ("GET", "/api/v1/bibob"),
+            ("GET", "/bibob"),
+            ("GET", "/api/v1/bibob-extracten"),
+            ("GET", "/bibob-extracten"),
+            ("GET", "/api/v1/bestuurlijke-rapportages"),
+            ("GET", "/api/v1/sluitingen"),
+            ("GET", "/sluitingen"),
+            ("GET", "/api/v1/vorderingen"),
+            ("GET", "/vorderingen"),
+        ],
+        "lijst met onderwerp, status en termijnen; geen aanvrager, adres of schuldenaar",
+    ),
+    **dict.fromkeys(
+        [
+            ("GET", "/bibob/nieuw"),
+            ("GET", "/bibob-register"),
+            ("GET", "/bestuurlijke-rapportages/nieuw"),
+            ("GET", "/vorderingen/nieuw"),
+        ],
+        "formulier",
+    ),
+    **dict.fromkeys(
+        [
+            ("GET", "/api/v1/kadaster/abonnementen"),
+            ("POST", "/api/v1/kadaster/abonnementen"),
+            ("DELETE", "/api/v1/kadaster/abonnementen/{perceel}"),
+            ("GET", "/api/v1/kadaster/feed"),
+            ("GET", "/percelen"),
+            ("POST", "/percelen"),
+        ],
+        "alleen perceelgegevens (perceel, soort mutatie, datum), nooit een eigenaar",
+    ),
     ("GET", "/signaalronden/nieuw"): "formulier",
     **dict.fromkeys(
         [
@@ -700,7 +854,7 @@ PADEN += [
 
 
 def test_elk_persoonspad_heeft_een_proef() -> None:
-    assert {p.sleutel for p in PADEN} == PERSOONSGEGEVENS
+    assert {p.sleutel for p in PADEN} | {b[0] for b in BESTUURLIJKE_PADEN} == PERSOONSGEGEVENS
 
 
 def _persoonsgegevens_in(tekst: str) -> bool:
@@ -992,3 +1146,165 @@ def test_cli_leespad_is_afgeschermd_en_gelogd(
         env={"INTEGRAAL_WACHTWOORD": "fout-wachtwoord"},
     )
     assert r.exit_code == 2 and "Vries" not in r.output
+
+
+# --- The administrative instruments ---------------------------------------------------------------
+
+GEHEIM = "GEHEIM-LBB-ADVIES-7Q4"
+KVK_TEST = "99000031"
+
+
+@pytest.fixture
+def met_bestuur(wereld: Wereld) -> tuple[Wereld, dict[str, Actor], dict[str, str]]:
+    """A Bibob procedure with the LBB's (secret) advice and an extract for the RIEC, a police
+    report, a closure and a claim; and the people who may and may not read them."""
+    from integraal.bestuurlijk import bibob, sluitingen, vorderingen
+    from integraal.casus.signalen import Kenmerk, KenmerkSoort
+    from integraal.domein.rollen import Rol
+
+    o = wereld.omgeving
+    a = {
+        "bibob": maak_actor(o, "bibob", "gemeente-rotterdam", Rol.BIBOB_ADVISEUR),
+        "schiedam": maak_actor(o, "schiedam", "gemeente-schiedam", Rol.BIBOB_ADVISEUR),
+        "oov": maak_actor(o, "oov", "gemeente-rotterdam", Rol.OOV_ADVISEUR),
+        "schiedam_oov": maak_actor(o, "schiedam.oov", "gemeente-schiedam", Rol.OOV_ADVISEUR),
+        "politie": maak_actor(o, "agent", "politie"),
+        "analist": wereld.analist,
+        "andere_riec": wereld.andere_riec,
+        "buitenstaander_gemeente": wereld.gemeente,
+    }
+    kvk = [Kenmerk(soort=KenmerkSoort.KVK, waarde=KVK_TEST)]
+    p = doe(
+        o,
+        a["bibob"],
+        bibob.start,
+        bibob.BibobIn(
+            aanleiding="vergunning",
+            onderwerp="Exploitatievergunning, zaak Z-1",
+            aanvrager="Kadehoek Test B.V.",
+            kenmerken=kvk,
+            vragenlijst_op="01-11-2026",
+            eigen_onderzoek="Eigen registers nagelopen.",
+        ),
+    )
+    doe(o, a["bibob"], bibob.vraag_advies, p.id)
+    doe(
+        o,
+        a["bibob"],
+        bibob.ontvang_advies,
+        p.id,
+        bibob.LbbAdviesIn(conclusie="ernstig_a", advies=f"{GEHEIM}: ernstig gevaar."),
+    )
+    doe(
+        o,
+        a["bibob"],
+        bibob.deel_extract,
+        p.id,
+        bibob.ExtractIn(extract="Graag hulp bij het duiden van de zeggenschap."),
+    )
+    r = doe(
+        o,
+        a["politie"],
+        sluitingen.stuur_rapportage,
+        sluitingen.RapportageIn(
+            gemeente="gemeente-rotterdam",
+            grond="opiumwet_13b",
+            bag_id="9999010000099999",
+            adres="Kadestraat 99, Voorbeeldstad",
+            feiten_op="01-11-2026",
+            samenvatting="Handelshoeveelheid aangetroffen in de woning.",
+        ),
+    )
+    s = doe(o, a["oov"], sluitingen.bereid_voor, r.id, sluitingen.SluitingIn())
+    v = doe(
+        o,
+        a["oov"],
+        vorderingen.leg_op,
+        vorderingen.VorderingIn(
+            soort="bestuurlijke_boete",
+            schuldenaar="Testschuldenaar B.V.",
+            omschrijving="Overtreding van de APV.",
+            bedrag_euro="100",
+        ),
+    )
+    return wereld, a, {"p": p.id, "r": r.id, "s": s.id, "v": v.id}
+
+
+def _bestuurlijk_roep(
+    c: TestClient, sleutel: tuple[str, str], url: str, actor: Actor | None
+) -> tuple[int, str]:
+    register = {"soort": "kvk", "waarde": KVK_TEST}
+    if url.startswith("/api/"):
+        koppen = token(c, actor) if actor else {}
+        r = c.request(
+            sleutel[0], url, headers=koppen, json=register if sleutel[0] == "POST" else None
+        )
+        return r.status_code, r.text
+    c.cookies.clear()
+    if actor:
+        web_login(c, actor)
+    velden = {"soort": "kvk", "waarde": KVK_TEST}
+    if sleutel[0] == "POST":
+        velden["csrf"] = csrf(c, "/inloggen")
+    r = c.request(
+        sleutel[0], url, data=velden if sleutel[0] == "POST" else None, follow_redirects=False
+    )
+    return r.status_code, r.text
+
+
+def test_bestuurlijke_persoonspaden_zijn_afgeschermd_en_gelogd(
+    met_bestuur: tuple[Wereld, dict[str, Actor], dict[str, str]],
+) -> None:
+    w, a, ids = met_bestuur
+    with TestClient(maak_app(w.omgeving)) as c:
+        for sleutel, sjabloon, mag, mag_niet, kenmerk in BESTUURLIJKE_PADEN:
+            url = sjabloon.format(**ids)
+            voor = _logaantal(w)
+            status, tekst = _bestuurlijk_roep(c, sleutel, url, None)
+            assert status in (401, 303) and kenmerk not in tekst, url
+            status, tekst = _bestuurlijk_roep(c, sleutel, url, a[mag_niet])
+            assert status in (200, 403, 404), (url, tekst[:300])
+            assert kenmerk not in tekst, f"{url}: geen besluit, dan geen gegevens"
+            assert _logaantal(w) == voor, f"{url}: wat niet gelezen is, komt niet in het logboek"
+            status, tekst = _bestuurlijk_roep(c, sleutel, url, a[mag])
+            assert status == 200 and kenmerk in tekst, (url, tekst[:300])
+            assert _logaantal(w) > voor, f"{url}: een toegestane lezing schrijft het logboek"
+
+
+def test_het_bibob_advies_bereikt_via_geen_enkele_route_een_ander(
+    met_bestuur: tuple[Wereld, dict[str, Actor], dict[str, str]],
+) -> None:
+    """BIBOB-OVERIG over every route: every page and API read, as everyone but the Bibob
+    advisers of the body that asked. The owner does see it, so the probe can fail."""
+    w, a, ids = met_bestuur
+    app = maak_app(w.omgeving)
+    vulling = {
+        "procedure_id": ids["p"],
+        "rapportage_id": ids["r"],
+        "sluiting_id": ids["s"],
+        "vordering_id": ids["v"],
+    }
+    lezen = sorted(
+        re.sub(r"\{(\w+)\}", lambda m: vulling.get(m.group(1), "X-1"), pad)
+        for methode, pad in _routes(app)
+        if methode == "GET" and pad not in ("/uitloggen",)
+    )
+    with TestClient(app) as c:
+        for wie in ("analist", "schiedam", "oov", "politie"):
+            koppen = token(c, a[wie])
+            c.cookies.clear()
+            web_login(c, a[wie])
+            for url in lezen:
+                r = c.get(
+                    url, headers=koppen if url.startswith("/api/") else None, follow_redirects=False
+                )
+                assert GEHEIM not in r.text, f"{wie} leest het advies via {url}"
+            r = c.post(
+                "/api/v1/bibob-register/_zoeken",
+                headers=koppen,
+                json={"soort": "kvk", "waarde": KVK_TEST},
+            )
+            assert GEHEIM not in r.text
+        c.cookies.clear()
+        web_login(c, a["bibob"])
+        assert GEHEIM in c.get(f"/bibob/{ids['p']}").text

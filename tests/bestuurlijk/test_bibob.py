@@ -72,8 +72,15 @@ def test_van_aanvraag_via_lbb_tot_besluit(wereld: Wereld, bw: dict) -> None:
     pid = _start(o, ik)
     with pytest.raises(Conflict, match="vragenlijst"):
         doe(o, ik, bibob.vraag_advies, pid)
-    doe(o, ik, bibob.onderzoek, pid, OnderzoekIn(vragenlijst_op="01-11-2026",
-                                                 eigen_onderzoek="KvK en eigen registers nagelopen."))
+    doe(
+        o,
+        ik,
+        bibob.onderzoek,
+        pid,
+        OnderzoekIn(
+            vragenlijst_op="01-11-2026", eigen_onderzoek="KvK en eigen registers nagelopen."
+        ),
+    )
     nu = dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC)
     doe(o, ik, bibob.vraag_advies, pid, klok=lambda: nu)
     p = doe(o, ik, bibob.lees, pid)
@@ -83,16 +90,33 @@ def test_van_aanvraag_via_lbb_tot_besluit(wereld: Wereld, bw: dict) -> None:
     assert doe(o, ik, bibob.lees, pid).termijn == dt.date(2027, 1, 25)  # once four more
     with pytest.raises(Conflict, match="één keer"):
         doe(o, ik, bibob.verleng, pid)
-    doe(o, ik, bibob.ontvang_advies, pid,
-        LbbAdviesIn(conclusie=Bibobconclusie.ERNSTIG_B, advies=GEHEIM + " ernstig gevaar."))
+    doe(
+        o,
+        ik,
+        bibob.ontvang_advies,
+        pid,
+        LbbAdviesIn(conclusie=Bibobconclusie.ERNSTIG_B, advies=GEHEIM + " ernstig gevaar."),
+    )
     # An adverse decision waits for the applicant's hearing.
     with pytest.raises(Conflict, match="zienswijze"):
-        doe(o, ik, bibob.besluit, pid, BibobbesluitIn(besluit=Bibobbesluit.WEIGEREN,
-                                                      motivering="Ernstig gevaar volgens het LBB."))
+        doe(
+            o,
+            ik,
+            bibob.besluit,
+            pid,
+            BibobbesluitIn(
+                besluit=Bibobbesluit.WEIGEREN, motivering="Ernstig gevaar volgens het LBB."
+            ),
+        )
     doe(o, ik, bibob.voornemen, pid, VoornemenIn(voornemen=Bibobbesluit.WEIGEREN))
     doe(o, ik, bibob.zienswijze, pid, ZienswijzeIn(zienswijze="Geen zienswijze ontvangen."))
-    doe(o, ik, bibob.besluit, pid, BibobbesluitIn(besluit=Bibobbesluit.WEIGEREN,
-                                                  motivering="Ernstig gevaar volgens het LBB."))
+    doe(
+        o,
+        ik,
+        bibob.besluit,
+        pid,
+        BibobbesluitIn(besluit=Bibobbesluit.WEIGEREN, motivering="Ernstig gevaar volgens het LBB."),
+    )
     p = doe(o, ik, bibob.lees, pid)
     assert p.status is Bibobstatus.BESLOTEN and p.besluit is Bibobbesluit.WEIGEREN
     assert p.advies is not None and GEHEIM in p.advies
@@ -106,13 +130,30 @@ def test_advies_blijft_geheim(wereld: Wereld, bw: dict) -> None:
     municipality at most the conclusion, re-use logged."""
     o, ik = wereld.omgeving, bw["bibob"]
     pid = _start(o, ik)
-    doe(o, ik, bibob.onderzoek, pid, OnderzoekIn(vragenlijst_op="01-11-2026",
-                                                 eigen_onderzoek="KvK en eigen registers nagelopen."))
+    doe(
+        o,
+        ik,
+        bibob.onderzoek,
+        pid,
+        OnderzoekIn(
+            vragenlijst_op="01-11-2026", eigen_onderzoek="KvK en eigen registers nagelopen."
+        ),
+    )
     doe(o, ik, bibob.vraag_advies, pid)
-    doe(o, ik, bibob.ontvang_advies, pid,
-        LbbAdviesIn(conclusie=Bibobconclusie.ERNSTIG_A, advies=GEHEIM + " strafbare feiten."))
-    riec = doe(o, ik, bibob.deel_extract, pid,
-               ExtractIn(extract="Graag ondersteuning bij het duiden van de zeggenschap."))
+    doe(
+        o,
+        ik,
+        bibob.ontvang_advies,
+        pid,
+        LbbAdviesIn(conclusie=Bibobconclusie.ERNSTIG_A, advies=GEHEIM + " strafbare feiten."),
+    )
+    riec = doe(
+        o,
+        ik,
+        bibob.deel_extract,
+        pid,
+        ExtractIn(extract="Graag ondersteuning bij het duiden van de zeggenschap."),
+    )
     assert riec == "riec-rotterdam"
     # Another municipality, the OOV adviser of the same one, and the RIEC: no dossier.
     for wie in (bw["schiedam"], bw["oov"], wereld.analist):
@@ -123,17 +164,28 @@ def test_advies_blijft_geheim(wereld: Wereld, bw: dict) -> None:
     with pytest.raises(NietGevonden):
         doe(o, wereld.andere_riec, bibob.extract, pid)
     # Re-use: Schiedam finds the conclusion, never the advice; the re-use is logged.
-    gevonden = doe(o, bw["schiedam"], bibob.register,
-                   RegistervraagIn(kenmerk=Kenmerk(soort=KenmerkSoort.KVK, waarde=KVK)))
+    gevonden = doe(
+        o,
+        bw["schiedam"],
+        bibob.register,
+        RegistervraagIn(soort=KenmerkSoort.KVK, waarde=KVK),
+    )
     assert [c.conclusie for c in gevonden] == [Bibobconclusie.ERNSTIG_A]
     assert GEHEIM not in json.dumps([c.model_dump(mode="json") for c in gevonden])
     hergebruik = [r for r in _regels(wereld) if r.get("dpl.integraal.rule_id") == "BIBOB-REGISTER"]
     assert hergebruik and hergebruik[0]["dpl.integraal.recipient"] == "gemeente-schiedam"
     # After the term, nothing is found.
     later = dt.datetime(2032, 1, 1, tzinfo=dt.UTC)
-    assert doe(o, bw["schiedam"], bibob.register,
-               RegistervraagIn(kenmerk=Kenmerk(soort=KenmerkSoort.KVK, waarde=KVK)),
-               klok=lambda: later) == []
+    assert (
+        doe(
+            o,
+            bw["schiedam"],
+            bibob.register,
+            RegistervraagIn(soort=KenmerkSoort.KVK, waarde=KVK),
+            klok=lambda: later,
+        )
+        == []
+    )
     assert GEHEIM not in json.dumps(_regels(wereld))
 
 
@@ -142,11 +194,21 @@ def test_advies_blijft_geheim(wereld: Wereld, bw: dict) -> None:
     [
         ("lbb", "gemeente-rotterdam", {"eigen_bibob_aanvraag"}, "BIBOB-ADVIES", True),
         ("lbb", "gemeente-rotterdam", set(), "BIBOB-OVERIG", False),
-        ("gemeente-rotterdam", "gemeente-rotterdam", {"eigen_bibob_aanvraag"},
-         "BESTUUR-EIGEN-TAAK", True),
+        (
+            "gemeente-rotterdam",
+            "gemeente-rotterdam",
+            {"eigen_bibob_aanvraag"},
+            "BESTUUR-EIGEN-TAAK",
+            True,
+        ),
         ("gemeente-rotterdam", "gemeente-rotterdam", set(), "BIBOB-OVERIG", False),
-        ("gemeente-rotterdam", "gemeente-schiedam", {"eigen_bibob_aanvraag"}, "BIBOB-OVERIG",
-         False),
+        (
+            "gemeente-rotterdam",
+            "gemeente-schiedam",
+            {"eigen_bibob_aanvraag"},
+            "BIBOB-OVERIG",
+            False,
+        ),
         ("lbb", "riec-rotterdam", {"eigen_bibob_aanvraag"}, "BIBOB-OVERIG", False),
         ("gemeente-rotterdam", "riec-rotterdam", {"eigen_bibob_aanvraag"}, "BIBOB-OVERIG", False),
         ("gemeente-rotterdam", "politie", {"eigen_bibob_aanvraag"}, "BIBOB-OVERIG", False),
@@ -157,7 +219,6 @@ def test_het_advies_bereikt_alleen_wie_het_vroeg(
     van: str, aan: str, feiten: set[str], regel: str, mag: bool
 ) -> None:
     b = standaard_beslisser().beslis(
-        Verzoek(van=van, aan=aan, categorie="bibob_advies", doel="bibob",
-                feiten=frozenset(feiten))
+        Verzoek(van=van, aan=aan, categorie="bibob_advies", doel="bibob", feiten=frozenset(feiten))
     )
     assert (b.toegestaan, b.regel_id) == (mag, regel)

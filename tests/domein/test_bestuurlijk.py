@@ -4,6 +4,7 @@ state is reached (Hypothesis drives random sequences; a refused step changes not
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 import pytest
@@ -26,10 +27,8 @@ class Sluitingen(RuleBasedStateMachine):
         self.was_gesloten = False
 
     def _probeer(self, stap: object, *args: object) -> None:
-        try:
+        with contextlib.suppress(OngeldigeOvergang):
             self.s = stap(self.s, *args)  # type: ignore[operator]
-        except OngeldigeOvergang:
-            pass
 
     @rule()
     def waarschuw(self) -> None:
@@ -97,10 +96,8 @@ class Vorderingen(RuleBasedStateMachine):
     )
     def leg_op(self, soort: b.Vorderingsoort, bedrag: int, maximum: int | None) -> None:
         if self.v is None:
-            try:
+            with contextlib.suppress(OngeldigeOvergang):
                 self.v = b.nieuwe_vordering(soort, bedrag, maximum)
-            except OngeldigeOvergang:
-                pass
 
     @rule(bedrag=centen)
     def verbeur(self, bedrag: int) -> None:

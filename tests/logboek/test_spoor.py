@@ -59,6 +59,11 @@ from integraal.beslag.feed import Feedvraag
 from integraal.beslag.inzage import CodeIn
 from integraal.beslag.registratie import ItemIn, KennisgevingIn
 from integraal.beslag.verloop import HerbeoordelingIn, KlaagschriftIn, OmzettingIn
+from integraal.bestuurlijk import bibob, kadaster, sluitingen, vorderingen
+from integraal.bestuurlijk.bibob import BibobbesluitIn, RegistervraagIn, ZienswijzeIn
+from integraal.bestuurlijk.kadaster import Feedvraag as KadasterFeedvraag
+from integraal.bestuurlijk.sluitingen import RechtsmiddelIn, UitspraakIn, VerlengingIn
+from integraal.bestuurlijk.vorderingen import VorderingIn
 from integraal.casus import casussen, deelverzoeken, export, signalen
 from integraal.casus.casussen import CasusIn, LidIn, Motivering, Sluiten
 from integraal.casus.deelverzoeken import AntwoordIn, DeelverzoekIn
@@ -68,6 +73,7 @@ from integraal.cli import entiteit as cli_entiteit
 from integraal.demo.wereld import GEBRUIKERS, WACHTWOORD, laad_demo
 from integraal.domein.actor import Actor
 from integraal.domein.beslag import Grond, ObjectSoort
+from integraal.domein.bestuurlijk import Bibobbesluit, Rechtsmiddel, Uitspraak, Vorderingsoort
 from integraal.domein.casus import SignaalStatus
 from integraal.domein.fouten import Weigering
 from integraal.domein.knelpunt import Knelpuntthema, Oplossingssoort
@@ -203,6 +209,19 @@ DYNAMISCH: dict[tuple[str, str], frozenset[str]] = {
             "signaalronde lezen",  # toegang/rondes.py een's default and lijst
             "signaalronde beantwoorden",  # verbanden/fec.py beantwoord
             "signaalronde sluiten",  # verbanden/fec.py sluit
+            # toegang/bestuurlijk.py: each reader's default and the services' own names.
+            "bibob-dossier lezen",
+            "bibob-procedure bijwerken",
+            "bibob-advies lezen",
+            "bibob-extract lezen",
+            "bibob-register raadplegen",
+            "bestuurlijke rapportage lezen",
+            "bestuurlijke rapportage behandelen",
+            "sluitingsdossier lezen",
+            "sluiting bijwerken",
+            "sluiting koppelen aan vordering",
+            "bestuurlijke vordering lezen",
+            "vordering behandelen",
         }
     ),
     # `een`: an unknown signal or one of another partnership, before the door.
@@ -226,9 +245,18 @@ DEUR: dict[str, int | None] = {
     "dossier": 2,
     "lees": 2,
     "_lezer": 2,
+    # toegang/bestuurlijk.py: its readers take `naam` by keyword.
+    "procedure": None,
+    "rapportage": None,
+    "sluiting": None,
+    "vordering": None,
 }
 # And everything that names a processing-log line.
-REGELMAKERS: dict[str, int | None] = DEUR | {"verwerking": None, "log_lezing": 5}
+REGELMAKERS: dict[str, int | None] = DEUR | {
+    "verwerking": None,
+    "log_lezing": 5,
+    "_log_verstrekking": 2,
+}
 
 
 def _namen(functies: dict[str, int | None], *, ook_zonder_audit: bool) -> set[str]:
@@ -328,6 +356,34 @@ REGELS: dict[str, frozenset[str]] = {
     # The case page: the signals of its timeline are its own lines; the subjects are read as
     # "entiteit lezen" (their own records) in the same trace.
     "casus bekijken": frozenset({"signaal lezen"}),
+    # The administrative instruments: the municipality's own dossiers (BESTUUR-EIGEN-TAAK),
+    # the provisions to the LBB, the RIEC, the mayor and the Kadaster, and their reads.
+    **{
+        n: frozenset({n})
+        for n in (
+            "bibob-procedure starten",
+            "bibob-dossier lezen",
+            "bibob-procedure bijwerken",
+            "bibob-advies lezen",
+            "bibob-extract lezen",
+            "bibob-register raadplegen",
+            "bestuurlijke rapportage lezen",
+            "bestuurlijke rapportage behandelen",
+            "sluitingsdossier lezen",
+            "sluiting bijwerken",
+            "sluiting koppelen aan vordering",
+            "bestuurlijke vordering lezen",
+            "vordering behandelen",
+        )
+    },
+    "bibob-advies vragen": frozenset({"bibob-advies vragen"}),
+    "bibob-advies vastleggen": frozenset({"bibob-advies ontvangen"}),
+    "bibob-extract delen": frozenset({"bibob-extract verstrekken"}),
+    "bestuurlijke rapportage sturen": frozenset({"bestuurlijke rapportage verstrekken"}),
+    "sluitingsbesluit": frozenset({"kadaster inschrijven"}),
+    "sluiting beeindigen": frozenset({"kadaster doorhalen"}),
+    "uitspraak vastleggen": frozenset({"kadaster doorhalen"}),
+    "perceelfeed lezen": frozenset({"perceelmutatie melden"}),
 }
 
 # Audited actions that by design write no line themselves, and why.
@@ -398,6 +454,27 @@ ZONDER_REGELS: dict[str, str] = {
     "indicator intrekken": "a facilitator indicator holds no person",
     "indicatoren lezen": "a facilitator indicator holds no person",
     "informeren vastleggen": "the subject is read as 'entiteit lezen' in the same trace",
+    **dict.fromkeys(
+        (
+            "bibob-onderzoek bijwerken",
+            "bibob-termijn verlengen",
+            "bibob-voornemen",
+            "bibob-zienswijze",
+            "bibob-besluit",
+        ),
+        "the dossier is read as 'bibob-procedure bijwerken' in the same trace",
+    ),
+    "sluiting voorbereiden": "the report is read as 'bestuurlijke rapportage behandelen' in the "
+    "same trace",
+    "sluiting verlengen": "the dossier is read as 'sluiting bijwerken' in the same trace",
+    "rechtsmiddel vastleggen": "the dossier is read as 'sluiting bijwerken' in the same trace",
+    "vordering opleggen": "the municipality records its own claim; a linked closure is read as "
+    "'sluiting koppelen aan vordering' in the same trace",
+    "vordering bijwerken": "the claim is read as 'vordering behandelen' in the same trace",
+    **dict.fromkeys(
+        ("perceel volgen", "perceel niet meer volgen", "kadastermutaties ophalen"),
+        "plot data only (a plot, a kind of change, a date); never an owner",
+    ),
 }
 
 # R3's exceptions: actions whose own lines depend on what there was (the record says whether).
@@ -408,6 +485,12 @@ ALLEEN_ALS: dict[str, Callable[[Audit], bool]] = {
     "advies vaststellen": lambda a: int(a.details.get("interventies", 0)) > 0,
     # Only the case's signals are lines of the page itself; a case may have none.
     "casus bekijken": lambda a: int(a.details.get("signalen", 0)) > 0,
+    # The Kadaster is only told of a 13b closure with a known plot, and only while registered.
+    **dict.fromkeys(
+        ("sluitingsbesluit", "sluiting beeindigen", "uitspraak vastleggen"),
+        lambda a: bool(a.details.get("kadaster")),
+    ),
+    "perceelfeed lezen": lambda a: int(a.details.get("aantal", 0)) > 0,
     # A request the rules refused named no one to iCOV.
     "rapportage aanvragen": lambda a: a.resultaat == "ingediend",
     # Lines per person named: a round or request naming only a company (KvK) has none.
@@ -443,6 +526,37 @@ ONDERDELEN: dict[str, frozenset[str]] = {
     "rapportage leveren": frozenset({"rapportageverzoek behandelen"}),
     "rapportageverzoek afwijzen": frozenset({"rapportageverzoek behandelen"}),
     "rapportage lezen": frozenset({"rapportageverzoek lezen"}),
+    # An instrument that carries out a case's intervention updates it in the same trace.
+    "bibob-procedure starten": frozenset({"interventie bijwerken"}),
+    "bibob-dossier lezen": frozenset({"bibob-advies lezen"}),
+    **dict.fromkeys(
+        (
+            "bibob-onderzoek bijwerken",
+            "bibob-advies vragen",
+            "bibob-termijn verlengen",
+            "bibob-advies vastleggen",
+            "bibob-extract delen",
+            "bibob-voornemen",
+            "bibob-zienswijze",
+            "bibob-besluit",
+        ),
+        frozenset({"bibob-procedure bijwerken", "interventie bijwerken"}),
+    ),
+    "sluiting voorbereiden": frozenset(
+        {"bestuurlijke rapportage behandelen", "interventie bijwerken"}
+    ),
+    **dict.fromkeys(
+        (
+            "sluitingsbesluit",
+            "sluiting verlengen",
+            "sluiting beeindigen",
+            "rechtsmiddel vastleggen",
+            "uitspraak vastleggen",
+        ),
+        frozenset({"sluiting bijwerken", "interventie bijwerken"}),
+    ),
+    "vordering opleggen": frozenset({"sluiting koppelen aan vordering", "interventie bijwerken"}),
+    "vordering bijwerken": frozenset({"vordering behandelen"}),
     **dict.fromkeys(
         (
             "beslag: vervolgstap",
@@ -466,10 +580,14 @@ ONDERDELEN: dict[str, frozenset[str]] = {
     ),
 }
 # Parts that are always there: the action cannot happen without them.
+_OPTIONEEL = frozenset(
+    {"interventie bijwerken", "bibob-advies lezen", "sluiting koppelen aan vordering"}
+)
 VEREIST: dict[str, frozenset[str]] = {
-    a: d
+    a: d - _OPTIONEEL
     for a, d in ONDERDELEN.items()
     if a not in ("casus exporteren (", "casus bekijken", "signaal lezen", "vermogensdossier lezen")
+    and d - _OPTIONEEL
 }
 
 
@@ -950,6 +1068,61 @@ def _speel_icov_en_fec(o: Omgeving, a: dict[str, Actor]) -> None:
     doe(o, politie, fec.trek_in, indicator.id)
 
 
+def _speel_bestuurlijk(o: Omgeving, a: dict[str, Actor]) -> None:
+    """What the demo does not do: the remaining steps, reads and refusals."""
+    ik, oov, bank = a["bibob.rdam"], a["oov.rdam"], a["bank"]
+    (horeca, subsidie) = sorted(doe(o, ik, bibob.lijst), key=lambda p: p.id)
+    doe(o, ik, bibob.verleng, subsidie.id)
+    doe(o, ik, bibob.zienswijze, horeca.id, ZienswijzeIn(zienswijze="Geen zienswijze ontvangen."))
+    doe(
+        o,
+        ik,
+        bibob.besluit,
+        horeca.id,
+        BibobbesluitIn(besluit=Bibobbesluit.WEIGEREN, motivering="Ernstig gevaar volgens het LBB."),
+    )
+    doe(o, ik, bibob.lees, horeca.id)
+    doe(o, a["analist.riec"], bibob.extract, horeca.id)
+    with pytest.raises(Weigering):
+        doe(o, a["bibob.schiedam"], bibob.lees, horeca.id)  # another municipality: not found
+    doe(
+        o,
+        a["bibob.schiedam"],
+        bibob.register,
+        RegistervraagIn(soort=KenmerkSoort.KVK, waarde="99000099"),
+    )  # nothing
+    rapportages = doe(o, oov, sluitingen.rapportages)
+    nieuw = next(r for r in rapportages if r.sluiting_id is None)
+    doe(o, oov, sluitingen.lees_rapportage, nieuw.id)
+    doe(o, a["politie"], sluitingen.lees_rapportage, nieuw.id)
+    open_ = next(s for s in doe(o, oov, sluitingen.lijst) if s.status.value == "gesloten")
+    doe(o, oov, sluitingen.lees, open_.id)
+    doe(
+        o,
+        oov,
+        sluitingen.verleng,
+        open_.id,
+        VerlengingIn(einde=dt.date.today() + dt.timedelta(days=200), motivering="Nieuwe dreiging."),
+    )
+    doe(o, oov, sluitingen.rechtsmiddel, open_.id, RechtsmiddelIn(soort=Rechtsmiddel.BEZWAAR))
+    doe(o, oov, sluitingen.uitspraak, open_.id, UitspraakIn(uitkomst=Uitspraak.GEGROND))
+    v = doe(
+        o,
+        oov,
+        vorderingen.leg_op,
+        VorderingIn(
+            soort=Vorderingsoort.BOETE,
+            schuldenaar="Spoor B.V.",
+            omschrijving="Sluitingstijd APV.",
+            bedrag_euro=Decimal(100),
+            sluiting_id=open_.id,
+        ),
+    )
+    doe(o, oov, vorderingen.lees, v.id)
+    doe(o, bank, kadaster.feed, KadasterFeedvraag())
+    doe(o, bank, kadaster.ontvolg, "VBS00 A 1201")
+
+
 def _speel_bewaartermijn(o: Omgeving, a: dict[str, Actor]) -> None:
     """Last: it destroys the data of a closed case."""
     doe(o, a["coordinator.riec"], casussen.sluit, HAVENWEG, Sluiten(reden="Afgerond zonder zaak."))
@@ -984,6 +1157,7 @@ def spoorwereld(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spoorwerel
     _speel_gezichten(o, pad)
     _speel_verbanden(o, actoren)
     _speel_icov_en_fec(o, actoren)
+    _speel_bestuurlijk(o, actoren)
     _speel_bewaartermijn(o, actoren)
     yield w
     o.database.dispose()

@@ -17,6 +17,7 @@ from integraal.api import fouten
 from integraal.api.routes import (
     algemeen,
     beslag,
+    bestuurlijk,
     casussen,
     deelverzoeken,
     delen,
@@ -113,6 +114,7 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
         rapportages,
         signaalronden,
         verbanden,
+        bestuurlijk,
     ):
         api.include_router(module.router)
     api.mount(

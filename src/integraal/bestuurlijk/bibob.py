@@ -147,10 +147,13 @@ class BibobbesluitIn(Invoer):
     }
 
 
-class RegistervraagIn(Invoer):
-    kenmerk: Kenmerk = veld("Kenmerk")
+class RegistervraagIn(Kenmerk):
+    """One identifier of the applicant to look up in the register."""
 
-    meldingen: ClassVar[dict[str, str]] = {"kenmerk": "Vul een KvK-nummer, RSIN of BSN in."}
+    meldingen: ClassVar[dict[str, str]] = {
+        "soort": "Kies KvK-nummer, RSIN of BSN.",
+        "waarde": "Vul het kenmerk in.",
+    }
 
 
 class Stap(Uitvoer):
@@ -495,10 +498,10 @@ def register(ctx: Context, invoer: RegistervraagIn) -> list[ConclusieUit]:
     """Another body asks the register about an applicant: conclusions within the term, the
     re-use logged and kept on each conclusion."""
     _adviseur(ctx)
-    if invoer.kenmerk.soort not in KENMERKEN:
-        raise OngeldigeInvoer({"kenmerk": "Zoek op KvK-nummer, RSIN of BSN."})
+    if invoer.soort not in KENMERKEN:
+        raise OngeldigeInvoer({"soort": "Zoek op KvK-nummer, RSIN of BSN."})
     gevonden = deur.conclusies_over(
-        ctx, opgeslagen(ctx.pseudoniem_sleutel, [invoer.kenmerk]), ctx.nu().date()
+        ctx, opgeslagen(ctx.pseudoniem_sleutel, [invoer]), ctx.nu().date()
     )
     return [
         ConclusieUit(

@@ -362,7 +362,7 @@ def lees_rapportage(ctx: Context, rapportage_id: str) -> RapportageUit:
 def bereid_voor(ctx: Context, rapportage_id: str, invoer: SluitingIn) -> SluitingUit:
     """The OOV adviser opens a closure dossier on the report the municipality received."""
     _oov(ctx)
-    r = deur.rapportage(ctx, rapportage_id, naam="sluiting voorbereiden")
+    r = deur.rapportage(ctx, rapportage_id, naam="bestuurlijke rapportage behandelen")
     if r.aan_id != ctx.ik.organisatie_id:
         raise GeenToegang("alleen de ontvangende gemeente bereidt een sluiting voor")
     if _sluiting_bij(ctx, r.id):
@@ -448,34 +448,37 @@ def besluit(ctx: Context, sluiting_id: str, invoer: SluitingsbesluitIn) -> None:
             {"einde" if "eindigt" in str(exc) else "besluit": f"{str(exc).capitalize()}."}
         ) from exc
     s.motivering, s.besloten_op = invoer.motivering, dag
-    if s.status == Sluitingsstatus.GESLOTEN.value:
-        _registreer(ctx, s)
+    gemeld = s.status == Sluitingsstatus.GESLOTEN.value and _registreer(ctx, s)
     koppeling.rond_af(ctx, s.interventie_id, uitkomst, dag)
-    ctx.audit("sluitingsbesluit", invoer.besluit.value, sluiting=s.id)
+    ctx.audit("sluitingsbesluit", invoer.besluit.value, sluiting=s.id, kadaster=gemeld)
 
 
-def _registreer(ctx: Context, s: Sluiting) -> None:
+def _registreer(ctx: Context, s: Sluiting) -> bool:
     """A 13b closure is registered at the Kadaster (Wkpb; seed letter 002). For closures under
     art. 174a the obligation is not verified, so Integraal does not register them."""
     if s.grond != Sluitingsgrond.OPIUMWET_13B.value:
-        return
+        return False
     if not s.perceel:
         _stap(ctx, s, "Niet ingeschreven bij het Kadaster: de kadastrale aanduiding ontbreekt")
-        return
-    deur.meld_kadaster(ctx, s, "inschrijven")
+        return False
+    deur.meld_kadaster(ctx, s, doorhalen=False)
     b = kadaster.schrijf_in(ctx, s.id, s.perceel, _inhoud(s))
     _stap(ctx, s, f"Kadaster: {kadaster.Berichtstatus(b.status).label.lower()}")
+    return True
 
 
-def _haal_door(ctx: Context, s: Sluiting) -> None:
+def _haal_door(ctx: Context, s: Sluiting) -> bool:
+    """Withdraw a standing registration; whether a message went to the Kadaster."""
     if any(
         b.status is kadaster.Berichtstatus.INGESCHREVEN
         and b.soort is kadaster.Berichtsoort.INSCHRIJVING
         for b in kadaster.berichten(ctx, s.id)
     ):
-        deur.meld_kadaster(ctx, s, "doorhalen")
+        deur.meld_kadaster(ctx, s, doorhalen=True)
         kadaster.haal_door(ctx, s.id, _inhoud(s))
         _stap(ctx, s, "Kadaster: beperking doorgehaald")
+        return True
+    return False
 
 
 def verleng(ctx: Context, sluiting_id: str, invoer: VerlengingIn) -> None:
@@ -496,8 +499,7 @@ def beeindig(ctx: Context, sluiting_id: str, invoer: BeeindigingIn) -> None:
     except OngeldigeOvergang as exc:
         raise OngeldigeInvoer({"op": f"{str(exc).capitalize()}."}) from exc
     _stap(ctx, s, "Sluiting beëindigd", op)
-    _haal_door(ctx, s)
-    ctx.audit("sluiting beeindigen", sluiting=s.id)
+    ctx.audit("sluiting beeindigen", sluiting=s.id, kadaster=_haal_door(ctx, s))
 
 
 def rechtsmiddel(ctx: Context, sluiting_id: str, invoer: RechtsmiddelIn) -> None:
@@ -520,11 +522,14 @@ def uitspraak(ctx: Context, sluiting_id: str, invoer: UitspraakIn) -> None:
         raise Conflict(f"{str(exc).capitalize()}.") from exc
     label = Rechtsmiddel(soort).label if soort else "Rechtsmiddel"
     _stap(ctx, s, f"{label}: {invoer.uitkomst.label.lower()}")
+    gemeld = False
     if s.status == Sluitingsstatus.INGETROKKEN.value:
         _stap(ctx, s, "Besluit ingetrokken")
-        _haal_door(ctx, s)
+        gemeld = _haal_door(ctx, s)
     s.rechtsmiddel_op = None
-    ctx.audit("uitspraak vastleggen", sluiting=s.id, uitkomst=invoer.uitkomst.value)
+    ctx.audit(
+        "uitspraak vastleggen", sluiting=s.id, uitkomst=invoer.uitkomst.value, kadaster=gemeld
+    )
 
 
 def te_bewaken(ctx: Context) -> int:

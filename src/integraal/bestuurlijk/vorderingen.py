@@ -262,7 +262,7 @@ def lees(ctx: Context, vordering_id: str) -> VorderingUit:
 
 def stap(ctx: Context, vordering_id: str, invoer: VorderingsstapIn) -> None:
     _oov(ctx)
-    v = deur.vordering(ctx, vordering_id, naam="vordering bijwerken")
+    v = deur.vordering(ctx, vordering_id, naam="vordering behandelen")
     if invoer.stap in MET_BEDRAG and invoer.bedrag_euro is None:
         raise OngeldigeInvoer({"bedrag_euro": "Vul het bedrag in euro in."})
     centen = _centen(invoer.bedrag_euro) if invoer.bedrag_euro is not None else None

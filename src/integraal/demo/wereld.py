@@ -19,6 +19,7 @@ from integraal.bronnen.importeren import importeer
 from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.demo import synthetisch
 from integraal.demo.afpakken import speel_afpakken
+from integraal.demo.bestuurlijk import speel_bestuurlijk
 from integraal.demo.casuswerk import speel_casuswerk
 from integraal.demo.verbanden import speel_verbanden
 from integraal.domein.actor import Actor
@@ -72,6 +73,11 @@ GEBRUIKERS = [
     ("bank", "Vera Verhoef", "voorbeeldbank", Rol.ANALIST),
     ("analist.icov", "Ivo Jansen", "icov", Rol.ANALIST),
     ("analist2.icov", "Iris Visser", "icov", Rol.ANALIST),
+    # The municipality's administrative instruments: a Bibob adviser, the mayor's OOV adviser,
+    # and a Bibob adviser elsewhere who re-uses a conclusion from the register.
+    ("bibob.rdam", "Bram Bibob", "gemeente-rotterdam", Rol.BIBOB_ADVISEUR),
+    ("oov.rdam", "Olivia Openbare Orde", "gemeente-rotterdam", Rol.OOV_ADVISEUR),
+    ("bibob.schiedam", "Sara Schiedam", "gemeente-schiedam", Rol.BIBOB_ADVISEUR),
 ]
 
 CASUSSEN = [
@@ -429,6 +435,7 @@ def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
             for p in personen
         ],
     )
+    speel_bestuurlijk(omgeving, actoren)
     with transactie(omgeving.fabriek) as sessie:
         laad_monitor(sessie)
     return [DemoAccount(naam, WACHTWOORD, rol.value, org) for naam, _, org, rol in GEBRUIKERS]

@@ -59,8 +59,8 @@ BIBOB_OVERGANGEN: Mapping[Bibobstatus, frozenset[Bibobstatus]] = {
 class Bibobconclusie(Keuze):
     """The degree of danger the LBB concludes (Wet Bibob art. 3)."""
 
-    ERNSTIG_A = "ernstig_a", "Ernstige mate van gevaar: strafbare feiten plegen (art. 3 lid 1 a)"
-    ERNSTIG_B = "ernstig_b", "Ernstige mate van gevaar: crimineel voordeel benutten (art. 3 lid 1 b)"
+    ERNSTIG_A = "ernstig_a", "Ernstig gevaar: strafbare feiten plegen (art. 3 lid 1 a)"
+    ERNSTIG_B = "ernstig_b", "Ernstig gevaar: crimineel voordeel benutten (art. 3 lid 1 b)"
     MINDERE_MATE = "mindere_mate", "Mindere mate van gevaar (art. 3 lid 2)"
     GEEN = "geen", "Geen mate van gevaar"
 

@@ -15,7 +15,7 @@ import io
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from pydantic import Field
 
@@ -24,6 +24,7 @@ from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
 from integraal.domein.keuze import Keuze
 from integraal.domein.monitor import KLEINSTE_CEL, Cel, onderdruk_een
 from integraal.monitor.bronbrieven import DATA
+from integraal.opslag import kadaster as kadastercijfers
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Gebied, Gebiedscijfer
@@ -210,7 +211,7 @@ def beeld(
     onderwerp: str | None = None,
     periode: str | None = None,
 ) -> Gebiedsbeeld | None:
-    cijfers = opslag.gebiedscijfers(sessie)
+    cijfers: list[Cijfer] = [*opslag.gebiedscijfers(sessie), *_sluitingen(sessie)]
     if not cijfers:
         return None
     if niveau_ not in NIVEAUS.values():
@@ -223,15 +224,13 @@ def beeld(
     waarden = [
         Gebiedswaarde(
             c.gebied_code,
-            gebieden[c.gebied_code].naam,
-            gebieden[c.gebied_code].ouder_code,
+            gebieden[c.gebied_code].naam if c.gebied_code in gebieden else c.gebied_code,
+            ouder(c.gebied_code),
             onderdruk_een(round(c.waarde)),
-            _naam(gebieden, gebieden[c.gebied_code].ouder_code),
+            _naam(gebieden, ouder(c.gebied_code)),
         )
         for c in cijfers
-        if c.onderwerp == gekozen_o
-        and c.periode == gekozen_p
-        and gebieden[c.gebied_code].niveau == niveau_
+        if c.onderwerp == gekozen_o and c.periode == gekozen_p and niveau(c.gebied_code) == niveau_
     ]
     return Gebiedsbeeld(
         cijfers[0].bron,
@@ -242,6 +241,44 @@ def beeld(
         perioden,
         sorted(waarden, key=lambda w: w.code),
     )
+
+
+SLUITINGEN = "Sluitingen door de burgemeester (Integraal)"
+
+
+class Cijfer(Protocol):
+    @property
+    def gebied_code(self) -> str: ...
+    @property
+    def onderwerp(self) -> str: ...
+    @property
+    def periode(self) -> str: ...
+    @property
+    def waarde(self) -> float: ...
+    @property
+    def bron(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class _Live:
+    gebied_code: str
+    onderwerp: str
+    periode: str
+    waarde: float
+    bron: str = "Integraal: sluitingsbesluiten"
+
+
+def _sluitingen(sessie: Sessie) -> list[_Live]:
+    """Closures decided per year, counted per buurt and added up to wijk and gemeente (only
+    closures with a buurt code; small cells are hidden where they are shown)."""
+    telling: dict[tuple[str, str], int] = {}
+    for t in kadastercijfers.sluitingen_per_buurt(sessie):
+        code: str | None = t.buurt_code
+        while code:
+            sleutel = (code, str(t.jaar))
+            telling[sleutel] = telling.get(sleutel, 0) + t.aantal
+            code = ouder(code)
+    return [_Live(c, SLUITINGEN, j, float(n)) for (c, j), n in sorted(telling.items())]
 
 
 def _naam(gebieden: Mapping[str, Gebied], code: str | None) -> str | None:

@@ -24,7 +24,7 @@ from integraal.domein.monitor import (
     onderdruk_een,
 )
 from integraal.domein.tekst import getal
-from integraal.monitor import knelpunten
+from integraal.monitor import bestuurlijk, knelpunten
 from integraal.monitor.rechten import mag_bewerken
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
@@ -348,7 +348,23 @@ def _telling(
     return punten
 
 
+def _sluitingen(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
+    return [
+        Punt(periode=j, uitsplitsing=u, waarde=w, reden=r)
+        for j, u, w, r in bestuurlijk.sluitingen(sessie, peil)
+    ]
+
+
+def _bestuurlijke_vorderingen(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
+    return [
+        Punt(periode=j, uitsplitsing=u, waarde=w, reden=r)
+        for j, u, w, r in bestuurlijk.vorderingen(sessie, peil)
+    ]
+
+
 LIVE: dict[str, Callable[[Sessie, dt.datetime], list[Punt]]] = {
+    "sluitingen": _sluitingen,
+    "bestuurlijke_vorderingen": _bestuurlijke_vorderingen,
     "weigeringen_per_regel": _telling(knelpunten.weigeringen_per_regel),
     "weigeringen_per_verband": _telling(knelpunten.weigeringen_per_verband),
     "knelpunten_open": _telling(knelpunten.open_per_thema),

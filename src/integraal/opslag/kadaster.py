@@ -85,11 +85,15 @@ class Sluitingstelling:
     aantal: int
 
 
-def sluitingen_per_buurt(sessie: Session) -> list[Sluitingstelling]:
+def sluitingen_per_buurt(sessie: Session, tot: dt.date | None = None) -> list[Sluitingstelling]:
     """Closures decided (not warnings, not withdrawn), per year of decision, area and ground."""
     rijen = sessie.execute(
         select(Sluiting.besloten_op, Sluiting.buurt_code, Sluiting.grond, func.count())
-        .where(Sluiting.status.in_(("gesloten", "beeindigd")), Sluiting.besloten_op.is_not(None))
+        .where(
+            Sluiting.status.in_(("gesloten", "beeindigd")),
+            Sluiting.besloten_op.is_not(None),
+            Sluiting.besloten_op <= (tot or dt.date.max),
+        )
         .group_by(Sluiting.besloten_op, Sluiting.buurt_code, Sluiting.grond)
     )
     telling: dict[tuple[int, str | None, str], int] = {}
@@ -110,7 +114,7 @@ class Vorderingsom:
     aantal: int
 
 
-def vorderingsommen(sessie: Session) -> list[Vorderingsom]:
+def vorderingsommen(sessie: Session, tot: dt.date | None = None) -> list[Vorderingsom]:
     """Claims per year imposed and kind: what was imposed (a fine's amount, a penalty's
     maximum), what is owed (forfeited) and what was paid."""
     uit: dict[tuple[int, str], list[int]] = {}
@@ -122,7 +126,10 @@ def vorderingsommen(sessie: Session) -> list[Vorderingsom]:
             Bestuurlijkevordering.maximum_centen,
             Bestuurlijkevordering.verschuldigd_centen,
             Bestuurlijkevordering.betaald_centen,
-        ).where(Bestuurlijkevordering.status != "vervallen")
+        ).where(
+            Bestuurlijkevordering.status != "vervallen",
+            Bestuurlijkevordering.opgelegd_op <= (tot or dt.date.max),
+        )
     ):
         rij = uit.setdefault((dag.year, soort), [0, 0, 0, 0])
         rij[0] += maximum if soort == "last_onder_dwangsom" else bedrag

@@ -352,21 +352,20 @@ def sluitingen(ctx: Context) -> list[Sluiting]:
     return opslag.sluitingen(ctx.sessie, ctx.ik.organisatie_id)
 
 
-def meld_kadaster(ctx: Context, s: Sluiting, soort: str) -> Besluit:
+def meld_kadaster(ctx: Context, s: Sluiting, *, doorhalen: bool) -> Besluit:
     """Registering or withdrawing the restriction: plot data to the Kadaster (WKPB-13B)."""
     besluit = ctx.vereis(
         ctx.beslis(van=s.organisatie_id, aan="kadaster", categorie="perceel", doel="kenbaarheid")
     )
-    _log_verstrekking(
-        ctx,
-        besluit,
-        f"kadaster {soort}",
-        s.organisatie_id,
-        "kadaster",
-        "perceel",
-        "kenbaarheid",
-        (),
-    )
+    org = s.organisatie_id
+    if doorhalen:
+        _log_verstrekking(
+            ctx, besluit, "kadaster doorhalen", org, "kadaster", "perceel", "kenbaarheid", ()
+        )
+    else:
+        _log_verstrekking(
+            ctx, besluit, "kadaster inschrijven", org, "kadaster", "perceel", "kenbaarheid", ()
+        )
     return besluit
 
 

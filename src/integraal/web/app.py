@@ -16,6 +16,7 @@ from integraal.omgeving import Omgeving
 from integraal.web import fouten
 from integraal.web.routes import (
     beslag,
+    bestuurlijk,
     casussen,
     deelverzoeken,
     delen,
@@ -38,7 +39,7 @@ from integraal.web.routes import (
 # Mounted in this order: within an area, a fixed path comes before one with a parameter.
 GEBIEDEN: tuple[ModuleType, ...] = (inloggen, start, delen, entiteiten, logboek, leveringen)
 GEBIEDEN += (signalen, casussen, deelverzoeken, interventies, kruisverwijzing, netwerk)
-GEBIEDEN += (beslag, monitor, knelpunten, rapportages, signaalronden, verbanden)
+GEBIEDEN += (beslag, monitor, knelpunten, rapportages, signaalronden, verbanden, bestuurlijk)
 
 
 def maak_web(omgeving: Omgeving) -> FastAPI:

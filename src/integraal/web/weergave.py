@@ -154,6 +154,10 @@ _TONEN = {
             "gerealiseerd",
             "klaar",
             "omgezet",
+            "ingeschreven",
+            "betaald",
+            "besloten",
+            "verstrekt",
         }
     ),
     "let-op": frozenset(
@@ -171,9 +175,20 @@ _TONEN = {
             "in_uitvoering",
             "vandaag",
             "binnenkort",
+            "onderzoek",
+            "advies_gevraagd",
+            "advies_ontvangen",
+            "voornemen",
+            "voorbereid",
+            "opgelegd",
+            "verbeurd",
+            "invordering",
+            "verzonden",
         }
     ),
-    "fout": frozenset({"geweigerd", "mislukt", "afgewezen", "betwist", "onderbroken", "verlopen"}),
+    "fout": frozenset(
+        {"geweigerd", "mislukt", "afgewezen", "betwist", "onderbroken", "verlopen", "oninbaar"}
+    ),
 }
 
 
