@@ -259,3 +259,59 @@ def test_vorderingen_en_hun_bedragen(wereld: Wereld, sw: dict) -> None:
     assert sommen["last_onder_dwangsom"].betaald_centen == 150000
     assert sommen["bestuurlijke_boete"].opgelegd_centen == 225000
     assert Decimal(sommen["bestuurlijke_boete"].betaald_centen) == 0
+
+
+def test_sluitingen_en_vorderingen_in_monitor_en_gebiedsbeeld(wereld: Wereld, sw: dict) -> None:
+    """Closures per area with small cells hidden, also against recomputing from the parent;
+    claims as amounts, never hidden."""
+    from integraal.monitor import gebiedsbeeld, indicatoren
+
+    o, oov = wereld.omgeving, sw["oov"]
+    for n in range(6):
+        r = doe(
+            o,
+            sw["politie"],
+            sluitingen.stuur_rapportage,
+            _rapport(
+                bag_id=f"99990100000{n:05d}", buurt_code="BU99990101" if n < 5 else "BU99990102"
+            ),
+        )
+        s = doe(o, oov, sluitingen.bereid_voor, r.id, SluitingIn())
+        doe(
+            o,
+            oov,
+            sluitingen.besluit,
+            s.id,
+            SluitingsbesluitIn(
+                besluit="sluiting",
+                motivering="Noodzakelijk en evenredig na de vondst.",
+                begin="10-11-2026",
+                einde="10-02-2027",
+            ),
+        )
+    doe(
+        o,
+        oov,
+        vorderingen.leg_op,
+        VorderingIn(
+            soort="bestuurlijke_boete",
+            schuldenaar="Een B.V.",
+            omschrijving="Overtreding APV.",
+            bedrag_euro="300",
+        ),
+    )
+    with transactie(o.fabriek) as sessie:
+        buurten = gebiedsbeeld.beeld(sessie, "buurt", gebiedsbeeld.SLUITINGEN)
+        wijken = gebiedsbeeld.beeld(sessie, "wijk", gebiedsbeeld.SLUITINGEN)
+        assert buurten is not None and wijken is not None
+        # 5 and 1 in one wijk of 6: hiding only the 1 would let anyone subtract.
+        assert [w.cel.waarde for w in buurten.waarden] == [None, None]
+        assert [w.cel.waarde for w in wijken.waarden] == [6]
+        peil = dt.datetime(2100, 1, 1, tzinfo=dt.UTC)
+        sluit = indicatoren.LIVE["sluitingen"](sessie, peil)
+        geld = indicatoren.LIVE["bestuurlijke_vorderingen"](sessie, peil)
+    assert [(p.uitsplitsing, p.waarde) for p in sluit] == [
+        ("Drugs in de woning of het lokaal (Opiumwet art. 13b)", 6)
+    ]
+    assert ("Bestuurlijke boete, opgelegd", 300.0) in [(p.uitsplitsing, p.waarde) for p in geld]
+    assert all(p.waarde is not None for p in geld) and geld[0].reden  # few claims: said so

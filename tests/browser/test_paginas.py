@@ -75,6 +75,9 @@ FORMULIEREN: tuple[tuple[str | None, str], ...] = (
     ("politie", "/facilitatorindicatoren"),
     ("beleid.riec", "/knelpunten/nieuw"),
     ("analist.riec", "/casussen/{kenmerk}/informeren"),
+    ("bibob.rdam", "/bibob/nieuw"),
+    ("politie", "/bestuurlijke-rapportages/nieuw"),
+    ("oov.rdam", "/vorderingen/nieuw"),
 )
 # The styled error pages: (user, path, expected status).
 FOUTPAGINAS: tuple[tuple[str | None, str, int], ...] = (
@@ -101,6 +104,11 @@ SCHERMEN = {
     "/casussen/{kenmerk}/informeren": "informeren",
     "/casussen/{kenmerk}/informeren (leeg verzonden)": "informeren-fouten",
     "/verbanden/{verband}": "verband",
+    "/bibob/{kenmerk}": "bibob",
+    "/sluitingen/{kenmerk}": "sluiting",
+    "/vorderingen/{kenmerk}": "vordering",
+    "/bestuurlijke-rapportages/nieuw (leeg verzonden)": "rapportage-fouten",
+    "/percelen": "percelen",
 }
 
 # The root element must not be wider than the window. Offenders are the outermost elements

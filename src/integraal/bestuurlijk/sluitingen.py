@@ -60,7 +60,7 @@ class RapportageIn(Invoer):
     grond: Sluitingsgrond = veld("Aanleiding")
     bag_id: str = veld(
         "BAG-id van het object",
-        hint="Het verblijfsobject of pand, 16 cijfers, bijvoorbeeld 9999010000012345.",
+        hint="Het verblijfsobject of pand, 16 cijfers, bijvoorbeeld 9999 01 0000012345.",
         max_length=20,
     )
     adres: str = veld("Adres", min_length=5, max_length=300)

@@ -10,6 +10,7 @@ fictitious figures; `haal_op` fetches a real table with the optional `cbsodata` 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -22,7 +23,7 @@ from pydantic import Field
 from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
 from integraal.domein.keuze import Keuze
-from integraal.domein.monitor import KLEINSTE_CEL, Cel, onderdruk_een
+from integraal.domein.monitor import KLEINSTE_CEL, Cel, onderdruk, onderdruk_een
 from integraal.monitor.bronbrieven import DATA
 from integraal.opslag import kadaster as kadastercijfers
 from integraal.opslag import monitor as opslag
@@ -217,8 +218,10 @@ def beeld(
     if niveau_ not in NIVEAUS.values():
         raise OngeldigeInvoer({"niveau": "Kies gemeente, wijk of buurt."})
     onderwerpen = sorted({c.onderwerp for c in cijfers})
-    perioden = sorted({c.periode for c in cijfers})
     gekozen_o = onderwerp if onderwerp in onderwerpen else onderwerpen[0]
+    # The years of the chosen subject: the CBS tables and Integraal's own counts differ.
+    van_onderwerp = [c for c in cijfers if c.onderwerp == gekozen_o]
+    perioden = sorted({c.periode for c in van_onderwerp})
     gekozen_p = periode if periode in perioden else perioden[-1]
     gebieden = {g.code: g for g in opslag.gebieden(sessie)}
     waarden = [
@@ -232,8 +235,10 @@ def beeld(
         for c in cijfers
         if c.onderwerp == gekozen_o and c.periode == gekozen_p and niveau(c.gebied_code) == niveau_
     ]
+    if gekozen_o == SLUITINGEN:
+        waarden = _ook_binnen_ouder(waarden, van_onderwerp, gekozen_p)
     return Gebiedsbeeld(
-        cijfers[0].bron,
+        van_onderwerp[0].bron,
         niveau_,
         gekozen_o,
         gekozen_p,
@@ -279,6 +284,27 @@ def _sluitingen(sessie: Sessie) -> list[_Live]:
             telling[sleutel] = telling.get(sleutel, 0) + t.aantal
             code = ouder(code)
     return [_Live(c, SLUITINGEN, j, float(n)) for (c, j), n in sorted(telling.items())]
+
+
+def _ook_binnen_ouder(
+    waarden: list[Gebiedswaarde], cijfers: list[Cijfer], periode: str
+) -> list[Gebiedswaarde]:
+    """Closures are about homes: the areas within one parent add up to the parent's count,
+    shown one level up, so one hidden area could be recomputed. Within each parent, a second
+    area is hidden then (`onderdruk`), with the parent's total as the known sum."""
+    totaal = {c.gebied_code: round(c.waarde) for c in cijfers if c.periode == periode}
+    per_ouder: dict[str | None, dict[str, int]] = {}
+    for w in waarden:
+        per_ouder.setdefault(w.ouder, {})[w.code] = totaal[w.code]
+    cellen: dict[str, Cel] = {}
+    for ouder_code, kinderen in per_ouder.items():
+        # Areas of the parent without closures are known zeros: they take no part.
+        cellen |= (
+            onderdruk(kinderen)
+            if ouder_code
+            else {k: onderdruk_een(n) for k, n in kinderen.items()}
+        )
+    return [dataclasses.replace(w, cel=cellen[w.code]) for w in waarden]
 
 
 def _naam(gebieden: Mapping[str, Gebied], code: str | None) -> str | None:

@@ -127,6 +127,12 @@ def getal_nl(waarde: float | int | Decimal | None, decimalen: int = 0) -> str:
     return getal(float(waarde), decimalen)
 
 
+def bag(waarde: str) -> str:
+    """A BAG id in its parts (municipality, kind of object, number), so nobody reads sixteen
+    digits at once: 9999 01 0000012345."""
+    return f"{waarde[:4]} {waarde[4:6]} {waarde[6:]}" if len(waarde) == 16 else waarde
+
+
 def bedrag(waarde: float | int | Decimal | None, *, centen: bool = False) -> str:
     """€ 1.250,00 from euros, or from cents with `centen=True`."""
     if waarde is None:
@@ -212,6 +218,7 @@ def registreer(env: Environment) -> None:
         "aantal": aantal,
         "getal": getal_nl,
         "bedrag": bedrag,
+        "bag": bag,
         "ja_nee": ja_nee,
         "eigenschap": eigenschap_label,
         "schema": schema_label,
