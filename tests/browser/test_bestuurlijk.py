@@ -13,9 +13,7 @@ from integraal.omgeving import Omgeving
 from tests.browser.conftest import als, axe, bevestiging
 
 
-def test_bibob_van_aanvraag_via_lbb_tot_besluit(
-    chromium: Any, server: str, demo: Omgeving
-) -> None:
+def test_bibob_van_aanvraag_via_lbb_tot_besluit(chromium: Any, server: str, demo: Omgeving) -> None:
     ik = als(chromium, server, "bibob.rdam")
     ik.get_by_role("link", name="Bibob", exact=True).first.click()
     ik.get_by_role("link", name="Nieuwe procedure").click()
