@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -161,6 +162,34 @@ _DOELEN = sorted(laad_catalogus().doelen)
 _ORGS = sorted(o.id for o in laad_register().organisaties)
 
 
+@functools.cache
+def _met_verbod(cat: str) -> Beslisser:
+    """The catalogue with a prohibition on `cat` added (built once per category: validating
+    the whole catalogue is the slow part)."""
+    cat_ = laad_catalogus()
+    verbod = Regel.model_validate(
+        {
+            "id": "TEST-VERBOD",
+            "titel": "t",
+            "herkomst": "vereenvoudiging",
+            "effect": "weigeren",
+            "van": ["*"],
+            "aan": ["*"],
+            "categorieen": [cat],
+            "grondslag": {"omschrijving": "test"},
+        }
+    )
+    return Beslisser(
+        Catalogus(
+            versie="t",
+            categorieen=cat_.categorieen,
+            doelen=cat_.doelen,
+            regels=(*cat_.regels, verbod),
+        ),
+        laad_register(),
+    )
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     van=st.sampled_from(_ORGS),
@@ -184,28 +213,7 @@ def test_een_verbod_erbij_maakt_nooit_iets_toegestaan(
 ) -> None:
     """Deny wins: adding a matching prohibition can only turn allow into deny."""
     v = Verzoek(van=van, aan=aan, categorie=cat, doel=doel, feiten=feiten, casus=CASUS)
-    cat_ = laad_catalogus()
-    verbod = Regel.model_validate(
-        {
-            "id": "TEST-VERBOD",
-            "titel": "t",
-            "herkomst": "vereenvoudiging",
-            "effect": "weigeren",
-            "van": ["*"],
-            "aan": ["*"],
-            "categorieen": [cat],
-            "grondslag": {"omschrijving": "test"},
-        }
-    )
-    strenger = Beslisser(
-        Catalogus(
-            versie="t",
-            categorieen=cat_.categorieen,
-            doelen=cat_.doelen,
-            regels=(*cat_.regels, verbod),
-        ),
-        laad_register(),
-    )
+    strenger = _met_verbod(cat)
     assert not strenger.beslis(v).toegestaan
     if not B.beslis(v).toegestaan:
         assert not strenger.beslis(v).toegestaan
