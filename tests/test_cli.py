@@ -342,3 +342,18 @@ def test_python_m_integraal_cli_is_the_integraal_command() -> None:
         timeout=60,
     )
     assert "integraal [OPTIONS] COMMAND" in r.stdout and "kruisverwijzing" in r.stdout
+
+
+def test_bestuurlijk_kadaster_ophalen_eenmaal_en_termijnen(env: Wereld) -> None:
+    from integraal.domein.rollen import Rol
+    from tests.conftest import maak_actor
+
+    eerst = runner.invoke(app, ["bestuurlijk", "kadaster-ophalen"])
+    assert eerst.exit_code == 0 and "3 nieuwe mutaties" in eerst.output, eerst.output
+    nog_eens = runner.invoke(app, ["bestuurlijk", "kadaster-ophalen"])
+    assert "0 nieuwe mutaties" in nog_eens.output
+    maak_actor(env.omgeving, "oov", "gemeente-rotterdam", Rol.OOV_ADVISEUR)
+    r = runner.invoke(app, ["bestuurlijk", "termijnen", "-g", "oov"])
+    assert r.exit_code == 0 and "Sluitingen die binnen twee weken" in r.output, r.output
+    r = runner.invoke(app, ["bestuurlijk", "termijnen", "-g", "gemeente"])
+    assert "geen bestuurlijke termijnen" in r.output

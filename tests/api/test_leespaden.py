@@ -505,6 +505,9 @@ CLI_OVERIG = {
     "kruisverwijzing hervat",
     # The analist's own files outside Integraal; nothing is read from the platform.
     "kruisverwijzing bestanden",
+    # Plot data in (never an owner); deadlines as counts.
+    "bestuurlijk kadaster-ophalen",
+    "bestuurlijk termijnen",
 }
 WEGGELATEN_PADEN = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/redoc"}
 

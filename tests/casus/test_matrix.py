@@ -46,6 +46,9 @@ def matrix(met_levering: Wereld) -> dict[str, Any]:
         "zorg": maak_actor(o, "zorg", "zorgpartner-ggz-fictief"),
         "fec": maak_actor(o, "fec.analist", "fec"),
         "icov": maak_actor(o, "icov.analist", "icov"),
+        # The municipality's instruments: each dossier is its own adviser's only.
+        "bibob": maak_actor(o, "bibob", "gemeente-rotterdam", Rol.BIBOB_ADVISEUR),
+        "oov": maak_actor(o, "oov", "gemeente-rotterdam", Rol.OOV_ADVISEUR),
     }
     maak_casus(o, "Z-1", users["zvh_lid"], verband="zvh-rotterdam-rijnmond")
     with transactie(o.fabriek) as s:
@@ -83,11 +86,67 @@ def matrix(met_levering: Wereld) -> dict[str, Any]:
                 sa.select(Statement.entity_id).where(Statement.value == "Zus Zorgdrager")
             ).first()
         )
-    return {"w": w, "users": users, "jan": jan, "zus": zus, "signaal": signaal}
+    return {
+        "w": w,
+        "users": users,
+        "jan": jan,
+        "zus": zus,
+        "signaal": signaal,
+        **_bestuur(o, users),
+    }
 
 
-# A person in the RIEC's case and one in the Zorg- en Veiligheidshuis's.
-NAMEN = ("Jan de Vries", "Zus Zorgdrager")
+def _bestuur(omg: Any, users: dict[str, Actor]) -> dict[str, str]:
+    """A Bibob procedure with an extract for the RIEC, a police report, a closure and a claim."""
+    from integraal.bestuurlijk import bibob, sluitingen, vorderingen
+    from integraal.casus.signalen import Kenmerk, KenmerkSoort
+
+    o = users["bibob"]
+    p = doe(
+        omg,
+        o,
+        bibob.start,
+        bibob.BibobIn(
+            aanleiding="vergunning",
+            onderwerp="Exploitatievergunning, zaak Z-9",
+            aanvrager="Kadehoek Matrix B.V.",
+            kenmerken=[Kenmerk(soort=KenmerkSoort.KVK, waarde="99000041")],
+        ),
+    )
+    doe(
+        omg, o, bibob.deel_extract, p.id, bibob.ExtractIn(extract="Hulp bij de zeggenschap, graag.")
+    )
+    r = doe(
+        omg,
+        users["politie"],
+        sluitingen.stuur_rapportage,
+        sluitingen.RapportageIn(
+            gemeente="gemeente-rotterdam",
+            grond="geweld",
+            bag_id="9999010000041414",
+            adres="Matrixstraat 1, Voorbeeldstad",
+            feiten_op="01-11-2026",
+            samenvatting="Explosief tot ontploffing gebracht bij de voordeur.",
+        ),
+    )
+    s = doe(omg, users["oov"], sluitingen.bereid_voor, r.id, sluitingen.SluitingIn())
+    v = doe(
+        omg,
+        users["oov"],
+        vorderingen.leg_op,
+        vorderingen.VorderingIn(
+            soort="bestuurlijke_boete",
+            schuldenaar="Kadehoek Matrix B.V.",
+            omschrijving="Overtreding van de APV.",
+            bedrag_euro="100",
+        ),
+    )
+    return {"procedure": p.id, "rapportage": r.id, "sluiting": s.id, "vordering": v.id}
+
+
+# A person in the RIEC's case and one in the Zorg- en Veiligheidshuis's; an applicant and an
+# address in the municipality's dossiers.
+NAMEN = ("Jan de Vries", "Zus Zorgdrager", "Kadehoek Matrix", "Matrixstraat 1")
 
 
 # (method, path, body, users allowed)
@@ -99,13 +158,13 @@ def _lezen(m: dict[str, Any]) -> list[tuple[str, str, dict[str, Any] | None, set
             "GET",
             f"/api/v1/entiteiten/{m['jan']}?doel=integrale_aanpak&casusId=C-1",
             None,
-            {"lid", "gemeente"},
+            {"lid", "gemeente", "bibob", "oov"},
         ),
         (
             "POST",
             "/api/v1/entiteiten/_zoek",
             {"doel": "integrale_aanpak", "casusId": "C-1", "zoekterm": "vries"},
-            {"lid", "gemeente"},
+            {"lid", "gemeente", "bibob", "oov"},
         ),
         ("GET", "/api/v1/signalen", None, {"lid", "niet_lid", "coordinator"}),
         ("GET", f"/api/v1/signalen/{m['signaal']}", None, {"lid", "niet_lid", "coordinator"}),
@@ -128,6 +187,17 @@ def _lezen(m: dict[str, Any]) -> list[tuple[str, str, dict[str, Any] | None, set
             {"zvh_lid", "zorg"},
         ),
         ("GET", "/api/v1/casussen/Z-1/informeren", None, {"zvh_lid"}),
+        ("GET", f"/api/v1/bibob/{m['procedure']}", None, {"bibob"}),
+        ("GET", f"/bibob/{m['procedure']}", None, {"bibob"}),
+        (
+            "GET",
+            f"/api/v1/bibob-extracten/{m['procedure']}",
+            None,
+            {"lid", "niet_lid", "coordinator"},
+        ),
+        ("GET", f"/api/v1/bestuurlijke-rapportages/{m['rapportage']}", None, {"politie", "oov"}),
+        ("GET", f"/api/v1/sluitingen/{m['sluiting']}", None, {"oov"}),
+        ("GET", f"/api/v1/vorderingen/{m['vordering']}", None, {"oov"}),
     ]
 
 
@@ -180,6 +250,24 @@ def _wijzigen(m: dict[str, Any]) -> list[tuple[str, str, dict[str, Any] | None, 
             {"lid", "niet_lid", "coordinator"},
         ),
         ("POST", "/api/v1/casussen/Z-1/subjecten", {"entiteitId": m["zus"]}, {"zvh_lid"}),
+        (
+            "POST",
+            f"/api/v1/bibob/{m['procedure']}/_besluit",
+            {"besluit": "verlenen", "motivering": "Geen aanwijzingen voor gevaar gevonden."},
+            {"bibob"},
+        ),
+        (
+            "POST",
+            f"/api/v1/sluitingen/{m['sluiting']}/_besluit",
+            {"besluit": "waarschuwing", "motivering": "Eerste keer: een waarschuwing volstaat."},
+            {"oov"},
+        ),
+        (
+            "POST",
+            f"/api/v1/vorderingen/{m['vordering']}/_stap",
+            {"stap": "betaling", "bedragEuro": "40"},
+            {"oov"},
+        ),
     ]
 
 

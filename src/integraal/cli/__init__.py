@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from integraal.cli import (
     algemeen,
+    bestuurlijk,
     demo,
     entiteit,
     gebruiker,
@@ -15,7 +16,16 @@ from integraal.cli import (
 )
 from integraal.cli.basis import app
 
-for groep in (demo, levering, entiteit, logboek, gebruiker, monitor, kruisverwijzing):
+for groep in (
+    demo,
+    levering,
+    entiteit,
+    logboek,
+    gebruiker,
+    monitor,
+    kruisverwijzing,
+    bestuurlijk,
+):
     app.add_typer(groep.app, name=groep.NAAM)
 algemeen.registreer(app)
 

@@ -137,15 +137,26 @@ def verstrek_extract(ctx: Context, p: Bibobprocedure, riec_id: str) -> None:
     )
 
 
+# Who at a RIEC works with extracts: its analysts and coordinators (not its privacy officer or
+# policy staff, who have no part in supporting a Bibob investigation).
+RIEC_MEDEWERKERS = frozenset({Rol.ANALIST, Rol.COORDINATOR})
+
+
 def extracten(ctx: Context) -> list[Bibobprocedure]:
     """The extracts addressed to the reader's RIEC, for its list (no applicant shown)."""
+    if ctx.ik.rol not in RIEC_MEDEWERKERS:
+        return []
     return opslag.extracten(ctx.sessie, ctx.ik.organisatie_id)
 
 
 def extract(ctx: Context, procedure_id: str) -> Bibobprocedure:
     """One extract for the RIEC it was sent to; the row's advice is never handed on."""
     p = opslag.procedure(ctx.sessie, procedure_id)
-    if p is not None and (p.riec_id != ctx.ik.organisatie_id or p.extract is None):
+    if p is not None and (
+        p.riec_id != ctx.ik.organisatie_id
+        or p.extract is None
+        or ctx.ik.rol not in RIEC_MEDEWERKERS
+    ):
         p = None
     return laat_een_door(
         ctx,

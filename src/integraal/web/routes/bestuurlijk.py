@@ -86,9 +86,15 @@ def _bibob_nieuw(w: Web, f: Formulierstaat) -> Response:
     )
 
 
+def _voor_interventie(w: Web) -> Formulierstaat:
+    """A form opened from an intervention (`?interventieId=`): that intervention chosen."""
+    gekozen = w.request.query_params.get("interventieId")
+    return Formulierstaat({"interventieId": [gekozen]} if gekozen else {})
+
+
 @router.get("/bibob/nieuw", response_class=HTMLResponse)
 def bibob_nieuw(w: WebDep) -> Response:
-    return _bibob_nieuw(w, Formulierstaat())
+    return _bibob_nieuw(w, _voor_interventie(w))
 
 
 @router.post("/bibob", response_class=HTMLResponse, dependencies=[Csrf])
@@ -480,7 +486,7 @@ def _vordering_nieuw(w: Web, f: Formulierstaat) -> Response:
 
 @router.get("/vorderingen/nieuw", response_class=HTMLResponse)
 def vordering_nieuw(w: WebDep) -> Response:
-    return _vordering_nieuw(w, Formulierstaat())
+    return _vordering_nieuw(w, _voor_interventie(w))
 
 
 @router.post("/vorderingen", response_class=HTMLResponse, dependencies=[Csrf])
