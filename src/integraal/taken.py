@@ -111,6 +111,12 @@ def _bestuurlijke_taken(ctx: Context) -> list[Taak]:
     if rol is Rol.OOV_ADVISEUR:
         return [
             Taak(
+                "Bestuurlijke rapportages beoordelen",
+                sluitingen.te_beoordelen(ctx),
+                "rapportages van de politie waarop nog geen sluitingsdossier is geopend",
+                "/sluitingen",
+            ),
+            Taak(
                 "Sluitingen bewaken",
                 sluitingen.te_bewaken(ctx),
                 "sluitingen die binnen twee weken eindigen, en lopende bezwaren en beroepen",

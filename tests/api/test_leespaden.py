@@ -281,6 +281,7 @@ GEEN_PERSOONSGEGEVENS = {
             ("GET", "/api/v1/kadaster/feed"),
             ("GET", "/percelen"),
             ("POST", "/percelen"),
+            ("POST", "/percelen/niet-meer-volgen"),
         ],
         "alleen perceelgegevens (perceel, soort mutatie, datum), nooit een eigenaar",
     ),

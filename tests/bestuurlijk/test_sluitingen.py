@@ -38,6 +38,8 @@ from tests.conftest import Wereld, maak_actor
 from tests.hulp import doe
 
 BAG = "9999010000012345"
+# The term of a penalty runs from today: a claim cannot be imposed after its own term.
+TERMIJN = dt.date.today() + dt.timedelta(weeks=2)
 
 
 @pytest.fixture
@@ -101,7 +103,7 @@ def test_van_rapportage_via_sluiting_en_kadaster_tot_einde(wereld: Wereld, sw: d
     assert s.casus_id == "C-1"
     bank = sw["bank"]
     doe(o, bank, kadaster.volg, AbonnementIn(perceel="vbs00 a  1234"))
-    with pytest.raises(OngeldigeInvoer, match="eindigt na de dag"):
+    with pytest.raises(OngeldigeInvoer, match="einddatum na de dag"):
         doe(
             o,
             oov,
@@ -142,7 +144,11 @@ def test_van_rapportage_via_sluiting_en_kadaster_tot_einde(wereld: Wereld, sw: d
     )
     doe(o, oov, sluitingen.rechtsmiddel, s.id, RechtsmiddelIn(soort="bezwaar"))
     doe(o, oov, sluitingen.uitspraak, s.id, UitspraakIn(uitkomst="ongegrond"))
-    doe(o, oov, sluitingen.beeindig, s.id, BeeindigingIn(op="10-05-2027"))
+    mei = dt.datetime(2027, 5, 10, 9, tzinfo=dt.UTC)
+    straks = dt.date.today() + dt.timedelta(days=30)
+    with pytest.raises(OngeldigeInvoer, match="toekomst"):
+        doe(o, oov, sluitingen.beeindig, s.id, BeeindigingIn(op=straks))
+    doe(o, oov, sluitingen.beeindig, s.id, BeeindigingIn(op="10-05-2027"), klok=lambda: mei)
     s = doe(o, oov, sluitingen.lees, s.id)
     assert s.status is Sluitingsstatus.BEEINDIGD and s.verlengingen == 1
     assert [b.status for b in s.kadaster] == [Berichtstatus.DOORGEHAALD, Berichtstatus.DOORGEHAALD]
@@ -210,7 +216,7 @@ def test_vorderingen_en_hun_bedragen(wereld: Wereld, sw: dict) -> None:
                 schuldenaar="Vries Horeca B.V.",
                 omschrijving="Terras zonder vergunning.",
                 bedrag_euro="500,00",
-                termijn_tot="01-12-2026",
+                termijn_tot=TERMIJN,
             ),
         )
     last = doe(
@@ -223,16 +229,26 @@ def test_vorderingen_en_hun_bedragen(wereld: Wereld, sw: dict) -> None:
             omschrijving="Terras zonder vergunning.",
             bedrag_euro="500,00",
             maximum_euro="5.000,00",
-            termijn_tot="01-12-2026",
+            termijn_tot=TERMIJN,
             interventie_id=iid,
         ),
     )
     (i,) = doe(o, wereld.gemeente, advies.van_mijn_organisatie)
     assert i.uitkomst is Uitkomst.LAST_OPGELEGD
-    for _ in range(3):
+    with pytest.raises(OngeldigeInvoer, match="begunstigingstermijn loopt"):
         doe(o, oov, vorderingen.stap, last.id, VorderingsstapIn(stap="verbeurd", bedrag_euro="500"))
+    na_termijn = dt.datetime.combine(TERMIJN + dt.timedelta(days=1), dt.time(9), dt.UTC)
+    for _ in range(3):
+        doe(
+            o,
+            oov,
+            vorderingen.stap,
+            last.id,
+            VorderingsstapIn(stap="verbeurd", bedrag_euro="500"),
+            klok=lambda: na_termijn,
+        )
     doe(o, oov, vorderingen.stap, last.id, VorderingsstapIn(stap="invordering"))
-    with pytest.raises(OngeldigeInvoer, match="hoger dan wat openstaat"):
+    with pytest.raises(OngeldigeInvoer, match="open; de betaling is hoger"):
         doe(
             o, oov, vorderingen.stap, last.id, VorderingsstapIn(stap="betaling", bedrag_euro="2000")
         )

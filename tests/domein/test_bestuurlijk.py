@@ -131,8 +131,10 @@ class Vorderingen(RuleBasedStateMachine):
         assert 0 <= v.betaald <= v.verschuldigd <= v.maximum
         if v.status is b.Vorderingstatus.BETAALD:
             assert v.open == 0 and v.betaald > 0
+        if v.soort is b.Vorderingsoort.BOETE:
+            assert v.status not in (b.Vorderingstatus.VERBEURD, b.Vorderingstatus.NAGEKOMEN)
         if v.status is b.Vorderingstatus.NAGEKOMEN:
-            assert v.soort is b.Vorderingsoort.DWANGSOM and v.verschuldigd == 0
+            assert v.soort is b.Vorderingsoort.DWANGSOM and v.open == 0
         if v.status is b.Vorderingstatus.VERBEURD:
             assert v.soort is b.Vorderingsoort.DWANGSOM and v.verschuldigd > 0
         if v.status is b.Vorderingstatus.INVORDERING:
@@ -153,14 +155,21 @@ def test_lbb_termijn_is_acht_weken_en_eenmaal_vier_erbij() -> None:
 
 
 def test_nadelig_besluit_pas_na_zienswijze() -> None:
+    weigeren, voornemen = b.Bibobbesluit.WEIGEREN, b.Bibobstatus.VOORNEMEN
     with pytest.raises(OngeldigeOvergang, match="zienswijze"):
-        b.bibob_besluit(b.Bibobstatus.ADVIES_ONTVANGEN, b.Bibobbesluit.WEIGEREN, False)
+        b.bibob_besluit(b.Bibobstatus.ADVIES_ONTVANGEN, weigeren, None, False)
+    with pytest.raises(OngeldigeOvergang, match="termijn voor de zienswijze loopt nog"):
+        b.bibob_besluit(voornemen, weigeren, weigeren, False)
+    with pytest.raises(OngeldigeOvergang, match="wijkt af van het voornemen"):
+        b.bibob_besluit(voornemen, b.Bibobbesluit.INTREKKEN, weigeren, True)
+    assert b.bibob_besluit(voornemen, weigeren, weigeren, True) is b.Bibobstatus.BESLOTEN
+    # Milder than announced needs no new hearing.
     assert (
-        b.bibob_besluit(b.Bibobstatus.VOORNEMEN, b.Bibobbesluit.WEIGEREN, True)
+        b.bibob_besluit(voornemen, b.Bibobbesluit.VOORWAARDEN, weigeren, True)
         is b.Bibobstatus.BESLOTEN
     )
     assert (
-        b.bibob_besluit(b.Bibobstatus.ONDERZOEK, b.Bibobbesluit.VERLENEN, False)
+        b.bibob_besluit(b.Bibobstatus.ONDERZOEK, b.Bibobbesluit.VERLENEN, None, False)
         is b.Bibobstatus.BESLOTEN
     )
     with pytest.raises(OngeldigeOvergang):

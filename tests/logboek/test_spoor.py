@@ -256,6 +256,7 @@ REGELMAKERS: dict[str, int | None] = DEUR | {
     "verwerking": None,
     "log_lezing": 5,
     "_log_verstrekking": 2,
+    "leg_vast": 1,
 }
 
 
@@ -384,6 +385,7 @@ REGELS: dict[str, frozenset[str]] = {
     "sluiting beeindigen": frozenset({"kadaster doorhalen"}),
     "uitspraak vastleggen": frozenset({"kadaster doorhalen"}),
     "perceelfeed lezen": frozenset({"perceelmutatie melden"}),
+    "vordering opleggen": frozenset({"vordering opleggen"}),
 }
 
 # Audited actions that by design write no line themselves, and why.
@@ -468,8 +470,6 @@ ZONDER_REGELS: dict[str, str] = {
     "same trace",
     "sluiting verlengen": "the dossier is read as 'sluiting bijwerken' in the same trace",
     "rechtsmiddel vastleggen": "the dossier is read as 'sluiting bijwerken' in the same trace",
-    "vordering opleggen": "the municipality records its own claim; a linked closure is read as "
-    "'sluiting koppelen aan vordering' in the same trace",
     "vordering bijwerken": "the claim is read as 'vordering behandelen' in the same trace",
     **dict.fromkeys(
         ("perceel volgen", "perceel niet meer volgen", "kadastermutaties ophalen"),

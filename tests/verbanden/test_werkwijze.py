@@ -293,8 +293,8 @@ def test_menu_volgt_de_werkwijze(wereld: Wereld) -> None:
     # A bank reports to no partnership; it reads the taskforce's indicators.
     assert "Signaal melden" not in labels("voorbeeldbank")
     assert "Facilitatorindicatoren" in labels("voorbeeldbank")
-    assert {"Signaalronden", "Rapportages"} <= labels("fiod")
-    assert "Rapportages" in labels("icov") and "Signaalronden" in labels("fec")
+    assert {"Signaalronden", "iCOV-rapportages"} <= labels("fiod")
+    assert "iCOV-rapportages" in labels("icov") and "Signaalronden" in labels("fec")
 
 
 def test_bewaartermijn_van_het_verband_gaat_voor(met_levering: Wereld) -> None:

@@ -20,7 +20,7 @@ TYPE_PREFIX = "nl.integraal.beslag."
 
 
 class Feedvraag(Invoer):
-    na: int = veld("Na gebeurtenis", standaard=0, ge=0)
+    na: int = veld("Na gebeurtenis", standaard=0, ge=0, le=2**62)
     limiet: int = veld("Aantal", standaard=100, ge=1, le=500)
 
 

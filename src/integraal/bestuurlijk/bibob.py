@@ -11,6 +11,7 @@ import datetime as dt
 from typing import ClassVar
 
 from integraal.bestuurlijk import koppeling
+from integraal.bestuurlijk.datums import niet_in_de_toekomst
 from integraal.casus.signalen import Kenmerk, KenmerkSoort, opgeslagen
 from integraal.domein import bestuurlijk as regels
 from integraal.domein.bestuurlijk import (
@@ -23,7 +24,7 @@ from integraal.domein.bestuurlijk import (
 )
 from integraal.domein.casus import OngeldigeOvergang, Uitkomst
 from integraal.domein.fouten import Conflict, GeenToegang, OngeldigeInvoer
-from integraal.domein.invoer import Datum, Invoer, OptioneleTekst, Uitvoer, veld
+from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, Werkdatum, veld
 from integraal.domein.rollen import Rol
 from integraal.opslag import beheer, kadaster
 from integraal.opslag import verbanden as nummering
@@ -52,7 +53,7 @@ class BibobIn(Invoer):
         min_length=1,
         max_length=5,
     )
-    vragenlijst_op: Datum | None = veld(
+    vragenlijst_op: Werkdatum | None = veld(
         "Vragenlijst ontvangen op", hint="Leeg: nog niet ontvangen.", standaard=None
     )
     eigen_onderzoek: OptioneleTekst = veld(
@@ -77,7 +78,7 @@ class BibobIn(Invoer):
 
 
 class OnderzoekIn(Invoer):
-    vragenlijst_op: Datum | None = veld("Vragenlijst ontvangen op", standaard=None)
+    vragenlijst_op: Werkdatum | None = veld("Vragenlijst ontvangen op", standaard=None)
     eigen_onderzoek: str = veld("Eigen onderzoek", min_length=10, max_length=10000)
 
     meldingen: ClassVar[dict[str, str]] = {
@@ -93,7 +94,7 @@ class LbbAdviesIn(Invoer):
         min_length=10,
         max_length=20000,
     )
-    ontvangen_op: Datum | None = veld("Ontvangen op", hint="Leeg: vandaag.", standaard=None)
+    ontvangen_op: Werkdatum | None = veld("Ontvangen op", hint="Leeg: vandaag.", standaard=None)
 
     meldingen: ClassVar[dict[str, str]] = {
         "conclusie": "Kies de conclusie van het LBB.",
@@ -117,7 +118,7 @@ class ExtractIn(Invoer):
 
 class VoornemenIn(Invoer):
     voornemen: Bibobbesluit = veld("Voorgenomen besluit")
-    zienswijze_tot: Datum | None = veld(
+    zienswijze_tot: Werkdatum | None = veld(
         "Zienswijze uiterlijk op", hint="Leeg: over twee weken.", standaard=None
     )
 
@@ -182,6 +183,7 @@ class BibobUit(BibobKop):
     conclusie: Bibobconclusie | None
     advies: str | None
     advies_ontvangen_op: dt.date | None
+    voornemen: Bibobbesluit | None
     zienswijze_tot: dt.date | None
     zienswijze: str | None
     besluit: Bibobbesluit | None
@@ -264,6 +266,7 @@ def _uit(p: Bibobprocedure, advies: str | None) -> BibobUit:
         conclusie=Bibobconclusie(p.conclusie) if p.conclusie else None,
         advies=advies,
         advies_ontvangen_op=p.advies_ontvangen_op,
+        voornemen=Bibobbesluit(p.voornemen) if p.voornemen else None,
         zienswijze_tot=p.zienswijze_tot,
         zienswijze=p.zienswijze,
         besluit=Bibobbesluit(p.besluit) if p.besluit else None,
@@ -282,7 +285,7 @@ def _stap(ctx: Context, p: Bibobprocedure, tekst: str, dag: dt.date | None = Non
     p.stappen = [*p.stappen, {"op": (dag or ctx.nu().date()).isoformat(), "stap": tekst}]
 
 
-def _adviseur(ctx: Context) -> None:
+def adviseur(ctx: Context) -> None:
     if ctx.ik.rol is not Rol.BIBOB_ADVISEUR:
         raise GeenToegang("alleen Bibob-adviseurs van een gemeente voeren Bibob-procedures")
     if "bestuursorgaan" not in ctx.beslisser.register.groepen(
@@ -292,16 +295,22 @@ def _adviseur(ctx: Context) -> None:
 
 
 def _stapfout(exc: OngeldigeOvergang) -> Conflict:
-    return Conflict(f"Deze stap kan nu niet: {exc}.")
+    # The domain's own sentence for a hearing or a decision; a plain order violation says
+    # which step comes first, without lower-casing a proper name.
+    tekst = str(exc)
+    if tekst.startswith("van '"):
+        return Conflict("Deze stap past niet bij waar de procedure nu staat; zie 'Volgende stap'.")
+    return Conflict(f"Deze stap kan nu niet: {tekst}.")
 
 
 # --- Services ----------------------------------------------------------------------------------
 
 
 def start(ctx: Context, invoer: BibobIn) -> BibobUit:
-    _adviseur(ctx)
+    adviseur(ctx)
     if any(k.soort not in KENMERKEN for k in invoer.kenmerken):
         raise OngeldigeInvoer({"kenmerken": "Gebruik een KvK-nummer, RSIN of BSN."})
+    niet_in_de_toekomst(ctx, vragenlijst_op=invoer.vragenlijst_op)
     casus_id = koppeling.start(ctx, invoer.interventie_id, MAATREGELEN)
     p = Bibobprocedure(
         id=nummering.volgend_nummer(ctx.sessie, Bibobprocedure, "BB", ctx.nu().year),
@@ -321,21 +330,7 @@ def start(ctx: Context, invoer: BibobIn) -> BibobUit:
     )
     _stap(ctx, p, "Procedure gestart")
     beheer.bewaar(ctx.sessie, p)
-    ctx.log(
-        ctx.verwerking(
-            ctx.beslis(
-                van=p.organisatie_id, aan=p.organisatie_id, categorie="bibob_dossier", doel="bibob"
-            ),
-            naam="bibob-procedure starten",
-            doel="bibob",
-            verstrekker=p.organisatie_id,
-            ontvanger=p.organisatie_id,
-            categorieen=("bibob_dossier",),
-            betrokkene=b.id,
-            betrokkene_soort=b.soort,
-        )
-        for b in deur.betrokkenen(p.kenmerken)
-    )
+    deur.leg_vast(ctx, "bibob-procedure starten", "bibob_dossier", "bibob", p.kenmerken)
     ctx.audit("bibob-procedure starten", procedure=p.id)
     return _uit(p, None)
 
@@ -345,7 +340,7 @@ def lijst(ctx: Context) -> list[BibobKop]:
 
 
 def lees(ctx: Context, procedure_id: str) -> BibobUit:
-    _adviseur(ctx)
+    adviseur(ctx)
     p = deur.procedure(ctx, procedure_id)
     uit = _uit(p, deur.advies(ctx, p))
     if p.conclusie and Bibobconclusie(p.conclusie) in GEVAARSCONCLUSIES and p.advies_ontvangen_op:
@@ -354,7 +349,7 @@ def lees(ctx: Context, procedure_id: str) -> BibobUit:
 
 
 def _open(ctx: Context, procedure_id: str) -> Bibobprocedure:
-    _adviseur(ctx)
+    adviseur(ctx)
     p = deur.procedure(ctx, procedure_id, naam="bibob-procedure bijwerken")
     if p.status == Bibobstatus.BESLOTEN.value:
         raise Conflict("Over deze aanvraag is al besloten.")
@@ -365,6 +360,7 @@ def onderzoek(ctx: Context, procedure_id: str, invoer: OnderzoekIn) -> None:
     p = _open(ctx, procedure_id)
     if p.status != Bibobstatus.ONDERZOEK.value:
         raise Conflict("Het eigen onderzoek is afgerond: het advies is al gevraagd.")
+    niet_in_de_toekomst(ctx, vragenlijst_op=invoer.vragenlijst_op)
     p.vragenlijst_op = invoer.vragenlijst_op or p.vragenlijst_op
     p.eigen_onderzoek = invoer.eigen_onderzoek
     _stap(ctx, p, "Eigen onderzoek bijgewerkt")
@@ -407,8 +403,13 @@ def ontvang_advies(ctx: Context, procedure_id: str, invoer: LbbAdviesIn) -> None
         p.status = regels.bibob_stap(Bibobstatus(p.status), Bibobstatus.ADVIES_ONTVANGEN).value
     except OngeldigeOvergang as exc:
         raise _stapfout(exc) from exc
-    deur.ontvang_advies(ctx, p)
     dag = invoer.ontvangen_op or ctx.nu().date()
+    niet_in_de_toekomst(ctx, ontvangen_op=dag)
+    if p.lbb_gevraagd_op and dag < p.lbb_gevraagd_op:
+        raise OngeldigeInvoer(
+            {"ontvangen_op": "Het advies kwam niet binnen voordat het werd gevraagd."}
+        )
+    deur.ontvang_advies(ctx, p)
     p.advies, p.conclusie, p.advies_ontvangen_op = invoer.advies, invoer.conclusie.value, dag
     _stap(ctx, p, f"Advies ontvangen: {invoer.conclusie.label}", dag)
     if invoer.conclusie in GEVAARSCONCLUSIES:
@@ -460,8 +461,14 @@ def voornemen(ctx: Context, procedure_id: str, invoer: VoornemenIn) -> None:
         p.status = regels.bibob_stap(Bibobstatus(p.status), Bibobstatus.VOORNEMEN).value
     except OngeldigeOvergang as exc:
         raise _stapfout(exc) from exc
-    p.zienswijze_tot = invoer.zienswijze_tot or ctx.nu().date() + regels.ZIENSWIJZE_TERMIJN
-    _stap(ctx, p, f"Voornemen verstuurd: {invoer.voornemen.label.lower()}; zienswijze gevraagd")
+    vandaag = ctx.nu().date()
+    if invoer.zienswijze_tot is not None and invoer.zienswijze_tot <= vandaag:
+        raise OngeldigeInvoer(
+            {"zienswijze_tot": "Geef de aanvrager tijd: de datum ligt na vandaag."}
+        )
+    p.voornemen = invoer.voornemen.value
+    p.zienswijze_tot = invoer.zienswijze_tot or vandaag + regels.ZIENSWIJZE_TERMIJN
+    _stap(ctx, p, f"Voornemen vastgelegd ({invoer.voornemen.label.lower()}); zienswijze gevraagd")
     ctx.audit("bibob-voornemen", procedure=p.id)
 
 
@@ -477,8 +484,14 @@ def zienswijze(ctx: Context, procedure_id: str, invoer: ZienswijzeIn) -> None:
 def besluit(ctx: Context, procedure_id: str, invoer: BibobbesluitIn) -> None:
     p = _open(ctx, procedure_id)
     try:
+        gehoord = p.zienswijze is not None or (
+            p.zienswijze_tot is not None and ctx.nu().date() > p.zienswijze_tot
+        )
         p.status = regels.bibob_besluit(
-            Bibobstatus(p.status), invoer.besluit, p.zienswijze_tot is not None
+            Bibobstatus(p.status),
+            invoer.besluit,
+            Bibobbesluit(p.voornemen) if p.voornemen else None,
+            gehoord,
         ).value
     except OngeldigeOvergang as exc:
         raise _stapfout(exc) from exc
@@ -497,7 +510,7 @@ def besluit(ctx: Context, procedure_id: str, invoer: BibobbesluitIn) -> None:
 def register(ctx: Context, invoer: RegistervraagIn) -> list[ConclusieUit]:
     """Another body asks the register about an applicant: conclusions within the term, the
     re-use logged and kept on each conclusion."""
-    _adviseur(ctx)
+    adviseur(ctx)
     if invoer.soort not in KENMERKEN:
         raise OngeldigeInvoer({"soort": "Zoek op KvK-nummer, RSIN of BSN."})
     gevonden = deur.conclusies_over(

@@ -23,6 +23,7 @@ from pydantic import Field
 from integraal.domein.fouten import Conflict, GeenToegang, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, Uitvoer, veld
 from integraal.domein.keuze import Keuze
+from integraal.domein.tekst import zin
 from integraal.opslag import beheer
 from integraal.opslag import kadaster as opslag
 from integraal.opslag.modellen import Kadasterbericht, Kadastergebeurtenis, Perceelabonnement
@@ -52,8 +53,14 @@ class Mutatiesoort(Keuze):
     EIGENDOMSOVERDRACHT = "eigendomsoverdracht", "Eigendomsoverdracht"
     HYPOTHEEKINSCHRIJVING = "hypotheekinschrijving", "Inschrijving hypotheek"
     BESLAGINSCHRIJVING = "beslaginschrijving", "Inschrijving beslag"
-    BEPERKING_INGESCHREVEN = "beperking_ingeschreven", "Publiekrechtelijke beperking ingeschreven"
-    BEPERKING_DOORGEHAALD = "beperking_doorgehaald", "Publiekrechtelijke beperking doorgehaald"
+    BEPERKING_INGESCHREVEN = (
+        "beperking_ingeschreven",
+        "Publiekrechtelijke beperking ingeschreven: sluiting (Opiumwet art. 13b)",
+    )
+    BEPERKING_DOORGEHAALD = (
+        "beperking_doorgehaald",
+        "Publiekrechtelijke beperking doorgehaald: de sluiting is beëindigd of ingetrokken",
+    )
 
 
 def controleer_perceel(perceel: str) -> str:
@@ -282,7 +289,7 @@ def volg(ctx: Context, invoer: AbonnementIn) -> AbonnementUit:
     try:
         perceel = controleer_perceel(invoer.perceel)
     except ValueError as exc:
-        raise OngeldigeInvoer({"perceel": f"{str(exc).capitalize()}."}) from exc
+        raise OngeldigeInvoer({"perceel": zin(str(exc))}) from exc
     if opslag.abonnement(ctx.sessie, ctx.ik.organisatie_id, perceel) is not None:
         raise Conflict(f"U volgt perceel {perceel} al.")
     a = Perceelabonnement(organisatie_id=ctx.ik.organisatie_id, perceel=perceel, sinds=ctx.nu())
@@ -301,7 +308,7 @@ def ontvolg(ctx: Context, perceel: str) -> None:
 
 
 class Feedvraag(Invoer):
-    na: int = veld("Na gebeurtenis", standaard=0, ge=0)
+    na: int = veld("Na gebeurtenis", standaard=0, ge=0, le=2**62)
     limiet: int = veld("Aantal", standaard=100, ge=1, le=500)
 
 

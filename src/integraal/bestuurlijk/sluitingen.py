@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from pydantic import field_validator
 
 from integraal.bestuurlijk import kadaster, koppeling
+from integraal.bestuurlijk.datums import niet_in_de_toekomst
 from integraal.bestuurlijk.kadaster import BerichtUit
 from integraal.domein import bestuurlijk as verloop
 from integraal.domein.bestuurlijk import (
@@ -24,9 +25,10 @@ from integraal.domein.bestuurlijk import (
 )
 from integraal.domein.casus import OngeldigeOvergang, Uitkomst
 from integraal.domein.fouten import Conflict, GeenToegang, OngeldigeInvoer
-from integraal.domein.invoer import Datum, Invoer, OptioneleTekst, Uitvoer, veld
+from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, Werkdatum, veld
 from integraal.domein.keuze import Keuze
 from integraal.domein.rollen import Rol
+from integraal.domein.tekst import zin
 from integraal.opslag import beheer
 from integraal.opslag import kadaster as cijfers
 from integraal.opslag import verbanden as nummering
@@ -40,6 +42,11 @@ _BUURT = re.compile(r"^BU\d{8}$")
 BAG_SOORTEN = {"01": "verblijfsobject", "10": "pand"}
 
 
+class Rapportagestand(Keuze):
+    VERSTREKT = "verstrekt", "Verstrekt aan de burgemeester"
+    IN_BEHANDELING = "in_behandeling", "Sluitingsdossier geopend"
+
+
 class Sluitingsbesluit(Keuze):
     WAARSCHUWING = "waarschuwing", "Waarschuwing"
     SLUITING = "sluiting", "Sluiting"
@@ -49,8 +56,8 @@ def _bag(waarde: str) -> str:
     tekst = waarde.replace(" ", "")
     if not _BAG.match(tekst):
         raise ValueError(
-            "een BAG-id van een verblijfsobject of pand heeft 16 cijfers, met 01 of 10 op "
-            "plaats 5 en 6"
+            "vul het BAG-id van het verblijfsobject of pand in: 16 cijfers, zoals "
+            "9999 01 0000012345 (01 is een verblijfsobject, 10 een pand)"
         )
     return tekst
 
@@ -76,7 +83,7 @@ class RapportageIn(Invoer):
         standaard=None,
         max_length=40,
     )
-    feiten_op: Datum = veld("Datum van de bevindingen")
+    feiten_op: Werkdatum = veld("Datum van de bevindingen")
     samenvatting: str = veld(
         "Bevindingen",
         hint="Wat is aangetroffen of gebeurd, zo feitelijk mogelijk.",
@@ -127,8 +134,10 @@ class SluitingsbesluitIn(Invoer):
         min_length=20,
         max_length=10000,
     )
-    begin: Datum | None = veld("Sluiting vanaf", hint="Bij een sluiting verplicht.", standaard=None)
-    einde: Datum | None = veld(
+    begin: Werkdatum | None = veld(
+        "Sluiting vanaf", hint="Bij een sluiting verplicht.", standaard=None
+    )
+    einde: Werkdatum | None = veld(
         "Sluiting tot en met", hint="Bij een sluiting verplicht.", standaard=None
     )
 
@@ -139,7 +148,7 @@ class SluitingsbesluitIn(Invoer):
 
 
 class VerlengingIn(Invoer):
-    einde: Datum = veld("Nieuwe einddatum")
+    einde: Werkdatum = veld("Nieuwe einddatum")
     motivering: str = veld("Motivering", min_length=10, max_length=5000)
 
     meldingen: ClassVar[dict[str, str]] = {
@@ -150,7 +159,7 @@ class VerlengingIn(Invoer):
 
 class RechtsmiddelIn(Invoer):
     soort: Rechtsmiddel = veld("Soort")
-    ingediend_op: Datum | None = veld("Ingediend op", hint="Leeg: vandaag.", standaard=None)
+    ingediend_op: Werkdatum | None = veld("Ingediend op", hint="Leeg: vandaag.", standaard=None)
 
     meldingen: ClassVar[dict[str, str]] = {
         "soort": "Kies bezwaar, voorlopige voorziening of beroep."
@@ -164,7 +173,7 @@ class UitspraakIn(Invoer):
 
 
 class BeeindigingIn(Invoer):
-    op: Datum | None = veld("Beëindigd op", hint="Leeg: vandaag.", standaard=None)
+    op: Werkdatum | None = veld("Beëindigd op", hint="Leeg: vandaag.", standaard=None)
 
 
 class Stap(Uitvoer):
@@ -177,7 +186,7 @@ class RapportageKop(Uitvoer):
     van: str
     aan: str
     grond: Sluitingsgrond
-    status: str
+    status: Rapportagestand
     feiten_op: dt.date
     sluiting_id: str | None = None
 
@@ -218,7 +227,7 @@ class SluitingUit(SluitingKop):
     van_kracht: bool
 
 
-def _oov(ctx: Context) -> None:
+def oov(ctx: Context) -> None:
     if ctx.ik.rol is not Rol.OOV_ADVISEUR:
         raise GeenToegang("alleen adviseurs openbare orde en veiligheid bereiden sluitingen voor")
 
@@ -281,11 +290,16 @@ def _uit(ctx: Context, s: Sluiting) -> SluitingUit:
 # --- The police's administrative report --------------------------------------------------------
 
 
+def politie(ctx: Context) -> None:
+    if ctx.beslisser.register.zoek(ctx.ik.organisatie_id).soort != "politie":
+        raise GeenToegang("alleen de politie stuurt een bestuurlijke rapportage")
+
+
 def stuur_rapportage(ctx: Context, invoer: RapportageIn) -> RapportageUit:
     """The police send the mayor an administrative report; the rules decide first."""
+    politie(ctx)
+    niet_in_de_toekomst(ctx, feiten_op=invoer.feiten_op)
     register = ctx.beslisser.register
-    if register.zoek(ctx.ik.organisatie_id).soort != "politie":
-        raise GeenToegang("alleen de politie stuurt een bestuurlijke rapportage")
     try:
         gemeente = register.zoek(invoer.gemeente)
     except KeyError:
@@ -304,7 +318,7 @@ def stuur_rapportage(ctx: Context, invoer: RapportageIn) -> RapportageUit:
         perceel=invoer.perceel,
         feiten_op=invoer.feiten_op,
         samenvatting=invoer.samenvatting,
-        status="verstrekt",
+        status=Rapportagestand.VERSTREKT.value,
         opgesteld_door=ctx.ik.gebruiker_id,
         opgesteld_op=ctx.nu(),
     )
@@ -322,7 +336,7 @@ def _rapportage_kop(r: Bestuurlijkerapportage, sluiting_id: str | None) -> Rappo
         van=r.van_id,
         aan=r.aan_id,
         grond=Sluitingsgrond(r.grond),
-        status="in behandeling" if sluiting_id else r.status,
+        status=Rapportagestand.IN_BEHANDELING if sluiting_id else Rapportagestand(r.status),
         feiten_op=r.feiten_op,
         sluiting_id=sluiting_id,
     )
@@ -361,7 +375,7 @@ def lees_rapportage(ctx: Context, rapportage_id: str) -> RapportageUit:
 
 def bereid_voor(ctx: Context, rapportage_id: str, invoer: SluitingIn) -> SluitingUit:
     """The OOV adviser opens a closure dossier on the report the municipality received."""
-    _oov(ctx)
+    oov(ctx)
     r = deur.rapportage(ctx, rapportage_id, naam="bestuurlijke rapportage behandelen")
     if r.aan_id != ctx.ik.organisatie_id:
         raise GeenToegang("alleen de ontvangende gemeente bereidt een sluiting voor")
@@ -397,12 +411,12 @@ def lijst(ctx: Context) -> list[SluitingKop]:
 
 
 def lees(ctx: Context, sluiting_id: str) -> SluitingUit:
-    _oov(ctx)
+    oov(ctx)
     return _uit(ctx, deur.sluiting(ctx, sluiting_id))
 
 
 def _bewerk(ctx: Context, sluiting_id: str) -> Sluiting:
-    _oov(ctx)
+    oov(ctx)
     return deur.sluiting(ctx, sluiting_id, naam="sluiting bijwerken")
 
 
@@ -419,7 +433,8 @@ def _inhoud(s: Sluiting) -> dict[str, Any]:
     }
 
 
-def besluit(ctx: Context, sluiting_id: str, invoer: SluitingsbesluitIn) -> None:
+def besluit(ctx: Context, sluiting_id: str, invoer: SluitingsbesluitIn) -> bool:
+    """The mayor's decision; whether it went to the Kadaster."""
     s = _bewerk(ctx, sluiting_id)
     dag = ctx.nu().date()
     try:
@@ -445,12 +460,13 @@ def besluit(ctx: Context, sluiting_id: str, invoer: SluitingsbesluitIn) -> None:
             uitkomst = Uitkomst.PAND_GESLOTEN
     except OngeldigeOvergang as exc:
         raise OngeldigeInvoer(
-            {"einde" if "eindigt" in str(exc) else "besluit": f"{str(exc).capitalize()}."}
+            {"einde" if "einddatum" in str(exc) else "besluit": zin(str(exc))}
         ) from exc
     s.motivering, s.besloten_op = invoer.motivering, dag
     gemeld = s.status == Sluitingsstatus.GESLOTEN.value and _registreer(ctx, s)
     koppeling.rond_af(ctx, s.interventie_id, uitkomst, dag)
     ctx.audit("sluitingsbesluit", invoer.besluit.value, sluiting=s.id, kadaster=gemeld)
+    return gemeld
 
 
 def _registreer(ctx: Context, s: Sluiting) -> bool:
@@ -486,20 +502,24 @@ def verleng(ctx: Context, sluiting_id: str, invoer: VerlengingIn) -> None:
     try:
         _zet(s, verloop.verleng(_stand(s), invoer.einde))
     except OngeldigeOvergang as exc:
-        raise OngeldigeInvoer({"einde": f"{str(exc).capitalize()}."}) from exc
+        raise OngeldigeInvoer({"einde": zin(str(exc))}) from exc
     _stap(ctx, s, f"Verlengd tot en met {invoer.einde:%d-%m-%Y}: {invoer.motivering}")
     ctx.audit("sluiting verlengen", sluiting=s.id)
 
 
-def beeindig(ctx: Context, sluiting_id: str, invoer: BeeindigingIn) -> None:
+def beeindig(ctx: Context, sluiting_id: str, invoer: BeeindigingIn) -> bool:
+    """End the closure; whether a registration at the Kadaster was withdrawn."""
     s = _bewerk(ctx, sluiting_id)
     op = invoer.op or ctx.nu().date()
+    niet_in_de_toekomst(ctx, op=op)
     try:
         _zet(s, verloop.beeindig(_stand(s), op))
     except OngeldigeOvergang as exc:
-        raise OngeldigeInvoer({"op": f"{str(exc).capitalize()}."}) from exc
+        raise OngeldigeInvoer({"op": zin(str(exc))}) from exc
     _stap(ctx, s, "Sluiting beëindigd", op)
-    ctx.audit("sluiting beeindigen", sluiting=s.id, kadaster=_haal_door(ctx, s))
+    doorgehaald = _haal_door(ctx, s)
+    ctx.audit("sluiting beeindigen", sluiting=s.id, kadaster=doorgehaald)
+    return doorgehaald
 
 
 def rechtsmiddel(ctx: Context, sluiting_id: str, invoer: RechtsmiddelIn) -> None:
@@ -507,7 +527,8 @@ def rechtsmiddel(ctx: Context, sluiting_id: str, invoer: RechtsmiddelIn) -> None
     try:
         _zet(s, verloop.rechtsmiddel_in(_stand(s), invoer.soort))
     except OngeldigeOvergang as exc:
-        raise Conflict(f"{str(exc).capitalize()}.") from exc
+        raise Conflict(zin(str(exc))) from exc
+    niet_in_de_toekomst(ctx, ingediend_op=invoer.ingediend_op)
     s.rechtsmiddel_op = invoer.ingediend_op or ctx.nu().date()
     _stap(ctx, s, f"{invoer.soort.label} ingediend", s.rechtsmiddel_op)
     ctx.audit("rechtsmiddel vastleggen", sluiting=s.id, soort=invoer.soort.value)
@@ -519,7 +540,7 @@ def uitspraak(ctx: Context, sluiting_id: str, invoer: UitspraakIn) -> None:
     try:
         _zet(s, verloop.uitspraak(_stand(s), invoer.uitkomst))
     except OngeldigeOvergang as exc:
-        raise Conflict(f"{str(exc).capitalize()}.") from exc
+        raise Conflict(zin(str(exc))) from exc
     label = Rechtsmiddel(soort).label if soort else "Rechtsmiddel"
     _stap(ctx, s, f"{label}: {invoer.uitkomst.label.lower()}")
     gemeld = False
@@ -530,6 +551,11 @@ def uitspraak(ctx: Context, sluiting_id: str, invoer: UitspraakIn) -> None:
     ctx.audit(
         "uitspraak vastleggen", sluiting=s.id, uitkomst=invoer.uitkomst.value, kadaster=gemeld
     )
+
+
+def te_beoordelen(ctx: Context) -> int:
+    """Police reports that wait for a closure dossier (a count, for Mijn taken)."""
+    return cijfers.rapportages_zonder_dossier(ctx.sessie, ctx.ik.organisatie_id)
 
 
 def te_bewaken(ctx: Context) -> int:

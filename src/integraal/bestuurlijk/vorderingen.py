@@ -11,14 +11,16 @@ from decimal import Decimal
 from typing import ClassVar
 
 from integraal.bestuurlijk import koppeling
+from integraal.bestuurlijk.datums import niet_in_de_toekomst
 from integraal.casus.signalen import Kenmerk, KenmerkSoort, opgeslagen
 from integraal.domein import bestuurlijk as verloop
 from integraal.domein.bestuurlijk import Vorderingsoort, Vorderingstand, Vorderingstatus
 from integraal.domein.casus import OngeldigeOvergang, Uitkomst
 from integraal.domein.fouten import GeenToegang, OngeldigeInvoer
-from integraal.domein.invoer import Bedrag, Datum, Invoer, OptioneleTekst, Uitvoer, veld
+from integraal.domein.invoer import Bedrag, Invoer, OptioneleTekst, Uitvoer, Werkdatum, veld
 from integraal.domein.keuze import Keuze
 from integraal.domein.rollen import Rol
+from integraal.domein.tekst import zin
 from integraal.opslag import beheer
 from integraal.opslag import kadaster as cijfers
 from integraal.opslag import verbanden as nummering
@@ -57,8 +59,8 @@ class VorderingIn(Invoer):
         hint="Bij een dwangsom: het bedrag waarboven niets meer wordt verbeurd.",
         standaard=None,
     )
-    opgelegd_op: Datum | None = veld("Opgelegd op", hint="Leeg: vandaag.", standaard=None)
-    termijn_tot: Datum | None = veld(
+    opgelegd_op: Werkdatum | None = veld("Opgelegd op", hint="Leeg: vandaag.", standaard=None)
+    termijn_tot: Werkdatum | None = veld(
         "Termijn tot",
         hint="Dwangsom: einde van de begunstigingstermijn. Boete: leeg is zes weken na "
         "opleggen (Awb art. 4:87).",
@@ -97,7 +99,7 @@ class VorderingsstapIn(Invoer):
     bedrag_euro: Bedrag | None = veld(
         "Bedrag in euro", hint="Bij verbeuren en betalen.", standaard=None
     )
-    datum: Datum | None = veld("Datum", hint="Leeg: vandaag.", standaard=None)
+    datum: Werkdatum | None = veld("Datum", hint="Leeg: vandaag.", standaard=None)
 
     meldingen: ClassVar[dict[str, str]] = {"stap": "Kies wat er is gebeurd."}
 
@@ -175,7 +177,7 @@ def _uit(v: Bestuurlijkevordering) -> VorderingUit:
     )
 
 
-def _oov(ctx: Context) -> None:
+def oov(ctx: Context) -> None:
     if ctx.ik.rol is not Rol.OOV_ADVISEUR:
         raise GeenToegang("alleen adviseurs openbare orde en veiligheid leggen vorderingen vast")
 
@@ -195,7 +197,7 @@ def _zet(v: Bestuurlijkevordering, s: Vorderingstand) -> None:
 
 
 def leg_op(ctx: Context, invoer: VorderingIn) -> VorderingUit:
-    _oov(ctx)
+    oov(ctx)
     if any(
         k.soort not in (KenmerkSoort.BSN, KenmerkSoort.KVK, KenmerkSoort.RSIN)
         for k in invoer.kenmerken
@@ -208,8 +210,11 @@ def leg_op(ctx: Context, invoer: VorderingIn) -> VorderingUit:
         stand = verloop.nieuwe_vordering(invoer.soort, _centen(invoer.bedrag_euro), maximum)
     except OngeldigeOvergang as exc:
         veld_ = "maximum_euro" if "maximum" in str(exc) else "bedrag_euro"
-        raise OngeldigeInvoer({veld_: f"{str(exc).capitalize()}."}) from exc
+        raise OngeldigeInvoer({veld_: zin(str(exc))}) from exc
     opgelegd = invoer.opgelegd_op or ctx.nu().date()
+    niet_in_de_toekomst(ctx, opgelegd_op=opgelegd)
+    if invoer.termijn_tot is not None and invoer.termijn_tot < opgelegd:
+        raise OngeldigeInvoer({"termijn_tot": "De termijn eindigt niet voor het opleggen."})
     termijn = invoer.termijn_tot
     if termijn is None and invoer.soort is Vorderingsoort.BOETE:
         termijn = opgelegd + verloop.BETAALTERMIJN_BOETE
@@ -243,6 +248,7 @@ def leg_op(ctx: Context, invoer: VorderingIn) -> VorderingUit:
     )
     _zet(v, stand)
     beheer.bewaar(ctx.sessie, v)
+    deur.leg_vast(ctx, "vordering opleggen", "bestuurlijke_vordering", deur.HANDHAVING, v.kenmerken)
     if invoer.soort is Vorderingsoort.BOETE:
         koppeling.rond_af(ctx, v.interventie_id, Uitkomst.BOETE, opgelegd, v.bedrag_centen)
     else:
@@ -256,21 +262,31 @@ def lijst(ctx: Context) -> list[VorderingKop]:
 
 
 def lees(ctx: Context, vordering_id: str) -> VorderingUit:
-    _oov(ctx)
+    oov(ctx)
     return _uit(deur.vordering(ctx, vordering_id))
 
 
 def stap(ctx: Context, vordering_id: str, invoer: VorderingsstapIn) -> None:
-    _oov(ctx)
+    oov(ctx)
     v = deur.vordering(ctx, vordering_id, naam="vordering behandelen")
     if invoer.stap in MET_BEDRAG and invoer.bedrag_euro is None:
         raise OngeldigeInvoer({"bedrag_euro": "Vul het bedrag in euro in."})
+    if invoer.stap not in MET_BEDRAG and invoer.bedrag_euro is not None:
+        raise OngeldigeInvoer({"bedrag_euro": "Bij deze stap hoort geen bedrag; laat het leeg."})
+    niet_in_de_toekomst(ctx, datum=invoer.datum)
     centen = _centen(invoer.bedrag_euro) if invoer.bedrag_euro is not None else None
     stand = _stand(v)
     try:
         match invoer.stap:
             case Vorderingsstap.VERBEURD:
                 assert centen is not None
+                dag = invoer.datum or ctx.nu().date()
+                if v.termijn_tot is not None and dag <= v.termijn_tot:
+                    # Awb art. 5:32a: nothing is forfeited during the term to comply.
+                    raise OngeldigeOvergang(
+                        f"de begunstigingstermijn loopt tot en met {v.termijn_tot:%d-%m-%Y}; "
+                        "daarna pas wordt de dwangsom verbeurd"
+                    )
                 stand = verloop.verbeurd(stand, centen)
             case Vorderingsstap.BETALING:
                 assert centen is not None
@@ -284,8 +300,14 @@ def stap(ctx: Context, vordering_id: str, invoer: VorderingsstapIn) -> None:
             case Vorderingsstap.VERVALLEN:
                 stand = verloop.vervallen(stand)
     except OngeldigeOvergang as exc:
-        veld_ = "bedrag_euro" if invoer.stap in MET_BEDRAG else "stap"
-        raise OngeldigeInvoer({veld_: f"{str(exc).capitalize()}."}) from exc
+        veld_ = (
+            "datum"
+            if "begunstigingstermijn" in str(exc)
+            else "bedrag_euro"
+            if invoer.stap in MET_BEDRAG
+            else "stap"
+        )
+        raise OngeldigeInvoer({veld_: zin(str(exc))}) from exc
     _zet(v, stand)
     dag = invoer.datum or ctx.nu().date()
     v.stappen = [

@@ -39,9 +39,9 @@ class Bibobaanleiding(Keuze):
 
 class Bibobstatus(Keuze):
     ONDERZOEK = "onderzoek", "Eigen onderzoek"
-    ADVIES_GEVRAAGD = "advies_gevraagd", "Advies gevraagd aan het Landelijk Bureau Bibob"
+    ADVIES_GEVRAAGD = "advies_gevraagd", "Wacht op advies van het LBB"
     ADVIES_ONTVANGEN = "advies_ontvangen", "Advies ontvangen"
-    VOORNEMEN = "voornemen", "Voornemen verstuurd, zienswijze gevraagd"
+    VOORNEMEN = "voornemen", "Voornemen, zienswijze gevraagd"
     BESLOTEN = "besloten", "Besloten"
 
 
@@ -93,22 +93,38 @@ def bibob_stap(huidig: Bibobstatus, naar: Bibobstatus) -> Bibobstatus:
 
 
 def bibob_besluit(
-    status: Bibobstatus, besluit: Bibobbesluit, zienswijze_gevraagd: bool
+    status: Bibobstatus,
+    besluit: Bibobbesluit,
+    voornemen: Bibobbesluit | None,
+    gehoord: bool,
 ) -> Bibobstatus:
-    """A decision; an adverse one only after the applicant was given the chance to be heard."""
-    if besluit in NADELIG and not zienswijze_gevraagd:
-        raise OngeldigeOvergang(
-            "bij een nadelig besluit krijgt de aanvrager eerst de gelegenheid een zienswijze "
-            "te geven (voornemen)"
-        )
+    """A decision. An adverse one only after an intended decision was sent and the applicant
+    was heard (a view recorded, or the term passed), and not harsher than announced: another
+    adverse decision needs a new intended decision (Awb art. 4:7/4:8)."""
+    if besluit in NADELIG:
+        if voornemen is None:
+            raise OngeldigeOvergang(
+                "bij een nadelig besluit krijgt de aanvrager eerst de gelegenheid een zienswijze "
+                "te geven (voornemen)"
+            )
+        if not gehoord:
+            raise OngeldigeOvergang(
+                "de termijn voor de zienswijze loopt nog: leg de zienswijze vast of wacht tot de "
+                "termijn voorbij is"
+            )
+        if besluit is not voornemen and besluit is not Bibobbesluit.VOORWAARDEN:
+            raise OngeldigeOvergang(
+                f"het besluit wijkt af van het voornemen ({voornemen.label.lower()}): verstuur "
+                "eerst een nieuw voornemen"
+            )
     return bibob_stap(status, Bibobstatus.BESLOTEN)
 
 
 def hergebruik_tot(vastgesteld_op: dt.date) -> dt.date:
-    try:
-        return vastgesteld_op.replace(year=vastgesteld_op.year + HERGEBRUIK_JAREN)
-    except ValueError:  # 29 February
-        return vastgesteld_op.replace(year=vastgesteld_op.year + HERGEBRUIK_JAREN, day=28)
+    """Five years on; from 29 February to 28 February (dates come as Werkdatum, 2000-2099)."""
+    jaar = vastgesteld_op.year + HERGEBRUIK_JAREN
+    dag = 28 if (vastgesteld_op.month, vastgesteld_op.day) == (2, 29) else vastgesteld_op.day
+    return vastgesteld_op.replace(year=jaar, day=dag)
 
 
 # --- Closures ----------------------------------------------------------------------------------
@@ -191,7 +207,7 @@ def waarschuw(s: Sluitingsstand) -> Sluitingsstand:
 def sluit(s: Sluitingsstand, begin: dt.date, einde: dt.date) -> Sluitingsstand:
     controleer(SLUITING_OVERGANGEN, s.status, Sluitingsstatus.GESLOTEN)
     if einde <= begin:
-        raise OngeldigeOvergang("de sluiting eindigt na de dag waarop zij begint")
+        raise OngeldigeOvergang("kies een einddatum na de dag waarop de sluiting begint")
     return dataclasses.replace(s, status=Sluitingsstatus.GESLOTEN, begin=begin, einde=einde)
 
 
@@ -199,14 +215,16 @@ def verleng(s: Sluitingsstand, nieuw_einde: dt.date) -> Sluitingsstand:
     if s.status is not Sluitingsstatus.GESLOTEN or s.einde is None:
         raise OngeldigeOvergang("alleen een besloten sluiting wordt verlengd")
     if nieuw_einde <= s.einde:
-        raise OngeldigeOvergang("een verlenging eindigt later dan de huidige einddatum")
+        raise OngeldigeOvergang(f"kies een nieuwe einddatum na de huidige ({s.einde:%d-%m-%Y})")
     return dataclasses.replace(s, einde=nieuw_einde, verlengingen=s.verlengingen + 1)
 
 
 def beeindig(s: Sluitingsstand, op: dt.date) -> Sluitingsstand:
     controleer(SLUITING_OVERGANGEN, s.status, Sluitingsstatus.BEEINDIGD)
     if s.begin is not None and op < s.begin:
-        raise OngeldigeOvergang("een sluiting eindigt niet voordat zij begon")
+        raise OngeldigeOvergang(
+            f"kies een datum vanaf het begin van de sluiting ({s.begin:%d-%m-%Y})"
+        )
     return dataclasses.replace(s, status=Sluitingsstatus.BEEINDIGD, einde=op)
 
 
@@ -276,7 +294,8 @@ VORDERING_OVERGANGEN: Mapping[Vorderingstatus, frozenset[Vorderingstatus]] = {
         {Vorderingstatus.BETAALD, Vorderingstatus.ONINBAAR, Vorderingstatus.VERVALLEN}
     ),
     Vorderingstatus.NAGEKOMEN: frozenset(),
-    Vorderingstatus.BETAALD: frozenset(),
+    # A penalty paid off can be forfeited again by a new breach, or end by compliance.
+    Vorderingstatus.BETAALD: frozenset({Vorderingstatus.VERBEURD, Vorderingstatus.NAGEKOMEN}),
     Vorderingstatus.ONINBAAR: frozenset(),
     Vorderingstatus.VERVALLEN: frozenset(),
 }
@@ -320,6 +339,10 @@ def _naar(v: Vorderingstand, naar: Vorderingstatus) -> None:
 def nagekomen(v: Vorderingstand) -> Vorderingstand:
     if v.soort is not Vorderingsoort.DWANGSOM:
         raise OngeldigeOvergang("alleen een last onder dwangsom wordt nagekomen")
+    if v.open > 0:
+        raise OngeldigeOvergang(
+            "er staat nog een verbeurd bedrag open: leg eerst de betaling of de invordering vast"
+        )
     _naar(v, Vorderingstatus.NAGEKOMEN)
     return dataclasses.replace(v, status=Vorderingstatus.NAGEKOMEN)
 
@@ -331,7 +354,10 @@ def verbeurd(v: Vorderingstand, bedrag: int) -> Vorderingstand:
     if bedrag <= 0:
         raise OngeldigeOvergang("het verbeurde bedrag is groter dan nul")
     if v.verschuldigd + bedrag > v.maximum:
-        raise OngeldigeOvergang("er wordt niet meer verbeurd dan het maximum van de last")
+        rest = (v.maximum - v.verschuldigd) / 100
+        raise OngeldigeOvergang(
+            f"er kan nog € {rest:.2f} worden verbeurd tot het maximum van de last".replace(".", ",")
+        )
     _naar(v, Vorderingstatus.VERBEURD)
     return dataclasses.replace(
         v, status=Vorderingstatus.VERBEURD, verschuldigd=v.verschuldigd + bedrag
@@ -356,7 +382,9 @@ def betaling(v: Vorderingstand, bedrag: int) -> Vorderingstand:
     ):
         raise OngeldigeOvergang(f"de vordering is {v.status.label.lower()}")
     if bedrag > v.open:
-        raise OngeldigeOvergang("de betaling is hoger dan wat openstaat")
+        raise OngeldigeOvergang(
+            f"er staat € {v.open / 100:.2f} open; de betaling is hoger".replace(".", ",")
+        )
     v = dataclasses.replace(v, betaald=v.betaald + bedrag)
     if v.open == 0:
         _naar(v, Vorderingstatus.BETAALD)

@@ -17,6 +17,7 @@ from typing import Annotated, Any, ClassVar, TypeVar
 from zoneinfo import ZoneInfo
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     BeforeValidator,
@@ -74,6 +75,7 @@ def veld(
 # --- Values as Dutch people type them ---------------------------------------------------------
 
 _DATUM_NL = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})$")
+_DATUM_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _datum(waarde: object) -> object:
@@ -88,10 +90,13 @@ def _datum(waarde: object) -> object:
                 return dt.date(int(m[3]), int(m[2]), int(m[1]))
             except ValueError as exc:
                 raise PydanticCustomError("datum", "deze datum bestaat niet") from exc
+        # Only the calendar date yyyy-mm-dd: fromisoformat would also read week dates.
+        if not _DATUM_ISO.match(tekst):
+            raise PydanticCustomError("datum", "vul een datum in als dd-mm-jjjj")
         try:
             return dt.date.fromisoformat(tekst)
         except ValueError as exc:
-            raise PydanticCustomError("datum", "vul een datum in als dd-mm-jjjj") from exc
+            raise PydanticCustomError("datum", "deze datum bestaat niet") from exc
     return waarde
 
 
@@ -158,6 +163,19 @@ def _leeg_is_niets(waarde: object) -> object:
 
 Datum = Annotated[dt.date, BeforeValidator(_datum)]
 """A date from a form (dd-mm-jjjj or yyyy-mm-dd) or JSON."""
+
+WERKJAREN = (2000, 2099)
+
+
+def _werkdatum(waarde: dt.date) -> dt.date:
+    if not WERKJAREN[0] <= waarde.year <= WERKJAREN[1]:
+        raise PydanticCustomError("werkdatum", "vul een datum tussen 2000 en 2099 in (dd-mm-jjjj)")
+    return waarde
+
+
+Werkdatum = Annotated[dt.date, BeforeValidator(_datum), AfterValidator(_werkdatum)]
+"""A date in a dossier's work (a decision, a term, a payment): 2000 to 2099, so a typo such as
+9999 is refused at the field instead of stretching a legal term."""
 
 Moment = Annotated[AwareDatetime, BeforeValidator(_moment)]
 """A moment from a form (dd-mm-jjjj uu:mm, Dutch time) or JSON (ISO 8601 with time zone)."""

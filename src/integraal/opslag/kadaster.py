@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from integraal.domein.bestuurlijk import LBB_TERMIJN, LBB_VERLENGING
 from integraal.opslag.modellen import (
+    Bestuurlijkerapportage,
     Bestuurlijkevordering,
     Bibobprocedure,
     Kadasterbericht,
@@ -171,6 +172,23 @@ def sluiting_termijnen(sessie: Session, organisatie_id: str, tot: dt.date) -> in
                 Sluiting.organisatie_id == organisatie_id,
                 ((Sluiting.status == "gesloten") & (Sluiting.einde <= tot))
                 | Sluiting.lopend_rechtsmiddel.is_not(None),
+            )
+        )
+        or 0
+    )
+
+
+def rapportages_zonder_dossier(sessie: Session, organisatie_id: str) -> int:
+    """Police reports the municipality received and has not opened a dossier on (a count)."""
+    met_dossier = select(Sluiting.rapportage_id)
+    return (
+        sessie.scalar(
+            select(func.count())
+            .select_from(Bestuurlijkerapportage)
+            .where(
+                Bestuurlijkerapportage.aan_id == organisatie_id,
+                Bestuurlijkerapportage.status != "geweigerd",
+                Bestuurlijkerapportage.id.not_in(met_dossier),
             )
         )
         or 0

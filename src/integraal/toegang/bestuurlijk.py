@@ -224,7 +224,9 @@ def conclusies_over(
     gevonden = [
         c
         for c in opslag.conclusies(ctx.sessie)
-        if gezocht & {(k["soort"], k["waarde"]) for k in c.kenmerken}
+        # Its own conclusions a body reads in its own dossiers, not as re-use.
+        if c.organisatie_id != ctx.ik.organisatie_id
+        and gezocht & {(k["soort"], k["waarde"]) for k in c.kenmerken}
     ]
 
     def lezing(c: Bibobconclusie) -> Lezing:
@@ -412,6 +414,16 @@ def vorderingen(ctx: Context) -> list[Bestuurlijkevordering]:
     if ctx.ik.rol is not Rol.OOV_ADVISEUR:
         return []
     return opslag.vorderingen(ctx.sessie, ctx.ik.organisatie_id)
+
+
+def leg_vast(
+    ctx: Context, naam: str, categorie: str, doel: str, kenmerken: Iterable[dict[str, str]]
+) -> None:
+    """A new dossier of the municipality's own (a procedure, a claim): its subjects are now
+    processed under its own task, decided (BESTUUR-EIGEN-TAAK) and logged per subject."""
+    org = ctx.ik.organisatie_id
+    besluit = ctx.vereis(ctx.beslis(van=org, aan=org, categorie=categorie, doel=doel))
+    _log_verstrekking(ctx, besluit, naam, org, org, categorie, doel, betrokkenen(kenmerken))
 
 
 def _log_verstrekking(

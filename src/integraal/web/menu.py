@@ -82,7 +82,7 @@ MENU: tuple[Menuitem, ...] = (
         lambda w: w.actor.rol in (Rol.BELEIDSMEDEWERKER, Rol.OFFICIER),
     ),
     Menuitem(
-        "Rapportages",
+        "iCOV-rapportages",
         "/rapportages",
         lambda w: w.doet("rapportages") or "rapportages" in w.deelname,
         ("/rapportages/",),

@@ -38,6 +38,7 @@ class Bibobprocedure(Basis):
     advies: Mapped[str | None] = mapped_column(Text)
     conclusie: Mapped[str | None] = mapped_column(String(20))
     advies_ontvangen_op: Mapped[dt.date | None]
+    voornemen: Mapped[str | None] = mapped_column(String(20))
     zienswijze_tot: Mapped[dt.date | None]
     zienswijze: Mapped[str | None] = mapped_column(Text)
     besluit: Mapped[str | None] = mapped_column(String(20))

@@ -65,6 +65,11 @@ KENMERKSOORTEN = [(k.value, k.label) for k in KenmerkSoort if k in bibob.KENMERK
 # --- Bibob ---------------------------------------------------------------------------------------
 
 
+def _met_fouten(formulieren: Formulieren) -> Formulierstaat:
+    """The page's form with problems, if any (the page title then starts with 'Fout:')."""
+    return next((f for f in formulieren.values() if f.fouten), Formulierstaat())
+
+
 def _bibobkruimels(*stap: Kruimel) -> list[Kruimel]:
     return [Kruimel("Start", "/"), Kruimel("Bibob", "/bibob" if stap else None), *stap]
 
@@ -75,7 +80,9 @@ def bibob_pagina(w: WebDep) -> Response:
 
 
 def _bibob_nieuw(w: Web, f: Formulierstaat) -> Response:
-    interventies = w.doe(lambda ctx: koppeling.interventies(ctx, bibob.MAATREGELEN))
+    with w.context() as ctx:
+        bibob.adviseur(ctx)
+        interventies = koppeling.interventies(ctx, bibob.MAATREGELEN)
     return w.pagina(
         "bibob_nieuw.html",
         f=f,
@@ -121,6 +128,7 @@ def _bibob(w: Web, procedure_id: str, formulieren: Formulieren | None = None) ->
     return w.pagina(
         "bibob_procedure.html",
         p=p,
+        f=_met_fouten(fs),
         fo=fs.get("onderzoek", Formulierstaat()),
         fa=fs.get("advies", Formulierstaat()),
         fe=fs.get("extract", Formulierstaat()),
@@ -171,7 +179,11 @@ handeling(
     OnderzoekIn,
     bibob.onderzoek,
     _bibob,
-    Bevestiging("Eigen onderzoek vastgelegd"),
+    Bevestiging(
+        "Eigen onderzoek vastgelegd",
+        "",
+        ("Vraag advies aan het LBB, of ga verder zonder advies als uw onderzoek volstaat.",),
+    ),
 )
 handeling(
     router,
@@ -198,6 +210,7 @@ handeling(
     Bevestiging(
         "Extract gedeeld met het RIEC",
         "Het RIEC leest alleen het extract, nooit het advies van het LBB.",
+        ("Het RIEC ziet het extract bij 'Bibob-extracten' en neemt contact met u op.",),
     ),
 )
 handeling(
@@ -208,7 +221,7 @@ handeling(
     _bibob,
     Bevestiging(
         "Voornemen vastgelegd",
-        "De aanvrager kan tot de gestelde datum een zienswijze geven.",
+        "Stuur de aanvrager het voornemen; die kan tot de gestelde datum een zienswijze geven.",
         ("Leg de zienswijze vast, of dat er geen kwam.", "Neem daarna het besluit."),
     ),
 )
@@ -218,7 +231,9 @@ handeling(
     ZienswijzeIn,
     bibob.zienswijze,
     _bibob,
-    Bevestiging("Zienswijze vastgelegd"),
+    Bevestiging(
+        "Zienswijze vastgelegd", "", ("Neem nu het besluit, met een reactie op de zienswijze.",)
+    ),
 )
 handeling(
     router,
@@ -229,6 +244,10 @@ handeling(
     Bevestiging(
         "Besluit vastgelegd",
         "Hoort de procedure bij een casus, dan staat de uitkomst nu bij de interventie.",
+        (
+            "Stuur de aanvrager het besluit met de motivering.",
+            "De aanvrager kan binnen zes weken bezwaar maken.",
+        ),
     ),
 )
 
@@ -245,6 +264,7 @@ def _register(w: Web, f: Formulierstaat, gevonden: list[bibob.ConclusieUit] | No
 
 @router.get("/bibob-register", response_class=HTMLResponse)
 def bibob_register(w: WebDep) -> Response:
+    w.doe(bibob.adviseur)
     return _register(w, Formulierstaat(), None)
 
 
@@ -301,6 +321,7 @@ def sluitingen_pagina(w: WebDep) -> Response:
 
 
 def _rapportage_nieuw(w: Web, f: Formulierstaat) -> Response:
+    w.doe(sluitingen.politie)
     return w.pagina(
         "bestuurlijke_rapportage_nieuw.html",
         f=f,
@@ -383,6 +404,7 @@ def _sluiting(w: Web, sluiting_id: str, formulieren: Formulieren | None = None) 
     return w.pagina(
         "sluiting.html",
         s=s,
+        f=_met_fouten(fs),
         fb=fs.get("besluit", Formulierstaat()),
         fv=fs.get("verlengen", Formulierstaat()),
         fr=fs.get("rechtsmiddel", Formulierstaat()),
@@ -401,26 +423,43 @@ def sluiting_pagina(w: WebDep, sluiting_id: str) -> Response:
     return _sluiting(w, sluiting_id)
 
 
-handeling(
-    router,
-    "/sluitingen/{sluiting_id}/besluit",
-    SluitingsbesluitIn,
-    sluitingen.besluit,
-    _sluiting,
-    Bevestiging(
-        "Besluit vastgelegd",
-        "Bij een sluiting op grond van art. 13b Opiumwet is het besluit aan het Kadaster "
-        "gemeld; de status staat bij de sluiting.",
-        ("Het einde van de sluiting staat bij 'Mijn taken' zodra het binnen twee weken valt.",),
-    ),
-)
+@router.post("/sluitingen/{sluiting_id}/besluit", response_class=HTMLResponse, dependencies=[Csrf])
+def sluiting_besluit(w: WebDep, sluiting_id: str, velden: Velden) -> Response:
+    def klaar(gemeld: bool) -> Response:
+        return w.bevestig(
+            f"/sluitingen/{sluiting_id}",
+            "Besluit vastgelegd",
+            "Het besluit is als publiekrechtelijke beperking aan het Kadaster gemeld; de status "
+            "staat bij de sluiting."
+            if gemeld
+            else "",
+            (
+                "Stuur de betrokkenen het besluit; zij kunnen binnen zes weken bezwaar maken.",
+                "Het einde van een sluiting staat bij 'Mijn taken' zodra het binnen twee weken "
+                "valt.",
+            ),
+        )
+
+    return w.verzend(
+        SluitingsbesluitIn,
+        velden,
+        lambda ctx, invoer: sluitingen.besluit(ctx, sluiting_id, invoer),
+        opnieuw=lambda f: _sluiting(w, sluiting_id, {"besluit": f}),
+        klaar=klaar,
+    )
+
+
 handeling(
     router,
     "/sluitingen/{sluiting_id}/verlengen",
     VerlengingIn,
     sluitingen.verleng,
     _sluiting,
-    Bevestiging("Sluiting verlengd"),
+    Bevestiging(
+        "Sluiting verlengd",
+        "",
+        ("Stuur de betrokkenen het verlengingsbesluit; ook daartegen staat bezwaar open.",),
+    ),
 )
 handeling(
     router,
@@ -428,9 +467,7 @@ handeling(
     RechtsmiddelIn,
     sluitingen.rechtsmiddel,
     _sluiting,
-    Bevestiging(
-        "Rechtsmiddel vastgelegd", "Het staat bij 'Mijn taken' tot u de uitspraak vastlegt."
-    ),
+    Bevestiging("Rechtsmiddel vastgelegd", "Het staat bij 'Mijn taken' tot u de afloop vastlegt."),
 )
 handeling(
     router,
@@ -439,22 +476,33 @@ handeling(
     sluitingen.uitspraak,
     _sluiting,
     Bevestiging(
-        "Uitspraak vastgelegd",
-        "Is het bezwaar of beroep gegrond, dan is het besluit ingetrokken en de "
-        "beperking bij het Kadaster doorgehaald.",
+        "Afloop vastgelegd",
+        "Is het bezwaar of beroep gegrond, dan is het besluit ingetrokken en een "
+        "inschrijving bij het Kadaster doorgehaald.",
     ),
 )
-handeling(
-    router,
-    "/sluitingen/{sluiting_id}/beeindigen",
-    BeeindigingIn,
-    sluitingen.beeindig,
-    _sluiting,
-    Bevestiging(
-        "Sluiting beëindigd",
-        "Een inschrijving bij het Kadaster is doorgehaald; abonnees krijgen dat te zien.",
-    ),
+
+
+@router.post(
+    "/sluitingen/{sluiting_id}/beeindigen", response_class=HTMLResponse, dependencies=[Csrf]
 )
+def sluiting_beeindigen(w: WebDep, sluiting_id: str, velden: Velden) -> Response:
+    def klaar(doorgehaald: bool) -> Response:
+        return w.bevestig(
+            f"/sluitingen/{sluiting_id}",
+            "Sluiting beëindigd",
+            "De inschrijving bij het Kadaster is doorgehaald; wie het perceel volgt, ziet dat."
+            if doorgehaald
+            else "",
+        )
+
+    return w.verzend(
+        BeeindigingIn,
+        velden,
+        lambda ctx, invoer: sluitingen.beeindig(ctx, sluiting_id, invoer),
+        opnieuw=lambda f: _sluiting(w, sluiting_id, {"beeindigen": f}),
+        klaar=klaar,
+    )
 
 
 # --- Claims --------------------------------------------------------------------------------------
@@ -471,8 +519,12 @@ def vorderingen_pagina(w: WebDep) -> Response:
 
 def _vordering_nieuw(w: Web, f: Formulierstaat) -> Response:
     with w.context() as ctx:
+        vorderingen.oov(ctx)
         interventies = koppeling.interventies(ctx, vorderingen.MAATREGELEN)
-        gesloten = [(s.id, f"Sluiting {s.id}") for s in sluitingen.lijst(ctx)]
+        gesloten = [
+            (s.id, f"Sluiting {s.id}, {s.grond.label.split(' (')[0].lower()}")
+            for s in sluitingen.lijst(ctx)
+        ]
     return w.pagina(
         "vordering_nieuw.html",
         f=f,
@@ -545,12 +597,13 @@ handeling(
 def _percelen(w: Web, f: Formulierstaat) -> Response:
     with w.context() as ctx:
         lijst = kadaster.abonnementen(ctx)
-        feed = kadaster.feed(ctx, Feedvraag(limiet=50))
+        feed = kadaster.feed(ctx, Feedvraag(limiet=500))
     return w.pagina(
         "percelen.html",
         f=f,
         lijst=lijst,
-        gebeurtenissen=list(reversed(feed.gebeurtenissen)),
+        # The newest first; systems page through the whole feed with the API.
+        gebeurtenissen=list(reversed(feed.gebeurtenissen))[:50],
         kruimels=[Kruimel("Start", "/"), Kruimel("Percelen volgen")],
     )
 
@@ -558,6 +611,15 @@ def _percelen(w: Web, f: Formulierstaat) -> Response:
 @router.get("/percelen", response_class=HTMLResponse)
 def percelen(w: WebDep) -> Response:
     return _percelen(w, Formulierstaat())
+
+
+@router.post("/percelen/niet-meer-volgen", response_class=HTMLResponse, dependencies=[Csrf])
+def perceel_ontvolgen(w: WebDep, velden: Velden) -> Response:
+    perceel = (velden.get("perceel") or [""])[-1]
+    w.doe(lambda ctx: kadaster.ontvolg(ctx, perceel))
+    return w.bevestig(
+        "/percelen", f"U volgt perceel {perceel} niet meer", "Nieuwe meldingen komen niet meer."
+    )
 
 
 @router.post("/percelen", response_class=HTMLResponse, dependencies=[Csrf])

@@ -37,7 +37,7 @@ KENMERKBLOKKEN = 3
 def _rapportkruimels(*stap: Kruimel) -> list[Kruimel]:
     return [
         Kruimel("Start", "/"),
-        Kruimel("Rapportages", "/rapportages" if stap else None),
+        Kruimel("iCOV-rapportages", "/rapportages" if stap else None),
         *stap,
     ]
 

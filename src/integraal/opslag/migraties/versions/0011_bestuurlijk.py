@@ -137,6 +137,7 @@ def upgrade() -> None:
         sa.Column("advies", sa.Text(), nullable=True),
         sa.Column("conclusie", sa.String(length=20), nullable=True),
         sa.Column("advies_ontvangen_op", sa.Date(), nullable=True),
+        sa.Column("voornemen", sa.String(length=20), nullable=True),
         sa.Column("zienswijze_tot", sa.Date(), nullable=True),
         sa.Column("zienswijze", sa.Text(), nullable=True),
         sa.Column("besluit", sa.String(length=20), nullable=True),
