@@ -39,6 +39,15 @@ def _snelle_argon2() -> Iterator[None]:
     g._hasher = origineel
 
 
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """Known slow files first over the workers (tests/verdeling.py)."""
+    if config.getoption("dist", None) != "loadfile":
+        return None
+    from tests.verdeling import maak_planner
+
+    return maak_planner(config, log)
+
+
 BACKENDS = [
     b for b in os.environ.get("INTEGRAAL_TEST_BACKENDS", "sqlite,postgresql").split(",") if b
 ]

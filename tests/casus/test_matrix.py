@@ -276,9 +276,18 @@ def _logaantal(w: Wereld) -> int:
         return int(s.scalar(sa.select(sa.func.count()).select_from(LogboekRegel)) or 0)
 
 
+def _token(c: TestClient, actor: Actor) -> dict[str, str]:
+    """One token per user for this client (and so this database): signing in is not what the
+    matrix tests."""
+    tokens: dict[str, dict[str, str]] = c.__dict__.setdefault("_tokens", {})
+    if actor.gebruikersnaam not in tokens:
+        tokens[actor.gebruikersnaam] = token(c, actor)
+    return tokens[actor.gebruikersnaam]
+
+
 def _roep(c: TestClient, methode: str, pad: str, body: dict[str, Any] | None, actor: Actor) -> Any:
     if pad.startswith("/api/"):
-        return c.request(methode, pad, json=body, headers=token(c, actor))
+        return c.request(methode, pad, json=body, headers=_token(c, actor))
     c.cookies.clear()
     web_login(c, actor)
     return c.request(methode, pad, follow_redirects=False)
