@@ -75,13 +75,16 @@ def sectie() -> list[str]:
         f"{anker['mediaan_s'] / anker['tests']:.2f} s | "
         f"{(anker['mediaan_s'] / anker['tests']) / (nu['mediaan_s'] / nu['tests']):.2f}× |",
         "",
-        "De suite groeit met elk issue (issue 17 voegde de samenwerkingsverbanden toe, met een "
-        "browserreis per verband); de grens is ongeveer 6 minuten op 2 cores.",
+        "De suite groeit met elk issue (issue 17 voegde de samenwerkingsverbanden toe, issue 18 "
+        "de bestuurlijke instrumenten, elk met browserreizen); de grens is ongeveer 6 minuten op "
+        "2 cores.",
         "",
         "Wat het verschil maakt: SQLite-tests kopiëren één gemigreerde sjabloondatabase per "
         "sessie (PostgreSQL kloonde al een sjabloon), en pytest-xdist verdeelt de testbestanden "
         "over beide cores (`--dist loadfile`, zodat de demowereld van een bestand één keer "
-        "wordt opgebouwd)."
+        "wordt opgebouwd), met de bekende trage bestanden eerst (`tests/verdeling.py`: xdist "
+        "zet bestanden met weinig tests anders achteraan, en dan wacht de ene core op de "
+        "paginarondgang van de andere)."
         + (
             f" Zonder pytest-xdist (één proces) duurt dezelfde suite {_minuten(nu['een_core_s'])}."
             if "een_core_s" in nu
