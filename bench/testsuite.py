@@ -77,7 +77,8 @@ def sectie() -> list[str]:
         "",
         "De suite groeit met elk issue (issue 17 voegde de samenwerkingsverbanden toe, issue 18 "
         "de bestuurlijke instrumenten, elk met browserreizen); de grens is ongeveer 6 minuten op "
-        "2 cores.",
+        "2 cores. Het aantal tests daalde in issue 18 doordat de leespadproef per database één "
+        "test werd (alle paden in één wereld) in plaats van één test per pad.",
         "",
         "Wat het verschil maakt: SQLite-tests kopiëren één gemigreerde sjabloondatabase per "
         "sessie (PostgreSQL kloonde al een sjabloon), en pytest-xdist verdeelt de testbestanden "
