@@ -11,8 +11,8 @@ import datetime as dt
 from typing import ClassVar
 
 from integraal.bestuurlijk import koppeling
-from integraal.bestuurlijk.datums import niet_in_de_toekomst
-from integraal.casus.signalen import Kenmerk, KenmerkSoort, opgeslagen
+from integraal.bestuurlijk.dossier import Stap, niet_in_de_toekomst, stappen, voeg_stap
+from integraal.casus.signalen import Kenmerk, KenmerkSoort, kenmerk_tekst, opgeslagen
 from integraal.domein import bestuurlijk as regels
 from integraal.domein.bestuurlijk import (
     GEVAARSCONCLUSIES,
@@ -157,11 +157,6 @@ class RegistervraagIn(Kenmerk):
     }
 
 
-class Stap(Uitvoer):
-    op: dt.date
-    stap: str
-
-
 class BibobKop(Uitvoer):
     """A procedure in a list: subject and state, no applicant."""
 
@@ -226,13 +221,6 @@ class ConclusieUit(Uitvoer):
     geldig_tot: dt.date
 
 
-def _kenmerk(k: dict[str, str]) -> str:
-    soort = KenmerkSoort(k["soort"])
-    if soort is KenmerkSoort.BSN:
-        return "BSN bekend (gepseudonimiseerd)"
-    return f"{soort.label} {k['waarde']}"
-
-
 def _termijn(p: Bibobprocedure) -> tuple[dt.date | None, str | None]:
     if p.status == Bibobstatus.ADVIES_GEVRAAGD.value and p.lbb_gevraagd_op:
         return regels.lbb_uiterste_datum(p.lbb_gevraagd_op, p.lbb_verlengd), "Advies LBB uiterlijk"
@@ -258,7 +246,7 @@ def _uit(p: Bibobprocedure, advies: str | None) -> BibobUit:
     return BibobUit(
         **kop.model_dump(),
         aanvrager=p.aanvrager,
-        kenmerken=[_kenmerk(k) for k in p.kenmerken],
+        kenmerken=[kenmerk_tekst(k) for k in p.kenmerken],
         vragenlijst_op=p.vragenlijst_op,
         eigen_onderzoek=p.eigen_onderzoek,
         lbb_gevraagd_op=p.lbb_gevraagd_op,
@@ -277,12 +265,8 @@ def _uit(p: Bibobprocedure, advies: str | None) -> BibobUit:
         extract_op=p.extract_op,
         casus_id=p.casus_id,
         interventie_id=p.interventie_id,
-        stappen=[Stap(op=dt.date.fromisoformat(s["op"]), stap=s["stap"]) for s in p.stappen],
+        stappen=stappen(p),
     )
-
-
-def _stap(ctx: Context, p: Bibobprocedure, tekst: str, dag: dt.date | None = None) -> None:
-    p.stappen = [*p.stappen, {"op": (dag or ctx.nu().date()).isoformat(), "stap": tekst}]
 
 
 def adviseur(ctx: Context) -> None:
@@ -328,7 +312,7 @@ def start(ctx: Context, invoer: BibobIn) -> BibobUit:
         aangemaakt_op=ctx.nu(),
         stappen=[],
     )
-    _stap(ctx, p, "Procedure gestart")
+    voeg_stap(ctx, p, "Procedure gestart")
     beheer.bewaar(ctx.sessie, p)
     deur.leg_vast(ctx, "bibob-procedure starten", "bibob_dossier", "bibob", p.kenmerken)
     ctx.audit("bibob-procedure starten", procedure=p.id)
@@ -363,7 +347,7 @@ def onderzoek(ctx: Context, procedure_id: str, invoer: OnderzoekIn) -> None:
     niet_in_de_toekomst(ctx, vragenlijst_op=invoer.vragenlijst_op)
     p.vragenlijst_op = invoer.vragenlijst_op or p.vragenlijst_op
     p.eigen_onderzoek = invoer.eigen_onderzoek
-    _stap(ctx, p, "Eigen onderzoek bijgewerkt")
+    voeg_stap(ctx, p, "Eigen onderzoek bijgewerkt")
     ctx.audit("bibob-onderzoek bijwerken", procedure=p.id)
 
 
@@ -381,7 +365,7 @@ def vraag_advies(ctx: Context, procedure_id: str) -> None:
         raise _stapfout(exc) from exc
     deur.vraag_lbb(ctx, p)
     p.lbb_gevraagd_op = ctx.nu().date()
-    _stap(ctx, p, "Advies gevraagd aan het Landelijk Bureau Bibob")
+    voeg_stap(ctx, p, "Advies gevraagd aan het Landelijk Bureau Bibob")
     ctx.audit("bibob-advies vragen", procedure=p.id)
 
 
@@ -393,7 +377,7 @@ def verleng(ctx: Context, procedure_id: str) -> None:
     if p.lbb_verlengd:
         raise Conflict("Het LBB verlengt zijn termijn maar één keer, met ten hoogste vier weken.")
     p.lbb_verlengd = True
-    _stap(ctx, p, "Adviestermijn van het LBB verlengd met vier weken")
+    voeg_stap(ctx, p, "Adviestermijn van het LBB verlengd met vier weken")
     ctx.audit("bibob-termijn verlengen", procedure=p.id)
 
 
@@ -411,7 +395,7 @@ def ontvang_advies(ctx: Context, procedure_id: str, invoer: LbbAdviesIn) -> None
         )
     deur.ontvang_advies(ctx, p)
     p.advies, p.conclusie, p.advies_ontvangen_op = invoer.advies, invoer.conclusie.value, dag
-    _stap(ctx, p, f"Advies ontvangen: {invoer.conclusie.label}", dag)
+    voeg_stap(ctx, p, f"Advies ontvangen: {invoer.conclusie.label}", dag)
     if invoer.conclusie in GEVAARSCONCLUSIES:
         # The danger conclusion goes into the register (meldplicht) for re-use by others.
         beheer.bewaar(
@@ -445,7 +429,7 @@ def deel_extract(ctx: Context, procedure_id: str, invoer: ExtractIn) -> str:
     riec = riec_van(ctx, p.organisatie_id)
     deur.verstrek_extract(ctx, p, riec)
     p.riec_id, p.extract, p.extract_op = riec, invoer.extract, ctx.nu().date()
-    _stap(ctx, p, "Extract gedeeld met het RIEC ter ondersteuning")
+    voeg_stap(ctx, p, "Extract gedeeld met het RIEC ter ondersteuning")
     ctx.audit("bibob-extract delen", procedure=p.id, riec=riec)
     return riec
 
@@ -468,7 +452,9 @@ def voornemen(ctx: Context, procedure_id: str, invoer: VoornemenIn) -> None:
         )
     p.voornemen = invoer.voornemen.value
     p.zienswijze_tot = invoer.zienswijze_tot or vandaag + regels.ZIENSWIJZE_TERMIJN
-    _stap(ctx, p, f"Voornemen vastgelegd ({invoer.voornemen.label.lower()}); zienswijze gevraagd")
+    voeg_stap(
+        ctx, p, f"Voornemen vastgelegd ({invoer.voornemen.label.lower()}); zienswijze gevraagd"
+    )
     ctx.audit("bibob-voornemen", procedure=p.id)
 
 
@@ -477,7 +463,7 @@ def zienswijze(ctx: Context, procedure_id: str, invoer: ZienswijzeIn) -> None:
     if p.status != Bibobstatus.VOORNEMEN.value:
         raise Conflict("Er is geen voornemen verstuurd waarop een zienswijze kan komen.")
     p.zienswijze = invoer.zienswijze
-    _stap(ctx, p, "Zienswijze vastgelegd")
+    voeg_stap(ctx, p, "Zienswijze vastgelegd")
     ctx.audit("bibob-zienswijze", procedure=p.id)
 
 
@@ -497,7 +483,7 @@ def besluit(ctx: Context, procedure_id: str, invoer: BibobbesluitIn) -> None:
         raise _stapfout(exc) from exc
     dag = ctx.nu().date()
     p.besluit, p.motivering, p.besloten_op = invoer.besluit.value, invoer.motivering, dag
-    _stap(ctx, p, f"Besloten: {invoer.besluit.label.lower()}")
+    voeg_stap(ctx, p, f"Besloten: {invoer.besluit.label.lower()}")
     uitkomst = (
         Uitkomst.VERGUNNING_GEWEIGERD
         if invoer.besluit in (Bibobbesluit.WEIGEREN, Bibobbesluit.INTREKKEN)
@@ -545,7 +531,7 @@ def extract(ctx: Context, procedure_id: str) -> ExtractUit:
         gemeente=p.organisatie_id,
         onderwerp=p.onderwerp,
         aanvrager=p.aanvrager,
-        kenmerken=[_kenmerk(k) for k in p.kenmerken],
+        kenmerken=[kenmerk_tekst(k) for k in p.kenmerken],
         extract=p.extract,
         extract_op=p.extract_op,
     )

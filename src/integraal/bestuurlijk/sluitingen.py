@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from pydantic import field_validator
 
 from integraal.bestuurlijk import kadaster, koppeling
-from integraal.bestuurlijk.datums import niet_in_de_toekomst
+from integraal.bestuurlijk.dossier import Stap, niet_in_de_toekomst, oov, stappen, voeg_stap
 from integraal.bestuurlijk.kadaster import BerichtUit
 from integraal.domein import bestuurlijk as verloop
 from integraal.domein.bestuurlijk import (
@@ -27,7 +27,6 @@ from integraal.domein.casus import OngeldigeOvergang, Uitkomst
 from integraal.domein.fouten import Conflict, GeenToegang, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, Werkdatum, veld
 from integraal.domein.keuze import Keuze
-from integraal.domein.rollen import Rol
 from integraal.domein.tekst import zin
 from integraal.opslag import beheer
 from integraal.opslag import kadaster as cijfers
@@ -176,11 +175,6 @@ class BeeindigingIn(Invoer):
     op: Werkdatum | None = veld("Beëindigd op", hint="Leeg: vandaag.", standaard=None)
 
 
-class Stap(Uitvoer):
-    op: dt.date
-    stap: str
-
-
 class RapportageKop(Uitvoer):
     id: str
     van: str
@@ -227,15 +221,6 @@ class SluitingUit(SluitingKop):
     van_kracht: bool
 
 
-def oov(ctx: Context) -> None:
-    if ctx.ik.rol is not Rol.OOV_ADVISEUR:
-        raise GeenToegang("alleen adviseurs openbare orde en veiligheid bereiden sluitingen voor")
-
-
-def _stap(ctx: Context, s: Sluiting, tekst: str, dag: dt.date | None = None) -> None:
-    s.stappen = [*s.stappen, {"op": (dag or ctx.nu().date()).isoformat(), "stap": tekst}]
-
-
 def _stand(s: Sluiting) -> Sluitingsstand:
     return Sluitingsstand(
         status=Sluitingsstatus(s.status),
@@ -278,7 +263,7 @@ def _uit(ctx: Context, s: Sluiting) -> SluitingUit:
         verlengingen=s.verlengingen,
         casus_id=s.casus_id,
         interventie_id=s.interventie_id,
-        stappen=[Stap(op=dt.date.fromisoformat(x["op"]), stap=x["stap"]) for x in s.stappen],
+        stappen=stappen(s),
         kadaster=kadaster.berichten(ctx, s.id),
         van_kracht=s.status == Sluitingsstatus.GESLOTEN.value
         and s.begin is not None
@@ -291,7 +276,7 @@ def _uit(ctx: Context, s: Sluiting) -> SluitingUit:
 
 
 def politie(ctx: Context) -> None:
-    if ctx.beslisser.register.zoek(ctx.ik.organisatie_id).soort != "politie":
+    if not deur.is_politie(ctx):
         raise GeenToegang("alleen de politie stuurt een bestuurlijke rapportage")
 
 
@@ -400,7 +385,7 @@ def bereid_voor(ctx: Context, rapportage_id: str, invoer: SluitingIn) -> Sluitin
         aangemaakt_door=ctx.ik.gebruiker_id,
         aangemaakt_op=ctx.nu(),
     )
-    _stap(ctx, s, f"Dossier geopend op bestuurlijke rapportage {r.id}")
+    voeg_stap(ctx, s, f"Dossier geopend op bestuurlijke rapportage {r.id}")
     beheer.bewaar(ctx.sessie, s)
     ctx.audit("sluiting voorbereiden", sluiting=s.id, rapportage=r.id)
     return _uit(ctx, s)
@@ -440,7 +425,7 @@ def besluit(ctx: Context, sluiting_id: str, invoer: SluitingsbesluitIn) -> bool:
     try:
         if invoer.besluit is Sluitingsbesluit.WAARSCHUWING:
             _zet(s, verloop.waarschuw(_stand(s)))
-            _stap(ctx, s, "Waarschuwing gegeven")
+            voeg_stap(ctx, s, "Waarschuwing gegeven")
             uitkomst = Uitkomst.WAARSCHUWING
         else:
             fouten = {}
@@ -452,7 +437,7 @@ def besluit(ctx: Context, sluiting_id: str, invoer: SluitingsbesluitIn) -> bool:
                 raise OngeldigeInvoer(fouten)
             assert invoer.begin is not None and invoer.einde is not None
             _zet(s, verloop.sluit(_stand(s), invoer.begin, invoer.einde))
-            _stap(
+            voeg_stap(
                 ctx,
                 s,
                 f"Sluiting besloten van {invoer.begin:%d-%m-%Y} tot en met {invoer.einde:%d-%m-%Y}",
@@ -475,11 +460,11 @@ def _registreer(ctx: Context, s: Sluiting) -> bool:
     if s.grond != Sluitingsgrond.OPIUMWET_13B.value:
         return False
     if not s.perceel:
-        _stap(ctx, s, "Niet ingeschreven bij het Kadaster: de kadastrale aanduiding ontbreekt")
+        voeg_stap(ctx, s, "Niet ingeschreven bij het Kadaster: de kadastrale aanduiding ontbreekt")
         return False
     deur.meld_kadaster(ctx, s, doorhalen=False)
     b = kadaster.schrijf_in(ctx, s.id, s.perceel, _inhoud(s))
-    _stap(ctx, s, f"Kadaster: {kadaster.Berichtstatus(b.status).label.lower()}")
+    voeg_stap(ctx, s, f"Kadaster: {kadaster.Berichtstatus(b.status).label.lower()}")
     return True
 
 
@@ -492,7 +477,7 @@ def _haal_door(ctx: Context, s: Sluiting) -> bool:
     ):
         deur.meld_kadaster(ctx, s, doorhalen=True)
         kadaster.haal_door(ctx, s.id, _inhoud(s))
-        _stap(ctx, s, "Kadaster: beperking doorgehaald")
+        voeg_stap(ctx, s, "Kadaster: beperking doorgehaald")
         return True
     return False
 
@@ -503,7 +488,7 @@ def verleng(ctx: Context, sluiting_id: str, invoer: VerlengingIn) -> None:
         _zet(s, verloop.verleng(_stand(s), invoer.einde))
     except OngeldigeOvergang as exc:
         raise OngeldigeInvoer({"einde": zin(str(exc))}) from exc
-    _stap(ctx, s, f"Verlengd tot en met {invoer.einde:%d-%m-%Y}: {invoer.motivering}")
+    voeg_stap(ctx, s, f"Verlengd tot en met {invoer.einde:%d-%m-%Y}: {invoer.motivering}")
     ctx.audit("sluiting verlengen", sluiting=s.id)
 
 
@@ -516,7 +501,7 @@ def beeindig(ctx: Context, sluiting_id: str, invoer: BeeindigingIn) -> bool:
         _zet(s, verloop.beeindig(_stand(s), op))
     except OngeldigeOvergang as exc:
         raise OngeldigeInvoer({"op": zin(str(exc))}) from exc
-    _stap(ctx, s, "Sluiting beëindigd", op)
+    voeg_stap(ctx, s, "Sluiting beëindigd", op)
     doorgehaald = _haal_door(ctx, s)
     ctx.audit("sluiting beeindigen", sluiting=s.id, kadaster=doorgehaald)
     return doorgehaald
@@ -530,7 +515,7 @@ def rechtsmiddel(ctx: Context, sluiting_id: str, invoer: RechtsmiddelIn) -> None
         raise Conflict(zin(str(exc))) from exc
     niet_in_de_toekomst(ctx, ingediend_op=invoer.ingediend_op)
     s.rechtsmiddel_op = invoer.ingediend_op or ctx.nu().date()
-    _stap(ctx, s, f"{invoer.soort.label} ingediend", s.rechtsmiddel_op)
+    voeg_stap(ctx, s, f"{invoer.soort.label} ingediend", s.rechtsmiddel_op)
     ctx.audit("rechtsmiddel vastleggen", sluiting=s.id, soort=invoer.soort.value)
 
 
@@ -542,10 +527,10 @@ def uitspraak(ctx: Context, sluiting_id: str, invoer: UitspraakIn) -> None:
     except OngeldigeOvergang as exc:
         raise Conflict(zin(str(exc))) from exc
     label = Rechtsmiddel(soort).label if soort else "Rechtsmiddel"
-    _stap(ctx, s, f"{label}: {invoer.uitkomst.label.lower()}")
+    voeg_stap(ctx, s, f"{label}: {invoer.uitkomst.label.lower()}")
     gemeld = False
     if s.status == Sluitingsstatus.INGETROKKEN.value:
-        _stap(ctx, s, "Besluit ingetrokken")
+        voeg_stap(ctx, s, "Besluit ingetrokken")
         gemeld = _haal_door(ctx, s)
     s.rechtsmiddel_op = None
     ctx.audit(

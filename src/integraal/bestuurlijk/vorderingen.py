@@ -11,15 +11,14 @@ from decimal import Decimal
 from typing import ClassVar
 
 from integraal.bestuurlijk import koppeling
-from integraal.bestuurlijk.datums import niet_in_de_toekomst
-from integraal.casus.signalen import Kenmerk, KenmerkSoort, opgeslagen
+from integraal.bestuurlijk.dossier import Stap, niet_in_de_toekomst, oov, voeg_stap
+from integraal.casus.signalen import Kenmerk, KenmerkSoort, kenmerk_tekst, opgeslagen
 from integraal.domein import bestuurlijk as verloop
 from integraal.domein.bestuurlijk import Vorderingsoort, Vorderingstand, Vorderingstatus
 from integraal.domein.casus import OngeldigeOvergang, Uitkomst
-from integraal.domein.fouten import GeenToegang, OngeldigeInvoer
+from integraal.domein.fouten import OngeldigeInvoer
 from integraal.domein.invoer import Bedrag, Invoer, OptioneleTekst, Uitvoer, Werkdatum, veld
 from integraal.domein.keuze import Keuze
-from integraal.domein.rollen import Rol
 from integraal.domein.tekst import zin
 from integraal.opslag import beheer
 from integraal.opslag import kadaster as cijfers
@@ -104,9 +103,9 @@ class VorderingsstapIn(Invoer):
     meldingen: ClassVar[dict[str, str]] = {"stap": "Kies wat er is gebeurd."}
 
 
-class Stap(Uitvoer):
-    op: dt.date
-    stap: str
+class Vorderingsverloop(Stap):
+    """A step with the amount it forfeited or paid."""
+
     bedrag_euro: Decimal | None = None
 
 
@@ -130,7 +129,7 @@ class VorderingUit(VorderingKop):
     sluiting_id: str | None
     casus_id: str | None
     interventie_id: str | None
-    stappen: list[Stap]
+    stappen: list[Vorderingsverloop]
 
 
 def _euro(centen: int) -> Decimal:
@@ -153,12 +152,7 @@ def _uit(v: Bestuurlijkevordering) -> VorderingUit:
     return VorderingUit(
         **_kop(v).model_dump(),
         schuldenaar=v.schuldenaar,
-        kenmerken=[
-            "BSN bekend (gepseudonimiseerd)"
-            if k["soort"] == "bsn"
-            else f"{KenmerkSoort(k['soort']).label} {k['waarde']}"
-            for k in v.kenmerken
-        ],
+        kenmerken=[kenmerk_tekst(k) for k in v.kenmerken],
         omschrijving=v.omschrijving,
         bedrag_euro=_euro(v.bedrag_centen),
         maximum_euro=_euro(v.maximum_centen),
@@ -167,7 +161,7 @@ def _uit(v: Bestuurlijkevordering) -> VorderingUit:
         casus_id=v.casus_id,
         interventie_id=v.interventie_id,
         stappen=[
-            Stap(
+            Vorderingsverloop(
                 op=dt.date.fromisoformat(s["op"]),
                 stap=s["stap"],
                 bedrag_euro=_euro(s["centen"]) if s.get("centen") is not None else None,
@@ -175,11 +169,6 @@ def _uit(v: Bestuurlijkevordering) -> VorderingUit:
             for s in v.stappen
         ],
     )
-
-
-def oov(ctx: Context) -> None:
-    if ctx.ik.rol is not Rol.OOV_ADVISEUR:
-        raise GeenToegang("alleen adviseurs openbare orde en veiligheid leggen vorderingen vast")
 
 
 def _stand(v: Bestuurlijkevordering) -> Vorderingstand:
@@ -233,13 +222,7 @@ def leg_op(ctx: Context, invoer: VorderingIn) -> VorderingUit:
         status=stand.status.value,
         opgelegd_op=opgelegd,
         termijn_tot=termijn,
-        stappen=[
-            {
-                "op": opgelegd.isoformat(),
-                "stap": f"{invoer.soort.label} opgelegd",
-                "centen": _centen(invoer.bedrag_euro),
-            }
-        ],
+        stappen=[],
         sluiting_id=invoer.sluiting_id,
         casus_id=casus_id,
         interventie_id=invoer.interventie_id,
@@ -247,6 +230,7 @@ def leg_op(ctx: Context, invoer: VorderingIn) -> VorderingUit:
         aangemaakt_op=ctx.nu(),
     )
     _zet(v, stand)
+    voeg_stap(ctx, v, f"{invoer.soort.label} opgelegd", opgelegd, centen=v.bedrag_centen)
     beheer.bewaar(ctx.sessie, v)
     deur.leg_vast(ctx, "vordering opleggen", "bestuurlijke_vordering", deur.HANDHAVING, v.kenmerken)
     if invoer.soort is Vorderingsoort.BOETE:
@@ -310,14 +294,7 @@ def stap(ctx: Context, vordering_id: str, invoer: VorderingsstapIn) -> None:
         raise OngeldigeInvoer({veld_: zin(str(exc))}) from exc
     _zet(v, stand)
     dag = invoer.datum or ctx.nu().date()
-    v.stappen = [
-        *v.stappen,
-        {
-            "op": dag.isoformat(),
-            "stap": invoer.stap.label,
-            "centen": centen if invoer.stap in MET_BEDRAG else None,
-        },
-    ]
+    voeg_stap(ctx, v, invoer.stap.label, dag, centen=centen if invoer.stap in MET_BEDRAG else None)
     ctx.audit("vordering bijwerken", invoer.stap.value, vordering=v.id)
 
 

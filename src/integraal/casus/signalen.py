@@ -147,6 +147,14 @@ def opgeslagen(sleutel: bytes, kenmerken: Sequence[Kenmerk]) -> list[dict[str, s
     ]
 
 
+def kenmerk_tekst(k: dict[str, str]) -> str:
+    """A stored identifier in words for a page: a BSN only as the fact that it is known."""
+    soort = KenmerkSoort(k["soort"])
+    if soort is KenmerkSoort.BSN:
+        return "BSN bekend (gepseudonimiseerd)"
+    return f"{soort.label} {k['waarde']}"
+
+
 def verbanden(beslisser: Beslisser, organisatie_id: str | None) -> list[tuple[str, str]]:
     """Where a signal can go: the partnerships whose werkwijze takes signals from the public
     (no organisation) or from their participants (the ones this organisation takes part in)."""

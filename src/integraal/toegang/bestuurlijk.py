@@ -17,7 +17,8 @@ Subjects: an applicant or debtor by their identifiers, a closure by its BAG obje
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from integraal.delen import Besluit
 from integraal.domein.bestuurlijk import SLUITINGSDOEL, Sluitingsgrond
@@ -54,6 +55,34 @@ def _eigen(
     return ctx.beslis(van=org, aan=org, categorie=categorie, doel=doel, feiten=feiten, uitleg=False)
 
 
+D = TypeVar("D", Bibobprocedure, Sluiting, Bestuurlijkevordering)
+
+
+def _eigen_dossier(
+    ctx: Context,
+    rij: D | None,
+    rol: Rol,
+    categorie: str,
+    waarover: Callable[[D], tuple[str, str | None, tuple[Betrokkene, ...]]],
+    *,
+    naam: str,
+    **details: object,
+) -> D:
+    """One of the municipality's own dossiers, for the role that works on it there (anyone
+    else finds nothing): decided under its own task and logged per subject. `waarover` gives
+    the dossier's purpose, case and subjects."""
+    if rij is not None and (rij.organisatie_id != ctx.ik.organisatie_id or ctx.ik.rol is not rol):
+        rij = None
+
+    def lezing(x: D) -> Lezing:
+        doel, casus_id, wie = waarover(x)
+        return Lezing(
+            _eigen(ctx, categorie, doel), x.organisatie_id, categorie, doel, casus_id, wie
+        )
+
+    return laat_een_door(ctx, rij, lezing, naam=naam, niet_gevonden=NIET_GEVONDEN, **details)
+
+
 # --- Bibob -------------------------------------------------------------------------------------
 
 
@@ -61,24 +90,13 @@ def procedure(
     ctx: Context, procedure_id: str, *, naam: str = "bibob-dossier lezen"
 ) -> Bibobprocedure:
     """The dossier without the advice, for the Bibob advisers of the body that keeps it."""
-    p = opslag.procedure(ctx.sessie, procedure_id)
-    if p is not None and (
-        p.organisatie_id != ctx.ik.organisatie_id or ctx.ik.rol is not Rol.BIBOB_ADVISEUR
-    ):
-        p = None
-    return laat_een_door(
+    return _eigen_dossier(
         ctx,
-        p,
-        lambda x: Lezing(
-            _eigen(ctx, "bibob_dossier", BIBOB),
-            x.organisatie_id,
-            "bibob_dossier",
-            BIBOB,
-            None,
-            betrokkenen(x.kenmerken),
-        ),
+        opslag.procedure(ctx.sessie, procedure_id),
+        Rol.BIBOB_ADVISEUR,
+        "bibob_dossier",
+        lambda x: (BIBOB, None, betrokkenen(x.kenmerken)),
         naam=naam,
-        niet_gevonden=NIET_GEVONDEN,
         procedure=procedure_id,
     )
 
@@ -327,34 +345,23 @@ def rapportage(
 
 def rapportages(ctx: Context) -> list[Bestuurlijkerapportage]:
     """For the list: sent (police) or received (OOV advisers); the list shows no address."""
-    if ctx.ik.rol is not Rol.OOV_ADVISEUR and not _politie(ctx):
+    if ctx.ik.rol is not Rol.OOV_ADVISEUR and not is_politie(ctx):
         return []
     return opslag.rapportages(ctx.sessie, ctx.ik.organisatie_id)
 
 
-def _politie(ctx: Context) -> bool:
+def is_politie(ctx: Context) -> bool:
     return ctx.beslisser.register.zoek(ctx.ik.organisatie_id).soort == "politie"
 
 
 def sluiting(ctx: Context, sluiting_id: str, *, naam: str = "sluitingsdossier lezen") -> Sluiting:
-    s = opslag.sluiting(ctx.sessie, sluiting_id)
-    if s is not None and (
-        s.organisatie_id != ctx.ik.organisatie_id or ctx.ik.rol is not Rol.OOV_ADVISEUR
-    ):
-        s = None
-    return laat_een_door(
+    return _eigen_dossier(
         ctx,
-        s,
-        lambda x: Lezing(
-            _eigen(ctx, "sluitingsbesluit", doel_van(x.grond)),
-            x.organisatie_id,
-            "sluitingsbesluit",
-            doel_van(x.grond),
-            x.casus_id,
-            (object_betrokkene(x.bag_id),),
-        ),
+        opslag.sluiting(ctx.sessie, sluiting_id),
+        Rol.OOV_ADVISEUR,
+        "sluitingsbesluit",
+        lambda x: (doel_van(x.grond), x.casus_id, (object_betrokkene(x.bag_id),)),
         naam=naam,
-        niet_gevonden=NIET_GEVONDEN,
         sluiting=sluiting_id,
     )
 
@@ -388,24 +395,13 @@ HANDHAVING = "handhaving"
 def vordering(
     ctx: Context, vordering_id: str, *, naam: str = "bestuurlijke vordering lezen"
 ) -> Bestuurlijkevordering:
-    v = opslag.vordering(ctx.sessie, vordering_id)
-    if v is not None and (
-        v.organisatie_id != ctx.ik.organisatie_id or ctx.ik.rol is not Rol.OOV_ADVISEUR
-    ):
-        v = None
-    return laat_een_door(
+    return _eigen_dossier(
         ctx,
-        v,
-        lambda x: Lezing(
-            _eigen(ctx, "bestuurlijke_vordering", HANDHAVING),
-            x.organisatie_id,
-            "bestuurlijke_vordering",
-            HANDHAVING,
-            x.casus_id,
-            betrokkenen(x.kenmerken),
-        ),
+        opslag.vordering(ctx.sessie, vordering_id),
+        Rol.OOV_ADVISEUR,
+        "bestuurlijke_vordering",
+        lambda x: (HANDHAVING, x.casus_id, betrokkenen(x.kenmerken)),
         naam=naam,
-        niet_gevonden=NIET_GEVONDEN,
         vordering=vordering_id,
     )
 

@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from followthemoney import model
 from pydantic import Field
 
-from integraal.casus.signalen import Kenmerk, KenmerkSoort, opgeslagen
+from integraal.casus.signalen import Kenmerk, KenmerkSoort, kenmerk_tekst, opgeslagen
 from integraal.delen import Besluit, waarom
 from integraal.delen.model import Onderdeel, Partnerregister, Vierogenstap
 from integraal.domein.actor import Actor
@@ -142,7 +142,7 @@ class RapportageverzoekUit(Uitvoer):
             organisatie=v.organisatie_id,
             onderzoek=v.onderzoek,
             vordering=v.vordering,
-            kenmerken=[_kenmerk(k) for k in v.kenmerken],
+            kenmerken=[kenmerk_tekst(k) for k in v.kenmerken],
             status=Rapportagestatus(v.status),
             aangevraagd_op=v.aangevraagd_op,
             reden=v.reden,
@@ -158,13 +158,6 @@ class RapportageverzoekUit(Uitvoer):
             and v.status == Rapportagestatus.OPGESTELD.value
             and v.opgesteld_door != ctx.ik.gebruiker_id,
         )
-
-
-def _kenmerk(k: dict[str, str]) -> str:
-    soort = KenmerkSoort(k["soort"])
-    if soort is KenmerkSoort.BSN:
-        return "BSN bekend (gepseudonimiseerd)"
-    return f"{soort.label} {k['waarde']}"
 
 
 # --- Services ----------------------------------------------------------------------------------
@@ -419,7 +412,7 @@ def _rapport(v: Rapportageverzoek, s: deur.Samenstelling) -> dict[str, Any]:
     for k in v.kenmerken:
         ids = [i for i in s.per_kenmerk.get(k["waarde"], []) if i in beelden]
         if not ids:
-            niet_gevonden.append(_kenmerk(k))
+            niet_gevonden.append(kenmerk_tekst(k))
             continue
         for eid in ids:
             subject, namen = _subject(k, eid, beelden, alle, soorten)
@@ -489,6 +482,6 @@ def _subject(
     return {
         "naam": _naam(b, "onbekend"),
         "soort": schema_label(b.schema),
-        "kenmerk": _kenmerk(k),
+        "kenmerk": kenmerk_tekst(k),
         "regels": regels,
     }, genoemd

@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
-from integraal.bestuurlijk import bibob, kadaster, koppeling, sluitingen, vorderingen
+from integraal.bestuurlijk import bibob, dossier, kadaster, koppeling, sluitingen, vorderingen
 from integraal.bestuurlijk.bibob import (
     BibobbesluitIn,
     BibobIn,
@@ -70,13 +70,14 @@ def _met_fouten(formulieren: Formulieren) -> Formulierstaat:
     return next((f for f in formulieren.values() if f.fouten), Formulierstaat())
 
 
-def _bibobkruimels(*stap: Kruimel) -> list[Kruimel]:
-    return [Kruimel("Start", "/"), Kruimel("Bibob", "/bibob" if stap else None), *stap]
+def _kruimels(label: str, pad: str, *stap: Kruimel) -> list[Kruimel]:
+    """Start › the area's list › the step: the list is a link only below it."""
+    return [Kruimel("Start", "/"), Kruimel(label, pad if stap else None), *stap]
 
 
 @router.get("/bibob", response_class=HTMLResponse)
 def bibob_pagina(w: WebDep) -> Response:
-    return w.pagina("bibob.html", lijst=w.doe(bibob.lijst), kruimels=_bibobkruimels())
+    return w.pagina("bibob.html", lijst=w.doe(bibob.lijst), kruimels=_kruimels("Bibob", "/bibob"))
 
 
 def _bibob_nieuw(w: Web, f: Formulierstaat) -> Response:
@@ -89,7 +90,7 @@ def _bibob_nieuw(w: Web, f: Formulierstaat) -> Response:
         aanleidingen=Bibobaanleiding.keuzes(),
         kenmerksoorten=KENMERKSOORTEN,
         interventies=interventies,
-        kruimels=_bibobkruimels(Kruimel("Nieuwe procedure")),
+        kruimels=_kruimels("Bibob", "/bibob", Kruimel("Nieuwe procedure")),
     )
 
 
@@ -139,7 +140,7 @@ def _bibob(w: Web, procedure_id: str, formulieren: Formulieren | None = None) ->
         besluiten=Bibobbesluit.keuzes(),
         nadelig=[(b.value, b.label) for b in Bibobbesluit if b in NADELIG],
         S=Bibobstatus,
-        kruimels=_bibobkruimels(Kruimel(f"Procedure {p.id}")),
+        kruimels=_kruimels("Bibob", "/bibob", Kruimel(f"Procedure {p.id}")),
     )
 
 
@@ -258,7 +259,7 @@ def _register(w: Web, f: Formulierstaat, gevonden: list[bibob.ConclusieUit] | No
         f=f,
         gevonden=gevonden,
         kenmerksoorten=KENMERKSOORTEN,
-        kruimels=_bibobkruimels(Kruimel("Bibob-register")),
+        kruimels=_kruimels("Bibob", "/bibob", Kruimel("Bibob-register")),
     )
 
 
@@ -301,10 +302,6 @@ def bibob_extract(w: WebDep, procedure_id: str) -> Response:
 # --- Reports and closures ------------------------------------------------------------------------
 
 
-def _sluitkruimels(*stap: Kruimel) -> list[Kruimel]:
-    return [Kruimel("Start", "/"), Kruimel("Sluitingen", "/sluitingen" if stap else None), *stap]
-
-
 @router.get("/sluitingen", response_class=HTMLResponse)
 def sluitingen_pagina(w: WebDep) -> Response:
     with w.context() as ctx:
@@ -316,7 +313,7 @@ def sluitingen_pagina(w: WebDep) -> Response:
         rapportages=rapportages,
         lijst=lijst,
         politie=politie,
-        kruimels=_sluitkruimels(),
+        kruimels=_kruimels("Sluitingen", "/sluitingen"),
     )
 
 
@@ -327,7 +324,7 @@ def _rapportage_nieuw(w: Web, f: Formulierstaat) -> Response:
         f=f,
         gemeenten=w.doe(sluitingen.gemeenten),
         gronden=Sluitingsgrond.keuzes(),
-        kruimels=_sluitkruimels(Kruimel("Bestuurlijke rapportage sturen")),
+        kruimels=_kruimels("Sluitingen", "/sluitingen", Kruimel("Bestuurlijke rapportage sturen")),
     )
 
 
@@ -366,7 +363,7 @@ def _rapportage(w: Web, rapportage_id: str, formulieren: Formulieren | None = No
         ontvanger=ontvanger,
         interventies=interventies,
         f=(formulieren or {}).get("sluiting", Formulierstaat()),
-        kruimels=_sluitkruimels(Kruimel(f"Rapportage {r.id}")),
+        kruimels=_kruimels("Sluitingen", "/sluitingen", Kruimel(f"Rapportage {r.id}")),
     )
 
 
@@ -414,7 +411,7 @@ def _sluiting(w: Web, sluiting_id: str, formulieren: Formulieren | None = None) 
         rechtsmiddelen=Rechtsmiddel.keuzes(),
         uitspraken=Uitspraak.keuzes(),
         S=Sluitingsstatus,
-        kruimels=_sluitkruimels(Kruimel(f"Sluiting {s.id}")),
+        kruimels=_kruimels("Sluitingen", "/sluitingen", Kruimel(f"Sluiting {s.id}")),
     )
 
 
@@ -508,18 +505,18 @@ def sluiting_beeindigen(w: WebDep, sluiting_id: str, velden: Velden) -> Response
 # --- Claims --------------------------------------------------------------------------------------
 
 
-def _vorderkruimels(*stap: Kruimel) -> list[Kruimel]:
-    return [Kruimel("Start", "/"), Kruimel("Vorderingen", "/vorderingen" if stap else None), *stap]
-
-
 @router.get("/vorderingen", response_class=HTMLResponse)
 def vorderingen_pagina(w: WebDep) -> Response:
-    return w.pagina("vorderingen.html", lijst=w.doe(vorderingen.lijst), kruimels=_vorderkruimels())
+    return w.pagina(
+        "vorderingen.html",
+        lijst=w.doe(vorderingen.lijst),
+        kruimels=_kruimels("Vorderingen", "/vorderingen"),
+    )
 
 
 def _vordering_nieuw(w: Web, f: Formulierstaat) -> Response:
     with w.context() as ctx:
-        vorderingen.oov(ctx)
+        dossier.oov(ctx)
         interventies = koppeling.interventies(ctx, vorderingen.MAATREGELEN)
         gesloten = [
             (s.id, f"Sluiting {s.id}, {s.grond.label.split(' (')[0].lower()}")
@@ -532,7 +529,7 @@ def _vordering_nieuw(w: Web, f: Formulierstaat) -> Response:
         kenmerksoorten=KENMERKSOORTEN,
         interventies=interventies,
         sluitingen=gesloten,
-        kruimels=_vorderkruimels(Kruimel("Nieuwe vordering")),
+        kruimels=_kruimels("Vorderingen", "/vorderingen", Kruimel("Nieuwe vordering")),
     )
 
 
@@ -572,7 +569,7 @@ def _vordering(w: Web, vordering_id: str, formulieren: Formulieren | None = None
         v=v,
         f=(formulieren or {}).get("stap", Formulierstaat()),
         stappen=vorderingen.Vorderingsstap.keuzes(),
-        kruimels=_vorderkruimels(Kruimel(f"Vordering {v.id}")),
+        kruimels=_kruimels("Vorderingen", "/vorderingen", Kruimel(f"Vordering {v.id}")),
     )
 
 
