@@ -41,11 +41,22 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "monitor": _KERN | {"beslag"},
     # A person's work list counts what waits in the operational modules.
     "taken": _KERN
-    | {"casus", "beslag", "kruisverwijzing", "kruis", "monitor", "verbanden", "bestuurlijk"},
+    | {
+        "casus",
+        "beslag",
+        "kruisverwijzing",
+        "kruis",
+        "monitor",
+        "verbanden",
+        "bestuurlijk",
+        "poortwachters",
+    },
     # Partnership work beyond the case machinery: WGS obligations, the bottleneck register.
     "verbanden": _KERN | {"casus", "kruis"},
     # The municipality's administrative instruments; they carry out a case's interventions.
     "bestuurlijk": _KERN | {"casus"},
+    # Gatekeepers and registers: FIU reports and freezes, notaries, the warning register.
+    "poortwachters": _KERN | {"casus"},
     "omgeving": {"domein", "delen", "opslag", "verwerking", "bronnen", "instellingen"},
     "demo": _KERN
     | {
@@ -58,6 +69,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "kruisverwijzing",
         "verbanden",
         "bestuurlijk",
+        "poortwachters",
     },
     "api": _KERN
     | {
@@ -73,6 +85,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "taken",
         "verbanden",
         "bestuurlijk",
+        "poortwachters",
     },
     "web": _KERN
     | {
@@ -88,6 +101,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "taken",
         "verbanden",
         "bestuurlijk",
+        "poortwachters",
     },
 }
 RUWE_STATEMENTS = "integraal.opslag.statements"

@@ -105,6 +105,17 @@ from integraal.opslag.modellen import (
     Signaal,
     Vermogensdossier,
 )
+from integraal.poortwachters import meldingen, notarissen, opschortingen
+from integraal.poortwachters import waarschuwingsregister as wr
+from integraal.poortwachters.notarissen import NotarisvraagIn
+from integraal.poortwachters.opschortingen import Afloop, OpschortingIn
+from integraal.poortwachters.opschortingen import VerlengingIn as OpschortingVerlengingIn
+from integraal.poortwachters.waarschuwingsregister import (
+    BezwaarbesluitIn,
+    BezwaarIn,
+    IntrekkingIn,
+    RaadpleegIn,
+)
 from integraal.toegang import bewaren
 from integraal.toegang.inzage import InzageVraag, inzage_verzoek
 from integraal.toegang.lezen import Leesdoel
@@ -222,6 +233,19 @@ DYNAMISCH: dict[tuple[str, str], frozenset[str]] = {
             "sluiting koppelen aan vordering",
             "bestuurlijke vordering lezen",
             "vordering behandelen",
+            # toegang/poortwachters.py: each reader's default and the services' own names.
+            "eigen melding lezen",
+            "melding lezen",
+            "melding bijwerken",
+            "opschorting lezen",
+            "opschorting bijwerken",
+            "registratie lezen",
+            "registratie bijwerken",
+            "inzage verstrekken",
+            "registraties lezen",
+            "verdachte transacties lezen",
+            "verdachte transactie lezen",
+            "eigen weigeringen lezen",
         }
     ),
     # `een`: an unknown signal or one of another partnership, before the door.
@@ -250,12 +274,18 @@ DEUR: dict[str, int | None] = {
     "rapportage": None,
     "sluiting": None,
     "vordering": None,
+    # toegang/poortwachters.py: its readers take `naam` by keyword.
+    "eigen_melding": None,
+    "melding": None,
+    "opschorting": None,
+    "registratie": None,
+    "registraties": None,
 }
 # And everything that names a processing-log line.
 REGELMAKERS: dict[str, int | None] = DEUR | {
     "verwerking": None,
     "log_lezing": 5,
-    "_log_verstrekking": 2,
+    "log_verstrekking": 2,
     "leg_vast": 1,
 }
 
@@ -340,7 +370,10 @@ REGELS: dict[str, frozenset[str]] = {
     "herbestemming voorbereiden": frozenset({"herbestemming voorbereiden"}),
     "beslagfeed lezen": frozenset({"beslagfeed lezen"}),
     "beslag inzien door de beslagene": frozenset({"beslag inzien door de beslagene"}),
-    "vermogensdossier lezen": frozenset({"vermogensdossier lezen"}),
+    # A dossier with the freezes FIU-Nederland linked to it.
+    "vermogensdossier lezen": frozenset(
+        {"vermogensdossier lezen", "opschortingen bij vermogensdossier lezen"}
+    ),
     "vermogensdossier bijwerken": frozenset({"vermogensdossier bijwerken"}),
     # iCOV: naming the subjects to iCOV, composing, providing and reading the report.
     "rapportage aanvragen": frozenset({"rapportage aanvragen"}),
@@ -386,6 +419,36 @@ REGELS: dict[str, frozenset[str]] = {
     "uitspraak vastleggen": frozenset({"kadaster doorhalen"}),
     "perceelfeed lezen": frozenset({"perceelmutatie melden"}),
     "vordering opleggen": frozenset({"vordering opleggen"}),
+    # Gatekeepers: a report to the FIU, the FIU's reads, a suspicious transaction to a
+    # service, a freeze to an institution and to a vermogensdossier's service, notaries'
+    # refusals, the warning register's entries and lookups.
+    **{
+        n: frozenset({n})
+        for n in (
+            "eigen melding lezen",
+            "melding lezen",
+            "melding bijwerken",
+            "verdachte transactie verstrekken",
+            "verdachte transacties lezen",
+            "verdachte transactie lezen",
+            "opschorting lezen",
+            "opschorting bijwerken",
+            "weigering vastleggen",
+            "eigen weigeringen lezen",
+            "notarissen raadplegen",
+            "registratie inschrijven",
+            "registraties lezen",
+            "registratie lezen",
+            "registratie bijwerken",
+            "inzage verstrekken",
+            "registraties laten verlopen",
+            "waarschuwingsregister raadplegen",
+        )
+    },
+    "melding doen": frozenset({"melding verstrekken aan de FIU"}),
+    "opschorting verzoeken": frozenset(
+        {"opschorting verzoeken", "opschorting melden aan vermogensdossier"}
+    ),
 }
 
 # Audited actions that by design write no line themselves, and why.
@@ -475,6 +538,28 @@ ZONDER_REGELS: dict[str, str] = {
         ("perceel volgen", "perceel niet meer volgen", "kadastermutaties ophalen"),
         "plot data only (a plot, a kind of change, a date); never an owner",
     ),
+    **dict.fromkeys(
+        ("melding analyseren", "melding beoordelen"),
+        "the report is read as 'melding bijwerken' in the same trace",
+    ),
+    **dict.fromkeys(
+        (
+            "opschorting bevestigen",
+            "opschorting verlengen",
+            "opschorting opheffen",
+            "opschorting omzetten in beslag",
+        ),
+        "the freeze is read as 'opschorting bijwerken' in the same trace",
+    ),
+    "partnerschapsfeit vastleggen": "an office's own fact (a kind, a date, a reference)",
+    **dict.fromkeys(
+        ("vergunning vastleggen", "vergunning intrekken", "bedrijf aansluiten"),
+        "a permit or a connected company: no person",
+    ),
+    **dict.fromkeys(
+        ("kennisgeving versturen", "bezwaar vastleggen", "bezwaar beslissen"),
+        "the entry is read as 'registratie bijwerken' in the same trace",
+    ),
 }
 
 # R3's exceptions: actions whose own lines depend on what there was (the record says whether).
@@ -491,6 +576,10 @@ ALLEEN_ALS: dict[str, Callable[[Audit], bool]] = {
         lambda a: bool(a.details.get("kadaster")),
     ),
     "perceelfeed lezen": lambda a: int(a.details.get("aantal", 0)) > 0,
+    # A question of a notary: lines for the refusals found; a refused question reads nothing.
+    "notarissen raadplegen": lambda a: int(a.details.get("treffers", 0)) > 0,
+    # Lines for the entries read to find the expired ones (none in an empty register).
+    "registraties laten verlopen": lambda a: int(a.details.get("aantal", 0)) > 0,
     # A request the rules refused named no one to iCOV.
     "rapportage aanvragen": lambda a: a.resultaat == "ingediend",
     # Lines per person named: a round or request naming only a company (KvK) has none.
@@ -558,6 +647,24 @@ ONDERDELEN: dict[str, frozenset[str]] = {
     "vordering opleggen": frozenset({"sluiting koppelen aan vordering", "interventie bijwerken"}),
     "vordering bijwerken": frozenset({"vordering behandelen"}),
     **dict.fromkeys(
+        ("melding analyseren", "melding beoordelen", "verdachte transactie verstrekken"),
+        frozenset({"melding bijwerken"}),
+    ),
+    "opschorting verzoeken": frozenset({"melding lezen"}),
+    **dict.fromkeys(
+        (
+            "opschorting bevestigen",
+            "opschorting verlengen",
+            "opschorting opheffen",
+            "opschorting omzetten in beslag",
+        ),
+        frozenset({"opschorting bijwerken"}),
+    ),
+    **dict.fromkeys(
+        ("kennisgeving versturen", "bezwaar vastleggen", "bezwaar beslissen"),
+        frozenset({"registratie bijwerken"}),
+    ),
+    **dict.fromkeys(
         (
             "beslag: vervolgstap",
             "beslag: machtiging verzoeken",
@@ -581,7 +688,12 @@ ONDERDELEN: dict[str, frozenset[str]] = {
 }
 # Parts that are always there: the action cannot happen without them.
 _OPTIONEEL = frozenset(
-    {"interventie bijwerken", "bibob-advies lezen", "sluiting koppelen aan vordering"}
+    {
+        "interventie bijwerken",
+        "bibob-advies lezen",
+        "sluiting koppelen aan vordering",
+        "melding lezen",  # a freeze names a report only when there is one
+    }
 )
 VEREIST: dict[str, frozenset[str]] = {
     a: d - _OPTIONEEL
@@ -1123,6 +1235,84 @@ def _speel_bestuurlijk(o: Omgeving, a: dict[str, Actor]) -> None:
     doe(o, bank, kadaster.ontvolg, "VBS00 A 1201")
 
 
+def _speel_poortwachters(o: Omgeving, a: dict[str, Actor]) -> None:
+    """What the demo does not do: the reporter's and the services' reads, the freeze's steps,
+    the notaries' question, the register's steps and a lookup, then the permit withdrawn."""
+    bank, fiu, reg = a["melder.bank"], a["analist.fiu"], a["register.wr"]
+    eerste = doe(o, bank, meldingen.eigen_lijst)[0]
+    doe(o, bank, meldingen.eigen, eerste.id)
+    doe(o, fiu, meldingen.lees, eerste.id)
+    vt = doe(o, a["fiod"], meldingen.ontvangen)[0]
+    doe(o, a["fiod"], meldingen.ontvangen_een, vt.id)
+    (os_,) = doe(o, fiu, opschortingen.lijst)
+    doe(o, bank, opschortingen.lees, os_.id)
+    doe(o, bank, opschortingen.bevestig, os_.id)
+    doe(
+        o,
+        fiu,
+        opschortingen.verleng,
+        os_.id,
+        OpschortingVerlengingIn(werkdagen=2, motivering="Beslag volgt."),
+    )
+    doe(o, fiu, opschortingen.hef_op, os_.id, Afloop(motivering="Beslag is gelegd door de FIOD."))
+    tweede = doe(
+        o,
+        fiu,
+        opschortingen.verzoek,
+        OpschortingIn(
+            instelling="voorbeeldbank",
+            transactie_kenmerk="SPOOR-1",
+            bedrag_euro=Decimal(5000),
+            reden="Een tweede opschorting voor het spoor van de test.",
+        ),
+    )
+    doe(o, fiu, opschortingen.beslag, tweede.id, Afloop(motivering="Conservatoir beslag gelegd."))
+    doe(o, a["notaris.een"], notarissen.eigen)
+    with pytest.raises(Weigering):
+        doe(
+            o,
+            a["notaris.twee"],
+            notarissen.vraag,
+            NotarisvraagIn(
+                kenmerken=[Kenmerk(soort=KenmerkSoort.KVK, waarde="99000021")],
+                noodzaak="Cliëntenonderzoek bij de oprichting van een vennootschap.",
+            ),
+        )
+    (r,) = doe(o, reg, wr.lijst)
+    doe(o, reg, wr.lees, r.id)
+    doe(o, reg, wr.bezwaar, r.id, BezwaarIn(gronden="Het ontslag wordt aangevochten."))
+    doe(
+        o,
+        reg,
+        wr.beslis_bezwaar,
+        r.id,
+        BezwaarbesluitIn(uitkomst="ongegrond", motivering="Het ontslag staat vast in een besluit."),
+    )
+    doe(o, reg, wr.inzage, r.id)
+    doe(o, reg, wr.laat_verlopen)
+    doe(
+        o,
+        a["screening.terminal"],
+        wr.raadpleeg,
+        RaadpleegIn(naam="Piet van der Voorbeeld (fictief)", geboortedatum="12-03-1985"),
+    )
+    (v,) = doe(o, reg, wr.overzicht).vergunningen
+    doe(
+        o,
+        reg,
+        wr.trek_vergunning_in,
+        v.nummer,
+        IntrekkingIn(op=dt.date.today().strftime("%d-%m-%Y")),
+    )
+    with pytest.raises(Weigering):
+        doe(
+            o,
+            a["screening.terminal"],
+            wr.raadpleeg,
+            RaadpleegIn(naam="Iemand Anders", geboortedatum="01-01-1990"),
+        )
+
+
 def _speel_bewaartermijn(o: Omgeving, a: dict[str, Actor]) -> None:
     """Last: it destroys the data of a closed case."""
     doe(o, a["coordinator.riec"], casussen.sluit, HAVENWEG, Sluiten(reden="Afgerond zonder zaak."))
@@ -1158,6 +1348,7 @@ def spoorwereld(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spoorwerel
     _speel_verbanden(o, actoren)
     _speel_icov_en_fec(o, actoren)
     _speel_bestuurlijk(o, actoren)
+    _speel_poortwachters(o, actoren)
     _speel_bewaartermijn(o, actoren)
     yield w
     o.database.dispose()

@@ -14,6 +14,7 @@ from integraal.domein.beslag import BeslagStatus
 from integraal.domein.fouten import Conflict, GeenToegang, OngeldigeInvoer
 from integraal.domein.invoer import Bedrag, Datum, Invoer, OptioneleTekst, Uitvoer, veld
 from integraal.domein.keuze import Keuze
+from integraal.domein.poortwachters import Opschortingstatus, opschortingstatus_op
 from integraal.domein.rollen import Rol
 from integraal.opslag import beheer, beslagfeiten
 from integraal.opslag.modellen import (
@@ -25,6 +26,7 @@ from integraal.opslag.modellen import (
     Vermogensdossier,
 )
 from integraal.toegang import beslag as deur
+from integraal.toegang import poortwachters as fiu
 from integraal.verwerking import Context
 
 
@@ -151,6 +153,18 @@ class PositieUit(Uitvoer):
     verhaald_centen: int
 
 
+class FiuOpschortingUit(Uitvoer):
+    """A freeze FIU-Nederland linked to this dossier: a reference, never the report."""
+
+    id: str
+    instelling: str
+    transactie_kenmerk: str
+    bedrag_centen: int
+    verzocht_op: dt.date
+    einde: dt.date
+    status: Opschortingstatus
+
+
 class DossierDetail(Uitvoer):
     dossier: DossierUit
     objecten: list[ObjectUit]
@@ -160,6 +174,7 @@ class DossierDetail(Uitvoer):
     medeschuldenaren: list[str]
     openstaand_centen: int | None
     positie: list[PositieUit]
+    opschortingen: list[FiuOpschortingUit]
 
 
 def _centen(bedrag: Decimal | None) -> int | None:
@@ -353,6 +368,18 @@ def beeld(ctx: Context, dossier_id: str) -> DossierDetail:
             else None
         ),
         positie=positie(inhoud.bekend, zichtbaar, opbrengsten, betalingen),
+        opschortingen=[
+            FiuOpschortingUit(
+                id=o.id,
+                instelling=o.instelling_id,
+                transactie_kenmerk=o.transactie_kenmerk,
+                bedrag_centen=o.bedrag_centen,
+                verzocht_op=o.verzocht_op,
+                einde=o.einde,
+                status=opschortingstatus_op(Opschortingstatus(o.status), o.einde, ctx.nu().date()),
+            )
+            for o in fiu.opschortingen_bij_dossier(ctx, d.id, d.organisatie_id)
+        ],
     )
 
 

@@ -11,7 +11,6 @@ import datetime as dt
 from typing import ClassVar
 
 from integraal.bestuurlijk import koppeling
-from integraal.bestuurlijk.dossier import Stap, niet_in_de_toekomst, stappen, voeg_stap
 from integraal.casus.signalen import Kenmerk, KenmerkSoort, kenmerk_tekst, opgeslagen
 from integraal.domein import bestuurlijk as regels
 from integraal.domein.bestuurlijk import (
@@ -32,6 +31,7 @@ from integraal.opslag.modellen import Bibobconclusie as Conclusierij
 from integraal.opslag.modellen import Bibobprocedure
 from integraal.toegang import bestuurlijk as deur
 from integraal.verwerking import Context
+from integraal.verwerking.dossier import Stap, niet_in_de_toekomst, stappen, voeg_stap
 
 KENMERKEN = frozenset({KenmerkSoort.BSN, KenmerkSoort.KVK, KenmerkSoort.RSIN})
 MAATREGELEN = frozenset({"bibob-weigering"})

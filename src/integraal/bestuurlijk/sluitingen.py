@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from pydantic import field_validator
 
 from integraal.bestuurlijk import kadaster, koppeling
-from integraal.bestuurlijk.dossier import Stap, niet_in_de_toekomst, oov, stappen, voeg_stap
+from integraal.bestuurlijk.dossier import oov
 from integraal.bestuurlijk.kadaster import BerichtUit
 from integraal.domein import bestuurlijk as verloop
 from integraal.domein.bestuurlijk import (
@@ -34,6 +34,7 @@ from integraal.opslag import verbanden as nummering
 from integraal.opslag.modellen import Bestuurlijkerapportage, Sluiting
 from integraal.toegang import bestuurlijk as deur
 from integraal.verwerking import Context
+from integraal.verwerking.dossier import Stap, niet_in_de_toekomst, stappen, voeg_stap
 
 MAATREGELEN = frozenset({"13b-sluiting", "woningsluiting"})
 _BAG = re.compile(r"^\d{4}(01|10)\d{10}$")

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import ClassVar
 
 from integraal.bestuurlijk import koppeling
-from integraal.bestuurlijk.dossier import Stap, niet_in_de_toekomst, oov, voeg_stap
+from integraal.bestuurlijk.dossier import oov
 from integraal.casus.signalen import Kenmerk, KenmerkSoort, kenmerk_tekst, opgeslagen
 from integraal.domein import bestuurlijk as verloop
 from integraal.domein.bestuurlijk import Vorderingsoort, Vorderingstand, Vorderingstatus
@@ -26,6 +26,7 @@ from integraal.opslag import verbanden as nummering
 from integraal.opslag.modellen import Bestuurlijkevordering
 from integraal.toegang import bestuurlijk as deur
 from integraal.verwerking import Context
+from integraal.verwerking.dossier import Stap, niet_in_de_toekomst, voeg_stap
 
 MAATREGELEN = frozenset({"last-onder-dwangsom", "bestuurlijke-boete"})
 

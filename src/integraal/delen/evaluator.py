@@ -65,6 +65,8 @@ class Beslisser:
         overwogen: list[Overweging] = []
         beste: tuple[Regel, list[Voorwaardetoets], list[Voorwaardetoets]] | None = None
         afgewezen: tuple[Regel, list[Voorwaardetoets], list[Voorwaardetoets]] | None = None
+        # An allowing rule that fits but is not yet in force: the refusal names it and its date.
+        nog_niet: Regel | None = None
         if uitleg:
             for regel in self.catalogus.regels:
                 if verzoek.categorie not in regel.categorieen and "*" not in regel.categorieen:
@@ -76,6 +78,15 @@ class Beslisser:
                     )
         for regel in self._kandidaten(verzoek.categorie):
             reden = self._past_niet(regel, verzoek, van_groepen, aan_groepen, van.soort, aan.soort)
+            if reden is None and not regel.geldig_op(verzoek.datum):
+                reden = f"niet geldig op {verzoek.datum.isoformat()}"
+                if (
+                    nog_niet is None
+                    and regel.effect is Effect.TOESTAAN
+                    and regel.geldig_van
+                    and verzoek.datum < regel.geldig_van
+                ):
+                    nog_niet = regel
             if reden:
                 if uitleg:
                     overwogen.append(Overweging(regel_id=regel.id, reden=reden))
@@ -133,6 +144,8 @@ class Beslisser:
                 niet_voldaan=niet,
                 overwogen=overwogen,
             )
+        if nog_niet is not None:
+            return self._besluit(verzoek, toegestaan=False, regel=nog_niet, overwogen=overwogen)
         return self._besluit(verzoek, toegestaan=False, overwogen=overwogen)
 
     @staticmethod
@@ -144,8 +157,6 @@ class Beslisser:
         van_soort: str,
         aan_soort: str,
     ) -> str | None:
-        if not regel.geldig_op(verzoek.datum):
-            return f"niet geldig op {verzoek.datum.isoformat()}"
         if not van.intersection(regel.van):
             return f"geldt niet voor verstrekkers van soort '{van_soort}'"
         if not aan.intersection(regel.aan):

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from integraal.delen.model import Besluit, Catalogus, Grondslag, Partnerregister
+from integraal.delen.model import Besluit, Catalogus, Effect, Grondslag, Partnerregister
+from integraal.domein.tekst import datum_in_woorden
 
 
 def _naam(register: Partnerregister, org_id: str) -> str:
@@ -36,6 +37,13 @@ def leg_uit(besluit: Besluit, catalogus: Catalogus, register: Partnerregister) -
                 f"Besluit: GEWEIGERD. Regel {regel.id} ({regel.titel}) kan dit toestaan, "
                 "maar niet alle voorwaarden zijn vervuld."
             )
+        elif regel.effect is Effect.TOESTAAN:
+            vanaf = (
+                f"geldt pas vanaf {datum_in_woorden(regel.geldig_van)}"
+                if regel.geldig_van and v.datum < regel.geldig_van
+                else "is nog niet in werking"
+            )
+            regels.append(f"Besluit: GEWEIGERD. Regel {regel.id} ({regel.titel}) {vanaf}.")
         else:
             regels.append(f"Besluit: GEWEIGERD door regel {regel.id} — {regel.titel}.")
         regels.append(f"Grondslag: {regel.grondslag.citeer()}")
@@ -117,6 +125,14 @@ def waarom(besluit: Besluit, catalogus: Catalogus, register: Partnerregister) ->
     elif besluit.niet_voldaan:
         samenvatting = f"Dit mag nu niet: {vraag}. Er is nog niet aan alle voorwaarden voldaan."
         volgende += [f"Zorg dat hieraan is voldaan: {t.label}." for t in besluit.niet_voldaan]
+    elif regel is not None and regel.effect is Effect.TOESTAAN:
+        # The rule that would allow it is not in force yet (a date, or a law not yet adopted).
+        if regel.geldig_van and v.datum < regel.geldig_van:
+            wanneer = f"pas vanaf {datum_in_woorden(regel.geldig_van)}"
+        else:
+            wanneer = "pas als de wet in werking is getreden"
+        samenvatting = f"Dit mag nog niet: {vraag}. De regel die het toestaat geldt {wanneer}."
+        volgende.append(f"Tot dan wordt niets verstrekt; de regel geldt {wanneer}.")
     elif regel is not None:
         samenvatting = f"Dit mag niet: {vraag}. Een regel verbiedt het."
         volgende.append("Deze verstrekking is verboden; zoek geen andere weg.")

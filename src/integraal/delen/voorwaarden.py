@@ -173,6 +173,37 @@ def _buiten_bibob_uitzondering(t: Toets) -> tuple[bool, str]:
 
 
 @_voorwaarde(
+    "zonder_ap_vergunning",
+    "buiten de vergunning van de Autoriteit Persoonsgegevens (UAVG art. 33 lid 4 sub c)",
+    toepasselijkheid=True,
+    beperkend=True,
+)
+def _zonder_ap_vergunning(t: Toets) -> tuple[bool, str]:
+    # The exception is structural: only a warning register, and only with the fact
+    # `ap_vergunning_geldig`, which the register's door declares when a permit valid on the
+    # day is recorded. Everything else between private parties stays prohibited.
+    if t.van.id == t.aan.id:
+        return False, "het register beheert zijn eigen registraties; er wordt niets verstrekt"
+    register = next((o for o in (t.van, t.aan) if o.soort == "waarschuwingsregister"), None)
+    if register is not None and "ap_vergunning_geldig" in t.verzoek.feiten:
+        return False, f"{register.naam} heeft een geldige vergunning van de AP"
+    if register is not None:
+        return True, f"{register.naam} heeft geen geldige vergunning van de AP"
+    return True, "geen waarschuwingsregister met een vergunning van de AP"
+
+
+@_voorwaarde(
+    "via_waarschuwingsregister",
+    "de verstrekking loopt via een waarschuwingsregister",
+    toepasselijkheid=True,
+)
+def _via_register(t: Toets) -> tuple[bool, str]:
+    if "waarschuwingsregister" in (t.van.soort, t.aan.soort):
+        return True, "de verstrekking loopt via het waarschuwingsregister"
+    return False, "geen van beide partijen is een waarschuwingsregister"
+
+
+@_voorwaarde(
     "eigen_levering",
     "de lezer is de organisatie die de gegevens zelf leverde",
     toepasselijkheid=True,
@@ -345,6 +376,20 @@ _feit(
     "strikt noodzakelijk voor cliëntenonderzoek en melding",
     "strikte noodzaak is gemotiveerd",
     "strikte noodzaak is niet gemotiveerd",
+)
+
+
+_feit(
+    "ap_vergunning_geldig",
+    "er is een geldige vergunning van de Autoriteit Persoonsgegevens die dit dekt",
+    "een geldige vergunning van de AP is vastgelegd en dekt dit",
+    "er is geen geldige vergunning van de AP vastgelegd",
+)
+_feit(
+    "aangesloten_bij_register",
+    "de ontvanger is bij het register aangesloten",
+    "de ontvanger is aangesloten",
+    "de ontvanger is niet bij het register aangesloten",
 )
 
 

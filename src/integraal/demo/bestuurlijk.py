@@ -16,8 +16,7 @@ services users call:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from integraal.bestuurlijk import bibob, kadaster, sluitingen, vorderingen
 from integraal.bestuurlijk.bibob import (
@@ -37,6 +36,7 @@ from integraal.bestuurlijk.sluitingen import (
 )
 from integraal.bestuurlijk.vorderingen import VorderingIn, VorderingsstapIn
 from integraal.casus.signalen import Kenmerk, KenmerkSoort
+from integraal.demo.als import als
 from integraal.domein.actor import Actor
 from integraal.domein.bestuurlijk import (
     Bibobaanleiding,
@@ -46,7 +46,6 @@ from integraal.domein.bestuurlijk import (
     Vorderingsoort,
 )
 from integraal.omgeving import Omgeving
-from integraal.verwerking import Context, Kanaal
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -56,19 +55,8 @@ KVK_STICHTING = "99000012"
 PERCEEL_GEVOLGD = "VBS00 A 1201"
 
 
-def _als(
-    omgeving: Omgeving,
-    actor: Actor,
-    fn: Callable[Concatenate[Context, P], T],
-    *args: P.args,
-    **kwargs: P.kwargs,
-) -> T:
-    with omgeving.context(actor, Kanaal.DEMO) as ctx:
-        return fn(ctx, *args, **kwargs)
-
-
 def speel_bestuurlijk(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
-    if _als(omgeving, actoren["bibob.rdam"], bibob.lijst):
+    if als(omgeving, actoren["bibob.rdam"], bibob.lijst):
         return  # loaded before: the demo is idempotent
     vandaag = dt.date.today()
     _bibob(omgeving, actoren)
@@ -79,7 +67,7 @@ def speel_bestuurlijk(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
 
 def _bibob(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
     ik = actoren["bibob.rdam"]
-    horeca = _als(
+    horeca = als(
         omgeving,
         ik,
         bibob.start,
@@ -90,7 +78,7 @@ def _bibob(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             kenmerken=[Kenmerk(soort=KenmerkSoort.KVK, waarde=KVK_HORECA)],
         ),
     )
-    _als(
+    als(
         omgeving,
         ik,
         bibob.onderzoek,
@@ -101,8 +89,8 @@ def _bibob(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             "de bestuurder was eerder betrokken bij een gesloten pand.",
         ),
     )
-    _als(omgeving, ik, bibob.vraag_advies, horeca.id)
-    _als(
+    als(omgeving, ik, bibob.vraag_advies, horeca.id)
+    als(
         omgeving,
         ik,
         bibob.ontvang_advies,
@@ -113,7 +101,7 @@ def _bibob(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             "verkregen voordeel in de onderneming wordt benut (fictief demo-advies).",
         ),
     )
-    _als(
+    als(
         omgeving,
         ik,
         bibob.deel_extract,
@@ -123,8 +111,8 @@ def _bibob(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             "en de zeggenschap in de onderneming.",
         ),
     )
-    _als(omgeving, ik, bibob.voornemen, horeca.id, VoornemenIn(voornemen=Bibobbesluit.WEIGEREN))
-    subsidie = _als(
+    als(omgeving, ik, bibob.voornemen, horeca.id, VoornemenIn(voornemen=Bibobbesluit.WEIGEREN))
+    subsidie = als(
         omgeving,
         ik,
         bibob.start,
@@ -138,8 +126,8 @@ def _bibob(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             "eigen registers.",
         ),
     )
-    _als(omgeving, ik, bibob.vraag_advies, subsidie.id)
-    _als(
+    als(omgeving, ik, bibob.vraag_advies, subsidie.id)
+    als(
         omgeving,
         actoren["bibob.schiedam"],
         bibob.register,
@@ -149,8 +137,8 @@ def _bibob(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
 
 def _kadaster(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
     bank = actoren["bank"]
-    _als(omgeving, bank, kadaster.volg, AbonnementIn(perceel=PERCEEL_GEVOLGD))
-    _als(omgeving, bank, kadaster.haal_mutaties_op)
+    als(omgeving, bank, kadaster.volg, AbonnementIn(perceel=PERCEEL_GEVOLGD))
+    als(omgeving, bank, kadaster.haal_mutaties_op)
 
 
 def _rapport(
@@ -178,7 +166,7 @@ def _sluitingen(omgeving: Omgeving, actoren: dict[str, Actor], vandaag: dt.date)
     for n in range(1, 7):
         perceel = PERCEEL_GEVOLGD if n == 1 else f"VBS00 A {1300 + n}"
         buurt = "BU99990101" if n <= 5 else "BU99990102"
-        r = _als(
+        r = als(
             omgeving,
             politie,
             sluitingen.stuur_rapportage,
@@ -191,8 +179,8 @@ def _sluitingen(omgeving: Omgeving, actoren: dict[str, Actor], vandaag: dt.date)
                 vandaag - dt.timedelta(days=40 + n),
             ),
         )
-        s = _als(omgeving, oov, sluitingen.bereid_voor, r.id, SluitingIn())
-        _als(
+        s = als(omgeving, oov, sluitingen.bereid_voor, r.id, SluitingIn())
+        als(
             omgeving,
             oov,
             sluitingen.besluit,
@@ -206,8 +194,8 @@ def _sluitingen(omgeving: Omgeving, actoren: dict[str, Actor], vandaag: dt.date)
             ),
         )
         if n == 6:
-            _als(omgeving, oov, sluitingen.beeindig, s.id, BeeindigingIn(op=vandaag))
-    _als(
+            als(omgeving, oov, sluitingen.beeindig, s.id, BeeindigingIn(op=vandaag))
+    als(
         omgeving,
         politie,
         sluitingen.stuur_rapportage,
@@ -217,7 +205,7 @@ def _sluitingen(omgeving: Omgeving, actoren: dict[str, Actor], vandaag: dt.date)
 
 def _vorderingen(omgeving: Omgeving, actoren: dict[str, Actor], vandaag: dt.date) -> None:
     oov = actoren["oov.rdam"]
-    last = _als(
+    last = als(
         omgeving,
         oov,
         vorderingen.leg_op,
@@ -233,22 +221,22 @@ def _vorderingen(omgeving: Omgeving, actoren: dict[str, Actor], vandaag: dt.date
             termijn_tot=vandaag - dt.timedelta(days=46),
         ),
     )
-    _als(
+    als(
         omgeving,
         oov,
         vorderingen.stap,
         last.id,
         VorderingsstapIn(stap="verbeurd", bedrag_euro="1500"),
     )
-    _als(omgeving, oov, vorderingen.stap, last.id, VorderingsstapIn(stap="invordering"))
-    _als(
+    als(omgeving, oov, vorderingen.stap, last.id, VorderingsstapIn(stap="invordering"))
+    als(
         omgeving,
         oov,
         vorderingen.stap,
         last.id,
         VorderingsstapIn(stap="betaling", bedrag_euro="500"),
     )
-    _als(
+    als(
         omgeving,
         oov,
         vorderingen.leg_op,

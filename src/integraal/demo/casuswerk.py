@@ -8,8 +8,7 @@ step of it went through the rules and the processing log like real work would.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Concatenate, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from integraal import toegang
 from integraal.casus import advies, casussen, deelverzoeken, signalen
@@ -17,13 +16,13 @@ from integraal.casus.advies import AdviesIn, InterventieBijwerken, VoorstelIn
 from integraal.casus.casussen import SubjectIn
 from integraal.casus.deelverzoeken import DeelverzoekIn
 from integraal.casus.signalen import Beoordeling, Kenmerk, KenmerkSoort, SignaalIn
+from integraal.demo.als import als
 from integraal.domein.actor import Actor
 from integraal.domein.casus import InterventieStatus, SignaalStatus, Uitkomst
 from integraal.omgeving import Omgeving
 from integraal.opslag import casussen as casusopslag
 from integraal.opslag.db import transactie
 from integraal.toegang.lezen import Zoekvraag
-from integraal.verwerking import Context, Kanaal
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -54,19 +53,8 @@ SIGNALEN = [
 ]
 
 
-def _als(
-    omgeving: Omgeving,
-    actor: Actor | None,
-    fn: Callable[Concatenate[Context, P], T],
-    *args: P.args,
-    **kwargs: P.kwargs,
-) -> T:
-    with omgeving.context(actor, Kanaal.DEMO) as ctx:
-        return fn(ctx, *args, **kwargs)
-
-
 def _zoek(omgeving: Omgeving, actor: Actor, term: str) -> list[str]:
-    r = _als(
+    r = als(
         omgeving,
         actor,
         lambda ctx: toegang.zoek(
@@ -82,7 +70,7 @@ def speel_casuswerk(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
         if casusopslag.aantal_signalen(sessie, "riec-rotterdam", [s.value for s in SignaalStatus]):
             return
     for indiener, tekst, kenmerken, status, reden in SIGNALEN:
-        s = _als(
+        s = als(
             omgeving,
             actoren[indiener] if indiener else None,
             signalen.dien_in,
@@ -93,7 +81,7 @@ def speel_casuswerk(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             ),
         )
         if status is not None:
-            _als(
+            als(
                 omgeving,
                 actoren["analist.riec"],
                 signalen.beoordeel,
@@ -104,8 +92,8 @@ def speel_casuswerk(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
     analist, coord = actoren["analist.riec"], actoren["coordinator.riec"]
     for term in ("van der Berg", "El Amrani"):
         for entity_id in _zoek(omgeving, analist, term)[:2]:
-            _als(omgeving, analist, casussen.koppel_subject, ZAAK, SubjectIn(entiteit_id=entity_id))
-    _als(
+            als(omgeving, analist, casussen.koppel_subject, ZAAK, SubjectIn(entiteit_id=entity_id))
+    als(
         omgeving,
         analist,
         deelverzoeken.vraag,
@@ -116,7 +104,7 @@ def speel_casuswerk(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             toelichting="Geldstromen van de exploitanten: welke rekeningen en op wiens naam.",
         ),
     )
-    _als(
+    als(
         omgeving,
         analist,
         advies.stel_op,
@@ -134,12 +122,12 @@ def speel_casuswerk(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             ],
         ),
     )
-    _als(omgeving, coord, advies.stel_vast, ZAAK)
+    als(omgeving, coord, advies.stel_vast, ZAAK)
     gemeente, belasting = actoren["gemeente.rdam"], actoren["belasting"]
     gestart = InterventieBijwerken(status=InterventieStatus.IN_UITVOERING)
-    for i in _als(omgeving, gemeente, advies.van_mijn_organisatie):
-        _als(omgeving, gemeente, advies.werk_bij, i.id, gestart)
-        _als(
+    for i in als(omgeving, gemeente, advies.van_mijn_organisatie):
+        als(omgeving, gemeente, advies.werk_bij, i.id, gestart)
+        als(
             omgeving,
             gemeente,
             advies.werk_bij,
@@ -148,5 +136,5 @@ def speel_casuswerk(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
                 status=InterventieStatus.AFGEROND, uitkomst=Uitkomst.PAND_GESLOTEN
             ),
         )
-    for i in _als(omgeving, belasting, advies.van_mijn_organisatie):
-        _als(omgeving, belasting, advies.werk_bij, i.id, gestart)
+    for i in als(omgeving, belasting, advies.van_mijn_organisatie):
+        als(omgeving, belasting, advies.werk_bij, i.id, gestart)

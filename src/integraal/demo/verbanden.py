@@ -16,8 +16,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import Concatenate, ParamSpec, TypeVar
+from collections.abc import Sequence
+from typing import ParamSpec, TypeVar
 
 from integraal.bronnen.importeren import importeer
 from integraal.bronnen.mapping import meegeleverde_mappings
@@ -26,6 +26,7 @@ from integraal.casus.advies import AdviesIn, VoorstelIn
 from integraal.casus.casussen import CasusIn, SubjectIn
 from integraal.casus.deelverzoeken import DeelverzoekIn
 from integraal.casus.signalen import Beoordeling, Kenmerk, KenmerkSoort, SignaalIn
+from integraal.demo.als import als
 from integraal.domein.actor import Actor
 from integraal.domein.casus import SignaalStatus
 from integraal.domein.knelpunt import Knelpuntsoort, Knelpuntthema, Oplossingssoort
@@ -49,7 +50,7 @@ from integraal.verbanden.knelpunten import (
     OplossingIn,
     UitDeelverzoek,
 )
-from integraal.verwerking import Context, Kanaal
+from integraal.verwerking import Kanaal
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -58,17 +59,6 @@ ZVH = "zvh-rotterdam-rijnmond"
 
 # (bsn, voornamen, achternaam, geboortedatum ISO, straat, huisnummer, postcode)
 Persoon = tuple[str, str, str, str, str, str, str]
-
-
-def _als(
-    omgeving: Omgeving,
-    actor: Actor,
-    fn: Callable[Concatenate[Context, P], T],
-    *args: P.args,
-    **kwargs: P.kwargs,
-) -> T:
-    with omgeving.context(actor, Kanaal.DEMO) as ctx:
-        return fn(ctx, *args, **kwargs)
 
 
 def _lever(
@@ -103,7 +93,7 @@ def _zorg_en_veiligheid(
     omgeving: Omgeving, actoren: dict[str, Actor], personen: Sequence[Persoon]
 ) -> None:
     zorg, analist, coord = actoren["zorg.ggz"], actoren["analist.zvh"], actoren["coordinator.zvh"]
-    s = _als(
+    s = als(
         omgeving,
         zorg,
         signalen.dien_in,
@@ -113,7 +103,7 @@ def _zorg_en_veiligheid(
             "mist zijn behandelafspraken; de familie maakt zich zorgen.",
         ),
     )
-    _als(
+    als(
         omgeving,
         analist,
         signalen.beoordeel,
@@ -123,7 +113,7 @@ def _zorg_en_veiligheid(
             reden="Zorg en veiligheid lopen door elkaar: complexe casus.",
         ),
     )
-    c = _als(
+    c = als(
         omgeving,
         coord,
         casussen.open_casus,
@@ -154,8 +144,8 @@ def _zorg_en_veiligheid(
         c.id,
     )
     for eid in _subjecten(omgeving, analist, c.id, "complexe_casus", [p[2] for p in personen[:2]]):
-        _als(omgeving, analist, casussen.koppel_subject, c.id, SubjectIn(entiteit_id=eid))
-    _als(
+        als(omgeving, analist, casussen.koppel_subject, c.id, SubjectIn(entiteit_id=eid))
+    als(
         omgeving,
         analist,
         advies.stel_op,
@@ -170,10 +160,10 @@ def _zorg_en_veiligheid(
             ],
         ),
     )
-    _als(omgeving, coord, advies.stel_vast, c.id)
-    betrokkenen = _als(omgeving, analist, informeren.overzicht, c.id)
+    als(omgeving, coord, advies.stel_vast, c.id)
+    betrokkenen = als(omgeving, analist, informeren.overzicht, c.id)
     if betrokkenen:
-        _als(
+        als(
             omgeving,
             analist,
             informeren.leg_vast,
@@ -200,7 +190,7 @@ def _subjecten(
 
 def _fec(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
     fiod, analist, coord = actoren["fiod"], actoren["analist.fec"], actoren["coordinator.fec"]
-    s = _als(
+    s = als(
         omgeving,
         fiod,
         signalen.dien_in,
@@ -211,14 +201,14 @@ def _fec(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             kenmerken=[Kenmerk(soort=KenmerkSoort.KVK, waarde="99000042")],
         ),
     )
-    _als(
+    als(
         omgeving,
         analist,
         signalen.beoordeel,
         s.id,
         Beoordeling(status=SignaalStatus.IN_BEHANDELING, reden="Past in het thema witwassen."),
     )
-    ronde = _als(
+    ronde = als(
         omgeving,
         analist,
         fec.start,
@@ -230,7 +220,7 @@ def _fec(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             signaal_id=s.id,
         ),
     )
-    _als(
+    als(
         omgeving,
         actoren["politie"],
         fec.beantwoord,
@@ -239,8 +229,8 @@ def _fec(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             bekend=True, toelichting="Bekend uit een lopend onderzoek; contact via de recherche."
         ),
     )
-    _als(omgeving, fiod, fec.beantwoord, ronde.id, RondeantwoordIn(bekend=True))
-    _als(
+    als(omgeving, fiod, fec.beantwoord, ronde.id, RondeantwoordIn(bekend=True))
+    als(
         omgeving,
         coord,
         casussen.open_casus,
@@ -253,7 +243,7 @@ def _fec(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
         ),
     )
     # A second round that still waits for answers.
-    _als(
+    als(
         omgeving,
         analist,
         fec.start,
@@ -263,7 +253,7 @@ def _fec(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             aanwijzingen="Meldingen van twee banken via FIU-Nederland over hetzelfde patroon.",
         ),
     )
-    i = _als(
+    i = als(
         omgeving,
         actoren["politie"],
         fec.stel_op,
@@ -279,8 +269,8 @@ def _fec(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             ],
         ),
     )
-    _als(omgeving, actoren["ovj.om"], fec.publiceer, i.id)
-    _als(
+    als(omgeving, actoren["ovj.om"], fec.publiceer, i.id)
+    als(
         omgeving,
         actoren["politie"],
         fec.stel_op,
@@ -316,7 +306,7 @@ def _icov(omgeving: Omgeving, actoren: dict[str, Actor], personen: Sequence[Pers
         None,
     )
     politie = actoren["politie"]
-    v = _als(
+    v = als(
         omgeving,
         politie,
         icov.vraag_aan,
@@ -328,9 +318,9 @@ def _icov(omgeving: Omgeving, actoren: dict[str, Actor], personen: Sequence[Pers
             kenmerken=[Kenmerk(soort=KenmerkSoort.BSN, waarde=p[0]) for p in personen[:2]],
         ),
     )
-    _als(omgeving, actoren["analist.icov"], icov.stel_op, v.id)
-    _als(omgeving, actoren["analist2.icov"], icov.keur_goed, v.id)
-    _als(
+    als(omgeving, actoren["analist.icov"], icov.stel_op, v.id)
+    als(omgeving, actoren["analist2.icov"], icov.keur_goed, v.id)
+    als(
         omgeving,
         politie,
         icov.vraag_aan,
@@ -346,7 +336,7 @@ def _icov(omgeving: Omgeving, actoren: dict[str, Actor], personen: Sequence[Pers
 
 def _knelpunten(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
     analist, beleid = actoren["analist.riec"], actoren["beleid.riec"]
-    d = _als(
+    d = als(
         omgeving,
         analist,
         deelverzoeken.vraag,
@@ -357,14 +347,14 @@ def _knelpunten(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             toelichting="Loopt er zorg rond de exploitant? Dat bepaalt de aanpak.",
         ),
     )
-    _als(
+    als(
         omgeving,
         analist,
         knelpunten.uit_deelverzoek,
         d.id,
         UitDeelverzoek(thema=Knelpuntthema.ZORG_EN_VEILIGHEID),
     )
-    haven = _als(
+    haven = als(
         omgeving,
         beleid,
         knelpunten.leg_vast,
@@ -378,7 +368,7 @@ def _knelpunten(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             soort=Knelpuntsoort.JURIDISCH,
         ),
     )
-    _als(
+    als(
         omgeving,
         beleid,
         knelpunten.escaleer,
@@ -399,7 +389,7 @@ def _knelpunten(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
                 soort=Knelpuntsoort.ORGANISATORISCH,
             ),
         )
-    _als(
+    als(
         omgeving,
         beleid,
         knelpunten.los_op,
@@ -410,13 +400,13 @@ def _knelpunten(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             "alleen wat de gemeente voor de aanpak nodig heeft.",
         ),
     )
-    _als(omgeving, beleid, knelpunten.hergebruik, pmg.id, HergebruikIn(waar="RIEC Limburg"))
+    als(omgeving, beleid, knelpunten.hergebruik, pmg.id, HergebruikIn(waar="RIEC Limburg"))
 
 
 def _informeren_riec(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
     """In the RIEC case one subject was deferred half a year ago: the review is due now."""
     analist = actoren["analist.riec"]
-    betrokkenen = _als(omgeving, analist, informeren.overzicht, RIEC_ZAAK)
+    betrokkenen = als(omgeving, analist, informeren.overzicht, RIEC_ZAAK)
     if not betrokkenen:
         return
     toen = dt.datetime.now(dt.UTC) - dt.timedelta(days=190)

@@ -21,6 +21,7 @@ from integraal.demo import synthetisch
 from integraal.demo.afpakken import speel_afpakken
 from integraal.demo.bestuurlijk import speel_bestuurlijk
 from integraal.demo.casuswerk import speel_casuswerk
+from integraal.demo.poortwachters import speel_poortwachters
 from integraal.demo.verbanden import speel_verbanden
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
@@ -78,6 +79,15 @@ GEBRUIKERS = [
     ("bibob.rdam", "Bram Bibob", "gemeente-rotterdam", Rol.BIBOB_ADVISEUR),
     ("oov.rdam", "Olivia Openbare Orde", "gemeente-rotterdam", Rol.OOV_ADVISEUR),
     ("bibob.schiedam", "Sara Schiedam", "gemeente-schiedam", Rol.BIBOB_ADVISEUR),
+    # Gatekeepers and registers: the bank's reporting officer, FIU-Nederland, two notaries,
+    # the warning register's keeper, a connected terminal's screener, a port contact point.
+    ("melder.bank", "Mila Meijer", "voorbeeldbank", Rol.MELDER),
+    ("analist.fiu", "Fenna Kok", "fiu", Rol.ANALIST),
+    ("notaris.een", "Nina Noordhoek", "notariskantoor-fictief", Rol.NOTARIS),
+    ("notaris.twee", "Tim Terpstra", "notariskantoor-tweede-fictief", Rol.NOTARIS),
+    ("register.wr", "Ruben Smit", "waarschuwingsregister-logistiek", Rol.REGISTERBEHEERDER),
+    ("screening.terminal", "Sanne Mulder", "containerterminal-fictief", Rol.SCREENER),
+    ("poco.haven", "Pim Bos", "havenbedrijf-fictief", Rol.CONTACTPUNT),
 ]
 
 CASUSSEN = [
@@ -436,6 +446,7 @@ def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
         ],
     )
     speel_bestuurlijk(omgeving, actoren)
+    speel_poortwachters(omgeving, actoren)
     with transactie(omgeving.fabriek) as sessie:
         laad_monitor(sessie)
     return [DemoAccount(naam, WACHTWOORD, rol.value, org) for naam, _, org, rol in GEBRUIKERS]

@@ -20,6 +20,12 @@ class Rol(StrEnum):
     # Municipal roles for the administrative instruments; they count only at a gemeente.
     BIBOB_ADVISEUR = "bibob_adviseur"
     OOV_ADVISEUR = "oov_adviseur"
+    # Gatekeepers and registers; each counts only at an organisation of its kind.
+    MELDER = "melder"
+    NOTARIS = "notaris"
+    REGISTERBEHEERDER = "registerbeheerder"
+    SCREENER = "screener"
+    CONTACTPUNT = "contactpunt"
 
 
 ROL_LABELS: dict[Rol, str] = {
@@ -34,4 +40,9 @@ ROL_LABELS: dict[Rol, str] = {
     Rol.BEWAARDER: "Bewaarder",
     Rol.BIBOB_ADVISEUR: "Bibob-adviseur",
     Rol.OOV_ADVISEUR: "Adviseur openbare orde en veiligheid",
+    Rol.MELDER: "Meldingsverantwoordelijke (Wwft)",
+    Rol.NOTARIS: "Notaris",
+    Rol.REGISTERBEHEERDER: "Registerbeheerder",
+    Rol.SCREENER: "Screeningsmedewerker",
+    Rol.CONTACTPUNT: "Contactpunt ondermijning",
 }

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 
 def zin(tekst: object) -> str:
     """Upper-case first letter, rest untouched (capitalize() would lower 'C-404'), full stop."""
@@ -38,3 +40,24 @@ _GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 def veilig(waarde: str) -> str:
     """Spreadsheet programs execute cells starting with = + - @; a leading quote defuses them."""
     return "'" + waarde if waarde.startswith(_GEVAARLIJK) else waarde
+
+
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def datum_in_woorden(dag: dt.date) -> str:
+    """10 juli 2027: for a date in a sentence."""
+    return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"

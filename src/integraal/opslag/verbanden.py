@@ -16,10 +16,15 @@ from integraal.opslag.modellen import (
     Bestuurlijkevordering,
     Bibobprocedure,
     Facilitatorindicator,
+    Fiuverstrekking,
+    Notarisweigering,
+    Ongebruikelijketransactie,
+    Opschorting,
     Rapportageverzoek,
     Rondeantwoord,
     Signaalronde,
     Sluiting,
+    Waarschuwingsregistratie,
 )
 
 Genummerd = (
@@ -30,6 +35,11 @@ Genummerd = (
     | type[Bestuurlijkerapportage]
     | type[Sluiting]
     | type[Bestuurlijkevordering]
+    | type[Ongebruikelijketransactie]
+    | type[Fiuverstrekking]
+    | type[Opschorting]
+    | type[Notarisweigering]
+    | type[Waarschuwingsregistratie]
 )
 
 

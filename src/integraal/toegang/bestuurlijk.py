@@ -31,7 +31,14 @@ from integraal.opslag.modellen import (
     Bibobprocedure,
     Sluiting,
 )
-from integraal.toegang.deur import Betrokkene, Lezing, laat_door, laat_een_door, van_kenmerken
+from integraal.toegang.deur import (
+    Betrokkene,
+    Lezing,
+    laat_door,
+    laat_een_door,
+    log_verstrekking,
+    van_kenmerken,
+)
 from integraal.verwerking import Context
 
 NIET_GEVONDEN = "dit dossier bestaat niet of is niet voor u"
@@ -143,7 +150,7 @@ def _extract_besluit(ctx: Context, p: Bibobprocedure, aan: str | None = None) ->
 def verstrek_extract(ctx: Context, p: Bibobprocedure, riec_id: str) -> None:
     """The body gives the RIEC an extract of its own investigation for support (BIBOB-RIEC)."""
     besluit = ctx.vereis(_extract_besluit(ctx, p, riec_id))
-    _log_verstrekking(
+    log_verstrekking(
         ctx,
         besluit,
         "bibob-extract verstrekken",
@@ -198,7 +205,7 @@ def vraag_lbb(ctx: Context, p: Bibobprocedure) -> None:
     besluit = ctx.vereis(
         ctx.beslis(van=p.organisatie_id, aan="lbb", categorie="bibob_vragenlijst", doel=BIBOB)
     )
-    _log_verstrekking(
+    log_verstrekking(
         ctx,
         besluit,
         "bibob-advies vragen",
@@ -221,7 +228,7 @@ def ontvang_advies(ctx: Context, p: Bibobprocedure) -> None:
             feiten=EIGEN_AANVRAAG if p.organisatie_id == ctx.ik.organisatie_id else (),
         )
     )
-    _log_verstrekking(
+    log_verstrekking(
         ctx,
         besluit,
         "bibob-advies ontvangen",
@@ -293,7 +300,7 @@ def rapportage_besluit(ctx: Context, r: Bestuurlijkerapportage) -> Besluit:
 
 
 def verstrek_rapportage(ctx: Context, r: Bestuurlijkerapportage, besluit: Besluit) -> None:
-    _log_verstrekking(
+    log_verstrekking(
         ctx,
         besluit,
         "bestuurlijke rapportage verstrekken",
@@ -379,11 +386,11 @@ def meld_kadaster(ctx: Context, s: Sluiting, *, doorhalen: bool) -> Besluit:
     )
     org = s.organisatie_id
     if doorhalen:
-        _log_verstrekking(
+        log_verstrekking(
             ctx, besluit, "kadaster doorhalen", org, "kadaster", "perceel", "kenbaarheid", ()
         )
     else:
-        _log_verstrekking(
+        log_verstrekking(
             ctx, besluit, "kadaster inschrijven", org, "kadaster", "perceel", "kenbaarheid", ()
         )
     return besluit
@@ -419,30 +426,4 @@ def leg_vast(
     processed under its own task, decided (BESTUUR-EIGEN-TAAK) and logged per subject."""
     org = ctx.ik.organisatie_id
     besluit = ctx.vereis(ctx.beslis(van=org, aan=org, categorie=categorie, doel=doel))
-    _log_verstrekking(ctx, besluit, naam, org, org, categorie, doel, betrokkenen(kenmerken))
-
-
-def _log_verstrekking(
-    ctx: Context,
-    besluit: Besluit,
-    naam: str,
-    van: str,
-    aan: str,
-    categorie: str,
-    doel: str,
-    wie: Iterable[Betrokkene],
-) -> None:
-    personen: list[Betrokkene | None] = [*wie] or [None]
-    ctx.log(
-        ctx.verwerking(
-            besluit,
-            naam=naam,
-            doel=doel,
-            verstrekker=van,
-            ontvanger=aan,
-            categorieen=(categorie,),
-            betrokkene=b.id if b else None,
-            betrokkene_soort=b.soort if b else None,
-        )
-        for b in personen
-    )
+    log_verstrekking(ctx, besluit, naam, org, org, categorie, doel, betrokkenen(kenmerken))

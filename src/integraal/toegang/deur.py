@@ -114,3 +114,31 @@ def laat_een_door(
     if not door:
         raise NietGevonden(niet_gevonden)
     return door[0]
+
+
+def log_verstrekking(
+    ctx: Context,
+    besluit: Besluit,
+    naam: str,
+    van: str,
+    aan: str,
+    categorie: str,
+    doel: str,
+    wie: Iterable[Betrokkene],
+) -> None:
+    """A provision the rules allowed: one processing line per subject (one without a subject
+    when it names none), under the context's trace id."""
+    personen: list[Betrokkene | None] = [*wie] or [None]
+    ctx.log(
+        ctx.verwerking(
+            besluit,
+            naam=naam,
+            doel=doel,
+            verstrekker=van,
+            ontvanger=aan,
+            categorieen=(categorie,),
+            betrokkene=b.id if b else None,
+            betrokkene_soort=b.soort if b else None,
+        )
+        for b in personen
+    )

@@ -66,6 +66,17 @@ from integraal.opslag.modellen.monitor import (
     Passage,
     Voetnoot,
 )
+from integraal.opslag.modellen.poortwachters import (
+    Apvergunning,
+    Fiuverstrekking,
+    Notarisweigering,
+    Ongebruikelijketransactie,
+    Opschorting,
+    Partnerschapsfeit,
+    Registeraansluiting,
+    Registerraadpleging,
+    Waarschuwingsregistratie,
+)
 from integraal.opslag.modellen.verbanden import (
     Facilitatorindicator,
     Informatieplicht,
@@ -97,6 +108,12 @@ PERSOONLIJKE_TABELLEN = frozenset(
         "Sluiting",
         "Bestuurlijkevordering",
         "Rondeantwoord",
+        "Ongebruikelijketransactie",
+        "Fiuverstrekking",
+        "Opschorting",
+        "Notarisweigering",
+        "Waarschuwingsregistratie",
+        "Registerraadpleging",
     }
 )
 
@@ -104,6 +121,7 @@ __all__ = [
     "NAAMGEVING",
     "PERSOONLIJKE_TABELLEN",
     "Advies",
+    "Apvergunning",
     "AuditRecord",
     "Basis",
     "BekendVermogen",
@@ -126,6 +144,7 @@ __all__ = [
     "Facilitatorindicator",
     "Financieelrij",
     "Financieeltabel",
+    "Fiuverstrekking",
     "Gebeurtenis",
     "Gebied",
     "Gebiedscijfer",
@@ -151,12 +170,18 @@ __all__ = [
     "MaatschappelijkeOrganisatie",
     "Medeschuldenaar",
     "MonitorLijn",
+    "Notarisweigering",
     "Observatie",
     "Onderzoekshandeling",
+    "Ongebruikelijketransactie",
+    "Opschorting",
     "Organisatie",
+    "Partnerschapsfeit",
     "Passage",
     "Perceelabonnement",
     "Rapportageverzoek",
+    "Registeraansluiting",
+    "Registerraadpleging",
     "Rondeantwoord",
     "Signaal",
     "Signaalronde",
@@ -167,5 +192,6 @@ __all__ = [
     "Uitbak",
     "Vermogensdossier",
     "Voetnoot",
+    "Waarschuwingsregistratie",
     "nu",
 ]
