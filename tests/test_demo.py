@@ -94,11 +94,17 @@ def test_demo_toont_het_casuswerk_eenmaal(omgeving: Omgeving) -> None:
     laad_demo(omgeving)
     with transactie(omgeving.fabriek) as s:
         riec = Signaal.verband_id == "riec-rotterdam"
-        assert sorted(s.scalars(sa.select(Signaal.status).where(riec))) == [
-            "afgewezen",
-            "in_behandeling",
-            "nieuw",
-        ]
+        assert sorted(
+            s.scalars(sa.select(Signaal.status).where(riec, Signaal.kanaal != "contactpunt"))
+        ) == ["afgewezen", "in_behandeling", "nieuw"]
+        # The port company's contact point, once, under the Rotterdam covenant's version 2.
+        assert list(
+            s.execute(
+                sa.select(Signaal.convenant, Signaal.mainport).where(
+                    riec, Signaal.kanaal == "contactpunt"
+                )
+            )
+        ) == [("mainport-rotterdam@2", "rotterdam")]
         # The RIEC's request to the tax office; its refused request for care data became a
         # bottleneck (test_demo_verbanden).
         assert list(

@@ -14,11 +14,14 @@ from integraal.casus import advies
 from integraal.delen.model import Onderdeel, Werkwijze
 from integraal.domein.casus import DeelverzoekStatus, InterventieStatus, SignaalStatus
 from integraal.domein.fouten import GeenToegang
-from integraal.domein.rollen import Rol
+from integraal.domein.rollen import POORTROLLEN, Rol
 from integraal.kruisverwijzing import oordelen
 from integraal.monitor import opdrachten
 from integraal.opslag import beheer
 from integraal.opslag import casussen as casusopslag
+from integraal.poortwachters import meldingen, opschortingen
+from integraal.poortwachters import waarschuwingsregister as wr
+from integraal.toegang import poortwachters as deur
 from integraal.toegang.beslag import ketenrol
 from integraal.verbanden import fec, icov, informeren
 from integraal.verwerking import Context
@@ -35,7 +38,7 @@ class Taak:
 def mijn_taken(ctx: Context) -> list[Taak]:
     actor = ctx.ik
     werkwijze = ctx.beslisser.register.werkwijze(actor.organisatie_id)
-    uit: list[Taak] = _bestuurlijke_taken(ctx)
+    uit: list[Taak] = _bestuurlijke_taken(ctx) + _poorttaken(ctx)
     if werkwijze is not None and actor.rol in (Rol.ANALIST, Rol.COORDINATOR):
         uit += _taken_van_verband(ctx, werkwijze)
     elif actor.rol is Rol.BELEIDSMEDEWERKER:
@@ -47,7 +50,7 @@ def mijn_taken(ctx: Context) -> list[Taak]:
                 "/monitor/moties",
             )
         )
-    elif actor.rol is not Rol.PRIVACY_OFFICER:
+    elif actor.rol is not Rol.PRIVACY_OFFICER and actor.rol not in POORTROLLEN:
         uit.append(
             Taak(
                 "Verzoeken goedkeuren",
@@ -130,6 +133,47 @@ def _bestuurlijke_taken(ctx: Context) -> list[Taak]:
             ),
         ]
     return []
+
+
+def _poorttaken(ctx: Context) -> list[Taak]:
+    """Gatekeepers' deadlines: a freeze to confirm at once (the institution), reports to
+    analyse and freezes ending today or on the next working day (the FIU), entries past
+    their term (the warning register)."""
+    uit: list[Taak] = []
+    if n := opschortingen.te_bevestigen(ctx):
+        uit.append(
+            Taak(
+                "Opschortingen bevestigen",
+                n,
+                "verzoeken van FIU-Nederland om een transactie op te schorten; bevestig direct",
+                "/opschortingen",
+            )
+        )
+    if deur.is_fiu(ctx):
+        uit += [
+            Taak(
+                "Meldingen analyseren",
+                meldingen.te_analyseren(ctx),
+                "meldingen die ontvangen of in analyse zijn",
+                "/fiu/meldingen?status=ontvangen",
+            ),
+            Taak(
+                "Opschortingen die aflopen",
+                opschortingen.aflopend(ctx),
+                "opschortingen die vandaag of de volgende werkdag eindigen",
+                "/opschortingen",
+            ),
+        ]
+    if ctx.ik.rol is Rol.REGISTERBEHEERDER:
+        uit.append(
+            Taak(
+                "Registraties laten verlopen",
+                wr.te_laten_verlopen(ctx),
+                "registraties waarvan de termijn voorbij is",
+                "/waarschuwingsregister",
+            )
+        )
+    return uit
 
 
 def _taken_als_deelnemer(ctx: Context) -> list[Taak]:

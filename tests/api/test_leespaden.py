@@ -105,6 +105,134 @@ BESTUURLIJKE_PADEN: list[tuple[tuple[str, str], str, str, str, str]] = [
     ),
 ]
 
+# The gatekeepers' personal reads: (route, url, allowed, refused, what only the allowed sees).
+# Bodies for the two lookups are in POORT_BODY.
+POORT_PADEN: list[tuple[tuple[str, str], str, str, str, str]] = [
+    (
+        ("GET", "/api/v1/meldingen/{melding_id}"),
+        "/api/v1/meldingen/{melding}",
+        "bank",
+        "bank2",
+        "Markeerstift",
+    ),
+    (("GET", "/meldingen/{melding_id}"), "/meldingen/{melding}", "bank", "notaris", "Markeerstift"),
+    (
+        ("GET", "/api/v1/fiu/meldingen/{melding_id}"),
+        "/api/v1/fiu/meldingen/{melding}",
+        "fiu",
+        "bank",
+        "Markeerstift",
+    ),
+    (
+        ("GET", "/fiu/meldingen/{melding_id}"),
+        "/fiu/meldingen/{melding}",
+        "fiu",
+        "fiod",
+        "Markeerstift",
+    ),
+    (
+        ("GET", "/api/v1/verdachte-transacties"),
+        "/api/v1/verdachte-transacties",
+        "fiod",
+        "politie",
+        "Markeerstift",
+    ),
+    (("GET", "/verdachte-transacties"), "/verdachte-transacties", "fiod", "fiu", "Markeerstift"),
+    (
+        ("GET", "/api/v1/verdachte-transacties/{verstrekking_id}"),
+        "/api/v1/verdachte-transacties/{vt}",
+        "fiod",
+        "politie",
+        "Markeerstift",
+    ),
+    (
+        ("GET", "/verdachte-transacties/{verstrekking_id}"),
+        "/verdachte-transacties/{vt}",
+        "fiod",
+        "bank",
+        "Markeerstift",
+    ),
+    (
+        ("GET", "/api/v1/opschortingen/{opschorting_id}"),
+        "/api/v1/opschortingen/{opschorting}",
+        "bank",
+        "bank2",
+        "BET-MARKER-4411",
+    ),
+    (
+        ("GET", "/opschortingen/{opschorting_id}"),
+        "/opschortingen/{opschorting}",
+        "fiu",
+        "notaris",
+        "BET-MARKER-4411",
+    ),
+    (
+        ("GET", "/api/v1/notariele-weigeringen"),
+        "/api/v1/notariele-weigeringen",
+        "notaris",
+        "notaris2",
+        "Notarisklant",
+    ),
+    (("GET", "/weigeringen"), "/weigeringen", "notaris", "notaris2", "Notarisklant"),
+    (
+        ("GET", "/api/v1/waarschuwingsregister/registraties"),
+        "/api/v1/waarschuwingsregister/registraties",
+        "register",
+        "terminal",
+        "Registermarker",
+    ),
+    (
+        ("GET", "/waarschuwingsregister"),
+        "/waarschuwingsregister",
+        "register",
+        "terminal",
+        "Registermarker",
+    ),
+    (
+        ("GET", "/api/v1/waarschuwingsregister/registraties/{registratie_id}"),
+        "/api/v1/waarschuwingsregister/registraties/{registratie}",
+        "register",
+        "terminal",
+        "Registermarker",
+    ),
+    (
+        ("GET", "/waarschuwingsregister/registraties/{registratie_id}"),
+        "/waarschuwingsregister/registraties/{registratie}",
+        "register",
+        "notaris",
+        "Registermarker",
+    ),
+    (
+        ("GET", "/api/v1/waarschuwingsregister/registraties/{registratie_id}/inzage"),
+        "/api/v1/waarschuwingsregister/registraties/{registratie}/inzage",
+        "register",
+        "terminal",
+        "Registermarker",
+    ),
+    (
+        ("GET", "/waarschuwingsregister/registraties/{registratie_id}/inzage"),
+        "/waarschuwingsregister/registraties/{registratie}/inzage",
+        "register",
+        "terminal",
+        "Registermarker",
+    ),
+    (
+        ("POST", "/api/v1/waarschuwingsregister/_raadpleging"),
+        "/api/v1/waarschuwingsregister/_raadpleging",
+        "terminal",
+        "luchtvracht",
+        '"treffer":true',
+    ),
+    (
+        ("POST", "/waarschuwingsregister/raadplegen"),
+        "/waarschuwingsregister/raadplegen",
+        "terminal",
+        "luchtvracht",
+        "Er staat een registratie",
+    ),
+]
+POORT_BODY = {"naam": "Rik Registermarker", "geboortedatum": "01-01-1980"}
+
 # Routes that read personal data of partners (or about them, such as the processing log).
 PERSOONSGEGEVENS = {
     ("GET", "/api/v1/signalen"),
@@ -152,11 +280,96 @@ PERSOONSGEGEVENS = {
     ("GET", "/signaalronden"),
     ("GET", "/signaalronden/{ronde_id}"),
     *(b[0] for b in BESTUURLIJKE_PADEN),
+    *(b[0] for b in POORT_PADEN),
 }
 # Reached without an account, with the personal code of the bewijs van ontvangst.
 CODE_PADEN = {("POST", "/api/v1/beslag/_inzage"), ("POST", "/mijn-beslag")}
 # The rest, each with why it reads no partner personal data.
 GEEN_PERSOONSGEGEVENS = {
+    **dict.fromkeys(
+        [
+            ("POST", "/api/v1/meldingen"),
+            ("POST", "/api/v1/meldingen/_goaml"),
+            ("POST", "/meldingen"),
+            ("POST", "/meldingen/goaml"),
+            ("POST", "/api/v1/fiu/meldingen/{melding_id}/_analyse"),
+            ("POST", "/api/v1/fiu/meldingen/{melding_id}/_oordeel"),
+            ("POST", "/api/v1/fiu/meldingen/{melding_id}/_verstrekking"),
+            ("POST", "/fiu/meldingen/{melding_id}/analyse"),
+            ("POST", "/fiu/meldingen/{melding_id}/oordeel"),
+            ("POST", "/fiu/meldingen/{melding_id}/verstrekking"),
+            ("POST", "/api/v1/opschortingen"),
+            ("POST", "/api/v1/opschortingen/{opschorting_id}/_bevestiging"),
+            ("POST", "/api/v1/opschortingen/{opschorting_id}/_verlenging"),
+            ("POST", "/api/v1/opschortingen/{opschorting_id}/_opheffing"),
+            ("POST", "/api/v1/opschortingen/{opschorting_id}/_beslag"),
+            ("POST", "/opschortingen"),
+            ("POST", "/opschortingen/{opschorting_id}/bevestigen"),
+            ("POST", "/opschortingen/{opschorting_id}/verlengen"),
+            ("POST", "/opschortingen/{opschorting_id}/opheffen"),
+            ("POST", "/opschortingen/{opschorting_id}/beslag"),
+            ("POST", "/api/v1/notariele-weigeringen"),
+            ("POST", "/weigeringen"),
+            ("POST", "/api/v1/waarschuwingsregister/registraties"),
+            ("POST", "/api/v1/waarschuwingsregister/registraties/{registratie_id}/_kennisgeving"),
+            ("POST", "/api/v1/waarschuwingsregister/registraties/{registratie_id}/_bezwaar"),
+            ("POST", "/api/v1/waarschuwingsregister/registraties/{registratie_id}/_bezwaarbesluit"),
+            ("POST", "/api/v1/waarschuwingsregister/_verloop"),
+            ("POST", "/waarschuwingsregister/registraties"),
+            ("POST", "/waarschuwingsregister/registraties/{registratie_id}/kennisgeving"),
+            ("POST", "/waarschuwingsregister/registraties/{registratie_id}/bezwaar"),
+            ("POST", "/waarschuwingsregister/registraties/{registratie_id}/bezwaarbesluit"),
+            ("POST", "/waarschuwingsregister/verloop"),
+        ],
+        "stap bij een poortwachter; wat erin gelezen of verstrekt wordt, gaat door de deur en "
+        "staat in het logboek (tests/poortwachters, test_spoor)",
+    ),
+    **dict.fromkeys(
+        [
+            ("POST", "/api/v1/notariele-weigeringen/_vraag"),
+            ("POST", "/weigeringen/vraag"),
+        ],
+        "vóór 10 juli 2027 altijd geweigerd (AMLR-75); daarna per kantoor door de deur en "
+        "gelogd, bewezen met een klok na die datum (tests/poortwachters/test_notarissen.py)",
+    ),
+    **dict.fromkeys(
+        [
+            ("GET", "/api/v1/meldingen"),
+            ("GET", "/meldingen"),
+            ("GET", "/api/v1/fiu/meldingen"),
+            ("GET", "/fiu/meldingen"),
+            ("GET", "/api/v1/opschortingen"),
+            ("GET", "/opschortingen"),
+        ],
+        "lijst met nummer, sector, bedrag, datum en stand; geen cliënt",
+    ),
+    **dict.fromkeys(
+        [
+            ("GET", "/api/v1/waarschuwingsregister"),
+            ("POST", "/api/v1/waarschuwingsregister/vergunningen"),
+            ("POST", "/api/v1/waarschuwingsregister/vergunningen/{vergunning_id}/_intrekking"),
+            ("POST", "/api/v1/waarschuwingsregister/aansluitingen"),
+            ("POST", "/waarschuwingsregister/vergunning"),
+            ("POST", "/waarschuwingsregister/vergunningen/{vergunning_id}/intrekking"),
+            ("POST", "/waarschuwingsregister/aansluiting"),
+            ("GET", "/api/v1/partnerschapsfeiten"),
+            ("POST", "/api/v1/partnerschapsfeiten"),
+            ("POST", "/partnerschapsfeiten"),
+        ],
+        "vergunningen, aangesloten bedrijven en feiten van een kantoor: geen personen",
+    ),
+    **dict.fromkeys(
+        [
+            ("GET", "/meldingen/nieuw"),
+            ("GET", "/meldingen/goaml"),
+            ("GET", "/opschortingen/nieuw"),
+            ("GET", "/weigeringen/nieuw"),
+            ("GET", "/weigeringen/vraag"),
+            ("GET", "/waarschuwingsregister/registraties/nieuw"),
+            ("GET", "/waarschuwingsregister/raadplegen"),
+        ],
+        "formulier",
+    ),
     **dict.fromkeys(
         [
             ("GET", "/api/v1/knelpunten"),
@@ -858,7 +1071,8 @@ PADEN += [
 
 
 def test_elk_persoonspad_heeft_een_proef() -> None:
-    assert {p.sleutel for p in PADEN} | {b[0] for b in BESTUURLIJKE_PADEN} == PERSOONSGEGEVENS
+    geprobeerd = {p.sleutel for p in PADEN} | {b[0] for b in BESTUURLIJKE_PADEN}
+    assert geprobeerd | {b[0] for b in POORT_PADEN} == PERSOONSGEGEVENS
 
 
 def _persoonsgegevens_in(tekst: str) -> bool:
@@ -1326,3 +1540,113 @@ def test_het_bibob_advies_bereikt_via_geen_enkele_route_een_ander(
         c.cookies.clear()
         web_login(c, a["bibob"])
         assert GEHEIM in c.get(f"/bibob/{ids['p']}").text
+
+
+# --- Gatekeepers and registers -----------------------------------------------------------------
+
+
+@pytest.fixture
+def met_poort(wereld: Wereld) -> tuple[Wereld, dict[str, Actor], dict[str, str]]:
+    from integraal.domein.rollen import Rol
+    from tests.poortwachters.conftest import maak_poort, poortwereld
+
+    p = maak_poort(wereld.omgeving)
+    ids = poortwereld(wereld, p)
+    o = wereld.omgeving
+    a = {
+        "bank": p.bank,
+        "bank2": maak_actor(o, "melder.spaarbank", "spaarbank-fictief", Rol.MELDER),
+        "notaris": p.notaris,
+        "notaris2": p.notaris2,
+        "fiu": p.fiu,
+        "fiod": p.fiod,
+        "politie": p.politie,
+        "register": p.register,
+        "terminal": p.terminal,
+        "luchtvracht": p.luchtvracht,
+    }
+    return wereld, a, ids
+
+
+def _poort_roep(
+    c: TestClient, sleutel: tuple[str, str], url: str, actor: Actor | None
+) -> tuple[int, str]:
+    if url.startswith("/api/"):
+        koppen = token(c, actor) if actor else {}
+        body = POORT_BODY if sleutel[0] == "POST" else None
+        r = c.request(sleutel[0], url, headers=koppen, json=body)
+        return r.status_code, r.text
+    c.cookies.clear()
+    if actor:
+        web_login(c, actor)
+    velden = dict(POORT_BODY)
+    if sleutel[0] == "POST":
+        velden["csrf"] = csrf(c, "/inloggen")
+    r = c.request(
+        sleutel[0], url, data=velden if sleutel[0] == "POST" else None, follow_redirects=False
+    )
+    return r.status_code, r.text
+
+
+def test_poortwachterpaden_zijn_afgeschermd_en_gelogd(
+    met_poort: tuple[Wereld, dict[str, Actor], dict[str, str]],
+) -> None:
+    w, a, ids = met_poort
+    with TestClient(maak_app(w.omgeving)) as c:
+        for sleutel, sjabloon, mag, mag_niet, kenmerk in POORT_PADEN:
+            url = sjabloon.format(**ids)
+            voor = _logaantal(w)
+            status, tekst = _poort_roep(c, sleutel, url, None)
+            assert status in (401, 303) and kenmerk not in tekst, url
+            status, tekst = _poort_roep(c, sleutel, url, a[mag_niet])
+            assert status in (200, 403, 404), (url, mag_niet, tekst[:300])
+            assert kenmerk not in tekst, f"{url}: geen besluit, dan geen gegevens"
+            assert _logaantal(w) == voor, f"{url}: wat niet gelezen is, komt niet in het logboek"
+            status, tekst = _poort_roep(c, sleutel, url, a[mag])
+            assert status == 200 and kenmerk in tekst, (url, tekst[:300])
+            assert _logaantal(w) > voor, f"{url}: een toegestane lezing schrijft het logboek"
+
+
+# The routes are the same on both databases; the reads behind them are proven on both above.
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_geen_route_vertelt_de_melder_de_afloop(
+    met_poort: tuple[Wereld, dict[str, Actor], dict[str, str]],
+) -> None:
+    """No tipping off, over every route: every page and API read, as the reporter and as
+    another institution, shows nothing of what the FIU did with the report (its analysis, its
+    judgement, where it went). The FIU does see it, so the probe can fail."""
+    from tests.poortwachters.conftest import ANALYSE, OORDEEL, TOELICHTING
+
+    w, a, ids = met_poort
+    app = maak_app(w.omgeving)
+    vulling = {
+        "melding_id": ids["melding"],
+        "verstrekking_id": ids["vt"],
+        "opschorting_id": ids["opschorting"],
+        "registratie_id": ids["registratie"],
+    }
+    lezen = sorted(
+        re.sub(r"\{(\w+)\}", lambda m: vulling.get(m.group(1), "X-1"), pad)
+        for methode, pad in _routes(app)
+        if methode == "GET" and pad not in ("/uitloggen",)
+    )
+    # The analysis, the judgement's reasons, the note to the FIOD, and the history step that
+    # names where it went ("Verstrekt aan …"). Status words are in the public rule catalogue,
+    # so they are no marker; what the reporter reads back has no status field at all
+    # (tests/poortwachters/test_meldingen.py).
+    geheim = (ANALYSE, OORDEEL, TOELICHTING, "Verstrekt aan")
+    with TestClient(app) as c:
+        for wie in ("bank", "bank2"):
+            koppen = token(c, a[wie])
+            c.cookies.clear()
+            web_login(c, a[wie])
+            for url in lezen:
+                r = c.get(
+                    url, headers=koppen if url.startswith("/api/") else None, follow_redirects=False
+                )
+                for g in geheim:
+                    assert g not in r.text, f"{wie} leest '{g}' via {url}"
+        c.cookies.clear()
+        web_login(c, a["fiu"])
+        pagina = c.get(f"/fiu/meldingen/{ids['melding']}").text
+        assert ANALYSE in pagina and OORDEEL in pagina and "Verstrekt aan" in pagina

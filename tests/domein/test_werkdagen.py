@@ -16,6 +16,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from integraal.domein import werkdagen as w
+from integraal.domein.casus import OngeldigeOvergang
 from integraal.domein.poortwachters import (
     OPSCHORTING_MAXIMUM,
     Opschortingstatus,
@@ -24,7 +25,6 @@ from integraal.domein.poortwachters import (
     nieuwe_opschorting,
     verleng,
 )
-from integraal.domein.casus import OngeldigeOvergang
 
 jaren = st.integers(min_value=2000, max_value=2099)
 dagen = st.dates(min_value=dt.date(2026, 7, 1), max_value=dt.date(2099, 12, 1))

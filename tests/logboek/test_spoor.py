@@ -1301,7 +1301,7 @@ def _speel_poortwachters(o: Omgeving, a: dict[str, Actor]) -> None:
         o,
         reg,
         wr.trek_vergunning_in,
-        v.nummer,
+        v.id,
         IntrekkingIn(op=dt.date.today().strftime("%d-%m-%Y")),
     )
     with pytest.raises(Weigering):

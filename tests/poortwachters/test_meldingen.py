@@ -19,11 +19,11 @@ from integraal.opslag.modellen import LogboekRegel
 from integraal.poortwachters import goaml, meldingen
 from integraal.poortwachters.meldingen import (
     AnalyseIn,
-    Kanaal,
     MeldingIn,
     OordeelIn,
     VerstrekkingIn,
 )
+from integraal.verwerking import Kanaal
 from tests.conftest import BSN_JAN, Wereld
 from tests.hulp import doe
 from tests.poortwachters.conftest import Poort
@@ -168,7 +168,7 @@ def test_alleen_meldingsverantwoordelijken_melden(wereld: Wereld, poort: Poort) 
         from integraal.toegang import poortwachters as deur
 
         bon = doe(wereld.omgeving, poort.bank, meldingen.meld, melding_in())
-        with wereld.omgeving.context(poort.fiu, Kanaal.API) as ctx:  # type: ignore[arg-type]
+        with wereld.omgeving.context(poort.fiu, Kanaal.API) as ctx:
             m = deur.melding(ctx, bon.id)
             m.status = Meldingstatus.VERDACHT.value
             deur.verstrek(ctx, m, "gemeente-rotterdam")

@@ -163,7 +163,7 @@ def test_met_vergunning_van_inschrijving_tot_verloop(wereld: Wereld, poort: Poor
         o,
         poort.register,
         wr.trek_vergunning_in,
-        "AP-2026-0042",
+        doe(o, poort.register, wr.overzicht, klok=_klok()).vergunningen[0].id,
         IntrekkingIn(op="30-11-2026"),
         klok=_klok(),
     )

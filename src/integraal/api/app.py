@@ -29,6 +29,7 @@ from integraal.api.routes import (
     logboek,
     monitor,
     netwerk,
+    poortwachters,
     rapportages,
     signaalronden,
     signalen,
@@ -115,6 +116,7 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
         signaalronden,
         verbanden,
         bestuurlijk,
+        poortwachters,
     ):
         api.include_router(module.router)
     api.mount(

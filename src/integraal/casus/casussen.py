@@ -24,6 +24,7 @@ from integraal.domein.casus import (
 )
 from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
+from integraal.domein.poortwachters import Mainport
 from integraal.domein.rollen import ROL_LABELS, Rol
 from integraal.opslag import beheer, leveringen
 from integraal.opslag import casussen as opslag
@@ -117,6 +118,7 @@ class CasusUit(Uitvoer):
     doel: str
     status: CasusStatus
     aangemaakt_op: dt.datetime | None = None
+    mainport: Mainport | None = None
 
 
 class LidUit(Uitvoer):
@@ -160,6 +162,7 @@ class Casuskop(Uitvoer):
     advies_naam: str | None = None
     advies_kort: str = "advies"
     actie_naam: str = "Interventie"
+    mainport: Mainport | None = None
 
     @property
     def open_interventies(self) -> list[InterventieUit]:
@@ -275,6 +278,8 @@ def open_casus(ctx: Context, invoer: CasusIn) -> CasusUit:
         status=CasusStatus.OPEN.value,
         aangemaakt_door=actor.gebruiker_id,
         aangemaakt_op=ctx.nu(),
+        # The hub its signals are about; the first one that names one.
+        mainport=next((s.mainport for s in signalen if s.mainport), None),
     )
     beheer.bewaar(ctx.sessie, c)
     ids = {actor.gebruiker_id, *(g.id for g in gebruikers)}
@@ -295,6 +300,7 @@ def _casusregel(c: Casus) -> dict[str, object]:
         "doel": c.doel,
         "status": c.status,
         "aangemaakt_op": c.aangemaakt_op,
+        "mainport": c.mainport,
     }
 
 
@@ -447,6 +453,7 @@ def _kop(ctx: Context, c: Casus) -> Casuskop:
         sluitreden=c.sluitreden,
         aangemaakt_op=c.aangemaakt_op,
         gesloten_op=c.gesloten_op,
+        mainport=Mainport(c.mainport) if c.mainport else None,
         advies=AdviesUit.van(advies) if advies else None,
         interventies=[
             InterventieUit.van(i) for i in opslag.interventies_van_casus(ctx.sessie, c.id)

@@ -10,13 +10,15 @@ from typing import ClassVar, Literal
 from pydantic import Field, ValidationInfo, field_validator
 
 from integraal.delen import Beslisser, Besluit
-from integraal.delen.model import Melder, Onderdeel
+from integraal.delen.model import Convenant, Melder, Onderdeel
 from integraal.domein.casus import SIGNAAL_OVERGANGEN, OngeldigeOvergang, SignaalStatus, controleer
 from integraal.domein.fouten import Conflict, OngeldigeInvoer
 from integraal.domein.identificatie import VALIDATORS, OngeldigeWaarde
 from integraal.domein.invoer import Invoer, Uitvoer, veld
 from integraal.domein.keuze import Keuze
+from integraal.domein.poortwachters import Mainport, Signaalkanaal
 from integraal.domein.pseudoniem import pseudoniem
+from integraal.domein.rollen import Rol
 from integraal.opslag import beheer
 from integraal.opslag import casussen as opslag
 from integraal.opslag.modellen import Signaal
@@ -77,6 +79,12 @@ class SignaalIn(Invoer):
         standaard=[],
         max_length=10,
     )
+    mainport: Mainport | None = veld(
+        "Gaat over een mainport",
+        hint="Een haven, luchthaven of de sierteeltsector; bij een convenant vult Integraal "
+        "dit zelf in.",
+        standaard=None,
+    )
 
     meldingen: ClassVar[dict[str, str]] = {
         "verband": "Kies het samenwerkingsverband dat uw signaal ontvangt.",
@@ -115,6 +123,8 @@ class SignaalUit(Uitvoer):
     reden: str | None
     casus_id: str | None
     aangemaakt_op: dt.datetime
+    kanaal: Signaalkanaal = Signaalkanaal.DEELNEMER
+    mainport: Mainport | None = None
     bekend_in_casussen: list[BekendSubject] = Field(default_factory=list)
 
     @classmethod
@@ -129,6 +139,8 @@ class SignaalUit(Uitvoer):
             reden=s.reden,
             casus_id=s.casus_id,
             aangemaakt_op=s.aangemaakt_op,
+            kanaal=Signaalkanaal(s.kanaal),
+            mainport=Mainport(s.mainport) if s.mainport else None,
             bekend_in_casussen=list(bekend),
         )
 
@@ -157,7 +169,8 @@ def kenmerk_tekst(k: dict[str, str]) -> str:
 
 def verbanden(beslisser: Beslisser, organisatie_id: str | None) -> list[tuple[str, str]]:
     """Where a signal can go: the partnerships whose werkwijze takes signals from the public
-    (no organisation) or from their participants (the ones this organisation takes part in)."""
+    (no organisation) or from their participants (the ones this organisation takes part in),
+    and those a published covenant in force lets this organisation send signals to."""
     register, vandaag = beslisser.register, dt.date.today()
     uit = []
     for o in register.verbanden(Onderdeel.SIGNALEN):
@@ -166,11 +179,36 @@ def verbanden(beslisser: Beslisser, organisatie_id: str | None) -> list[tuple[st
         if organisatie_id is None:
             if Melder.PUBLIEK in w.signaal_van:
                 uit.append((o.id, o.naam))
-        elif Melder.DEELNEMERS in w.signaal_van and organisatie_id in register.deelnemers_op(
-            o.id, vandaag
-        ):
+        elif (
+            Melder.DEELNEMERS in w.signaal_van
+            and organisatie_id in register.deelnemers_op(o.id, vandaag)
+        ) or _convenant(beslisser, organisatie_id, o.id, w.doel, vandaag) is not None:
             uit.append((o.id, o.naam))
     return uit
+
+
+def _convenant(
+    beslisser: Beslisser, van: str, verband: str, doel: str, dag: dt.date
+) -> Convenant | None:
+    """A published covenant in force under which `van` sends signals to `verband`."""
+    c = beslisser.register.convenant_voor(van, verband, deur.CATEGORIE, doel, dag)
+    return c if c is not None and c.publicatie else None
+
+
+def _kanaal(ctx: Context, verband: str, doel: str) -> tuple[Signaalkanaal, Convenant | None]:
+    """How a signal comes in: a public tip, a participant, or a party to a covenant (its
+    contact point, or another of its people)."""
+    if ctx.actor is None:
+        return Signaalkanaal.PUBLIEK, None
+    org, dag = ctx.actor.organisatie_id, ctx.nu().date()
+    if org in ctx.beslisser.register.deelnemers_op(verband, dag):
+        return Signaalkanaal.DEELNEMER, None
+    c = ctx.beslisser.register.convenant_voor(org, verband, deur.CATEGORIE, doel, dag)
+    if c is None:
+        return Signaalkanaal.DEELNEMER, None  # the rule engine refuses it below
+    if ctx.actor.rol is Rol.CONTACTPUNT:
+        return Signaalkanaal.CONTACTPUNT, c
+    return Signaalkanaal.CONVENANT, c
 
 
 def _controleer_verband(ctx: Context, verband_id: str) -> None:
@@ -196,6 +234,7 @@ def dien_in(ctx: Context, invoer: SignaalIn) -> SignaalUit:
     """A partner user's signal (a provision, so the engine decides) or a public tip."""
     _controleer_verband(ctx, invoer.verband)
     doel = deur.doel(ctx, invoer.verband)
+    kanaal, convenant = _kanaal(ctx, invoer.verband, doel)
     kenmerken = opgeslagen(ctx.pseudoniem_sleutel, invoer.kenmerken)
     besluit: Besluit | None = None
     if ctx.actor is not None:
@@ -218,6 +257,15 @@ def dien_in(ctx: Context, invoer: SignaalIn) -> SignaalUit:
         status=SignaalStatus.NIEUW.value,
         aangemaakt_op=ctx.nu(),
         gewijzigd_op=ctx.nu(),
+        kanaal=kanaal.value,
+        convenant=f"{convenant.id}@{convenant.versie}" if convenant else None,
+        mainport=(
+            convenant.mainport.value
+            if convenant
+            else invoer.mainport.value
+            if invoer.mainport
+            else None
+        ),
     )
     beheer.bewaar(ctx.sessie, s)
     ctx.log(
@@ -234,7 +282,7 @@ def dien_in(ctx: Context, invoer: SignaalIn) -> SignaalUit:
         )
         for b in (deur.betrokkenen(s) or (None,))
     )
-    ctx.audit("signaal indienen", "ontvangen", signaal=nummer)
+    ctx.audit("signaal indienen", "ontvangen", signaal=nummer, kanaal=kanaal.value)
     return SignaalUit.van(s)
 
 

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from integraal.domein.keuze import Keuze
+from integraal.domein.poortwachters import Mainport
 from integraal.domein.rollen import Rol
 
 
@@ -261,11 +262,44 @@ class Aanwijzing(_Strikt):
         return self.geldig_van <= datum and (self.geldig_tot is None or datum <= self.geldig_tot)
 
 
+class Convenant(_Strikt):
+    """One version of a covenant (a mainport's public-private agreement): its parties, what
+    they may share for which purposes, its validity and where it was published. A covenant is
+    no legal basis of its own; it records how the parties use theirs, and the rule engine only
+    lets a provision through a covenant that is published and in force (MAINPORT-CONVENANT)."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9\-]*$")
+    versie: int = Field(ge=1)
+    titel: str
+    mainport: Mainport
+    partijen: tuple[str, ...] = Field(min_length=2)
+    # Who may receive under it; empty: every party.
+    ontvangers: tuple[str, ...] = ()
+    categorieen: tuple[str, ...] = Field(min_length=1)
+    doelen: tuple[str, ...] = Field(min_length=1)
+    geldig_van: dt.date
+    geldig_tot: dt.date | None = None
+    publicatie: str | None = None
+    toelichting: str = ""
+
+    def geldig_op(self, datum: dt.date) -> bool:
+        return self.geldig_van <= datum and (self.geldig_tot is None or datum <= self.geldig_tot)
+
+    def dekt(self, van: str, aan: str, categorie: str, doel: str) -> bool:
+        return (
+            van in self.partijen
+            and aan in (self.ontvangers or self.partijen)
+            and categorie in self.categorieen
+            and doel in self.doelen
+        )
+
+
 class Partnerregister(_Strikt):
     versie: str
     soorten: dict[str, Soort]
     organisaties: tuple[Organisatie, ...]
     aanwijzingen: tuple[Aanwijzing, ...] = ()
+    convenanten: tuple[Convenant, ...] = ()
 
     @model_validator(mode="after")
     def _samenhang(self) -> Partnerregister:
@@ -291,7 +325,33 @@ class Partnerregister(_Strikt):
                 raise ValueError(f"aanwijzing {a.bron}: onbekende organisaties {sorted(onbekend)}")
             if a.geldig_tot is not None and a.geldig_tot < a.geldig_van:
                 raise ValueError(f"aanwijzing {a.bron}: geldig_tot ligt voor geldig_van")
+        versies = [(c.id, c.versie) for c in self.convenanten]
+        if len(set(versies)) != len(versies):
+            raise ValueError("een convenantversie staat dubbel in het partnerregister")
+        for c in self.convenanten:
+            onbekend = set(c.partijen) - ids
+            if onbekend:
+                raise ValueError(f"convenant {c.id}: onbekende partijen {sorted(onbekend)}")
+            if not set(c.ontvangers) <= set(c.partijen):
+                raise ValueError(f"convenant {c.id}: een ontvanger is geen partij")
+            if c.geldig_tot is not None and c.geldig_tot < c.geldig_van:
+                raise ValueError(f"convenant {c.id}: geldig_tot ligt voor geldig_van")
         return self
+
+    def convenant_voor(
+        self, van: str, aan: str, categorie: str, doel: str, datum: dt.date
+    ) -> Convenant | None:
+        """The covenant version in force on `datum` that covers this provision, a published
+        one first (so the explanation names the best there is)."""
+        passend = [
+            c for c in self.convenanten if c.geldig_op(datum) and c.dekt(van, aan, categorie, doel)
+        ]
+        passend.sort(key=lambda c: (c.publicatie is None, -c.versie))
+        return passend[0] if passend else None
+
+    def convenanten_van(self, org_id: str, datum: dt.date) -> list[Convenant]:
+        """The covenant versions in force on `datum` this organisation is a party to."""
+        return [c for c in self.convenanten if c.geldig_op(datum) and org_id in c.partijen]
 
     def werkwijze(self, org_id: str) -> Werkwijze | None:
         """How the partnership with this id works; None for an organisation that is none."""

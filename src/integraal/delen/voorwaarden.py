@@ -323,12 +323,32 @@ _feit(
     "het bevoegd gezag stemde in",
     "geen instemming van het bevoegd gezag",
 )
-_feit(
-    "convenant_gepubliceerd",
-    "het convenant is gepubliceerd",
-    "het convenant is gepubliceerd",
-    "geen gepubliceerd convenant",
+
+
+@_voorwaarde(
+    "binnen_convenant",
+    "een convenant in werking dekt deze partijen, categorie en doel",
+    toepasselijkheid=True,
 )
+def _binnen_convenant(t: Toets) -> tuple[bool, str]:
+    v = t.verzoek
+    c = t.register.convenant_voor(t.van.id, t.aan.id, v.categorie, v.doel, v.datum)
+    if c is None:
+        return False, f"geen convenant in werking tussen {t.van.naam} en {t.aan.naam} dat dit dekt"
+    return True, f"{c.titel} (versie {c.versie})"
+
+
+@_voorwaarde("convenant_gepubliceerd", "het convenant is gepubliceerd")
+def _convenant_gepubliceerd(t: Toets) -> tuple[bool, str]:
+    v = t.verzoek
+    c = t.register.convenant_voor(t.van.id, t.aan.id, v.categorie, v.doel, v.datum)
+    if c is None:
+        return False, "er is geen convenant dat dit dekt"
+    if c.publicatie is None:
+        return False, f"{c.titel} (versie {c.versie}) is nog niet gepubliceerd"
+    return True, f"gepubliceerd: {c.publicatie}"
+
+
 _feit(
     "motivering",
     "de verstrekking is per geval gemotiveerd",

@@ -8,6 +8,7 @@
   bank's confirmation;
 - the first notary's office records a refused client and its notification to the supervisor;
   a question from the second office is refused until 10 July 2027;
+- the port company's contact point sends the RIEC a signal under the Rotterdam covenant;
 - the warning register has a (fictitious) permit of the AP, a connected container terminal and
   one entry; the terminal's screener can look a person up.
 """
@@ -17,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 
 from integraal.beslag import dossier as vermogen
-from integraal.casus.signalen import Kenmerk, KenmerkSoort
+from integraal.casus import signalen
+from integraal.casus.signalen import Kenmerk, KenmerkSoort, SignaalIn
 from integraal.demo.als import als
 from integraal.domein.actor import Actor
 from integraal.omgeving import Omgeving
@@ -25,8 +27,8 @@ from integraal.poortwachters import goaml, meldingen, notarissen, opschortingen
 from integraal.poortwachters import waarschuwingsregister as wr
 from integraal.poortwachters.meldingen import (
     AnalyseIn,
-    Kanaal,
     MeldingIn,
+    Meldkanaal,
     OordeelIn,
     VerstrekkingIn,
 )
@@ -84,6 +86,16 @@ def speel_poortwachters(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
     _meldingen(omgeving, actoren)
     _notarissen(omgeving, actoren)
     _register(omgeving, actoren)
+    als(
+        omgeving,
+        actoren["poco.haven"],
+        signalen.dien_in,
+        SignaalIn(
+            verband="riec-rotterdam",
+            omschrijving="Een uitzendkracht op de kade vraagt collega's steeds naar de planning "
+            "van één containerstack en naar de camerahoeken; hij werkt er pas drie weken.",
+        ),
+    )
 
 
 def _meldingen(omgeving: Omgeving, a: dict[str, Actor]) -> None:
@@ -128,7 +140,7 @@ def _meldingen(omgeving: Omgeving, a: dict[str, Actor]) -> None:
         dag=(dt.date.today() - dt.timedelta(days=3)).isoformat(), kvk=KVK_HANDEL
     ).encode()
     for invoer in als(omgeving, bank, lambda ctx: goaml.lees(bestand, ctx.ik.organisatie_id)):
-        als(omgeving, bank, meldingen.meld, invoer, Kanaal.GOAML)
+        als(omgeving, bank, meldingen.meld, invoer, Meldkanaal.GOAML)
     als(
         omgeving,
         notaris,

@@ -269,3 +269,23 @@ def geldige_vergunning(vergunningen: list[Vergunning], dag: dt.date) -> Vergunni
     """The permit in force on a day (the latest to start when two overlap)."""
     geldig = [v for v in vergunningen if v.geldig_op(dag)]
     return max(geldig, key=lambda v: v.geldig_van) if geldig else None
+
+
+# --- Mainports (letter 004: the logistic hubs of the approach) ---------------------------------
+
+
+class Mainport(Keuze):
+    ROTTERDAM = "rotterdam", "Haven van Rotterdam"
+    SCHIPHOL = "schiphol", "Schiphol"
+    ZEELAND_WEST_BRABANT = "zeeland_west_brabant", "North Sea Port en Moerdijk"
+    NOORDZEEKANAALGEBIED = "noordzeekanaalgebied", "Noordzeekanaalgebied"
+    SIERTEELT = "sierteelt", "Sierteeltsector"
+
+
+class Signaalkanaal(Keuze):
+    """Through which channel a signal came in (recorded on the signal)."""
+
+    DEELNEMER = "deelnemer", "Partner in het verband"
+    PUBLIEK = "publiek", "Melding van een burger"
+    CONTACTPUNT = "contactpunt", "Contactpunt ondermijning (convenant)"
+    CONVENANT = "convenant", "Convenantpartner"

@@ -46,3 +46,9 @@ ROL_LABELS: dict[Rol, str] = {
     Rol.SCREENER: "Screeningsmedewerker",
     Rol.CONTACTPUNT: "Contactpunt ondermijning",
 }
+
+# Gatekeepers and registers: their own work, not a partner's deliveries, requests and
+# interventions.
+POORTROLLEN = frozenset(
+    {Rol.MELDER, Rol.NOTARIS, Rol.REGISTERBEHEERDER, Rol.SCREENER, Rol.CONTACTPUNT}
+)

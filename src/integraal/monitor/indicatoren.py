@@ -24,7 +24,7 @@ from integraal.domein.monitor import (
     onderdruk_een,
 )
 from integraal.domein.tekst import getal
-from integraal.monitor import bestuurlijk, knelpunten
+from integraal.monitor import bestuurlijk, knelpunten, poortwachters
 from integraal.monitor.rechten import mag_bewerken
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
@@ -362,7 +362,20 @@ def _bestuurlijke_vorderingen(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
     ]
 
 
+def _punten(
+    bron: Callable[[Sessie, dt.datetime], list[tuple[str, str, float | None, str | None]]],
+) -> Callable[[Sessie, dt.datetime], list[Punt]]:
+    def punten(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
+        return [
+            Punt(periode=j, uitsplitsing=u, waarde=w, reden=r) for j, u, w, r in bron(sessie, peil)
+        ]
+
+    return punten
+
+
 LIVE: dict[str, Callable[[Sessie, dt.datetime], list[Punt]]] = {
+    "ongebruikelijke_transacties": _punten(poortwachters.meldingen),
+    "mainports": _punten(poortwachters.mainports),
     "sluitingen": _sluitingen,
     "bestuurlijke_vorderingen": _bestuurlijke_vorderingen,
     "weigeringen_per_regel": _telling(knelpunten.weigeringen_per_regel),

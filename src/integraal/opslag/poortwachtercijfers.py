@@ -12,29 +12,45 @@ from sqlalchemy.orm import Session
 from integraal.domein.poortwachters import Registratiecriterium, Vergunning
 from integraal.opslag.modellen import (
     Apvergunning,
+    Casus,
     Ongebruikelijketransactie,
     Opschorting,
     Partnerschapsfeit,
     Registeraansluiting,
+    Signaal,
     Waarschuwingsregistratie,
 )
 
 
-def per_sector(sessie: Session, van: dt.datetime, tot: dt.datetime) -> list[tuple[str, str, int]]:
-    """(sector, status, count) of reports received in [van, tot)."""
-    rijen = sessie.execute(
+def per_sector(sessie: Session, tot: dt.datetime) -> list[tuple[int, str, str, int]]:
+    """(year received, sector, status, count) of reports received before `tot`."""
+    telling: dict[tuple[int, str, str], int] = {}
+    for op, sector, status in sessie.execute(
         select(
+            Ongebruikelijketransactie.ontvangen_op,
             Ongebruikelijketransactie.sector,
             Ongebruikelijketransactie.status,
-            func.count(),
-        )
-        .where(
-            Ongebruikelijketransactie.ontvangen_op >= van,
-            Ongebruikelijketransactie.ontvangen_op < tot,
-        )
-        .group_by(Ongebruikelijketransactie.sector, Ongebruikelijketransactie.status)
-    )
-    return [(s, st, int(n)) for s, st, n in rijen]
+        ).where(Ongebruikelijketransactie.ontvangen_op < tot)
+    ):
+        sleutel = (op.year, sector, status)
+        telling[sleutel] = telling.get(sleutel, 0) + 1
+    return [(j, s, st, n) for (j, s, st), n in sorted(telling.items())]
+
+
+def per_mainport(sessie: Session, tot: dt.datetime) -> list[tuple[int, str, str, int]]:
+    """(year, mainport, "signalen" or "casussen", count): signals received and cases opened
+    about a mainport before `tot`."""
+    telling: dict[tuple[int, str, str], int] = {}
+    for wat, model in (("signalen", Signaal), ("casussen", Casus)):
+        for op, mainport in sessie.execute(
+            select(model.aangemaakt_op, model.mainport).where(
+                model.mainport.is_not(None), model.aangemaakt_op < tot
+            )
+        ):
+            if mainport is not None:
+                sleutel = (op.year, mainport, wat)
+                telling[sleutel] = telling.get(sleutel, 0) + 1
+    return [(j, m, w, n) for (j, m, w), n in sorted(telling.items())]
 
 
 def te_bevestigen(sessie: Session, instelling_id: str, vandaag: dt.date) -> int:

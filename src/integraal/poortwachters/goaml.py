@@ -46,7 +46,10 @@ from defusedxml.ElementTree import ParseError, fromstring
 
 from integraal.domein.fouten import OngeldigeInvoer
 from integraal.domein.invoer import valideer
-from integraal.poortwachters.meldingen import MeldingIn
+from integraal.poortwachters import meldingen
+from integraal.poortwachters.meldingen import MeldingIn, Meldkanaal, Ontvangstbevestiging
+from integraal.toegang import poortwachters as deur
+from integraal.verwerking import Context
 
 MAX_BYTES = 5_000_000
 REPORT_CODES = frozenset({"UTR", "OT"})
@@ -186,3 +189,10 @@ def bestandsfouten(meldingen: list[str]) -> dict[str, str]:
     """Every problem of a file as its own message, all at the file field (`bestand`,
     `bestand.2`, …): the form lists them under the field, each with its own anchor."""
     return {("bestand" if i == 1 else f"bestand.{i}"): m for i, m in enumerate(meldingen, 1)}
+
+
+def meld(ctx: Context, inhoud: bytes) -> list[Ontvangstbevestiging]:
+    """Report every transaction of a goAML file in one transaction: all or nothing."""
+    deur.toegang_melder(ctx)
+    invoer = lees(inhoud, ctx.ik.organisatie_id)
+    return [meldingen.meld(ctx, i, Meldkanaal.GOAML) for i in invoer]

@@ -45,7 +45,7 @@ KENMERKEN = frozenset({KenmerkSoort.BSN, KenmerkSoort.KVK, KenmerkSoort.RSIN, Ke
 OPSPORINGSDIENSTEN = ("politie", "fiod", "kmar", "om")
 
 
-class Kanaal(Keuze):
+class Meldkanaal(Keuze):
     WEB = "web", "Webformulier"
     API = "api", "API"
     GOAML = "goaml", "goAML-bestand"
@@ -130,7 +130,7 @@ class Ontvangstbevestiging(Uitvoer):
 class EigenMeldingUit(Ontvangstbevestiging):
     """What the institution sent, read back. Deliberately no status, analysis or recipient."""
 
-    kanaal: Kanaal
+    kanaal: Meldkanaal
     meldgrond: Meldgrond
     indicator: str
     client: str
@@ -176,7 +176,7 @@ class MeldingUit(MeldingKop):
     """A report as the FIU analyst reads it."""
 
     melder_kenmerk: str | None
-    kanaal: Kanaal
+    kanaal: Meldkanaal
     meldgrond: Meldgrond
     indicator: str
     client: str
@@ -269,7 +269,9 @@ def sectornaam(ctx: Context, soort: str) -> str:
     return s.label if s else soort
 
 
-def meld(ctx: Context, invoer: MeldingIn, kanaal: Kanaal = Kanaal.WEB) -> Ontvangstbevestiging:
+def meld(
+    ctx: Context, invoer: MeldingIn, kanaal: Meldkanaal = Meldkanaal.WEB
+) -> Ontvangstbevestiging:
     """The institution reports; the rules decide first (WWFT-MOT) and every subject is
     logged. The answer is the receipt only."""
     deur.toegang_melder(ctx)
@@ -322,7 +324,7 @@ def eigen(ctx: Context, melding_id: str) -> EigenMeldingUit:
         id=m.id,
         melder_kenmerk=m.melder_kenmerk,
         ontvangen_op=m.ontvangen_op,
-        kanaal=Kanaal(m.kanaal),
+        kanaal=Meldkanaal(m.kanaal),
         meldgrond=Meldgrond(m.meldgrond),
         indicator=m.indicator,
         client=m.client,
@@ -368,7 +370,7 @@ def lees(ctx: Context, melding_id: str) -> MeldingUit:
     return MeldingUit(
         **_kop(ctx, m).model_dump(),
         melder_kenmerk=m.melder_kenmerk,
-        kanaal=Kanaal(m.kanaal),
+        kanaal=Meldkanaal(m.kanaal),
         meldgrond=Meldgrond(m.meldgrond),
         indicator=m.indicator,
         client=m.client,

@@ -23,7 +23,7 @@ from typing import ClassVar
 
 from integraal.domein import poortwachters as verloop
 from integraal.domein.casus import OngeldigeOvergang
-from integraal.domein.fouten import Conflict, GeenToegang, OngeldigeInvoer
+from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Datum, Invoer, Uitvoer, Werkdatum, veld
 from integraal.domein.keuze import Keuze
 from integraal.domein.poortwachters import (
@@ -278,15 +278,17 @@ def leg_vergunning_vast(ctx: Context, invoer: VergunningIn) -> None:
     ctx.audit("vergunning vastleggen", nummer=invoer.nummer)
 
 
-def trek_vergunning_in(ctx: Context, nummer: str, invoer: IntrekkingIn) -> None:
+def trek_vergunning_in(ctx: Context, vergunning_id: int, invoer: IntrekkingIn) -> None:
     beheerder(ctx)
-    v = cijfers.vergunningrij(ctx.sessie, REGISTER, nummer)
+    v = next(
+        (x for x in cijfers.vergunningrijen(ctx.sessie, REGISTER) if x.id == vergunning_id), None
+    )
     if v is None:
-        raise OngeldigeInvoer({"": "Deze vergunning is niet vastgelegd."})
+        raise NietGevonden("Deze vergunning is niet vastgelegd.")
     if v.ingetrokken_op is not None:
         raise Conflict("Deze vergunning is al ingetrokken.")
     v.ingetrokken_op = invoer.op
-    ctx.audit("vergunning intrekken", nummer=nummer)
+    ctx.audit("vergunning intrekken", nummer=v.nummer)
 
 
 def sluit_aan(ctx: Context, invoer: AansluitingIn) -> None:

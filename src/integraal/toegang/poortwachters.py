@@ -665,9 +665,14 @@ def registerbesluit_zonder_vergunning(ctx: Context) -> Besluit | None:
     """For the keeper's page: why nothing can be provided now (None when a permit holds)."""
     if geldige_vergunning(ctx) is not None:
         return None
+    # As a connected company would be answered (the first one in the register).
+    bedrijf = next(
+        (o.id for o in ctx.beslisser.register.organisaties if o.soort == "logistiek_bedrijf"),
+        REGISTER,
+    )
     return ctx.beslis(
         van=REGISTER,
-        aan="logistiek_bedrijf",
+        aan=bedrijf,
         categorie="waarschuwingstreffer",
         doel="weren",
         feiten={"aangesloten_bij_register"},

@@ -29,6 +29,7 @@ from integraal.web.routes import (
     logboek,
     monitor,
     netwerk,
+    poortwachters,
     rapportages,
     signaalronden,
     signalen,
@@ -40,6 +41,7 @@ from integraal.web.routes import (
 GEBIEDEN: tuple[ModuleType, ...] = (inloggen, start, delen, entiteiten, logboek, leveringen)
 GEBIEDEN += (signalen, casussen, deelverzoeken, interventies, kruisverwijzing, netwerk)
 GEBIEDEN += (beslag, monitor, knelpunten, rapportages, signaalronden, verbanden, bestuurlijk)
+GEBIEDEN += (poortwachters,)
 
 
 def maak_web(omgeving: Omgeving) -> FastAPI:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from integraal.domein.actor import Actor
-from integraal.domein.rollen import Rol
+from integraal.domein.rollen import POORTROLLEN, Rol
 
 KETENROLLEN = frozenset({Rol.OPSPORINGSAMBTENAAR, Rol.HULPOFFICIER, Rol.OFFICIER, Rol.BEWAARDER})
 
@@ -42,10 +42,15 @@ class Wie:
     @property
     def partner(self) -> bool:
         """Works at a partner organisation that provides data and owns interventions."""
-        return not self.bij_verband and self.actor.rol not in KETENROLLEN | {
+        return not self.bij_verband and self.actor.rol not in KETENROLLEN | POORTROLLEN | {
             Rol.BELEIDSMEDEWERKER,
             Rol.PRIVACY_OFFICER,
         }
+
+    @property
+    def opsporing(self) -> bool:
+        """An analyst of a service FIU-Nederland provides suspicious transactions to."""
+        return self.soort in ("politie", "fiod", "kmar", "om") and self.actor.rol is Rol.ANALIST
 
     @property
     def in_beslagketen(self) -> bool:
@@ -65,7 +70,11 @@ MENU: tuple[Menuitem, ...] = (
     Menuitem("Start", "/", lambda w: True),
     Menuitem("Casussen", "/casussen", lambda w: w.casuswerker, ("/casussen/",)),
     Menuitem("Signalen", "/signalen", lambda w: w.doet("signalen"), ("/signalen/",)),
-    Menuitem("Signaal melden", "/signalen/nieuw", lambda w: w.partner and "signalen" in w.deelname),
+    Menuitem(
+        "Signaal melden",
+        "/signalen/nieuw",
+        lambda w: (w.partner and "signalen" in w.deelname) or w.actor.rol is Rol.CONTACTPUNT,
+    ),
     Menuitem("Zoeken", "/zoeken", lambda w: w.casuswerker, ("/entiteiten/",)),
     Menuitem("Verzoeken", "/deelverzoeken", lambda w: w.partner),
     Menuitem("Interventies", "/interventies", lambda w: w.partner),
@@ -123,6 +132,49 @@ MENU: tuple[Menuitem, ...] = (
         ("/vorderingen/",),
     ),
     Menuitem("Percelen volgen", "/percelen", lambda w: w.soort in ("bank", "notaris")),
+    Menuitem(
+        "Meldingen",
+        "/meldingen",
+        lambda w: (
+            w.actor.rol is Rol.MELDER or (w.soort == "notaris" and w.actor.rol is Rol.NOTARIS)
+        ),
+        ("/meldingen/",),
+    ),
+    Menuitem(
+        "Meldingen",
+        "/fiu/meldingen",
+        lambda w: w.soort == "fiu" and w.actor.rol is Rol.ANALIST,
+        ("/fiu/meldingen/",),
+    ),
+    Menuitem(
+        "Opschortingen",
+        "/opschortingen",
+        lambda w: (w.soort == "fiu" and w.actor.rol is Rol.ANALIST) or w.actor.rol is Rol.MELDER,
+        ("/opschortingen/",),
+    ),
+    Menuitem(
+        "Verdachte transacties",
+        "/verdachte-transacties",
+        lambda w: w.opsporing,
+        ("/verdachte-transacties/",),
+    ),
+    Menuitem(
+        "Weigeringen",
+        "/weigeringen",
+        lambda w: w.soort == "notaris" and w.actor.rol is Rol.NOTARIS,
+        ("/weigeringen/",),
+    ),
+    Menuitem(
+        "Waarschuwingsregister",
+        "/waarschuwingsregister",
+        lambda w: w.actor.rol is Rol.REGISTERBEHEERDER,
+        ("/waarschuwingsregister/registraties",),
+    ),
+    Menuitem(
+        "Register raadplegen",
+        "/waarschuwingsregister/raadplegen",
+        lambda w: w.actor.rol is Rol.SCREENER,
+    ),
     Menuitem("Deelwijzer", "/deelwijzer", lambda w: not w.in_beslagketen),
     Menuitem("Knelpunten", "/knelpunten", lambda w: not w.in_beslagketen, ("/knelpunten/",)),
     Menuitem("Monitor", "/monitor", lambda w: True, ("/monitor/",)),

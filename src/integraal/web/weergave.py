@@ -164,6 +164,7 @@ _TONEN = {
             "betaald",
             "besloten",
             "verstrekt",
+            "opgeschort",
         }
     ),
     "let-op": frozenset(
@@ -190,10 +191,23 @@ _TONEN = {
             "verbeurd",
             "invordering",
             "verzonden",
+            "ontvangen",
+            "in_analyse",
+            "verzocht",
+            "bezwaar",
         }
     ),
     "fout": frozenset(
-        {"geweigerd", "mislukt", "afgewezen", "betwist", "onderbroken", "verlopen", "oninbaar"}
+        {
+            "geweigerd",
+            "mislukt",
+            "afgewezen",
+            "betwist",
+            "onderbroken",
+            "verlopen",
+            "oninbaar",
+            "verdacht",
+        }
     ),
 }
 

@@ -30,6 +30,8 @@ class Casus(Basis):
     aangemaakt_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
     gesloten_op: Mapped[dt.datetime | None]
     sluitreden: Mapped[str | None] = mapped_column(Text)
+    # The logistic hub the case is about (taken over from its signals).
+    mainport: Mapped[str | None] = mapped_column(String(30), index=True)
 
 
 class Signaal(Basis):
@@ -48,6 +50,11 @@ class Signaal(Basis):
     casus_id: Mapped[str | None] = mapped_column(ForeignKey("casus.id"))
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(default=nu)
     gewijzigd_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    # How it came in (participant, public, covenant contact point) and under which covenant
+    # version ("mainport-rotterdam@2"); the mainport it is about.
+    kanaal: Mapped[str] = mapped_column(String(20), default="deelnemer")
+    convenant: Mapped[str | None] = mapped_column(String(80))
+    mainport: Mapped[str | None] = mapped_column(String(30), index=True)
 
 
 class CasusSubject(Basis):

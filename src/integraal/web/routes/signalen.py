@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from integraal.casus import casussen, signalen
 from integraal.casus.signalen import Beoordeling, KenmerkSoort, SignaalIn, SignaalUit
+from integraal.domein.poortwachters import Mainport
 from integraal.web.basis import Csrf, Kruimel, PubliekDep, Velden, Web, WebDep
 from integraal.web.formulier import Formulierstaat
 
@@ -26,6 +27,7 @@ def _formulier(w: Web, f: Formulierstaat, *, publiek: bool) -> Response:
             w.omgeving.beslisser, None if publiek or w.actor is None else w.actor.organisatie_id
         ),
         soorten=KenmerkSoort.keuzes(),
+        mainports=Mainport.keuzes(),
         blokken=KENMERKBLOKKEN,
         kruimels=[] if publiek else [Kruimel("Start", "/"), Kruimel("Signaal melden")],
     )

@@ -69,3 +69,9 @@
     xhr.send(new FormData(form));
   });
 })();
+
+// A print button (the access overview a register keeper hands to the person concerned).
+document.addEventListener("click", function (e) {
+  var knop = e.target instanceof Element ? e.target.closest("[data-afdrukken]") : null;
+  if (knop) window.print();
+});

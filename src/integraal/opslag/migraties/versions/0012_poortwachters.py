@@ -20,6 +20,19 @@ depends_on = None
 
 
 def upgrade() -> None:
+    with op.batch_alter_table("signaal", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("kanaal", sa.String(length=20), nullable=False, server_default="deelnemer")
+        )
+        batch_op.add_column(sa.Column("convenant", sa.String(length=80), nullable=True))
+        batch_op.add_column(sa.Column("mainport", sa.String(length=30), nullable=True))
+        batch_op.create_index(batch_op.f("ix_signaal_mainport"), ["mainport"], unique=False)
+    # Signals that came in before: a public tip has no organisation.
+    op.execute("UPDATE signaal SET kanaal = 'publiek' WHERE organisatie_id IS NULL")
+    with op.batch_alter_table("casus", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("mainport", sa.String(length=30), nullable=True))
+        batch_op.create_index(batch_op.f("ix_casus_mainport"), ["mainport"], unique=False)
+
     op.create_table(
         "registeraansluiting",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -324,6 +337,14 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("casus", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_casus_mainport"))
+        batch_op.drop_column("mainport")
+    with op.batch_alter_table("signaal", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_signaal_mainport"))
+        batch_op.drop_column("mainport")
+        batch_op.drop_column("convenant")
+        batch_op.drop_column("kanaal")
     with op.batch_alter_table("registerraadpleging", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_registerraadpleging_registratie_id"))
         batch_op.drop_index(batch_op.f("ix_registerraadpleging_register_id"))
