@@ -23,7 +23,7 @@ from integraal.opslag.db import transactie
 from tests.hulp import WACHTWOORD, lever, maak_casus
 
 # Shared fixtures that live in their own module (the cross-referencing world).
-pytest_plugins = ["tests.kruiswereld", "tests.netwerkwereld"]
+pytest_plugins = ["tests.kruiswereld", "tests.netwerkwereld", "tests.demosjabloon"]
 
 
 @pytest.fixture(autouse=True, scope="session")

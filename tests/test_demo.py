@@ -30,6 +30,7 @@ from integraal.opslag.modellen import (
     Statement,
 )
 from tests.conftest import Wereld
+from tests.demosjabloon import Demosjabloon
 from tests.hulp import doe
 
 
@@ -89,8 +90,8 @@ def test_demo_is_deterministisch_en_idempotent(omgeving: Omgeving) -> None:
     assert "99999" not in waarden  # test BSNs are only stored as pseudonyms
 
 
-def test_demo_toont_het_casuswerk_eenmaal(omgeving: Omgeving) -> None:
-    laad_demo(omgeving)
+def test_demo_toont_het_casuswerk_eenmaal(omgeving: Omgeving, demosjabloon: Demosjabloon) -> None:
+    demosjabloon.vul(omgeving)
     laad_demo(omgeving)
     with transactie(omgeving.fabriek) as s:
         riec = Signaal.verband_id == "riec-rotterdam"
@@ -139,12 +140,14 @@ def test_demo_toont_het_casuswerk_eenmaal(omgeving: Omgeving) -> None:
     _verbanden_in_de_demo(omgeving)
 
 
-def test_demo_beslagcijfers_met_de_hand_na_te_rekenen(omgeving: Omgeving) -> None:
+def test_demo_beslagcijfers_met_de_hand_na_te_rekenen(
+    omgeving: Omgeving, demosjabloon: Demosjabloon
+) -> None:
     """The figures of the demo's seizure story (see integraal/demo/afpakken.py)."""
 
     from integraal.beslag import cijfers
 
-    laad_demo(omgeving)
+    demosjabloon.vul(omgeving)
     laad_demo(omgeving)  # the story is played once
     p0 = dt.datetime(2026, 1, 31, 23, 59, 59, tzinfo=dt.UTC)
     with transactie(omgeving.fabriek) as s:
@@ -160,10 +163,12 @@ def test_demo_beslagcijfers_met_de_hand_na_te_rekenen(omgeving: Omgeving) -> Non
     assert [c for _, c in reeks][:2] == [39_060_00, 69_060_00]
 
 
-def test_the_planted_overlaps_are_found_by_cross_referencing(omgeving: Omgeving) -> None:
+def test_the_planted_overlaps_are_found_by_cross_referencing(
+    omgeving: Omgeving, demosjabloon: Demosjabloon
+) -> None:
     """The demo plants one person written three ways (particles, initials) and one name with
     two spellings; a run in the demo case suggests exactly those pairs on top."""
-    laad_demo(omgeving)
+    demosjabloon.vul(omgeving)
     taak = doe(omgeving, _analist(omgeving), taken.start, "RIEC-RDM-2026-001", KruistaakIn())
     assert taken.voer_uit(omgeving.context, taak.id).status is taken.Status.KLAAR
     with transactie(omgeving.fabriek) as s:
@@ -181,13 +186,15 @@ def test_the_planted_overlaps_are_found_by_cross_referencing(omgeving: Omgeving)
     assert frozenset(("Mohamed El Amrani", "Mohammed el-Amrani")) in paren
 
 
-def test_the_planted_network_patterns_are_listed(omgeving: Omgeving) -> None:
+def test_the_planted_network_patterns_are_listed(
+    omgeving: Omgeving, demosjabloon: Demosjabloon
+) -> None:
     """Havenweg 12 with twelve companies and one account held by three unrelated people in the
     first case; one director of four short-lived companies in the second."""
     from integraal.kruis.netwerk import Patroonsoort
     from integraal.kruisverwijzing import netwerk
 
-    laad_demo(omgeving)
+    demosjabloon.vul(omgeving)
     analist = _analist(omgeving)
     eerste = doe(omgeving, analist, netwerk.patronen, "RIEC-RDM-2026-001")
     tweede = doe(omgeving, analist, netwerk.patronen, "RIEC-RDM-2026-002")

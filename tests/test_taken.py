@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from integraal.demo.wereld import laad_demo
 from integraal.gebruikers import actor_van
 from integraal.instellingen import Instellingen
 from integraal.omgeving import Omgeving, maak_omgeving
@@ -17,11 +16,14 @@ from integraal.opslag import beheer
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import LogboekRegel
 from integraal.taken import mijn_taken
+from tests.demosjabloon import Demosjabloon
 from tests.hulp import doe
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Omgeving]:
+def demo(
+    tmp_path_factory: pytest.TempPathFactory, demosjabloon: Demosjabloon
+) -> Iterator[Omgeving]:
     pad: Path = tmp_path_factory.mktemp("taken")
     o = maak_omgeving(
         Instellingen(
@@ -30,7 +32,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Omgeving]:
             pseudoniem_sleutel="test-sleutel",
         )
     )
-    laad_demo(o)
+    demosjabloon.vul(o)
     yield o
     o.database.dispose()
 

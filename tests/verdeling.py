@@ -15,6 +15,7 @@ from typing import Any
 # Slowest first, by their measured time (docs/benchmarks.md, per-test rows).
 ZWAAR = (
     "tests/browser/test_paginas.py",
+    "tests/browser/test_poortwachters.py",
     "tests/browser/test_casusreis.py",
     "tests/browser/test_monitor.py",
     "tests/browser/test_verbanden.py",

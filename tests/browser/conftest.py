@@ -16,6 +16,7 @@ import uvicorn
 from integraal.app import maak_app
 from integraal.instellingen import Instellingen
 from integraal.omgeving import Omgeving, maak_omgeving
+from tests.demosjabloon import Demosjabloon
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -51,11 +52,9 @@ def omgeving(tmp_path: Path) -> Iterator[Omgeving]:
 
 
 @pytest.fixture
-def demo(omgeving: Omgeving) -> Omgeving:
-    from integraal.demo.wereld import laad_demo
-
-    laad_demo(omgeving)
-    return omgeving
+def demo(omgeving: Omgeving, demosjabloon: Demosjabloon) -> Omgeving:
+    """The demo world (a copy of one loaded once per process and database)."""
+    return demosjabloon.vul(omgeving)
 
 
 def _vrije_poort() -> int:

@@ -70,7 +70,7 @@ from integraal.casus.deelverzoeken import AntwoordIn, DeelverzoekIn
 from integraal.casus.signalen import Kenmerk, KenmerkSoort
 from integraal.cli import app as cli
 from integraal.cli import entiteit as cli_entiteit
-from integraal.demo.wereld import GEBRUIKERS, WACHTWOORD, laad_demo
+from integraal.demo.wereld import GEBRUIKERS, WACHTWOORD
 from integraal.domein.actor import Actor
 from integraal.domein.beslag import Grond, ObjectSoort
 from integraal.domein.bestuurlijk import Bibobbesluit, Rechtsmiddel, Uitspraak, Vorderingsoort
@@ -139,6 +139,7 @@ from integraal.verbanden.knelpunten import (
 )
 from integraal.verwerking import Context, Kanaal
 from integraal.verwerking.context import WEIGERINGEN
+from tests.demosjabloon import Demosjabloon
 from tests.hulp import csrf, doe
 
 R = TypeVar("R")
@@ -1320,7 +1321,9 @@ def _speel_bewaartermijn(o: Omgeving, a: dict[str, Actor]) -> None:
 
 
 @pytest.fixture(scope="module")
-def spoorwereld(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spoorwereld]:
+def spoorwereld(
+    tmp_path_factory: pytest.TempPathFactory, demosjabloon: Demosjabloon
+) -> Iterator[Spoorwereld]:
     """The demo world and every audited action it does not do (on the embedded database: the
     rules are about what the services write, the suite proves both databases elsewhere)."""
     pad = tmp_path_factory.mktemp("spoor")
@@ -1332,7 +1335,7 @@ def spoorwereld(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spoorwerel
             sessie_geheim="test-geheim",
         )
     )
-    laad_demo(o)
+    demosjabloon.vul(o)
     with transactie(o.fabriek) as s:
         actoren = {
             naam: actor_van(g)

@@ -255,7 +255,7 @@ def partnerschapsfeit(ctx: Ctx, invoer: FeitIn) -> None:
 
 
 @router.get("/waarschuwingsregister", summary="Vergunningen en aangesloten bedrijven")
-def register(ctx: Ctx) -> Registeroverzicht:
+def register_overzicht(ctx: Ctx) -> Registeroverzicht:
     return wr.overzicht(ctx)
 
 
@@ -301,7 +301,7 @@ def inschrijven(ctx: Ctx, invoer: RegistratieIn) -> RegistratieUit:
 
 
 @router.get("/waarschuwingsregister/registraties/{registratie_id}", summary="Eén registratie")
-def registratie(ctx: Ctx, registratie_id: str) -> RegistratieUit:
+def registratie_lezen(ctx: Ctx, registratie_id: str) -> RegistratieUit:
     return wr.lees(ctx, registratie_id)
 
 
@@ -310,7 +310,7 @@ def registratie(ctx: Ctx, registratie_id: str) -> RegistratieUit:
     status_code=204,
     summary="Vastleggen dat de betrokkene is ingelicht",
 )
-def kennisgeving(ctx: Ctx, registratie_id: str, invoer: KennisgevingIn) -> None:
+def registratie_kennisgeving(ctx: Ctx, registratie_id: str, invoer: KennisgevingIn) -> None:
     wr.kennisgeving(ctx, registratie_id, invoer)
 
 
@@ -319,7 +319,7 @@ def kennisgeving(ctx: Ctx, registratie_id: str, invoer: KennisgevingIn) -> None:
     status_code=204,
     summary="Een bezwaar van de betrokkene vastleggen",
 )
-def bezwaar(ctx: Ctx, registratie_id: str, invoer: BezwaarIn) -> None:
+def registratie_bezwaar(ctx: Ctx, registratie_id: str, invoer: BezwaarIn) -> None:
     wr.bezwaar(ctx, registratie_id, invoer)
 
 
@@ -336,7 +336,7 @@ def bezwaarbesluit(ctx: Ctx, registratie_id: str, invoer: BezwaarbesluitIn) -> N
     "/waarschuwingsregister/registraties/{registratie_id}/inzage",
     summary="Inzage voor de betrokkene: registratie, bewijs, termijn en raadplegingen",
 )
-def inzage(ctx: Ctx, registratie_id: str) -> RegistratieUit:
+def registratie_inzage(ctx: Ctx, registratie_id: str) -> RegistratieUit:
     return wr.inzage(ctx, registratie_id)
 
 
@@ -352,5 +352,5 @@ def raadplegen(ctx: Ctx, invoer: RaadpleegIn) -> Raadpleeguitkomst:
     "/waarschuwingsregister/_verloop",
     summary="Registraties waarvan de termijn voorbij is als verlopen markeren",
 )
-def verloop(ctx: Ctx) -> int:
+def registratie_verloop(ctx: Ctx) -> int:
     return wr.laat_verlopen(ctx)
