@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -357,3 +358,36 @@ def test_bestuurlijk_kadaster_ophalen_eenmaal_en_termijnen(env: Wereld) -> None:
     assert r.exit_code == 0 and "Sluitingen die binnen twee weken" in r.output, r.output
     r = runner.invoke(app, ["bestuurlijk", "termijnen", "-g", "gemeente"])
     assert "geen bestuurlijke termijnen" in r.output
+
+
+def test_poortwachters_goaml_verloop_en_termijnen(env: Wereld, tmp_path: Path) -> None:
+    """A goAML file reported from the command line (all or nothing), the register's expiry as
+    a scheduler runs it, and the FIU's deadlines."""
+    from integraal.domein.rollen import Rol
+    from tests.conftest import maak_actor
+    from tests.poortwachters.test_meldingen import GOAML
+
+    maak_actor(env.omgeving, "melder", "voorbeeldbank", Rol.MELDER)
+    maak_actor(env.omgeving, "fiu", "fiu", Rol.ANALIST)
+    maak_actor(env.omgeving, "wr", "waarschuwingsregister-logistiek", Rol.REGISTERBEHEERDER)
+    dag = (dt.date.today() - dt.timedelta(days=1)).isoformat()
+    bestand = tmp_path / "melding.xml"
+    bestand.write_text(GOAML.format(dag=dag, bsn="999990019"))
+    fout = runner.invoke(app, ["poortwachters", "goaml", str(bestand), "-g", "melder"])
+    assert fout.exit_code == 2 and "Transactie TX-2" in fout.output, fout.output
+    bestand.write_text(
+        GOAML.format(dag=dag, bsn="999990019")
+        .replace("<amount_local>-5</amount_local>", "<amount_local>900.00</amount_local>")
+        .replace(
+            "<transactionnumber>TX-2</transactionnumber>",
+            "<transactionnumber>TX-2</transactionnumber><transaction_description>Contant</transaction_description>",
+        )
+    )
+    r = runner.invoke(app, ["poortwachters", "goaml", str(bestand), "-g", "melder"])
+    assert r.exit_code == 0 and r.output.count("Ontvangen: melding OT-") == 2, r.output
+    r = runner.invoke(app, ["poortwachters", "termijnen", "-g", "fiu"])
+    assert "   2  Meldingen die ontvangen of in analyse zijn" in r.output, r.output
+    r = runner.invoke(app, ["poortwachters", "verloop", "-g", "wr"])
+    assert r.exit_code == 0 and "0 registraties verlopen" in r.output, r.output
+    r = runner.invoke(app, ["poortwachters", "verloop", "-g", "melder"])
+    assert r.exit_code == 4, r.output

@@ -722,6 +722,11 @@ CLI_OVERIG = {
     # Plot data in (never an owner); deadlines as counts.
     "bestuurlijk kadaster-ophalen",
     "bestuurlijk termijnen",
+    # A report provided (through the door, WWFT-MOT) answered with receipts; the register's
+    # expiry reads through the door and prints a count; deadlines as counts.
+    "poortwachters goaml",
+    "poortwachters verloop",
+    "poortwachters termijnen",
 }
 WEGGELATEN_PADEN = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/redoc"}
 

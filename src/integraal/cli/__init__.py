@@ -13,6 +13,7 @@ from integraal.cli import (
     levering,
     logboek,
     monitor,
+    poortwachters,
 )
 from integraal.cli.basis import app
 
@@ -25,6 +26,7 @@ for groep in (
     monitor,
     kruisverwijzing,
     bestuurlijk,
+    poortwachters,
 ):
     app.add_typer(groep.app, name=groep.NAAM)
 algemeen.registreer(app)
