@@ -40,7 +40,7 @@ ROL_LABELS: dict[Rol, str] = {
     Rol.BEWAARDER: "Bewaarder",
     Rol.BIBOB_ADVISEUR: "Bibob-adviseur",
     Rol.OOV_ADVISEUR: "Adviseur openbare orde en veiligheid",
-    Rol.MELDER: "Meldingsverantwoordelijke (Wwft)",
+    Rol.MELDER: "Meldingsverantwoordelijke",
     Rol.NOTARIS: "Notaris",
     Rol.REGISTERBEHEERDER: "Registerbeheerder",
     Rol.SCREENER: "Screeningsmedewerker",

@@ -208,7 +208,11 @@ def vraag(ctx: Context, invoer: NotarisvraagIn) -> NotarisantwoordUit:
     if not toegestaan:
         ctx.audit("notarissen raadplegen", "geweigerd", kantoren=len(besluiten))
         if besluiten:
-            raise Geweigerd(besluiten[0][1], ctx.beslisser.catalogus, ctx.beslisser.register)
+            eerste = besluiten[0][1]
+            if not eerste.niet_voldaan:
+                # Not yet in force: explained for notaries in general, not for one office.
+                eerste = ctx.beslis(van="notaris", categorie="amlr_cdd", doel="cdd_melding")
+            raise Geweigerd(eerste, ctx.beslisser.catalogus, ctx.beslisser.register)
         raise OngeldigeInvoer({"": "Er zijn geen andere notariskantoren om te raadplegen."})
     waarden = {k["waarde"] for k in opgeslagen(ctx.pseudoniem_sleutel, invoer.kenmerken)}
     treffers = deur.weigeringen_elders(ctx, toegestaan, waarden)

@@ -10,6 +10,8 @@ from integraal import taken
 from integraal.casus import casussen
 from integraal.casus.casussen import CasusFilter
 from integraal.domein.casus import CasusStatus
+from integraal.domein.rollen import Rol
+from integraal.toegang import poortwachters as deur
 from integraal.web.basis import WebDep
 
 router = APIRouter()
@@ -20,4 +22,29 @@ def start(w: WebDep) -> Response:
     with w.context() as ctx:
         mijn_taken = taken.mijn_taken(ctx)
         open_ = casussen.lijst(ctx, CasusFilter(status=CasusStatus.OPEN))
-    return w.pagina("start.html", taken=mijn_taken, casussen=open_[:10], meer=len(open_) > 10)
+        acties = _acties(ctx.ik.rol, deur.is_fiu(ctx))
+    return w.pagina(
+        "start.html", taken=mijn_taken, casussen=open_[:10], meer=len(open_) > 10, acties=acties
+    )
+
+
+def _acties(rol: Rol, fiu: bool) -> list[tuple[str, str]]:
+    """What a gatekeeper starts with: the forms of its own work."""
+    if fiu:
+        return [("Opschorting van een transactie verzoeken", "/opschortingen/nieuw")]
+    return {
+        Rol.MELDER: [
+            ("Een ongebruikelijke transactie melden", "/meldingen/nieuw"),
+            ("Een goAML-bestand melden", "/meldingen/goaml"),
+        ],
+        Rol.NOTARIS: [
+            ("Een ongebruikelijke transactie melden", "/meldingen/nieuw"),
+            ("Een geweigerde cliënt vastleggen", "/weigeringen/nieuw"),
+            ("Andere notarissen vragen", "/weigeringen/vraag"),
+        ],
+        Rol.REGISTERBEHEERDER: [
+            ("Een persoon inschrijven", "/waarschuwingsregister/registraties/nieuw")
+        ],
+        Rol.SCREENER: [("Het register raadplegen", "/waarschuwingsregister/raadplegen")],
+        Rol.CONTACTPUNT: [("Een signaal melden", "/signalen/nieuw")],
+    }.get(rol, [])
