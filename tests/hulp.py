@@ -117,3 +117,34 @@ def maak_casus(
 def lid(omgeving: Omgeving, casus_id: str, *actoren: Actor) -> None:
     with transactie(omgeving.fabriek) as s:
         s.add_all([CasusLid(casus_id=casus_id, gebruiker_id=a.gebruiker_id) for a in actoren])
+
+
+# --- Matrices: many users against many routes ---------------------------------------------------
+
+
+def logaantal(omgeving: Omgeving) -> int:
+    """Lines in the processing log (a refused call must not add one)."""
+    import sqlalchemy as sa
+
+    from integraal.opslag.modellen import LogboekRegel
+
+    with transactie(omgeving.fabriek) as s:
+        return int(s.scalar(sa.select(sa.func.count()).select_from(LogboekRegel)) or 0)
+
+
+def token_eenmaal(c: TestClient, actor: Actor) -> dict[str, str]:
+    """One token per user for this client (and so this database): signing in is not what a
+    matrix tests."""
+    tokens: dict[str, dict[str, str]] = c.__dict__.setdefault("_tokens", {})
+    if actor.gebruikersnaam not in tokens:
+        tokens[actor.gebruikersnaam] = token(c, actor)
+    return tokens[actor.gebruikersnaam]
+
+
+def roep(c: TestClient, methode: str, pad: str, body: dict[str, Any] | None, actor: Actor) -> Any:
+    """An API call with the user's token, or a page as the signed-in user."""
+    if pad.startswith("/api/"):
+        return c.request(methode, pad, json=body, headers=token_eenmaal(c, actor))
+    c.cookies.clear()
+    web_login(c, actor)
+    return c.request(methode, pad, follow_redirects=False)

@@ -10,7 +10,7 @@ allowed user: only the last gets data, and only the last adds lines to the proce
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -1505,6 +1505,24 @@ def test_bestuurlijke_persoonspaden_zijn_afgeschermd_en_gelogd(
             assert _logaantal(w) > voor, f"{url}: een toegestane lezing schrijft het logboek"
 
 
+def _elke_leesroute(
+    c: TestClient, app: FastAPI, vulling: dict[str, str], actor: Actor
+) -> Iterator[tuple[str, str]]:
+    """(url, answer) for every GET route of web and API as `actor`, with the path's ids filled
+    in from `vulling` (an unknown one as X-1)."""
+    lezen = sorted(
+        re.sub(r"\{(\w+)\}", lambda m: vulling.get(m.group(1), "X-1"), pad)
+        for methode, pad in _routes(app)
+        if methode == "GET" and pad not in ("/uitloggen",)
+    )
+    koppen = token(c, actor)
+    c.cookies.clear()
+    web_login(c, actor)
+    for url in lezen:
+        r = c.get(url, headers=koppen if url.startswith("/api/") else None, follow_redirects=False)
+        yield url, r.text
+
+
 # The routes are the same on both databases; the reads behind them are proven on both above.
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_het_bibob_advies_bereikt_via_geen_enkele_route_een_ander(
@@ -1520,25 +1538,14 @@ def test_het_bibob_advies_bereikt_via_geen_enkele_route_een_ander(
         "sluiting_id": ids["s"],
         "vordering_id": ids["v"],
     }
-    lezen = sorted(
-        re.sub(r"\{(\w+)\}", lambda m: vulling.get(m.group(1), "X-1"), pad)
-        for methode, pad in _routes(app)
-        if methode == "GET" and pad not in ("/uitloggen",)
-    )
     with TestClient(app) as c:
         # The RIEC, another body, and a colleague of the same municipality in another role.
         for wie in ("analist", "schiedam", "oov"):
-            koppen = token(c, a[wie])
-            c.cookies.clear()
-            web_login(c, a[wie])
-            for url in lezen:
-                r = c.get(
-                    url, headers=koppen if url.startswith("/api/") else None, follow_redirects=False
-                )
-                assert GEHEIM not in r.text, f"{wie} leest het advies via {url}"
+            for url, tekst in _elke_leesroute(c, app, vulling, a[wie]):
+                assert GEHEIM not in tekst, f"{wie} leest het advies via {url}"
             r = c.post(
                 "/api/v1/bibob-register/_zoeken",
-                headers=koppen,
+                headers=token(c, a[wie]),
                 json={"soort": "kvk", "waarde": KVK_TEST},
             )
             assert GEHEIM not in r.text
@@ -1630,11 +1637,6 @@ def test_geen_route_vertelt_de_melder_de_afloop(
         "opschorting_id": ids["opschorting"],
         "registratie_id": ids["registratie"],
     }
-    lezen = sorted(
-        re.sub(r"\{(\w+)\}", lambda m: vulling.get(m.group(1), "X-1"), pad)
-        for methode, pad in _routes(app)
-        if methode == "GET" and pad not in ("/uitloggen",)
-    )
     # The analysis, the judgement's reasons, the note to the FIOD, and the history step that
     # names where it went ("Verstrekt aan …"). Status words are in the public rule catalogue,
     # so they are no marker; what the reporter reads back has no status field at all
@@ -1642,15 +1644,9 @@ def test_geen_route_vertelt_de_melder_de_afloop(
     geheim = (ANALYSE, OORDEEL, TOELICHTING, "Verstrekt aan")
     with TestClient(app) as c:
         for wie in ("bank", "bank2"):
-            koppen = token(c, a[wie])
-            c.cookies.clear()
-            web_login(c, a[wie])
-            for url in lezen:
-                r = c.get(
-                    url, headers=koppen if url.startswith("/api/") else None, follow_redirects=False
-                )
+            for url, tekst in _elke_leesroute(c, app, vulling, a[wie]):
                 for g in geheim:
-                    assert g not in r.text, f"{wie} leest '{g}' via {url}"
+                    assert g not in tekst, f"{wie} leest '{g}' via {url}"
         c.cookies.clear()
         web_login(c, a["fiu"])
         pagina = c.get(f"/fiu/meldingen/{ids['melding']}").text

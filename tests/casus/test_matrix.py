@@ -21,9 +21,9 @@ from integraal.casus.signalen import SignaalIn
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import Rol
 from integraal.opslag.db import transactie
-from integraal.opslag.modellen import Casus, LogboekRegel, Statement
+from integraal.opslag.modellen import Casus, Statement
 from tests.conftest import BSN_KLAAS, Wereld, maak_actor
-from tests.hulp import doe, lever, maak_casus, token, web_login
+from tests.hulp import doe, lever, logaantal, maak_casus, roep
 
 
 @pytest.fixture
@@ -271,42 +271,20 @@ def _wijzigen(m: dict[str, Any]) -> list[tuple[str, str, dict[str, Any] | None, 
     ]
 
 
-def _logaantal(w: Wereld) -> int:
-    with transactie(w.omgeving.fabriek) as s:
-        return int(s.scalar(sa.select(sa.func.count()).select_from(LogboekRegel)) or 0)
-
-
-def _token(c: TestClient, actor: Actor) -> dict[str, str]:
-    """One token per user for this client (and so this database): signing in is not what the
-    matrix tests."""
-    tokens: dict[str, dict[str, str]] = c.__dict__.setdefault("_tokens", {})
-    if actor.gebruikersnaam not in tokens:
-        tokens[actor.gebruikersnaam] = token(c, actor)
-    return tokens[actor.gebruikersnaam]
-
-
-def _roep(c: TestClient, methode: str, pad: str, body: dict[str, Any] | None, actor: Actor) -> Any:
-    if pad.startswith("/api/"):
-        return c.request(methode, pad, json=body, headers=_token(c, actor))
-    c.cookies.clear()
-    web_login(c, actor)
-    return c.request(methode, pad, follow_redirects=False)
-
-
 def test_matrix_lezen(matrix: dict[str, Any]) -> None:
     w = matrix["w"]
     with TestClient(maak_app(w.omgeving)) as c:
         for methode, pad, body, toegestaan in _lezen(matrix):
             for naam, actor in matrix["users"].items():
-                voor = _logaantal(w)
-                r = _roep(c, methode, pad, body, actor)
+                voor = logaantal(w.omgeving)
+                r = roep(c, methode, pad, body, actor)
                 if naam in toegestaan:
                     assert r.status_code == 200, (pad, naam, r.text[:200])
                     continue
                 # Refused outright, or an empty answer about the user's own domain.
                 assert r.status_code in (200, 403, 404), (pad, naam, r.status_code)
                 assert not any(n in r.text for n in NAMEN), (pad, naam)
-                assert _logaantal(w) == voor, (pad, naam)
+                assert logaantal(w.omgeving) == voor, (pad, naam)
 
 
 def test_matrix_wijzigen_geweigerd_zonder_gevolgen(matrix: dict[str, Any]) -> None:
@@ -316,13 +294,13 @@ def test_matrix_wijzigen_geweigerd_zonder_gevolgen(matrix: dict[str, Any]) -> No
             for naam, actor in matrix["users"].items():
                 if naam in toegestaan:
                     continue
-                voor = _logaantal(w)
-                r = _roep(c, methode, pad, body, actor)
+                voor = logaantal(w.omgeving)
+                r = roep(c, methode, pad, body, actor)
                 assert r.status_code in (403, 404), (pad, naam, r.status_code, r.text[:200])
                 assert not any(n in r.text for n in NAMEN), (pad, naam)
-                assert _logaantal(w) == voor, (pad, naam)
+                assert logaantal(w.omgeving) == voor, (pad, naam)
         # And the permitted users can, afterwards, still do each of them (nothing was spoilt).
         for methode, pad, body, toegestaan in _wijzigen(matrix):
             actor = matrix["users"][sorted(toegestaan)[0]]
-            r = _roep(c, methode, pad, body, actor)
+            r = roep(c, methode, pad, body, actor)
             assert r.status_code in (200, 201, 204), (pad, r.text[:300])

@@ -127,12 +127,9 @@ class Ontvangstbevestiging(Uitvoer):
     ontvangen_op: dt.datetime
 
 
-class EigenMeldingUit(Ontvangstbevestiging):
-    """What the institution sent, read back. Deliberately no status, analysis or recipient."""
+class Meldinginhoud(Uitvoer):
+    """What a report says about the client and the transaction (Wwft art. 16 lid 2)."""
 
-    kanaal: Meldkanaal
-    meldgrond: Meldgrond
-    indicator: str
     client: str
     geboortedatum: dt.date | None
     kenmerken: list[str]
@@ -143,6 +140,30 @@ class EigenMeldingUit(Ontvangstbevestiging):
     naar_rekening: str | None
     aard: str
     reden: str
+
+    @classmethod
+    def velden(cls, m: Ongebruikelijketransactie) -> dict[str, object]:
+        """The content fields of a stored report (a BSN only as the fact that it is known)."""
+        return {
+            "client": m.client,
+            "geboortedatum": m.geboortedatum,
+            "kenmerken": [kenmerk_tekst(k) for k in m.kenmerken],
+            "transactie_op": m.transactie_op,
+            "bedrag_centen": m.bedrag_centen,
+            "valuta": m.valuta,
+            "van_rekening": m.van_rekening,
+            "naar_rekening": m.naar_rekening,
+            "aard": m.aard,
+            "reden": m.reden,
+        }
+
+
+class EigenMeldingUit(Ontvangstbevestiging, Meldinginhoud):
+    """What the institution sent, read back. Deliberately no status, analysis or recipient."""
+
+    kanaal: Meldkanaal
+    meldgrond: Meldgrond
+    indicator: str
 
 
 class MeldingKop(Uitvoer):
@@ -172,21 +193,13 @@ class VerwantUit(Uitvoer):
     status: Meldingstatus
 
 
-class MeldingUit(MeldingKop):
+class MeldingUit(MeldingKop, Meldinginhoud):
     """A report as the FIU analyst reads it."""
 
     melder_kenmerk: str | None
     kanaal: Meldkanaal
     meldgrond: Meldgrond
     indicator: str
-    client: str
-    geboortedatum: dt.date | None
-    kenmerken: list[str]
-    transactie_op: dt.date
-    van_rekening: str | None
-    naar_rekening: str | None
-    aard: str
-    reden: str
     analyse: str | None
     stappen: list[Stap]
     verstrekkingen: list[VerstrekkingUit]
@@ -239,7 +252,7 @@ class VerstrekkingIn(Invoer):
     }
 
 
-class VerdachteTransactieUit(Uitvoer):
+class VerdachteTransactieUit(Meldinginhoud):
     """What an investigation service receives: the transaction declared suspicious, with
     the report's facts; never the reporter's identity beyond its sector."""
 
@@ -248,16 +261,6 @@ class VerdachteTransactieUit(Uitvoer):
     sector: str
     toelichting: str
     verstrekt_op: dt.datetime
-    client: str
-    geboortedatum: dt.date | None
-    kenmerken: list[str]
-    transactie_op: dt.date
-    bedrag_centen: int
-    valuta: str
-    van_rekening: str | None
-    naar_rekening: str | None
-    aard: str
-    reden: str
 
 
 # --- The reporting institution -----------------------------------------------------------------
@@ -327,16 +330,7 @@ def eigen(ctx: Context, melding_id: str) -> EigenMeldingUit:
         kanaal=Meldkanaal(m.kanaal),
         meldgrond=Meldgrond(m.meldgrond),
         indicator=m.indicator,
-        client=m.client,
-        geboortedatum=m.geboortedatum,
-        kenmerken=[kenmerk_tekst(k) for k in m.kenmerken],
-        transactie_op=m.transactie_op,
-        bedrag_centen=m.bedrag_centen,
-        valuta=m.valuta,
-        van_rekening=m.van_rekening,
-        naar_rekening=m.naar_rekening,
-        aard=m.aard,
-        reden=m.reden,
+        **Meldinginhoud.velden(m),
     )
 
 
@@ -368,19 +362,11 @@ def lees(ctx: Context, melding_id: str) -> MeldingUit:
     fiu(ctx)
     m = deur.melding(ctx, melding_id)
     return MeldingUit(
-        **_kop(ctx, m).model_dump(),
+        **{**_kop(ctx, m).model_dump(by_alias=False), **Meldinginhoud.velden(m)},
         melder_kenmerk=m.melder_kenmerk,
         kanaal=Meldkanaal(m.kanaal),
         meldgrond=Meldgrond(m.meldgrond),
         indicator=m.indicator,
-        client=m.client,
-        geboortedatum=m.geboortedatum,
-        kenmerken=[kenmerk_tekst(k) for k in m.kenmerken],
-        transactie_op=m.transactie_op,
-        van_rekening=m.van_rekening,
-        naar_rekening=m.naar_rekening,
-        aard=m.aard,
-        reden=m.reden,
         analyse=m.analyse,
         stappen=stappen(m),
         verstrekkingen=[
@@ -476,16 +462,7 @@ def _vt(ctx: Context, v: Fiuverstrekking, m: Ongebruikelijketransactie) -> Verda
         sector=sectornaam(ctx, m.sector),
         toelichting=v.toelichting,
         verstrekt_op=v.verstrekt_op,
-        client=m.client,
-        geboortedatum=m.geboortedatum,
-        kenmerken=[kenmerk_tekst(k) for k in m.kenmerken],
-        transactie_op=m.transactie_op,
-        bedrag_centen=m.bedrag_centen,
-        valuta=m.valuta,
-        van_rekening=m.van_rekening,
-        naar_rekening=m.naar_rekening,
-        aard=m.aard,
-        reden=m.reden,
+        **Meldinginhoud.velden(m),
     )
 
 
