@@ -1651,3 +1651,22 @@ def test_geen_route_vertelt_de_melder_de_afloop(
         web_login(c, a["fiu"])
         pagina = c.get(f"/fiu/meldingen/{ids['melding']}").text
         assert ANALYSE in pagina and OORDEEL in pagina and "Verstrekt aan" in pagina
+
+        # Nor the bank's privacy officer through a data-subject request on the processing log
+        # (the FIU's officer does see what the FIU did: the control).
+        from integraal.domein.rollen import Rol
+
+        def handelingen(org: str) -> set[str]:
+            officer = maak_actor(w.omgeving, f"po.{org}", org, Rol.PRIVACY_OFFICER)
+            r = c.post(
+                "/api/v1/logboek/inzage",
+                headers=token(c, officer),
+                json={"betrokkene": "99000071"},
+            )
+            assert r.status_code == 200, r.text
+            return {regel["handeling"] for regel in r.json()["regels"]}
+
+        fiu_gedaan = {"melding lezen", "verdachte transactie verstrekken"}
+        assert not handelingen("voorbeeldbank") & fiu_gedaan
+        assert fiu_gedaan <= handelingen("fiu")
+        assert "verdachte transactie verstrekken" in handelingen("fiod")

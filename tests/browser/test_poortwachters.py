@@ -220,7 +220,7 @@ def _waarschuwingsregister(wie: Mensen, server: str) -> None:
     assert "verloopt dan vanzelf" in bevestiging(beheer)
 
     scherm = wie["screening.terminal"]
-    scherm.get_by_role("link", name="Register raadplegen").click()
+    scherm.get_by_role("link", name="Register raadplegen", exact=True).click()
     scherm.fill("#veld-naam", "sem smokkel (FICTIEF)")
     scherm.fill("#veld-geboortedatum", "03-04-1990")
     scherm.get_by_role("button", name="Raadplegen").click()
@@ -244,7 +244,7 @@ def _waarschuwingsregister(wie: Mensen, server: str) -> None:
 
 def _convenant(wie: Mensen, server: str) -> None:
     poco = wie["poco.haven"]
-    poco.get_by_role("link", name="Signaal melden").click()
+    poco.get_by_role("link", name="Signaal melden", exact=True).click()
     poco.fill("#veld-omschrijving", "Een chauffeur wacht elke nacht bij dezelfde stack (browser).")
     poco.get_by_role("button", name="Versturen").click()
     assert "ontvangen" in bevestiging(poco).lower()

@@ -22,6 +22,7 @@ class Poort:
     fiod: Actor
     politie: Actor
     register: Actor
+    register_po: Actor
     terminal: Actor
     luchtvracht: Actor
     haven: Actor
@@ -37,6 +38,9 @@ def maak_poort(o: Omgeving) -> Poort:
         politie=maak_actor(o, "analist.politie", "politie", Rol.ANALIST),
         register=maak_actor(
             o, "beheer.wr", "waarschuwingsregister-logistiek", Rol.REGISTERBEHEERDER
+        ),
+        register_po=maak_actor(
+            o, "privacy.wr", "waarschuwingsregister-logistiek", Rol.PRIVACY_OFFICER
         ),
         terminal=maak_actor(o, "screening.terminal", "containerterminal-fictief", Rol.SCREENER),
         luchtvracht=maak_actor(o, "screening.lucht", "luchtvracht-fictief", Rol.SCREENER),
@@ -126,7 +130,7 @@ def poortwereld(wereld: Wereld, poort: Poort) -> dict[str, str]:
     )
     doe(
         o,
-        poort.register,
+        poort.register_po,
         wr.leg_vergunning_vast,
         wr.VergunningIn(
             nummer="AP-TEST-1",

@@ -14,6 +14,7 @@ from integraal.casus.signalen import Kenmerk, KenmerkSoort
 from integraal.delen import Geweigerd
 from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.poortwachters import Meldingstatus
+from integraal.domein.rollen import Rol
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import LogboekRegel
 from integraal.poortwachters import goaml, meldingen
@@ -24,7 +25,7 @@ from integraal.poortwachters.meldingen import (
     VerstrekkingIn,
 )
 from integraal.verwerking import Kanaal
-from tests.conftest import BSN_JAN, Wereld
+from tests.conftest import BSN_JAN, Wereld, maak_actor
 from tests.hulp import doe
 from tests.poortwachters.conftest import Poort
 
@@ -113,6 +114,9 @@ def test_van_melding_via_analyse_tot_verstrekking(wereld: Wereld, poort: Poort) 
     assert [v.id for v in ontvangen] == [vt.id]
     assert ontvangen[0].bedrag_centen == 4_800_000 and GEHEIM not in ontvangen[0].model_dump_json()
     assert doe(o, poort.politie, meldingen.ontvangen) == []
+    # Within the FIOD its analysts read it, not every investigator (need to know).
+    rechercheur = maak_actor(o, "rechercheur.fiod", "fiod", Rol.OPSPORINGSAMBTENAAR)
+    assert doe(o, rechercheur, meldingen.ontvangen) == []
     with pytest.raises(NietGevonden):
         doe(o, poort.politie, meldingen.ontvangen_een, vt.id)
 
@@ -237,3 +241,45 @@ def test_goaml_bestand(wereld: Wereld, poort: Poort) -> None:
         goaml.lees(bom, "voorbeeldbank")
     with pytest.raises(OngeldigeInvoer, match="geen geldige XML"):
         goaml.lees(b"<report><nope>", "voorbeeldbank")
+    with pytest.raises(OngeldigeInvoer, match="geen geldige XML"):
+        goaml.lees(b'<?xml version="1.0" encoding="x-bogus"?><report/>', "voorbeeldbank")
+    een = goed.split("<transaction>")[1].split("</transaction>")[0]
+    veel = goed.replace(
+        f"<transaction>{een}</transaction>",
+        "".join(f"<transaction>{een}</transaction>" for _ in range(goaml.MAX_TRANSACTIES + 1)),
+        1,
+    )
+    with pytest.raises(OngeldigeInvoer, match="hoogstens 100"):
+        goaml.lees(veel.encode(), "voorbeeldbank")
+
+
+def test_monitor_telt_verdacht_pas_na_het_jaar(wereld: Wereld, poort: Poort) -> None:
+    """Declared suspicious appears only for a year that has ended, as of its last day: a live
+    or reference-date count would let a bank difference out its own report's outcome."""
+    from integraal.monitor import poortwachters as monitor
+    from integraal.opslag.db import transactie
+
+    o = wereld.omgeving
+
+    def op(j: int, m: int, d: int):  # type: ignore[no-untyped-def]
+        return lambda: dt.datetime(j, m, d, 10, tzinfo=dt.UTC)
+
+    bon = doe(
+        o, poort.bank, meldingen.meld, melding_in(transactie_op="01-12-2025"), klok=op(2025, 12, 20)
+    )
+    doe(o, poort.fiu, meldingen.analyseer, bon.id, AnalyseIn(notitie=GEHEIM), klok=op(2026, 1, 5))
+    doe(
+        o,
+        poort.fiu,
+        meldingen.beoordeel,
+        bon.id,
+        OordeelIn(oordeel="verdacht", motivering="Past in het patroon van het netwerk."),
+        klok=op(2026, 1, 5),
+    )
+    nu = doe(o, poort.bank, meldingen.meld, melding_in())
+    with transactie(o.fabriek) as s:
+        punten = monitor.meldingen(s, dt.datetime.now(dt.UTC))
+    dit_jaar = str(nu.ontvangen_op.year)
+    assert not [p for p in punten if p[0] == dit_jaar and "verdacht" in p[1]]
+    # 2025 ended before the verdict: as of 31 December it was not (yet) suspicious.
+    assert ("2025", "Bank, verdacht verklaard", 0, None) in punten

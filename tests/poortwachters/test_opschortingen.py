@@ -144,6 +144,15 @@ def test_grenzen_van_het_verzoek(wereld: Wereld, poort: Poort) -> None:
         doe(
             o, poort.fiu, opschortingen.verzoek, _verzoek(dossier_id="VD-bestaat-niet"), klok=klok()
         )
+    notarismelding = doe(o, poort.notaris, meldingen.meld, melding_in(), klok=klok())
+    with pytest.raises(OngeldigeInvoer, match="andere instelling"):
+        doe(
+            o,
+            poort.fiu,
+            opschortingen.verzoek,
+            _verzoek(melding_id=notarismelding.id),
+            klok=klok(),
+        )
     with pytest.raises(OngeldigeInvoer, match="meldingsplichtige"):
         doe(
             o,

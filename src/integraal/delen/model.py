@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -105,6 +106,13 @@ class Categorie(_Strikt):
     bijzonder: bool = False
     # Years after the case closes; 5 is our narrowing until the BGS terms are verified.
     bewaartermijn_jaren: int = Field(default=5, ge=0, le=30)
+    # Who answers for a log line of this category in a data-subject request. "iedereen": any
+    # organisation's privacy officer (the log is shared). "partijen": only the provider's or
+    # the recipient's (FIU data, a warning register: another party must not learn of it).
+    # "ontvanger": only the recipient's — a report to the FIU, a notary's refusal — because
+    # the recipient's own reads name the provider as the source, and the provider must not
+    # learn what the FIU (or another notary) did with it (no tipping off, Wwft art. 23).
+    inzage: Literal["iedereen", "partijen", "ontvanger"] = "iedereen"
 
 
 class Catalogus(_Strikt):

@@ -250,7 +250,7 @@ def _register(omgeving: Omgeving, a: dict[str, Actor]) -> None:
     vandaag = dt.date.today()
     als(
         omgeving,
-        beheer,
+        a["privacy.wr"],
         wr.leg_vergunning_vast,
         VergunningIn(
             nummer="AP-Z2026-00017 (fictief)",

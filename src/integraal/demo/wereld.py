@@ -86,6 +86,7 @@ GEBRUIKERS = [
     ("notaris.een", "Nina Noordhoek", "notariskantoor-fictief", Rol.NOTARIS),
     ("notaris.twee", "Tim Terpstra", "notariskantoor-tweede-fictief", Rol.NOTARIS),
     ("register.wr", "Ruben Smit", "waarschuwingsregister-logistiek", Rol.REGISTERBEHEERDER),
+    ("privacy.wr", "Pien de Wit", "waarschuwingsregister-logistiek", Rol.PRIVACY_OFFICER),
     ("screening.terminal", "Sanne Mulder", "containerterminal-fictief", Rol.SCREENER),
     ("poco.haven", "Pim Bos", "havenbedrijf-fictief", Rol.CONTACTPUNT),
 ]

@@ -22,19 +22,20 @@ from integraal.opslag.modellen import (
 )
 
 
-def per_sector(sessie: Session, tot: dt.datetime) -> list[tuple[int, str, str, int]]:
-    """(year received, sector, status, count) of reports received before `tot`."""
-    telling: dict[tuple[int, str, str], int] = {}
-    for op, sector, status in sessie.execute(
-        select(
-            Ongebruikelijketransactie.ontvangen_op,
-            Ongebruikelijketransactie.sector,
-            Ongebruikelijketransactie.status,
-        ).where(Ongebruikelijketransactie.ontvangen_op < tot)
-    ):
-        sleutel = (op.year, sector, status)
-        telling[sleutel] = telling.get(sleutel, 0) + 1
-    return [(j, s, st, n) for (j, s, st), n in sorted(telling.items())]
+def per_sector(sessie: Session, tot: dt.datetime) -> list[tuple[int, str, dt.date | None]]:
+    """Per report received before `tot`: (year received, sector, the day it was declared
+    suspicious or None)."""
+    return [
+        (op.year, sector, beoordeeld if status == "verdacht" else None)
+        for op, sector, status, beoordeeld in sessie.execute(
+            select(
+                Ongebruikelijketransactie.ontvangen_op,
+                Ongebruikelijketransactie.sector,
+                Ongebruikelijketransactie.status,
+                Ongebruikelijketransactie.beoordeeld_op,
+            ).where(Ongebruikelijketransactie.ontvangen_op < tot)
+        )
+    ]
 
 
 def per_mainport(sessie: Session, tot: dt.datetime) -> list[tuple[int, str, str, int]]:

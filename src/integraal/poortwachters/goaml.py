@@ -52,6 +52,9 @@ from integraal.toegang import poortwachters as deur
 from integraal.verwerking import Context
 
 MAX_BYTES = 5_000_000
+# One file is one institution's batch; a flood of reports in one upload is refused whole (our
+# limit: larger batches are split by the institution).
+MAX_TRANSACTIES = 100
 REPORT_CODES = frozenset({"UTR", "OT"})
 
 
@@ -126,7 +129,8 @@ def lees(inhoud: bytes, melder_id: str) -> list[MeldingIn]:
         raise OngeldigeInvoer({"bestand": "Het bestand is groter dan 5 MB."})
     try:
         wortel = fromstring(inhoud)
-    except (ParseError, DefusedXmlException) as exc:
+    except (ParseError, DefusedXmlException, LookupError, ValueError) as exc:
+        # LookupError: an encoding the XML declaration names that does not exist.
         raise OngeldigeInvoer(
             {"bestand": f"Het bestand is geen geldige XML ({exc.__class__.__name__})."}
         ) from exc
@@ -147,6 +151,15 @@ def lees(inhoud: bytes, melder_id: str) -> list[MeldingIn]:
     transacties = wortel.findall("transaction")
     if not transacties:
         fouten.append("Het bestand bevat geen <transaction>.")
+    if len(transacties) > MAX_TRANSACTIES:
+        raise OngeldigeInvoer(
+            bestandsfouten(
+                [
+                    f"Het bestand bevat {len(transacties)} transacties; meld er hoogstens "
+                    f"{MAX_TRANSACTIES} per bestand."
+                ]
+            )
+        )
     uit: list[MeldingIn] = []
     for n, t in enumerate(transacties, start=1):
         van = _partij(t.find("t_from_my_client"), "from") or _partij(t.find("t_from"), "from")

@@ -221,7 +221,11 @@ def verzoek(ctx: Context, invoer: OpschortingIn) -> OpschortingUit:
     except OngeldigeOvergang as exc:
         raise OngeldigeInvoer({"werkdagen": zin(str(exc))}) from exc
     if invoer.melding_id:
-        deur.melding(ctx, invoer.melding_id)
+        m = deur.melding(ctx, invoer.melding_id)
+        if m.melder_id != invoer.instelling:
+            raise OngeldigeInvoer(
+                {"meldingId": "Deze melding komt van een andere instelling dan de gekozen."}
+            )
     dienst = None
     if invoer.dossier_id:
         dienst = deur.dossier_bestaat(ctx, invoer.dossier_id)

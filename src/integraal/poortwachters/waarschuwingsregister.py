@@ -17,7 +17,6 @@ keep someone out of work."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from typing import ClassVar
 
@@ -45,12 +44,25 @@ from integraal.verwerking.dossier import Stap, niet_in_de_toekomst, stappen, voe
 REGISTER = deur.REGISTER
 
 
-def sleutel(ctx: Context, naam: str, geboortedatum: dt.date) -> str:
-    """The keyed pseudonym a lookup is matched on: name without accents, case, spaces or
-    punctuation, and the date of birth."""
-    plat = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().casefold()
-    plat = re.sub(r"[^a-z]", "", plat)
+def sleutel(ctx: Context, naam: str, geboortedatum: dt.date, veld: str = "naam") -> str:
+    """The keyed pseudonym a lookup is matched on: the name's letters in any script, without
+    accents, case, spaces or punctuation, and the date of birth. A name with fewer than two
+    letters is refused: it would match other such names."""
+    plat = "".join(
+        t
+        for t in unicodedata.normalize("NFKD", naam).casefold()
+        if t.isalpha() and not unicodedata.combining(t)
+    )
+    if len(plat) < 2:
+        raise OngeldigeInvoer({veld: "Een naam bestaat uit minstens twee letters."})
     return pseudoniem(ctx.pseudoniem_sleutel, "wr", f"{plat}|{geboortedatum.isoformat()}")
+
+
+def _geboren(ctx: Context, dag: dt.date) -> None:
+    if not dt.date(1900, 1, 1) <= dag <= ctx.nu().date():
+        raise OngeldigeInvoer(
+            {"geboortedatum": "Vul een geboortedatum in tussen 1900 en vandaag, als dd-mm-jjjj."}
+        )
 
 
 class VergunningIn(Invoer):
@@ -211,6 +223,18 @@ def beheerder(ctx: Context) -> None:
         raise GeenToegang("alleen de beheerder van het register werkt met registraties")
 
 
+def beheer_of_privacy(ctx: Context) -> None:
+    if not (deur.is_registerbeheerder(ctx) or deur.is_registerprivacy(ctx)):
+        raise GeenToegang("alleen de beheerder en de privacy officer van het register")
+
+
+def vergunningbeheer(ctx: Context) -> None:
+    """The AP's permit is recorded by the register's privacy officer, not by the keeper who
+    would otherwise authorise its own register (separation of duties)."""
+    if not deur.is_registerprivacy(ctx):
+        raise GeenToegang("alleen de privacy officer van het register legt een vergunning vast")
+
+
 def bedrijven(ctx: Context) -> list[tuple[str, str]]:
     """Companies that can connect: private parties other than the register and banks."""
     register = ctx.beslisser.register
@@ -228,7 +252,7 @@ def bedrijven(ctx: Context) -> list[tuple[str, str]]:
 
 
 def overzicht(ctx: Context) -> Registeroverzicht:
-    beheerder(ctx)
+    beheer_of_privacy(ctx)
     vandaag = ctx.nu().date()
     geldig = deur.geldige_vergunning(ctx)
     return Registeroverzicht(
@@ -255,7 +279,7 @@ def overzicht(ctx: Context) -> Registeroverzicht:
 
 
 def leg_vergunning_vast(ctx: Context, invoer: VergunningIn) -> None:
-    beheerder(ctx)
+    vergunningbeheer(ctx)
     if invoer.geldig_tot is not None and invoer.geldig_tot < invoer.geldig_van:
         raise OngeldigeInvoer({"geldigTot": "De einddatum ligt voor de begindatum."})
     if cijfers.vergunningrij(ctx.sessie, REGISTER, invoer.nummer) is not None:
@@ -279,7 +303,10 @@ def leg_vergunning_vast(ctx: Context, invoer: VergunningIn) -> None:
 
 
 def trek_vergunning_in(ctx: Context, vergunning_id: int, invoer: IntrekkingIn) -> None:
-    beheerder(ctx)
+    """Record that the AP withdrew the permit (on a day that has come: a date in the future
+    would keep the register answering until then)."""
+    beheer_of_privacy(ctx)
+    niet_in_de_toekomst(ctx, op=invoer.op)
     v = next(
         (x for x in cijfers.vergunningrijen(ctx.sessie, REGISTER) if x.id == vergunning_id), None
     )
@@ -292,7 +319,7 @@ def trek_vergunning_in(ctx: Context, vergunning_id: int, invoer: IntrekkingIn) -
 
 
 def sluit_aan(ctx: Context, invoer: AansluitingIn) -> None:
-    beheerder(ctx)
+    beheer_of_privacy(ctx)
     if invoer.organisatie not in dict(bedrijven(ctx)):
         raise OngeldigeInvoer({"organisatie": "Kies een bedrijf uit de logistieke sector."})
     if deur.aangesloten(ctx, invoer.organisatie):
@@ -341,7 +368,11 @@ def schrijf_in(ctx: Context, invoer: RegistratieIn) -> RegistratieUit:
     without a valid permit that allows the criterion (PRIVAAT-ZWARTE-LIJST)."""
     beheerder(ctx)
     vandaag = ctx.nu().date()
-    niet_in_de_toekomst(ctx, geboortedatum=invoer.geboortedatum)
+    _geboren(ctx, invoer.geboortedatum)
+    if invoer.aangemeld_door == REGISTER or not deur.aangesloten(ctx, invoer.aangemeld_door):
+        raise OngeldigeInvoer(
+            {"aangemeldDoor": "Kies het aangesloten bedrijf dat de persoon aanmeldde."}
+        )
     v = deur.geldige_vergunning(ctx)
     if v is not None and invoer.criterium not in v.criteria:
         raise OngeldigeInvoer({"criterium": f"Vergunning {v.nummer} staat dit criterium niet toe."})
@@ -447,6 +478,7 @@ def raadpleeg(ctx: Context, invoer: RaadpleegIn) -> Raadpleeguitkomst:
     """A connected company's screener asks; hit or no hit, nothing more."""
     if not deur.is_screener(ctx):
         raise GeenToegang("alleen screeningsmedewerkers van aangesloten bedrijven raadplegen")
+    _geboren(ctx, invoer.geboortedatum)
     geraakt = deur.raadpleeg(ctx, sleutel(ctx, invoer.naam, invoer.geboortedatum))
     ctx.audit("waarschuwingsregister raadplegen", "treffer" if geraakt else "geen treffer")
     return Raadpleeguitkomst(

@@ -11,6 +11,7 @@ from integraal.domein.identificatie import OngeldigeWaarde, bsn
 from integraal.domein.invoer import Invoer, Uitvoer, veld
 from integraal.domein.pseudoniem import pseudoniem
 from integraal.domein.rollen import Rol
+from integraal.logboek.dienst import InzageRegel
 from integraal.verwerking import Context
 
 
@@ -64,12 +65,21 @@ def inzage_verzoek(ctx: Context, vraag: InzageVraag) -> InzageUit:
         if (w := ctx.beslisser.register.werkwijze(v.id)) is not None
         for c in w.nooit_naar
     }
+    # Categories kept to their parties (FIU data, a warning register) or to their recipient (a
+    # report to the FIU, a notary's refusal): see `Categorie.inzage`.
+    inzage = {c: cat.inzage for c, cat in ctx.beslisser.catalogus.categorieen.items()}
     eigen = ctx.ik.organisatie_id
-    regels = [
-        r
-        for r in logboek.inzage(ctx.sessie, betrokkene)
-        if not afgeschermd & set(r.categorieen) or eigen in (r.verstrekker, r.organisatie)
-    ]
+
+    def mag(r: InzageRegel) -> bool:
+        partij = eigen in (r.verstrekker, r.organisatie)
+        if afgeschermd & set(r.categorieen) and not partij:
+            return False
+        soorten = {inzage.get(c, "iedereen") for c in r.categorieen}
+        if "ontvanger" in soorten:
+            return eigen == r.organisatie
+        return partij or "partijen" not in soorten
+
+    regels = [r for r in logboek.inzage(ctx.sessie, betrokkene) if mag(r)]
     ctx.log(
         [
             ctx.verwerking(

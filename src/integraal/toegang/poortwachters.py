@@ -88,6 +88,12 @@ def is_screener(ctx: Context) -> bool:
     return soort(ctx) in ("havenbedrijf", "logistiek_bedrijf") and ctx.ik.rol is Rol.SCREENER
 
 
+def is_registerprivacy(ctx: Context) -> bool:
+    """The register's privacy officer: records the AP's permit (not the keeper, who would
+    otherwise authorise itself)."""
+    return soort(ctx) == "waarschuwingsregister" and ctx.ik.rol is Rol.PRIVACY_OFFICER
+
+
 def is_registerbeheerder(ctx: Context) -> bool:
     return soort(ctx) == "waarschuwingsregister" and ctx.ik.rol is Rol.REGISTERBEHEERDER
 
@@ -240,8 +246,16 @@ def _vt_lezing(ctx: Context, v: Fiuverstrekking, m: Ongebruikelijketransactie) -
     return Lezing(besluit, FIU, "verdachte_transactie", "opsporing", None, _melders(m))
 
 
+def is_vt_lezer(ctx: Context) -> bool:
+    """Within a receiving service, its analysts read what the FIU provided (need to know;
+    an officer or investigator gets it from them for a case)."""
+    return soort(ctx) in ("politie", "fiod", "kmar", "om") and ctx.ik.rol is Rol.ANALIST
+
+
 def ontvangen(ctx: Context) -> list[tuple[Fiuverstrekking, Ongebruikelijketransactie]]:
     """What the FIU provided to the reader's service, each read logged."""
+    if not is_vt_lezer(ctx):
+        return []
     paren = []
     for v in opslag.verstrekkingen(ctx.sessie, aan_id=ctx.ik.organisatie_id):
         m = opslag.melding(ctx.sessie, v.melding_id)
@@ -255,7 +269,7 @@ def ontvangen_een(
 ) -> tuple[Fiuverstrekking, Ongebruikelijketransactie]:
     v = opslag.verstrekking(ctx.sessie, verstrekking_id)
     paar = None
-    if v is not None and v.aan_id == ctx.ik.organisatie_id:
+    if v is not None and v.aan_id == ctx.ik.organisatie_id and is_vt_lezer(ctx):
         m = opslag.melding(ctx.sessie, v.melding_id)
         paar = (v, m) if m is not None else None
     return laat_een_door(

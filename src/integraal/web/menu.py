@@ -167,7 +167,10 @@ MENU: tuple[Menuitem, ...] = (
     Menuitem(
         "Waarschuwingsregister",
         "/waarschuwingsregister",
-        lambda w: w.actor.rol is Rol.REGISTERBEHEERDER,
+        lambda w: (
+            w.actor.rol is Rol.REGISTERBEHEERDER
+            or (w.soort == "waarschuwingsregister" and w.actor.rol is Rol.PRIVACY_OFFICER)
+        ),
         ("/waarschuwingsregister/registraties",),
     ),
     Menuitem(

@@ -524,7 +524,8 @@ def notarisvraag_stellen(w: WebDep, velden: Velden) -> Response:
 def _register(w: Web, formulieren: Formulieren | None = None) -> Response:
     with w.context() as ctx:
         overzicht = wr.overzicht(ctx)
-        lijst = wr.lijst(ctx)
+        lijst = wr.lijst(ctx) if deur.is_registerbeheerder(ctx) else []
+        mag_vergunning = deur.is_registerprivacy(ctx)
         zonder = deur.registerbesluit_zonder_vergunning(ctx)
         te_laten_verlopen = wr.te_laten_verlopen(ctx)
         bedrijven = wr.bedrijven(ctx)
@@ -535,6 +536,7 @@ def _register(w: Web, formulieren: Formulieren | None = None) -> Response:
         o=overzicht,
         lijst=lijst,
         waarom=waarom(zonder, b.catalogus, b.register) if zonder is not None else None,
+        mag_vergunning=mag_vergunning,
         te_laten_verlopen=te_laten_verlopen,
         f=_fout(fs),
         fv=fs.get("vergunning", Formulierstaat()),
