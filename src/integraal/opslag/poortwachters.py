@@ -66,10 +66,6 @@ def opschortingen_bij_dossier(sessie: Session, dossier_id: str) -> list[Opschort
     )
 
 
-def weigering(sessie: Session, weigering_id: str) -> Notarisweigering | None:
-    return sessie.get(Notarisweigering, weigering_id)
-
-
 def weigeringen(sessie: Session, organisatie_id: str | None = None) -> list[Notarisweigering]:
     q = select(Notarisweigering).order_by(Notarisweigering.op.desc(), Notarisweigering.id.desc())
     if organisatie_id is not None:
