@@ -75,16 +75,17 @@ def sectie() -> list[str]:
         f"{anker['mediaan_s'] / anker['tests']:.2f} s | "
         f"{(anker['mediaan_s'] / anker['tests']) / (nu['mediaan_s'] / nu['tests']):.2f}× |",
         "",
-        "De suite groeit met elk issue (issue 17 voegde de samenwerkingsverbanden toe, issue 18 "
-        "de bestuurlijke instrumenten, issue 19 de poortwachters, elk met browserreizen); de "
-        "grens is ongeveer 6 minuten op 2 cores. Het aantal tests daalde in issue 18 doordat de "
-        "leespadproef per database één test werd (alle paden in één wereld) in plaats van één "
-        "test per pad. In issue 19 kwamen vijf browserreizen op twee databases erbij (6 min 43 s "
-        "in een eerste meting); de suite bleef rond de grens doordat de demowereld één keer per proces en database wordt "
-        "geladen en daarna gekopieerd (`tests/demosjabloon.py`), de wegwerp-PostgreSQL zonder "
-        "fsync draait, de paginarondgangen de openbare monitor- en verbandpagina's niet meer "
-        "voor alle 47 gebruikers lezen, en axe de volledige regelset één keer per pagina draait "
-        "en op telefoonbreedte alleen de regels die van de opmaak afhangen.",
+        "De suite groeit met elk issue (issue 17 voegde de samenwerkingsverbanden toe, issue 18"
+        " de bestuurlijke instrumenten, issue 19 de poortwachters, elk met browserreizen); de "
+        "grens is ongeveer 6 minuten op 2 cores. Het aantal tests daalde in issue 18 doordat de"
+        " leespadproef per database één test werd (alle paden in één wereld) in plaats van één "
+        "test per pad. In issue 19 kwamen vijf browserreizen op twee databases erbij (6 min 43 "
+        "s in een eerste meting); de suite bleef rond de grens doordat de demowereld één keer "
+        "per proces en database wordt geladen en daarna gekopieerd (`tests/demosjabloon.py`), "
+        "de wegwerp-PostgreSQL zonder fsync draait, de paginarondgangen de openbare monitor- en"
+        " verbandpagina's niet meer voor alle 47 gebruikers lezen, en axe de volledige regelset"
+        " één keer per pagina draait en op telefoonbreedte alleen de regels die van de opmaak "
+        "afhangen.",
         "",
         "Wat het verschil maakt: SQLite-tests kopiëren één gemigreerde sjabloondatabase per "
         "sessie (PostgreSQL kloonde al een sjabloon), en pytest-xdist verdeelt de testbestanden "
