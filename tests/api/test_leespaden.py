@@ -1464,45 +1464,57 @@ def met_bestuur(wereld: Wereld) -> tuple[Wereld, dict[str, Actor], dict[str, str
     return wereld, a, {"p": p.id, "r": r.id, "s": s.id, "v": v.id}
 
 
-def _bestuurlijk_roep(
-    c: TestClient, sleutel: tuple[str, str], url: str, actor: Actor | None
+def _roep_als(
+    c: TestClient,
+    sleutel: tuple[str, str],
+    url: str,
+    actor: Actor | None,
+    body: dict[str, str],
 ) -> tuple[int, str]:
-    register = {"soort": "kvk", "waarde": KVK_TEST}
+    """A route as `actor` (None: nobody signed in); a POST sends `body` as JSON or as the
+    form's fields."""
+    post = sleutel[0] == "POST"
     if url.startswith("/api/"):
         koppen = token(c, actor) if actor else {}
-        r = c.request(
-            sleutel[0], url, headers=koppen, json=register if sleutel[0] == "POST" else None
-        )
+        r = c.request(sleutel[0], url, headers=koppen, json=body if post else None)
         return r.status_code, r.text
     c.cookies.clear()
     if actor:
         web_login(c, actor)
-    velden = {"soort": "kvk", "waarde": KVK_TEST}
-    if sleutel[0] == "POST":
-        velden["csrf"] = csrf(c, "/inloggen")
-    r = c.request(
-        sleutel[0], url, data=velden if sleutel[0] == "POST" else None, follow_redirects=False
-    )
+    velden = {**body, "csrf": csrf(c, "/inloggen")} if post else None
+    r = c.request(sleutel[0], url, data=velden, follow_redirects=False)
     return r.status_code, r.text
+
+
+def _proef_paden(
+    w: Wereld,
+    a: dict[str, Actor],
+    ids: dict[str, str],
+    paden: list[tuple[tuple[str, str], str, str, str, str]],
+    body: dict[str, str],
+) -> None:
+    """Each path as nobody, as a refused user and as the allowed one: only the last gets the
+    marker, and only the last adds lines to the processing log."""
+    with TestClient(maak_app(w.omgeving)) as c:
+        for sleutel, sjabloon, mag, mag_niet, kenmerk in paden:
+            url = sjabloon.format(**ids)
+            voor = _logaantal(w)
+            status, tekst = _roep_als(c, sleutel, url, None, body)
+            assert status in (401, 303) and kenmerk not in tekst, url
+            status, tekst = _roep_als(c, sleutel, url, a[mag_niet], body)
+            assert status in (200, 403, 404), (url, mag_niet, tekst[:300])
+            assert kenmerk not in tekst, f"{url}: geen besluit, dan geen gegevens"
+            assert _logaantal(w) == voor, f"{url}: wat niet gelezen is, komt niet in het logboek"
+            status, tekst = _roep_als(c, sleutel, url, a[mag], body)
+            assert status == 200 and kenmerk in tekst, (url, tekst[:300])
+            assert _logaantal(w) > voor, f"{url}: een toegestane lezing schrijft het logboek"
 
 
 def test_bestuurlijke_persoonspaden_zijn_afgeschermd_en_gelogd(
     met_bestuur: tuple[Wereld, dict[str, Actor], dict[str, str]],
 ) -> None:
     w, a, ids = met_bestuur
-    with TestClient(maak_app(w.omgeving)) as c:
-        for sleutel, sjabloon, mag, mag_niet, kenmerk in BESTUURLIJKE_PADEN:
-            url = sjabloon.format(**ids)
-            voor = _logaantal(w)
-            status, tekst = _bestuurlijk_roep(c, sleutel, url, None)
-            assert status in (401, 303) and kenmerk not in tekst, url
-            status, tekst = _bestuurlijk_roep(c, sleutel, url, a[mag_niet])
-            assert status in (200, 403, 404), (url, tekst[:300])
-            assert kenmerk not in tekst, f"{url}: geen besluit, dan geen gegevens"
-            assert _logaantal(w) == voor, f"{url}: wat niet gelezen is, komt niet in het logboek"
-            status, tekst = _bestuurlijk_roep(c, sleutel, url, a[mag])
-            assert status == 200 and kenmerk in tekst, (url, tekst[:300])
-            assert _logaantal(w) > voor, f"{url}: een toegestane lezing schrijft het logboek"
+    _proef_paden(w, a, ids, BESTUURLIJKE_PADEN, {"soort": "kvk", "waarde": KVK_TEST})
 
 
 def _elke_leesroute(
@@ -1580,43 +1592,11 @@ def met_poort(wereld: Wereld) -> tuple[Wereld, dict[str, Actor], dict[str, str]]
     return wereld, a, ids
 
 
-def _poort_roep(
-    c: TestClient, sleutel: tuple[str, str], url: str, actor: Actor | None
-) -> tuple[int, str]:
-    if url.startswith("/api/"):
-        koppen = token(c, actor) if actor else {}
-        body = POORT_BODY if sleutel[0] == "POST" else None
-        r = c.request(sleutel[0], url, headers=koppen, json=body)
-        return r.status_code, r.text
-    c.cookies.clear()
-    if actor:
-        web_login(c, actor)
-    velden = dict(POORT_BODY)
-    if sleutel[0] == "POST":
-        velden["csrf"] = csrf(c, "/inloggen")
-    r = c.request(
-        sleutel[0], url, data=velden if sleutel[0] == "POST" else None, follow_redirects=False
-    )
-    return r.status_code, r.text
-
-
 def test_poortwachterpaden_zijn_afgeschermd_en_gelogd(
     met_poort: tuple[Wereld, dict[str, Actor], dict[str, str]],
 ) -> None:
     w, a, ids = met_poort
-    with TestClient(maak_app(w.omgeving)) as c:
-        for sleutel, sjabloon, mag, mag_niet, kenmerk in POORT_PADEN:
-            url = sjabloon.format(**ids)
-            voor = _logaantal(w)
-            status, tekst = _poort_roep(c, sleutel, url, None)
-            assert status in (401, 303) and kenmerk not in tekst, url
-            status, tekst = _poort_roep(c, sleutel, url, a[mag_niet])
-            assert status in (200, 403, 404), (url, mag_niet, tekst[:300])
-            assert kenmerk not in tekst, f"{url}: geen besluit, dan geen gegevens"
-            assert _logaantal(w) == voor, f"{url}: wat niet gelezen is, komt niet in het logboek"
-            status, tekst = _poort_roep(c, sleutel, url, a[mag])
-            assert status == 200 and kenmerk in tekst, (url, tekst[:300])
-            assert _logaantal(w) > voor, f"{url}: een toegestane lezing schrijft het logboek"
+    _proef_paden(w, a, ids, POORT_PADEN, POORT_BODY)
 
 
 # The routes are the same on both databases; the reads behind them are proven on both above.

@@ -21,7 +21,9 @@ from followthemoney import model
 from followthemoney.types import registry
 from pydantic import BaseModel
 
+from integraal.delen import Geweigerd
 from integraal.delen.model import Partnerregister
+from integraal.delen.uitleg import Waarom
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import Conflict, OngeldigeInvoer
 from integraal.domein.invoer import valideer
@@ -277,17 +279,27 @@ class Web:
         pagina: Callable[[Formulierstaat, R | None], Response],
         *,
         herhaal: bool = True,
+        geweigerd: Callable[[Formulierstaat, Waarom], Response] | None = None,
     ) -> Response:
         """A question answered on its own page, below the form: a refusal shows the problems,
         an answer the form as typed (`herhaal=False`: empty, where what was typed must not be
-        shown again)."""
-        return self.verzend(
-            invoer,
-            waarden,
-            actie,
-            opnieuw=lambda f: pagina(f, None),
-            klaar=lambda r: pagina(Formulierstaat(dict(waarden) if herhaal else {}), r),
-        )
+        shown again). With `geweigerd`, a rule's refusal is that page with the explanation
+        (403) instead of the general refusal page."""
+        getypt = Formulierstaat(dict(waarden) if herhaal else {})
+        try:
+            return self.verzend(
+                invoer,
+                waarden,
+                actie,
+                opnieuw=lambda f: pagina(f, None),
+                klaar=lambda r: pagina(getypt, r),
+            )
+        except Geweigerd as exc:
+            if geweigerd is None:
+                raise
+            antwoord = geweigerd(getypt, exc.waarom)
+            antwoord.status_code = 403
+            return antwoord
 
     def vraag(self, invoer: type[M]) -> tuple[M | None, Formulierstaat]:
         """A GET form (a filter, a search) bound to its input model: bad input is shown at
@@ -346,6 +358,18 @@ def naar_inloggen(request: Request) -> RedirectResponse:
 
 
 Formulieren = dict[str, Formulierstaat]
+
+
+def met_fouten(formulieren: Formulieren) -> Formulierstaat:
+    """The page's form with problems, if any (the page title then starts with 'Fout:')."""
+    return next((f for f in formulieren.values() if f.fouten), Formulierstaat())
+
+
+def kruimels(label: str, pad: str, *stap: Kruimel) -> list[Kruimel]:
+    """Start › the area's list › the step: the list is a link only below it."""
+    return [Kruimel("Start", "/"), Kruimel(label, pad if stap else None), *stap]
+
+
 # The page of one thing (an object, a dossier, a request), with the forms that came back refused.
 Pagina = Callable[[Web, str, Formulieren], Response]
 # A service acting on one thing, named by its id, with a validated input model.

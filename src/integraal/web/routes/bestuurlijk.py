@@ -55,6 +55,8 @@ from integraal.web.basis import (
     Web,
     WebDep,
     handeling,
+    kruimels,
+    met_fouten,
 )
 from integraal.web.formulier import Formulierstaat
 
@@ -65,19 +67,9 @@ KENMERKSOORTEN = [(k.value, k.label) for k in KenmerkSoort if k in bibob.KENMERK
 # --- Bibob ---------------------------------------------------------------------------------------
 
 
-def _met_fouten(formulieren: Formulieren) -> Formulierstaat:
-    """The page's form with problems, if any (the page title then starts with 'Fout:')."""
-    return next((f for f in formulieren.values() if f.fouten), Formulierstaat())
-
-
-def _kruimels(label: str, pad: str, *stap: Kruimel) -> list[Kruimel]:
-    """Start › the area's list › the step: the list is a link only below it."""
-    return [Kruimel("Start", "/"), Kruimel(label, pad if stap else None), *stap]
-
-
 @router.get("/bibob", response_class=HTMLResponse)
 def bibob_pagina(w: WebDep) -> Response:
-    return w.pagina("bibob.html", lijst=w.doe(bibob.lijst), kruimels=_kruimels("Bibob", "/bibob"))
+    return w.pagina("bibob.html", lijst=w.doe(bibob.lijst), kruimels=kruimels("Bibob", "/bibob"))
 
 
 def _bibob_nieuw(w: Web, f: Formulierstaat) -> Response:
@@ -90,7 +82,7 @@ def _bibob_nieuw(w: Web, f: Formulierstaat) -> Response:
         aanleidingen=Bibobaanleiding.keuzes(),
         kenmerksoorten=KENMERKSOORTEN,
         interventies=interventies,
-        kruimels=_kruimels("Bibob", "/bibob", Kruimel("Nieuwe procedure")),
+        kruimels=kruimels("Bibob", "/bibob", Kruimel("Nieuwe procedure")),
     )
 
 
@@ -129,7 +121,7 @@ def _bibob(w: Web, procedure_id: str, formulieren: Formulieren | None = None) ->
     return w.pagina(
         "bibob_procedure.html",
         p=p,
-        f=_met_fouten(fs),
+        f=met_fouten(fs),
         fo=fs.get("onderzoek", Formulierstaat()),
         fa=fs.get("advies", Formulierstaat()),
         fe=fs.get("extract", Formulierstaat()),
@@ -140,7 +132,7 @@ def _bibob(w: Web, procedure_id: str, formulieren: Formulieren | None = None) ->
         besluiten=Bibobbesluit.keuzes(),
         nadelig=[(b.value, b.label) for b in Bibobbesluit if b in NADELIG],
         S=Bibobstatus,
-        kruimels=_kruimels("Bibob", "/bibob", Kruimel(f"Procedure {p.id}")),
+        kruimels=kruimels("Bibob", "/bibob", Kruimel(f"Procedure {p.id}")),
     )
 
 
@@ -259,7 +251,7 @@ def _register(w: Web, f: Formulierstaat, gevonden: list[bibob.ConclusieUit] | No
         f=f,
         gevonden=gevonden,
         kenmerksoorten=KENMERKSOORTEN,
-        kruimels=_kruimels("Bibob", "/bibob", Kruimel("Bibob-register")),
+        kruimels=kruimels("Bibob", "/bibob", Kruimel("Bibob-register")),
     )
 
 
@@ -313,7 +305,7 @@ def sluitingen_pagina(w: WebDep) -> Response:
         rapportages=rapportages,
         lijst=lijst,
         politie=politie,
-        kruimels=_kruimels("Sluitingen", "/sluitingen"),
+        kruimels=kruimels("Sluitingen", "/sluitingen"),
     )
 
 
@@ -324,7 +316,7 @@ def _rapportage_nieuw(w: Web, f: Formulierstaat) -> Response:
         f=f,
         gemeenten=w.doe(sluitingen.gemeenten),
         gronden=Sluitingsgrond.keuzes(),
-        kruimels=_kruimels("Sluitingen", "/sluitingen", Kruimel("Bestuurlijke rapportage sturen")),
+        kruimels=kruimels("Sluitingen", "/sluitingen", Kruimel("Bestuurlijke rapportage sturen")),
     )
 
 
@@ -363,7 +355,7 @@ def _rapportage(w: Web, rapportage_id: str, formulieren: Formulieren | None = No
         ontvanger=ontvanger,
         interventies=interventies,
         f=(formulieren or {}).get("sluiting", Formulierstaat()),
-        kruimels=_kruimels("Sluitingen", "/sluitingen", Kruimel(f"Rapportage {r.id}")),
+        kruimels=kruimels("Sluitingen", "/sluitingen", Kruimel(f"Rapportage {r.id}")),
     )
 
 
@@ -401,7 +393,7 @@ def _sluiting(w: Web, sluiting_id: str, formulieren: Formulieren | None = None) 
     return w.pagina(
         "sluiting.html",
         s=s,
-        f=_met_fouten(fs),
+        f=met_fouten(fs),
         fb=fs.get("besluit", Formulierstaat()),
         fv=fs.get("verlengen", Formulierstaat()),
         fr=fs.get("rechtsmiddel", Formulierstaat()),
@@ -411,7 +403,7 @@ def _sluiting(w: Web, sluiting_id: str, formulieren: Formulieren | None = None) 
         rechtsmiddelen=Rechtsmiddel.keuzes(),
         uitspraken=Uitspraak.keuzes(),
         S=Sluitingsstatus,
-        kruimels=_kruimels("Sluitingen", "/sluitingen", Kruimel(f"Sluiting {s.id}")),
+        kruimels=kruimels("Sluitingen", "/sluitingen", Kruimel(f"Sluiting {s.id}")),
     )
 
 
@@ -510,7 +502,7 @@ def vorderingen_pagina(w: WebDep) -> Response:
     return w.pagina(
         "vorderingen.html",
         lijst=w.doe(vorderingen.lijst),
-        kruimels=_kruimels("Vorderingen", "/vorderingen"),
+        kruimels=kruimels("Vorderingen", "/vorderingen"),
     )
 
 
@@ -529,7 +521,7 @@ def _vordering_nieuw(w: Web, f: Formulierstaat) -> Response:
         kenmerksoorten=KENMERKSOORTEN,
         interventies=interventies,
         sluitingen=gesloten,
-        kruimels=_kruimels("Vorderingen", "/vorderingen", Kruimel("Nieuwe vordering")),
+        kruimels=kruimels("Vorderingen", "/vorderingen", Kruimel("Nieuwe vordering")),
     )
 
 
@@ -569,7 +561,7 @@ def _vordering(w: Web, vordering_id: str, formulieren: Formulieren | None = None
         v=v,
         f=(formulieren or {}).get("stap", Formulierstaat()),
         stappen=vorderingen.Vorderingsstap.keuzes(),
-        kruimels=_kruimels("Vorderingen", "/vorderingen", Kruimel(f"Vordering {v.id}")),
+        kruimels=kruimels("Vorderingen", "/vorderingen", Kruimel(f"Vordering {v.id}")),
     )
 
 

@@ -13,7 +13,6 @@ from fastapi import APIRouter, File, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from integraal.casus.signalen import KenmerkSoort
-from integraal.delen import Geweigerd
 from integraal.delen.uitleg import Waarom, waarom
 from integraal.domein.fouten import OngeldigeInvoer
 from integraal.domein.poortwachters import (
@@ -72,22 +71,16 @@ from integraal.web.basis import (
     Web,
     WebDep,
     handeling,
+    kruimels,
+    met_fouten,
 )
 from integraal.web.formulier import Formulierstaat
 
 router = APIRouter()
 
 
-def _kruimels(label: str, pad: str, *stap: Kruimel) -> list[Kruimel]:
-    return [Kruimel("Start", "/"), Kruimel(label, pad if stap else None), *stap]
-
-
 def _kenmerksoorten(toegestaan: frozenset[KenmerkSoort]) -> list[tuple[str, str]]:
     return [(k.value, k.label) for k in KenmerkSoort if k in toegestaan]
-
-
-def _fout(formulieren: Formulieren) -> Formulierstaat:
-    return next((f for f in formulieren.values() if f.fouten), Formulierstaat())
 
 
 # --- The reporting institution -------------------------------------------------------------------
@@ -105,7 +98,7 @@ def meldingen_pagina(w: WebDep) -> Response:
     return w.pagina(
         "meldingen.html",
         lijst=w.doe(meldingen.eigen_lijst),
-        kruimels=_kruimels("Meldingen", "/meldingen"),
+        kruimels=kruimels("Meldingen", "/meldingen"),
     )
 
 
@@ -115,7 +108,7 @@ def _melding_nieuw(w: Web, f: Formulierstaat) -> Response:
         f=f,
         meldgronden=Meldgrond.keuzes(),
         kenmerksoorten=_kenmerksoorten(meldingen.KENMERKEN),
-        kruimels=_kruimels("Meldingen", "/meldingen", Kruimel("Melding doen")),
+        kruimels=kruimels("Meldingen", "/meldingen", Kruimel("Melding doen")),
     )
 
 
@@ -146,7 +139,7 @@ def _goaml_pagina(w: Web, f: Formulierstaat, status: int = 200) -> Response:
         f=f,
         status=status,
         bestandsfouten=[(k, v) for k, v in f.fouten.items() if k.startswith("bestand")],
-        kruimels=_kruimels("Meldingen", "/meldingen", Kruimel("goAML-bestand melden")),
+        kruimels=kruimels("Meldingen", "/meldingen", Kruimel("goAML-bestand melden")),
     )
 
 
@@ -182,7 +175,7 @@ def eigen_melding(w: WebDep, melding_id: str) -> Response:
     return w.pagina(
         "melding_eigen.html",
         m=m,
-        kruimels=_kruimels("Meldingen", "/meldingen", Kruimel(f"Melding {m.id}")),
+        kruimels=kruimels("Meldingen", "/meldingen", Kruimel(f"Melding {m.id}")),
     )
 
 
@@ -201,7 +194,7 @@ def fiu_meldingen(w: WebDep) -> Response:
         lijst=lijst,
         statussen=Meldingstatus.keuzes(),
         gekozen=status.value if status else "",
-        kruimels=_kruimels("Meldingen", "/fiu/meldingen"),
+        kruimels=kruimels("Meldingen", "/fiu/meldingen"),
     )
 
 
@@ -212,13 +205,13 @@ def _fiu_melding(w: Web, melding_id: str, formulieren: Formulieren | None = None
         "fiu_melding.html",
         m=m,
         S=Meldingstatus,
-        f=_fout(fs),
+        f=met_fouten(fs),
         fa=fs.get("analyse", Formulierstaat()),
         fo=fs.get("oordeel", Formulierstaat()),
         fv=fs.get("verstrekking", Formulierstaat()),
         oordelen=Oordeel.keuzes(),
         diensten=[(d, w.naam(d)) for d in meldingen.OPSPORINGSDIENSTEN],
-        kruimels=_kruimels("Meldingen", "/fiu/meldingen", Kruimel(f"Melding {m.id}")),
+        kruimels=kruimels("Meldingen", "/fiu/meldingen", Kruimel(f"Melding {m.id}")),
     )
 
 
@@ -266,7 +259,7 @@ def verdachte_transacties(w: WebDep) -> Response:
     return w.pagina(
         "verdachte_transacties.html",
         lijst=w.doe(meldingen.ontvangen),
-        kruimels=_kruimels("Verdachte transacties", "/verdachte-transacties"),
+        kruimels=kruimels("Verdachte transacties", "/verdachte-transacties"),
     )
 
 
@@ -276,7 +269,7 @@ def verdachte_transactie(w: WebDep, verstrekking_id: str) -> Response:
     return w.pagina(
         "verdachte_transactie.html",
         v=v,
-        kruimels=_kruimels(
+        kruimels=kruimels(
             "Verdachte transacties", "/verdachte-transacties", Kruimel(f"Transactie {v.id}")
         ),
     )
@@ -294,7 +287,7 @@ def opschortingen_pagina(w: WebDep) -> Response:
         "opschortingen.html",
         lijst=lijst,
         fiu=fiu,
-        kruimels=_kruimels("Opschortingen", "/opschortingen"),
+        kruimels=kruimels("Opschortingen", "/opschortingen"),
     )
 
 
@@ -309,7 +302,7 @@ def _opschorting_nieuw(w: Web, f: Formulierstaat) -> Response:
         "opschorting_nieuw.html",
         f=f,
         instellingen=instellingen,
-        kruimels=_kruimels("Opschortingen", "/opschortingen", Kruimel("Opschorting verzoeken")),
+        kruimels=kruimels("Opschortingen", "/opschortingen", Kruimel("Opschorting verzoeken")),
     )
 
 
@@ -351,11 +344,11 @@ def _opschorting(w: Web, opschorting_id: str, formulieren: Formulieren | None = 
         o=o,
         fiu=fiu,
         S=Opschortingstatus,
-        f=_fout(fs),
+        f=met_fouten(fs),
         fv=fs.get("verlengen", Formulierstaat()),
         fh=fs.get("opheffen", Formulierstaat()),
         fb=fs.get("beslag", Formulierstaat()),
-        kruimels=_kruimels("Opschortingen", "/opschortingen", Kruimel(f"Opschorting {o.id}")),
+        kruimels=kruimels("Opschortingen", "/opschortingen", Kruimel(f"Opschorting {o.id}")),
     )
 
 
@@ -422,10 +415,10 @@ def _weigeringen(w: Web, formulieren: Formulieren | None = None) -> Response:
         "weigeringen.html",
         lijst=lijst,
         feiten=feiten,
-        f=_fout(fs),
+        f=met_fouten(fs),
         ff=fs.get("feit", Formulierstaat()),
         feitsoorten=Partnerschapsfeit.keuzes(),
-        kruimels=_kruimels("Weigeringen", "/weigeringen"),
+        kruimels=kruimels("Weigeringen", "/weigeringen"),
     )
 
 
@@ -442,7 +435,7 @@ def _weigering_nieuw(w: Web, f: Formulierstaat) -> Response:
         soorten=Weigeringsoort.keuzes(),
         redenen=Weigeringsreden.keuzes(),
         kenmerksoorten=_kenmerksoorten(notarissen.KENMERKEN),
-        kruimels=_kruimels("Weigeringen", "/weigeringen", Kruimel("Weigering vastleggen")),
+        kruimels=kruimels("Weigeringen", "/weigeringen", Kruimel("Weigering vastleggen")),
     )
 
 
@@ -494,7 +487,7 @@ def _notarisvraag(
         antwoord=antwoord,
         w_=uitleg,
         kenmerksoorten=_kenmerksoorten(notarissen.KENMERKEN),
-        kruimels=_kruimels("Weigeringen", "/weigeringen", Kruimel("Andere notarissen vragen")),
+        kruimels=kruimels("Weigeringen", "/weigeringen", Kruimel("Andere notarissen vragen")),
     )
 
 
@@ -505,17 +498,13 @@ def notarisvraag(w: WebDep) -> Response:
 
 @router.post("/weigeringen/vraag", response_class=HTMLResponse, dependencies=[Csrf])
 def notarisvraag_stellen(w: WebDep, velden: Velden) -> Response:
-    try:
-        return w.toon_antwoord(
-            NotarisvraagIn,
-            velden,
-            notarissen.vraag,
-            lambda f, r: _notarisvraag(w, f, r),
-        )
-    except Geweigerd as exc:
-        antwoord = _notarisvraag(w, Formulierstaat(dict(velden)), uitleg=exc.waarom)
-        antwoord.status_code = 403
-        return antwoord
+    return w.toon_antwoord(
+        NotarisvraagIn,
+        velden,
+        notarissen.vraag,
+        lambda f, r: _notarisvraag(w, f, r),
+        geweigerd=lambda f, uitleg: _notarisvraag(w, f, uitleg=uitleg),
+    )
 
 
 # --- The warning register --------------------------------------------------------------------
@@ -538,14 +527,14 @@ def _register(w: Web, formulieren: Formulieren | None = None) -> Response:
         waarom=waarom(zonder, b.catalogus, b.register) if zonder is not None else None,
         mag_vergunning=mag_vergunning,
         te_laten_verlopen=te_laten_verlopen,
-        f=_fout(fs),
+        f=met_fouten(fs),
         fv=fs.get("vergunning", Formulierstaat()),
         fa=fs.get("aansluiting", Formulierstaat()),
         fi=fs,
         fleeg=Formulierstaat(),
         criteria=Registratiecriterium.keuzes(),
         bedrijven=bedrijven,
-        kruimels=_kruimels("Waarschuwingsregister", "/waarschuwingsregister"),
+        kruimels=kruimels("Waarschuwingsregister", "/waarschuwingsregister"),
     )
 
 
@@ -624,7 +613,7 @@ def _registratie_nieuw(w: Web, f: Formulierstaat) -> Response:
         f=f,
         criteria=Registratiecriterium.keuzes(),
         bedrijven=bedrijven,
-        kruimels=_kruimels(
+        kruimels=kruimels(
             "Waarschuwingsregister", "/waarschuwingsregister", Kruimel("Persoon inschrijven")
         ),
     )
@@ -666,12 +655,12 @@ def _registratie(w: Web, registratie_id: str, formulieren: Formulieren | None = 
         "registratie.html",
         r=r,
         S=Registratiestatus,
-        f=_fout(fs),
+        f=met_fouten(fs),
         fk=fs.get("kennisgeving", Formulierstaat()),
         fb=fs.get("bezwaar", Formulierstaat()),
         fu=fs.get("bezwaarbesluit", Formulierstaat()),
         uitkomsten=Bezwaaruitkomst.keuzes(),
-        kruimels=_kruimels(
+        kruimels=kruimels(
             "Waarschuwingsregister", "/waarschuwingsregister", Kruimel(f"Registratie {r.id}")
         ),
     )
@@ -718,7 +707,7 @@ def inzage(w: WebDep, registratie_id: str) -> Response:
     return w.pagina(
         "registratie_inzage.html",
         r=r,
-        kruimels=_kruimels(
+        kruimels=kruimels(
             "Waarschuwingsregister",
             "/waarschuwingsregister",
             Kruimel(f"Registratie {r.id}", f"/waarschuwingsregister/registraties/{r.id}"),
@@ -738,7 +727,7 @@ def _raadplegen(
         f=f,
         uitkomst=uitkomst,
         w_=uitleg,
-        kruimels=_kruimels("Waarschuwingsregister raadplegen", "/waarschuwingsregister/raadplegen"),
+        kruimels=kruimels("Waarschuwingsregister raadplegen", "/waarschuwingsregister/raadplegen"),
     )
 
 
@@ -749,15 +738,11 @@ def raadplegen(w: WebDep) -> Response:
 
 @router.post("/waarschuwingsregister/raadplegen", response_class=HTMLResponse, dependencies=[Csrf])
 def raadplegen_vraag(w: WebDep, velden: Velden) -> Response:
-    try:
-        return w.toon_antwoord(
-            RaadpleegIn,
-            velden,
-            wr.raadpleeg,
-            lambda f, r: _raadplegen(w, f, r),
-            herhaal=False,  # a name and birth date are not shown again after the answer
-        )
-    except Geweigerd as exc:
-        antwoord = _raadplegen(w, Formulierstaat(), uitleg=exc.waarom)
-        antwoord.status_code = 403
-        return antwoord
+    return w.toon_antwoord(
+        RaadpleegIn,
+        velden,
+        wr.raadpleeg,
+        lambda f, r: _raadplegen(w, f, r),
+        herhaal=False,  # a name and birth date are not shown again after the answer
+        geweigerd=lambda f, uitleg: _raadplegen(w, f, uitleg=uitleg),
+    )
