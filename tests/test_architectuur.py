@@ -50,6 +50,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "verbanden",
         "bestuurlijk",
         "poortwachters",
+        "integriteit",
     },
     # Partnership work beyond the case machinery: WGS obligations, the bottleneck register.
     "verbanden": _KERN | {"casus", "kruis"},
@@ -57,6 +58,8 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "bestuurlijk": _KERN | {"casus"},
     # Gatekeepers and registers: FIU reports and freezes, notaries, the warning register.
     "poortwachters": _KERN | {"casus"},
+    # Integrity of use: detection over the log, the privacy officer's alerts, the access review.
+    "integriteit": _KERN,
     "omgeving": {"domein", "delen", "opslag", "verwerking", "bronnen", "instellingen"},
     "demo": _KERN
     | {
@@ -70,6 +73,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "verbanden",
         "bestuurlijk",
         "poortwachters",
+        "integriteit",
     },
     "api": _KERN
     | {
@@ -86,6 +90,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "verbanden",
         "bestuurlijk",
         "poortwachters",
+        "integriteit",
     },
     "web": _KERN
     | {
@@ -102,6 +107,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "verbanden",
         "bestuurlijk",
         "poortwachters",
+        "integriteit",
     },
 }
 RUWE_STATEMENTS = "integraal.opslag.statements"

@@ -231,7 +231,7 @@ def test_demo_laden_drukt_de_inlogtabel_af(cli_omgeving: Wereld) -> None:
         for rij in rijen:
             naam, wachtwoord = rij.split()[:2]
             assert wachtwoord == WACHTWOORD
-            actor = authenticeer(s, naam, wachtwoord)
+            actor = authenticeer(s, naam, wachtwoord, termijn=dt.timedelta(days=91))
             assert actor is not None, naam
     # A person reads labels, never codes, and a table whose columns line up.
     assert len({rij.index(WACHTWOORD) for rij in rijen}) == 1

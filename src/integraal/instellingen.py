@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from functools import cache
 from pathlib import Path
@@ -19,6 +20,12 @@ class Instellingen(BaseSettings):
     sessie_geheim: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    # Access review: a case membership or role not confirmed for this many days lapses.
+    toegangsreview_dagen: int = 91
+
+    @property
+    def toegangstermijn(self) -> dt.timedelta:
+        return dt.timedelta(days=self.toegangsreview_dagen)
 
     @property
     def database(self) -> str:

@@ -39,6 +39,7 @@ class Omgeving:
         *,
         trace_id: str | None = None,
         klok: Callable[[], dt.datetime] | None = None,
+        reden: str | None = None,
     ) -> Iterator[Context]:
         """One action in one transaction: it commits whole (log lines included) or not at all,
         except the audit record of a refusal, which is kept. `klok` sets the moment the action
@@ -47,6 +48,8 @@ class Omgeving:
         try:
             with transactie(self.fabriek) as sessie:
                 ctx = Context(sessie, self.beslisser, kanaal, actor, self.pseudoniem_sleutel)
+                ctx.reden = reden
+                ctx.toegangstermijn = self.instellingen.toegangstermijn
                 if trace_id is not None:
                     ctx.trace_id = trace_id
                 if klok is not None:

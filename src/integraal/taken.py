@@ -15,6 +15,8 @@ from integraal.delen.model import Onderdeel, Werkwijze
 from integraal.domein.casus import DeelverzoekStatus, InterventieStatus, SignaalStatus
 from integraal.domein.fouten import GeenToegang
 from integraal.domein.rollen import POORTROLLEN, Rol
+from integraal.integriteit import meldingen as integriteitsmeldingen
+from integraal.integriteit import toegangsreview
 from integraal.kruisverwijzing import oordelen
 from integraal.monitor import opdrachten
 from integraal.opslag import beheer
@@ -38,7 +40,7 @@ class Taak:
 def mijn_taken(ctx: Context) -> list[Taak]:
     actor = ctx.ik
     werkwijze = ctx.beslisser.register.werkwijze(actor.organisatie_id)
-    uit: list[Taak] = _bestuurlijke_taken(ctx) + _poorttaken(ctx)
+    uit: list[Taak] = _bestuurlijke_taken(ctx) + _poorttaken(ctx) + _integriteitstaken(ctx)
     if werkwijze is not None and actor.rol in (Rol.ANALIST, Rol.COORDINATOR):
         uit += _taken_van_verband(ctx, werkwijze)
     elif actor.rol is Rol.BELEIDSMEDEWERKER:
@@ -131,6 +133,29 @@ def _bestuurlijke_taken(ctx: Context) -> list[Taak]:
                 "dwangsommen en boetes waarvan de termijn binnen twee weken afloopt",
                 "/vorderingen",
             ),
+        ]
+    return []
+
+
+def _integriteitstaken(ctx: Context) -> list[Taak]:
+    """Alerts for the privacy officer; for the coordinator, access that lapses soon or has."""
+    if ctx.ik.rol is Rol.PRIVACY_OFFICER:
+        return [
+            Taak(
+                "Integriteitsmeldingen beoordelen",
+                integriteitsmeldingen.te_beoordelen(ctx),
+                "meldingen over het gebruik van Integraal door medewerkers van uw organisatie",
+                "/integriteit",
+            )
+        ]
+    if ctx.ik.rol is Rol.COORDINATOR:
+        return [
+            Taak(
+                "Toegang bevestigen",
+                toegangsreview.aantal_te_doen(ctx),
+                "lidmaatschappen en rollen die binnen twee weken vervallen of al vervallen zijn",
+                "/toegangsreview",
+            )
         ]
     return []
 
@@ -231,7 +256,9 @@ def _taken_van_verband(ctx: Context, werkwijze: Werkwijze) -> list[Taak]:
     if werkwijze.heeft(Onderdeel.CASUSSEN):
         open_ = [
             c
-            for c in beheer.casussen_van_gebruiker(ctx.sessie, actor.gebruiker_id)
+            for c in beheer.casussen_van_gebruiker(
+                ctx.sessie, actor.gebruiker_id, sinds=ctx.bevestigd_sinds()
+            )
             if c.status == "open"
         ]
         uit.append(Taak("Open casussen", len(open_), "casussen waarvan u lid bent", "/casussen"))

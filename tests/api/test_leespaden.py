@@ -233,6 +233,16 @@ POORT_PADEN: list[tuple[tuple[str, str], str, str, str, str]] = [
 ]
 POORT_BODY = {"naam": "Rik Registermarker", "geboortedatum": "01-01-1980"}
 
+# The privacy officer's alerts (about a user) and list of shielded persons: probed in
+# tests/integriteit/test_paden.py (only that officer sees them, every look is logged).
+INTEGRITEIT_PADEN = {
+    ("GET", "/api/v1/integriteit/meldingen"),
+    ("GET", "/api/v1/integriteit/meldingen/{melding_id}"),
+    ("GET", "/integriteit"),
+    ("GET", "/integriteit/meldingen/{melding_id}"),
+    ("GET", "/api/v1/afscherming"),
+    ("GET", "/afscherming"),
+}
 # Routes that read personal data of partners (or about them, such as the processing log).
 PERSOONSGEGEVENS = {
     ("GET", "/api/v1/signalen"),
@@ -281,6 +291,7 @@ PERSOONSGEGEVENS = {
     ("GET", "/signaalronden/{ronde_id}"),
     *(b[0] for b in BESTUURLIJKE_PADEN),
     *(b[0] for b in POORT_PADEN),
+    *INTEGRITEIT_PADEN,
 }
 # Reached without an account, with the personal code of the bewijs van ontvangst.
 CODE_PADEN = {("POST", "/api/v1/beslag/_inzage"), ("POST", "/mijn-beslag")}
@@ -697,6 +708,28 @@ GEEN_PERSOONSGEGEVENS = {
         "POST",
         "/casussen/{casus_id}/kruisverwijzing/oordelen/{oordeel_id}/intrekken",
     ): "trekt een eigen oordeel in",
+    **dict.fromkeys(
+        [
+            ("POST", "/api/v1/integriteit/meldingen/{melding_id}/oordeel"),
+            ("POST", "/integriteit/meldingen/{melding_id}/oordeel"),
+            ("POST", "/api/v1/afscherming"),
+            ("POST", "/afscherming"),
+            ("POST", "/api/v1/afscherming/{afscherming_id}/beeindigen"),
+            ("POST", "/afscherming/{afscherming_id}/beeindigen"),
+        ],
+        "stap van de privacy officer; de melding of afscherming wordt door de deur gelezen en "
+        "gelogd (tests/integriteit)",
+    ),
+    **dict.fromkeys(
+        [
+            ("GET", "/api/v1/toegangsreview"),
+            ("GET", "/toegangsreview"),
+            ("POST", "/api/v1/toegangsreview"),
+            ("POST", "/toegangsreview"),
+        ],
+        "lidmaatschappen en rollen van de eigen medewerkers voor hun coördinator; geen "
+        "gegevens van partners",
+    ),
 }
 CLI_PERSOONSGEGEVENS = {"entiteit toon", "entiteit zoek", "logboek inzage"}
 CLI_OVERIG = {
@@ -727,6 +760,8 @@ CLI_OVERIG = {
     "poortwachters goaml",
     "poortwachters verloop",
     "poortwachters termijnen",
+    # The detection run: reads the log's subjects to compare them and prints counts only.
+    "logboek controle",
 }
 WEGGELATEN_PADEN = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/redoc"}
 
@@ -1077,7 +1112,8 @@ PADEN += [
 
 def test_elk_persoonspad_heeft_een_proef() -> None:
     geprobeerd = {p.sleutel for p in PADEN} | {b[0] for b in BESTUURLIJKE_PADEN}
-    assert geprobeerd | {b[0] for b in POORT_PADEN} == PERSOONSGEGEVENS
+    poort = {b[0] for b in POORT_PADEN}
+    assert geprobeerd | poort | INTEGRITEIT_PADEN == PERSOONSGEGEVENS
 
 
 def _persoonsgegevens_in(tekst: str) -> bool:

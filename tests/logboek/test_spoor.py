@@ -76,10 +76,16 @@ from integraal.domein.beslag import Grond, ObjectSoort
 from integraal.domein.bestuurlijk import Bibobbesluit, Rechtsmiddel, Uitspraak, Vorderingsoort
 from integraal.domein.casus import SignaalStatus
 from integraal.domein.fouten import Weigering
+from integraal.domein.integriteit import Afschermingssoort, Meldingstatus
 from integraal.domein.knelpunt import Knelpuntthema, Oplossingssoort
 from integraal.domein.monitor import Maatregelstatus, Soort, TKStatus
 from integraal.gebruikers import actor_van
 from integraal.instellingen import Instellingen
+from integraal.integriteit import afscherming, controle, toegangsreview
+from integraal.integriteit import meldingen as integriteitsmeldingen
+from integraal.integriteit.afscherming import AfschermingIn
+from integraal.integriteit.meldingen import BeoordelingIn as IntegriteitsoordeelIn
+from integraal.integriteit.toegangsreview import ReviewIn
 from integraal.kruis.oordeel import Oordeel
 from integraal.kruisverwijzing import netwerk, oordelen, taken
 from integraal.kruisverwijzing.netwerk import Padvraag, Uitbreidingsvraag
@@ -105,6 +111,7 @@ from integraal.opslag.modellen import (
     Signaal,
     Vermogensdossier,
 )
+from integraal.opslag.statements import pseudoniemen_van
 from integraal.poortwachters import meldingen, notarissen, opschortingen
 from integraal.poortwachters import waarschuwingsregister as wr
 from integraal.poortwachters.notarissen import NotarisvraagIn
@@ -247,6 +254,11 @@ DYNAMISCH: dict[tuple[str, str], frozenset[str]] = {
             "verdachte transacties lezen",
             "verdachte transactie lezen",
             "eigen weigeringen lezen",
+            # toegang/integriteit.py: the privacy officer's alerts and list.
+            "integriteitsmeldingen lezen",
+            "integriteitsmelding lezen",
+            "afgeschermde personen lezen",
+            "afgeschermde persoon lezen",
         }
     ),
     # `een`: an unknown signal or one of another partnership, before the door.
@@ -447,6 +459,19 @@ REGELS: dict[str, frozenset[str]] = {
         )
     },
     "melding doen": frozenset({"melding verstrekken aan de FIU"}),
+    # Integrity of use: the alerts and the list are read through the door; shielding is a
+    # provision within the organisation; a detection run logs itself once, without a subject.
+    **{
+        n: frozenset({n})
+        for n in (
+            "integriteitsmeldingen lezen",
+            "integriteitsmelding lezen",
+            "afgeschermde personen lezen",
+            "afgeschermde persoon lezen",
+            "persoon afschermen",
+            "integriteitscontrole",
+        )
+    },
     "opschorting verzoeken": frozenset(
         {"opschorting verzoeken", "opschorting melden aan vermogensdossier"}
     ),
@@ -563,6 +588,14 @@ ZONDER_REGELS: dict[str, str] = {
     ),
 }
 
+ZONDER_REGELS |= {
+    "integriteitsmelding beoordelen": "the alert is read as 'integriteitsmelding lezen' in "
+    "the same trace",
+    "afscherming beëindigen": "the entry is read as 'afgeschermde persoon lezen' in the same trace",
+    "toegang herzien": "the access review confirms or withdraws memberships and roles: no "
+    "one's data is read",
+}
+
 # R3's exceptions: actions whose own lines depend on what there was (the record says whether).
 ALLEEN_ALS: dict[str, Callable[[Audit], bool]] = {
     # Lines only for the groups whose term had passed.
@@ -652,6 +685,8 @@ ONDERDELEN: dict[str, frozenset[str]] = {
         frozenset({"melding bijwerken"}),
     ),
     "opschorting verzoeken": frozenset({"melding lezen"}),
+    "integriteitsmelding beoordelen": frozenset({"integriteitsmelding lezen"}),
+    "afscherming beëindigen": frozenset({"afgeschermde persoon lezen"}),
     **dict.fromkeys(
         (
             "opschorting bevestigen",
@@ -1320,6 +1355,58 @@ def _speel_bewaartermijn(o: Omgeving, a: dict[str, Actor]) -> None:
     doe(o, None, bewaren.voer_uit, dt.date(2099, 1, 1), proef=False, kanaal=Kanaal.TAAK)
 
 
+def _speel_integriteit(o: Omgeving, a: dict[str, Actor]) -> None:
+    """A person shielded, read with a reason, the alert judged, the shielding ended; the
+    access review both ways; a detection run."""
+    po, analist, coord = a["privacy.riec"], a["analist.riec"], a["coordinator.riec"]
+    vraag = toegang.Leesvraag("integrale_aanpak", ZAAK)
+    with transactie(o.fabriek) as s:
+        eid = s.scalars(
+            select(CasusSubject.entity_id).where(
+                CasusSubject.casus_id == ZAAK, CasusSubject.schema == "Person"
+            )
+        ).first()
+        assert eid is not None
+        # The log names a person by their BSN pseudonym when they have one.
+        kenmerk = pseudoniemen_van(s, [eid]).get(eid, eid)
+    doe(
+        o,
+        po,
+        afscherming.voeg_toe,
+        AfschermingIn(
+            kenmerk=kenmerk,
+            soort=Afschermingssoort.MEDEWERKER,
+            omschrijving="medewerker (fictief)",
+            reden="Bedreigd na een incident; extra bescherming nodig.",
+        ),
+    )
+    with o.context(analist, Kanaal.API, reden="Controle in de casus") as ctx:
+        toegang.lees_entiteit(ctx, vraag, eid)
+    (m,) = doe(o, po, integriteitsmeldingen.lijst)
+    doe(o, po, integriteitsmeldingen.lees, m.id)
+    doe(
+        o,
+        po,
+        integriteitsmeldingen.beoordeel,
+        m.id,
+        IntegriteitsoordeelIn(status=Meldingstatus.VERKLAARD, uitkomst="Eigen casus."),
+    )
+    (x,) = doe(o, po, afscherming.lijst)
+    doe(o, po, afscherming.beeindig, x.id)
+    review = doe(o, coord, toegangsreview.overzicht)
+    leden = [r.sleutel for r in review.regels if r.soort == "lidmaatschap"]
+    rollen = [r.sleutel for r in review.regels if r.soort == "rol" and not r.eigen]
+    doe(o, coord, toegangsreview.herzie, ReviewIn(gekozen=[leden[0], rollen[0]]))
+    doe(
+        o,
+        coord,
+        toegangsreview.herzie,
+        ReviewIn(gekozen=[leden[-1], rollen[-1]], actie="intrekken"),
+    )
+    with o.context(None, Kanaal.CLI) as ctx:
+        controle.voer_uit(ctx)
+
+
 @pytest.fixture(scope="module")
 def spoorwereld(
     tmp_path_factory: pytest.TempPathFactory, demosjabloon: Demosjabloon
@@ -1352,6 +1439,7 @@ def spoorwereld(
     _speel_icov_en_fec(o, actoren)
     _speel_bestuurlijk(o, actoren)
     _speel_poortwachters(o, actoren)
+    _speel_integriteit(o, actoren)
     _speel_bewaartermijn(o, actoren)
     yield w
     o.database.dispose()

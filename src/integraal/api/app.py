@@ -22,6 +22,7 @@ from integraal.api.routes import (
     deelverzoeken,
     delen,
     entiteiten,
+    integriteit,
     interventies,
     knelpunten,
     kruisverwijzing,
@@ -117,6 +118,7 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
         verbanden,
         bestuurlijk,
         poortwachters,
+        integriteit,
     ):
         api.include_router(module.router)
     api.mount(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import Depends, Request, Response
+from fastapi import Depends, Header, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from integraal.api.fouten import Probleem
@@ -36,7 +36,9 @@ def _actor(
     if cred is None or cred.scheme.lower() != "bearer":
         raise Probleem(401, "Log in: stuur een Bearer-token mee (POST /api/v1/tokens).")
     with transactie(omgeving.fabriek) as sessie:
-        actor = actor_van_token(sessie, cred.credentials)
+        actor = actor_van_token(
+            sessie, cred.credentials, termijn=omgeving.instellingen.toegangstermijn
+        )
     if actor is None:
         raise Probleem(401, "Het token is onbekend of verlopen; vraag een nieuw token aan.")
     return actor
@@ -62,11 +64,23 @@ PrivacyOfficer = Annotated[Actor, Depends(Vereist(Rol.PRIVACY_OFFICER))]
 AlleenPrivacyOfficer = Depends(Vereist(Rol.PRIVACY_OFFICER))
 
 
-def _context(omgeving: OmgevingDep, actor: ActorDep) -> Iterator[Context]:
+def _context(
+    omgeving: OmgevingDep,
+    actor: ActorDep,
+    reden: Annotated[
+        str | None,
+        Header(
+            alias="Afschermingsreden",
+            max_length=500,
+            description="De reden om gegevens van een afgeschermde persoon te lezen; zonder "
+            "reden weigert Integraal zo'n lezing (409).",
+        ),
+    ] = None,
+) -> Iterator[Context]:
     """One processing context and transaction per request. Scoped to the handler, so it
     commits (the read's log line with it) before the answer is sent, and a failed commit is
     an error answer instead of data without a log line."""
-    with omgeving.context(actor, Kanaal.API) as ctx:
+    with omgeving.context(actor, Kanaal.API, reden=(reden or "").strip() or None) as ctx:
         yield ctx
 
 

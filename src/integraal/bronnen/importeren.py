@@ -102,7 +102,7 @@ def _uitkomsten(
 
 
 def _besluiten(ctx: Context, mapping: Mapping, casus_id: str | None) -> dict[str, Besluit]:
-    context = casus_context(ctx.sessie, casus_id)
+    context = casus_context(ctx, casus_id)
     feiten = {"noodzakelijk"} if mapping.noodzaak.strip() else set()
     return {
         cat: ctx.beslis(

@@ -163,7 +163,9 @@ def casuskeuzes(ctx: Context) -> list[Casuskeuze]:
             continue  # a closed case takes no more deliveries; the rules would refuse it
         status = DeelverzoekStatus(dv.status).label.lower()
         keuzes.setdefault(dv.casus_id, f"gegevensverzoek {status}")
-    for c in beheer.casussen_van_gebruiker(ctx.sessie, ik.gebruiker_id):
+    for c in beheer.casussen_van_gebruiker(
+        ctx.sessie, ik.gebruiker_id, sinds=ctx.bevestigd_sinds()
+    ):
         if c.status == "open":
             keuzes.setdefault(c.id, "u werkt aan deze casus")
     return [Casuskeuze(k, v) for k, v in sorted(keuzes.items())]

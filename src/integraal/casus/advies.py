@@ -139,7 +139,7 @@ def _open_casus(ctx: Context, casus_id: str) -> Casus:
     actor = ctx.ik
     c = beheer.casus(ctx.sessie, casus_id)
     if c is None or (
-        opslag.lid(ctx.sessie, casus_id, actor.gebruiker_id) is None
+        opslag.lid(ctx.sessie, casus_id, actor.gebruiker_id, sinds=ctx.bevestigd_sinds()) is None
         and not (actor.rol is Rol.COORDINATOR and actor.organisatie_id == c.verband_id)
     ):
         raise NietGevonden(f"casus {casus_id} bestaat niet of u heeft er geen toegang toe")
@@ -289,7 +289,7 @@ def stel_vast(ctx: Context, casus_id: str) -> None:
         raise GeenToegang(
             f"wie het {vorm.kort} opstelde, stelt het niet zelf vast (vierogenprincipe)"
         )
-    context = casus_context(ctx.sessie, casus_id)
+    context = casus_context(ctx, casus_id)
     interventies = opslag.interventies_van_casus(ctx.sessie, casus_id)
     subjecten: list[CasusSubject | None] = [*subjectdeur.koppelingen(ctx, casus_id)]
     verwerkingen = []

@@ -195,7 +195,10 @@ def _casus(ctx: Context, casus_id: str) -> Casus:
 
 
 def _is_lid(ctx: Context, casus_id: str) -> bool:
-    return opslag.lid(ctx.sessie, casus_id, ctx.ik.gebruiker_id) is not None
+    return (
+        opslag.lid(ctx.sessie, casus_id, ctx.ik.gebruiker_id, sinds=ctx.bevestigd_sinds())
+        is not None
+    )
 
 
 def _is_coordinator(c: Casus, actor: Actor) -> bool:
@@ -283,7 +286,10 @@ def open_casus(ctx: Context, invoer: CasusIn) -> CasusUit:
     )
     beheer.bewaar(ctx.sessie, c)
     ids = {actor.gebruiker_id, *(g.id for g in gebruikers)}
-    beheer.bewaar(ctx.sessie, *(CasusLid(casus_id=nummer, gebruiker_id=i) for i in sorted(ids)))
+    beheer.bewaar(
+        ctx.sessie,
+        *(CasusLid(casus_id=nummer, gebruiker_id=i) for i in sorted(ids)),
+    )
     for s in signalen:
         s.status, s.casus_id, s.gewijzigd_op = SignaalStatus.OMGEZET.value, nummer, ctx.nu()
         s.reden = f"omgezet in casus {nummer}"
@@ -324,8 +330,12 @@ def voeg_lid_toe(ctx: Context, casus_id: str, invoer: LidIn) -> None:
     w = ctx.beslisser.register.werkwijze(c.verband_id)
     if w is not None and (melding := _geen_lid(ctx, w, c.verband_id, g)) is not None:
         raise OngeldigeInvoer({"gebruikersnaam": melding})
-    if opslag.lid(ctx.sessie, casus_id, g.id) is None:
+    rij = opslag.lidmaatschap(ctx.sessie, casus_id, g.id)
+    if rij is None:
         beheer.bewaar(ctx.sessie, CasusLid(casus_id=casus_id, gebruiker_id=g.id))
+    else:
+        # Added again after lapsing: that is a confirmation.
+        rij.bevestigd_op, rij.bevestigd_door = ctx.nu(), ctx.ik.gebruiker_id
     ctx.audit("lid toevoegen", casus=casus_id, lid=g.id)
 
 
@@ -343,7 +353,7 @@ def kandidaat_leden(ctx: Context, casus_id: str) -> list[LidUit]:
     """Colleagues of the partnership who are not yet members (a choice, not a typed name)."""
     c = _casus(ctx, casus_id)
     _coordinator_van(c, ctx.ik)
-    leden = {g.id for g in opslag.leden(ctx.sessie, casus_id)}
+    leden = {g.id for g in opslag.leden(ctx.sessie, casus_id, sinds=ctx.bevestigd_sinds())}
     return [_lid(g) for g in beheer.gebruikers_van(ctx.sessie, c.verband_id) if g.id not in leden]
 
 
@@ -414,7 +424,12 @@ def lijst(ctx: Context, filter_: CasusFilter | None = None) -> list[CasusUit]:
     else the cases they are a member of. Metadata only: no subject is read."""
     actor = ctx.ik
     f = filter_ or CasusFilter()
-    eigen = {c.id: c for c in beheer.casussen_van_gebruiker(ctx.sessie, actor.gebruiker_id)}
+    eigen = {
+        c.id: c
+        for c in beheer.casussen_van_gebruiker(
+            ctx.sessie, actor.gebruiker_id, sinds=ctx.bevestigd_sinds()
+        )
+    }
     if actor.rol is Rol.COORDINATOR:
         for c in opslag.casussen_van_verband(ctx.sessie, actor.organisatie_id):
             eigen.setdefault(c.id, c)
@@ -491,7 +506,7 @@ def overzicht(ctx: Context, casus_id: str) -> Casusoverzicht:
     ctx.audit("casus bekijken", "toegestaan", casus=casus_id, signalen=len(signalen_))
     return Casusoverzicht(
         **dict(_kop(ctx, c)),
-        leden=[_lid(g) for g in opslag.leden(ctx.sessie, casus_id)],
+        leden=[_lid(g) for g in opslag.leden(ctx.sessie, casus_id, sinds=ctx.bevestigd_sinds())],
         subjecten=[
             SubjectUit(
                 entiteit_id=s.entity_id,

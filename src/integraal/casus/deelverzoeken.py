@@ -117,7 +117,7 @@ def vraag(ctx: Context, casus_id: str, invoer: DeelverzoekIn) -> DeelverzoekUit:
         fouten["categorieen"] = "Kies een of meer categorieën uit de lijst."
     if fouten:
         raise OngeldigeInvoer(fouten)
-    context = casus_context(ctx.sessie, casus_id)
+    context = casus_context(ctx, casus_id)
     genomen = [
         (
             cat,

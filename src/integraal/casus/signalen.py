@@ -295,7 +295,9 @@ def lees(ctx: Context, signaal_id: str) -> SignaalUit:
     (each match is itself a policy-enforced, logged read within that case)."""
     s = deur.een(ctx, signaal_id)
     bekend: list[BekendSubject] = []
-    for casus in beheer.casussen_van_gebruiker(ctx.sessie, ctx.ik.gebruiker_id):
+    for casus in beheer.casussen_van_gebruiker(
+        ctx.sessie, ctx.ik.gebruiker_id, sinds=ctx.bevestigd_sinds()
+    ):
         if casus.status != "open":
             continue
         for k in s.kenmerken:

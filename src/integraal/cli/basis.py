@@ -71,7 +71,9 @@ def inloggen(omg: Omgeving, gebruikersnaam: str) -> Actor:
         f"Wachtwoord voor {gebruikersnaam}", hide_input=True
     )
     with transactie(omg.fabriek) as sessie:
-        actor = authenticeer(sessie, gebruikersnaam, wachtwoord)
+        actor = authenticeer(
+            sessie, gebruikersnaam, wachtwoord, termijn=omg.instellingen.toegangstermijn
+        )
     if actor is None:
         raise fout("Gebruikersnaam of wachtwoord onjuist.", ONGELDIG)
     return actor

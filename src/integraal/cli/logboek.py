@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from integraal.cli.basis import GebruikerOptie, als, inloggen, invoer, omgeving
+from integraal.cli.basis import ONGELDIG, GebruikerOptie, als, fout, inloggen, invoer, omgeving
 
 NAAM = "logboek"
 app = typer.Typer(help="Het logboek dataverwerkingen.", no_args_is_help=True)
@@ -80,3 +80,31 @@ def logboek_inzage(
             f"{r.tijd}  {r.handeling:<20} door {r.organisatie or '-'} van {r.verstrekker or '-'}; "
             f"{', '.join(r.categorieen)}; doel {r.doel}; grondslag {r.grondslag or '-'}"
         )
+
+
+@app.command("controle")
+def logboek_controle(
+    vanaf: Annotated[
+        str | None,
+        typer.Option(help="Sla wat ouder is over (DD-MM-JJJJ), bij een eerste controle"),
+    ] = None,
+) -> None:
+    """Controleer het gebruik: de detectieregels over wat sinds de vorige controle in het
+    logboek kwam. Meldingen gaan naar de privacy officer; geschikt voor een planner."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from integraal.domein.invoer import Datum
+    from integraal.integriteit.controle import voer_uit
+
+    omg = omgeving()
+    dag = None
+    if vanaf is not None:
+        try:
+            dag = TypeAdapter(Datum).validate_python(vanaf)
+        except ValidationError:
+            raise fout(
+                "--vanaf is geen datum; gebruik DD-MM-JJJJ, bijvoorbeeld 01-11-2026.", ONGELDIG
+            ) from None
+    with als(omg, None) as ctx:
+        uit = voer_uit(ctx, vanaf=dag)
+    typer.echo(uit.tekst())

@@ -258,6 +258,12 @@ _feit(
     "de betrokkene is niet vastgesteld",
 )
 _feit(
+    "onafhankelijke_privacy_officer",
+    "de lezer is privacy officer van de eigen organisatie en gaat het niet over zichzelf",
+    "de lezer is privacy officer en leest niet over zichzelf",
+    "de lezer is geen privacy officer van deze organisatie, of het gaat over de lezer zelf",
+)
+_feit(
     "noodzakelijk",
     "de verstrekking is noodzakelijk voor het doel",
     "de noodzaak is gemotiveerd",

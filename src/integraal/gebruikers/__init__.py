@@ -13,6 +13,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import StringConstraints
 
 from integraal.domein.actor import Actor
+from integraal.domein.fouten import GeenToegang
 from integraal.domein.invoer import Invoer, veld
 from integraal.domein.rollen import Rol
 from integraal.opslag import beheer
@@ -64,7 +65,15 @@ def maak_gebruiker(
     return g
 
 
-def authenticeer(sessie: Sessie, gebruikersnaam: str, wachtwoord: str) -> Actor | None:
+def rol_geldig(g: Gebruiker, termijn: dt.timedelta, nu: dt.datetime | None = None) -> bool:
+    """An active account whose role was confirmed within the access-review term."""
+    nu = nu or dt.datetime.now(dt.UTC)
+    return g.actief and g.rol_bevestigd_op >= nu - termijn
+
+
+def authenticeer(
+    sessie: Sessie, gebruikersnaam: str, wachtwoord: str, *, termijn: dt.timedelta
+) -> Actor | None:
     g = beheer.gebruiker_op_naam(sessie, gebruikersnaam)
     if g is None or not g.actief:
         # Same work for unknown users, so timing does not reveal which names exist.
@@ -76,6 +85,12 @@ def authenticeer(sessie: Sessie, gebruikersnaam: str, wachtwoord: str) -> Actor 
         return None
     if _hasher.check_needs_rehash(g.wachtwoord_hash):
         g.wachtwoord_hash = _hasher.hash(wachtwoord)
+    if not rol_geldig(g, termijn):
+        # Told only to whoever knows the password: they can ask for the confirmation.
+        raise GeenToegang(
+            "uw rol is niet op tijd bevestigd en daarom vervallen; vraag de coördinator van uw "
+            "organisatie om haar te bevestigen"
+        )
     return actor_van(g)
 
 
@@ -93,14 +108,14 @@ def geef_token(sessie: Sessie, actor: Actor) -> tuple[str, dt.datetime]:
     return token, verloopt
 
 
-def actor_van_token(sessie: Sessie, token: str) -> Actor | None:
+def actor_van_token(sessie: Sessie, token: str, *, termijn: dt.timedelta) -> Actor | None:
     t = beheer.token_op_hash(sessie, _hash(token), dt.datetime.now(dt.UTC))
     if t is None:
         return None
     g = beheer.gebruiker(sessie, t.gebruiker_id)
-    return actor_van(g) if g is not None and g.actief else None
+    return actor_van(g) if g is not None and rol_geldig(g, termijn) else None
 
 
-def actor_van_id(sessie: Sessie, gebruiker_id: int) -> Actor | None:
+def actor_van_id(sessie: Sessie, gebruiker_id: int, *, termijn: dt.timedelta) -> Actor | None:
     g = beheer.gebruiker(sessie, gebruiker_id)
-    return actor_van(g) if g is not None and g.actief else None
+    return actor_van(g) if g is not None and rol_geldig(g, termijn) else None

@@ -320,7 +320,9 @@ def te_beoordelen(ctx: Context) -> int:
     Counts only: no record is read."""
     ik = ctx.ik
     aantal = 0
-    for c in beheer.casussen_van_gebruiker(ctx.sessie, ik.gebruiker_id):
+    for c in beheer.casussen_van_gebruiker(
+        ctx.sessie, ik.gebruiker_id, sinds=ctx.bevestigd_sinds()
+    ):
         if c.status != "open":
             continue
         alle = opslag.suggesties(ctx.sessie, c.id)

@@ -129,7 +129,10 @@ def lid_van_casus(ctx: Context, casus_id: str, *, open_vereist: bool = True) -> 
     """Only the case's members (and its coordinator) cross-reference in it."""
     actor = ctx.ik
     c = beheer.casus(ctx.sessie, casus_id)
-    lid = casusopslag.lid(ctx.sessie, casus_id, actor.gebruiker_id) is not None
+    lid = (
+        casusopslag.lid(ctx.sessie, casus_id, actor.gebruiker_id, sinds=ctx.bevestigd_sinds())
+        is not None
+    )
     coordinator = (
         c is not None and actor.rol is Rol.COORDINATOR and actor.organisatie_id == c.verband_id
     )

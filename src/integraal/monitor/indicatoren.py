@@ -24,7 +24,7 @@ from integraal.domein.monitor import (
     onderdruk_een,
 )
 from integraal.domein.tekst import getal
-from integraal.monitor import bestuurlijk, knelpunten, poortwachters
+from integraal.monitor import bestuurlijk, integriteit, knelpunten, poortwachters
 from integraal.monitor.rechten import mag_bewerken
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
@@ -376,6 +376,7 @@ def _punten(
 LIVE: dict[str, Callable[[Sessie, dt.datetime], list[Punt]]] = {
     "ongebruikelijke_transacties": _punten(poortwachters.meldingen),
     "mainports": _punten(poortwachters.mainports),
+    "integriteitsmeldingen": _punten(integriteit.meldingen),
     "sluitingen": _sluitingen,
     "bestuurlijke_vorderingen": _bestuurlijke_vorderingen,
     "weigeringen_per_regel": _telling(knelpunten.weigeringen_per_regel),

@@ -69,18 +69,44 @@ def casus(sessie: Session, casus_id: str) -> Casus | None:
     return sessie.get(Casus, casus_id)
 
 
-def casus_leden(sessie: Session, casus_id: str) -> frozenset[int]:
+def casus_leden(sessie: Session, casus_id: str, *, sinds: dt.datetime) -> frozenset[int]:
+    """Members confirmed since `sinds`; an unconfirmed membership has lapsed (access review)."""
     return frozenset(
-        sessie.scalars(select(CasusLid.gebruiker_id).where(CasusLid.casus_id == casus_id))
+        sessie.scalars(
+            select(CasusLid.gebruiker_id).where(
+                CasusLid.casus_id == casus_id, CasusLid.bevestigd_op >= sinds
+            )
+        )
     )
 
 
-def casussen_van_gebruiker(sessie: Session, gebruiker_id: int) -> list[Casus]:
+def casussen_van_gebruiker(
+    sessie: Session, gebruiker_id: int, *, sinds: dt.datetime
+) -> list[Casus]:
     return list(
         sessie.scalars(
             select(Casus)
             .join(CasusLid, CasusLid.casus_id == Casus.id)
-            .where(CasusLid.gebruiker_id == gebruiker_id)
+            .where(CasusLid.gebruiker_id == gebruiker_id, CasusLid.bevestigd_op >= sinds)
             .order_by(Casus.id)
         )
     )
+
+
+def lidmaatschappen_van(
+    sessie: Session, organisatie_id: str
+) -> list[tuple[CasusLid, Gebruiker, Casus]]:
+    """Every case membership of the organisation's users, lapsed ones included."""
+    rijen = sessie.execute(
+        select(CasusLid, Gebruiker, Casus)
+        .join(Gebruiker, Gebruiker.id == CasusLid.gebruiker_id)
+        .join(Casus, Casus.id == CasusLid.casus_id)
+        .where(Gebruiker.organisatie_id == organisatie_id)
+        .order_by(CasusLid.bevestigd_op, Gebruiker.naam, Casus.id)
+    )
+    return [(lid, g, c) for lid, g, c in rijen]
+
+
+def verwijder_lidmaatschap(sessie: Session, lid: CasusLid) -> None:
+    sessie.delete(lid)
+    sessie.flush()

@@ -32,18 +32,27 @@ def volgend_nummer(sessie: Session, model: type[Casus] | type[Signaal], prefix: 
     return f"{stam}{(n or 0) + 1:04d}"
 
 
-def leden(sessie: Session, casus_id: str) -> list[Gebruiker]:
+def leden(sessie: Session, casus_id: str, *, sinds: dt.datetime) -> list[Gebruiker]:
+    """The members whose membership was confirmed since `sinds` (the others have lapsed)."""
     return list(
         sessie.scalars(
             select(Gebruiker)
             .join(CasusLid, CasusLid.gebruiker_id == Gebruiker.id)
-            .where(CasusLid.casus_id == casus_id)
+            .where(CasusLid.casus_id == casus_id, CasusLid.bevestigd_op >= sinds)
             .order_by(Gebruiker.naam)
         )
     )
 
 
-def lid(sessie: Session, casus_id: str, gebruiker_id: int) -> CasusLid | None:
+def lid(
+    sessie: Session, casus_id: str, gebruiker_id: int, *, sinds: dt.datetime
+) -> CasusLid | None:
+    rij = sessie.get(CasusLid, (casus_id, gebruiker_id))
+    return rij if rij is not None and rij.bevestigd_op >= sinds else None
+
+
+def lidmaatschap(sessie: Session, casus_id: str, gebruiker_id: int) -> CasusLid | None:
+    """The row itself, lapsed or not (to confirm it again or to add the member anew)."""
     return sessie.get(CasusLid, (casus_id, gebruiker_id))
 
 

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from integraal.opslag.modellen import (
@@ -124,3 +125,97 @@ def verwijder_betrokkenen(sessie: Session, volgnummers: Sequence[int]) -> int:
         sessie.delete(rij)
     sessie.flush()
     return len(rijen)
+
+
+class Scanrij(NamedTuple):
+    volgnummer: int
+    tijd: dt.datetime
+    trace_id: str
+    casus_id: str | None
+    inhoud: str
+    betrokkene: str | None
+
+
+def regels_na(
+    sessie: Session, na: int, tot: int, *, vanaf: dt.datetime | None = None, per: int = 20000
+) -> Iterator[Scanrij]:
+    """Lines numbered after `na` up to `tot` (and at or after `vanaf`), in order, streamed."""
+    q = (
+        select(
+            LogboekRegel.volgnummer,
+            LogboekRegel.tijd,
+            LogboekRegel.trace_id,
+            LogboekRegel.casus_id,
+            LogboekRegel.inhoud,
+            LogboekBetrokkene.betrokkene,
+        )
+        .outerjoin(LogboekBetrokkene, LogboekBetrokkene.volgnummer == LogboekRegel.volgnummer)
+        .where(LogboekRegel.volgnummer > na, LogboekRegel.volgnummer <= tot)
+        .order_by(LogboekRegel.volgnummer)
+        .execution_options(yield_per=per)
+    )
+    if vanaf is not None:
+        q = q.where(LogboekRegel.tijd >= vanaf)
+    for rij in sessie.execute(q):
+        yield Scanrij(*rij)
+
+
+def actoren_van(
+    sessie: Session, traces: Sequence[str]
+) -> dict[str, tuple[int, str | None, frozenset[str]]]:
+    """Per trace: the user who acted (the first audit record naming one), their organisation
+    and every action recorded under it."""
+    uit: dict[str, tuple[int, str | None, frozenset[str]]] = {}
+    acties: dict[str, set[str]] = {}
+    for stuk in range(0, len(traces), 5000):
+        rijen = sessie.execute(
+            select(
+                AuditRecord.trace_id,
+                AuditRecord.gebruiker_id,
+                AuditRecord.organisatie_id,
+                AuditRecord.actie,
+            )
+            .where(AuditRecord.trace_id.in_(traces[stuk : stuk + 5000]))
+            .order_by(AuditRecord.id)
+        )
+        for trace, gebruiker, org, actie in rijen:
+            acties.setdefault(trace, set()).add(actie)
+            if gebruiker is not None and trace not in uit:
+                uit[trace] = (gebruiker, org, frozenset())
+    return {t: (g, o, frozenset(acties.get(t, ()))) for t, (g, o, _) in uit.items()}
+
+
+def audit_na(
+    sessie: Session, na: int, tot: int, *, resultaten: Sequence[str], actie_bevat: str
+) -> list[AuditRecord]:
+    """Audit records after id `na` up to `tot` that are refusals or whose action contains a
+    word."""
+    return list(
+        sessie.scalars(
+            select(AuditRecord)
+            .where(
+                AuditRecord.id > na,
+                AuditRecord.id <= tot,
+                AuditRecord.gebruiker_id.is_not(None),
+                AuditRecord.resultaat.in_(resultaten) | AuditRecord.actie.contains(actie_bevat),
+            )
+            .order_by(AuditRecord.id)
+        )
+    )
+
+
+def laatste_audit_id(sessie: Session) -> int:
+    return sessie.scalar(select(func.max(AuditRecord.id))) or 0
+
+
+def betrokkenen_per_trace(sessie: Session, traces: Sequence[str]) -> dict[str, int]:
+    """How many different subjects the lines of each trace name (an export's size)."""
+    if not traces:
+        return {}
+    rijen = sessie.execute(
+        select(LogboekRegel.trace_id, func.count(func.distinct(LogboekBetrokkene.betrokkene)))
+        .join(LogboekBetrokkene, LogboekBetrokkene.volgnummer == LogboekRegel.volgnummer)
+        .where(LogboekRegel.trace_id.in_(traces))
+        .group_by(LogboekRegel.trace_id)
+    )
+    return {str(t): int(n) for t, n in rijen}

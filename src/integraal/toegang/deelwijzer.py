@@ -92,7 +92,7 @@ def vraag_deelwijzer(ctx: Context, vraag: DeelVraag) -> BesluitUit:
             aan=vraag.aan,
             categorie=vraag.categorie,
             doel=vraag.doel,
-            casus=casus_context(ctx.sessie, vraag.casus_id),
+            casus=casus_context(ctx, vraag.casus_id),
             actor=ctx.actor.ref if ctx.actor else None,
             feiten=frozenset(vraag.feiten),
             datum=vraag.datum or dt.date.today(),

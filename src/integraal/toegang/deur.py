@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from integraal.delen import Besluit
 from integraal.domein.fouten import NietGevonden
+from integraal.toegang import afscherming
 from integraal.verwerking import Context
 
 T = TypeVar("T")
@@ -58,10 +59,12 @@ def laat_door(
     naam: str,
     audit: bool = True,
     ontvanger: str | None = None,
+    los: bool = False,
     **details: object,
 ) -> list[T]:
     """The allowed items, each read logged; refused items are left out and only counted.
-    The recipient is the reader's organisation, unless the reader is the data subject."""
+    The recipient is the reader's organisation, unless the reader is the data subject.
+    `los`: one item the reader opened (not a list), so a shielded person needs a reason."""
     toegestaan: list[T] = []
     geweigerd = 0
     regels = []
@@ -85,7 +88,22 @@ def laat_door(
                     betrokkene_soort=b.soort if b else None,
                 )
             )
-    ctx.log(regels)
+    schermen = afscherming.afgeschermd(
+        ctx,
+        (
+            v.betrokkene
+            for v in regels
+            if v.betrokkene and afscherming.EIGEN_CATEGORIE not in v.categorieen
+        ),
+    )
+    if schermen:
+        try:
+            afscherming.bij_lezing(ctx, regels, los=los, schermen=schermen)
+        except afscherming.RedenVereist:
+            ctx.audit(naam, "geweigerd", reden="afgeschermde persoon zonder opgegeven reden")
+            raise
+    nummers = ctx.log(regels)
+    afscherming.meld(ctx, regels, nummers, schermen)
     if audit:
         ctx.audit(
             naam,
@@ -110,7 +128,9 @@ def laat_een_door(
     if item is None:
         ctx.audit(naam, "niet gevonden", **details)
         raise NietGevonden(niet_gevonden)
-    door = laat_door(ctx, [item], lezing, naam=naam, audit=True, ontvanger=None, **details)
+    door = laat_door(
+        ctx, [item], lezing, naam=naam, audit=True, ontvanger=None, los=True, **details
+    )
     if not door:
         raise NietGevonden(niet_gevonden)
     return door[0]

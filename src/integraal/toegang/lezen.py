@@ -26,6 +26,7 @@ from integraal.domein.pseudoniem import pseudoniem
 from integraal.opslag import statements
 from integraal.opslag.modellen import Statement
 from integraal.opslag.statements import Groep
+from integraal.toegang import afscherming
 from integraal.toegang.context import casus_context
 from integraal.toegang.deur import Betrokkene, Lezing, laat_door
 from integraal.verwerking import Context
@@ -121,6 +122,10 @@ class EntiteitUit(Uitvoer):
         )
 
 
+# What an entity says about where someone lives or is reached.
+ADRESEIGENSCHAPPEN = frozenset({"address", "addressEntity", "country", "email", "phone"})
+
+
 @dataclass
 class Beslissingen:
     toegestaan: dict[Groep, Besluit]
@@ -130,7 +135,7 @@ class Beslissingen:
 def beslis_groepen(ctx: Context, vraag: Leesvraag, groepen: Sequence[Groep]) -> Beslissingen:
     """One rule decision per statement group, split into allowed and refused (shared by every
     reader in this package, so none of them can read a group without a decision)."""
-    context = casus_context(ctx.sessie, vraag.casus_id)
+    context = casus_context(ctx, vraag.casus_id)
     uit = Beslissingen({}, {})
     for g in groepen:
         besluit = ctx.beslis(
@@ -196,8 +201,11 @@ def log_lezing(
     stmts: Sequence[Statement],
     beslissingen: Beslissingen,
     naam: str,
-) -> None:
-    """One log line per entity and allowed group read, through the door."""
+    *,
+    los: bool = False,
+) -> dict[str, str]:
+    """One log line per entity and allowed group read, through the door; the subject id the
+    log knows each entity by (its BSN pseudonym, or else its id)."""
     # One data subject id per entity, whichever category a line is about, so an access report
     # by BSN finds every processing of that person.
     paren = list(dict.fromkeys((s.entity_id, _groep(s)) for s in stmts))
@@ -219,7 +227,8 @@ def log_lezing(
             ),
         )
 
-    laat_door(ctx, paren, lezing, naam=naam, audit=False)
+    laat_door(ctx, paren, lezing, naam=naam, audit=False, los=los)
+    return {eid: pseudoniemen.get(eid) or eid for eid in beelden}
 
 
 def lees_entiteit(ctx: Context, vraag: Leesvraag, entity_id: str) -> Entiteitbeeld | None:
@@ -232,7 +241,7 @@ def lees_entiteit(ctx: Context, vraag: Leesvraag, entity_id: str) -> Entiteitbee
         ctx.audit("entiteit lezen", "geweigerd", **details)
         return None
     beelden = bouw_beelden(stmts, beslissingen)
-    log_lezing(ctx, vraag, beelden, stmts, beslissingen, "entiteit lezen")
+    log_lezing(ctx, vraag, beelden, stmts, beslissingen, "entiteit lezen", los=True)
     ctx.audit("entiteit lezen", "toegestaan", **details)
     beeld = beelden[entity_id]
     beeld.weggelaten = [
@@ -276,7 +285,14 @@ def zoek_entiteiten(
     stmts = statements.statements_van(ctx.sessie, ids, toegestaan)
     beelden = bouw_beelden(stmts, beslissingen)
     if beelden:
-        log_lezing(ctx, vraag, beelden, stmts, beslissingen, "entiteiten zoeken")
+        betrokkenen = log_lezing(ctx, vraag, beelden, stmts, beslissingen, "entiteiten zoeken")
+        # A shielded person's address never shows in a list (issue 20).
+        schermen = afscherming.afgeschermd(ctx, betrokkenen.values())
+        for eid, b in beelden.items():
+            if betrokkenen[eid] in schermen:
+                b.eigenschappen = {
+                    k: v for k, v in b.eigenschappen.items() if k not in ADRESEIGENSCHAPPEN
+                }
     ctx.audit(
         "entiteiten zoeken",
         "toegestaan" if beelden else "leeg",

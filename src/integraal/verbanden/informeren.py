@@ -97,7 +97,9 @@ class BetrokkeneUit(Uitvoer):
 
 def _casus(ctx: Context, casus_id: str, *, vastleggen: bool) -> tuple[str, Leesvraag]:
     c = beheer.casus(ctx.sessie, casus_id)
-    if c is None or ctx.ik.gebruiker_id not in beheer.casus_leden(ctx.sessie, casus_id):
+    if c is None or ctx.ik.gebruiker_id not in beheer.casus_leden(
+        ctx.sessie, casus_id, sinds=ctx.bevestigd_sinds()
+    ):
         # Who tried to see a case's subjects and was refused is what an auditor looks for.
         if vastleggen:
             ctx.audit("informeren vastleggen", "niet gevonden", casus=casus_id)
@@ -183,7 +185,9 @@ def te_doen(ctx: Context) -> int:
     register = ctx.beslisser.register
     casussen = [
         c.id
-        for c in beheer.casussen_van_gebruiker(ctx.sessie, ctx.ik.gebruiker_id)
+        for c in beheer.casussen_van_gebruiker(
+            ctx.sessie, ctx.ik.gebruiker_id, sinds=ctx.bevestigd_sinds()
+        )
         if c.status == "open"
         and (w := register.werkwijze(c.verband_id)) is not None
         and w.informeren

@@ -286,7 +286,8 @@ def uit_deelverzoek(ctx: Context, deelverzoek_id: str, invoer: UitDeelverzoek) -
         dv is None
         or c is None
         or not (
-            ctx.ik.gebruiker_id in beheer.casus_leden(ctx.sessie, dv.casus_id)
+            ctx.ik.gebruiker_id
+            in beheer.casus_leden(ctx.sessie, dv.casus_id, sinds=ctx.bevestigd_sinds())
             or (
                 ctx.ik.organisatie_id in (dv.verstrekker_id, c.verband_id)
                 and ctx.ik.rol in BEHEERDERS | {Rol.ANALIST}

@@ -75,9 +75,17 @@ class Context:
     klok: Callable[[], dt.datetime] = _utc_nu
     # Audit records of refusals, written again after a rollback (`Omgeving.context`).
     weigeringen: list[Auditregel] = field(default_factory=list, repr=False)
+    # The reason the actor stated for reading a shielded person's data (the door asks for it).
+    reden: str | None = None
+    # How long a case membership or a role holds without being confirmed (access review).
+    toegangstermijn: dt.timedelta = dt.timedelta(days=91)
 
     def nu(self) -> dt.datetime:
         return self.klok()
+
+    def bevestigd_sinds(self) -> dt.datetime:
+        """Memberships and roles confirmed since this moment still hold (access review)."""
+        return self.nu() - self.toegangstermijn
 
     @property
     def ik(self) -> Actor:
@@ -160,13 +168,14 @@ class Context:
             start=self.nu(),
         )
 
-    def log(self, verwerkingen: Iterable[logboek.Verwerking]) -> None:
-        """Append to the processing log in this transaction (it commits with the action)."""
+    def log(self, verwerkingen: Iterable[logboek.Verwerking]) -> list[int]:
+        """Append to the processing log in this transaction (it commits with the action);
+        the lines' numbers, in order."""
         regels = list(verwerkingen)
         vreemd = {v.trace_id for v in regels} - {self.trace_id}
         if vreemd:
             raise ValueError("een verwerking hoort bij een ander spoor dan deze handeling")
-        logboek.schrijf(self.sessie, regels)
+        return logboek.schrijf(self.sessie, regels)
 
     def audit(self, actie: str, resultaat: str = "uitgevoerd", **details: object) -> None:
         """The audit record of what the actor did, linked to its processing lines. A refusal

@@ -22,6 +22,7 @@ from integraal.web.routes import (
     delen,
     entiteiten,
     inloggen,
+    integriteit,
     interventies,
     knelpunten,
     kruisverwijzing,
@@ -41,7 +42,7 @@ from integraal.web.routes import (
 GEBIEDEN: tuple[ModuleType, ...] = (inloggen, start, delen, entiteiten, logboek, leveringen)
 GEBIEDEN += (signalen, casussen, deelverzoeken, interventies, kruisverwijzing, netwerk)
 GEBIEDEN += (beslag, monitor, knelpunten, rapportages, signaalronden, verbanden, bestuurlijk)
-GEBIEDEN += (poortwachters,)
+GEBIEDEN += (poortwachters, integriteit)
 
 
 def maak_web(omgeving: Omgeving) -> FastAPI:

@@ -103,12 +103,16 @@ def _omgeving(request: Request) -> Omgeving:
 OmgevingDep = Annotated[Omgeving, Depends(_omgeving)]
 
 
+# The query parameter that carries the reason to read a shielded person (see web.fouten).
+AFSCHERMINGSREDEN = "afschermingsreden"
+
+
 def actor_of_niemand(request: Request, omgeving: OmgevingDep) -> Actor | None:
     gebruiker_id = request.session.get("gebruiker_id")
     if not isinstance(gebruiker_id, int):
         return None
     with transactie(omgeving.fabriek) as sessie:
-        actor = actor_van_id(sessie, gebruiker_id)
+        actor = actor_van_id(sessie, gebruiker_id, termijn=omgeving.instellingen.toegangstermijn)
     if actor is None:
         request.session.clear()
     return actor
@@ -205,7 +209,8 @@ class Web:
     def context(self, *, anoniem: bool = False) -> Iterator[Context]:
         """One action in one transaction; it commits before the page is built. `anoniem`:
         as the public, even when someone is signed in (an anonymous tip stays anonymous)."""
-        with self.omgeving.context(None if anoniem else self.actor, Kanaal.WEB) as ctx:
+        reden = (self.request.query_params.get(AFSCHERMINGSREDEN) or "").strip()[:500] or None
+        with self.omgeving.context(None if anoniem else self.actor, Kanaal.WEB, reden=reden) as ctx:
             yield ctx
 
     def naam(self, org_id: str) -> str:

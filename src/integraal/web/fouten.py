@@ -18,7 +18,16 @@ from integraal.domein.fouten import (
     Weigering,
 )
 from integraal.domein.tekst import zin
-from integraal.web.basis import NietIngelogd, Verboden, actor_of_niemand, naar_inloggen, render
+from integraal.toegang.afscherming import RedenVereist
+from integraal.web.basis import (
+    AFSCHERMINGSREDEN,
+    NietIngelogd,
+    Verboden,
+    actor_of_niemand,
+    naar_inloggen,
+    render,
+)
+from integraal.web.formulier import Formulierstaat
 
 log = logging.getLogger("integraal.web")
 
@@ -95,6 +104,24 @@ def registreer(app: FastAPI) -> None:
 
     for soort in WEIGERINGEN:
         app.add_exception_handler(soort, _weigering)
+
+    @app.exception_handler(RedenVereist)
+    async def _reden(request: Request, _exc: RedenVereist) -> Response:
+        # GOV.UK: ask for what is missing on the same address, keeping what was asked.
+        parameters = [
+            (k, v) for k, v in request.query_params.multi_items() if k != AFSCHERMINGSREDEN
+        ]
+        gegeven = AFSCHERMINGSREDEN in request.query_params
+        fouten = {AFSCHERMINGSREDEN: "Geef op waarom u deze gegevens leest."} if gegeven else {}
+        return render(
+            request,
+            "afscherming_reden.html",
+            _actor(request),
+            status=409 if gegeven else 200,
+            pad=request.url.path,
+            parameters=parameters,
+            f=Formulierstaat({}, fouten),
+        )
 
     @app.exception_handler(OngeldigeInvoer)
     async def _ongeldig(request: Request, exc: OngeldigeInvoer) -> Response:

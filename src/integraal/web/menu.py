@@ -182,6 +182,14 @@ MENU: tuple[Menuitem, ...] = (
     Menuitem("Knelpunten", "/knelpunten", lambda w: not w.in_beslagketen, ("/knelpunten/",)),
     Menuitem("Monitor", "/monitor", lambda w: True, ("/monitor/",)),
     Menuitem("Logboek", "/logboek", lambda w: w.actor.rol is Rol.PRIVACY_OFFICER),
+    Menuitem(
+        "Integriteit",
+        "/integriteit",
+        lambda w: w.actor.rol is Rol.PRIVACY_OFFICER,
+        ("/integriteit/",),
+    ),
+    Menuitem("Afgeschermde personen", "/afscherming", lambda w: w.actor.rol is Rol.PRIVACY_OFFICER),
+    Menuitem("Toegangsreview", "/toegangsreview", lambda w: w.actor.rol is Rol.COORDINATOR),
 )
 
 

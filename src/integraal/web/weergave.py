@@ -165,6 +165,7 @@ _TONEN = {
             "besloten",
             "verstrekt",
             "opgeschort",
+            "verklaard",
         }
     ),
     "let-op": frozenset(
@@ -207,6 +208,7 @@ _TONEN = {
             "verlopen",
             "oninbaar",
             "verdacht",
+            "misbruik",
         }
     ),
 }

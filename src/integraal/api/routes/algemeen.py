@@ -31,7 +31,12 @@ router = APIRouter()
 )
 def token_aanvragen(omgeving: OmgevingDep, gegevens: Inloggegevens) -> TokenUit:
     with transactie(omgeving.fabriek) as sessie:
-        actor = authenticeer(sessie, gegevens.gebruikersnaam, gegevens.wachtwoord)
+        actor = authenticeer(
+            sessie,
+            gegevens.gebruikersnaam,
+            gegevens.wachtwoord,
+            termijn=omgeving.instellingen.toegangstermijn,
+        )
         if actor is None:
             raise Probleem(401, "Gebruikersnaam of wachtwoord onjuist.")
         token, verloopt = geef_token(sessie, actor)

@@ -41,6 +41,11 @@ from integraal.opslag.modellen.casus import (
     Interventie,
     Signaal,
 )
+from integraal.opslag.modellen.integriteit import (
+    AfgeschermdePersoon,
+    Integriteitscursor,
+    Integriteitsmelding,
+)
 from integraal.opslag.modellen.kruis import Kruisoordeel, Kruissuggestie, Kruistaak
 from integraal.opslag.modellen.logboek import (
     AuditRecord,
@@ -114,6 +119,8 @@ PERSOONLIJKE_TABELLEN = frozenset(
         "Notarisweigering",
         "Waarschuwingsregistratie",
         "Registerraadpleging",
+        "Integriteitsmelding",
+        "AfgeschermdePersoon",
     }
 )
 
@@ -121,6 +128,7 @@ __all__ = [
     "NAAMGEVING",
     "PERSOONLIJKE_TABELLEN",
     "Advies",
+    "AfgeschermdePersoon",
     "Apvergunning",
     "AuditRecord",
     "Basis",
@@ -152,6 +160,8 @@ __all__ = [
     "Herbestemming",
     "Indicator",
     "Informatieplicht",
+    "Integriteitscursor",
+    "Integriteitsmelding",
     "Interventie",
     "Kadasterbericht",
     "Kadastergebeurtenis",

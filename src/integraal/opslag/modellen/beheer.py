@@ -34,6 +34,9 @@ class Gebruiker(Basis):
     rol: Mapped[str] = mapped_column(String(40))
     actief: Mapped[bool] = mapped_column(Boolean, default=True)
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    # The access review: a role not confirmed within the review term lapses with the account.
+    rol_bevestigd_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    rol_bevestigd_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
 
 
 class Token(Basis):

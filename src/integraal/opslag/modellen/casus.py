@@ -91,6 +91,9 @@ class CasusLid(Basis):
     __tablename__ = "casus_lid"
     casus_id: Mapped[str] = mapped_column(ForeignKey("casus.id"), primary_key=True)
     gebruiker_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"), primary_key=True)
+    # The access review: a membership not confirmed within the review term lapses.
+    bevestigd_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    bevestigd_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
 
 
 class Advies(Basis):

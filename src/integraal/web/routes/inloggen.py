@@ -37,7 +37,12 @@ def inloggen_verwerken(w: PubliekDep, velden: Velden, volgende: str | None = Non
             "inloggen.html", status=400, f=Formulierstaat(velden, exc.fouten), volgende=vervolg
         )
     with w.context(anoniem=True) as ctx:
-        actor = authenticeer(ctx.sessie, invoer.gebruikersnaam, invoer.wachtwoord)
+        actor = authenticeer(
+            ctx.sessie,
+            invoer.gebruikersnaam,
+            invoer.wachtwoord,
+            termijn=w.omgeving.instellingen.toegangstermijn,
+        )
         # From here the context acts for whoever signed in, so the audit record names them.
         ctx.actor = actor
         ctx.audit("inloggen", "gelukt" if actor else "mislukt")

@@ -47,4 +47,8 @@ def _acties(rol: Rol, fiu: bool) -> list[tuple[str, str]]:
         ],
         Rol.SCREENER: [("Het register raadplegen", "/waarschuwingsregister/raadplegen")],
         Rol.CONTACTPUNT: [("Een signaal melden", "/signalen/nieuw")],
+        Rol.PRIVACY_OFFICER: [
+            ("Integriteitsmeldingen beoordelen", "/integriteit"),
+            ("Een persoon afschermen", "/afscherming"),
+        ],
     }.get(rol, [])
