@@ -42,6 +42,7 @@ docs: openapi
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench.kruis
+	$(BIN)/python -m bench.integriteit
 	scripts/met-postgres $(BIN)/python -m bench
 
 clean:

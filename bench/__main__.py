@@ -14,7 +14,7 @@ import json
 import os
 from pathlib import Path
 
-from bench import cli, delen, kruis, logboek, testsuite
+from bench import cli, delen, integriteit, kruis, logboek, testsuite
 from bench.omgeving import machine
 
 ANKER = Path(__file__).parent / "anker.json"
@@ -130,6 +130,7 @@ def main() -> None:
     if "postgresql" not in backends:
         regels += ["", "PostgreSQL niet gemeten: draai via `make bench` (start een PostgreSQL)."]
     regels += kruis.sectie()
+    regels += integriteit.sectie()
     regels += cli.sectie()
     regels += testsuite.sectie()
     UITVOER.write_text("\n".join(regels) + "\n")

@@ -391,3 +391,16 @@ def test_poortwachters_goaml_verloop_en_termijnen(env: Wereld, tmp_path: Path) -
     assert r.exit_code == 0 and "0 registraties verlopen" in r.output, r.output
     r = runner.invoke(app, ["poortwachters", "verloop", "-g", "melder"])
     assert r.exit_code == 4, r.output
+
+
+def test_logboek_controle_incrementeel_en_met_nederlandse_fouten(env: Wereld) -> None:
+    r = runner.invoke(app, ["logboek", "controle", "--vanaf", "31-02-2026"])
+    assert r.exit_code == 2 and "geen datum" in r.output
+    r = runner.invoke(app, ["logboek", "controle", "--vanaf", "01-11-2026"])
+    assert r.exit_code == 0, r.output
+    assert "Controle klaar" in r.stdout and "nieuwe melding" in r.stdout
+    # A begin date only for the first run: later runs start where the last one stopped.
+    r = runner.invoke(app, ["logboek", "controle", "--vanaf", "01-11-2026"])
+    assert r.exit_code == 3 and "eerste" in r.output
+    r = runner.invoke(app, ["logboek", "controle"])
+    assert r.exit_code == 0 and "Controle klaar: 1 logregel en" in r.stdout

@@ -16,6 +16,7 @@ import uvicorn
 from integraal.app import maak_app
 from integraal.instellingen import Instellingen
 from integraal.omgeving import Omgeving, maak_omgeving
+from tests.conftest import BACKENDS
 from tests.demosjabloon import Demosjabloon
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -127,3 +128,10 @@ def als(chromium: Any, server: str, gebruiker: str) -> Any:
 def bevestiging(pagina: Any) -> str:
     """The confirmation shown once after an action (the GOV.UK pattern)."""
     return str(pagina.locator("[data-bevestiging]").inner_text())
+
+
+# The browser journeys of a whole area run once, on the production database (PostgreSQL, or
+# SQLite when the suite runs without it); the other browser tests use SQLite, and the services
+# under the journeys are tested on both.
+PRODUCTIE = "postgresql" if "postgresql" in BACKENDS else BACKENDS[0]
+OP_PRODUCTIE = pytest.mark.parametrize("database_url", [PRODUCTIE], indirect=True)

@@ -18,12 +18,14 @@ import pytest
 
 from integraal.instellingen import Instellingen
 from integraal.omgeving import Omgeving, maak_omgeving
-from tests.browser.conftest import als, axe, bevestiging
+from tests.browser.conftest import OP_PRODUCTIE, als, axe, bevestiging
+
+pytestmark = OP_PRODUCTIE
 
 
 @pytest.fixture
 def omgeving(database_url: str, tmp_path: Path) -> Iterator[Omgeving]:
-    """The demo world on SQLite and on PostgreSQL (the suite's `database_url`)."""
+    """The demo world on the production database (see `OP_PRODUCTIE`)."""
     o = maak_omgeving(
         Instellingen(
             data_dir=tmp_path / "data",

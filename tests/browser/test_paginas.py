@@ -96,6 +96,9 @@ FORMULIEREN: tuple[tuple[str | None, str], ...] = (
     ("bibob.rdam", "/bibob/nieuw"),
     ("politie", "/bestuurlijke-rapportages/nieuw"),
     ("oov.rdam", "/vorderingen/nieuw"),
+    ("privacy.riec", "/afscherming"),
+    ("privacy.riec", "/integriteit/meldingen/{nr}"),
+    ("coordinator.riec", "/toegangsreview"),
 )
 # The styled error pages: (user, path, expected status).
 FOUTPAGINAS: tuple[tuple[str | None, str, int], ...] = (
@@ -127,6 +130,10 @@ SCHERMEN = {
     "/vorderingen/{kenmerk}": "vordering",
     "/bestuurlijke-rapportages/nieuw (leeg verzonden)": "rapportage-fouten",
     "/percelen": "percelen",
+    "/integriteit": "integriteit",
+    "/integriteit/meldingen/{nr}": "integriteitsmelding",
+    "/afscherming (leeg verzonden)": "afscherming-fouten",
+    "/toegangsreview": "toegangsreview",
 }
 
 # The root element must not be wider than the window. Offenders are the outermost elements

@@ -108,6 +108,7 @@ def test_ongewoon_uur() -> None:
     nachtwerk = gewoon + [
         _g(0, betrokkene=f"n{d}", tijd=T0 + dt.timedelta(days=d, hours=17)) for d in range(25)
     ]
+    nachtwerk.sort(key=lambda g: g.tijd)
     assert _treffers("ONGEWOON-UUR", [*nachtwerk, nacht]) == []
     # Too little history to know what is usual: no alert either.
     assert _treffers("ONGEWOON-UUR", [*gewoon[:20], nacht]) == []
@@ -161,3 +162,19 @@ def test_een_regelbestand_met_een_onbekende_soort_wordt_geweigerd() -> None:
         lees_regelset(
             "versie: '1'\nregels:\n  - {id: X-1, soort: raden, titel: abc, uitleg: 0123456789}\n"
         )
+
+
+def test_het_uurprofiel_overleeft_een_onderbreking() -> None:
+    gewoon = [
+        _g(0, betrokkene=f"p{d}-{i}", tijd=T0 + dt.timedelta(days=d, minutes=i))
+        for d in range(25)
+        for i in range(3)
+    ]
+    nacht = _g(0, tijd=T0 + dt.timedelta(days=26, hours=17))
+    eerste = _detector("ONGEWOON-UUR")
+    assert eerste.alles(gewoon[:40], Omstandigheden()) == []
+    tweede = _detector("ONGEWOON-UUR")
+    tweede.herstel(json.loads(json.dumps(eerste.toestand())))
+    treffers = tweede.alles([*gewoon[40:], nacht], Omstandigheden())
+    assert [t.regel_id for t in treffers] == ["ONGEWOON-UUR"]
+    assert "Van de 75 lezingen" in treffers[0].uitleg

@@ -215,3 +215,43 @@ def test_controle_is_incrementeel(met_levering: Wereld) -> None:
     assert tweede.regels == 1 and tweede.tot_volgnummer == eerste.tot_volgnummer + 1
     with pytest.raises(GeenToegang):
         doe(o, w.analist, controle.voer_uit)
+
+
+def test_in_de_casusexport_geen_adres_en_geen_reden_nodig(met_levering: Wereld) -> None:
+    from integraal.casus import casussen
+    from integraal.casus import export as casusexport
+    from integraal.casus.casussen import SubjectIn
+
+    w = met_levering
+    doe(w.omgeving, w.analist, casussen.koppel_subject, "C-1", SubjectIn(entiteit_id=_jan(w)))
+    voor = doe(w.omgeving, w.analist, casusexport.exporteer, "C-1", "csv").decode()
+    assert "Jan de Vries;Adres;" in voor
+    _scherm_jan_af(w)
+    na = doe(w.omgeving, w.analist, casusexport.exporteer, "C-1", "csv").decode()
+    assert "Jan de Vries;Adres;" not in na and "Jan de Vries;Geboortedatum;" in na
+    assert [a.regel for a in _alerts(w)] == ["AFGESCHERMD"]
+
+
+def test_mijn_taken_herinnert_de_coordinator_voordat_iets_vervalt(met_levering: Wereld) -> None:
+    from integraal.taken import mijn_taken
+
+    w = met_levering
+    coord = maak_actor(w.omgeving, "coordinator", "riec-rotterdam", Rol.COORDINATOR)
+
+    def te_doen() -> int:
+        taken = {t.titel: t.aantal for t in doe(w.omgeving, coord, mijn_taken)}
+        return taken["Toegang bevestigen"]
+
+    assert te_doen() == 0
+    with transactie(w.omgeving.fabriek) as s:
+        s.execute(
+            sa.update(CasusLid)
+            .where(CasusLid.gebruiker_id == w.analist.gebruiker_id, CasusLid.casus_id == "C-1")
+            .values(bevestigd_op=dt.datetime.now(dt.UTC) - dt.timedelta(days=80))
+        )
+    # Still valid for eleven days, but in the reminder window of two weeks.
+    assert _lees(w, None) is not None
+    assert te_doen() == 1
+    sleutel = f"lid:C-1:{w.analist.gebruiker_id}"
+    doe(w.omgeving, coord, toegangsreview.herzie, ReviewIn(gekozen=[sleutel]))
+    assert te_doen() == 0

@@ -1382,7 +1382,7 @@ def _speel_integriteit(o: Omgeving, a: dict[str, Actor]) -> None:
     )
     with o.context(analist, Kanaal.API, reden="Controle in de casus") as ctx:
         toegang.lees_entiteit(ctx, vraag, eid)
-    (m,) = doe(o, po, integriteitsmeldingen.lijst)
+    m = doe(o, po, integriteitsmeldingen.lijst)[0]  # the newest: the demo has one already
     doe(o, po, integriteitsmeldingen.lees, m.id)
     doe(
         o,
@@ -1391,10 +1391,10 @@ def _speel_integriteit(o: Omgeving, a: dict[str, Actor]) -> None:
         m.id,
         IntegriteitsoordeelIn(status=Meldingstatus.VERKLAARD, uitkomst="Eigen casus."),
     )
-    (x,) = doe(o, po, afscherming.lijst)
+    x = doe(o, po, afscherming.lijst)[-1]
     doe(o, po, afscherming.beeindig, x.id)
     review = doe(o, coord, toegangsreview.overzicht)
-    leden = [r.sleutel for r in review.regels if r.soort == "lidmaatschap"]
+    leden = [r.sleutel for r in review.regels if r.soort == "lidmaatschap" and not r.eigen]
     rollen = [r.sleutel for r in review.regels if r.soort == "rol" and not r.eigen]
     doe(o, coord, toegangsreview.herzie, ReviewIn(gekozen=[leden[0], rollen[0]]))
     doe(

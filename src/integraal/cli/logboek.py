@@ -105,6 +105,11 @@ def logboek_controle(
             raise fout(
                 "--vanaf is geen datum; gebruik DD-MM-JJJJ, bijvoorbeeld 01-11-2026.", ONGELDIG
             ) from None
+
+    def voortgang(gedaan: int, totaal: int) -> None:
+        # On stderr, so a scheduler's log keeps only the result on stdout.
+        typer.echo(f"… {gedaan:,} van {totaal:,} logregels bekeken".replace(",", "."), err=True)
+
     with als(omg, None) as ctx:
-        uit = voer_uit(ctx, vanaf=dag)
+        uit = voer_uit(ctx, vanaf=dag, voortgang=voortgang)
     typer.echo(uit.tekst())

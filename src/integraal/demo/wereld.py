@@ -21,6 +21,7 @@ from integraal.demo import synthetisch
 from integraal.demo.afpakken import speel_afpakken
 from integraal.demo.bestuurlijk import speel_bestuurlijk
 from integraal.demo.casuswerk import speel_casuswerk
+from integraal.demo.integriteit import speel_integriteit
 from integraal.demo.poortwachters import speel_poortwachters
 from integraal.demo.verbanden import speel_verbanden
 from integraal.domein.actor import Actor
@@ -448,6 +449,7 @@ def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
     )
     speel_bestuurlijk(omgeving, actoren)
     speel_poortwachters(omgeving, actoren)
+    speel_integriteit(omgeving, actoren)
     with transactie(omgeving.fabriek) as sessie:
         laad_monitor(sessie)
     return [DemoAccount(naam, WACHTWOORD, rol.value, org) for naam, _, org, rol in GEBRUIKERS]

@@ -32,6 +32,8 @@ class Soort(Keuze):
     ZOEKTREFFER = "zoektreffer", "zoektreffer"
     WEIGERING = "weigering", "geweigerde poging"
     EXPORT = "export", "export"
+    # Data the user's organisation provided to another (a delivery): not a read by the user.
+    VERSTREKKING = "verstrekking", "verstrekking"
 
 
 class Afschermingssoort(Keuze):
@@ -310,7 +312,7 @@ class Afgeschermd(Soortregel):
             if g.tijd - dt.datetime.fromisoformat(v) < self.rust
         }
         self.laatst[sleutel] = g.tijd.isoformat()
-        reden = g.reden or "geen reden opgegeven"
+        reden = (g.reden or "geen reden opgegeven").rstrip(". ")
         return self.treffer(g, [g], soort=a.soort.label.lower(), reden=reden)
 
 
@@ -370,43 +372,60 @@ class ZoekenDanLezen(Soortregel):
         }
 
 
+class _Uurprofiel:
+    """One user's reads per local hour: day buckets, and their running sum over the days
+    before the current one (kept up to date as days come and go, not summed per read)."""
+
+    def __init__(self, dagen: dict[int, list[int]] | None = None, huidig: int = 0) -> None:
+        self.dagen = dagen or {}
+        self.huidig = huidig
+        self.som = [0] * 24
+        for dag, uren in self.dagen.items():
+            if dag != huidig:
+                self.som = [a + b for a, b in zip(self.som, uren, strict=True)]
+
+    def naar(self, dag: int, bewaar: int) -> None:
+        if dag == self.huidig:
+            return
+        if self.huidig in self.dagen and dag > self.huidig:
+            self.som = [a + b for a, b in zip(self.som, self.dagen[self.huidig], strict=True)]
+        self.huidig = max(dag, self.huidig)
+        for oud in [d for d in self.dagen if d < self.huidig - bewaar]:
+            self.som = [a - b for a, b in zip(self.som, self.dagen.pop(oud), strict=True)]
+
+
 class OngewoonUur(Soortregel):
     """A read at an hour this user (with enough history) almost never reads, outside office
     hours; one alert per user per day. The history is learnt from the stream itself: per user,
-    reads per local hour over the last `basis_dagen` days, kept as day buckets."""
+    reads per local hour over the last `basis_dagen` days before today."""
 
     def __init__(self, definitie: Regeldefinitie) -> None:
         super().__init__(definitie)
         self.dagen = definitie.getal("basis_dagen")
-        self.profiel: dict[int, dict[str, list[int]]] = {}
-        self.gemeld: dict[int, str] = {}
-
-    def _telling(self, gebruiker: int, vandaag: dt.date) -> tuple[list[int], int]:
-        eigen = self.profiel.setdefault(gebruiker, {})
-        grens = (vandaag - dt.timedelta(days=self.dagen)).isoformat()
-        for dag in [d for d in eigen if d < grens]:
-            del eigen[dag]
-        per_uur = [0] * 24
-        for dag, uren in eigen.items():
-            if dag < vandaag.isoformat():
-                per_uur = [a + b for a, b in zip(per_uur, uren, strict=True)]
-        return per_uur, sum(per_uur)
+        self.van, self.tot = definitie.getal("kantoor_van"), definitie.getal("kantoor_tot")
+        self.min_basis, self.max_procent = (
+            definitie.getal("min_basis"),
+            definitie.getal("max_procent"),
+        )
+        self.profiel: dict[int, _Uurprofiel] = {}
+        self.gemeld: dict[int, int] = {}
 
     def bekijk(self, g: Gebeurtenis, o: Omstandigheden) -> Treffer | None:
         if g.soort is not Soort.LEZING:
             return None
         lokaal = _lokaal(g.tijd)
-        per_uur, totaal = self._telling(g.gebruiker_id, lokaal.date())
-        self.profiel[g.gebruiker_id].setdefault(lokaal.date().isoformat(), [0] * 24)[
-            lokaal.hour
-        ] += 1
-        van, tot = self.d.getal("kantoor_van"), self.d.getal("kantoor_tot")
-        if van <= lokaal.hour < tot or totaal < self.d.getal("min_basis"):
+        dag, uur = lokaal.toordinal(), lokaal.hour
+        p = self.profiel.get(g.gebruiker_id)
+        if p is None:
+            p = self.profiel[g.gebruiker_id] = _Uurprofiel(huidig=dag)
+        p.naar(dag, self.dagen)
+        p.dagen.setdefault(dag, [0] * 24)[uur] += 1
+        if self.van <= uur < self.tot:
             return None
-        op_dit_uur = per_uur[lokaal.hour]
-        if op_dit_uur * 100 > totaal * self.d.getal("max_procent"):
+        totaal = sum(p.som)
+        op_dit_uur = p.som[uur]
+        if totaal < self.min_basis or op_dit_uur * 100 > totaal * self.max_procent:
             return None
-        dag = lokaal.date().isoformat()
         if self.gemeld.get(g.gebruiker_id) == dag:
             return None
         self.gemeld[g.gebruiker_id] = dag
@@ -421,16 +440,19 @@ class OngewoonUur(Soortregel):
 
     def toestand(self) -> dict[str, Any]:
         return {
-            "profiel": {str(u): p for u, p in self.profiel.items() if p},
+            "profiel": {
+                str(u): {"huidig": p.huidig, "dagen": {str(d): n for d, n in p.dagen.items()}}
+                for u, p in self.profiel.items()
+            },
             "gemeld": {str(u): d for u, d in self.gemeld.items()},
         }
 
     def herstel(self, toestand: Mapping[str, Any]) -> None:
         self.profiel = {
-            int(u): {d: list(uren) for d, uren in p.items()}
+            int(u): _Uurprofiel({int(d): list(n) for d, n in p["dagen"].items()}, p["huidig"])
             for u, p in toestand.get("profiel", {}).items()
         }
-        self.gemeld = {int(u): str(d) for u, d in toestand.get("gemeld", {}).items()}
+        self.gemeld = {int(u): int(d) for u, d in toestand.get("gemeld", {}).items()}
 
 
 SOORTREGELS: dict[str, type[Soortregel]] = {

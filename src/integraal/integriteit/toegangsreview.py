@@ -11,6 +11,7 @@ in "Mijn taken" beforehand. Every confirmation and withdrawal is audited.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import ClassVar, Literal
 
 from integraal.domein.fouten import GeenToegang, OngeldigeInvoer
@@ -74,7 +75,8 @@ def overzicht(ctx: Context) -> Toegangsreview:
             vervalt_op=vervalt,
             vervallen=vervalt <= nu,
             binnenkort=nu < vervalt <= nu + HERINNERING,
-            eigen=sleutel == f"rol:{ik.gebruiker_id}",
+            # One's own role and memberships are confirmed by another coordinator.
+            eigen=sleutel.endswith(f":{ik.gebruiker_id}"),
         )
 
     for lid, g, c in beheer.lidmaatschappen_van(ctx.sessie, ik.organisatie_id):
@@ -116,19 +118,21 @@ def herzie(ctx: Context, invoer: ReviewIn) -> int:
     rollen: list[int] = []
     lidmaatschappen: list[list[object]] = []
     for sleutel in gekozen:
-        if sleutel == f"rol:{ik.gebruiker_id}":
+        rol = re.fullmatch(r"rol:([1-9][0-9]{0,8})", sleutel)
+        lid = leden.get(sleutel)
+        eigen_id = int(rol.group(1)) if rol else (lid.gebruiker_id if lid else None)
+        if eigen_id == ik.gebruiker_id:
             raise OngeldigeInvoer(
-                {"gekozen": "Uw eigen rol bevestigt een andere coördinator van uw organisatie."}
+                {"gekozen": "Uw eigen toegang bevestigt een andere coördinator van uw organisatie."}
             )
-        if sleutel.startswith("rol:") and sleutel[4:].isdigit() and int(sleutel[4:]) in eigen:
-            g = eigen[int(sleutel[4:])]
+        if rol and int(rol.group(1)) in eigen:
+            g = eigen[int(rol.group(1))]
             if invoer.actie == "bevestigen":
                 g.rol_bevestigd_op, g.rol_bevestigd_door = ctx.nu(), ik.gebruiker_id
             else:
                 g.actief = False
             rollen.append(g.id)
-        elif sleutel in leden:
-            lid = leden[sleutel]
+        elif lid is not None:
             lidmaatschappen.append([lid.casus_id, lid.gebruiker_id])
             if invoer.actie == "bevestigen":
                 lid.bevestigd_op, lid.bevestigd_door = ctx.nu(), ik.gebruiker_id

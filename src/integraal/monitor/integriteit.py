@@ -9,7 +9,6 @@ from collections import Counter
 
 from integraal.domein.integriteit import Meldingstatus
 from integraal.domein.monitor import onderdruk
-from integraal.domein.tekst import MAANDEN
 from integraal.logboek.controleregels import regelset
 from integraal.opslag import integriteitcijfers as opslag
 from integraal.opslag.db import Sessie
@@ -18,7 +17,7 @@ Punt = tuple[str, str, float | None, str | None]
 
 
 def meldingen(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
-    """(month, "rule: gemeld" or "rule: misbruik vastgesteld", count or None, reason)."""
+    """(year-month, "rule: gemeld" or "rule: misbruik vastgesteld", count or None, reason)."""
     regels = regelset()
     per_maand: dict[tuple[int, int], Counter[str]] = {}
     for tijd, regel, status in opslag.per_maand(sessie, peil):
@@ -27,7 +26,8 @@ def meldingen(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
         telling[f"{titel}: gemeld"] += 1
         telling[f"{titel}: misbruik vastgesteld"] += int(status == Meldingstatus.MISBRUIK)
     return [
-        (f"{MAANDEN[maand - 1]} {jaar}", wat, cel.waarde, cel.reden)
+        # Year-month, as the monitor writes periods ("2024", "2024-H1"): they sort as text.
+        (f"{jaar}-{maand:02d}", wat, cel.waarde, cel.reden)
         for (jaar, maand), telling in sorted(per_maand.items())
         for wat, cel in sorted(onderdruk(telling).items())
     ]

@@ -31,8 +31,9 @@ class RedenVereist(Conflict):
 
     def __init__(self) -> None:
         super().__init__(
-            "deze gegevens gaan over een afgeschermde persoon; geef op waarom u ze leest. "
-            "Uw reden en uw lezing gaan naar de privacy officer van uw organisatie"
+            "deze gegevens gaan over een afgeschermde persoon; geef op waarom u ze leest (in de "
+            "API met de kopregel Afschermingsreden). Uw reden en uw lezing gaan naar de privacy "
+            "officer van uw organisatie"
         )
 
 
@@ -104,8 +105,13 @@ def meld(
     o = Omstandigheden(afgeschermd=schermen)
     treffers: list[Treffer] = []
     for v, nummer in zip(regels, volgnummers, strict=True):
-        if v.betrokkene not in schermen:
+        if v.betrokkene is None or v.betrokkene not in schermen:
             continue
+        if v.ontvanger not in (None, actor.organisatie_id):
+            continue
+        if v.betrokkene in ctx.afgeschermd_gemeld:
+            continue  # one action (one trace) reading a person in several steps: one alert
+        ctx.afgeschermd_gemeld.add(v.betrokkene)
         g = Gebeurtenis(
             tijd=v.start,
             gebruiker_id=actor.gebruiker_id,

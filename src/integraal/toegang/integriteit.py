@@ -9,6 +9,7 @@ alert is about, and every look is logged like any other read of personal data.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from integraal.delen import Besluit
 from integraal.domein.fouten import Conflict
@@ -61,8 +62,9 @@ def meldingen(ctx: Context, *, open_: bool | None = None) -> list[Integriteitsme
 
 
 def _nummer(sleutel: int | str) -> int | None:
+    """A row number from a path, or None: ASCII digits only ('²' and '٦' are digits too)."""
     tekst = str(sleutel)
-    return int(tekst) if tekst.isdigit() and len(tekst) < 10 else None
+    return int(tekst) if re.fullmatch(r"[1-9][0-9]{0,8}", tekst) else None
 
 
 def melding(ctx: Context, melding_id: int | str) -> Integriteitsmelding:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from integraal.domein.fouten import Conflict
 from integraal.domein.integriteit import Gebeurtenis, Omstandigheden, Soort, Treffer
+from integraal.domein.tekst import getal
 from integraal.logboek.controleregels import regelset
 from integraal.opslag import integriteit as opslag
 from integraal.opslag import logboek as logopslag
@@ -32,6 +34,8 @@ from integraal.verwerking.context import WEIGERINGEN
 GRONDSLAG = "AVG art. 32 (passende beveiliging: controle op het gebruik van het systeem)"
 EXPORTWOORD = "exporteren"
 PER = 20000
+# Told after every batch: (lines examined, lines to examine in this run).
+Voortgang = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -42,9 +46,14 @@ class Controle:
     tot_volgnummer: int
 
     def tekst(self) -> str:
+        def n(aantal: int, een: str, meer: str) -> str:
+            return f"{getal(aantal)} {een if aantal == 1 else meer}"
+
         return (
-            f"Controle klaar: {self.regels} logregels en {self.auditrecords} auditregels "
-            f"bekeken, {self.meldingen} nieuwe meldingen; bekeken tot regel {self.tot_volgnummer}."
+            f"Controle klaar: {n(self.regels, 'logregel', 'logregels')} en "
+            f"{n(self.auditrecords, 'auditregel', 'auditregels')} bekeken, "
+            f"{n(self.meldingen, 'nieuwe melding', 'nieuwe meldingen')}; bekeken tot regel "
+            f"{getal(self.tot_volgnummer)}."
         )
 
 
@@ -61,12 +70,14 @@ def _omstandigheden(ctx: Context) -> Omstandigheden:
 
 
 def _uit_logboek(
-    ctx: Context, na: int, tot: int, vanaf: dt.datetime | None
+    ctx: Context, na: int, tot: int, vanaf: dt.datetime | None, voortgang: Voortgang | None
 ) -> Iterator[Gebeurtenis]:
     """Log lines as events, a batch at a time so the trace-to-user lookup is one query each."""
     buffer: list[logopslag.Scanrij] = []
 
     def leeg() -> Iterator[Gebeurtenis]:
+        if voortgang is not None and buffer:
+            voortgang(buffer[-1].volgnummer - na, tot - na)
         actoren = logopslag.actoren_van(ctx.sessie, sorted({r.trace_id for r in buffer}))
         for r in buffer:
             wie = actoren.get(r.trace_id)
@@ -76,11 +87,16 @@ def _uit_logboek(
             if EIGEN_CATEGORIE in lijn.get("dpl.integraal.categories", ()):
                 continue  # keeping the list of shielded persons is not reading them
             naam = lijn.get("naam", "")
+            ontvanger = lijn.get("dpl.integraal.recipient")
+            if ontvanger is not None and ontvanger != wie[1]:
+                soort = Soort.VERSTREKKING
+            else:
+                soort = Soort.ZOEKTREFFER if naam in ZOEKHANDELINGEN else Soort.LEZING
             yield Gebeurtenis(
                 tijd=r.tijd,
                 gebruiker_id=wie[0],
                 organisatie_id=wie[1],
-                soort=Soort.ZOEKTREFFER if naam in ZOEKHANDELINGEN else Soort.LEZING,
+                soort=soort,
                 handeling=naam,
                 betrokkene=r.betrokkene,
                 casus_id=r.casus_id,
@@ -129,10 +145,15 @@ def _tijd(g: Gebeurtenis) -> dt.datetime:
     return g.tijd if g.tijd.tzinfo else g.tijd.replace(tzinfo=dt.UTC)
 
 
-def controleer(ctx: Context, *, vanaf: dt.date | None = None) -> Controle:
+def controleer(
+    ctx: Context, *, vanaf: dt.date | None = None, voortgang: Voortgang | None = None
+) -> Controle:
     """Run every rule over what is new since the last run; alerts go to the privacy officer
     of the user concerned. `vanaf` skips what is older (a first run on an old log)."""
     cursor = opslag.cursor(ctx.sessie)
+    if vanaf is not None and cursor.toestand:
+        # Later runs start at the cursor; skipping lines then would leave them unexamined.
+        raise Conflict("de controle liep al eerder; een begindatum geldt alleen voor de eerste")
     # Where this run stops is fixed first: what is written meanwhile is for the next run.
     tot, laatste_audit = logopslag.aantal_regels(ctx.sessie), logopslag.laatste_audit_id(ctx.sessie)
     begin = dt.datetime.combine(vanaf, dt.time.min, tzinfo=dt.UTC) if vanaf is not None else None
@@ -140,7 +161,7 @@ def controleer(ctx: Context, *, vanaf: dt.date | None = None) -> Controle:
     detector.herstel(cursor.toestand)
     o = _omstandigheden(ctx)
     audit = _uit_audit(ctx, cursor.audit_id, laatste_audit, begin)
-    stroom = _uit_logboek(ctx, cursor.volgnummer, tot, begin)
+    stroom = _uit_logboek(ctx, cursor.volgnummer, tot, begin, voortgang)
     treffers: list[Treffer] = []
     for g in heapq.merge(stroom, audit, key=_tijd):
         treffers += detector.bekijk(g, o)

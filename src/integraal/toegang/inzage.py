@@ -12,6 +12,7 @@ from integraal.domein.invoer import Invoer, Uitvoer, veld
 from integraal.domein.pseudoniem import pseudoniem
 from integraal.domein.rollen import Rol
 from integraal.logboek.dienst import InzageRegel
+from integraal.opslag import beheer
 from integraal.verwerking import Context
 
 
@@ -52,10 +53,29 @@ def betrokkene_sleutel(invoer: str, sleutel: bytes) -> tuple[str, str]:
         return invoer.strip(), "entiteit"
 
 
+# How the log names a user an integrity alert is about (`toegang.integriteit`).
+MEDEWERKER = "gebruiker:"
+
+
+def _medewerker_van_eigen_organisatie(ctx: Context, betrokkene: str) -> None:
+    """What was processed about a user (the looks at integrity alerts about them) is for the
+    privacy officer of their own organisation, and never for that user, officer or not."""
+    nummer = betrokkene.removeprefix(MEDEWERKER)
+    g = beheer.gebruiker(ctx.sessie, int(nummer)) if nummer.isascii() and nummer.isdigit() else None
+    if g is None or g.organisatie_id != ctx.ik.organisatie_id:
+        raise GeenToegang("dit is geen medewerker van uw organisatie")
+    if g.id == ctx.ik.gebruiker_id:
+        raise GeenToegang(
+            "inzage in wat over uzelf is verwerkt, vraagt u bij een andere privacy officer"
+        )
+
+
 def inzage_verzoek(ctx: Context, vraag: InzageVraag) -> InzageUit:
     if ctx.ik.rol is not Rol.PRIVACY_OFFICER:
         raise GeenToegang("inzage in het logboek is voorbehouden aan de privacy officer")
     betrokkene, soort = betrokkene_sleutel(vraag.betrokkene, ctx.pseudoniem_sleutel)
+    if betrokkene.startswith(MEDEWERKER):
+        _medewerker_van_eigen_organisatie(ctx, betrokkene)
     # Categories a partnership keeps to itself (care data in a Zorg- en Veiligheidshuis): a
     # line about them is answered only by a party to it, or another officer would learn that
     # the person receives care.

@@ -231,8 +231,26 @@ def log_lezing(
     return {eid: pseudoniemen.get(eid) or eid for eid in beelden}
 
 
-def lees_entiteit(ctx: Context, vraag: Leesvraag, entity_id: str) -> Entiteitbeeld | None:
-    """The entity as far as the reader may see it, or None when nothing may be seen."""
+def zonder_adres_als_afgeschermd(
+    ctx: Context, beelden: dict[str, Entiteitbeeld], betrokkenen: dict[str, str]
+) -> set[str]:
+    """A shielded person's address never shows in a list or an export (issue 20); the ids
+    of the entities that are shielded persons."""
+    schermen = afscherming.afgeschermd(ctx, betrokkenen.values())
+    verborgen = {eid for eid, b in betrokkenen.items() if b in schermen}
+    for eid in verborgen & set(beelden):
+        b = beelden[eid]
+        b.eigenschappen = {k: v for k, v in b.eigenschappen.items() if k not in ADRESEIGENSCHAPPEN}
+        b.herkomst = [h for h in b.herkomst if h.eigenschap not in ADRESEIGENSCHAPPEN]
+    return verborgen
+
+
+def lees_entiteit(
+    ctx: Context, vraag: Leesvraag, entity_id: str, *, in_lijst: bool = False
+) -> Entiteitbeeld | None:
+    """The entity as far as the reader may see it, or None when nothing may be seen.
+    `in_lijst`: one row of a list (a case's subjects, its export), so a shielded person is
+    shown without address and without asking a reason; opened on its own, a reason is asked."""
     groepen = statements.groepen_van_entiteit(ctx.sessie, entity_id)
     beslissingen = beslis_groepen(ctx, vraag, groepen)
     stmts = statements.statements_van(ctx.sessie, [entity_id], list(beslissingen.toegestaan))
@@ -241,7 +259,11 @@ def lees_entiteit(ctx: Context, vraag: Leesvraag, entity_id: str) -> Entiteitbee
         ctx.audit("entiteit lezen", "geweigerd", **details)
         return None
     beelden = bouw_beelden(stmts, beslissingen)
-    log_lezing(ctx, vraag, beelden, stmts, beslissingen, "entiteit lezen", los=True)
+    betrokkenen = log_lezing(
+        ctx, vraag, beelden, stmts, beslissingen, "entiteit lezen", los=not in_lijst
+    )
+    if in_lijst:
+        zonder_adres_als_afgeschermd(ctx, beelden, betrokkenen)
     ctx.audit("entiteit lezen", "toegestaan", **details)
     beeld = beelden[entity_id]
     beeld.weggelaten = [
@@ -286,13 +308,7 @@ def zoek_entiteiten(
     beelden = bouw_beelden(stmts, beslissingen)
     if beelden:
         betrokkenen = log_lezing(ctx, vraag, beelden, stmts, beslissingen, "entiteiten zoeken")
-        # A shielded person's address never shows in a list (issue 20).
-        schermen = afscherming.afgeschermd(ctx, betrokkenen.values())
-        for eid, b in beelden.items():
-            if betrokkenen[eid] in schermen:
-                b.eigenschappen = {
-                    k: v for k, v in b.eigenschappen.items() if k not in ADRESEIGENSCHAPPEN
-                }
+        zonder_adres_als_afgeschermd(ctx, beelden, betrokkenen)
     ctx.audit(
         "entiteiten zoeken",
         "toegestaan" if beelden else "leeg",

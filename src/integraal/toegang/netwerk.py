@@ -11,12 +11,14 @@ from dataclasses import dataclass, field
 from integraal.opslag import statements
 from integraal.opslag.modellen import Statement
 from integraal.toegang.lezen import (
+    ADRESEIGENSCHAPPEN,
     Beslissingen,
     Entiteitbeeld,
     Leesvraag,
     beslis_groepen,
     bouw_beelden,
     log_lezing,
+    zonder_adres_als_afgeschermd,
 )
 from integraal.verwerking import Context
 
@@ -45,27 +47,32 @@ class Netwerklezer:
     def _toegestaan(self) -> list[statements.Groep]:
         return list(self.beslissingen.toegestaan)
 
-    def _gelogd(self, stmts: Sequence[Statement]) -> dict[str, Entiteitbeeld]:
+    def _gelogd(
+        self, stmts: Sequence[Statement]
+    ) -> tuple[dict[str, Entiteitbeeld], list[Statement]]:
+        """The entities read, logged; a shielded person's address relations and properties
+        are left out, as in any list (issue 20)."""
         if not stmts:
-            return {}
+            return {}, []
         beelden = bouw_beelden(stmts, self.beslissingen)
-        log_lezing(self.ctx, self.vraag, beelden, stmts, self.beslissingen, self.naam)
+        betrokkenen = log_lezing(self.ctx, self.vraag, beelden, stmts, self.beslissingen, self.naam)
         self.gelezen |= set(beelden)
-        return beelden
+        verborgen = zonder_adres_als_afgeschermd(self.ctx, beelden, betrokkenen)
+        return beelden, [
+            s for s in stmts if not (s.entity_id in verborgen and s.prop in ADRESEIGENSCHAPPEN)
+        ]
 
     def rond(self, ids: Sequence[str], limiet: int) -> tuple[list[Statement], bool]:
         """References of and to `ids` (at most `limiet` referring entities), logged."""
         stmts, afgekapt = statements.verwijzingen_rond(
             self.ctx.sessie, self._toegestaan, sorted(set(ids)), limiet
         )
-        self._gelogd(stmts)
-        return stmts, afgekapt
+        return self._gelogd(stmts)[1], afgekapt
 
     def scan(self, schemas: Sequence[str], props: Sequence[str]) -> list[Statement]:
         """Every allowed reference of these schemas and properties in the case, logged."""
         stmts = statements.verwijzingen_met(self.ctx.sessie, self._toegestaan, schemas, props)
-        self._gelogd(stmts)
-        return stmts
+        return self._gelogd(stmts)[1]
 
     def schemas(self, ids: Sequence[str]) -> dict[str, str]:
         return statements.schemas_van(self.ctx.sessie, self._toegestaan, sorted(set(ids)))
@@ -73,7 +80,7 @@ class Netwerklezer:
     def knopen(self, ids: Sequence[str]) -> dict[str, Entiteitbeeld]:
         """The entities as far as the reader may see them, logged."""
         stmts = statements.statements_van(self.ctx.sessie, sorted(set(ids)), self._toegestaan)
-        return self._gelogd(stmts)
+        return self._gelogd(stmts)[0]
 
     def sluit(self, details: dict[str, object]) -> None:
         self.ctx.audit(

@@ -12,6 +12,7 @@ from integraal.domein.casus import MAG_SIGNAAL_BEOORDELEN
 from integraal.domein.fouten import GeenToegang, NietGevonden
 from integraal.opslag import signalen as opslag
 from integraal.opslag.modellen import Signaal
+from integraal.toegang import afscherming
 from integraal.toegang.deur import Betrokkene, Lezing, laat_door, laat_een_door
 from integraal.verwerking import Context
 
@@ -56,16 +57,28 @@ def _per_signaal(ctx: Context, besluit: Besluit, s: Signaal) -> Lezing:
     )
 
 
+# Identifiers that say where someone lives: left out of a list when the signal names a
+# shielded person (issue 20); opening the signal itself asks for a reason.
+ADRESKENMERKEN = frozenset({"postcode", "bag"})
+
+
 def van_verband(ctx: Context) -> list[Signaal]:
     """The signals to the reader's own partnership, newest first."""
     verband = ctx.ik.organisatie_id
     besluit = _besluit(ctx, verband)
-    return laat_door(
+    gelezen = laat_door(
         ctx,
         opslag.van_verband(ctx.sessie, verband),
         lambda s: _per_signaal(ctx, besluit, s),
         naam="signaal lezen",
     )
+    schermen = afscherming.afgeschermd(ctx, (b.id for s in gelezen for b in betrokkenen(s)))
+    for s in gelezen:
+        if any(b.id in schermen for b in betrokkenen(s)):
+            # Detached first: what the list leaves out must not be written back.
+            ctx.sessie.expunge(s)
+            s.kenmerken = [k for k in s.kenmerken if k.get("soort") not in ADRESKENMERKEN]
+    return gelezen
 
 
 def een(ctx: Context, signaal_id: str, *, naam: str = "signaal lezen") -> Signaal:

@@ -25,7 +25,12 @@ class Subject:
 def van_casus(ctx: Context, vraag: Leesvraag, casus_id: str) -> list[Subject]:
     """The case's subjects in the order they were linked, each read through the rules."""
     return [
-        Subject(s.entity_id, s.schema, s.toegevoegd_op, lees_entiteit(ctx, vraag, s.entity_id))
+        Subject(
+            s.entity_id,
+            s.schema,
+            s.toegevoegd_op,
+            lees_entiteit(ctx, vraag, s.entity_id, in_lijst=True),
+        )
         for s in opslag.van_casus(ctx.sessie, casus_id)
     ]
 

@@ -75,8 +75,10 @@ class Context:
     klok: Callable[[], dt.datetime] = _utc_nu
     # Audit records of refusals, written again after a rollback (`Omgeving.context`).
     weigeringen: list[Auditregel] = field(default_factory=list, repr=False)
-    # The reason the actor stated for reading a shielded person's data (the door asks for it).
+    # The reason the actor stated for reading a shielded person's data (the door asks for it),
+    # and the shielded persons this action already raised an alert for (one alert per action).
     reden: str | None = None
+    afgeschermd_gemeld: set[str] = field(default_factory=set, repr=False)
     # How long a case membership or a role holds without being confirmed (access review).
     toegangstermijn: dt.timedelta = dt.timedelta(days=91)
 

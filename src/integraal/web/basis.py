@@ -310,7 +310,8 @@ class Web:
         """A GET form (a filter, a search) bound to its input model: bad input is shown at
         its field, and the page shows what it would without the filter (None)."""
         params = self.request.query_params
-        waarden = {k: params.getlist(k) for k in params}
+        # The reason for reading a shielded person belongs to the context, not to the form.
+        waarden = {k: params.getlist(k) for k in params if k != AFSCHERMINGSREDEN}
         try:
             return valideer(invoer, gegevens(invoer, waarden)), Formulierstaat(waarden)
         except OngeldigeInvoer as exc:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
-from integraal.domein.integriteit import OVERGANGEN, Afschermingssoort
+from integraal.domein.integriteit import OVERGANGEN, Afschermingssoort, Meldingstatus
 from integraal.integriteit import afscherming, meldingen, toegangsreview
 from integraal.integriteit.afscherming import AfgeschermdeUit, AfschermingIn
 from integraal.integriteit.meldingen import BeoordelingIn
@@ -48,7 +48,7 @@ def _melding(w: Web, melding_id: str, formulieren: Formulieren | None = None) ->
     return w.pagina(
         "integriteitsmelding.html",
         m=m,
-        oordelen=[(s.value, s.label) for s in OVERGANGEN[m.status]],
+        oordelen=[(s.value, s.label) for s in Meldingstatus if s in OVERGANGEN[m.status]],
         f=met_fouten(fs),
         fo=fs.get("oordeel", Formulierstaat()),
         kruimels=kruimels("Integriteit", "/integriteit", Kruimel(m.titel)),
