@@ -296,27 +296,30 @@ def sectie() -> list[str]:
         return []
     nu, anker = json.loads(LAATSTE.read_text()), json.loads(ANKER.read_text())
 
+    def nl(x: int) -> str:
+        return f"{x:,}".replace(",", ".")
+
     def rij(naam: str, sleutel: str, eenheid: str, hoger: bool) -> str:
         a, b = nu[sleutel], anker[sleutel]
         r = (a / b) if hoger else (b / a)
-        return f"| {naam} | {a:,} {eenheid} | {b:,} {eenheid} | {r:.2f}× |".replace(",", ".")
+        return f"| {naam} | {nl(a)} {eenheid} | {nl(b)} {eenheid} | {r:.2f}× |"
 
     verhouding = nu["controle_regels_per_s"] / nu["vloer_regels_per_s"]
-    meldingen = ", ".join(f"{k} {v}" for k, v in sorted(nu["meldingen"].items()))
+    meldingen = ", ".join(f"{k} {nl(v)}" for k, v in sorted(nu["meldingen"].items()))
     return [
         "",
         "## Integriteitscontrole: de detectieregels over het logboek",
         "",
-        f"`integraal logboek controle` over {nu['regels']:,} logregels (SQLite, synthetisch: "
+        f"`integraal logboek controle` over {nl(nu['regels'])} logregels (SQLite, synthetisch: "
         "200 gebruikers in 5 organisaties over 60 dagen, 50 casussen met hun subjecten), "
         f"op {nu['machine']} ({nu['datum']}). Mediaan van {len(nu['controle_s'])} runs "
         f"(controle {', '.join(f'{t:.0f} s' for t in nu['controle_s'])}; vloer "
         f"{', '.join(f'{t:.0f} s' for t in nu['vloer_s'])}), elk in een eigen proces; het "
         "geheugen is de piek (max RSS) van dat proces. De vloer is een kale SQL-scan: dezelfde"
         " kolommen in dezelfde volgorde, zonder er iets mee te doen. Elke run vond dezelfde "
-        f"meldingen ({meldingen}). Anker: de eerste meting ({anker['datum']}).".replace(
-            f"{nu['regels']:,}", f"{nu['regels']:,}".replace(",", ".")
-        ),
+        f"meldingen ({meldingen}), dezelfde als het anker. Anker: de eerste meting "
+        f"({anker['datum']}), vóór twee verbeteringen: zoektreffers alleen binnen hun venster "
+        "bewaren en meldingen per 500 opslaan in plaats van aan het eind.",
         "",
         "| Meting | Nu | Anker | Verhouding |",
         "|---|---|---|---|",
@@ -329,7 +332,10 @@ def sectie() -> list[str]:
         "het lezen van elke regel als JSON, het opzoeken van de gebruiker per spoor in het "
         "auditlogboek en de regels zelf. Het geheugen blijft klein doordat de regels in "
         "blokken van 20.000 worden gestreamd en de detector per gebruiker alleen open vensters "
-        "bewaart; de cursor maakt dat een volgende controle alleen nieuwe regels leest.",
+        "bewaart; de cursor maakt dat een volgende controle alleen nieuwe regels leest. Tien "
+        "miljoen regels zijn zo'n vier en een halve minuut werk; een planner die elk kwartier "
+        "draait, ziet er per keer enkele duizenden. De vele meldingen 'buiten casus' komen uit "
+        "de generator: een op de tien lezingen is zonder casus en uit andermans gegevens.",
     ]
 
 

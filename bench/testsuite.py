@@ -85,7 +85,10 @@ def sectie() -> list[str]:
         "de wegwerp-PostgreSQL zonder fsync draait, de paginarondgangen de openbare monitor- en"
         " verbandpagina's niet meer voor alle 47 gebruikers lezen, en axe de volledige regelset"
         " één keer per pagina draait en op telefoonbreedte alleen de regels die van de opmaak "
-        "afhangen.",
+        "afhangen. Issue 20 (integriteit) voegde ruim vijftig tests toe; de browserreizen van "
+        "de poortwachters en de bestuurlijke instrumenten lopen sindsdien één keer, op "
+        "PostgreSQL, in plaats van op beide databases (de diensten eronder worden op beide "
+        "getest).",
         "",
         "Wat het verschil maakt: SQLite-tests kopiëren één gemigreerde sjabloondatabase per "
         "sessie (PostgreSQL kloonde al een sjabloon), en pytest-xdist verdeelt de testbestanden "

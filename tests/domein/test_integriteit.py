@@ -178,3 +178,16 @@ def test_het_uurprofiel_overleeft_een_onderbreking() -> None:
     treffers = tweede.alles([*gewoon[40:], nacht], Omstandigheden())
     assert [t.regel_id for t in treffers] == ["ONGEWOON-UUR"]
     assert "Van de 75 lezingen" in treffers[0].uitleg
+
+
+def test_zoeken_dan_lezen_overleeft_een_onderbreking() -> None:
+    zoek = _g(0, Soort.ZOEKTREFFER, handeling="entiteiten zoeken")
+    oud = _g(0, Soort.ZOEKTREFFER, betrokkene="p9", handeling="entiteiten zoeken")
+    eerste = _detector("ZOEKEN-DAN-LEZEN")
+    assert eerste.alles([oud, zoek], Omstandigheden()) == []
+    tweede = _detector("ZOEKEN-DAN-LEZEN")
+    tweede.herstel(json.loads(json.dumps(eerste.toestand())))
+    # p1 read within the window fires; p9's hit has expired by the time it is read.
+    treffers = tweede.alles([_g(5), _g(40, betrokkene="p9")], Omstandigheden())
+    assert [t.regel_id for t in treffers] == ["ZOEKEN-DAN-LEZEN"]
+    assert "5 minuten later" in treffers[0].uitleg

@@ -255,3 +255,24 @@ def test_mijn_taken_herinnert_de_coordinator_voordat_iets_vervalt(met_levering: 
     sleutel = f"lid:C-1:{w.analist.gebruiker_id}"
     doe(w.omgeving, coord, toegangsreview.herzie, ReviewIn(gekozen=[sleutel]))
     assert te_doen() == 0
+
+
+def test_herhaalde_weigeringen_komen_bij_de_volgende_controle_boven(met_levering: Wereld) -> None:
+    """End to end through the audit record: a colleague outside the case tries a person eight
+    times; the run finds it once the records are five minutes old (a slower transaction could
+    still commit a lower id before that)."""
+    w = met_levering
+    for _ in range(8):
+        assert doe(w.omgeving, w.buitenstaander, lees_entiteit, VRAAG, _jan(w)) is None
+    with w.omgeving.context(None, Kanaal.CLI) as ctx:
+        controle.voer_uit(ctx)
+    assert _alerts(w) == []
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=6)
+    with w.omgeving.context(None, Kanaal.CLI, klok=lambda: later) as ctx:
+        controle.voer_uit(ctx)
+    (alert,) = _alerts(w)
+    assert (
+        alert.regel == "HERHAALD-GEWEIGERD" and alert.gebruiker_id == w.buitenstaander.gebruiker_id
+    )
+    (m,) = doe(w.omgeving, w.privacy, meldingen.lijst)
+    assert m.bewijs[0].volgnummer is None and m.bewijs[0].handeling == "entiteit lezen"

@@ -327,49 +327,52 @@ class ExportVeel(Soortregel):
 
 
 class ZoekenDanLezen(Soortregel):
-    """A subject turned up in a search without a case and was then read, also without one."""
+    """A subject turned up in a search without a case and was then read, also without one.
+    Per user only the search hits of the last `venster_minuten` are kept, in time order."""
 
     def __init__(self, definitie: Regeldefinitie) -> None:
         super().__init__(definitie)
         self.venster = dt.timedelta(minutes=definitie.getal("venster_minuten"))
         self.gezocht: dict[int, dict[str, Gebeurtenis]] = {}
+        self.volgorde: dict[int, deque[Gebeurtenis]] = {}
+
+    def _vergeet(self, gebruiker: int, nu: dt.datetime) -> dict[str, Gebeurtenis]:
+        eigen = self.gezocht.setdefault(gebruiker, {})
+        rij = self.volgorde.setdefault(gebruiker, deque())
+        while rij and nu - rij[0].tijd > self.venster:
+            oud = rij.popleft()
+            if eigen.get(oud.betrokkene or "") is oud:
+                del eigen[oud.betrokkene or ""]
+        return eigen
 
     def bekijk(self, g: Gebeurtenis, o: Omstandigheden) -> Treffer | None:
         if g.betrokkene is None or g.casus_id is not None:
             return None
-        eigen = self.gezocht.setdefault(g.gebruiker_id, {})
+        if g.soort not in (Soort.ZOEKTREFFER, Soort.LEZING):
+            return None
+        eigen = self._vergeet(g.gebruiker_id, g.tijd)
         if g.soort is Soort.ZOEKTREFFER:
             eigen[g.betrokkene] = g
-            if len(eigen) > 4 * self.d.getal("max_onthouden"):
-                self._vergeet(eigen, g.tijd)
+            self.volgorde[g.gebruiker_id].append(g)
             return None
-        if g.soort is not Soort.LEZING:
+        zoek = eigen.pop(g.betrokkene, None)
+        if zoek is None or g.tijd < zoek.tijd:
             return None
-        zoek = eigen.get(g.betrokkene)
-        if zoek is None or g.tijd - zoek.tijd > self.venster or g.tijd < zoek.tijd:
-            return None
-        del eigen[g.betrokkene]
         minuten = max(0, int((g.tijd - zoek.tijd).total_seconds() // 60))
         return self.treffer(
             g, [zoek, g], minuten=minuten, venster=int(self.venster.total_seconds() // 60)
         )
 
-    def _vergeet(self, eigen: dict[str, Gebeurtenis], nu: dt.datetime) -> None:
-        for b in [b for b, z in eigen.items() if nu - z.tijd > self.venster]:
-            del eigen[b]
-
     def toestand(self) -> dict[str, Any]:
         return {
-            str(u): [_naar_json(z) for z in eigen.values()]
-            for u, eigen in self.gezocht.items()
-            if eigen
+            str(u): [_naar_json(z) for z in rij if self.gezocht[u].get(z.betrokkene or "") is z]
+            for u, rij in self.volgorde.items()
+            if rij
         }
 
     def herstel(self, toestand: Mapping[str, Any]) -> None:
-        self.gezocht = {
-            int(u): {z.betrokkene or "": z for z in (_uit_json(x) for x in rij)}
-            for u, rij in toestand.items()
-        }
+        self.volgorde = {int(u): deque(_uit_json(x) for x in rij) for u, rij in toestand.items()}
+        self.gezocht = {u: {z.betrokkene or "": z for z in rij} for u, rij in self.volgorde.items()}
 
 
 class _Uurprofiel:

@@ -204,8 +204,12 @@ def audit_na(
     )
 
 
-def laatste_audit_id(sessie: Session) -> int:
-    return sessie.scalar(select(func.max(AuditRecord.id))) or 0
+def laatste_audit_id(sessie: Session, *, tot: dt.datetime | None = None) -> int:
+    """The highest audit record id (written before `tot`, when given)."""
+    q = select(func.max(AuditRecord.id))
+    if tot is not None:
+        q = q.where(AuditRecord.tijd < tot)
+    return sessie.scalar(q) or 0
 
 
 def betrokkenen_per_trace(sessie: Session, traces: Sequence[str]) -> dict[str, int]:

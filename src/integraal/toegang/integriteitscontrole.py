@@ -34,6 +34,7 @@ from integraal.verwerking.context import WEIGERINGEN
 GRONDSLAG = "AVG art. 32 (passende beveiliging: controle op het gebruik van het systeem)"
 EXPORTWOORD = "exporteren"
 PER = 20000
+AUDIT_RUST = dt.timedelta(minutes=5)
 # Told after every batch: (lines examined, lines to examine in this run).
 Voortgang = Callable[[int, int], None]
 
@@ -155,7 +156,10 @@ def controleer(
         # Later runs start at the cursor; skipping lines then would leave them unexamined.
         raise Conflict("de controle liep al eerder; een begindatum geldt alleen voor de eerste")
     # Where this run stops is fixed first: what is written meanwhile is for the next run.
-    tot, laatste_audit = logopslag.aantal_regels(ctx.sessie), logopslag.laatste_audit_id(ctx.sessie)
+    # Log lines become visible in order (appends hold the chain head's lock); audit records do
+    # not, so only those written a while ago are taken and a slow transaction waits a run.
+    tot = logopslag.aantal_regels(ctx.sessie)
+    laatste_audit = logopslag.laatste_audit_id(ctx.sessie, tot=ctx.nu() - AUDIT_RUST)
     begin = dt.datetime.combine(vanaf, dt.time.min, tzinfo=dt.UTC) if vanaf is not None else None
     detector = regelset().detector()
     detector.herstel(cursor.toestand)
@@ -163,9 +167,13 @@ def controleer(
     audit = _uit_audit(ctx, cursor.audit_id, laatste_audit, begin)
     stroom = _uit_logboek(ctx, cursor.volgnummer, tot, begin, voortgang)
     treffers: list[Treffer] = []
+    nieuw = 0
     for g in heapq.merge(stroom, audit, key=_tijd):
         treffers += detector.bekijk(g, o)
-    nieuw = opslag.bewaar_meldingen(ctx.sessie, [als_rij(t) for t in treffers])
+        if len(treffers) >= 500:  # stored as they come: a noisy log must not fill memory
+            nieuw += opslag.bewaar_meldingen(ctx.sessie, [als_rij(t) for t in treffers])
+            treffers.clear()
+    nieuw += opslag.bewaar_meldingen(ctx.sessie, [als_rij(t) for t in treffers])
     regels = max(0, tot - cursor.volgnummer)
     hoogste = max(tot, cursor.volgnummer)
     cursor.volgnummer, cursor.audit_id = hoogste, max(cursor.audit_id, laatste_audit)
