@@ -49,7 +49,9 @@ def meet(runs: int) -> dict[str, object]:
 
 
 def _minuten(s: float) -> str:
-    return f"{int(s // 60)} min {round(s % 60):02d} s"
+    # Rounded once, to whole seconds: 359.5 s is "6 min 00 s", never "5 min 60 s".
+    heel = int(s + 0.5)
+    return f"{heel // 60} min {heel % 60:02d} s"
 
 
 def sectie() -> list[str]:
