@@ -404,3 +404,19 @@ def test_logboek_controle_incrementeel_en_met_nederlandse_fouten(env: Wereld) ->
     assert r.exit_code == 3 and "eerste" in r.output
     r = runner.invoke(app, ["logboek", "controle"])
     assert r.exit_code == 0 and "Controle klaar: 1 logregel en" in r.stdout
+
+
+def test_entiteit_toon_van_een_afgeschermde_vraagt_een_reden(
+    met_levering: Wereld, cli_omgeving: Wereld
+) -> None:
+    from tests.integriteit.test_integriteit import _alerts, _jan, _scherm_jan_af
+
+    w = met_levering
+    _scherm_jan_af(w)
+    opdracht = ["entiteit", "toon", _jan(w), "--gebruiker", "analist", "--casus", "C-1"]
+    r = runner.invoke(app, opdracht)
+    assert r.exit_code == 3 and "--reden" in r.output and "Vries" not in r.output
+    assert _alerts(w) == []
+    r = runner.invoke(app, [*opdracht, "--reden", "Controle van de identiteit in C-1"])
+    assert r.exit_code == 0 and "Jan de Vries" in r.stdout
+    assert [a.regel for a in _alerts(w)] == ["AFGESCHERMD"]

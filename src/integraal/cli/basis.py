@@ -115,11 +115,12 @@ def _ongeldig(exc: OngeldigeInvoer) -> typer.Exit:
 
 
 @contextmanager
-def als(omg: Omgeving, actor: Actor | None) -> Iterator[Context]:
-    """One command in one transaction, as `actor`; a refusal ends it with its reason."""
+def als(omg: Omgeving, actor: Actor | None, *, reden: str | None = None) -> Iterator[Context]:
+    """One command in one transaction, as `actor`; a refusal ends it with its reason.
+    `reden`: why a shielded person's data is read (the door asks for it)."""
     from integraal.verwerking import Kanaal
 
-    with weigeringen(), omg.context(actor, Kanaal.CLI) as ctx:
+    with weigeringen(), omg.context(actor, Kanaal.CLI, reden=reden) as ctx:
         yield ctx
 
 

@@ -29,6 +29,13 @@ def entiteit_toon(
     gebruiker: GebruikerOptie,
     doel: DoelOptie = "integrale_aanpak",
     casus: CasusOptie = None,
+    reden: Annotated[
+        str | None,
+        typer.Option(
+            help="Waarom u leest, als het om een afgeschermde persoon gaat (gaat als melding "
+            "naar de privacy officer)"
+        ),
+    ] = None,
 ) -> None:
     """Toon één entiteit met herkomst, voor zover u die mag lezen."""
     from integraal import toegang
@@ -37,7 +44,7 @@ def entiteit_toon(
     omg = omgeving()
     actor = inloggen(omg, gebruiker)
     vraag = invoer(Leesdoel, doel=doel, casus_id=casus)
-    with als(omg, actor) as ctx:
+    with als(omg, actor, reden=(reden or "").strip()[:500] or None) as ctx:
         e = toegang.entiteit(ctx, entiteit_id, vraag)
     typer.echo(e.model_dump_json(indent=2))
 

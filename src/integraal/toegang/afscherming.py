@@ -32,8 +32,8 @@ class RedenVereist(Conflict):
     def __init__(self) -> None:
         super().__init__(
             "deze gegevens gaan over een afgeschermde persoon; geef op waarom u ze leest (in de "
-            "API met de kopregel Afschermingsreden). Uw reden en uw lezing gaan naar de privacy "
-            "officer van uw organisatie"
+            "API met de kopregel Afschermingsreden, op de opdrachtregel met --reden). Uw reden "
+            "en uw lezing gaan naar de privacy officer van uw organisatie"
         )
 
 
