@@ -14,6 +14,7 @@ threshold, and a privacy officer judges it.
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -140,14 +141,15 @@ def _lokaal(t: dt.datetime) -> dt.datetime:
     return (t if t.tzinfo else t.replace(tzinfo=dt.UTC)).astimezone(TIJDZONE)
 
 
-class Soortregel:
+class Soortregel(ABC):
     """A kind of pattern. Subclasses keep per-user state that `toestand` can save."""
 
     def __init__(self, definitie: Regeldefinitie) -> None:
         self.d = definitie
 
+    @abstractmethod
     def bekijk(self, g: Gebeurtenis, o: Omstandigheden) -> Treffer | None:
-        raise NotImplementedError
+        """The finding this event completes, if any."""
 
     def toestand(self) -> dict[str, Any]:
         return {}

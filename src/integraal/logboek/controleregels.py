@@ -54,10 +54,6 @@ class Regelset(BaseModel):
     def detector(self) -> Detector:
         return Detector(self.definities)
 
-    @staticmethod
-    def detector_van(definities: list[Regeldefinitie]) -> Detector:
-        return Detector(definities)
-
 
 def lees_regelset(tekst: str) -> Regelset:
     return Regelset.model_validate(yaml.safe_load(tekst))

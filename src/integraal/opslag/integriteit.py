@@ -113,8 +113,3 @@ def casussubjecten_per_gebruiker(sessie: Session) -> dict[int, set[str]]:
     for gebruiker, entiteit in rijen:
         uit.setdefault(gebruiker, set()).add(entiteit)
     return uit
-
-
-def bewaar(sessie: Session, *rijen: object) -> None:
-    sessie.add_all(rijen)
-    sessie.flush()

@@ -11,6 +11,7 @@ from integraal.domein.fouten import Conflict
 from integraal.domein.integriteit import (
     Afscherming,
     Afschermingssoort,
+    Detector,
     Gebeurtenis,
     Omstandigheden,
     Soort,
@@ -100,8 +101,7 @@ def meld(
     actor = ctx.actor
     if actor is None or not schermen:
         return
-    definities = [d for d in regelset().definities if d.soort == "afgeschermd"]
-    detector = regelset().detector_van(definities)
+    detector = Detector(d for d in regelset().definities if d.soort == "afgeschermd")
     o = Omstandigheden(afgeschermd=schermen)
     treffers: list[Treffer] = []
     for v, nummer in zip(regels, volgnummers, strict=True):

@@ -15,6 +15,7 @@ from integraal.delen import Besluit
 from integraal.domein.fouten import Conflict
 from integraal.domein.integriteit import Afschermingssoort
 from integraal.domein.rollen import Rol
+from integraal.opslag import beheer
 from integraal.opslag import integriteit as opslag
 from integraal.opslag.modellen import AfgeschermdePersoon, Integriteitsmelding
 from integraal.toegang.deur import Betrokkene, Lezing, laat_door, laat_een_door, log_verstrekking
@@ -166,7 +167,7 @@ def scherm_af(
         toegevoegd_door=ctx.ik.gebruiker_id,
         toegevoegd_op=ctx.nu(),
     )
-    opslag.bewaar(ctx.sessie, a)
+    beheer.bewaar(ctx.sessie, a)
     log_verstrekking(
         ctx,
         besluit,
