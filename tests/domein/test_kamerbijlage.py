@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from integraal.domein.kamerbijlage import Lid, leden, lees
+import pytest
+
+from integraal.domein.kamerbijlage import Lid, leden, lees, stel_status_voor
 from integraal.domein.monitor import Soort, TKStatus, Uitvoering
 from integraal.monitor.bronbrieven import BRIEVEN
 
@@ -65,7 +67,124 @@ def test_onderwerp_status_voetnoten_en_verwijzingen() -> None:
     assert (h.status, h.uitvoering) == (TKStatus.OPENSTAAND, Uitvoering.IN_UITVOERING)
     e = items[("Brede basis", "e")]
     assert [v.sleutel for v in e.verwijzingen] == ["kst-24077-504"]
-    assert items[("Weerbaarheid", "b")].status_reden == "geen woorden van afdoening gevonden"
+    assert items[("Weerbaarheid", "n")].status_reden == (
+        "geen woorden van afdoening of voortgang gevonden"
+    )
+
+
+V, DV, AF, OS = TKStatus.VOLDAAN, TKStatus.DEELS_VOLDAAN, TKStatus.AFGEDAAN, TKStatus.OPENSTAAND
+UIT, BEZIG, NIET = Uitvoering.UITGEVOERD, Uitvoering.IN_UITVOERING, Uitvoering.NIET_UITVOERBAAR
+
+# Judged by hand from each item's state of affairs: the suggestion and the words it rests on
+# (the start of the quoted sentence). None: no words of either kind (the officer decides).
+STATUS: dict[tuple[str, str], tuple[TKStatus, Uitvoering | None, str | None]] = {
+    ("Weerbaarheid", "a"): (V, None, "Deze toezegging is gestand gedaan"),
+    ("Weerbaarheid", "b"): (OS, None, "Er wordt op dit moment bekeken"),
+    ("Weerbaarheid", "c"): (V, UIT, "Hiermee is deze motie gestand gedaan"),
+    ("Weerbaarheid", "d"): (V, None, "De toezegging is hiermee gestand gedaan"),
+    # The exploration is done, the communication it led to is still being written.
+    ("Weerbaarheid", "e"): (DV, None, "Ik heb een verkenning uitgevoerd"),
+    ("Weerbaarheid", "f"): (OS, None, "Er lopen momenteel gesprekken"),
+    ("Weerbaarheid", "g"): (OS, None, "Ik bezie momenteel met de Belastingdienst"),
+    ("Weerbaarheid", "h"): (OS, BEZIG, "Hiermee wordt uitvoering gegeven aan de motie"),
+    ("Weerbaarheid", "i"): (OS, BEZIG, "Er wordt samen met de minister van EZ gekeken"),
+    # Not possible until the AML package is in force.
+    ("Weerbaarheid", "j"): (OS, NIET, "Tot aan inwerkingtreding van het AML-pakket"),
+    ("Weerbaarheid", "k"): (OS, BEZIG, "Er wordt samen met de minister van EZ gekeken"),
+    ("Weerbaarheid", "l"): (OS, BEZIG, "Er wordt samen met de minister van EZ gekeken"),
+    ("Weerbaarheid", "m"): (OS, None, "Er wordt met betrokken ministeries in gesprek gegaan"),
+    ("Weerbaarheid", "n"): (OS, None, None),
+    ("Internationale aanpak", "a"): (OS, BEZIG, "Het eerstvolgende JVO vindt op 20 juni"),
+    ("Internationale aanpak", "b"): (OS, BEZIG, "Afgesproken is dat het overleg"),
+    ("Brede basis", "a"): (OS, BEZIG, "Momenteel wordt deze werkwijze"),
+    ("Brede basis", "b"): (OS, BEZIG, "zoals bij onderdeel a."),
+    ("Brede basis", "c"): (V, None, "toegezegd om in deze halfjaarbrief"),
+    # Informed as promised, but the talks are still going on.
+    ("Brede basis", "d"): (DV, None, "In de vorige halfjaarbrief heb ik u"),
+    # The written response is given; that work on airports goes on does not make it partial.
+    ("Brede basis", "e"): (V, None, "Tijdens het commissiedebat van 4 februari 2025"),
+    ("Brede basis", "f"): (OS, None, "De Tweede Kamer wordt geïnformeerd"),
+    ("Brede basis", "g"): (OS, BEZIG, "Er wordt momenteel een bredere samenwerkingsstructuur"),
+    ("Brede basis", "h"): (OS, None, "Momenteel leggen een aantal gemeenten"),
+    ("Brede basis", "i"): (AF, UIT, "Daarmee beschouwen we de motie als uitgevoerd en afgedaan"),
+    ("Brede basis", "j"): (OS, BEZIG, "Deze motie wordt meegenomen"),
+}
+
+
+def test_elke_stand_van_zaken_krijgt_de_juiste_suggestie() -> None:
+    gevonden = {
+        (i.thema, i.letter): (
+            i.status,
+            i.uitvoering,
+            None if i.status_reden.startswith("geen woorden") else i.status_reden,
+        )
+        for i in lees(BIJLAGE)
+    }
+    assert gevonden.keys() == STATUS.keys()
+    for sleutel, (status, uitvoering, begin) in STATUS.items():
+        s, u, reden = gevonden[sleutel]
+        assert (s, u) == (status, uitvoering), sleutel
+        assert (reden is None) == (begin is None), sleutel
+        if begin is not None and reden is not None:
+            assert reden.lstrip("‘").startswith(begin), (sleutel, reden)
+
+
+# Phrasings about motions and commitments in the other letters, quoted as they stand.
+ZINNEN: list[tuple[str, str, Soort, TKStatus, Uitvoering | None]] = [
+    (
+        "001",
+        "In het volgende halfjaarbericht politie wordt ingegaan op de uitvoering van de motie",
+        M,
+        OS,
+        BEZIG,
+    ),
+    (
+        "002",
+        "Ik streef ernaar uw Kamer voor het zomerreces van 2022 nader te informeren over de "
+        "uitvoering van de motie.",
+        M,
+        OS,
+        BEZIG,
+    ),
+    (
+        "002",
+        "In deze brief doe ik die toezegging, ook namens de Minister voor Rechtsbescherming, "
+        "gestand.",
+        T,
+        V,
+        None,
+    ),
+    ("002", "Met het plan van aanpak wordt uitvoering gegeven aan drie moties.", M, OS, BEZIG),
+    ("002", "Voor de uitvoering van de motie van het lid Michon-Derkzen", M, OS, BEZIG),
+    (
+        "002",
+        "De resultaten van deze pilot worden betrokken bij de invulling van de motie",
+        M,
+        OS,
+        BEZIG,
+    ),
+    (
+        "003",
+        "In deze brief doe ik die toezegging, ook namens de minister voor Rechtsbescherming, "
+        "gestand.",
+        T,
+        V,
+        None,
+    ),
+]
+
+
+def _normaal(tekst: str) -> str:
+    return " ".join(tekst.split())
+
+
+@pytest.mark.parametrize(("brief", "zin", "soort", "status", "uitvoering"), ZINNEN)
+def test_formuleringen_uit_de_andere_brieven(
+    brief: str, zin: str, soort: Soort, status: TKStatus, uitvoering: Uitvoering | None
+) -> None:
+    tekst = next(BRIEVEN.glob(f"{brief}_*.txt")).read_text()
+    assert _normaal(zin) in _normaal(tekst)
+    assert stel_status_voor(soort, zin)[:2] == (status, uitvoering)
 
 
 def test_leden_lezen() -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from integraal.domein.monitor import Soort, TKStatus, Uitvoering
 from integraal.domein.verwijzingen import Verwijzing, vind
@@ -27,15 +27,62 @@ _LID = re.compile(r"^(?P<naam>.+?)\s*(?:\((?P<partij>[^)]+)\))?$")
 _VOETNOOT_REF = re.compile(r"\[footnoteRef:\d+\]")
 _VOETNOOT = re.compile(r"\[(?P<n>\d+):\s*(?P<tekst>[^\]]*)\]")
 
-# Words in the state of affairs that suggest a status; first match wins, most specific first.
-_STATUSWOORDEN: tuple[tuple[str, TKStatus, Uitvoering | None], ...] = (
-    (r"deels\s+(?:gestand\s+gedaan|voldaan)", TKStatus.DEELS_VOLDAAN, Uitvoering.IN_UITVOERING),
-    (r"uitgevoerd\s+en\s+afgedaan", TKStatus.AFGEDAAN, Uitvoering.UITGEVOERD),
-    (r"\bafgedaan\b", TKStatus.AFGEDAAN, Uitvoering.UITGEVOERD),
-    (r"gestand\s+gedaan", TKStatus.VOLDAAN, Uitvoering.UITGEVOERD),
-    (r"wordt\s+(?:hiermee\s+)?uitvoering\s+gegeven", TKStatus.OPENSTAAND, Uitvoering.IN_UITVOERING),
-    (r"\bvervallen\b", TKStatus.VERVALLEN, Uitvoering.NIET_UITVOERBAAR),
+# Words in the state of affairs that suggest a status, collected from the five letters (each
+# phrasing is a case in tests/domein/test_kamerbijlage.py). Words that say the item is done;
+# words that say part of what was promised is still to come (a later report, talks still
+# going on); words of work in progress in general; words that it cannot be done now. Done
+# with something still to come suggests "partly done"; done with work going on in general
+# does not (policy goes on after a commitment is met).
+_DEELS = (r"\bdeels\s+(?:gestand\s+gedaan|voldaan|uitgevoerd|afgedaan)\b",)
+_AFGEDAAN = (
+    r"\buitgevoerd\s+en\s+afgedaan\b",
+    r"\bals\s+afgedaan\b",
+    r"\bis\s+(?:\w+\s+)?afgedaan\b",
 )
+_VOLDAAN = (
+    r"\bgestand\s+gedaan\b",
+    r"\bdoe\s+ik\b[^.]{0,80}\bgestand\b",
+    r"\b(?:is|wordt)\s+(?:hiermee\s+|daarmee\s+)?(?:aan\s+)?(?:de|deze)\s+"
+    r"(?:motie|toezegging)\s+voldaan\b",
+    r"\btoegezegd\s+om\s+in\s+deze\s+(?:halfjaar)?brief\b",
+    r"\btoegezegd\s+om\s+schriftelijk\s+te\s+reageren\b",
+    r"\btoegezegd\s+in\s+[^.]{0,60}\bnader\s+te\s+informeren\b",
+    r"\bheb\s+(?:ik\s+)?(?:een|de)\s+\w+\s+uitgevoerd\b",
+)
+_NOG = (
+    r"\bniet\s+mogelijk\s+is\s+de\s+motie\b[^.]{0,40}\baf\s+te\s+doen\b",
+    r"\bnader\s+te\s+informeren\s+over\s+de\s+uitvoering\b",
+    r"\bwordt\s+ingegaan\s+op\s+de\s+uitvoering\b",
+    r"\b(?:zal|wordt|worden)\s+(?:uw|de)\s+(?:Tweede\s+)?Kamer\s+(?:\w+\s+)?geïnformeerd\b",
+    r"\b(?:uw|de)\s+(?:Tweede\s+)?Kamer\s+(?:wordt|zal\s+worden)\s+(?:\w+\s+)?geïnformeerd\b",
+    r"\bzal\s+uw\s+Kamer\s+worden\s+geïnformeerd\b",
+    r"\bnog\s+gaande\b",
+    r"\bwerk\s+ik\s+aan\b",
+    r"\bzal\s+zo\s+snel\s+mogelijk\b",
+)
+_BEZIG = (
+    r"\bwordt\s+(?:hiermee\s+)?uitvoering\s+gegeven\b",
+    r"\bvoor\s+de\s+uitvoering\s+van\s+de\s+motie\b",
+    r"\bbetrokken\s+bij\s+de\s+invulling\s+van\s+de\s+motie\b",
+    r"\bwordt\s+meegenomen\b",
+    r"\b(?:wordt|worden)\s+(?:\w+\s+){0,6}(?:gekeken|bekeken|besproken)\b",
+    r"\bwordt\s+(?:\w+\s+){0,4}in\s+gesprek\s+gegaan\b",
+    r"\bbezie\s+(?:ik\s+)?momenteel\b",
+    r"\blopen\s+momenteel\s+gesprekken\b",
+    r"\bmomenteel\s+wordt\b",
+    r"\bwordt\s+momenteel\b[^.]{0,40}\bopgezet\b",
+    r"\bleggen\s+(?:\w+\s+){0,4}de\s+laatste\s+hand\b",
+    r"\bafgesproken\s+is\s+dat\b",
+)
+_NIET_MOGELIJK = (r"\bzijn\s+er\s+(?:derhalve\s+)?geen\s+mogelijkheden\b",)
+_VERVALLEN = (r"\bvervallen\b",)
+# An item that points to the one before it ("Zie stand van zaken bovenstaande motie.").
+_ZIE_BOVEN = re.compile(r"^\s*Zie\s+stand\s+van\s+zaken\s+(?:bovenstaande|vorige)\b", re.I)
+
+
+def _eerste(patronen: tuple[str, ...], tekst: str) -> re.Match[str] | None:
+    treffers = [m for p in patronen if (m := re.search(p, tekst, flags=re.IGNORECASE))]
+    return min(treffers, key=lambda m: m.start()) if treffers else None
 
 
 @dataclass(frozen=True)
@@ -106,16 +153,39 @@ def voetnoten(tekst: str) -> tuple[str, list[tuple[str, str]]]:
     return re.sub(r"[ \t]+\n", "\n", schoon).strip(), noten
 
 
-def _status(soort: Soort, tekst: str) -> tuple[TKStatus, Uitvoering | None, str]:
-    for patroon, status, uitvoering in _STATUSWOORDEN:
-        m = re.search(patroon, tekst, flags=re.IGNORECASE)
-        if m:
-            zin = _zin_rond(tekst, m.start())
-            return status, uitvoering if soort is Soort.MOTIE else None, f"‘{zin}’"
+def stel_status_voor(soort: Soort, tekst: str) -> tuple[TKStatus, Uitvoering | None, str]:
+    """The suggested status, our execution status for a motion, and the words behind it."""
+    motie = soort is Soort.MOTIE
+
+    def uit(
+        status: TKStatus, uitvoering: Uitvoering, *woorden: re.Match[str]
+    ) -> tuple[TKStatus, Uitvoering | None, str]:
+        reden = " … ".join(f"‘{_zin_rond(tekst, m.start())}’" for m in woorden)
+        return status, uitvoering if motie else None, reden
+
+    deels, af, klaar, nog, bezig, niet, vervallen = (
+        _eerste(p, tekst)
+        for p in (_DEELS, _AFGEDAAN, _VOLDAAN, _NOG, _BEZIG, _NIET_MOGELIJK, _VERVALLEN)
+    )
+    gedaan = af or klaar
+    if deels:
+        return uit(TKStatus.DEELS_VOLDAAN, Uitvoering.IN_UITVOERING, deels)
+    if gedaan and nog:
+        return uit(TKStatus.DEELS_VOLDAAN, Uitvoering.IN_UITVOERING, gedaan, nog)
+    if gedaan:
+        status = TKStatus.AFGEDAAN if af else TKStatus.VOLDAAN
+        return uit(status, Uitvoering.UITGEVOERD, gedaan)
+    if vervallen:
+        return uit(TKStatus.VERVALLEN, Uitvoering.NIET_UITVOERBAAR, vervallen)
+    if niet:
+        return uit(TKStatus.OPENSTAAND, Uitvoering.NIET_UITVOERBAAR, niet)
+    if nog or bezig:
+        woord = min((m for m in (nog, bezig) if m), key=lambda m: m.start())
+        return uit(TKStatus.OPENSTAAND, Uitvoering.IN_UITVOERING, woord)
     return (
         TKStatus.OPENSTAAND,
-        Uitvoering.IN_UITVOERING if soort is Soort.MOTIE else None,
-        "geen woorden van afdoening gevonden",
+        Uitvoering.IN_UITVOERING if motie else None,
+        "geen woorden van afdoening of voortgang gevonden",
     )
 
 
@@ -140,7 +210,7 @@ def _item(thema: str, letter: str, kop: str, regels: list[str]) -> Item:
         if not t:
             raise ValueError(f"onderdeel {letter}. is geen motie of toezegging: {kop!r}")
         gevonden, cs, soort, onderwerp = (), False, Soort.TOEZEGGING, t["onderwerp"].strip()
-    status, uitvoering, reden = _status(soort, tekst)
+    status, uitvoering, reden = stel_status_voor(soort, tekst)
     return Item(
         thema=thema,
         letter=letter,
@@ -159,7 +229,22 @@ def _item(thema: str, letter: str, kop: str, regels: list[str]) -> Item:
 
 
 def lees(tekst: str) -> Iterator[Item]:
-    """Every motion and commitment in the appendix, in the order of the letter."""
+    """Every motion and commitment in the appendix, in the order of the letter. An item that
+    refers to the state of affairs of the one above takes that item's suggestion."""
+    vorige: Item | None = None
+    for item in _items(tekst):
+        if vorige is not None and _ZIE_BOVEN.match(item.tekst):
+            item = replace(
+                item,
+                status=vorige.status,
+                uitvoering=vorige.uitvoering if item.soort is Soort.MOTIE else None,
+                status_reden=f"zoals bij onderdeel {vorige.letter}.: {vorige.status_reden}",
+            )
+        vorige = item
+        yield item
+
+
+def _items(tekst: str) -> Iterator[Item]:
     thema = ""
     huidig: tuple[str, str] | None = None
     regels: list[str] = []

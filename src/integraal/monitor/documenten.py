@@ -17,7 +17,8 @@ from integraal.verwerking import Context
 class Zoekopdracht(Invoer):
     zoek: str = veld(
         "Zoeken in de brieven",
-        hint="Woorden in de Nederlandse vorm; ‘witwassen’ vindt ook ‘witwaszaken’.",
+        hint="Passages met al deze woorden, ook in een andere vorm: ‘witwassen’ vindt ook "
+        "‘witwaszaken’.",
         min_length=1,
         max_length=200,
     )

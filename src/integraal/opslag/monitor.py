@@ -5,13 +5,13 @@ tables, motions and commitments. Nothing here holds personal data of citizens.""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
+from integraal.domein.zoektaal import termen
 from integraal.opslag.modellen import (
     Deelopgave,
     Document,
@@ -115,19 +115,14 @@ class Treffer:
     volgnummer: int
 
 
-def _fts5_vraag(vraag: str) -> str | None:
-    """Words of the query as FTS5 prefix terms: 'witwas zaken' → '"witwas"* "zaken"*'.
-    Only word characters pass, so a query cannot use FTS5's own syntax."""
-    woorden = re.findall(r"\w+", vraag)
-    return " ".join(f'"{w}"*' for w in woorden) or None
-
-
 def zoek(sessie: Session, vraag: str, limiet: int = 50) -> list[Treffer]:
-    """Dutch full-text search over the passages of all documents; best matches first."""
+    """Dutch full-text search over the passages of all documents; best matches first. A
+    passage must hold every word asked (`domein.zoektaal`: stems used as prefixes)."""
+    stammen = termen(vraag)
+    if not stammen:
+        return []
     if sessie.get_bind().dialect.name == "sqlite":
-        fts = _fts5_vraag(vraag)
-        if fts is None:
-            return []
+        # Terms are word characters only, so a query cannot use FTS5's own syntax.
         rijen = sessie.execute(
             text(
                 "SELECT p.id, d.sleutel, d.titel, p.kop,"
@@ -136,22 +131,22 @@ def zoek(sessie: Session, vraag: str, limiet: int = 50) -> list[Treffer]:
                 " JOIN document d ON d.id = p.document_id"
                 " WHERE passage_fts MATCH :q ORDER BY bm25(passage_fts), p.id LIMIT :n"
             ),
-            {"q": fts, "n": limiet},
+            {"q": " AND ".join(f'"{t}"*' for t in stammen), "n": limiet},
         ).all()
     else:
-        if not re.search(r"\w", vraag):
-            return []
+        # The stems are already Dutch stems: 'simple' keeps them as they are, and ':*' makes
+        # each a prefix of the stemmed words in the index.
         rijen = sessie.execute(
             text(
                 "SELECT p.id, d.sleutel, d.titel, p.kop,"
                 " ts_headline('dutch', p.tekst, q, 'StartSel=«, StopSel=», MaxWords=30,"
                 " MinWords=10, ShortWord=2'), p.volgnummer"
                 " FROM passage p JOIN document d ON d.id = p.document_id,"
-                " websearch_to_tsquery('dutch', :q) q"
+                " to_tsquery('simple', :q) q"
                 " WHERE to_tsvector('dutch', p.tekst) @@ q"
                 " ORDER BY ts_rank(to_tsvector('dutch', p.tekst), q) DESC, p.id LIMIT :n"
             ),
-            {"q": vraag, "n": limiet},
+            {"q": " & ".join(f"{t}:*" for t in stammen), "n": limiet},
         ).all()
     return [Treffer(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rijen]
 
