@@ -35,6 +35,7 @@ from integraal.opslag.modellen import AuditRecord, Financieelrij, Financieeltabe
 from tests.beslag.conftest import Keten, keten, kvi  # noqa: F401
 from tests.hulp import doe
 from tests.monitor.conftest import Monitorwereld
+from tests.monitor.test_cijfers import WOORDEN
 
 BRIEF = (BRIEVEN / "004_4fcbbfa669e8018e.txt").read_text()
 
@@ -431,5 +432,11 @@ def test_elke_basiswaarde_staat_in_de_brief() -> None:
             assert citaat in BRIEF, (d["code"], citaat)
             getal = f"{waarde:,.{d.get('decimalen', 0)}f}".replace(",", " ")
             getal = getal.replace(".", ",").replace(" ", ".")
+            # 15 % is written '15%', not '15,0%'; 7 may be written 'zeven'
+            vormen = {
+                getal,
+                getal.removesuffix(",0"),
+                *(w for w, n in WOORDEN.items() if n == waarde),
+            }
             afgeleid = "afgeleid" in d.get("omschrijving", "")
-            assert getal in citaat or afgeleid, (d["code"], periode, getal)
+            assert any(v in citaat for v in vormen) or afgeleid, (d["code"], periode, getal)

@@ -49,6 +49,13 @@ def test_paginas_voor_de_beleidsmedewerker(mw: Monitorwereld) -> None:
         assert blad is not None and blad.max_row == 27  # header + 26 records
         niet = c.get("/monitor/indicatoren/bestaat-niet")
         assert niet.status_code == 404 and "Deze indicator bestaat niet." in niet.text
+        # a value from the letter links to its paragraph, and that paragraph holds it
+        omg = c.get("/monitor/indicatoren/omg-verboden")
+        m = re.search(r'href="/monitor/documenten/([^"#]+)#p(\d+)">Lees de passage', omg.text)
+        assert m and "<q>Vanaf 2016 zijn zeven OMG" in omg.text
+        brief = c.get(f"/monitor/documenten/{m[1]}")
+        alinea = re.search(rf'id="p{m[2]}">([^<]*)<', brief.text)
+        assert alinea and "zeven OMG" in alinea[1]
 
 
 def test_een_herziening_via_het_formulier(mw: Monitorwereld) -> None:

@@ -83,6 +83,51 @@ def staven(
     return Markup("".join(delen))
 
 
+def liggend(
+    titel: str,
+    labels: Sequence[str],
+    waarden: Sequence[float | None],
+    *,
+    eenheid: str = "",
+    decimalen: int = 0,
+    breedte: int = 640,
+) -> Markup:
+    """Horizontal bars, one per label, for outcomes side by side: long labels stay readable
+    and the chart stays inside the page however many there are."""
+    regel, boven, labelbreedte = 22, 8, min(300, breedte // 2)
+    hoogte = boven * 2 + regel * len(labels)
+    hoogste = max((w for w in waarden if w is not None), default=0) or 1
+    ruimte = breedte - labelbreedte - 70
+    beschrijving = _beschrijving(labels, [Serie(titel, waarden)], eenheid, decimalen)
+    delen = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="grafiek" role="img" '
+        f'viewBox="0 0 {breedte} {hoogte}" width="{breedte}" height="{hoogte}">',
+        f"<title>{escape(titel)}</title>",
+        f"<desc>{escape(beschrijving)}</desc>",
+    ]
+    for r, (label, w) in enumerate(zip(labels, waarden, strict=True)):
+        y = boven + r * regel
+        etiket = escape(_kort(label, int(labelbreedte / 6.8)))
+        delen.append(
+            f'<text x="{labelbreedte - 6}" y="{y + 15}" font-size="11" text-anchor="end" '
+            f'fill="#222">{etiket}</text>'
+        )
+        if w is None:
+            delen.append(
+                f'<text x="{labelbreedte + 4}" y="{y + 15}" font-size="10" fill="#333">n.b.</text>'
+            )
+            continue
+        lengte = ruimte * max(w, 0) / hoogste
+        delen.append(
+            f'<rect x="{labelbreedte}" y="{y + 4}" width="{lengte:.1f}" height="{regel - 8}" '
+            f'fill="{KLEUREN[0]}"/>'
+            f'<text x="{labelbreedte + lengte + 4:.1f}" y="{y + 15}" font-size="10" '
+            f'fill="#222">{escape(getal(w, decimalen))}</text>'
+        )
+    delen.append("</svg>")
+    return Markup("".join(delen))
+
+
 def _kort(tekst: str, n: int = 18) -> str:
     return tekst if len(tekst) <= n else tekst[: n - 1] + "…"
 

@@ -56,6 +56,11 @@ class IndicatorUit(Uitvoer):
     uitsplitsing: str | None
     omschrijving: str
     peildatum: dt.date | None
+    optelbaar: bool = Field(
+        default=True,
+        description="onwaar als de uitsplitsing verschillende uitkomsten naast "
+        "elkaar zet die niet tot één totaal optellen",
+    )
     punten: list[Punt] = Field(default_factory=list)
 
     @property
@@ -71,9 +76,10 @@ class IndicatorUit(Uitvoer):
         return gezien
 
     def totaalreeks(self) -> list[tuple[str, float | None]]:
-        """The series without breakdown; for a breakdown without a stated total, the sum."""
+        """The series without breakdown; for a breakdown without a stated total, the sum
+        (none for a breakdown that does not add up)."""
         eigen = {p.periode: p.waarde for p in self.punten if not p.uitsplitsing}
-        if eigen:
+        if eigen or not self.optelbaar:
             return sorted(eigen.items())
         som: dict[str, float | None] = {}
         for p in self.punten:
@@ -168,6 +174,7 @@ def _beeld(i: Indicator) -> IndicatorUit:
         uitsplitsing=i.uitsplitsing,
         omschrijving=i.omschrijving,
         peildatum=None,
+        optelbaar=i.optelbaar,
     )
 
 
@@ -258,6 +265,14 @@ def registreer(ctx: Context, code: str, invoer: WaardeIn) -> Punt:
     )
 
 
+class BronpassageUit(Uitvoer):
+    """Where in a loaded letter a value was read: the page of the letter, at the paragraph."""
+
+    document: str
+    titel: str
+    volgnummer: int
+
+
 class RevisieUit(Uitvoer):
     periode: str
     uitsplitsing: str
@@ -265,13 +280,28 @@ class RevisieUit(Uitvoer):
     voorlopig: bool
     geregistreerd_op: dt.datetime
     bron: str
+    citaat: str | None = Field(default=None, description="de zin van de brief met het cijfer")
+    passage: BronpassageUit | None = None
 
 
 def revisies(ctx: Context, code: str) -> list[RevisieUit]:
     rijen = sorted(
         opslag.observaties(ctx.sessie, code), key=lambda r: (r.periode, r.uitsplitsing, r.id)
     )
-    return [RevisieUit.model_validate(r) for r in rijen]
+    passages: dict[str, BronpassageUit | None] = {}
+    for citaat in {r.citaat for r in rijen if r.citaat}:
+        gevonden = opslag.passage_met(ctx.sessie, citaat)
+        passages[citaat] = (
+            BronpassageUit(document=gevonden[0], titel=gevonden[1], volgnummer=gevonden[2])
+            if gevonden
+            else None
+        )
+    return [
+        RevisieUit.model_validate(r).model_copy(
+            update={"passage": passages.get(r.citaat) if r.citaat else None}
+        )
+        for r in rijen
+    ]
 
 
 # --- live indicators -----------------------------------------------------------------------------

@@ -129,15 +129,18 @@ def _observaties(d: dict[str, Any]) -> Iterator[tuple[str, str, float, str, bool
         for periode, waarde in d["totaal"]["reeks"].items():
             yield str(periode), "", float(waarde), d["totaal"]["citaat"], False
     for w in d.get("waarden", []):
-        yield str(w["periode"]), "", float(w["waarde"]), w["citaat"], False
+        yield str(w["periode"]), w.get("uitsplitsing", ""), float(w["waarde"]), w["citaat"], False
 
 
 def laad_indicatoren(sessie: Sessie, g: Geladen | None = None) -> None:
+    """Indicators of the seed that the database does not have yet: a new installation gets
+    them all, an existing one the ones added to the seed since (its own edits stay)."""
     g = g or Geladen()
-    if opslag.aantal(sessie, Indicator):
-        return
+    bekend = {i.code for i in opslag.indicatoren(sessie)}
     moment = dt.datetime(2024, 6, 1, tzinfo=dt.UTC)  # the report's publication month
     for d in gegevens("indicatoren.yaml")["indicatoren"]:
+        if d["code"] in bekend:
+            continue
         sessie.add(
             Indicator(
                 code=d["code"],
@@ -152,6 +155,7 @@ def laad_indicatoren(sessie: Sessie, g: Geladen | None = None) -> None:
                 live=d.get("live"),
                 uitsplitsing=d.get("uitsplitsing"),
                 omschrijving=d.get("omschrijving", ""),
+                optelbaar=d.get("optelbaar", True),
             )
         )
         sessie.flush()

@@ -21,7 +21,7 @@ from integraal.domein.knelpunt import Knelpuntsoort, Knelpuntstatus, Knelpuntthe
 from integraal.domein.monitor import Lijn
 from integraal.monitor import financien, indicatoren, opdrachten, structuur
 from integraal.monitor.financien import PlanRealisatie, PlanRealisatieUit
-from integraal.monitor.grafiek import Serie, staven
+from integraal.monitor.grafiek import Serie, liggend, staven
 from integraal.monitor.indicatoren import IndicatorUit, Indicatorvraag
 from integraal.monitor.opdrachten import OpdrachtUit
 from integraal.monitor.structuur import LijnUit
@@ -40,7 +40,7 @@ class PdfNietBeschikbaar(RuntimeError):
 @dataclass
 class Hoofdstuk:
     lijn: LijnUit
-    indicatoren: list[tuple[IndicatorUit, Markup]] = field(default_factory=list)
+    indicatoren: list[tuple[IndicatorUit, Markup | None]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ class KnelpuntRegel:
 class Knelpunten:
     """The chapter on sharing bottlenecks (motion Michon-Derkzen: patterns of data sharing)."""
 
-    indicatoren: list[tuple[IndicatorUit, Markup]] = field(default_factory=list)
+    indicatoren: list[tuple[IndicatorUit, Markup | None]] = field(default_factory=list)
     open: list[KnelpuntRegel] = field(default_factory=list)
     opgelost: list[KnelpuntRegel] = field(default_factory=list)
 
@@ -83,8 +83,24 @@ class Rapport:
     knelpunten: Knelpunten = field(default_factory=Knelpunten)
 
 
-def grafiek(i: IndicatorUit) -> Markup:
+def grafiek(i: IndicatorUit) -> Markup | None:
+    """The chart that fits the figures; None when there is nothing to draw (every value
+    hidden), so a report never shows an empty chart."""
+    if all(p.waarde is None for p in i.punten):
+        return None
     titel = f"{i.naam} ({i.eenheid})"
+    if i.uitsplitsingen and (len(i.perioden) == 1 or not i.optelbaar):
+        # One bar per breakdown, of the latest period: outcomes side by side stay readable.
+        laatste = i.perioden[-1]
+        cellen = {p.uitsplitsing: p.waarde for p in i.punten if p.periode == laatste}
+        labels = [u for u in i.uitsplitsingen if u in cellen]
+        return liggend(
+            f"{titel}, {laatste}",
+            labels,
+            [cellen[u] for u in labels],
+            eenheid=i.eenheid,
+            decimalen=i.decimalen,
+        )
     if i.uitsplitsingen and len(i.uitsplitsingen) <= 4:
         perioden = i.perioden
         series = [

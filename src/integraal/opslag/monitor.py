@@ -115,6 +115,18 @@ class Treffer:
     volgnummer: int
 
 
+def passage_met(sessie: Session, citaat: str) -> tuple[str, str, int] | None:
+    """The first passage holding a quotation: (document key, title, paragraph number)."""
+    rij = sessie.execute(
+        select(Document.sleutel, Document.titel, Passage.volgnummer)
+        .join(Passage, Passage.document_id == Document.id)
+        .where(Passage.tekst.contains(citaat, autoescape=True))
+        .order_by(Document.datum, Passage.volgnummer)
+        .limit(1)
+    ).first()
+    return (rij[0], rij[1], rij[2]) if rij else None
+
+
 def zoek(sessie: Session, vraag: str, limiet: int = 50) -> list[Treffer]:
     """Dutch full-text search over the passages of all documents; best matches first. A
     passage must hold every word asked (`domein.zoektaal`: stems used as prefixes)."""

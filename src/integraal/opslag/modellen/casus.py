@@ -32,6 +32,8 @@ class Casus(Basis):
     sluitreden: Mapped[str | None] = mapped_column(Text)
     # The logistic hub the case is about (taken over from its signals).
     mainport: Mapped[str | None] = mapped_column(String(30), index=True)
+    # The phenomenon the case is about (domein.casus.Casusthema), for the monitor's breakdowns.
+    thema: Mapped[str | None] = mapped_column(String(30), index=True)
 
 
 class Signaal(Basis):

@@ -76,6 +76,9 @@ class Indicator(Basis):
     live: Mapped[str | None] = mapped_column(String(40))  # computed from operational data
     uitsplitsing: Mapped[str | None] = mapped_column(String(80))  # what the breakdown is by
     omschrijving: Mapped[str] = mapped_column(Text, default="")
+    # False when the breakdown lists different outcomes side by side (trained staff, contact
+    # points): no total is computed or charted.
+    optelbaar: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class Observatie(Basis):
