@@ -558,6 +558,7 @@ GEEN_PERSOONSGEGEVENS = {
     ("POST", "/api/v1/signalen/{signaal_id}/_beoordeel"): "statuswijziging, geeft niets terug",
     ("POST", "/api/v1/casussen"): "opent een casus; antwoord = casusoverzicht langs toegang",
     ("POST", "/api/v1/casussen/{casus_id}/aanwijzingen"): "statuswijziging",
+    ("POST", "/api/v1/casussen/{casus_id}/thema"): "statuswijziging",
     ("POST", "/api/v1/casussen/{casus_id}/leden"): "statuswijziging",
     (
         "POST",
@@ -578,6 +579,7 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/casussen"): "casusmetadata van de eigen casussen",
     # Pages that act on a case show its metadata only (casussen.kop reads no subject).
     ("GET", "/casussen/{casus_id}/aanwijzingen"): "formulier met casusmetadata",
+    ("GET", "/casussen/{casus_id}/thema"): "formulier met casusmetadata",
     ("GET", "/casussen/{casus_id}/leden"): "formulier met casusmetadata en collega's",
     ("GET", "/casussen/{casus_id}/deelverzoeken/nieuw"): "formulier met casusmetadata",
     ("GET", "/casussen/{casus_id}/advies"): "formulier met casusmetadata en interventies",
@@ -587,6 +589,7 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/deelverzoeken/{deelverzoek_id}"): "verzoekmetadata aan de eigen organisatie",
     ("GET", "/deelverzoeken/{deelverzoek_id}/goedkeuren"): "bevestiging van een verzoek",
     ("POST", "/casussen/{casus_id}/aanwijzingen"): "statuswijziging",
+    ("POST", "/casussen/{casus_id}/thema"): "statuswijziging",
     ("POST", "/casussen/{casus_id}/leden"): "statuswijziging",
     ("POST", "/casussen/{casus_id}/subjecten"): "koppelen; de controle is een gelogde lezing",
     ("POST", "/casussen/{casus_id}/deelverzoeken"): "regelbesluiten",

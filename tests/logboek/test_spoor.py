@@ -65,7 +65,7 @@ from integraal.bestuurlijk.kadaster import Feedvraag as KadasterFeedvraag
 from integraal.bestuurlijk.sluitingen import RechtsmiddelIn, UitspraakIn, VerlengingIn
 from integraal.bestuurlijk.vorderingen import VorderingIn
 from integraal.casus import casussen, deelverzoeken, export, signalen
-from integraal.casus.casussen import CasusIn, LidIn, Motivering, Sluiten
+from integraal.casus.casussen import CasusIn, LidIn, Motivering, Sluiten, ThemaIn
 from integraal.casus.deelverzoeken import AntwoordIn, DeelverzoekIn
 from integraal.casus.signalen import Kenmerk, KenmerkSoort
 from integraal.cli import app as cli
@@ -481,6 +481,7 @@ REGELS: dict[str, frozenset[str]] = {
 ZONDER_REGELS: dict[str, str] = {
     "inloggen": "checks an account; reads no one's personal data",
     "aanwijzingen vastleggen": "case administration: no subject is read or provided",
+    "casusthema vastleggen": "case administration: the theme is about the case, not a person",
     "lid toevoegen": "grants membership; the member's reads are logged when they happen",
     "casus sluiten": "case administration: no subject is read or provided",
     "subject koppelen": "its check is an 'entiteit lezen' in the same trace, with its lines",
@@ -914,6 +915,7 @@ def _speel_casuswerk(o: Omgeving, a: dict[str, Actor], w: Spoorwereld) -> None:
         Motivering(motivering="Meldingen van politie en gemeente over hetzelfde pand."),
     )
     doe(o, coord, casussen.voeg_lid_toe, ZAAK, LidIn(gebruikersnaam="politie"))
+    doe(o, coord, casussen.leg_thema_vast, ZAAK, ThemaIn(thema="vastgoed"))
     doe(o, a["belasting.b"], deelverzoeken.keur_goed, dv)
     doe(o, a["belasting"], deelverzoeken.beantwoord, dv, AntwoordIn(levering_id=antwoord))
     w.weigeringen["entiteit buiten de casus"] = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from integraal.casus.advies import AdviesUit, InterventieUit, gebeurtenis
 from integraal.casus.deelverzoeken import DeelverzoekUit
@@ -17,13 +17,14 @@ from integraal.domein.casus import (
     MAG_CASUS_OPENEN,
     SIGNAAL_OVERGANGEN,
     CasusStatus,
+    Casusthema,
     InterventieStatus,
     OngeldigeOvergang,
     SignaalStatus,
     controleer,
 )
 from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
-from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
+from integraal.domein.invoer import Invoer, Optioneel, OptioneleTekst, Uitvoer, veld
 from integraal.domein.poortwachters import Mainport
 from integraal.domein.rollen import ROL_LABELS, Rol
 from integraal.opslag import beheer, leveringen
@@ -56,9 +57,15 @@ class CasusIn(Invoer):
     leden: list[str] = veld(
         "Leden", hint="Collega's die aan de casus werken.", standaard=[], max_length=50
     )
+    thema: Annotated[Casusthema | None, Optioneel] = veld(
+        "Thema",
+        hint="Het verschijnsel waar de casus over gaat. De monitor telt casussen per thema.",
+        standaard=None,
+    )
 
     meldingen: ClassVar[dict[str, str]] = {
         "titel": "Geef de casus een titel van minstens 3 tekens.",
+        "thema": "Kies een thema uit de lijst.",
         "signalen": "Een casus begint bij een of meer signalen.",
         "aanwijzingen": "Motiveer de aanwijzingen in minstens 20 tekens, of laat het veld leeg.",
     }
@@ -75,6 +82,15 @@ class Motivering(Invoer):
     meldingen: ClassVar[dict[str, str]] = {
         "motivering": "Motiveer de aanwijzingen in minstens 20 tekens."
     }
+
+
+class ThemaIn(Invoer):
+    thema: Casusthema = veld(
+        "Thema",
+        hint="Het verschijnsel waar de casus over gaat. De monitor telt casussen per thema.",
+    )
+
+    meldingen: ClassVar[dict[str, str]] = {"thema": "Kies een thema."}
 
 
 class LidIn(Invoer):
@@ -119,6 +135,7 @@ class CasusUit(Uitvoer):
     status: CasusStatus
     aangemaakt_op: dt.datetime | None = None
     mainport: Mainport | None = None
+    thema: Casusthema | None = None
 
 
 class LidUit(Uitvoer):
@@ -163,6 +180,7 @@ class Casuskop(Uitvoer):
     advies_kort: str = "advies"
     actie_naam: str = "Interventie"
     mainport: Mainport | None = None
+    thema: Casusthema | None = None
 
     @property
     def open_interventies(self) -> list[InterventieUit]:
@@ -283,6 +301,7 @@ def open_casus(ctx: Context, invoer: CasusIn) -> CasusUit:
         aangemaakt_op=ctx.nu(),
         # The hub its signals are about; the first one that names one.
         mainport=next((s.mainport for s in signalen if s.mainport), None),
+        thema=invoer.thema.value if invoer.thema else None,
     )
     beheer.bewaar(ctx.sessie, c)
     ids = {actor.gebruiker_id, *(g.id for g in gebruikers)}
@@ -307,6 +326,7 @@ def _casusregel(c: Casus) -> dict[str, object]:
         "status": c.status,
         "aangemaakt_op": c.aangemaakt_op,
         "mainport": c.mainport,
+        "thema": c.thema,
     }
 
 
@@ -316,6 +336,14 @@ def leg_aanwijzingen_vast(ctx: Context, casus_id: str, invoer: Motivering) -> No
     _open(c)
     c.aanwijzingen = invoer.motivering
     ctx.audit("aanwijzingen vastleggen", casus=casus_id)
+
+
+def leg_thema_vast(ctx: Context, casus_id: str, invoer: ThemaIn) -> None:
+    """The coordinator says what the case is about; the monitor counts cases per theme."""
+    c = _casus(ctx, casus_id)
+    _coordinator_van(c, ctx.ik)
+    c.thema = invoer.thema.value
+    ctx.audit("casusthema vastleggen", casus=casus_id, thema=invoer.thema.value)
 
 
 def voeg_lid_toe(ctx: Context, casus_id: str, invoer: LidIn) -> None:
@@ -469,6 +497,7 @@ def _kop(ctx: Context, c: Casus) -> Casuskop:
         aangemaakt_op=c.aangemaakt_op,
         gesloten_op=c.gesloten_op,
         mainport=Mainport(c.mainport) if c.mainport else None,
+        thema=Casusthema(c.thema) if c.thema else None,
         advies=AdviesUit.van(advies) if advies else None,
         interventies=[
             InterventieUit.van(i) for i in opslag.interventies_van_casus(ctx.sessie, c.id)

@@ -28,7 +28,7 @@ from integraal.casus.deelverzoeken import DeelverzoekIn
 from integraal.casus.signalen import Beoordeling, Kenmerk, KenmerkSoort, SignaalIn
 from integraal.demo.als import als
 from integraal.domein.actor import Actor
-from integraal.domein.casus import SignaalStatus
+from integraal.domein.casus import Casusthema, SignaalStatus
 from integraal.domein.knelpunt import Knelpuntsoort, Knelpuntthema, Oplossingssoort
 from integraal.omgeving import Omgeving
 from integraal.opslag import verbanden as verbandopslag
@@ -121,6 +121,7 @@ def _zorg_en_veiligheid(
             titel="Jongere in Rotterdam-Zuid",
             signalen=[s.id],
             leden=["analist.zvh"],
+            thema=Casusthema.DRUGS,
             aanwijzingen="Aanmelding van de zorgpartner en meldingen van de wijkagent over "
             "betrokkenheid bij drugshandel.",
         ),
@@ -238,6 +239,7 @@ def _fec(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
             titel="Trustkantoor Maashaven",
             signalen=[s.id],
             leden=["analist.fec"],
+            thema=Casusthema.GELDSTROMEN,
             aanwijzingen="De ronde bevestigt het signaal bij politie en FIOD; twee transacties "
             "zijn verdacht verklaard.",
         ),

@@ -119,6 +119,14 @@ CASUSSEN = [
     ),
 ]
 
+# What the cases are about, for the monitor's breakdown per theme; the holiday parks are left
+# for the coordinator to choose.
+THEMAS = {
+    "RIEC-RDM-2026-001": "geldstromen",
+    "RIEC-RDM-2026-002": "bedrijven",
+    "RIEC-MN-2026-001": "drugs",
+}
+
 
 @dataclass
 class _Persoon:
@@ -373,6 +381,7 @@ def _zorg_voor_casussen(omgeving: Omgeving, actoren: dict[str, Actor]) -> None:
                         verband_id=verband,
                         doel="integrale_aanpak",
                         aanwijzingen=aanwijzingen,
+                        thema=THEMAS.get(cid),
                     ),
                 )
                 beheer.bewaar(

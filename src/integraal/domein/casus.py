@@ -50,6 +50,25 @@ class InterventieSoort(Keuze):
     ZORG = "zorg", "Zorg en ondersteuning"
 
 
+class Casusthema(Keuze):
+    """The phenomenon a case is about, for the monitor's breakdowns (the themes of the letters'
+    chapters: logistic hubs, money flows, OMGs, the rural area, ...)."""
+
+    DRUGS = "drugs", "Drugsproductie en -handel"
+    LOGISTIEK = "logistiek", "Havens en logistieke knooppunten"
+    GELDSTROMEN = "geldstromen", "Witwassen en criminele geldstromen"
+    VASTGOED = "vastgoed", "Vastgoed"
+    OMG = "omg", "Outlaw Motorcycle Gangs"
+    MENSENHANDEL = "mensenhandel", "Mensenhandel en -smokkel"
+    BEDRIJVEN = "bedrijven", "Criminaliteit tegen en via bedrijven"
+    BUITENGEBIED = "buitengebied", "Vitaal buitengebied"
+    CORRUPTIE = "corruptie", "Corruptie en ondermijning van de overheid"
+    OVERIG = "overig", "Overig"
+
+
+ZONDER_THEMA = "Nog niet ingedeeld"
+
+
 class InterventieStatus(Keuze):
     VOORGESTELD = "voorgesteld", "Voorgesteld"
     IN_UITVOERING = "in_uitvoering", "In uitvoering"

@@ -12,20 +12,18 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field
 
-from integraal.beslag import cijfers
-from integraal.domein.fouten import Conflict, NietGevonden
+from integraal.domein.fouten import Conflict, NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Datum, Getal, Invoer, Optioneel, Uitvoer, veld
 from integraal.domein.monitor import (
     KLEINSTE_CEL,
     Lijn,
     Observatie,
     geldend,
-    onderdruk,
-    onderdruk_een,
 )
 from integraal.domein.tekst import getal
-from integraal.monitor import bestuurlijk, integriteit, knelpunten, poortwachters
+from integraal.monitor import bestuurlijk, integriteit, knelpunten, poortwachters, uitsplitsing
 from integraal.monitor.rechten import mag_bewerken
+from integraal.monitor.uitsplitsing import Naar
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Indicator
@@ -61,6 +59,10 @@ class IndicatorUit(Uitvoer):
         description="onwaar als de uitsplitsing verschillende uitkomsten naast "
         "elkaar zet die niet tot één totaal optellen",
     )
+    uitsplitsbaar: bool = Field(
+        default=False, description="per samenwerkingsverband en thema uit te splitsen"
+    )
+    naar: Naar | None = Field(default=None, description="de gevraagde uitsplitsing")
     punten: list[Punt] = Field(default_factory=list)
 
     @property
@@ -141,6 +143,19 @@ class Indicatorvraag(Invoer):
         return p
 
 
+class Uitsplitsvraag(Indicatorvraag):
+    """One indicator, optionally per partnership or per case theme."""
+
+    naar: Annotated[Naar | None, Optioneel] = veld(
+        "Uitsplitsen", hint="Per samenwerkingsverband of per thema van de casus.", standaard=None
+    )
+
+    meldingen: ClassVar[dict[str, str]] = {
+        **Indicatorvraag.meldingen,
+        "naar": "Kies per samenwerkingsverband of per thema.",
+    }
+
+
 class WaardeIn(Invoer):
     periode: str = veld("Periode", hint="Bijvoorbeeld 2024 of 2024-H1.", max_length=20)
     uitsplitsing: str = veld(
@@ -175,19 +190,34 @@ def _beeld(i: Indicator) -> IndicatorUit:
         omschrijving=i.omschrijving,
         peildatum=None,
         optelbaar=i.optelbaar,
+        uitsplitsbaar=i.live in uitsplitsing.BRONNEN,
     )
 
 
-def reeks(sessie: Sessie, code: str, op: dt.datetime | None = None) -> IndicatorUit:
+def reeks(
+    sessie: Sessie, code: str, op: dt.datetime | None = None, naar: Naar | None = None
+) -> IndicatorUit:
     """An indicator's values as known at `op` (default: now). For a live indicator, `op` is
-    the peildatum of the computation."""
+    the peildatum of the computation; `naar` breaks it down per partnership or theme."""
     i = opslag.indicator(sessie, code)
     if i is None:
         raise NietGevonden("Deze indicator bestaat niet.")
     beeld = _beeld(i)
+    if naar is not None and not beeld.uitsplitsbaar:
+        raise OngeldigeInvoer(
+            {"naar": "Deze indicator is niet per samenwerkingsverband of thema uit te splitsen."}
+        )
     if i.live is not None:
         peil = op or dt.datetime.now(dt.UTC)
-        beeld.punten = LIVE[i.live](sessie, peil)
+        if beeld.uitsplitsbaar:
+            beeld.punten = [
+                Punt(periode=j, uitsplitsing=u, waarde=w, reden=r)
+                for j, u, w, r in uitsplitsing.punten(sessie, i.live, peil, naar)
+            ]
+            if naar is not None:
+                beeld.uitsplitsing, beeld.naar = naar.kop, naar
+        else:
+            beeld.punten = LIVE[i.live](sessie, peil)
         beeld.peildatum = peil.date()
         return beeld
     rijen = opslag.observaties(sessie, code)
@@ -232,7 +262,8 @@ def overzicht(ctx: Context, vraag: Indicatorvraag | None = None) -> list[Indicat
 
 
 def indicator(ctx: Context, code: str, vraag: Indicatorvraag | None = None) -> IndicatorUit:
-    return reeks(ctx.sessie, code, vraag.peil if vraag else None)
+    naar = vraag.naar if isinstance(vraag, Uitsplitsvraag) else None
+    return reeks(ctx.sessie, code, vraag.peil if vraag else None, naar)
 
 
 def registreer(ctx: Context, code: str, invoer: WaardeIn) -> Punt:
@@ -307,65 +338,6 @@ def revisies(ctx: Context, code: str) -> list[RevisieUit]:
 # --- live indicators -----------------------------------------------------------------------------
 
 
-def _per_jaar(sessie: Sessie, soort: str, peil: dt.datetime) -> list[Punt]:
-    telling = Counter(
-        str(g.tijd.year) for g in opslag.gebeurtenissen(sessie, [soort]) if g.tijd <= peil
-    )
-    punten = []
-    for jaar, n in sorted(telling.items()):
-        cel = onderdruk_een(n)
-        punten.append(Punt(periode=jaar, uitsplitsing="", waarde=cel.waarde, reden=cel.reden))
-    return punten
-
-
-def _casussen_gestart(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
-    return _per_jaar(sessie, "casus_geopend", peil)
-
-
-def _casussen_afgesloten(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
-    return _per_jaar(sessie, "casus_gesloten", peil)
-
-
-_AFLOOP = {"interventie_afgerond": "afgerond", "interventie_gestaakt": "gestaakt"}
-
-
-def _interventies(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
-    per_jaar: dict[str, Counter[str]] = {}
-    for g in opslag.gebeurtenissen(sessie, list(_AFLOOP)):
-        if g.tijd > peil:
-            continue
-        soort = str(g.gegevens.get("interventiesoort") or "onbekend")
-        per_jaar.setdefault(str(g.tijd.year), Counter())[f"{soort}, {_AFLOOP[g.soort]}"] += 1
-    punten = []
-    for jaar, telling in sorted(per_jaar.items()):
-        for sleutel, cel in sorted(onderdruk(telling).items()):
-            punten.append(
-                Punt(periode=jaar, uitsplitsing=sleutel, waarde=cel.waarde, reden=cel.reden)
-            )
-    return punten
-
-
-def _beslagwaarde(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
-    jaren = sorted({f.beslagen_op.year for f in cijfers.feiten(sessie)})
-    punten = []
-    for j in cijfers.jaarcijfers(sessie, jaren, peil):
-        if j.eigen_aantal == 0:
-            continue
-        # The small-count rule hides counts, never amounts (decision record 0014); an amount
-        # over few objects says so, because one seizure can move it.
-        punten.append(
-            Punt(
-                periode=str(j.jaar),
-                uitsplitsing="",
-                waarde=j.eigen_centen / 100,
-                reden=f"berust op minder dan {KLEINSTE_CEL} objecten"
-                if j.eigen_aantal < KLEINSTE_CEL
-                else None,
-            )
-        )
-    return punten
-
-
 def _telling(
     bron: Callable[[Sessie, dt.datetime], list[knelpunten.Telling]],
 ) -> Callable[[Sessie, dt.datetime], list[Punt]]:
@@ -413,10 +385,6 @@ LIVE: dict[str, Callable[[Sessie, dt.datetime], list[Punt]]] = {
     "weigeringen_per_verband": _telling(knelpunten.weigeringen_per_verband),
     "knelpunten_open": _telling(knelpunten.open_per_thema),
     "knelpunten_doorlooptijd": _telling(knelpunten.doorlooptijd),
-    "casussen_gestart": _casussen_gestart,
-    "casussen_afgesloten": _casussen_afgesloten,
-    "interventies": _interventies,
-    "beslagwaarde": _beslagwaarde,
 }
 
 

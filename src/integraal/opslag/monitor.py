@@ -13,7 +13,10 @@ from sqlalchemy.orm import Session
 
 from integraal.domein.zoektaal import termen
 from integraal.opslag.modellen import (
+    Beslagobject,
+    Casus,
     Deelopgave,
+    Deelverzoek,
     Document,
     Documentverwijzing,
     Financieelrij,
@@ -23,11 +26,13 @@ from integraal.opslag.modellen import (
     Gebiedscijfer,
     Indicator,
     Kameropdracht,
+    Levering,
     Lijnlabel,
     Maatregel,
     MonitorLijn,
     Observatie,
     Passage,
+    Signaal,
     Voetnoot,
 )
 
@@ -71,6 +76,43 @@ def gebeurtenissen(sessie: Session, soorten: Sequence[str]) -> Sequence[Gebeurte
     return sessie.scalars(
         select(Gebeurtenis).where(Gebeurtenis.soort.in_(soorten)).order_by(Gebeurtenis.id)
     ).all()
+
+
+def casusindeling(sessie: Session) -> dict[str, tuple[str, str | None]]:
+    """Per case its partnership and theme: what the monitor's breakdowns group by."""
+    return {
+        i: (v, t) for i, v, t in sessie.execute(select(Casus.id, Casus.verband_id, Casus.thema))
+    }
+
+
+def signaal_tot_casus(sessie: Session) -> list[tuple[dt.datetime, dt.datetime, str]]:
+    """(signal received, case opened, case) for every signal that became a case."""
+    rijen = sessie.execute(
+        select(Signaal.aangemaakt_op, Casus.aangemaakt_op, Casus.id).join(
+            Casus, Casus.id == Signaal.casus_id
+        )
+    )
+    return [(s, c, i) for s, c, i in rijen]
+
+
+def deelverzoek_antwoorden(sessie: Session) -> list[tuple[dt.datetime, dt.datetime, str]]:
+    """(asked, answered, case) for every request answered: by a delivery, or a partner's no."""
+    geleverd = sessie.execute(
+        select(Deelverzoek.aangevraagd_op, Levering.ontvangen_op, Deelverzoek.casus_id)
+        .join(Levering, Levering.id == Deelverzoek.levering_id)
+        .where(Deelverzoek.status == "beantwoord")
+    )
+    afgewezen = sessie.execute(
+        select(Deelverzoek.aangevraagd_op, Deelverzoek.beoordeeld_op, Deelverzoek.casus_id).where(
+            Deelverzoek.status == "afgewezen", Deelverzoek.beoordeeld_op.is_not(None)
+        )
+    )
+    return [(a, b, c) for a, b, c in [*geleverd, *afgewezen] if b is not None]
+
+
+def beslag_casussen(sessie: Session) -> dict[str, str | None]:
+    """Per seized object the case it was seized in, if any."""
+    return dict(sessie.execute(select(Beslagobject.id, Beslagobject.casus_id)).tuples().all())
 
 
 def documenten(sessie: Session) -> Sequence[Document]:

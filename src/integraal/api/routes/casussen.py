@@ -19,6 +19,7 @@ from integraal.casus.casussen import (
     Motivering,
     Sluiten,
     SubjectIn,
+    ThemaIn,
 )
 from integraal.toegang import EntiteitUit
 
@@ -73,6 +74,15 @@ def casus_export(
 )
 def aanwijzingen(ctx: Ctx, casus_id: str, invoer: Motivering) -> None:
     casussen.leg_aanwijzingen_vast(ctx, casus_id, invoer)
+
+
+@router.post(
+    "/casussen/{casus_id}/thema",
+    status_code=204,
+    summary="Het thema van de casus vastleggen (voor de monitor)",
+)
+def thema(ctx: Ctx, casus_id: str, invoer: ThemaIn) -> None:
+    casussen.leg_thema_vast(ctx, casus_id, invoer)
 
 
 @router.post("/casussen/{casus_id}/leden", status_code=204, summary="Een lid toevoegen")

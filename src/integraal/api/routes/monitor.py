@@ -24,7 +24,13 @@ from integraal.monitor import (
 from integraal.monitor.documenten import TrefferUit, Zoekopdracht
 from integraal.monitor.financien import FinancienUit
 from integraal.monitor.gebiedsbeeld import GebiedsbeeldUit, Gebiedsvraag
-from integraal.monitor.indicatoren import IndicatorUit, Indicatorvraag, Punt, WaardeIn
+from integraal.monitor.indicatoren import (
+    IndicatorUit,
+    Indicatorvraag,
+    Punt,
+    Uitsplitsvraag,
+    WaardeIn,
+)
 from integraal.monitor.opdrachten import BeoordelingIn, Opdrachtfilter, OpdrachtUit
 from integraal.monitor.rapport import Rapportvraag
 from integraal.monitor.structuur import LijnUit, MaatregelIn, MaatregelUit
@@ -57,7 +63,7 @@ def lees_indicatoren(ctx: Ctx, vraag: Annotated[Indicatorvraag, Query()]) -> lis
 @router.get(
     "/monitor/indicatoren/{code}", summary="Eén indicator; kleine aantallen worden niet getoond"
 )
-def lees_indicator(ctx: Ctx, code: str, vraag: Annotated[Indicatorvraag, Query()]) -> IndicatorUit:
+def lees_indicator(ctx: Ctx, code: str, vraag: Annotated[Uitsplitsvraag, Query()]) -> IndicatorUit:
     return indicatoren.indicator(ctx, code, vraag)
 
 

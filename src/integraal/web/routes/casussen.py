@@ -17,9 +17,10 @@ from integraal.casus.casussen import (
     Motivering,
     Sluiten,
     SubjectIn,
+    ThemaIn,
 )
 from integraal.casus.deelverzoeken import DeelverzoekIn
-from integraal.domein.casus import MAATREGELEN, CasusStatus
+from integraal.domein.casus import MAATREGELEN, CasusStatus, Casusthema
 from integraal.domein.fouten import NietGevonden
 from integraal.domein.invoer import Invoer
 from integraal.web.basis import (
@@ -103,6 +104,23 @@ _AANWIJZINGEN = Bevestiging(
     ("Partners kunnen nu om persoonsgegevens worden gevraagd; de deelregels toetsen elk verzoek.",),
 )
 _formulier("aanwijzingen", Motivering, casussen.leg_aanwijzingen_vast, _aanwijzingen, _AANWIJZINGEN)
+
+
+# --- Theme -------------------------------------------------------------------------------------
+
+
+def _thema(w: Web, casus_id: str, formulieren: Formulieren) -> Response:
+    o = _kop(w, casus_id)
+    f = formulieren.get("thema") or Formulierstaat.met(thema=o.thema.value if o.thema else None)
+    return _stap(w, o, "casus_thema.html", "Thema kiezen", f=f, themas=Casusthema.keuzes())
+
+
+_THEMA = Bevestiging(
+    "Thema vastgelegd",
+    "Het thema staat bij de casus.",
+    ("De monitor telt de casus, haar interventies en bedragen voortaan onder dit thema.",),
+)
+_formulier("thema", ThemaIn, casussen.leg_thema_vast, _thema, _THEMA)
 
 
 # --- Members -----------------------------------------------------------------------------------

@@ -26,11 +26,12 @@ from integraal.monitor import (
 )
 from integraal.monitor.documenten import Zoekopdracht
 from integraal.monitor.gebiedsbeeld import Gebiedsniveau, Gebiedsvraag
-from integraal.monitor.indicatoren import WaardeIn
+from integraal.monitor.indicatoren import Uitsplitsvraag, WaardeIn
 from integraal.monitor.opdrachten import BeoordelingIn, Opdrachtfilter, OpdrachtUit
 from integraal.monitor.rapportwerk import Rapportbord, Rapportopdracht
 from integraal.monitor.rechten import BEWERKERS
 from integraal.monitor.structuur import MaatregelIn, MaatregelUit
+from integraal.monitor.uitsplitsing import Naar
 from integraal.web.basis import Csrf, Kruimel, Velden, Web, WebDep, bestand
 from integraal.web.formulier import Formulierstaat
 
@@ -142,21 +143,25 @@ def maatregel_wijzigen(w: WebDep, maatregel_id: int, velden: Velden) -> Response
 
 @router.get("/monitor/indicatoren/{code}.{formaat}")
 def indicator_export(w: WebDep, code: str, formaat: Formaat) -> Response:
-    beeld = w.doe(lambda ctx: indicatoren.indicator(ctx, code))
-    return _tabel(indicatoren.KOLOMMEN, indicatoren.rijen(beeld), formaat, code)
+    vraag, _ = w.vraag(Uitsplitsvraag)
+    beeld = w.doe(lambda ctx: indicatoren.indicator(ctx, code, vraag))
+    naam = f"{code}-{beeld.naar.value}" if beeld.naar else code
+    return _tabel(indicatoren.KOLOMMEN, indicatoren.rijen(beeld), formaat, naam)
 
 
 def _indicator(w: Web, code: str, f: Formulierstaat) -> Response:
+    vraag, fv = w.vraag(Uitsplitsvraag)
     with w.context() as ctx:
-        beeld = indicatoren.indicator(ctx, code)
+        beeld = indicatoren.indicator(ctx, code, vraag)
         historie = [] if beeld.live else indicatoren.revisies(ctx, code)
     return w.pagina(
         "monitor_indicator.html",
         i=beeld,
-        f=f,
+        f=f if f.fouten else fv,
         grafiek=rapport.grafiek(beeld) if beeld.punten else None,
         historie=historie,
         bewerker=_bewerker(w),
+        uitsplitsingen=Naar.keuzes(),
         kruimels=_kruimels(Kruimel(beeld.naam)),
     )
 

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from integraal.casus import casussen, signalen
 from integraal.casus.signalen import Beoordeling, KenmerkSoort, SignaalIn, SignaalUit
+from integraal.domein.casus import Casusthema
 from integraal.domein.poortwachters import Mainport
 from integraal.web.basis import Csrf, Kruimel, PubliekDep, Velden, Web, WebDep
 from integraal.web.formulier import Formulierstaat
@@ -114,6 +115,7 @@ def _signaal(
         fb=beoordeling,
         fc=casus,
         collega_s=collega_s,
+        themas=Casusthema.keuzes(),
         kruimels=[
             Kruimel("Start", "/"),
             Kruimel("Signalen", "/signalen"),
