@@ -33,6 +33,7 @@ from integraal.opslag import monitor as opslag
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import AuditRecord, Financieelrij, Financieeltabel, Passage
 from tests.beslag.conftest import Keten, keten, kvi  # noqa: F401
+from tests.conftest import Wereld
 from tests.hulp import doe
 from tests.monitor.conftest import Monitorwereld
 from tests.monitor.test_cijfers import WOORDEN
@@ -440,3 +441,34 @@ def test_elke_basiswaarde_staat_in_de_brief() -> None:
             }
             afgeleid = "afgeleid" in d.get("omschrijving", "")
             assert any(v in citaat for v in vormen) or afgeleid, (d["code"], periode, getal)
+
+
+_KOP = re.compile(r"<h([234])>[^<]*</h\1>\s*(?:<h([234])>|(</section>|<ul>\s*</ul>))")
+
+
+def _lege_secties(html: str) -> list[str]:
+    """Headings followed by nothing: a heading of the same or a higher level, the end of the
+    section, or an empty list."""
+    return [
+        m.group()
+        for m in _KOP.finditer(html)
+        if m[3] or (m[2] is not None and int(m[2]) <= int(m[1]))
+    ]
+
+
+def test_een_rapport_zonder_gegevens_heeft_geen_lege_hoofdstukken(wereld: Wereld) -> None:
+    """Only the structure loaded: the chapters with measures are there, the rest is left out
+    (no heading without content, no chapter in the contents that is not in the report)."""
+    from integraal.monitor import rapport
+    from integraal.monitor.laden import laad_structuur
+
+    with transactie(wereld.omgeving.fabriek) as s:
+        laad_structuur(s)
+    r = doe(wereld.omgeving, wereld.analist, rapport.stel_samen)
+    html = rapport.html(r)
+    assert _lege_secties(html) == []
+    titels = [t for _, t in r.inhoud]
+    assert "Knelpunten in gegevensdeling" not in titels and "Financieel overzicht" not in titels
+    assert "Bronnen" not in titels and all(f'id="{a}"' in html for a, _ in r.inhoud)
+    assert "Geen maatregelen vastgelegd" not in html and "<svg" not in html
+    assert r.samenvatting == []

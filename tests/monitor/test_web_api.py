@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 import httpx
 import pytest
@@ -13,6 +14,7 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from integraal.app import maak_app
+from integraal.domein.errata import ERRATA, verbeter
 from integraal.domein.rollen import Rol
 from integraal.monitor import rapport
 from tests.conftest import maak_actor
@@ -367,5 +369,49 @@ def test_het_pdf_rapport_wordt_getekend_met_grafieken(mw: Monitorwereld) -> None
         beeld = pdf[pagina].render(scale=1).to_pil().convert("RGB")
         kleuren = {kleur for _, kleur in beeld.getcolors(maxcolors=1 << 20) or []}
         assert (0x15, 0x42, 0x73) in kleuren and (0xE1, 0x70, 0x00) in kleuren
+        _keur_de_pagina_s(pdf, teksten)
     finally:
         pdf.close()
+
+
+# A4 at 72 dpi is 595 x 842 points; the margins are 1.8 cm left and right (51 points) and 2 cm
+# top and bottom (57 points, the page number stands in the bottom one).
+_MARGE_X, _MARGE_Y = 45, 50
+
+
+def _keur_de_pagina_s(pdf: Any, teksten: list[str]) -> None:
+    """On the rendered pages: the contents' page numbers are right, no page or section is
+    empty, nothing is printed in the side margins, and no slip of a letter's pen is repeated
+    in the report's own words."""
+    regels = [r.strip() for r in teksten[0].replace("\r", "").split("\n")]
+    inhoud = [
+        (m[1].strip(), int(m[2]))
+        for r in regels
+        if (m := re.match(r"^(.+?)\s?(?:\.\s)+\.?\s*(\d+)$", r))
+    ]
+    assert [t for t, _ in inhoud][:1] == ["Voorkomen"] and len(inhoud) >= 6, regels
+    for titel, pagina in inhoud:
+        koppen = [r.strip() for r in teksten[pagina - 1].replace("\r", "").split("\n")]
+        assert titel in koppen, (titel, pagina, koppen[:3])
+    for nr, tekst in enumerate(teksten, start=1):
+        zonder_voet = re.sub(r"pagina \d+ van \d+", "", tekst).strip()
+        assert len(zonder_voet) > 40, f"pagina {nr} is (bijna) leeg"
+    alles = " ".join(" ".join(t.split()) for t in teksten)
+    for leeg in ("Geen maatregelen vastgelegd", "nog geen", "Nog geen"):
+        assert leeg not in alles
+    for fout, goed in ERRATA.items():
+        assert fout not in alles, (fout, goed)
+    for nr in range(len(pdf)):
+        beeld = pdf[nr].render(scale=1).to_pil().convert("L")
+        breedte, hoogte = beeld.size
+        for x0, x1 in ((0, _MARGE_X), (breedte - _MARGE_X, breedte)):
+            vak = beeld.crop((x0, _MARGE_Y, x1, hoogte - _MARGE_Y))
+            assert vak.getextrema()[0] > 245, f"pagina {nr + 1}: iets staat in de marge"
+
+
+def test_elke_verbetering_is_een_echte_verschrijving() -> None:
+    from integraal.monitor.bronbrieven import BRIEVEN
+
+    brieven = " ".join(" ".join(p.read_text().split()) for p in BRIEVEN.glob("*.txt"))
+    for fout, goed in ERRATA.items():
+        assert fout in brieven and verbeter(fout) == goed

@@ -86,44 +86,58 @@ def staven(
 def liggend(
     titel: str,
     labels: Sequence[str],
-    waarden: Sequence[float | None],
+    series: Sequence[Serie],
     *,
     eenheid: str = "",
     decimalen: int = 0,
     breedte: int = 640,
 ) -> Markup:
-    """Horizontal bars, one per label, for outcomes side by side: long labels stay readable
-    and the chart stays inside the page however many there are."""
-    regel, boven, labelbreedte = 22, 8, min(300, breedte // 2)
-    hoogte = boven * 2 + regel * len(labels)
-    hoogste = max((w for w in waarden if w is not None), default=0) or 1
+    """Horizontal bars, one row per label and one bar per series in it: long labels stay
+    readable, values never overlap, and the chart stays inside the page however many rows."""
+    balk, boven, labelbreedte = 14, 8, min(300, breedte // 2)
+    regel = balk * len(series) + 8
+    legenda = 18 if len(series) > 1 else 0
+    hoogte = boven * 2 + regel * len(labels) + legenda
+    hoogste = max((w for s in series for w in s.waarden if w is not None), default=0) or 1
     ruimte = breedte - labelbreedte - 70
-    beschrijving = _beschrijving(labels, [Serie(titel, waarden)], eenheid, decimalen)
     delen = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="grafiek" role="img" '
         f'viewBox="0 0 {breedte} {hoogte}" width="{breedte}" height="{hoogte}">',
         f"<title>{escape(titel)}</title>",
-        f"<desc>{escape(beschrijving)}</desc>",
+        f"<desc>{escape(_beschrijving(labels, series, eenheid, decimalen))}</desc>",
     ]
-    for r, (label, w) in enumerate(zip(labels, waarden, strict=True)):
+    for r, label in enumerate(labels):
         y = boven + r * regel
-        etiket = escape(_kort(label, int(labelbreedte / 6.8)))
+        etiket = escape(_kort(label, int(labelbreedte / 7.4)))
         delen.append(
-            f'<text x="{labelbreedte - 6}" y="{y + 15}" font-size="11" text-anchor="end" '
-            f'fill="#222">{etiket}</text>'
+            f'<text x="{labelbreedte - 6}" y="{y + regel / 2 + 3:.1f}" font-size="11" '
+            f'text-anchor="end" fill="#222">{etiket}</text>'
         )
-        if w is None:
+        for s, serie in enumerate(series):
+            w = serie.waarden[r] if r < len(serie.waarden) else None
+            yb = y + 4 + s * balk
+            if w is None:
+                delen.append(
+                    f'<text x="{labelbreedte + 4}" y="{yb + balk - 4}" font-size="10" '
+                    f'fill="#333">n.b.</text>'
+                )
+                continue
+            lengte = ruimte * max(w, 0) / hoogste
             delen.append(
-                f'<text x="{labelbreedte + 4}" y="{y + 15}" font-size="10" fill="#333">n.b.</text>'
+                f'<rect x="{labelbreedte}" y="{yb}" width="{lengte:.1f}" height="{balk - 2}" '
+                f'fill="{KLEUREN[s % len(KLEUREN)]}"/>'
+                f'<text x="{labelbreedte + lengte + 4:.1f}" y="{yb + balk - 4}" font-size="10" '
+                f'fill="#222">{escape(getal(w, decimalen))}</text>'
             )
-            continue
-        lengte = ruimte * max(w, 0) / hoogste
-        delen.append(
-            f'<rect x="{labelbreedte}" y="{y + 4}" width="{lengte:.1f}" height="{regel - 8}" '
-            f'fill="{KLEUREN[0]}"/>'
-            f'<text x="{labelbreedte + lengte + 4:.1f}" y="{y + 15}" font-size="10" '
-            f'fill="#222">{escape(getal(w, decimalen))}</text>'
-        )
+    if len(series) > 1:
+        for s, serie in enumerate(series):
+            x = labelbreedte + s * 160
+            delen.append(
+                f'<rect x="{x}" y="{hoogte - 14}" width="10" height="10" '
+                f'fill="{KLEUREN[s % len(KLEUREN)]}"/>'
+                f'<text x="{x + 14}" y="{hoogte - 5}" font-size="11" fill="#222">'
+                f"{escape(serie.naam)}</text>"
+            )
     delen.append("</svg>")
     return Markup("".join(delen))
 

@@ -6,6 +6,7 @@ appendix. It states its peildatum and sources; the same peildatum gives the same
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
@@ -15,16 +16,19 @@ from markupsafe import Markup
 
 from integraal.delen import standaard_beslisser
 from integraal.domein.brieftabellen import tekstregels
+from integraal.domein.errata import verbeter
 from integraal.domein.financien import Afwijking, RijSoort, Tabel
 from integraal.domein.invoer import veld
 from integraal.domein.knelpunt import Knelpuntsoort, Knelpuntstatus, Knelpuntthema, Oplossingssoort
 from integraal.domein.monitor import Lijn
+from integraal.domein.tekst import getal
 from integraal.monitor import financien, indicatoren, opdrachten, structuur
 from integraal.monitor.financien import PlanRealisatie, PlanRealisatieUit
 from integraal.monitor.grafiek import Serie, liggend, staven
 from integraal.monitor.indicatoren import IndicatorUit, Indicatorvraag
 from integraal.monitor.opdrachten import OpdrachtUit
-from integraal.monitor.structuur import LijnUit
+from integraal.monitor.structuur import LijnUit, MaatregelUit
+from integraal.monitor.uitsplitsing import Naar
 from integraal.opslag import knelpunten as knelpuntopslag
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
@@ -38,9 +42,32 @@ class PdfNietBeschikbaar(RuntimeError):
 
 
 @dataclass
+class Deel:
+    """A deelopgave in the report: its measures and its indicators (never empty)."""
+
+    code: str
+    naam: str
+    maatregelen: list[MaatregelUit]
+    indicatoren: list[tuple[IndicatorUit, Markup | None]] = field(default_factory=list)
+
+
+@dataclass
 class Hoofdstuk:
     lijn: LijnUit
-    indicatoren: list[tuple[IndicatorUit, Markup | None]] = field(default_factory=list)
+    delen: list[Deel] = field(default_factory=list)
+
+    @property
+    def anker(self) -> str:
+        return f"lijn-{self.lijn.code.value}"
+
+
+@dataclass(frozen=True)
+class Uitgesplitst:
+    """A live indicator per partnership and per theme, for the chapter on the breakdowns."""
+
+    naam: str
+    eenheid: str
+    per: list[IndicatorUit]
 
 
 @dataclass(frozen=True)
@@ -66,6 +93,10 @@ class Knelpunten:
     open: list[KnelpuntRegel] = field(default_factory=list)
     opgelost: list[KnelpuntRegel] = field(default_factory=list)
 
+    @property
+    def heeft_inhoud(self) -> bool:
+        return bool(self.indicatoren or self.open or self.opgelost)
+
 
 @dataclass
 class Rapport:
@@ -81,6 +112,68 @@ class Rapport:
     bronnen: list[tuple[str, str | None]]
     indicatorbronnen: list[str]
     knelpunten: Knelpunten = field(default_factory=Knelpunten)
+    uitgesplitst: list[Uitgesplitst] = field(default_factory=list)
+
+    @property
+    def samenvatting(self) -> list[str]:
+        """The cover's summary: what the report holds, in figures, each only when known."""
+        uit: list[str] = []
+        ind = [i for h in self.hoofdstukken for d in h.delen for i, _ in d.indicatoren]
+        if ind:
+            live = sum(i.live for i in ind)
+            uit.append(
+                f"{len(ind)} indicatoren met cijfers langs de lijnen van de aanpak, waarvan "
+                f"{live} berekend uit de registraties in Integraal zelf."
+            )
+        if self.uitgesplitst:
+            uit.append(
+                f"{len(self.uitgesplitst)} cijfers uit Integraal uitgesplitst per "
+                "samenwerkingsverband en per thema van de casus."
+            )
+        if self.plan_posten:
+            plan = sum(p.plan for p in self.plan_posten)
+            gerealiseerd = sum(p.realisatie for p in self.plan_posten)
+            uit.append(
+                f"Financieel {self.plan_periode}: gepland € {getal(plan)} duizend, gerealiseerd "
+                f"€ {getal(gerealiseerd)} duizend."
+            )
+        if self.tabellen:
+            uit.append(
+                "Alle bedragen in de financiële tabellen zijn nagerekend en kloppen."
+                if not self.afwijkingen
+                else f"In de financiële tabellen sluiten {len(self.afwijkingen)} bedragen niet; "
+                "zie het financieel overzicht."
+            )
+        if self.opdrachten:
+            telling = Counter(o.tk_status.label.lower() for o in self.opdrachten)
+            delen = ", ".join(f"{n} {status}" for status, n in telling.most_common())
+            te_beoordelen = sum(not o.beoordeeld for o in self.opdrachten)
+            uit.append(
+                f"{len(self.opdrachten)} moties en toezeggingen: {delen}"
+                + (f"; {te_beoordelen} nog te beoordelen." if te_beoordelen else ".")
+            )
+        if self.knelpunten.open or self.knelpunten.opgelost:
+            uit.append(
+                f"Knelpunten in gegevensdeling: {len(self.knelpunten.open)} open, "
+                f"{len(self.knelpunten.opgelost)} opgelost."
+            )
+        return uit
+
+    @property
+    def inhoud(self) -> list[tuple[str, str]]:
+        """(anchor, title) of each chapter the report holds, in order."""
+        uit = [(h.anker, h.lijn.naam) for h in self.hoofdstukken]
+        if self.uitgesplitst:
+            uit.append(("uitgesplitst", "Per samenwerkingsverband en thema"))
+        if self.knelpunten.heeft_inhoud:
+            uit.append(("knelpunten", "Knelpunten in gegevensdeling"))
+        if self.tabellen or self.plan_posten:
+            uit.append(("financieel", "Financieel overzicht"))
+        if self.opdrachten:
+            uit.append(("moties", "Bijlage: moties en toezeggingen"))
+        if self.bronnen or self.indicatorbronnen:
+            uit.append(("bronnen", "Bronnen"))
+        return uit
 
 
 def grafiek(i: IndicatorUit) -> Markup | None:
@@ -97,7 +190,7 @@ def grafiek(i: IndicatorUit) -> Markup | None:
         return liggend(
             f"{titel}, {laatste}",
             labels,
-            [cellen[u] for u in labels],
+            [Serie(laatste, [cellen[u] for u in labels])],
             eenheid=i.eenheid,
             decimalen=i.decimalen,
         )
@@ -124,16 +217,15 @@ def plan_grafiek(
 ) -> Markup | None:
     if not posten:
         return None
-    return staven(
+    return liggend(
         f"Plan en realisatie {periode} per deelopgave (x € 1.000)",
-        [p.omschrijving for p in posten],
+        [verbeter(p.omschrijving) for p in posten],
         [
             Serie("Plan", [p.plan for p in posten]),
             Serie("Realisatie", [p.realisatie for p in posten]),
         ],
         eenheid="x € 1.000",
-        breedte=900,
-        hoogte=280,
+        breedte=760,
     )
 
 
@@ -141,25 +233,41 @@ def stel_samen(ctx: Context, peildatum: dt.datetime | None = None) -> Rapport:
     sessie = ctx.sessie
     peil = peildatum or ctx.nu()
     lijnen = {lijn.code: lijn for lijn in structuur.lijnen(sessie, peil.date())}
-    hoofdstukken = {code: Hoofdstuk(lijnen[code]) for code in LIJNEN_IN_RAPPORT if code in lijnen}
     bronnen_ind: list[str] = []
     knelpunten = _knelpunten(sessie, peil)
+    per_deelopgave: dict[str, list[tuple[IndicatorUit, Markup | None]]] = {}
+    uitgesplitst: list[Uitgesplitst] = []
     for i in indicatoren.alle(sessie, peil):
+        if not i.punten:
+            continue
         if i.deelopgave == DEELOPGAVE_GEGEVENSDELING:
-            if i.punten:
-                knelpunten.indicatoren.append((i, grafiek(i)))
+            knelpunten.indicatoren.append((i, grafiek(i)))
             continue
-        if not i.punten or i.lijn is None or i.lijn not in hoofdstukken:
+        if i.lijn is None or i.lijn not in LIJNEN_IN_RAPPORT or i.deelopgave is None:
             continue
-        hoofdstukken[i.lijn].indicatoren.append((i, grafiek(i)))
+        per_deelopgave.setdefault(i.deelopgave, []).append((i, grafiek(i)))
         if i.bron not in bronnen_ind:
             bronnen_ind.append(i.bron)
+        if i.uitsplitsbaar:
+            per = [indicatoren.reeks(sessie, i.code, peil, naar) for naar in Naar]
+            uitgesplitst.append(Uitgesplitst(i.naam, i.eenheid, per))
+    hoofdstukken = []
+    for code in LIJNEN_IN_RAPPORT:
+        if code not in lijnen:
+            continue
+        h = Hoofdstuk(lijnen[code])
+        for d in lijnen[code].deelopgaven:
+            deel = Deel(d.code, d.naam, d.maatregelen, per_deelopgave.get(d.code, []))
+            if deel.maatregelen or deel.indicatoren:
+                h.delen.append(deel)
+        if h.delen:
+            hoofdstukken.append(h)
     tabellen = financien.tabellen(sessie)
     periode, posten = financien.plan_realisatie(tabellen)
     return Rapport(
         peildatum=peil,
         gemaakt_op=ctx.nu(),
-        hoofdstukken=list(hoofdstukken.values()),
+        hoofdstukken=hoofdstukken,
         tabellen=list(tabellen.values()),
         afwijkingen=financien.controle(tabellen),
         plan_periode=periode,
@@ -169,6 +277,7 @@ def stel_samen(ctx: Context, peildatum: dt.datetime | None = None) -> Rapport:
         bronnen=[(d.titel, d.kenmerk) for d in opslag.documenten(sessie)],
         indicatorbronnen=bronnen_ind,
         knelpunten=knelpunten,
+        uitgesplitst=uitgesplitst,
     )
 
 
@@ -213,6 +322,7 @@ _OMGEVING = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_OMGEVING.filters["verbeter"] = verbeter
 
 
 def html(rapport: Rapport) -> str:
