@@ -18,7 +18,7 @@ from integraal.domein.rollen import POORTROLLEN, Rol
 from integraal.integriteit import meldingen as integriteitsmeldingen
 from integraal.integriteit import toegangsreview
 from integraal.kruisverwijzing import oordelen
-from integraal.monitor import opdrachten
+from integraal.monitor import opdrachten, pmg
 from integraal.opslag import beheer
 from integraal.opslag import casussen as casusopslag
 from integraal.poortwachters import meldingen, opschortingen
@@ -41,6 +41,7 @@ def mijn_taken(ctx: Context) -> list[Taak]:
     actor = ctx.ik
     werkwijze = ctx.beslisser.register.werkwijze(actor.organisatie_id)
     uit: list[Taak] = _bestuurlijke_taken(ctx) + _poorttaken(ctx) + _integriteitstaken(ctx)
+    uit += _pmg_taken(ctx)
     if werkwijze is not None and actor.rol in (Rol.ANALIST, Rol.COORDINATOR):
         uit += _taken_van_verband(ctx, werkwijze)
     elif actor.rol is Rol.BELEIDSMEDEWERKER:
@@ -135,6 +136,33 @@ def _bestuurlijke_taken(ctx: Context) -> list[Taak]:
             ),
         ]
     return []
+
+
+def _pmg_taken(ctx: Context) -> list[Taak]:
+    """Preventie met Gezag: a municipality's return to fill in, returns waiting for review."""
+    ik = ctx.ik
+    beoordelaar = pmg.is_beoordelaar(ctx)
+    invullen, beoordelen = pmg.te_doen(ctx.sessie, ik, beoordelaar)
+    uit = []
+    if ik.rol in pmg.INVULLERS and pmg.is_gemeente(ctx):
+        uit.append(
+            Taak(
+                "Preventie met Gezag-opgave invullen",
+                invullen,
+                "opgaven van uw gemeente die nog niet zijn ingediend of zijn teruggestuurd",
+                "/pmg",
+            )
+        )
+    if beoordelaar:
+        uit.append(
+            Taak(
+                "Preventie met Gezag-opgaven beoordelen",
+                beoordelen,
+                "ingediende opgaven van gemeenten die wachten op uw oordeel",
+                "/pmg",
+            )
+        )
+    return uit
 
 
 def _integriteitstaken(ctx: Context) -> list[Taak]:

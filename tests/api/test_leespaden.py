@@ -679,6 +679,37 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/api/v1/monitor/gebiedsbeeld"): "gebiedsniveau, kleine cellen verborgen",
     ("GET", "/monitor/gebiedsbeeld"): "gebiedsniveau, kleine cellen verborgen",
     ("GET", "/monitor/gebiedsbeeld.{formaat}"): "gebiedsniveau, kleine cellen verborgen",
+    # Preventie met Gezag: a municipality's counts per intervention, no person (the service
+    # refuses text that looks like a BSN, an e-mail address or a birth date).
+    **dict.fromkeys(
+        [
+            ("GET", "/pmg"),
+            ("GET", "/api/v1/pmg"),
+            ("GET", "/pmg/uitvragen/nieuw"),
+            ("GET", "/pmg/opgaven/{opgave_id}"),
+            ("GET", "/api/v1/pmg/opgaven/{opgave_id}"),
+            ("GET", "/pmg/opgaven/{opgave_id}/interventies/nieuw"),
+            ("GET", "/pmg/opgaven/{opgave_id}/interventies/{interventie_id}"),
+        ],
+        "aantallen per interventie van een gemeente, geen personen",
+    ),
+    **dict.fromkeys(
+        [
+            ("POST", "/pmg/uitvragen"),
+            ("POST", "/api/v1/pmg/uitvragen"),
+            ("POST", "/pmg/opgaven/{opgave_id}/interventies"),
+            ("POST", "/api/v1/pmg/opgaven/{opgave_id}/interventies"),
+            ("POST", "/pmg/opgaven/{opgave_id}/interventies/{interventie_id}"),
+            ("PUT", "/api/v1/pmg/opgaven/{opgave_id}/interventies/{interventie_id}"),
+            ("POST", "/pmg/opgaven/{opgave_id}/interventies/{interventie_id}/verwijderen"),
+            ("DELETE", "/api/v1/pmg/opgaven/{opgave_id}/interventies/{interventie_id}"),
+            ("POST", "/pmg/opgaven/{opgave_id}/indienen"),
+            ("POST", "/api/v1/pmg/opgaven/{opgave_id}/indienen"),
+            ("POST", "/pmg/opgaven/{opgave_id}/beoordelen"),
+            ("POST", "/api/v1/pmg/opgaven/{opgave_id}/beoordelen"),
+        ],
+        "opgave bijwerken of beoordelen: aantallen, geen personen",
+    ),
     ("GET", "/mijn-beslag"): "formulier",
     (
         "POST",

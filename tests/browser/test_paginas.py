@@ -99,6 +99,8 @@ FORMULIEREN: tuple[tuple[str | None, str], ...] = (
     ("privacy.riec", "/afscherming"),
     ("privacy.riec", "/integriteit/meldingen/{nr}"),
     ("coordinator.riec", "/toegangsreview"),
+    ("coordinator.riec", "/casussen/{kenmerk}/thema"),
+    ("beleid.riec", "/pmg/uitvragen/nieuw"),
 )
 # The styled error pages: (user, path, expected status).
 FOUTPAGINAS: tuple[tuple[str | None, str, int], ...] = (
@@ -134,6 +136,10 @@ SCHERMEN = {
     "/integriteit/meldingen/{nr}": "integriteitsmelding",
     "/afscherming (leeg verzonden)": "afscherming-fouten",
     "/toegangsreview": "toegangsreview",
+    "/casussen/{kenmerk}/thema (leeg verzonden)": "casus-thema-fouten",
+    "/pmg": "pmg",
+    "/pmg/opgaven/{nr}": "pmg-opgave",
+    "/pmg/uitvragen/nieuw (leeg verzonden)": "pmg-uitvraag-fouten",
 }
 
 # The root element must not be wider than the window. Offenders are the outermost elements

@@ -91,7 +91,7 @@ from integraal.kruisverwijzing import netwerk, oordelen, taken
 from integraal.kruisverwijzing.netwerk import Padvraag, Uitbreidingsvraag
 from integraal.kruisverwijzing.oordelen import OordeelIn, Wachtrijvraag
 from integraal.kruisverwijzing.taken import KruistaakIn
-from integraal.monitor import indicatoren, opdrachten, structuur, tweedekamer
+from integraal.monitor import indicatoren, opdrachten, pmg, structuur, tweedekamer
 from integraal.monitor.indicatoren import WaardeIn
 from integraal.monitor.opdrachten import BeoordelingIn
 from integraal.monitor.structuur import MaatregelIn
@@ -482,6 +482,11 @@ ZONDER_REGELS: dict[str, str] = {
     "inloggen": "checks an account; reads no one's personal data",
     "aanwijzingen vastleggen": "case administration: no subject is read or provided",
     "casusthema vastleggen": "case administration: the theme is about the case, not a person",
+    "pmg-uitvraag uitzetten": "Preventie met Gezag: a request to municipalities, no person",
+    "pmg-interventie vastleggen": "a municipality's counts per intervention, no person",
+    "pmg-interventie verwijderen": "a municipality's counts per intervention, no person",
+    "pmg-opgave indienen": "a municipality's counts per intervention, no person",
+    "pmg-opgave beoordelen": "a municipality's counts per intervention, no person",
     "lid toevoegen": "grants membership; the member's reads are logged when they happen",
     "casus sluiten": "case administration: no subject is read or provided",
     "subject koppelen": "its check is an 'entiteit lezen' in the same trace, with its lines",
@@ -916,6 +921,7 @@ def _speel_casuswerk(o: Omgeving, a: dict[str, Actor], w: Spoorwereld) -> None:
     )
     doe(o, coord, casussen.voeg_lid_toe, ZAAK, LidIn(gebruikersnaam="politie"))
     doe(o, coord, casussen.leg_thema_vast, ZAAK, ThemaIn(thema="vastgoed"))
+    _speel_pmg(o, a)
     doe(o, a["belasting.b"], deelverzoeken.keur_goed, dv)
     doe(o, a["belasting"], deelverzoeken.beantwoord, dv, AntwoordIn(levering_id=antwoord))
     w.weigeringen["entiteit buiten de casus"] = (
@@ -1355,6 +1361,42 @@ def _speel_bewaartermijn(o: Omgeving, a: dict[str, Actor]) -> None:
     """Last: it destroys the data of a closed case."""
     doe(o, a["coordinator.riec"], casussen.sluit, HAVENWEG, Sluiten(reden="Afgerond zonder zaak."))
     doe(o, None, bewaren.voer_uit, dt.date(2099, 1, 1), proef=False, kanaal=Kanaal.TAAK)
+
+
+def _speel_pmg(o: Omgeving, a: dict[str, Actor]) -> None:
+    """Preventie met Gezag (the demo has 2026): a request, a return with an intervention
+    changed and one removed, approved."""
+    beleid, oov = a["beleid.riec"], a["oov.rdam"]
+    u = doe(
+        o,
+        beleid,
+        pmg.zet_uit,
+        pmg.UitvraagIn(
+            jaar=2027,
+            peildatum="01-03-2027",
+            uiterlijk="01-04-2027",
+            gemeenten=["gemeente-rotterdam"],
+        ),
+    )
+    opgave = u.opgaven[0].id
+    invoer = pmg.InterventieIn(
+        naam="Straatcoaches",
+        bewijs="kwaliteitskader",
+        themas=["netwerk"],
+        niveaus=["intensief"],
+        bereik=40,
+        output=12,
+        output_omschrijving="doorverwijzingen",
+        besluit="continueren",
+        motivering="Werkt goed samen met het jongerenwerk.",
+        gebieden=["WK999901"],
+    )
+    i = doe(o, oov, pmg.voeg_toe, opgave, invoer)
+    weg = doe(o, oov, pmg.voeg_toe, opgave, invoer)
+    doe(o, oov, pmg.verwijder, opgave, weg.id)
+    doe(o, oov, pmg.wijzig, opgave, i.id, invoer)
+    doe(o, oov, pmg.dien_in, opgave, pmg.IndienIn(zonder_personen=True))
+    doe(o, beleid, pmg.beoordeel, opgave, pmg.BeoordelingIn(oordeel="goedkeuren"))
 
 
 def _speel_integriteit(o: Omgeving, a: dict[str, Actor]) -> None:

@@ -30,6 +30,7 @@ from integraal.api.routes import (
     logboek,
     monitor,
     netwerk,
+    pmg,
     poortwachters,
     rapportages,
     signaalronden,
@@ -119,6 +120,7 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
         bestuurlijk,
         poortwachters,
         integriteit,
+        pmg,
     ):
         api.include_router(module.router)
     api.mount(

@@ -22,6 +22,7 @@ from integraal.demo.afpakken import speel_afpakken
 from integraal.demo.bestuurlijk import speel_bestuurlijk
 from integraal.demo.casuswerk import speel_casuswerk
 from integraal.demo.integriteit import speel_integriteit
+from integraal.demo.pmg import speel_pmg
 from integraal.demo.poortwachters import speel_poortwachters
 from integraal.demo.verbanden import speel_verbanden
 from integraal.domein.actor import Actor
@@ -461,4 +462,5 @@ def laad_demo(omgeving: Omgeving, zaad: int = 2026) -> list[DemoAccount]:
     speel_integriteit(omgeving, actoren)
     with transactie(omgeving.fabriek) as sessie:
         laad_monitor(sessie)
+    speel_pmg(omgeving, actoren)
     return [DemoAccount(naam, WACHTWOORD, rol.value, org) for naam, _, org, rol in GEBRUIKERS]

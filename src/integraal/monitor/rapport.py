@@ -22,11 +22,12 @@ from integraal.domein.invoer import veld
 from integraal.domein.knelpunt import Knelpuntsoort, Knelpuntstatus, Knelpuntthema, Oplossingssoort
 from integraal.domein.monitor import Lijn
 from integraal.domein.tekst import getal
-from integraal.monitor import financien, indicatoren, opdrachten, structuur
+from integraal.monitor import financien, indicatoren, opdrachten, pmg, structuur
 from integraal.monitor.financien import PlanRealisatie, PlanRealisatieUit
 from integraal.monitor.grafiek import Serie, liggend, staven
 from integraal.monitor.indicatoren import IndicatorUit, Indicatorvraag
 from integraal.monitor.opdrachten import OpdrachtUit
+from integraal.monitor.pmg import Pmgdeel
 from integraal.monitor.structuur import LijnUit, MaatregelUit
 from integraal.monitor.uitsplitsing import Naar
 from integraal.opslag import knelpunten as knelpuntopslag
@@ -49,6 +50,7 @@ class Deel:
     naam: str
     maatregelen: list[MaatregelUit]
     indicatoren: list[tuple[IndicatorUit, Markup | None]] = field(default_factory=list)
+    pmg: Pmgdeel | None = None
 
 
 @dataclass
@@ -119,6 +121,18 @@ class Rapport:
         """The cover's summary: what the report holds, in figures, each only when known."""
         uit: list[str] = []
         ind = [i for h in self.hoofdstukken for d in h.delen for i, _ in d.indicatoren]
+        for p in (d.pmg for h in self.hoofdstukken for d in h.delen if d.pmg):
+            bewezen = (
+                f"; {getal(round(p.aandeel_bewezen * 100))}% erkend of volgens het Landelijk "
+                "Kwaliteitskader"
+                if p.aandeel_bewezen is not None
+                else ""
+            )
+            uit.append(
+                f"Preventie met Gezag {p.jaar}: {p.opgenomen} van de {p.uitgevraagd} gemeenten "
+                f"opgenomen, {p.samenvatting.interventies} interventies, bereik "
+                f"{getal(p.samenvatting.bereik)} jongeren{bewezen}."
+            )
         if ind:
             live = sum(i.live for i in ind)
             uit.append(
@@ -251,6 +265,9 @@ def stel_samen(ctx: Context, peildatum: dt.datetime | None = None) -> Rapport:
         if i.uitsplitsbaar:
             per = [indicatoren.reeks(sessie, i.code, peil, naar) for naar in Naar]
             uitgesplitst.append(Uitgesplitst(i.naam, i.eenheid, per))
+    register = standaard_beslisser().register
+    namen = {o.id: o.naam for o in register.organisaties}
+    pmgdeel = pmg.rapportdeel(sessie, namen, peil)
     hoofdstukken = []
     for code in LIJNEN_IN_RAPPORT:
         if code not in lijnen:
@@ -258,7 +275,8 @@ def stel_samen(ctx: Context, peildatum: dt.datetime | None = None) -> Rapport:
         h = Hoofdstuk(lijnen[code])
         for d in lijnen[code].deelopgaven:
             deel = Deel(d.code, d.naam, d.maatregelen, per_deelopgave.get(d.code, []))
-            if deel.maatregelen or deel.indicatoren:
+            deel.pmg = pmgdeel if d.code == DEELOPGAVE_PMG else None
+            if deel.maatregelen or deel.indicatoren or deel.pmg:
                 h.delen.append(deel)
         if h.delen:
             hoofdstukken.append(h)
@@ -282,6 +300,7 @@ def stel_samen(ctx: Context, peildatum: dt.datetime | None = None) -> Rapport:
 
 
 DEELOPGAVE_GEGEVENSDELING = "gegevensdeling"
+DEELOPGAVE_PMG = "preventie-met-gezag"
 
 
 def _knelpunten(sessie: Sessie, peil: dt.datetime) -> Knelpunten:
@@ -323,6 +342,7 @@ _OMGEVING = Environment(
     lstrip_blocks=True,
 )
 _OMGEVING.filters["verbeter"] = verbeter
+_OMGEVING.filters["getal"] = getal
 
 
 def html(rapport: Rapport) -> str:

@@ -30,6 +30,7 @@ from integraal.web.routes import (
     logboek,
     monitor,
     netwerk,
+    pmg,
     poortwachters,
     rapportages,
     signaalronden,
@@ -42,7 +43,7 @@ from integraal.web.routes import (
 GEBIEDEN: tuple[ModuleType, ...] = (inloggen, start, delen, entiteiten, logboek, leveringen)
 GEBIEDEN += (signalen, casussen, deelverzoeken, interventies, kruisverwijzing, netwerk)
 GEBIEDEN += (beslag, monitor, knelpunten, rapportages, signaalronden, verbanden, bestuurlijk)
-GEBIEDEN += (poortwachters, integriteit)
+GEBIEDEN += (poortwachters, integriteit, pmg)
 
 
 def maak_web(omgeving: Omgeving) -> FastAPI:

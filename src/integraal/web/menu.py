@@ -181,6 +181,15 @@ MENU: tuple[Menuitem, ...] = (
     Menuitem("Deelwijzer", "/deelwijzer", lambda w: not w.in_beslagketen),
     Menuitem("Knelpunten", "/knelpunten", lambda w: not w.in_beslagketen, ("/knelpunten/",)),
     Menuitem("Monitor", "/monitor", lambda w: True, ("/monitor/",)),
+    Menuitem(
+        "Preventie met Gezag",
+        "/pmg",
+        lambda w: (
+            (w.soort == "gemeente" and w.actor.rol in (Rol.BELEIDSMEDEWERKER, Rol.OOV_ADVISEUR))
+            or (w.soort != "gemeente" and w.actor.rol is Rol.BELEIDSMEDEWERKER)
+        ),
+        ("/pmg/",),
+    ),
     Menuitem("Logboek", "/logboek", lambda w: w.actor.rol is Rol.PRIVACY_OFFICER),
     Menuitem(
         "Integriteit",

@@ -170,6 +170,9 @@ _TONEN = {
     ),
     "let-op": frozenset(
         {
+            "uitgevraagd",
+            "ingediend",
+            "teruggestuurd",
             "in_behandeling",
             "wacht_op_goedkeuring",
             "nieuw",

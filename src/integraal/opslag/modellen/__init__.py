@@ -71,6 +71,7 @@ from integraal.opslag.modellen.monitor import (
     Passage,
     Voetnoot,
 )
+from integraal.opslag.modellen.pmg import Pmginterventie, Pmgopgave, Pmguitvraag
 from integraal.opslag.modellen.poortwachters import (
     Apvergunning,
     Fiuverstrekking,
@@ -189,6 +190,9 @@ __all__ = [
     "Partnerschapsfeit",
     "Passage",
     "Perceelabonnement",
+    "Pmginterventie",
+    "Pmgopgave",
+    "Pmguitvraag",
     "Rapportageverzoek",
     "Registeraansluiting",
     "Registerraadpleging",
