@@ -679,6 +679,29 @@ GEEN_PERSOONSGEGEVENS = {
     ("GET", "/api/v1/monitor/gebiedsbeeld"): "gebiedsniveau, kleine cellen verborgen",
     ("GET", "/monitor/gebiedsbeeld"): "gebiedsniveau, kleine cellen verborgen",
     ("GET", "/monitor/gebiedsbeeld.{formaat}"): "gebiedsniveau, kleine cellen verborgen",
+    # Keeping the monitor up to date: policy texts and aggregates' definitions, no person.
+    **dict.fromkeys(
+        [
+            ("GET", "/monitor/maatregelen/nieuw"),
+            ("GET", "/monitor/indicatoren/nieuw"),
+            ("GET", "/monitor/indicatoren/{code}/definitie"),
+            ("GET", "/monitor/moties/nieuw"),
+        ],
+        "formulier voor beleid, geen personen",
+    ),
+    **dict.fromkeys(
+        [
+            ("POST", "/monitor/maatregelen"),
+            ("POST", "/api/v1/monitor/maatregelen"),
+            ("POST", "/monitor/indicatoren"),
+            ("POST", "/api/v1/monitor/indicatoren"),
+            ("POST", "/monitor/indicatoren/{code}/definitie"),
+            ("PUT", "/api/v1/monitor/indicatoren/{code}"),
+            ("POST", "/monitor/moties"),
+            ("POST", "/api/v1/monitor/opdrachten"),
+        ],
+        "beleid bijwerken",
+    ),
     # Preventie met Gezag: a municipality's counts per intervention, no person (the service
     # refuses text that looks like a BSN, an e-mail address or a birth date).
     **dict.fromkeys(

@@ -101,6 +101,9 @@ FORMULIEREN: tuple[tuple[str | None, str], ...] = (
     ("coordinator.riec", "/toegangsreview"),
     ("coordinator.riec", "/casussen/{kenmerk}/thema"),
     ("beleid.riec", "/pmg/uitvragen/nieuw"),
+    ("beleid.riec", "/monitor/maatregelen/nieuw"),
+    ("beleid.riec", "/monitor/indicatoren/nieuw"),
+    ("beleid.riec", "/monitor/moties/nieuw"),
 )
 # The styled error pages: (user, path, expected status).
 FOUTPAGINAS: tuple[tuple[str | None, str, int], ...] = (

@@ -483,6 +483,10 @@ ZONDER_REGELS: dict[str, str] = {
     "aanwijzingen vastleggen": "case administration: no subject is read or provided",
     "casusthema vastleggen": "case administration: the theme is about the case, not a person",
     "pmg-uitvraag uitzetten": "Preventie met Gezag: a request to municipalities, no person",
+    "maatregel aanmaken": "policy: the approach's structure, no person",
+    "indicator aanmaken": "policy: an aggregate's definition, no person",
+    "indicator bijwerken": "policy: an aggregate's definition, no person",
+    "motie of toezegging vastleggen": "policy: a public parliamentary record, no person",
     "pmg-interventie vastleggen": "a municipality's counts per intervention, no person",
     "pmg-interventie verwijderen": "a municipality's counts per intervention, no person",
     "pmg-opgave indienen": "a municipality's counts per intervention, no person",
@@ -922,6 +926,7 @@ def _speel_casuswerk(o: Omgeving, a: dict[str, Actor], w: Spoorwereld) -> None:
     doe(o, coord, casussen.voeg_lid_toe, ZAAK, LidIn(gebruikersnaam="politie"))
     doe(o, coord, casussen.leg_thema_vast, ZAAK, ThemaIn(thema="vastgoed"))
     _speel_pmg(o, a)
+    _speel_bijhouden(o, a["beleid.riec"])
     doe(o, a["belasting.b"], deelverzoeken.keur_goed, dv)
     doe(o, a["belasting"], deelverzoeken.beantwoord, dv, AntwoordIn(levering_id=antwoord))
     w.weigeringen["entiteit buiten de casus"] = (
@@ -1361,6 +1366,39 @@ def _speel_bewaartermijn(o: Omgeving, a: dict[str, Actor]) -> None:
     """Last: it destroys the data of a closed case."""
     doe(o, a["coordinator.riec"], casussen.sluit, HAVENWEG, Sluiten(reden="Afgerond zonder zaak."))
     doe(o, None, bewaren.voer_uit, dt.date(2099, 1, 1), proef=False, kanaal=Kanaal.TAAK)
+
+
+def _speel_bijhouden(o: Omgeving, beleid: Actor) -> None:
+    """The monitor kept up to date in the app: a measure, an indicator and its definition,
+    a motion entered by hand."""
+    doe(
+        o,
+        beleid,
+        structuur.maak_maatregel,
+        structuur.MaatregelNieuwIn(
+            naam="Havenalliantie",
+            deelopgave="logistieke-knooppunten",
+            eigenaar="JenV",
+            status="lopend",
+        ),
+    )
+    definitie = indicatoren.IndicatorIn(
+        naam="Trainingen kleine havens",
+        omschrijving="Weerbaarheidstrainingen in kleine zeehavens.",
+        eenheid="aantal",
+        bron="Platform",
+        frequentie="jaarlijks",
+        niveau="land",
+        deelopgave="logistieke-knooppunten",
+    )
+    i = doe(o, beleid, indicatoren.maak_indicator, definitie)
+    doe(o, beleid, indicatoren.wijzig_indicator, i.code, definitie)
+    doe(
+        o,
+        beleid,
+        opdrachten.vastleggen,
+        opdrachten.OpdrachtIn(soort="toezegging", onderwerp="de Kamer informeren over havens"),
+    )
 
 
 def _speel_pmg(o: Omgeving, a: dict[str, Actor]) -> None:

@@ -110,7 +110,7 @@ def test_de_status_van_een_maatregel_op_haar_eigen_pagina(mw: Monitorwereld) -> 
         )
         assert r.status_code == 303 and r.headers["location"] == "/monitor#maatregelen"
         start = c.get("/monitor")
-        assert "Status van ‘" in start.text and "’: afgerond" in start.text
+        assert "’ bijgewerkt: afgerond" in start.text
         na = c.get("/monitor/maatregelen/1")
         assert ">Afgerond<" in na.text and "31-12-2026" in na.text
         assert c.get("/monitor/maatregelen/9999").status_code == 404

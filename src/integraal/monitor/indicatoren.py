@@ -5,6 +5,8 @@ Integraal's own registrations (cases, interventions, seizures), small cells supp
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
@@ -13,7 +15,8 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from integraal.domein.fouten import Conflict, NietGevonden, OngeldigeInvoer
-from integraal.domein.invoer import Datum, Getal, Invoer, Optioneel, Uitvoer, veld
+from integraal.domein.invoer import Datum, Getal, Invoer, Optioneel, OptioneleTekst, Uitvoer, veld
+from integraal.domein.keuze import Keuze
 from integraal.domein.monitor import (
     KLEINSTE_CEL,
     Lijn,
@@ -24,6 +27,7 @@ from integraal.domein.tekst import getal
 from integraal.monitor import bestuurlijk, integriteit, knelpunten, poortwachters, uitsplitsing
 from integraal.monitor.rechten import mag_bewerken
 from integraal.monitor.uitsplitsing import Naar
+from integraal.opslag import beheer
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Indicator
@@ -172,6 +176,117 @@ class WaardeIn(Invoer):
         "bron": "Vermeld de bron van het cijfer.",
         "peildatum": "Vul de peildatum in als dd-mm-jjjj.",
     }
+
+
+class Frequentie(Keuze):
+    JAARLIJKS = "jaarlijks", "Jaarlijks"
+    HALFJAARLIJKS = "halfjaarlijks", "Halfjaarlijks"
+    PER_KWARTAAL = "per kwartaal", "Per kwartaal"
+    MAANDELIJKS = "maandelijks", "Maandelijks"
+    DOORLOPEND = "doorlopend", "Doorlopend"
+
+
+class IndicatorIn(Invoer):
+    """The definition of a published indicator; its values are registered one by one."""
+
+    naam: str = veld(
+        "Naam", hint="Zoals de indicator in de rapportage heet.", min_length=5, max_length=300
+    )
+    omschrijving: str = veld(
+        "Definitie",
+        hint="Wat wordt geteld of gemeten, en wat niet. Minstens 10 tekens.",
+        min_length=10,
+        max_length=3000,
+    )
+    eenheid: str = veld(
+        "Eenheid", hint="Bijvoorbeeld aantal, euro, mln euro, kg, %.", max_length=40
+    )
+    decimalen: int = veld(
+        "Decimalen", hint="Hoeveel cijfers achter de komma.", standaard=0, ge=0, le=3
+    )
+    bron: str = veld(
+        "Bron", hint="Wie het cijfer levert en waar het staat.", min_length=3, max_length=500
+    )
+    frequentie: Frequentie = veld("Frequentie")
+    niveau: str = veld(
+        "Geografisch niveau",
+        hint="Bijvoorbeeld land, regio, gemeente of haven Rotterdam.",
+        min_length=2,
+        max_length=20,
+    )
+    deelopgave: str = veld("Deelopgave", max_length=60)
+    uitsplitsing: OptioneleTekst = veld(
+        "Uitsplitsing",
+        hint="Waarnaar de waarden zijn uitgesplitst, bijvoorbeeld Soort. Mag leeg.",
+        standaard=None,
+        max_length=80,
+    )
+    optelbaar: bool = veld(
+        "De uitsplitsing telt op tot een totaal",
+        hint="Uitvinken als de uitsplitsing verschillende uitkomsten naast elkaar zet.",
+        standaard=False,
+    )
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "naam": "Geef de indicator een naam van minstens 5 tekens.",
+        "omschrijving": "Beschrijf in minstens 10 tekens wat de indicator meet.",
+        "eenheid": "Vul een eenheid in, zoals aantal of euro.",
+        "decimalen": "Kies 0 tot 3 decimalen.",
+        "bron": "Vermeld de bron in minstens 3 tekens.",
+        "frequentie": "Kies hoe vaak het cijfer verschijnt.",
+        "niveau": "Vul het geografisch niveau in, zoals land of gemeente.",
+        "deelopgave": "Kies een deelopgave.",
+    }
+
+
+def _nieuwe_code(sessie: Sessie, naam: str) -> str:
+    """A stable key from the name (never shown to a person), unique among indicators."""
+    ascii_ = unicodedata.normalize("NFKD", naam).encode("ascii", "ignore").decode().lower()
+    basis = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")[:50] or "indicator"
+    code, n = basis, 2
+    while opslag.indicator(sessie, code) is not None:
+        code, n = f"{basis}-{n}", n + 1
+    return code
+
+
+def _deelopgave(sessie: Sessie, code: str) -> str:
+    d = next((d for d in opslag.deelopgaven(sessie) if d.code == code), None)
+    if d is None:
+        raise OngeldigeInvoer({"deelopgave": "Kies een deelopgave uit de lijst."})
+    return d.lijn_code
+
+
+def maak_indicator(ctx: Context, invoer: IndicatorIn) -> IndicatorUit:
+    mag_bewerken(ctx)
+    lijn = _deelopgave(ctx.sessie, invoer.deelopgave)
+    i = Indicator(code=_nieuwe_code(ctx.sessie, invoer.naam), lijn_code=lijn, live=None)
+    _definieer(i, invoer)
+    beheer.bewaar(ctx.sessie, i)
+    ctx.audit("indicator aanmaken", indicator=i.code)
+    return _beeld(i)
+
+
+def wijzig_indicator(ctx: Context, code: str, invoer: IndicatorIn) -> IndicatorUit:
+    """A definition changes; the values and their revisions stay as they were registered."""
+    mag_bewerken(ctx)
+    i = opslag.indicator(ctx.sessie, code)
+    if i is None:
+        raise NietGevonden("Deze indicator bestaat niet.")
+    if i.live is not None and invoer.eenheid != i.eenheid:
+        raise OngeldigeInvoer(
+            {"eenheid": "De eenheid van een cijfer uit Integraal volgt uit de berekening."}
+        )
+    i.lijn_code = _deelopgave(ctx.sessie, invoer.deelopgave)
+    _definieer(i, invoer)
+    ctx.audit("indicator bijwerken", indicator=code)
+    return _beeld(i)
+
+
+def _definieer(i: Indicator, invoer: IndicatorIn) -> None:
+    i.naam, i.omschrijving, i.eenheid = invoer.naam, invoer.omschrijving, invoer.eenheid
+    i.decimalen, i.bron, i.frequentie = invoer.decimalen, invoer.bron, invoer.frequentie.value
+    i.niveau, i.deelopgave_code = invoer.niveau, invoer.deelopgave
+    i.uitsplitsing, i.optelbaar = invoer.uitsplitsing, invoer.optelbaar
 
 
 def _beeld(i: Indicator) -> IndicatorUit:

@@ -11,9 +11,11 @@ from pydantic import Field
 
 from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Datum, Invoer, Optioneel, OptioneleTekst, Uitvoer, veld
+from integraal.domein.kamerbijlage import leden
 from integraal.domein.monitor import Soort, TKStatus, Uitvoering
 from integraal.domein.verwijzingen import vind
 from integraal.monitor.rechten import mag_bewerken
+from integraal.opslag import beheer
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import Kameropdracht
@@ -108,6 +110,111 @@ class BeoordelingIn(Invoer):
     }
 
 
+class OpdrachtIn(Invoer):
+    """A motion or commitment entered by hand (one the appendix does not hold, or a new one)."""
+
+    soort: Soort = veld("Soort")
+    onderwerp: str = veld(
+        "Onderwerp", hint="Waarover de motie of toezegging gaat.", min_length=10, max_length=2000
+    )
+    thema: OptioneleTekst = veld(
+        "Thema",
+        hint="Bijvoorbeeld Weerbaarheid of Internationale aanpak.",
+        standaard=None,
+        max_length=120,
+    )
+    indieners: OptioneleTekst = veld(
+        "Indieners",
+        hint="Bij een motie, zoals in de brief: ‘Michon-Derkzen (VVD) en van Nispen (SP)’ of "
+        "‘Boswijk c.s.’.",
+        standaard=None,
+        max_length=500,
+    )
+    verwijzing: OptioneleTekst = veld(
+        "Vindplaats",
+        hint="Bijvoorbeeld Kamerstuk 29 911, nr. 337.",
+        standaard=None,
+        max_length=200,
+    )
+    nummer: OptioneleTekst = veld(
+        "Nummer bij de Tweede Kamer",
+        hint="Bijvoorbeeld TZ202412-116.",
+        standaard=None,
+        max_length=40,
+    )
+    tk_status: TKStatus = veld("Status Tweede Kamer", standaard=TKStatus.OPENSTAAND)
+    uitvoering: Annotated[Uitvoering | None, Optioneel] = veld(
+        "Uitvoering", hint="Alleen bij een motie.", standaard=None
+    )
+    stand: OptioneleTekst = veld("Stand van zaken", standaard=None, max_length=5000)
+    termijn: Annotated[Datum | None, Optioneel] = veld(
+        "Termijn", hint="Bijvoorbeeld 31-12-2026.", standaard=None
+    )
+    maatregel_id: Annotated[int | None, Optioneel] = veld("Gekoppelde maatregel", standaard=None)
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "soort": "Kies motie of toezegging.",
+        "onderwerp": "Beschrijf het onderwerp in minstens 10 tekens.",
+        "tk_status": "Kies een status van de Tweede Kamer.",
+        "uitvoering": "Kies een bestaande uitvoeringsstatus.",
+        "termijn": "Vul de termijn in als dd-mm-jjjj, bijvoorbeeld 31-12-2026.",
+        "maatregel_id": "Kies een maatregel uit de lijst.",
+    }
+
+
+_VINDPLAATS = (
+    "Schrijf de vindplaats zoals ‘Kamerstuk 29 911, nr. 337’ of ‘Kamerstukken 2024–2025, "
+    "36 600 VI, nr. 32’."
+)
+
+
+def vastleggen(ctx: Context, invoer: OpdrachtIn) -> OpdrachtUit:
+    """A record entered by the policy officer, reviewed by that act; members and the reference
+    are read with the same parsers as the appendix."""
+    ik = mag_bewerken(ctx)
+    fouten: dict[str, str] = {}
+    motie = invoer.soort is Soort.MOTIE
+    gelezen, cs = leden(invoer.indieners) if invoer.indieners else ((), False)
+    if motie and not gelezen:
+        fouten["indieners"] = "Noem bij een motie de indieners, zoals ‘Mutluer (GL/PvdA)’."
+    if not motie and invoer.indieners:
+        fouten["indieners"] = "Een toezegging heeft geen indieners; laat dit veld leeg."
+    if invoer.uitvoering is not None and not motie:
+        fouten["uitvoering"] = "Een uitvoeringsstatus hoort bij een motie."
+    if invoer.verwijzing and not list(vind(invoer.verwijzing)):
+        fouten["verwijzing"] = _VINDPLAATS
+    if (
+        invoer.maatregel_id is not None
+        and opslag.maatregel(ctx.sessie, invoer.maatregel_id) is None
+    ):
+        fouten["maatregel_id"] = "Kies een maatregel uit de lijst."
+    if fouten:
+        raise OngeldigeInvoer(fouten)
+    nu = ctx.nu()
+    o = Kameropdracht(
+        soort=invoer.soort.value,
+        thema=invoer.thema or "",
+        onderwerp=invoer.onderwerp,
+        kop="",
+        leden=[{"naam": lid.naam, "partij": lid.partij} for lid in gelezen],
+        cum_suis=cs,
+        nummer=invoer.nummer,
+        verwijzing=invoer.verwijzing,
+        tk_status=invoer.tk_status.value,
+        uitvoering=(invoer.uitvoering or Uitvoering.NIET_GESTART).value if motie else None,
+        status_reden="vastgelegd door een beleidsmedewerker",
+        stand=invoer.stand or "",
+        termijn=invoer.termijn,
+        maatregel_id=invoer.maatregel_id,
+        beoordeeld_door=ik.gebruiker_id,
+        beoordeeld_op=nu,
+        bijgewerkt_op=nu,
+    )
+    beheer.bewaar(ctx.sessie, o)
+    ctx.audit("motie of toezegging vastleggen", opdracht=o.id, soort=invoer.soort.value)
+    return _uit(o)
+
+
 def _uit(o: Kameropdracht) -> OpdrachtUit:
     url = None
     if o.verwijzing:
@@ -168,10 +275,7 @@ def beoordeel(ctx: Context, opdracht_id: int, invoer: BeoordelingIn) -> Opdracht
     if invoer.maatregel_id is not None and opslag.maatregel(sessie, invoer.maatregel_id) is None:
         fouten["maatregel_id"] = "Kies een maatregel uit de lijst."
     if invoer.verwijzing and not list(vind(invoer.verwijzing)):
-        fouten["verwijzing"] = (
-            "Schrijf de vindplaats zoals ‘Kamerstuk 29 911, nr. 337’ of "
-            "‘Kamerstukken 2024–2025, 36 600 VI, nr. 32’."
-        )
+        fouten["verwijzing"] = _VINDPLAATS
     if fouten:
         raise OngeldigeInvoer(fouten)
     o.tk_status = invoer.tk_status.value

@@ -9,11 +9,13 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
-from integraal.domein.invoer import Datum, Invoer, Optioneel, Uitvoer, veld
+from integraal.domein.invoer import Datum, Invoer, Optioneel, OptioneleTekst, Uitvoer, veld
 from integraal.domein.monitor import Lijn, Lijnlabel, Maatregelstatus, label_op
 from integraal.monitor.rechten import mag_bewerken
+from integraal.opslag import beheer
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
+from integraal.opslag.modellen import Maatregel
 from integraal.verwerking import Context
 
 
@@ -50,13 +52,61 @@ class LijnUit(Uitvoer):
 
 
 class MaatregelIn(Invoer):
+    """A change to a measure: the status always, the rest when given (an empty field keeps
+    what is there, so the short status form and the full form share one model)."""
+
     status: Maatregelstatus = veld("Status")
     eind: Annotated[Datum | None, Optioneel] = veld(
         "Einddatum", hint="Bijvoorbeeld 31-12-2026. Leeg laten houdt de huidige.", standaard=None
     )
+    naam: OptioneleTekst = veld("Naam", standaard=None, min_length=3, max_length=300)
+    omschrijving: OptioneleTekst = veld("Omschrijving", standaard=None, max_length=3000)
+    eigenaar: OptioneleTekst = veld(
+        "Eigenaar", hint="Wie de maatregel uitvoert.", standaard=None, min_length=2, max_length=200
+    )
+    deelopgave: OptioneleTekst = veld("Deelopgave", standaard=None, max_length=60)
+    start: Annotated[Datum | None, Optioneel] = veld(
+        "Startdatum", hint="Bijvoorbeeld 01-01-2025.", standaard=None
+    )
 
     meldingen: ClassVar[dict[str, str]] = {
         "status": "Kies een status.",
+        "eind": "Vul de einddatum in als dd-mm-jjjj, bijvoorbeeld 31-12-2026.",
+        "start": "Vul de startdatum in als dd-mm-jjjj, bijvoorbeeld 01-01-2025.",
+        "naam": "Geef de maatregel een naam van minstens 3 tekens.",
+        "eigenaar": "Noem de eigenaar in minstens 2 tekens.",
+    }
+
+
+class MaatregelNieuwIn(Invoer):
+    naam: str = veld("Naam", min_length=3, max_length=300)
+    deelopgave: str = veld(
+        "Deelopgave", hint="Onder welke deelopgave van de aanpak.", max_length=60
+    )
+    eigenaar: str = veld(
+        "Eigenaar", hint="Wie de maatregel uitvoert.", min_length=2, max_length=200
+    )
+    status: Maatregelstatus = veld("Status")
+    start: Annotated[Datum | None, Optioneel] = veld(
+        "Startdatum", hint="Bijvoorbeeld 01-01-2025.", standaard=None
+    )
+    eind: Annotated[Datum | None, Optioneel] = veld(
+        "Einddatum", hint="Bijvoorbeeld 31-12-2026.", standaard=None
+    )
+    omschrijving: OptioneleTekst = veld("Omschrijving", standaard=None, max_length=3000)
+    bron: OptioneleTekst = veld(
+        "Bron",
+        hint="Waar de maatregel is aangekondigd, bijvoorbeeld een Kamerbrief.",
+        standaard=None,
+        max_length=500,
+    )
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "naam": "Geef de maatregel een naam van minstens 3 tekens.",
+        "deelopgave": "Kies een deelopgave.",
+        "eigenaar": "Noem de eigenaar in minstens 2 tekens.",
+        "status": "Kies een status.",
+        "start": "Vul de startdatum in als dd-mm-jjjj, bijvoorbeeld 01-01-2025.",
         "eind": "Vul de einddatum in als dd-mm-jjjj, bijvoorbeeld 31-12-2026.",
     }
 
@@ -98,16 +148,59 @@ def maatregelkeuzes(ctx: Context) -> list[tuple[str, str]]:
     return [(str(m.id), m.naam) for m in opslag.maatregelen(ctx.sessie)]
 
 
+def deelopgavekeuzes(ctx: Context) -> list[tuple[str, str]]:
+    return [(d.code, d.naam) for d in opslag.deelopgaven(ctx.sessie)]
+
+
+def _toets_data(start: dt.date | None, eind: dt.date | None, fouten: dict[str, str]) -> None:
+    if start is not None and eind is not None and eind < start:
+        fouten["eind"] = "De einddatum ligt vóór de start."
+
+
+def maak_maatregel(ctx: Context, invoer: MaatregelNieuwIn) -> MaatregelUit:
+    ik = mag_bewerken(ctx)
+    fouten: dict[str, str] = {}
+    if invoer.deelopgave not in dict(deelopgavekeuzes(ctx)):
+        fouten["deelopgave"] = "Kies een deelopgave uit de lijst."
+    _toets_data(invoer.start, invoer.eind, fouten)
+    if fouten:
+        raise OngeldigeInvoer(fouten)
+    m = Maatregel(
+        deelopgave_code=invoer.deelopgave,
+        naam=invoer.naam,
+        omschrijving=invoer.omschrijving or "",
+        eigenaar=invoer.eigenaar,
+        start=invoer.start,
+        eind=invoer.eind,
+        status=invoer.status.value,
+        bron=invoer.bron or "",
+        bijgewerkt_op=ctx.nu(),
+        bijgewerkt_door=ik.gebruiker_id,
+    )
+    beheer.bewaar(ctx.sessie, m)
+    ctx.audit("maatregel aanmaken", maatregel=m.id, deelopgave=invoer.deelopgave)
+    return MaatregelUit.model_validate(m)
+
+
 def wijzig_maatregel(ctx: Context, maatregel_id: int, invoer: MaatregelIn) -> MaatregelUit:
     ik = mag_bewerken(ctx)
     m = opslag.maatregel(ctx.sessie, maatregel_id)
     if m is None:
         raise NietGevonden("Deze maatregel bestaat niet.")
-    if invoer.eind is not None and m.start is not None and invoer.eind < m.start:
-        raise OngeldigeInvoer({"eind": "De einddatum ligt vóór de start."})
-    m.status = invoer.status.value
-    if invoer.eind is not None:
-        m.eind = invoer.eind
+    fouten: dict[str, str] = {}
+    if invoer.deelopgave is not None and invoer.deelopgave not in dict(deelopgavekeuzes(ctx)):
+        fouten["deelopgave"] = "Kies een deelopgave uit de lijst."
+    start = invoer.start if invoer.start is not None else m.start
+    eind = invoer.eind if invoer.eind is not None else m.eind
+    _toets_data(start, eind, fouten)
+    if fouten:
+        raise OngeldigeInvoer(fouten)
+    m.status, m.start, m.eind = invoer.status.value, start, eind
+    m.naam = invoer.naam or m.naam
+    m.eigenaar = invoer.eigenaar or m.eigenaar
+    m.deelopgave_code = invoer.deelopgave or m.deelopgave_code
+    if invoer.omschrijving is not None:
+        m.omschrijving = invoer.omschrijving
     m.bijgewerkt_op, m.bijgewerkt_door = ctx.nu(), ik.gebruiker_id
     ctx.audit("maatregel bijwerken", maatregel=m.id, status=invoer.status.value)
     return MaatregelUit.model_validate(m)

@@ -29,6 +29,7 @@ from integraal.web.routes import (
     leveringen,
     logboek,
     monitor,
+    monitorbeheer,
     netwerk,
     pmg,
     poortwachters,
@@ -42,7 +43,16 @@ from integraal.web.routes import (
 # Mounted in this order: within an area, a fixed path comes before one with a parameter.
 GEBIEDEN: tuple[ModuleType, ...] = (inloggen, start, delen, entiteiten, logboek, leveringen)
 GEBIEDEN += (signalen, casussen, deelverzoeken, interventies, kruisverwijzing, netwerk)
-GEBIEDEN += (beslag, monitor, knelpunten, rapportages, signaalronden, verbanden, bestuurlijk)
+GEBIEDEN += (
+    beslag,
+    monitorbeheer,
+    monitor,
+    knelpunten,
+    rapportages,
+    signaalronden,
+    verbanden,
+    bestuurlijk,
+)
 GEBIEDEN += (poortwachters, integriteit, pmg)
 
 

@@ -25,15 +25,16 @@ from integraal.monitor.documenten import TrefferUit, Zoekopdracht
 from integraal.monitor.financien import FinancienUit
 from integraal.monitor.gebiedsbeeld import GebiedsbeeldUit, Gebiedsvraag
 from integraal.monitor.indicatoren import (
+    IndicatorIn,
     IndicatorUit,
     Indicatorvraag,
     Punt,
     Uitsplitsvraag,
     WaardeIn,
 )
-from integraal.monitor.opdrachten import BeoordelingIn, Opdrachtfilter, OpdrachtUit
+from integraal.monitor.opdrachten import BeoordelingIn, Opdrachtfilter, OpdrachtIn, OpdrachtUit
 from integraal.monitor.rapport import Rapportvraag
-from integraal.monitor.structuur import LijnUit, MaatregelIn, MaatregelUit
+from integraal.monitor.structuur import LijnUit, MaatregelIn, MaatregelNieuwIn, MaatregelUit
 
 router = APIRouter(tags=["Monitor"])
 
@@ -58,6 +59,37 @@ def wijzig_maatregel(ctx: Ctx, maatregel_id: int, invoer: MaatregelIn) -> Maatre
 )
 def lees_indicatoren(ctx: Ctx, vraag: Annotated[Indicatorvraag, Query()]) -> list[IndicatorUit]:
     return indicatoren.overzicht(ctx, vraag)
+
+
+@router.post(
+    "/monitor/maatregelen", status_code=201, summary="Een maatregel toevoegen (beleidsmedewerker)"
+)
+def maak_maatregel(ctx: Ctx, invoer: MaatregelNieuwIn) -> MaatregelUit:
+    return structuur.maak_maatregel(ctx, invoer)
+
+
+@router.post(
+    "/monitor/indicatoren", status_code=201, summary="Een indicator toevoegen (beleidsmedewerker)"
+)
+def maak_indicator(ctx: Ctx, invoer: IndicatorIn) -> IndicatorUit:
+    return indicatoren.maak_indicator(ctx, invoer)
+
+
+@router.put(
+    "/monitor/indicatoren/{code}",
+    summary="De definitie van een indicator wijzigen; waarden en herzieningen blijven",
+)
+def wijzig_indicator(ctx: Ctx, code: str, invoer: IndicatorIn) -> IndicatorUit:
+    return indicatoren.wijzig_indicator(ctx, code, invoer)
+
+
+@router.post(
+    "/monitor/opdrachten",
+    status_code=201,
+    summary="Een motie of toezegging vastleggen die niet in een bijlage staat (beleidsmedewerker)",
+)
+def leg_opdracht_vast(ctx: Ctx, invoer: OpdrachtIn) -> OpdrachtUit:
+    return opdrachten.vastleggen(ctx, invoer)
 
 
 @router.get(

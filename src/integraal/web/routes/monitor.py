@@ -90,9 +90,9 @@ def overzicht(w: WebDep) -> Response:
 
 def _maatregel(w: Web, maatregel_id: int, f: Formulierstaat | None = None) -> Response:
     with w.context() as ctx:
-        m = next(
+        gevonden = next(
             (
-                m
+                (m, d.code)
                 for lijn in structuur.structuur(ctx)
                 for d in lijn.deelopgaven
                 for m in d.maatregelen
@@ -100,13 +100,25 @@ def _maatregel(w: Web, maatregel_id: int, f: Formulierstaat | None = None) -> Re
             ),
             None,
         )
+        keuzes = structuur.deelopgavekeuzes(ctx)
+    m, deelopgave = gevonden if gevonden else (None, None)
     if m is None:
         raise NietGevonden("Deze maatregel bestaat niet.")
     return w.pagina(
         "monitor_maatregel.html",
         m=m,
-        f=f or Formulierstaat.met(status=m.status.value),
+        f=f
+        or Formulierstaat.met(
+            status=m.status.value,
+            naam=m.naam,
+            eigenaar=m.eigenaar,
+            deelopgave=deelopgave,
+            start=m.start.strftime("%d-%m-%Y") if m.start else None,
+            eind=m.eind.strftime("%d-%m-%Y") if m.eind else None,
+            omschrijving=m.omschrijving or None,
+        ),
         statussen=Maatregelstatus.keuzes(),
+        deelopgaven=keuzes,
         bewerker=_bewerker(w),
         kruimels=_kruimels(Kruimel(m.naam)),
     )
@@ -124,7 +136,7 @@ def maatregel_wijzigen(w: WebDep, maatregel_id: int, velden: Velden) -> Response
     def klaar(m: MaatregelUit) -> Response:
         return w.bevestig(
             "/monitor#maatregelen",
-            f"Status van ‘{m.naam}’: {m.status.label.lower()}",
+            f"‘{m.naam}’ bijgewerkt: {m.status.label.lower()}",
             "De wijziging is vastgelegd met uw naam en het tijdstip.",
             ("De voortgangsrapportage toont vanaf nu deze status.",),
         )
