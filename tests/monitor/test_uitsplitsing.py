@@ -116,12 +116,18 @@ def test_aantallen_per_verband_en_thema_met_aanvullend_verbergen(monitorwereld: 
 def test_bedragen_tellen_op_en_worden_nooit_verborgen(monitorwereld: Wereld) -> None:
     eigen = _cellen(monitorwereld, "interventiebedragen", None)
     assert eigen == {"Fiscaal, aanslag opgelegd": 6000.50, "Fiscaal, beslag gelegd": 500.0}
+    # An assessment and a seizure are not added up: per partnership they stay apart.
     per_verband = _cellen(monitorwereld, "interventiebedragen", Naar.VERBAND)
-    assert per_verband == {"RIEC Rotterdam": 6000.50, "RIEC Midden-Nederland": 500.0}
+    assert per_verband == {
+        "RIEC Rotterdam — Fiscaal, aanslag opgelegd": 6000.50,
+        "RIEC Midden-Nederland — Fiscaal, beslag gelegd": 500.0,
+    }
     assert sum(v or 0 for v in per_verband.values()) == sum(v or 0 for v in eigen.values())
     with transactie(monitorwereld.omgeving.fabriek) as s:
         notities = {u: r for _, u, _, r in punten(s, "interventiebedragen", PEIL, Naar.THEMA)}
-    assert notities["Drugsproductie en -handel"] == "berust op minder dan 5 interventies"
+    assert notities["Drugsproductie en -handel — Fiscaal, aanslag opgelegd"] == (
+        "berust op minder dan 5 interventies"
+    )
 
 
 def test_doorlooptijd_is_een_mediaan_en_verbergt_weinig_zaken(monitorwereld: Wereld) -> None:

@@ -70,15 +70,7 @@ def staven(
             f'<text x="{links + c * groep + groep / 2:.1f}" y="{hoogte - onder + 16}" '
             f'font-size="11" text-anchor="middle" fill="#222">{etiket}</text>'
         )
-    if len(series) > 1:
-        for s, serie in enumerate(series):
-            x = links + s * 160
-            delen.append(
-                f'<rect x="{x}" y="{hoogte - 14}" width="10" height="10" '
-                f'fill="{KLEUREN[s % len(KLEUREN)]}"/>'
-                f'<text x="{x + 14}" y="{hoogte - 5}" font-size="11" fill="#222">'
-                f"{escape(serie.naam)}</text>"
-            )
+    delen += _legenda(series, links, hoogte)
     delen.append("</svg>")
     return Markup("".join(delen))
 
@@ -129,17 +121,22 @@ def liggend(
                 f'<text x="{labelbreedte + lengte + 4:.1f}" y="{yb + balk - 4}" font-size="10" '
                 f'fill="#222">{escape(getal(w, decimalen))}</text>'
             )
-    if len(series) > 1:
-        for s, serie in enumerate(series):
-            x = labelbreedte + s * 160
-            delen.append(
-                f'<rect x="{x}" y="{hoogte - 14}" width="10" height="10" '
-                f'fill="{KLEUREN[s % len(KLEUREN)]}"/>'
-                f'<text x="{x + 14}" y="{hoogte - 5}" font-size="11" fill="#222">'
-                f"{escape(serie.naam)}</text>"
-            )
+    delen += _legenda(series, labelbreedte, hoogte)
     delen.append("</svg>")
     return Markup("".join(delen))
+
+
+def _legenda(series: Sequence[Serie], x0: float, hoogte: int) -> list[str]:
+    """A colour key along the bottom, when there is more than one series."""
+    if len(series) < 2:
+        return []
+    return [
+        f'<rect x="{x0 + s * 160}" y="{hoogte - 14}" width="10" height="10" '
+        f'fill="{KLEUREN[s % len(KLEUREN)]}"/>'
+        f'<text x="{x0 + s * 160 + 14}" y="{hoogte - 5}" font-size="11" fill="#222">'
+        f"{escape(serie.naam)}</text>"
+        for s, serie in enumerate(series)
+    ]
 
 
 def _kort(tekst: str, n: int = 18) -> str:

@@ -472,13 +472,6 @@ def _sluitingen(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
     ]
 
 
-def _bestuurlijke_vorderingen(sessie: Sessie, peil: dt.datetime) -> list[Punt]:
-    return [
-        Punt(periode=j, uitsplitsing=u, waarde=w, reden=r)
-        for j, u, w, r in bestuurlijk.vorderingen(sessie, peil)
-    ]
-
-
 def _punten(
     bron: Callable[[Sessie, dt.datetime], list[tuple[str, str, float | None, str | None]]],
 ) -> Callable[[Sessie, dt.datetime], list[Punt]]:
@@ -495,7 +488,6 @@ LIVE: dict[str, Callable[[Sessie, dt.datetime], list[Punt]]] = {
     "mainports": _punten(poortwachters.mainports),
     "integriteitsmeldingen": _punten(integriteit.meldingen),
     "sluitingen": _sluitingen,
-    "bestuurlijke_vorderingen": _bestuurlijke_vorderingen,
     "weigeringen_per_regel": _telling(knelpunten.weigeringen_per_regel),
     "weigeringen_per_verband": _telling(knelpunten.weigeringen_per_verband),
     "knelpunten_open": _telling(knelpunten.open_per_thema),

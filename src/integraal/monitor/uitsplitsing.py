@@ -19,9 +19,11 @@ from typing import Literal
 from integraal.beslag import cijfers
 from integraal.delen import standaard_beslisser
 from integraal.domein.beslagcijfers import beslagwaarde, waarde_bij_beslag
+from integraal.domein.bestuurlijk import Vorderingsoort
 from integraal.domein.casus import ZONDER_THEMA, Casusthema, InterventieSoort, Uitkomst
 from integraal.domein.keuze import Keuze
 from integraal.domein.monitor import KLEINSTE_CEL, onderdruk
+from integraal.opslag import kadaster
 from integraal.opslag import monitor as opslag
 from integraal.opslag.db import Sessie
 
@@ -52,6 +54,9 @@ class Bron:
     feiten: Callable[[Sessie, dt.datetime], list[Feit]]
     maat: Maat
     wat: str = "casussen"  # what a note on few items counts
+    # Amounts of different kinds (an assessment, a seizure) are not added up: per partnership
+    # or theme they stay apart by their own breakdown.
+    per_soort: bool = False
 
 
 def _gebeurtenissen(soort: str) -> Callable[[Sessie, dt.datetime], list[Feit]]:
@@ -104,6 +109,26 @@ def _beslagwaarde(sessie: Sessie, peil: dt.datetime) -> list[Feit]:
     return uit
 
 
+_VORDERING = {
+    "last_onder_dwangsom": "Last onder dwangsom",
+    "bestuurlijke_boete": "Bestuurlijke boete",
+}
+
+
+def _vorderingen(sessie: Sessie, peil: dt.datetime) -> list[Feit]:
+    """Administrative claims: imposed (a penalty's maximum), forfeited, paid; by year imposed."""
+    uit = []
+    for dag, soort, casus, opgelegd, verbeurd, betaald in kadaster.vorderingbedragen(
+        sessie, peil.date()
+    ):
+        kort = _VORDERING[Vorderingsoort(soort)]
+        bedragen = [("opgelegd", opgelegd), ("betaald", betaald)]
+        if Vorderingsoort(soort) is Vorderingsoort.DWANGSOM:
+            bedragen.insert(1, ("verbeurd", verbeurd))
+        uit += [Feit(str(dag.year), casus, c / 100, f"{kort}, {wat}") for wat, c in bedragen]
+    return uit
+
+
 def _signaal_tot_casus(sessie: Sessie, peil: dt.datetime) -> list[Feit]:
     return [
         Feit(str(casus.year), casus_id, float((casus - signaal).days))
@@ -124,25 +149,31 @@ BRONNEN: dict[str, Bron] = {
     "casussen_gestart": Bron(_gebeurtenissen("casus_geopend"), "aantal"),
     "casussen_afgesloten": Bron(_gebeurtenissen("casus_gesloten"), "aantal"),
     "interventies": Bron(_interventies, "aantal"),
-    "interventiebedragen": Bron(_interventiebedragen, "bedrag", "interventies"),
+    "interventiebedragen": Bron(_interventiebedragen, "bedrag", "interventies", per_soort=True),
+    "bestuurlijke_vorderingen": Bron(_vorderingen, "bedrag", "vorderingen", per_soort=True),
     "beslagwaarde": Bron(_beslagwaarde, "bedrag", "objecten"),
     "doorlooptijd_signaal_casus": Bron(_signaal_tot_casus, "mediaan"),
     "doorlooptijd_deelverzoek": Bron(_verzoek_tot_antwoord, "mediaan", "deelverzoeken"),
 }
 
 
-def _groep(naar: Naar | None, indeling: dict[str, tuple[str, str | None]]) -> Callable[[Feit], str]:
+def _groep(
+    naar: Naar | None, indeling: dict[str, tuple[str, str | None]], per_soort: bool
+) -> Callable[[Feit], str]:
     register = standaard_beslisser().register
 
-    def groep(f: Feit) -> str:
-        if naar is None:
-            return f.sleutel
+    def waar(f: Feit) -> str:
         if f.casus_id is None or f.casus_id not in indeling:
             return ZONDER_CASUS
         verband, thema = indeling[f.casus_id]
         if naar is Naar.VERBAND:
             return register.naam(verband)
         return Casusthema(thema).label if thema else ZONDER_THEMA
+
+    def groep(f: Feit) -> str:
+        if naar is None:
+            return f.sleutel
+        return f"{waar(f)} — {f.sleutel}" if per_soort else waar(f)
 
     return groep
 
@@ -152,7 +183,7 @@ def punten(
 ) -> list[tuple[str, str, float | None, str | None]]:
     """(period, breakdown, value, note) of a live source, by its own breakdown or `naar`."""
     bron = BRONNEN[live]
-    groep = _groep(naar, opslag.casusindeling(sessie) if naar else {})
+    groep = _groep(naar, opslag.casusindeling(sessie) if naar else {}, bron.per_soort)
     per_jaar: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for f in bron.feiten(sessie, peil):
         per_jaar[f.jaar][groep(f)].append(f.waarde)

@@ -105,39 +105,28 @@ def sluitingen_per_buurt(sessie: Session, tot: dt.date | None = None) -> list[Sl
     return [Sluitingstelling(j, b, g, n) for (j, b, g), n in sorted(telling.items(), key=str)]
 
 
-@dataclass(frozen=True)
-class Vorderingsom:
-    jaar: int
-    soort: str
-    opgelegd_centen: int
-    verschuldigd_centen: int
-    betaald_centen: int
-    aantal: int
-
-
-def vorderingsommen(sessie: Session, tot: dt.date | None = None) -> list[Vorderingsom]:
-    """Claims per year imposed and kind: what was imposed (a fine's amount, a penalty's
-    maximum), what is owed (forfeited) and what was paid."""
-    uit: dict[tuple[int, str], list[int]] = {}
-    for dag, soort, bedrag, maximum, schuld, betaald in sessie.execute(
+def vorderingbedragen(
+    sessie: Session, tot: dt.date
+) -> list[tuple[dt.date, str, str | None, int, int, int]]:
+    """Per claim not lapsed: (imposed on, kind, case, imposed or maximum, owed, paid), amounts
+    only, for the monitor's sums per partnership and theme."""
+    rijen = sessie.execute(
         select(
             Bestuurlijkevordering.opgelegd_op,
             Bestuurlijkevordering.soort,
+            Bestuurlijkevordering.casus_id,
             Bestuurlijkevordering.bedrag_centen,
             Bestuurlijkevordering.maximum_centen,
             Bestuurlijkevordering.verschuldigd_centen,
             Bestuurlijkevordering.betaald_centen,
         ).where(
-            Bestuurlijkevordering.status != "vervallen",
-            Bestuurlijkevordering.opgelegd_op <= (tot or dt.date.max),
+            Bestuurlijkevordering.status != "vervallen", Bestuurlijkevordering.opgelegd_op <= tot
         )
-    ):
-        rij = uit.setdefault((dag.year, soort), [0, 0, 0, 0])
-        rij[0] += maximum if soort == "last_onder_dwangsom" else bedrag
-        rij[1] += schuld
-        rij[2] += betaald
-        rij[3] += 1
-    return [Vorderingsom(j, s, *r) for (j, s), r in sorted(uit.items())]
+    )
+    return [
+        (dag, soort, casus, maximum if soort == "last_onder_dwangsom" else bedrag, schuld, betaald)
+        for dag, soort, casus, bedrag, maximum, schuld, betaald in rijen
+    ]
 
 
 def bibob_termijnen(sessie: Session, organisatie_id: str, tot: dt.date) -> int:
