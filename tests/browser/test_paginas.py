@@ -63,7 +63,7 @@ PER_PATROON = 3
 _IDS = (
     (re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), "{uuid}"),
     (re.compile(r"\b[A-Z]+(?:-[A-Z]+)*-\d{4}-\d+\b"), "{kenmerk}"),
-    (re.compile(r"(?<=/indicatoren/)[^/.]+$"), "{code}"),
+    (re.compile(r"(?<=/indicatoren/)(?!nieuw$)[^/.]+(?=/definitie$|$)"), "{code}"),
     (re.compile(r"(?<=/verbanden/)[^/.]+$"), "{verband}"),
     (re.compile(r"(?<=/)[^/]*[0-9a-f]{12,}[^/]*(?=/|$)"), "{hex}"),
     (re.compile(r"(?<=/)\d+(?=/|$)"), "{nr}"),

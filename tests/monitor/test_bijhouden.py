@@ -45,7 +45,7 @@ def _audits(mw: Monitorwereld, actie: str) -> int:
 def test_een_maatregel_toevoegen_en_helemaal_bijwerken(mw: Monitorwereld) -> None:
     o = mw.w.omgeving
     nieuw = MaatregelNieuwIn(
-        naam="Platform Ondermijning Kleine Zeehavens",
+        naam="Havenscan kleine zeehavens",
         deelopgave="logistieke-knooppunten",
         eigenaar="Gemeenten en RIEC's Den Haag en Noord-Nederland",
         status="voorbereiding",
@@ -65,6 +65,16 @@ def test_een_maatregel_toevoegen_en_helemaal_bijwerken(mw: Monitorwereld) -> Non
         )
     assert "eind" in fout.value.fouten
     m = doe(o, mw.beleid, structuur.maak_maatregel, nieuw)
+    with pytest.raises(OngeldigeInvoer) as fout:  # two of a name under one deelopgave
+        doe(
+            o,
+            mw.beleid,
+            structuur.maak_maatregel,
+            nieuw.model_copy(update={"naam": "HAVENSCAN kleine zeehavens"}),
+        )
+    assert "naam" in fout.value.fouten
+    with pytest.raises(OngeldigeInvoer):  # a start in year 1 is a typo
+        valideer(MaatregelNieuwIn, {**nieuw.model_dump(), "start": "01-01-0001"})
     bijgewerkt = doe(
         o,
         mw.beleid,
@@ -86,18 +96,25 @@ def test_een_maatregel_toevoegen_en_helemaal_bijwerken(mw: Monitorwereld) -> Non
             for d in lijn.deelopgaven
             for m in d.maatregelen
         }
-    assert onder["Platform Ondermijning Kleine Zeehavens"] == "regionale-versterking"
+    assert onder["Havenscan kleine zeehavens"] == "regionale-versterking"
     assert (_audits(mw, "maatregel aanmaken"), _audits(mw, "maatregel bijwerken")) == (1, 1)
-    assert "Platform Ondermijning Kleine Zeehavens" in rapport.html(
-        doe(o, mw.beleid, rapport.stel_samen)
-    )
+    assert "Havenscan kleine zeehavens" in rapport.html(doe(o, mw.beleid, rapport.stel_samen))
 
 
 def test_een_indicator_definieren_waarden_geven_en_herdefinieren(mw: Monitorwereld) -> None:
     o = mw.w.omgeving
     invoer = valideer(IndicatorIn, DEFINITIE)
     i = doe(o, mw.beleid, indicatoren.maak_indicator, invoer)
-    tweede = doe(o, mw.beleid, indicatoren.maak_indicator, invoer)
+    with pytest.raises(OngeldigeInvoer) as dubbel:  # two of a name cannot be told apart
+        doe(o, mw.beleid, indicatoren.maak_indicator, invoer)
+    assert "naam" in dubbel.value.fouten
+    # Another name with the same key gets a suffix (the key is never shown).
+    tweede = doe(
+        o,
+        mw.beleid,
+        indicatoren.maak_indicator,
+        invoer.model_copy(update={"naam": f"{invoer.naam}!"}),
+    )
     assert i.code == "getrainde-medewerkers-van-kleine-havens" and tweede.code == f"{i.code}-2"
     assert i.lijn is not None and i.lijn.value == "verstoren_doorbreken"
     doe(
@@ -116,15 +133,15 @@ def test_een_indicator_definieren_waarden_geven_en_herdefinieren(mw: Monitorwere
     )
     assert gewijzigd.naam == "Getrainde havenmedewerkers (klein)"
     assert [p.waarde for p in doe(o, mw.beleid, indicatoren.indicator, i.code).punten] == [212.0]
-    with pytest.raises(OngeldigeInvoer) as fout:  # a computed figure's unit follows from it
+    with pytest.raises(OngeldigeInvoer) as fout:  # a computed figure's unit etc. follow from it
         doe(
             o,
             mw.beleid,
             indicatoren.wijzig_indicator,
             "casussen-gestart",
-            valideer(IndicatorIn, {**DEFINITIE, "eenheid": "euro"}),
+            valideer(IndicatorIn, {**DEFINITIE, "eenheid": "euro", "decimalen": 3}),
         )
-    assert "eenheid" in fout.value.fouten
+    assert {"eenheid", "decimalen", "bron"} <= set(fout.value.fouten)
     with pytest.raises(OngeldigeInvoer):
         valideer(IndicatorIn, {**DEFINITIE, "frequentie": "soms"})
     with transactie(o.fabriek) as s:
@@ -134,6 +151,8 @@ def test_een_indicator_definieren_waarden_geven_en_herdefinieren(mw: Monitorwere
         == "Getrainde havenmedewerkers (klein)"
     )
     assert (_audits(mw, "indicator aanmaken"), _audits(mw, "indicator bijwerken")) == (2, 1)
+    with pytest.raises(OngeldigeInvoer):
+        valideer(IndicatorIn, {**DEFINITIE, "eenheid": ""})
     assert "Getrainde havenmedewerkers (klein)" in rapport.html(
         doe(o, mw.beleid, rapport.stel_samen)
     )

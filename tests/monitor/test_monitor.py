@@ -279,7 +279,7 @@ def test_een_maatregel_bijwerken(mw: Monitorwereld) -> None:
             mw.beleid,
             structuur.wijzig_maatregel,
             1,
-            MaatregelIn(status="lopend", eind=dt.date(1999, 1, 1)),
+            MaatregelIn(status="lopend", eind=dt.date(2001, 1, 1)),  # before the start
         )
     assert set(fout.value.fouten) == {"eind"}
     with pytest.raises(NietGevonden):

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from integraal.app import maak_app
 from integraal.domein.actor import Actor
-from integraal.domein.fouten import Conflict, GeenToegang, OngeldigeInvoer
+from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.pmg import Besluit, Opgavestatus
 from integraal.domein.rollen import Rol
 from integraal.monitor import pmg, rapport
@@ -128,6 +128,41 @@ def test_van_uitvraag_via_opgave_en_beoordeling_naar_het_rapport(
         ("pmg-opgave beoordelen", 2),
     ):
         assert _audits(mw, actie) == n, actie
+
+
+def test_nederlandse_getallen_grote_nummers_en_wie_niemand_heeft(
+    mw: Monitorwereld, oov: Actor
+) -> None:
+    u = _uitvraag(mw)
+    # Rotterdam has its adviser; Schiedam has nobody who can fill in: the officer is told.
+    assert u.zonder_invuller == ["Gemeente Schiedam"]
+    opgave = _rotterdam(u)
+    i = doe(
+        mw.w.omgeving,
+        oov,
+        pmg.voeg_toe,
+        opgave,
+        pmg_invoer({**INTERVENTIE, "bereik": "1.000", "output": "2.500"}),
+    )
+    assert (i.bereik, i.output) == (1000, 2500)  # Dutch thousands, not 1 and 2.5
+    for fout in ("1,5", "1.5", "veel"):
+        with pytest.raises(OngeldigeInvoer):
+            pmg_invoer({**INTERVENTIE, "bereik": fout})
+    with TestClient(maak_app(mw.w.omgeving)) as c:
+        web_login(c, oov)
+        assert c.get("/pmg/opgaven/99999999999999999999999").status_code == 404
+    with pytest.raises(NietGevonden):  # the API's path, beyond a 64-bit key
+        doe(mw.w.omgeving, oov, pmg.lees, 2**63)
+    doe(mw.w.omgeving, oov, pmg.dien_in, opgave, IndienIn(zonderPersonen=True))
+    with pytest.raises(OngeldigeInvoer) as persoon:  # the reviewer's words are checked too
+        doe(
+            mw.w.omgeving,
+            mw.beleid,
+            pmg.beoordeel,
+            opgave,
+            BeoordelingIn(oordeel="terugsturen", opmerking="Bel de moeder op 06-12345678."),
+        )
+    assert "opmerking" in persoon.value.fouten
 
 
 def test_wie_wat_mag(mw: Monitorwereld, oov: Actor) -> None:

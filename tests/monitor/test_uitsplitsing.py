@@ -140,6 +140,16 @@ def test_doorlooptijd_is_een_mediaan_en_verbergt_weinig_zaken(monitorwereld: Wer
         s.get(Signaal, "S-R-1").casus_id = None  # type: ignore[union-attr]
         s.get(Signaal, "S-R-2").casus_id = None  # type: ignore[union-attr]
     assert _cellen(monitorwereld, "doorlooptijd_signaal_casus", None) == {"": None}
+    with transactie(monitorwereld.omgeving.fabriek) as s:
+        beeld = indicatoren.reeks(s, "doorlooptijd-signaal-casus-integraal", PEIL)
+    [p] = beeld.punten
+    # Hidden because it rests on few cases: never shown as "less than 5 days".
+    assert beeld.opmaak(p.waarde, p.reden) == "niet getoond"
+    [rij] = indicatoren.rijen(beeld)
+    assert rij[indicatoren.KOLOMMEN.index("waarde")] == ""
+    assert rij[indicatoren.KOLOMMEN.index("opmerking")] == (
+        "niet getoond: berust op minder dan 5 casussen"
+    )
 
 
 def test_de_coordinator_kiest_het_thema_en_de_telling_volgt(monitorwereld: Wereld) -> None:

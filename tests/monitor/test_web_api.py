@@ -33,10 +33,15 @@ def test_paginas_voor_de_beleidsmedewerker(mw: Monitorwereld) -> None:
         assert "<svg" in fin.text and "<title>Plan en realisatie 2023" in fin.text
         zoek = c.get("/monitor/documenten", params={"zoek": "witwaszaken"})
         assert "<mark>witwaszaken</mark>" in zoek.text
+        vaag = c.get("/monitor/documenten", params={"zoek": "de van het a"})
+        assert "Er is een probleem" in vaag.text and "Zoek op een woord dat meer" in vaag.text
         kwaad = c.get("/monitor/documenten", params={"zoek": '"<script>'})
         assert kwaad.status_code == 200 and "<script>" not in kwaad.text.split("<main")[1]
         leeg = c.get("/monitor/documenten", params={"zoek": " "})
-        assert "Er is een probleem" in leeg.text and "Vul een of meer woorden in." in leeg.text
+        assert (
+            "Er is een probleem" in leeg.text
+            and "Vul een of meer woorden in, samen hoogstens 200 tekens." in leeg.text
+        )
         # filters and columns show labels, never codes
         moties = c.get("/monitor/moties", params={"soort": "motie"})
         assert "Six Dijkstra (NSC)" in moties.text and ">Motie</td>" in moties.text

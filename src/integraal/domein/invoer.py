@@ -157,6 +157,21 @@ def _getal(waarde: object) -> object:
     return waarde
 
 
+def _heel(waarde: object) -> object:
+    """A whole number as typed in the Netherlands: 1000 or 1.000 (thousands), never 1,5;
+    a JSON number must be whole too ('1.000' must not become 1, as lax parsing would)."""
+    if isinstance(waarde, str):
+        tekst = waarde.strip()
+        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", tekst):
+            tekst = tekst.replace(".", "")
+        if not re.fullmatch(r"-?\d+", tekst):
+            raise PydanticCustomError("aantal", "vul een heel getal in, bijvoorbeeld 1.250")
+        return int(tekst)
+    if isinstance(waarde, float) and not waarde.is_integer():
+        raise PydanticCustomError("aantal", "vul een heel getal in, bijvoorbeeld 1.250")
+    return waarde
+
+
 def _leeg_is_niets(waarde: object) -> object:
     return None if isinstance(waarde, str) and not waarde.strip() else waarde
 
@@ -185,6 +200,9 @@ Bedrag = Annotated[Decimal, BeforeValidator(_bedrag), Field(ge=0, max_digits=15,
 
 Getal = Annotated[Decimal, BeforeValidator(_getal), Field(allow_inf_nan=False)]
 """A number as typed in the Netherlands (371,8) or as a JSON number."""
+
+Aantal = Annotated[int, BeforeValidator(_heel), Field(ge=0)]
+"""A count as typed in the Netherlands (1.250 is twelve hundred and fifty), never negative."""
 
 Optioneel = BeforeValidator(_leeg_is_niets)
 """An empty form field means 'not given', not an empty string."""

@@ -69,16 +69,37 @@ OVERGANGEN: Mapping[Opgavestatus, frozenset[Opgavestatus]] = {
 # Only these can still be changed by the municipality.
 BEWERKBAAR = frozenset({Opgavestatus.UITGEVRAAGD, Opgavestatus.TERUGGESTUURD})
 
-# A return holds aggregates: a BSN-like number, an e-mail address or a date of birth in the
-# municipality's own words would make it personal data, so such text is refused.
-_PERSOONLIJK = re.compile(
-    r"(?<!\d)\d{9}(?!\d)|[\w.+-]+@[\w-]+\.[\w.]+|\b\d{1,2}[-/]\d{1,2}[-/](?:19|20)\d{2}\b"
+# A return holds aggregates. Free text that names a person by a number, an address or a date
+# of birth would make it personal data, so such text is refused: nine digits in any grouping
+# that pass the BSN eleven-test, an e-mail address (also written "(at)" or " at "), a Dutch
+# phone number, and any full date (a return speaks of months and years, not days).
+_MAANDEN = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+_NEGEN_CIJFERS = re.compile(r"(?<![\d.,-])\d(?:[ .-]?\d){8}(?![\d]|[.,-]\d)")
+_OVERIG = re.compile(
+    r"[\w.+-]+\s*(?:@|\(at\)|\[at\]|\s+at\s+)\s*[\w-]+\.[a-z]{2,}\b"  # e-mail
+    r"|(?<!\d)(?:\+31|0)\s?[1-9](?:[ -]?\d){8}(?!\d)"  # phone
+    r"|\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{2}|\d{4})\b"  # 01-02-2009, 01.02.09
+    r"|\b(?:19|20)\d{2}-\d{1,2}-\d{1,2}\b"  # 2009-02-01
+    rf"|\b\d{{1,2}}\s+(?:{_MAANDEN})\s+(?:19|20)\d{{2}}\b",  # 1 februari 2009
+    re.IGNORECASE,
 )
 
 
+def _elfproef(cijfers: str) -> bool:
+    som = sum(int(c) * w for c, w in zip(cijfers, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
+    return som % 11 == 0 and som != 0
+
+
 def persoonlijk(tekst: str) -> bool:
-    """Whether free text looks like it names a person (a BSN, an e-mail, a birth date)."""
-    return bool(_PERSOONLIJK.search(tekst))
+    """Whether free text looks like it names a person (a BSN, an e-mail address, a phone
+    number, a date that could be a date of birth)."""
+    for m in _NEGEN_CIJFERS.finditer(tekst):
+        cijfers = re.sub(r"\D", "", m.group())
+        # Nine digits in a row are refused outright; grouped ones ("100.000.000" euro) only
+        # when they pass the eleven-test a BSN passes.
+        if cijfers == m.group() or _elfproef(cijfers):
+            return True
+    return bool(_OVERIG.search(tekst))
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ Every word asked must be in a passage (AND). A word is stemmed with Snowball's o
 algorithm, the one PostgreSQL's `dutch` configuration uses, so both databases find the same
 passages: 'witwassen' and 'witwaspraktijken' share the stem 'witwas', 'gemeenten' finds
 'gemeente'. The stem is used as a prefix, because Dutch writes compounds as one word: 'crypto'
-finds 'cryptovaluta'. Function words ('de', 'van') are dropped as PostgreSQL drops them.
+finds 'cryptovaluta'. Function words ('de', 'van') are dropped as PostgreSQL drops them, and
+so are single letters. There are no operators: 'AND', 'OR' and quotes are words like any other.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ def termen(vraag: str) -> list[str]:
         if woord in STOPWOORDEN:
             continue
         stam = _DUBBEL.sub(r"\1", _zonder_accenten(str(_stemmer().stemWord(woord))))
-        if stam and stam not in uit:
+        # One letter as a prefix matches nearly every passage: it narrows nothing.
+        if len(stam) > 1 and stam not in uit:
             uit.append(stam)
     return uit

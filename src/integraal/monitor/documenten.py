@@ -8,8 +8,9 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from integraal.domein.fouten import NietGevonden
+from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, Uitvoer, veld
+from integraal.domein.zoektaal import termen
 from integraal.opslag import monitor as opslag
 from integraal.verwerking import Context
 
@@ -23,7 +24,9 @@ class Zoekopdracht(Invoer):
         max_length=200,
     )
 
-    meldingen: ClassVar[dict[str, str]] = {"zoek": "Vul een of meer woorden in."}
+    meldingen: ClassVar[dict[str, str]] = {
+        "zoek": "Vul een of meer woorden in, samen hoogstens 200 tekens."
+    }
 
 
 class TrefferUit(Uitvoer):
@@ -70,6 +73,15 @@ def lijst(ctx: Context) -> list[DocumentkopUit]:
 
 
 def zoek(ctx: Context, vraag: Zoekopdracht) -> list[TrefferUit]:
+    """Passages holding every word asked. Words that narrow nothing (function words, single
+    letters) are refused with a message, rather than answered with every passage or none."""
+    if not termen(vraag.zoek):
+        raise OngeldigeInvoer(
+            {
+                "zoek": "Deze woorden staan in bijna elke passage. Zoek op een woord dat meer "
+                "zegt, zoals witwassen of havens."
+            }
+        )
     return [
         TrefferUit(
             document=t.document_sleutel,

@@ -15,7 +15,16 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from integraal.domein.fouten import Conflict, NietGevonden, OngeldigeInvoer
-from integraal.domein.invoer import Datum, Getal, Invoer, Optioneel, OptioneleTekst, Uitvoer, veld
+from integraal.domein.invoer import (
+    Aantal,
+    Datum,
+    Getal,
+    Invoer,
+    Optioneel,
+    OptioneleTekst,
+    Uitvoer,
+    veld,
+)
 from integraal.domein.keuze import Keuze
 from integraal.domein.monitor import (
     KLEINSTE_CEL,
@@ -109,16 +118,20 @@ class IndicatorUit(Uitvoer):
                 uit.append((u or "Totaal", cellen))
         return uit
 
-    def opmaak(self, waarde: float | None) -> str:
-        """The number alone, Dutch notation; a hidden small count reads 'minder dan 5'."""
+    def opmaak(self, waarde: float | None, reden: str | None = None) -> str:
+        """The number alone, Dutch notation. A hidden small count reads 'minder dan 5'; any
+        other hidden figure (one hidden beside it so it cannot be recomputed, a median over few
+        cases) reads 'niet getoond', so it is never taken for a value below 5."""
         if waarde is None:
+            if reden and reden != "klein aantal":
+                return "niet getoond"
             return f"minder dan {KLEINSTE_CEL}"
         return getal(waarde, self.decimalen)
 
-    def met_eenheid(self, waarde: float | None) -> str:
+    def met_eenheid(self, waarde: float | None, reden: str | None = None) -> str:
         """The number as a person reads it: '€ 1.250', '3,2 mln euro', '17 kg', '1.800'."""
         if waarde is None:
-            return self.opmaak(None)
+            return self.opmaak(None, reden)
         if self.eenheid == "euro":
             return f"€ {getal(waarde, self.decimalen)}"
         if self.eenheid == "aantal":
@@ -199,10 +212,10 @@ class IndicatorIn(Invoer):
         max_length=3000,
     )
     eenheid: str = veld(
-        "Eenheid", hint="Bijvoorbeeld aantal, euro, mln euro, kg, %.", max_length=40
+        "Eenheid", hint="Bijvoorbeeld aantal, euro, mln euro, kg, %.", min_length=1, max_length=40
     )
-    decimalen: int = veld(
-        "Decimalen", hint="Hoeveel cijfers achter de komma.", standaard=0, ge=0, le=3
+    decimalen: Aantal = veld(
+        "Decimalen", hint="Hoeveel cijfers achter de komma.", standaard=0, le=3
     )
     bron: str = veld(
         "Bron", hint="Wie het cijfer levert en waar het staat.", min_length=3, max_length=500
@@ -256,8 +269,17 @@ def _deelopgave(sessie: Sessie, code: str) -> str:
     return d.lijn_code
 
 
+def _unieke_naam(sessie: Sessie, naam: str, behalve: str | None = None) -> None:
+    if any(
+        i.naam.casefold() == naam.casefold() and i.code != behalve
+        for i in opslag.indicatoren(sessie)
+    ):
+        raise OngeldigeInvoer({"naam": "Er is al een indicator met deze naam; kies een andere."})
+
+
 def maak_indicator(ctx: Context, invoer: IndicatorIn) -> IndicatorUit:
     mag_bewerken(ctx)
+    _unieke_naam(ctx.sessie, invoer.naam)
     lijn = _deelopgave(ctx.sessie, invoer.deelopgave)
     i = Indicator(code=_nieuwe_code(ctx.sessie, invoer.naam), lijn_code=lijn, live=None)
     _definieer(i, invoer)
@@ -272,10 +294,23 @@ def wijzig_indicator(ctx: Context, code: str, invoer: IndicatorIn) -> IndicatorU
     i = opslag.indicator(ctx.sessie, code)
     if i is None:
         raise NietGevonden("Deze indicator bestaat niet.")
-    if i.live is not None and invoer.eenheid != i.eenheid:
-        raise OngeldigeInvoer(
-            {"eenheid": "De eenheid van een cijfer uit Integraal volgt uit de berekening."}
-        )
+    _unieke_naam(ctx.sessie, invoer.naam, behalve=code)
+    if i.live is not None:
+        # A computed figure's unit, decimals, source and rhythm follow from the computation;
+        # only its name, definition, place and breakdown's wording are the officer's.
+        vast = {
+            "eenheid": (invoer.eenheid, i.eenheid),
+            "decimalen": (invoer.decimalen, i.decimalen),
+            "bron": (invoer.bron, i.bron),
+            "frequentie": (invoer.frequentie.value, i.frequentie),
+        }
+        fouten = {
+            veld_: "Dit volgt uit de berekening in Integraal en kan hier niet worden gewijzigd."
+            for veld_, (nieuw, oud) in vast.items()
+            if nieuw != oud
+        }
+        if fouten:
+            raise OngeldigeInvoer(fouten)
     i.lijn_code = _deelopgave(ctx.sessie, invoer.deelopgave)
     _definieer(i, invoer)
     ctx.audit("indicator bijwerken", indicator=code)
@@ -495,19 +530,30 @@ LIVE: dict[str, Callable[[Sessie, dt.datetime], list[Punt]]] = {
 }
 
 
-KOLOMMEN = ("indicator", "periode", "uitsplitsing", "waarde", "eenheid", "voorlopig", "bron")
+KOLOMMEN = (
+    "indicator",
+    "periode",
+    "uitsplitsing",
+    "waarde",
+    "eenheid",
+    "voorlopig",
+    "opmerking",
+    "bron",
+)
 
 
 def rijen(beeld: IndicatorUit) -> list[list[object]]:
-    """For export: a hidden small count reads '<5' in the value's place."""
+    """For export: a hidden value is left empty and the remark says why; a remark on a
+    shown value (an amount over few items) is kept too."""
     return [
         [
             beeld.naam,
             p.periode,
             p.uitsplitsing or "totaal",
-            p.waarde if p.waarde is not None else f"<{KLEINSTE_CEL}",
+            p.waarde if p.waarde is not None else "",
             beeld.eenheid,
             "ja" if p.voorlopig else "nee",
+            (f"niet getoond: {p.reden}" if p.waarde is None and p.reden else (p.reden or "")),
             beeld.bron,
         ]
         for p in beeld.punten

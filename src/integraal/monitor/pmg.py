@@ -20,8 +20,16 @@ from pydantic import Field, model_validator
 from integraal.domein import pmg as domein
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
-from integraal.domein.invoer import Invoer, Optioneel, OptioneleTekst, Uitvoer, Werkdatum, veld
-from integraal.domein.monitor import KLEINSTE_CEL, Soort, onderdruk_een
+from integraal.domein.invoer import (
+    Aantal,
+    Invoer,
+    Optioneel,
+    OptioneleTekst,
+    Uitvoer,
+    Werkdatum,
+    veld,
+)
+from integraal.domein.monitor import KLEINSTE_CEL, Cel, Soort, onderdruk, onderdruk_een
 from integraal.domein.pmg import Besluit, Bewijs, Niveau, Opgavestatus, Risicothema
 from integraal.domein.rollen import Rol
 from integraal.monitor.rechten import BEWERKERS
@@ -36,6 +44,10 @@ from integraal.verwerking import Context
 INVULLERS = frozenset({Rol.BELEIDSMEDEWERKER, Rol.OOV_ADVISEUR})
 GEMEENTE = "gemeente"
 _GEBIEDSCODE = re.compile(r"^(WK\d{6}|BU\d{8})$")
+_PERSOONLIJK = (
+    "Dit lijkt een persoonsgegeven (een BSN, e-mailadres, telefoonnummer of een volledige "
+    "datum). Een opgave bevat alleen aantallen en beschrijvingen; noem hoogstens maand en jaar."
+)
 
 
 # --- input ----------------------------------------------------------------------------------
@@ -83,13 +95,12 @@ class InterventieIn(Invoer):
         min_length=1,
     )
     niveaus: list[Niveau] = veld("Niveau van ondersteuning", min_length=1)
-    bereik: int = veld(
-        "Bereik", hint="Aantal jongeren dat de interventie bereikte.", ge=0, le=1_000_000
+    bereik: Aantal = veld(
+        "Bereik", hint="Aantal jongeren dat de interventie bereikte.", le=1_000_000
     )
-    output: int = veld(
+    output: Aantal = veld(
         "Output",
         hint="Het aantal dat de interventie opleverde, zoals trajecten of trainingen.",
-        ge=0,
         le=1_000_000,
     )
     output_omschrijving: str = veld(
@@ -113,15 +124,15 @@ class InterventieIn(Invoer):
     )
 
     meldingen: ClassVar[dict[str, str]] = {
-        "naam": "Geef de interventie een naam van minstens 3 tekens.",
+        "naam": "Geef de interventie een naam van 3 tot 200 tekens.",
         "bewijs": "Kies hoe de interventie onderbouwd is.",
         "themas": "Kies ten minste één thema waarop de interventie inzet.",
         "niveaus": "Kies ten minste één niveau van ondersteuning.",
         "bereik": "Vul het aantal bereikte jongeren in als een heel getal, 0 of meer.",
         "output": "Vul de output in als een heel getal, 0 of meer.",
-        "output_omschrijving": "Zeg in minstens 3 tekens waar de output over gaat.",
+        "output_omschrijving": "Zeg in 3 tot 200 tekens waar de output over gaat.",
         "besluit": "Kies of de interventie doorgaat, wordt bijgesteld of stopt.",
-        "motivering": "Motiveer het besluit in minstens 10 tekens.",
+        "motivering": "Motiveer het besluit in 10 tot 3.000 tekens.",
         "gebieden": "Noem wijken of buurten met hun CBS-code, zoals WK999901 of BU99990101.",
     }
 
@@ -156,6 +167,7 @@ class BeoordelingIn(Invoer):
 
     meldingen: ClassVar[dict[str, str]] = {
         "oordeel": "Kies of u de opgave goedkeurt of terugstuurt.",
+        "opmerking": "Houd de opmerking op hoogstens 3.000 tekens.",
     }
 
 
@@ -191,6 +203,8 @@ class OpgaveUit(Uitvoer):
     interventies: list[InterventieUit] = Field(default_factory=list)
     mag_invullen: bool = False
     mag_beoordelen: bool = False
+    te_laat: bool = False
+    eigen: bool = Field(default=False, description="de opgave van de gemeente van de lezer")
 
 
 class OpgavekopUit(Uitvoer):
@@ -199,6 +213,7 @@ class OpgavekopUit(Uitvoer):
     gemeente_naam: str
     status: Opgavestatus
     interventies: int
+    te_laat: bool = Field(default=False, description="nog niet ingediend na de uiterste datum")
 
 
 class UitvraagUit(Uitvoer):
@@ -207,6 +222,10 @@ class UitvraagUit(Uitvoer):
     peildatum: dt.date
     uiterlijk: dt.date
     opgaven: list[OpgavekopUit]
+    zonder_invuller: list[str] = Field(
+        default_factory=list,
+        description="gemeenten zonder beleids- of OOV-adviseur in Integraal die de opgave invult",
+    )
 
     @property
     def goedgekeurd(self) -> int:
@@ -281,14 +300,25 @@ def _bewerkbaar(ctx: Context, o: Pmgopgave) -> Actor:
 # --- services ---------------------------------------------------------------------------------
 
 
-def _kop(ctx: Context, o: Pmgopgave) -> OpgavekopUit:
+def _te_laat(ctx: Context, o: Pmgopgave, uiterlijk: dt.date) -> bool:
+    return Opgavestatus(o.status) in domein.BEWERKBAAR and uiterlijk < ctx.nu().date()
+
+
+def _kop(ctx: Context, o: Pmgopgave, uiterlijk: dt.date) -> OpgavekopUit:
     return OpgavekopUit(
         id=o.id,
         gemeente=o.gemeente_id,
         gemeente_naam=ctx.beslisser.register.naam(o.gemeente_id),
         status=Opgavestatus(o.status),
         interventies=len(opslag.interventies(ctx.sessie, o.id)),
+        te_laat=_te_laat(ctx, o, uiterlijk),
     )
+
+
+def _uiterlijk(ctx: Context, o: Pmgopgave) -> dt.date:
+    u = opslag.uitvraag(ctx.sessie, o.uitvraag_id)
+    assert u is not None
+    return u.uiterlijk
 
 
 def deelnemers(ctx: Context) -> list[tuple[str, str]]:
@@ -311,11 +341,14 @@ def overzicht(ctx: Context) -> PmgOverzicht:
                     jaar=u.jaar,
                     peildatum=u.peildatum,
                     uiterlijk=u.uiterlijk,
-                    opgaven=[_kop(ctx, o) for o in opslag.opgaven(ctx.sessie, u.id)],
+                    opgaven=[_kop(ctx, o, u.uiterlijk) for o in opslag.opgaven(ctx.sessie, u.id)],
                 )
             )
     eigen = (
-        [_kop(ctx, o) for o in opslag.opgaven_van(ctx.sessie, ik.organisatie_id)]
+        [
+            _kop(ctx, o, _uiterlijk(ctx, o))
+            for o in opslag.opgaven_van(ctx.sessie, ik.organisatie_id)
+        ]
         if _is_gemeente(ctx, ik.organisatie_id)
         else []
     )
@@ -354,12 +387,15 @@ def zet_uit(ctx: Context, invoer: UitvraagIn) -> UitvraagUit:
     ]
     beheer.bewaar(ctx.sessie, *opgaven)
     ctx.audit("pmg-uitvraag uitzetten", jaar=invoer.jaar, gemeenten=len(opgaven))
+    gemeenten = [o.gemeente_id for o in opgaven]
+    met = opslag.met_invuller(ctx.sessie, gemeenten, [r.value for r in INVULLERS])
     return UitvraagUit(
         id=u.id,
         jaar=u.jaar,
         peildatum=u.peildatum,
         uiterlijk=u.uiterlijk,
-        opgaven=[_kop(ctx, o) for o in opgaven],
+        opgaven=[_kop(ctx, o, u.uiterlijk) for o in opgaven],
+        zonder_invuller=[bekend[g] for g in gemeenten if g not in met],
     )
 
 
@@ -384,6 +420,8 @@ def lees(ctx: Context, opgave_id: int) -> OpgaveUit:
         ),
         mag_invullen=_invuller(ctx.ik, o) and status in domein.BEWERKBAAR,
         mag_beoordelen=_beoordelaar(ctx, ctx.ik) and status is Opgavestatus.INGEDIEND,
+        te_laat=_te_laat(ctx, o, u.uiterlijk),
+        eigen=ctx.ik.organisatie_id == o.gemeente_id,
     )
 
 
@@ -417,10 +455,7 @@ def _toets(ctx: Context, invoer: InterventieIn) -> None:
     fouten: dict[str, str] = {}
     for veldnaam in ("naam", "output_omschrijving", "motivering"):
         if domein.persoonlijk(getattr(invoer, veldnaam)):
-            fouten[veldnaam] = (
-                "Dit lijkt een persoonsgegeven (een BSN, e-mailadres of geboortedatum). Een "
-                "opgave bevat alleen aantallen en beschrijvingen; haal het weg."
-            )
+            fouten[veldnaam] = _PERSOONLIJK
     verkeerd = [c for c in invoer.gebieden if not _GEBIEDSCODE.match(c)]
     onbekend = set(invoer.gebieden) - set(opslag.gebieden(ctx.sessie, invoer.gebieden))
     if verkeerd:
@@ -521,6 +556,8 @@ def beoordeel(ctx: Context, opgave_id: int, invoer: BeoordelingIn) -> OpgaveUit:
         raise Conflict("Alleen een ingediende opgave kan worden beoordeeld.")
     if invoer.oordeel == "terugsturen" and not invoer.opmerking:
         raise OngeldigeInvoer({"opmerking": "Zeg wat de gemeente moet aanvullen."})
+    if invoer.opmerking and domein.persoonlijk(invoer.opmerking):
+        raise OngeldigeInvoer({"opmerking": _PERSOONLIJK})
     naar = (
         Opgavestatus.GOEDGEKEURD if invoer.oordeel == "goedkeuren" else Opgavestatus.TERUGGESTUURD
     )
@@ -580,6 +617,9 @@ class Pmgdeel:
     aandeel_bewezen: float | None
     bijgesteld_of_gestopt: list[Keuze] = field(default_factory=list)
     gebieden: list[Gebiedsregel] = field(default_factory=list)
+    # Reach counts young people: 1 to 4 are not shown (and one more if only one would be).
+    bereik: Cel = field(default_factory=lambda: Cel(0))
+    bereik_per_thema: dict[Risicothema, Cel] = field(default_factory=dict)
     moties: list[tuple[str, str, str]] = field(default_factory=list)  # (soort, onderwerp, status)
 
 
@@ -603,13 +643,21 @@ def rapportdeel(sessie: Sessie, namen: dict[str, str], peil: dt.datetime) -> Pmg
             o.gemeente_id: [_domein(i) for i in opslag.interventies(sessie, o.id)] for o in goed
         }
         alle = [i for lijst in per_gemeente.values() for i in lijst]
+        samenvatting = domein.tel_op(per_gemeente)
         deel = Pmgdeel(
             jaar=u.jaar,
             peildatum=u.peildatum,
             uitgevraagd=len(opslag.opgaven(sessie, u.id)),
             opgenomen=len(goed),
-            samenvatting=domein.tel_op(per_gemeente),
+            samenvatting=samenvatting,
             aandeel_bewezen=domein.aandeel_bewezen(alle),
+            bereik=onderdruk_een(samenvatting.bereik),
+            bereik_per_thema={
+                Risicothema(t): cel
+                for t, cel in onderdruk(
+                    {t.value: n for t, n in samenvatting.bereik_per_thema.items()}
+                ).items()
+            },
         )
         doelen: dict[str, set[str]] = {}
         for o in goed:

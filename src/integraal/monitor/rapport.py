@@ -128,10 +128,11 @@ class Rapport:
                 if p.aandeel_bewezen is not None
                 else ""
             )
+            bereik = getal(p.bereik.waarde) if p.bereik.waarde is not None else "minder dan 5"
             uit.append(
                 f"Preventie met Gezag {p.jaar}: {p.opgenomen} van de {p.uitgevraagd} gemeenten "
-                f"opgenomen, {p.samenvatting.interventies} interventies, bereik "
-                f"{getal(p.samenvatting.bereik)} jongeren{bewezen}."
+                f"opgenomen, {p.samenvatting.interventies} interventies, bereik {bereik} "
+                f"jongeren{bewezen}."
             )
         if ind:
             live = sum(i.live for i in ind)

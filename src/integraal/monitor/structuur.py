@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar
 from pydantic import Field
 
 from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
-from integraal.domein.invoer import Datum, Invoer, Optioneel, OptioneleTekst, Uitvoer, veld
+from integraal.domein.invoer import Invoer, Optioneel, OptioneleTekst, Uitvoer, Werkdatum, veld
 from integraal.domein.monitor import Lijn, Lijnlabel, Maatregelstatus, label_op
 from integraal.monitor.rechten import mag_bewerken
 from integraal.opslag import beheer
@@ -56,7 +56,7 @@ class MaatregelIn(Invoer):
     what is there, so the short status form and the full form share one model)."""
 
     status: Maatregelstatus = veld("Status")
-    eind: Annotated[Datum | None, Optioneel] = veld(
+    eind: Annotated[Werkdatum | None, Optioneel] = veld(
         "Einddatum", hint="Bijvoorbeeld 31-12-2026. Leeg laten houdt de huidige.", standaard=None
     )
     naam: OptioneleTekst = veld("Naam", standaard=None, min_length=3, max_length=300)
@@ -65,7 +65,7 @@ class MaatregelIn(Invoer):
         "Eigenaar", hint="Wie de maatregel uitvoert.", standaard=None, min_length=2, max_length=200
     )
     deelopgave: OptioneleTekst = veld("Deelopgave", standaard=None, max_length=60)
-    start: Annotated[Datum | None, Optioneel] = veld(
+    start: Annotated[Werkdatum | None, Optioneel] = veld(
         "Startdatum", hint="Bijvoorbeeld 01-01-2025.", standaard=None
     )
 
@@ -87,10 +87,10 @@ class MaatregelNieuwIn(Invoer):
         "Eigenaar", hint="Wie de maatregel uitvoert.", min_length=2, max_length=200
     )
     status: Maatregelstatus = veld("Status")
-    start: Annotated[Datum | None, Optioneel] = veld(
+    start: Annotated[Werkdatum | None, Optioneel] = veld(
         "Startdatum", hint="Bijvoorbeeld 01-01-2025.", standaard=None
     )
-    eind: Annotated[Datum | None, Optioneel] = veld(
+    eind: Annotated[Werkdatum | None, Optioneel] = veld(
         "Einddatum", hint="Bijvoorbeeld 31-12-2026.", standaard=None
     )
     omschrijving: OptioneleTekst = veld("Omschrijving", standaard=None, max_length=3000)
@@ -157,11 +157,23 @@ def _toets_data(start: dt.date | None, eind: dt.date | None, fouten: dict[str, s
         fouten["eind"] = "De einddatum ligt vóór de start."
 
 
+def _dubbel(ctx: Context, naam: str, deelopgave: str, behalve: int | None = None) -> bool:
+    return any(
+        m.naam.casefold() == naam.casefold() and m.deelopgave_code == deelopgave and m.id != behalve
+        for m in opslag.maatregelen(ctx.sessie)
+    )
+
+
+_DUBBEL = "Deze deelopgave heeft al een maatregel met deze naam; kies een andere."
+
+
 def maak_maatregel(ctx: Context, invoer: MaatregelNieuwIn) -> MaatregelUit:
     ik = mag_bewerken(ctx)
     fouten: dict[str, str] = {}
     if invoer.deelopgave not in dict(deelopgavekeuzes(ctx)):
         fouten["deelopgave"] = "Kies een deelopgave uit de lijst."
+    elif _dubbel(ctx, invoer.naam, invoer.deelopgave):
+        fouten["naam"] = _DUBBEL
     _toets_data(invoer.start, invoer.eind, fouten)
     if fouten:
         raise OngeldigeInvoer(fouten)
@@ -193,6 +205,9 @@ def wijzig_maatregel(ctx: Context, maatregel_id: int, invoer: MaatregelIn) -> Ma
     start = invoer.start if invoer.start is not None else m.start
     eind = invoer.eind if invoer.eind is not None else m.eind
     _toets_data(start, eind, fouten)
+    naam, deelopgave = invoer.naam or m.naam, invoer.deelopgave or m.deelopgave_code
+    if "deelopgave" not in fouten and _dubbel(ctx, naam, deelopgave, behalve=m.id):
+        fouten["naam"] = _DUBBEL
     if fouten:
         raise OngeldigeInvoer(fouten)
     m.status, m.start, m.eind = invoer.status.value, start, eind

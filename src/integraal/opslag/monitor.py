@@ -54,7 +54,7 @@ def maatregelen(sessie: Session) -> Sequence[Maatregel]:
 
 
 def maatregel(sessie: Session, maatregel_id: int) -> Maatregel | None:
-    return sessie.get(Maatregel, maatregel_id)
+    return sessie.get(Maatregel, maatregel_id) if -(2**63) < maatregel_id < 2**63 else None
 
 
 def indicatoren(sessie: Session) -> Sequence[Indicator]:
@@ -224,7 +224,8 @@ def opdrachten(sessie: Session) -> Sequence[Kameropdracht]:
 
 
 def opdracht(sessie: Session, opdracht_id: int) -> Kameropdracht | None:
-    return sessie.get(Kameropdracht, opdracht_id)
+    # A key from a URL beyond a 64-bit integer cannot exist; the database must not be asked.
+    return sessie.get(Kameropdracht, opdracht_id) if -(2**63) < opdracht_id < 2**63 else None
 
 
 def opdrachten_met_nummer(sessie: Session) -> dict[str, Kameropdracht]:

@@ -11,10 +11,31 @@ from sqlalchemy.orm import Session
 from integraal.opslag.modellen import (
     Gebied,
     Gebiedscijfer,
+    Gebruiker,
     Pmginterventie,
     Pmgopgave,
     Pmguitvraag,
 )
+
+# A key from a URL beyond a 64-bit integer cannot exist; the database must not be asked.
+_GRENS = 2**63
+
+
+def _past(n: int) -> bool:
+    return -_GRENS < n < _GRENS
+
+
+def met_invuller(sessie: Session, gemeenten: Sequence[str], rollen: Sequence[str]) -> set[str]:
+    """The municipalities among `gemeenten` that have an active user who can fill in."""
+    return set(
+        sessie.scalars(
+            select(Gebruiker.organisatie_id).where(
+                Gebruiker.organisatie_id.in_(gemeenten),
+                Gebruiker.rol.in_(rollen),
+                Gebruiker.actief.is_(True),
+            )
+        )
+    )
 
 
 def uitvragen(sessie: Session) -> Sequence[Pmguitvraag]:
@@ -22,7 +43,7 @@ def uitvragen(sessie: Session) -> Sequence[Pmguitvraag]:
 
 
 def uitvraag(sessie: Session, uitvraag_id: int) -> Pmguitvraag | None:
-    return sessie.get(Pmguitvraag, uitvraag_id)
+    return sessie.get(Pmguitvraag, uitvraag_id) if _past(uitvraag_id) else None
 
 
 def uitvraag_van_jaar(sessie: Session, jaar: int) -> Pmguitvraag | None:
@@ -45,7 +66,7 @@ def opgaven_van(sessie: Session, gemeente_id: str) -> Sequence[Pmgopgave]:
 
 
 def opgave(sessie: Session, opgave_id: int) -> Pmgopgave | None:
-    return sessie.get(Pmgopgave, opgave_id)
+    return sessie.get(Pmgopgave, opgave_id) if _past(opgave_id) else None
 
 
 def interventies(sessie: Session, opgave_id: int) -> Sequence[Pmginterventie]:
@@ -57,7 +78,7 @@ def interventies(sessie: Session, opgave_id: int) -> Sequence[Pmginterventie]:
 
 
 def interventie(sessie: Session, interventie_id: int) -> Pmginterventie | None:
-    return sessie.get(Pmginterventie, interventie_id)
+    return sessie.get(Pmginterventie, interventie_id) if _past(interventie_id) else None
 
 
 def gebieden(sessie: Session, codes: Sequence[str]) -> dict[str, Gebied]:

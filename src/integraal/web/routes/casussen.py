@@ -21,7 +21,7 @@ from integraal.casus.casussen import (
 )
 from integraal.casus.deelverzoeken import DeelverzoekIn
 from integraal.domein.casus import MAATREGELEN, CasusStatus, Casusthema
-from integraal.domein.fouten import NietGevonden
+from integraal.domein.fouten import GeenToegang, NietGevonden
 from integraal.domein.invoer import Invoer
 from integraal.web.basis import (
     Actie,
@@ -111,6 +111,8 @@ _formulier("aanwijzingen", Motivering, casussen.leg_aanwijzingen_vast, _aanwijzi
 
 def _thema(w: Web, casus_id: str, formulieren: Formulieren) -> Response:
     o = _kop(w, casus_id)
+    if not (o.mag.coordinator and o.mag.wijzigen):
+        raise GeenToegang("alleen de coördinator kiest het thema van een open casus")
     f = formulieren.get("thema") or Formulierstaat.met(thema=o.thema.value if o.thema else None)
     return _stap(w, o, "casus_thema.html", "Thema kiezen", f=f, themas=Casusthema.keuzes())
 

@@ -155,7 +155,9 @@ def maatregel_wijzigen(w: WebDep, maatregel_id: int, velden: Velden) -> Response
 
 @router.get("/monitor/indicatoren/{code}.{formaat}")
 def indicator_export(w: WebDep, code: str, formaat: Formaat) -> Response:
-    vraag, _ = w.vraag(Uitsplitsvraag)
+    vraag, fv = w.vraag(Uitsplitsvraag)
+    if fv.fouten:
+        raise OngeldigeInvoer(fv.fouten)
     beeld = w.doe(lambda ctx: indicatoren.indicator(ctx, code, vraag))
     naam = f"{code}-{beeld.naar.value}" if beeld.naar else code
     return _tabel(indicatoren.KOLOMMEN, indicatoren.rijen(beeld), formaat, naam)
@@ -301,7 +303,11 @@ def documenten_pagina(w: WebDep) -> Response:
     vraag, f = w.vraag(Zoekopdracht) if "zoek" in w.request.query_params else (None, None)
     with w.context() as ctx:
         docs = documenten.lijst(ctx)
-        treffers = documenten.zoek(ctx, vraag) if vraag else []
+        try:
+            treffers = documenten.zoek(ctx, vraag) if vraag else []
+        except OngeldigeInvoer as exc:  # words that narrow nothing: said at the field
+            treffers, f = [], Formulierstaat(f.waarden if f else {}, exc.fouten)
+            vraag = None
     return w.pagina(
         "monitor_documenten.html",
         documenten=docs,

@@ -82,6 +82,16 @@ def uitvraag_uitzetten(w: WebDep, velden: Velden) -> Response:
             (
                 "De gemeenten zien de opgave bij hun taken en vullen per interventie het bereik, "
                 "de output en het besluit in.",
+                *(
+                    (
+                        f"Let op: {', '.join(u.zonder_invuller)} "
+                        f"{'heeft' if len(u.zonder_invuller) == 1 else 'hebben'} nog geen "
+                        "beleids- of OOV-adviseur in Integraal. Vraag de functioneel beheerder "
+                        "een account aan te maken, anders kan niemand de opgave invullen.",
+                    )
+                    if u.zonder_invuller
+                    else ()
+                ),
                 "Een ingediende opgave komt bij u ter beoordeling; pas een goedgekeurde opgave "
                 "telt mee in de voortgangsrapportage.",
             ),

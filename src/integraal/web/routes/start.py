@@ -29,7 +29,8 @@ def start(w: WebDep) -> Response:
 
 
 def _acties(rol: Rol, fiu: bool) -> list[tuple[str, str]]:
-    """What a gatekeeper starts with: the forms of its own work."""
+    """What a gatekeeper, a policy officer or a privacy officer starts with: the forms of
+    their own work."""
     if fiu:
         return [("Opschorting van een transactie verzoeken", "/opschortingen/nieuw")]
     return {
@@ -47,6 +48,10 @@ def _acties(rol: Rol, fiu: bool) -> list[tuple[str, str]]:
         ],
         Rol.SCREENER: [("Het register raadplegen", "/waarschuwingsregister/raadplegen")],
         Rol.CONTACTPUNT: [("Een signaal melden", "/signalen/nieuw")],
+        Rol.BELEIDSMEDEWERKER: [
+            ("Preventie met Gezag: uitvraag uitzetten en opgaven volgen", "/pmg"),
+            ("De voortgangsrapportage bekijken", "/monitor/rapport"),
+        ],
         Rol.PRIVACY_OFFICER: [
             ("Integriteitsmeldingen beoordelen", "/integriteit"),
             ("Een persoon afschermen", "/afscherming"),
