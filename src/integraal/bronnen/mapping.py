@@ -11,10 +11,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
 from followthemoney import model
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from integraal.domein import yamltekst
 from integraal.domein.identificatie import VALIDATORS
 
 
@@ -117,7 +117,7 @@ class Mapping(_Strikt):
 
 
 def laad_mapping(pad: Path) -> Mapping:
-    return Mapping.model_validate(yaml.safe_load(pad.read_text("utf-8")))
+    return Mapping.model_validate(yamltekst.lees(pad.read_text("utf-8")))
 
 
 @cache
@@ -125,6 +125,6 @@ def meegeleverde_mappings() -> dict[str, Mapping]:
     uit: dict[str, Mapping] = {}
     for bestand in resources.files("integraal.bronnen.mappings").iterdir():
         if bestand.name.endswith(".yaml"):
-            m = Mapping.model_validate(yaml.safe_load(bestand.read_text("utf-8")))
+            m = Mapping.model_validate(yamltekst.lees(bestand.read_text("utf-8")))
             uit[m.naam] = m
     return uit

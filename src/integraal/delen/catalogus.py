@@ -7,10 +7,9 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from integraal.delen.evaluator import Beslisser
 from integraal.delen.model import Catalogus, Partnerregister
+from integraal.domein import yamltekst
 
 
 def _lees(path: Path | None, naam: str) -> object:
@@ -18,7 +17,7 @@ def _lees(path: Path | None, naam: str) -> object:
         text = resources.files("integraal.delen.data").joinpath(naam).read_text("utf-8")
     else:
         text = path.read_text("utf-8")
-    return yaml.safe_load(text)
+    return yamltekst.lees(text)
 
 
 def laad_catalogus(path: Path | None = None) -> Catalogus:

@@ -7,9 +7,9 @@ import functools
 from importlib import resources
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from integraal.domein import yamltekst
 from integraal.domein.integriteit import SOORTREGELS, Detector, Regeldefinitie
 
 
@@ -56,7 +56,7 @@ class Regelset(BaseModel):
 
 
 def lees_regelset(tekst: str) -> Regelset:
-    return Regelset.model_validate(yaml.safe_load(tekst))
+    return Regelset.model_validate(yamltekst.lees(tekst))
 
 
 @functools.cache

@@ -9,7 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from integraal.domein import yamltekst
 
 BRIEVEN = Path(str(resources.files("integraal.monitor").joinpath("brieven")))
 DATA = Path(str(resources.files("integraal.monitor").joinpath("data")))
@@ -34,7 +34,7 @@ class Brief:
 
 
 def gegevens(naam: str) -> Any:
-    return yaml.safe_load((DATA / naam).read_text(encoding="utf-8"))
+    return yamltekst.lees((DATA / naam).read_text(encoding="utf-8"))
 
 
 def brieven() -> list[Brief]:
