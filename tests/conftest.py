@@ -51,6 +51,8 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
 BACKENDS = [
     b for b in os.environ.get("INTEGRAAL_TEST_BACKENDS", "sqlite,postgresql").split(",") if b
 ]
+# What runs once rather than on both: on PostgreSQL, or SQLite when the suite runs without it.
+PRODUCTIE = "postgresql" if "postgresql" in BACKENDS else BACKENDS[0]
 
 
 def _pg_url() -> str:

@@ -16,7 +16,7 @@ import uvicorn
 from integraal.app import maak_app
 from integraal.instellingen import Instellingen
 from integraal.omgeving import Omgeving, maak_omgeving
-from tests.conftest import BACKENDS
+from tests.conftest import PRODUCTIE
 from tests.demosjabloon import Demosjabloon
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -133,5 +133,4 @@ def bevestiging(pagina: Any) -> str:
 # The browser journeys of a whole area run once, on the production database (PostgreSQL, or
 # SQLite when the suite runs without it); the other browser tests use SQLite, and the services
 # under the journeys are tested on both.
-PRODUCTIE = "postgresql" if "postgresql" in BACKENDS else BACKENDS[0]
 OP_PRODUCTIE = pytest.mark.parametrize("database_url", [PRODUCTIE], indirect=True)

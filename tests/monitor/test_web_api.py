@@ -17,7 +17,7 @@ from integraal.app import maak_app
 from integraal.domein.errata import ERRATA, verbeter
 from integraal.domein.rollen import Rol
 from integraal.monitor import rapport
-from tests.conftest import maak_actor
+from tests.conftest import PRODUCTIE, maak_actor
 from tests.hulp import csrf, token, web_login
 from tests.monitor.conftest import Monitorwereld
 
@@ -301,6 +301,12 @@ def _pdf_of_melding(c: TestClient, pad: str) -> bytes | None:
     return None
 
 
+# Laying out the PDF does not depend on the database (what goes into the report is tested on
+# both in test_monitor.py): these run once, on the production database.
+_EENMAAL = pytest.mark.parametrize("database_url", [PRODUCTIE], indirect=True)
+
+
+@_EENMAAL
 def test_de_pdf_wordt_op_de_achtergrond_gemaakt(mw: Monitorwereld) -> None:
     collega = maak_actor(mw.w.omgeving, "beleid2", "riec-rotterdam", Rol.BELEIDSMEDEWERKER)
     app = maak_app(mw.w.omgeving)
@@ -354,6 +360,7 @@ def test_een_mislukte_pdf_eindigt_in_de_stap_mislukt(
 
 
 @pytest.mark.slow
+@_EENMAAL
 def test_het_pdf_rapport_wordt_getekend_met_grafieken(mw: Monitorwereld) -> None:
     import pypdfium2 as pdfium
 

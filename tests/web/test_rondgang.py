@@ -14,6 +14,7 @@ import enum
 import importlib
 import pkgutil
 import re
+from collections import Counter
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -31,10 +32,14 @@ from integraal.instellingen import Instellingen
 from integraal.omgeving import Omgeving, maak_omgeving
 from tests.demosjabloon import Demosjabloon
 from tests.hulp import csrf
+from tests.paden import soort
 
 # Pages that hand out files or end the session are not walked.
 _NIET_VOLGEN = re.compile(r"^/(uitloggen|api/)|\.(csv|xlsx|pdf)$|/export|/bestand$")
 MAX_PAGINAS = 400
+# Instances of one kind of page read per person: statuses and kinds differ between cases, so
+# more than one, but the template is the same.
+PER_SOORT = 5
 
 
 class _Tekst(HTMLParser):
@@ -135,16 +140,20 @@ _OPENBAAR = re.compile(r"^/(monitor|verbanden)/")
 
 
 def _loop(c: TestClient, start: list[str], *, openbaar: bool = True) -> dict[str, tuple[int, str]]:
-    """Every page reachable from `start`, with its status and visible text (without the
-    public monitor and partnership subpages unless `openbaar`)."""
+    """Every kind of page reachable from `start`, each kind a few times (a case page is read
+    for a few cases, not for every one; the text a code could leak from is the same
+    template), with its status and visible text (without the public monitor and
+    partnership subpages unless `openbaar`)."""
     gezien: dict[str, tuple[int, str]] = {}
+    per_soort: Counter[str] = Counter()
     te_doen = list(start)
     while te_doen and len(gezien) < MAX_PAGINAS:
         pad = te_doen.pop()
-        if pad in gezien or _NIET_VOLGEN.search(pad):
+        if pad in gezien or _NIET_VOLGEN.search(pad) or per_soort[soort(pad)] >= PER_SOORT:
             continue
         if not openbaar and _OPENBAAR.search(pad):
             continue
+        per_soort[soort(pad)] += 1
         r = c.get(pad)
         tekst = _Tekst()
         if r.headers.get("content-type", "").startswith("text/html"):
