@@ -9,16 +9,22 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 
 from integraal import API_VERSION
 from integraal.api.app import maak_api
-from tests.conftest import Wereld
+from tests.conftest import PRODUCTIE, Wereld
 from tests.hulp import token
+
+# Headers, the published description, routing: the same whatever the database, so these run
+# once, on the production one (the error and input tests below run on both).
+_EENMAAL = pytest.mark.parametrize("database_url", [PRODUCTIE], indirect=True)
 
 OPENAPI_BESTAND = Path(__file__).parents[2] / "docs" / "openapi.json"
 
 
+@_EENMAAL
 def test_openapi_gepubliceerd_zonder_inloggen_met_cors(client: TestClient) -> None:
     r = client.get("/api/v1/openapi.json")
     assert r.status_code == 200
@@ -52,6 +58,7 @@ def test_eigenschappen_camel_case() -> None:
             assert re.fullmatch(r"[a-z][a-zA-Z0-9]*", prop), f"{naam}.{prop}"
 
 
+@_EENMAAL
 def test_api_version_op_elk_antwoord(client: TestClient, wereld: Wereld) -> None:
     koppen = token(client, wereld.analist)
     for methode, pad in [
@@ -83,6 +90,7 @@ def test_ongeldige_invoer_is_400_met_alle_fouten(client: TestClient, wereld: Wer
     assert namen == {"doel", "limiet", "onbekend"}
 
 
+@_EENMAAL
 def test_geen_slash_op_het_eind(client: TestClient, wereld: Wereld) -> None:
     r = client.get(
         "/api/v1/partners/", headers=token(client, wereld.analist), follow_redirects=False
@@ -90,6 +98,7 @@ def test_geen_slash_op_het_eind(client: TestClient, wereld: Wereld) -> None:
     assert r.status_code == 404
 
 
+@_EENMAAL
 def test_beveiligingskoppen(client: TestClient) -> None:
     r = client.get("/inloggen")
     assert r.headers["x-frame-options"] == "DENY"
@@ -117,6 +126,7 @@ def test_interne_fout_lekt_geen_details(
     assert r.status_code == 500 and "SELECT" not in r.text and r.json()["title"] == "Interne fout"
 
 
+@_EENMAAL
 def test_api_documentatie_alleen_uit_eigen_bestanden(client: TestClient) -> None:
     for pad in ("/api/v1/docs", "/api/v1/redoc"):
         r = client.get(pad)
@@ -141,6 +151,7 @@ def test_api_documentatie_alleen_uit_eigen_bestanden(client: TestClient) -> None
             assert b.headers["content-type"].startswith(soort), bron
 
 
+@_EENMAAL
 def test_onbekend_adres_en_methode_in_het_nederlands(client: TestClient) -> None:
     r = client.get("/api/v1/bestaat-niet")
     assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
