@@ -252,6 +252,7 @@ def test_de_gemeente_vult_in_via_de_pagina_s(mw: Monitorwereld, oov: Actor) -> N
     with TestClient(maak_app(mw.w.omgeving)) as c:
         web_login(c, oov)
         assert f'href="/pmg/opgaven/{opgave}"' in c.get("/pmg").text
+        assert c.get("/pmg/uitvragen/nieuw").status_code == 403  # a request is not theirs
         t = csrf(c, f"/pmg/opgaven/{opgave}/interventies/nieuw")
         fout = c.post(
             f"/pmg/opgaven/{opgave}/interventies",

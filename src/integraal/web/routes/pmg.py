@@ -8,7 +8,7 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
-from integraal.domein.fouten import Conflict
+from integraal.domein.fouten import Conflict, GeenToegang
 from integraal.domein.pmg import Besluit, Bewijs, Niveau, Risicothema
 from integraal.monitor import pmg
 from integraal.monitor.pmg import (
@@ -53,6 +53,11 @@ def overzicht(w: WebDep) -> Response:
 
 
 def _nieuw(w: Web, f: Formulierstaat) -> Response:
+    if not w.doe(pmg.is_beoordelaar):
+        raise GeenToegang(
+            "alleen een beleidsmedewerker van de monitor, niet van een gemeente, zet een "
+            "uitvraag uit"
+        )
     gemeenten = w.doe(pmg.deelnemers)
     return w.pagina(
         "pmg_uitvraag.html",
