@@ -161,12 +161,13 @@ def _heel(waarde: object) -> object:
     """A whole number as typed in the Netherlands: 1000 or 1.000 (thousands), never 1,5;
     a JSON number must be whole too ('1.000' must not become 1, as lax parsing would)."""
     if isinstance(waarde, str):
-        tekst = waarde.strip()
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+", tekst):
-            tekst = tekst.replace(".", "")
-        if not re.fullmatch(r"-?\d+", tekst):
+        try:
+            getal = _nl_decimaal(waarde.strip())
+        except InvalidOperation:
+            getal = None
+        if getal is None or getal != getal.to_integral_value():
             raise PydanticCustomError("aantal", "vul een heel getal in, bijvoorbeeld 1.250")
-        return int(tekst)
+        return int(getal)
     if isinstance(waarde, float) and not waarde.is_integer():
         raise PydanticCustomError("aantal", "vul een heel getal in, bijvoorbeeld 1.250")
     return waarde

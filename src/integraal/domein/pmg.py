@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from integraal.domein import identificatie
 from integraal.domein.keuze import Keuze
 
 
@@ -85,19 +86,21 @@ _OVERIG = re.compile(
 )
 
 
-def _elfproef(cijfers: str) -> bool:
-    som = sum(int(c) * w for c, w in zip(cijfers, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
-    return som % 11 == 0 and som != 0
+def _is_bsn(tekst: str) -> bool:
+    try:
+        identificatie.bsn(tekst)
+    except identificatie.OngeldigeWaarde:
+        return False
+    return True
 
 
 def persoonlijk(tekst: str) -> bool:
     """Whether free text looks like it names a person (a BSN, an e-mail address, a phone
     number, a date that could be a date of birth)."""
     for m in _NEGEN_CIJFERS.finditer(tekst):
-        cijfers = re.sub(r"\D", "", m.group())
         # Nine digits in a row are refused outright; grouped ones ("100.000.000" euro) only
-        # when they pass the eleven-test a BSN passes.
-        if cijfers == m.group() or _elfproef(cijfers):
+        # when they are a valid BSN.
+        if m.group().isdigit() or _is_bsn(m.group()):
             return True
     return bool(_OVERIG.search(tekst))
 

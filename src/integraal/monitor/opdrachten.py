@@ -168,6 +168,22 @@ _VINDPLAATS = (
 )
 
 
+def _toets(ctx: Context, motie: bool, invoer: OpdrachtIn | BeoordelingIn) -> dict[str, str]:
+    """What entering and reviewing a record check alike: an execution status only for a
+    motion, a measure that exists, a reference the parser can read."""
+    fouten: dict[str, str] = {}
+    if invoer.uitvoering is not None and not motie:
+        fouten["uitvoering"] = "Een uitvoeringsstatus hoort bij een motie."
+    if (
+        invoer.maatregel_id is not None
+        and opslag.maatregel(ctx.sessie, invoer.maatregel_id) is None
+    ):
+        fouten["maatregel_id"] = "Kies een maatregel uit de lijst."
+    if invoer.verwijzing and not list(vind(invoer.verwijzing)):
+        fouten["verwijzing"] = _VINDPLAATS
+    return fouten
+
+
 def vastleggen(ctx: Context, invoer: OpdrachtIn) -> OpdrachtUit:
     """A record entered by the policy officer, reviewed by that act; members and the reference
     are read with the same parsers as the appendix."""
@@ -179,15 +195,7 @@ def vastleggen(ctx: Context, invoer: OpdrachtIn) -> OpdrachtUit:
         fouten["indieners"] = "Noem bij een motie de indieners, zoals ‘Mutluer (GL/PvdA)’."
     if not motie and invoer.indieners:
         fouten["indieners"] = "Een toezegging heeft geen indieners; laat dit veld leeg."
-    if invoer.uitvoering is not None and not motie:
-        fouten["uitvoering"] = "Een uitvoeringsstatus hoort bij een motie."
-    if invoer.verwijzing and not list(vind(invoer.verwijzing)):
-        fouten["verwijzing"] = _VINDPLAATS
-    if (
-        invoer.maatregel_id is not None
-        and opslag.maatregel(ctx.sessie, invoer.maatregel_id) is None
-    ):
-        fouten["maatregel_id"] = "Kies een maatregel uit de lijst."
+    fouten |= _toets(ctx, motie, invoer)
     if fouten:
         raise OngeldigeInvoer(fouten)
     nu = ctx.nu()
@@ -269,13 +277,7 @@ def beoordeel(ctx: Context, opdracht_id: int, invoer: BeoordelingIn) -> Opdracht
     o = opslag.opdracht(sessie, opdracht_id)
     if o is None:
         raise NietGevonden("Deze motie of toezegging bestaat niet.")
-    fouten: dict[str, str] = {}
-    if invoer.uitvoering is not None and o.soort != Soort.MOTIE.value:
-        fouten["uitvoering"] = "Een uitvoeringsstatus hoort bij een motie."
-    if invoer.maatregel_id is not None and opslag.maatregel(sessie, invoer.maatregel_id) is None:
-        fouten["maatregel_id"] = "Kies een maatregel uit de lijst."
-    if invoer.verwijzing and not list(vind(invoer.verwijzing)):
-        fouten["verwijzing"] = _VINDPLAATS
+    fouten = _toets(ctx, o.soort == Soort.MOTIE.value, invoer)
     if fouten:
         raise OngeldigeInvoer(fouten)
     o.tk_status = invoer.tk_status.value

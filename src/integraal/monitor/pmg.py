@@ -639,9 +639,8 @@ def rapportdeel(sessie: Sessie, namen: dict[str, str], peil: dt.datetime) -> Pmg
         ]
         if not goed:
             continue
-        per_gemeente = {
-            o.gemeente_id: [_domein(i) for i in opslag.interventies(sessie, o.id)] for o in goed
-        }
+        rijen = {o.gemeente_id: opslag.interventies(sessie, o.id) for o in goed}
+        per_gemeente = {g: [_domein(i) for i in lijst] for g, lijst in rijen.items()}
         alle = [i for lijst in per_gemeente.values() for i in lijst]
         samenvatting = domein.tel_op(per_gemeente)
         deel = Pmgdeel(
@@ -660,19 +659,15 @@ def rapportdeel(sessie: Sessie, namen: dict[str, str], peil: dt.datetime) -> Pmg
             },
         )
         doelen: dict[str, set[str]] = {}
-        for o in goed:
-            for i in opslag.interventies(sessie, o.id):
+        for gemeente, lijst in rijen.items():
+            naam = namen.get(gemeente, gemeente)
+            for i in lijst:
                 if i.besluit != Besluit.CONTINUEREN.value:
                     deel.bijgesteld_of_gestopt.append(
-                        Keuze(
-                            namen.get(o.gemeente_id, o.gemeente_id),
-                            i.naam,
-                            Besluit(i.besluit),
-                            i.motivering,
-                        )
+                        Keuze(naam, i.naam, Besluit(i.besluit), i.motivering)
                     )
                 for code in i.gebieden:
-                    doelen.setdefault(code, set()).add(namen.get(o.gemeente_id, o.gemeente_id))
+                    doelen.setdefault(code, set()).add(naam)
         deel.gebieden = _gebiedsregels(sessie, doelen)
         deel.moties = [
             (Soort(k.soort).label, k.onderwerp, k.tk_status)

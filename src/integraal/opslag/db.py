@@ -47,3 +47,9 @@ def transactie(fabriek: sessionmaker[Session]) -> Iterator[Session]:
     """One unit of work: committed as a whole or not at all."""
     with fabriek() as sessie, sessie.begin():
         yield sessie
+
+
+def sleutel_past(n: int) -> bool:
+    """Whether an integer key from a URL fits the database's 64-bit integers; one that does
+    not cannot exist, and the database must not be asked (SQLite raises on it)."""
+    return -(2**63) < n < 2**63

@@ -12,6 +12,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from integraal.domein.zoektaal import termen
+from integraal.opslag.db import sleutel_past
 from integraal.opslag.modellen import (
     Beslagobject,
     Casus,
@@ -54,7 +55,7 @@ def maatregelen(sessie: Session) -> Sequence[Maatregel]:
 
 
 def maatregel(sessie: Session, maatregel_id: int) -> Maatregel | None:
-    return sessie.get(Maatregel, maatregel_id) if -(2**63) < maatregel_id < 2**63 else None
+    return sessie.get(Maatregel, maatregel_id) if sleutel_past(maatregel_id) else None
 
 
 def indicatoren(sessie: Session) -> Sequence[Indicator]:
@@ -224,8 +225,7 @@ def opdrachten(sessie: Session) -> Sequence[Kameropdracht]:
 
 
 def opdracht(sessie: Session, opdracht_id: int) -> Kameropdracht | None:
-    # A key from a URL beyond a 64-bit integer cannot exist; the database must not be asked.
-    return sessie.get(Kameropdracht, opdracht_id) if -(2**63) < opdracht_id < 2**63 else None
+    return sessie.get(Kameropdracht, opdracht_id) if sleutel_past(opdracht_id) else None
 
 
 def opdrachten_met_nummer(sessie: Session) -> dict[str, Kameropdracht]:

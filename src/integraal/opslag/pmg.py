@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from integraal.opslag.db import sleutel_past
 from integraal.opslag.modellen import (
     Gebied,
     Gebiedscijfer,
@@ -16,13 +17,6 @@ from integraal.opslag.modellen import (
     Pmgopgave,
     Pmguitvraag,
 )
-
-# A key from a URL beyond a 64-bit integer cannot exist; the database must not be asked.
-_GRENS = 2**63
-
-
-def _past(n: int) -> bool:
-    return -_GRENS < n < _GRENS
 
 
 def met_invuller(sessie: Session, gemeenten: Sequence[str], rollen: Sequence[str]) -> set[str]:
@@ -43,7 +37,7 @@ def uitvragen(sessie: Session) -> Sequence[Pmguitvraag]:
 
 
 def uitvraag(sessie: Session, uitvraag_id: int) -> Pmguitvraag | None:
-    return sessie.get(Pmguitvraag, uitvraag_id) if _past(uitvraag_id) else None
+    return sessie.get(Pmguitvraag, uitvraag_id) if sleutel_past(uitvraag_id) else None
 
 
 def uitvraag_van_jaar(sessie: Session, jaar: int) -> Pmguitvraag | None:
@@ -66,7 +60,7 @@ def opgaven_van(sessie: Session, gemeente_id: str) -> Sequence[Pmgopgave]:
 
 
 def opgave(sessie: Session, opgave_id: int) -> Pmgopgave | None:
-    return sessie.get(Pmgopgave, opgave_id) if _past(opgave_id) else None
+    return sessie.get(Pmgopgave, opgave_id) if sleutel_past(opgave_id) else None
 
 
 def interventies(sessie: Session, opgave_id: int) -> Sequence[Pmginterventie]:
@@ -78,7 +72,7 @@ def interventies(sessie: Session, opgave_id: int) -> Sequence[Pmginterventie]:
 
 
 def interventie(sessie: Session, interventie_id: int) -> Pmginterventie | None:
-    return sessie.get(Pmginterventie, interventie_id) if _past(interventie_id) else None
+    return sessie.get(Pmginterventie, interventie_id) if sleutel_past(interventie_id) else None
 
 
 def gebieden(sessie: Session, codes: Sequence[str]) -> dict[str, Gebied]:

@@ -53,12 +53,13 @@ def overzicht(w: WebDep) -> Response:
 
 
 def _nieuw(w: Web, f: Formulierstaat) -> Response:
-    if not w.doe(pmg.is_beoordelaar):
-        raise GeenToegang(
-            "alleen een beleidsmedewerker van de monitor, niet van een gemeente, zet een "
-            "uitvraag uit"
-        )
-    gemeenten = w.doe(pmg.deelnemers)
+    with w.context() as ctx:
+        if not pmg.is_beoordelaar(ctx):
+            raise GeenToegang(
+                "alleen een beleidsmedewerker van de monitor, niet van een gemeente, zet een "
+                "uitvraag uit"
+            )
+        gemeenten = pmg.deelnemers(ctx)
     return w.pagina(
         "pmg_uitvraag.html",
         f=f,
