@@ -11,8 +11,11 @@ from collections.abc import Awaitable, Callable
 from fastapi import FastAPI, Request, Response
 
 from integraal.api.app import maak_api, redoc_pagina, swagger_pagina
+from integraal.api.fouten import probleem
 from integraal.omgeving import Omgeving, maak_omgeving
+from integraal.web import fouten
 from integraal.web.app import maak_web
+from integraal.web.grenzen import Grenzen
 
 BEVEILIGINGSKOPPEN = {
     "Cache-Control": "no-store",
@@ -78,6 +81,13 @@ def maak_app(omgeving: Omgeving | None = None) -> FastAPI:
     api = maak_api(omgeving)
     app.mount("/api/v1", api)
     csp_docs = csp_documentatie()
+
+    async def weiger(request: Request, status: int, tekst: str) -> Response:
+        if request.url.path.startswith("/api/"):
+            return probleem(status, tekst, request.url.path)
+        return await fouten.weiger(request, status, tekst)
+
+    app.add_middleware(Grenzen, max_bytes=omgeving.instellingen.max_upload_bytes, weiger=weiger)
 
     @app.middleware("http")
     async def _koppen(

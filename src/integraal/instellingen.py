@@ -22,10 +22,16 @@ class Instellingen(BaseSettings):
     port: int = 8000
     # Access review: a case membership or role not confirmed for this many days lapses.
     toegangsreview_dagen: int = 91
+    # What one request may send, uploads included, for the web pages and the API alike.
+    max_upload_mb: int = 100
 
     @property
     def toegangstermijn(self) -> dt.timedelta:
         return dt.timedelta(days=self.toegangsreview_dagen)
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
 
     @property
     def database(self) -> str:

@@ -20,7 +20,7 @@ from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, Ongeldi
 from integraal.domein.invoer import valideer
 from integraal.domein.rollen import Rol
 from integraal.opslag.db import transactie
-from integraal.opslag.modellen import AuditRecord, LogboekRegel, Signaal, Statement
+from integraal.opslag.modellen import AuditRecord, Deelverzoek, LogboekRegel, Signaal, Statement
 from integraal.verwerking import Kanaal
 from tests.conftest import BSN_JAN, Wereld, maak_actor
 from tests.hulp import doe, lever
@@ -284,12 +284,30 @@ def test_hele_reis_signaal_casus_deelverzoek_vierogen_levering_sluiten(
     over = doe(o, w.analist, casussen.overzicht, casus_id)
     assert [d.status for d in over.deelverzoeken] == ["geweigerd", "beantwoord"]
     assert [d.levering_id for d in over.deelverzoeken] == [None, door_collega]
+    # The answer does not overwrite who approved (the row would look like self-approval).
+    with transactie(o.fabriek) as s:
+        rij = s.get(Deelverzoek, dv.id)
+        assert rij is not None
+        assert (rij.beoordeeld_door, rij.beantwoord_door) == (
+            rollen["politie_a"].gebruiker_id,
+            rollen["politie_b"].gebruiker_id,
+        )
+    open_verzoek = doe(
+        o,
+        w.analist,
+        deelverzoeken.vraag,
+        casus_id,
+        DeelverzoekIn(verstrekker="politie", categorieen=["adres"], toelichting="Waar wonen zij?"),
+    )
 
     with pytest.raises(GeenToegang):
         doe(o, w.analist, casussen.sluit, casus_id, Sluiten(reden="klaar"))
     doe(o, coord, casussen.sluit, casus_id, Sluiten(reden="Panden gesloten, advies uitgevoerd."))
     with pytest.raises(Conflict, match="gesloten"):
         doe(o, coord, casussen.voeg_lid_toe, casus_id, LidIn(gebruikersnaam="buitenstaander"))
+    # A closed case's open request takes no approval any more.
+    with pytest.raises(Conflict, match="gesloten"):
+        doe(o, rollen["politie_a"], deelverzoeken.keur_goed, open_verzoek.id)
     with pytest.raises(Conflict, match="gesloten"):
         doe(
             o,

@@ -21,7 +21,7 @@ from integraal.domein.beslagcijfers import (
     vorderingen_eenmaal,
 )
 from integraal.domein.fouten import OngeldigeInvoer
-from integraal.domein.invoer import Datum, Invoer, Uitvoer, veld
+from integraal.domein.invoer import Cijferjaar, Datum, Invoer, Uitvoer, veld
 from integraal.export import tabel
 from integraal.opslag import beslagfeiten as opslag
 from integraal.opslag.db import Sessie
@@ -166,7 +166,9 @@ def rijen(lijst: Sequence[Jaarcijfer]) -> list[list[object]]:
 
 
 class Cijfervraag(Invoer):
-    jaar: list[int] = veld("Jaren", hint="Leeg: de laatste vijf jaar.", standaard=[], max_length=30)
+    jaar: list[Cijferjaar] = veld(
+        "Jaren", hint="Leeg: de laatste vijf jaar.", standaard=[], max_length=30
+    )
     peildatum: Datum | None = veld(
         "Peildatum", hint="Zoals bekend op deze datum; leeg: nu.", standaard=None
     )

@@ -18,7 +18,7 @@ from integraal.bronnen.importeren import (
     bied_aan,
     verwerk,
 )
-from integraal.bronnen.lezers import OnleesbaarBestand, formaat_van
+from integraal.bronnen.lezers import OnleesbaarBestand, controleer_xlsx, formaat_van
 from integraal.bronnen.mapping import Mapping, meegeleverde_mappings
 from integraal.domein.actor import Actor
 from integraal.domein.casus import DeelverzoekStatus
@@ -179,7 +179,8 @@ def _bestandsfout(bestand: Bestand) -> str | None:
     if not bestand.inhoud:
         return "Het bestand is leeg."
     try:
-        formaat_van(bestand.naam)
+        if formaat_van(bestand.naam) == "xlsx":
+            controleer_xlsx(bestand.inhoud)
     except OnleesbaarBestand as exc:
         return zin(exc)
     return None

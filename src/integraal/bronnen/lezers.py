@@ -7,6 +7,8 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -76,7 +78,52 @@ def _cel(waarde: Any) -> str:
     return str(waarde)
 
 
+# An xlsx is a zip of XML parts. What a real workbook never needs is refused before openpyxl
+# parses anything: a zip bomb (a part that unpacks to far more than it weighs), thousands of
+# parts, and a DTD (entity expansion, external entities).
+XLSX_MAX_DELEN = 2_000
+XLSX_MAX_UITGEPAKT = 1024 * 1024 * 1024
+XLSX_MAX_VERHOUDING = 150  # unpacked : packed, for parts over 1 MB
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def controleer_xlsx(inhoud: bytes) -> None:
+    """Refuses a workbook whose structure could exhaust memory or hide entities."""
+    try:
+        archief = zipfile.ZipFile(io.BytesIO(inhoud))
+    except zipfile.BadZipFile as exc:
+        raise OnleesbaarBestand("het Excel-bestand kan niet worden geopend (beschadigd?)") from exc
+    with archief:
+        delen = archief.infolist()
+        if len(delen) > XLSX_MAX_DELEN:
+            raise OnleesbaarBestand(
+                f"het Excel-bestand bestaat uit meer dan {XLSX_MAX_DELEN} delen; sla het opnieuw "
+                "op als gewoon Excel-werkboek"
+            )
+        uitgepakt = sum(d.file_size for d in delen)
+        opgeblazen = any(
+            d.file_size > 1024 * 1024
+            and d.file_size > XLSX_MAX_VERHOUDING * max(d.compress_size, 1)
+            for d in delen
+        )
+        if uitgepakt > XLSX_MAX_UITGEPAKT or opgeblazen:
+            raise OnleesbaarBestand(
+                "het Excel-bestand pakt uit tot veel meer dan het weegt; lever de gegevens als "
+                "CSV aan"
+            )
+        for d in delen:
+            if d.filename.endswith((".xml", ".rels")):
+                with archief.open(d) as deel:
+                    begin = deel.read(4096)
+                if _DTD.search(begin):
+                    raise OnleesbaarBestand(
+                        "het Excel-bestand bevat een DTD (een documenttypedefinitie), die een "
+                        "gewoon werkboek niet heeft; sla het opnieuw op vanuit Excel"
+                    )
+
+
 def lees_xlsx(inhoud: bytes) -> tuple[list[str], Iterator[Rij]]:
+    controleer_xlsx(inhoud)
     try:
         boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
@@ -87,14 +134,27 @@ def lees_xlsx(inhoud: bytes) -> tuple[list[str], Iterator[Rij]]:
         kop = [_cel(k).strip() for k in next(regels)]
     except StopIteration as exc:
         raise OnleesbaarBestand("het eerste werkblad is leeg") from exc
+    except Exception as exc:  # the parser's refusal of the sheet itself
+        raise OnleesbaarBestand("het eerste werkblad kan niet worden gelezen") from exc
 
     def rijen() -> Iterator[Rij]:
-        for i, cellen in enumerate(regels, start=2):
-            waarden = [_cel(c) for c in cellen]
-            if not any(w.strip() for w in waarden):
-                continue
-            yield Rij(i, {k: (waarden[j] if j < len(waarden) else "") for j, k in enumerate(kop)})
-        boek.close()
+        i = 1
+        try:
+            for i, cellen in enumerate(regels, start=2):
+                waarden = [_cel(c) for c in cellen]
+                if not any(w.strip() for w in waarden):
+                    continue
+                yield Rij(
+                    i, {k: (waarden[j] if j < len(waarden) else "") for j, k in enumerate(kop)}
+                )
+        except OnleesbaarBestand:
+            raise
+        except Exception as exc:  # openpyxl and its XML parser raise many kinds mid-sheet
+            raise OnleesbaarBestand(
+                f"het Excel-bestand is na rij {i} niet verder te lezen"
+            ) from exc
+        finally:
+            boek.close()
 
     return kop, rijen()
 

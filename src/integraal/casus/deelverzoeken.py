@@ -186,13 +186,26 @@ def _voor_verstrekker(ctx: Context, deelverzoek_id: str) -> Deelverzoek:
     return dv
 
 
+def _te_behandelen(ctx: Context, deelverzoek_id: str) -> Deelverzoek:
+    """A request the partner still acts on: a closed case takes no approvals or answers."""
+    dv = _voor_verstrekker(ctx, deelverzoek_id)
+    if not opslag.is_open(ctx.sessie, dv.casus_id):
+        raise Conflict("De casus van dit verzoek is gesloten; het verzoek kan niet meer.")
+    return dv
+
+
 def _zet(ctx: Context, dv: Deelverzoek, naar: DeelverzoekStatus, reden: str | None) -> None:
     try:
         controleer(DEELVERZOEK_OVERGANGEN, DeelverzoekStatus(dv.status), naar)
     except OngeldigeOvergang as exc:
         raise Conflict(f"Dit verzoek kan niet meer: {exc}.") from exc
-    dv.status, dv.reden = naar.value, reden
-    dv.beoordeeld_door, dv.beoordeeld_op = ctx.ik.gebruiker_id, ctx.nu()
+    dv.status = naar.value
+    if naar is DeelverzoekStatus.BEANTWOORD:
+        # Who answered is kept beside who approved: the two must stay distinguishable.
+        dv.beantwoord_door, dv.beantwoord_op = ctx.ik.gebruiker_id, ctx.nu()
+    else:
+        dv.reden = reden
+        dv.beoordeeld_door, dv.beoordeeld_op = ctx.ik.gebruiker_id, ctx.nu()
     ctx.audit("deelverzoek beoordelen", naar.value, deelverzoek=dv.id)
 
 
@@ -202,7 +215,7 @@ def lees(ctx: Context, deelverzoek_id: str) -> DeelverzoekUit:
 
 
 def keur_goed(ctx: Context, deelverzoek_id: str) -> None:
-    dv = _voor_verstrekker(ctx, deelverzoek_id)
+    dv = _te_behandelen(ctx, deelverzoek_id)
     try:
         vier_ogen(
             dv.aangevraagd_door, ctx.ik.gebruiker_id, ctx.ik.organisatie_id, dv.verstrekker_id
@@ -213,13 +226,13 @@ def keur_goed(ctx: Context, deelverzoek_id: str) -> None:
 
 
 def wijs_af(ctx: Context, deelverzoek_id: str, invoer: Reden) -> None:
-    dv = _voor_verstrekker(ctx, deelverzoek_id)
+    dv = _te_behandelen(ctx, deelverzoek_id)
     _zet(ctx, dv, DeelverzoekStatus.AFGEWEZEN, invoer.reden)
 
 
 def beantwoord(ctx: Context, deelverzoek_id: str, invoer: AntwoordIn) -> None:
     """The partner's delivery for the case answers an approved request."""
-    dv = _voor_verstrekker(ctx, deelverzoek_id)
+    dv = _te_behandelen(ctx, deelverzoek_id)
     lev = leveringen.haal_levering(ctx.sessie, invoer.levering_id)
     if lev is None or lev.partner_id != dv.verstrekker_id or lev.casus_id != dv.casus_id:
         raise OngeldigeInvoer({"levering_id": "Deze levering hoort niet bij dit verzoek."})

@@ -24,11 +24,14 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    field_validator,
 )
 from pydantic.alias_generators import to_camel
 from pydantic_core import PydanticCustomError
 
+from integraal.domein import stuurtekens
 from integraal.domein.fouten import OngeldigeInvoer
+from integraal.domein.stuurtekens import heeft_stuurteken
 
 
 class Invoer(BaseModel):
@@ -47,6 +50,15 @@ class Invoer(BaseModel):
         str_strip_whitespace=True,
         frozen=True,
     )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _zonder_stuurtekens(cls, waarde: Any) -> Any:
+        """Every text field, at the boundary: the same answer on SQLite and PostgreSQL."""
+        teksten = waarde if isinstance(waarde, list | tuple) else (waarde,)
+        if any(isinstance(t, str) and heeft_stuurteken(t) for t in teksten):
+            raise PydanticCustomError("stuurteken", stuurtekens.MELDING)
+        return waarde
 
 
 class Uitvoer(BaseModel):
@@ -182,6 +194,10 @@ Datum = Annotated[dt.date, BeforeValidator(_datum)]
 
 WERKJAREN = (2000, 2099)
 
+CIJFERJAREN = (1990, 2100)
+Cijferjaar = Annotated[int, Field(ge=CIJFERJAREN[0], le=CIJFERJAREN[1])]
+"""A year asked of the figures: dates beyond it do not exist for Python (year 100000)."""
+
 
 def _werkdatum(waarde: dt.date) -> dt.date:
     if not WERKJAREN[0] <= waarde.year <= WERKJAREN[1]:
@@ -293,6 +309,8 @@ def melding(fout: Mapping[str, Any], titel: str) -> str:
     if soort == "value_error":
         # Our validators raise ValueError with a Dutch sentence; pydantic prefixes it.
         return _zin(str(fout.get("msg", "")).removeprefix("Value error, "))
+    if soort == "stuurteken":
+        return _zin(f"{titel or 'de tekst'} {fout.get('msg', '')}")
     if soort in ("datum", "bedrag") or soort.startswith("nl_"):
         return _zin(f"{titel}: {fout.get('msg', '')}" if titel else str(fout.get("msg", "")))
     return _zin(f"{titel} is ongeldig" if titel else "de invoer is ongeldig")
@@ -304,7 +322,7 @@ def beschrijf(
     """The Dutch message for one error at `pad` of `model`: the field's own message where the
     model gives one (a validator's sentence still wins), else a generic one naming it."""
     titel, eigen = _veld(model, pad)
-    if eigen and fout.get("type") not in ("value_error", "datum", "bedrag"):
+    if eigen and fout.get("type") not in ("value_error", "datum", "bedrag", "stuurteken"):
         return _zin(eigen)
     return melding(fout, titel)
 

@@ -61,3 +61,11 @@ MAANDEN = (
 def datum_in_woorden(dag: dt.date) -> str:
     """10 juli 2027: for a date in a sentence."""
     return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"
+
+
+def te_groot(grens_bytes: int) -> str:
+    """The Dutch reason for refusing a request body over the installation's limit."""
+    return (
+        f"Wat u stuurt is groter dan {grens_bytes // (1024 * 1024)} MB. Lever een groot "
+        "bestand in delen aan."
+    )

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from integraal.opslag import nummers
 from integraal.opslag.modellen import (
     Beslaggebeurtenis,
     Beslagobject,
@@ -27,9 +28,7 @@ def volgend_id(
     sessie: Session, model: type[Beslagobject] | type[Vermogensdossier], prefix: str
 ) -> str:
     jaar = dt.datetime.now(dt.UTC).year
-    stam = f"{prefix}-{jaar}-"
-    n = sessie.scalar(select(func.count()).select_from(model).where(model.id.like(stam + "%")))
-    return f"{stam}{(n or 0) + 1:06d}"
+    return nummers.volgend(sessie, model.id, f"{prefix}-{jaar}-", 6)
 
 
 def kvi_bestaat(sessie: Session, kvi_nummer: str) -> bool:

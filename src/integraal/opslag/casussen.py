@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from integraal.opslag import nummers
 from integraal.opslag.modellen import (
     Advies,
     Casus,
@@ -25,11 +26,9 @@ from integraal.opslag.modellen import (
 
 
 def volgend_nummer(sessie: Session, model: type[Casus] | type[Signaal], prefix: str) -> str:
-    """Readable ids (S-2026-0001); the primary key makes a clash fail loudly, not silently."""
+    """Readable ids (S-2026-0001) that cannot collide."""
     jaar = dt.datetime.now(dt.UTC).year
-    stam = f"{prefix}-{jaar}-"
-    n = sessie.scalar(select(func.count()).select_from(model).where(model.id.like(stam + "%")))
-    return f"{stam}{(n or 0) + 1:04d}"
+    return nummers.volgend(sessie, model.id, f"{prefix}-{jaar}-", 4)
 
 
 def leden(sessie: Session, casus_id: str, *, sinds: dt.datetime) -> list[Gebruiker]:
@@ -54,6 +53,10 @@ def lid(
 def lidmaatschap(sessie: Session, casus_id: str, gebruiker_id: int) -> CasusLid | None:
     """The row itself, lapsed or not (to confirm it again or to add the member anew)."""
     return sessie.get(CasusLid, (casus_id, gebruiker_id))
+
+
+def is_open(sessie: Session, casus_id: str) -> bool:
+    return sessie.scalar(select(Casus.status).where(Casus.id == casus_id)) == "open"
 
 
 def deelverzoek(sessie: Session, deelverzoek_id: str) -> Deelverzoek | None:

@@ -8,18 +8,15 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from integraal.opslag import nummers
 from integraal.opslag.modellen import Casus, Deelverzoek, Knelpunt
 
 
 def volgend_nummer(sessie: Session, jaar: int) -> str:
-    stam = f"K-{jaar}-"
-    n = sessie.scalar(
-        select(func.count()).select_from(Knelpunt).where(Knelpunt.id.like(stam + "%"))
-    )
-    return f"{stam}{(n or 0) + 1:04d}"
+    return nummers.volgend(sessie, Knelpunt.id, f"K-{jaar}-", 4)
 
 
 def knelpunt(sessie: Session, knelpunt_id: str) -> Knelpunt | None:

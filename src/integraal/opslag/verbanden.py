@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from integraal.opslag import nummers
 from integraal.opslag.modellen import (
     Bestuurlijkerapportage,
     Bestuurlijkevordering,
@@ -44,9 +45,7 @@ Genummerd = (
 
 
 def volgend_nummer(sessie: Session, model: Genummerd, prefix: str, jaar: int) -> str:
-    stam = f"{prefix}-{jaar}-"
-    n = sessie.scalar(select(func.count()).select_from(model).where(model.id.like(stam + "%")))
-    return f"{stam}{(n or 0) + 1:04d}"
+    return nummers.volgend(sessie, model.id, f"{prefix}-{jaar}-", 4)
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,12 @@ WEIGERINGEN: dict[type[Weigering], tuple[int, str]] = {
 }
 
 
+async def weiger(request: Request, status: int, tekst: str) -> Response:
+    """A refusal at the door (`web.grenzen`), before a route ran."""
+    titel = "Het bestand is te groot" if status == 413 else "Dit lukt niet"
+    return _pagina(request, status, titel, tekst)
+
+
 def _pagina(
     request: Request, status: int, titel: str, tekst: str, *, fouten: list[str] | None = None
 ) -> Response:

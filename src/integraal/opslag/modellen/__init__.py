@@ -5,7 +5,7 @@ timezone-aware UTC. Importing this package registers every table on `Basis.metad
 from __future__ import annotations
 
 from integraal.opslag.modellen.basis import NAAMGEVING, Basis, UTCDateTime, nu
-from integraal.opslag.modellen.beheer import Gebruiker, Organisatie, Token
+from integraal.opslag.modellen.beheer import Gebruiker, Nummer, Organisatie, Token
 from integraal.opslag.modellen.beslag import (
     BekendVermogen,
     Beslagene,
@@ -182,6 +182,7 @@ __all__ = [
     "Medeschuldenaar",
     "MonitorLijn",
     "Notarisweigering",
+    "Nummer",
     "Observatie",
     "Onderzoekshandeling",
     "Ongebruikelijketransactie",

@@ -39,6 +39,14 @@ class Gebruiker(Basis):
     rol_bevestigd_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
 
 
+class Nummer(Basis):
+    """The last number given under a stem such as `S-2026-` (`opslag.nummers`)."""
+
+    __tablename__ = "nummer"
+    stam: Mapped[str] = mapped_column(String(40), primary_key=True)
+    laatste: Mapped[int] = mapped_column(Integer)
+
+
 class Token(Basis):
     __tablename__ = "token"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

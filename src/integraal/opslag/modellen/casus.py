@@ -87,6 +87,8 @@ class Deelverzoek(Basis):
     beoordeeld_op: Mapped[dt.datetime | None]
     reden: Mapped[str | None] = mapped_column(Text)
     levering_id: Mapped[str | None] = mapped_column(ForeignKey("levering.id"))
+    beantwoord_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    beantwoord_op: Mapped[dt.datetime | None]
 
 
 class CasusLid(Basis):

@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Invisible control characters that text from outside may not carry.
+
+NUL cannot be stored by PostgreSQL (SQLite keeps it), so the same input must not behave
+differently per database; other C0 controls have no place in typed text; and the
+bidirectional embedding, override and isolate characters can make stored text read differently
+from what it is ("Trojan Source"). Tab, newline and carriage return are ordinary text. The
+marks LRM, RLM and ALM stay: they are part of writing Arabic and Hebrew and cannot reorder
+text on their own.
+"""
+
+from __future__ import annotations
+
+import re
+
+VERBODEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+MELDING = (
+    "bevat een onzichtbaar stuurteken (zoals een NUL-teken of een teken dat de leesrichting "
+    "omdraait); typ de tekst opnieuw of plak hem als platte tekst"
+)
+
+
+def heeft_stuurteken(tekst: str) -> bool:
+    return VERBODEN.search(tekst) is not None
+
+
+def omschrijf(tekst: str) -> str | None:
+    """Which character is refused, for a message: 'U+202E' (None when the text is clean)."""
+    m = VERBODEN.search(tekst)
+    return None if m is None else f"U+{ord(m[0]):04X}"
