@@ -64,7 +64,6 @@ def main() -> None:
             data_dir=map_ / "data",
             database_url=f"sqlite:///{map_ / 'demo.db'}",
             pseudoniem_sleutel="schermen",
-            sessie_geheim="schermen",
         )
     )
     laad_demo(omgeving)

@@ -125,7 +125,6 @@ def instellingen(tmp_path: Path, database_url: str) -> Instellingen:
         data_dir=tmp_path / "data",
         database_url=database_url,
         pseudoniem_sleutel="test-sleutel",
-        sessie_geheim="test-geheim",
     )
 
 

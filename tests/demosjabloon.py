@@ -36,7 +36,6 @@ class Demosjabloon:
                 data_dir=self._map / "data",
                 database_url=url,
                 pseudoniem_sleutel="test-sleutel",
-                sessie_geheim="test-geheim",
             )
         )
         laad_demo(o)

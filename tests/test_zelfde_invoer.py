@@ -50,6 +50,9 @@ from integraal.casus import casussen, signalen
 from integraal.casus.casussen import CasusFilter, Motivering
 from integraal.casus.signalen import Beoordeling
 from integraal.domein.invoer import Invoer, valideer
+from integraal.gebruikers import Inloggegevens
+from integraal.gebruikers.aanmelden import CodeIn as Tweedefactorcode
+from integraal.gebruikers.aanmelden import Tokenaanvraag
 from integraal.kruisverwijzing import oordelen
 from integraal.kruisverwijzing.oordelen import Wachtrijvraag
 from integraal.monitor.indicatoren import Indicatorvraag
@@ -80,6 +83,11 @@ ALLEEN_API_WEB_ZONDER: dict[Model, str] = {
 }
 # A face's own subclass of a shared model, and why the face needs it.
 GEZICHTSMODEL: dict[Model, tuple[Model, str]] = {
+    Tokenaanvraag: (
+        Inloggegevens,
+        "a client sends password and code in one request; the web asks the code of an account "
+        "with a second factor on a page of its own, with the same CodeIn and service",
+    ),
     LeveringFormulier: (
         LeveringIn,
         "the API's multipart form is the shared model plus the uploaded file; the web takes "
@@ -473,6 +481,16 @@ def _zonder_null(schema: Any) -> Any:
     return uit
 
 
+def _niet_leeg(schema: Any) -> Any:
+    """An optional field's schema as the required one it becomes (the body may leave out
+    the code; the model built from it then requires it)."""
+    keuzes = schema.get("anyOf") if isinstance(schema, dict) else None
+    if not keuzes or {"type": "null"} not in keuzes or len(keuzes) != 2:
+        return schema
+    [eigen] = [k for k in keuzes if k != {"type": "null"}]
+    return {**{k: v for k, v in schema.items() if k != "anyOf"}, **eigen}
+
+
 def _openapi_afwijkingen(g: Gezichten) -> dict[str, list[str]]:
     """The API documents, for each shared model, that model's own schema: the request body
     is the model (by its title) with the model's fields, and a query model's parameters are
@@ -496,14 +514,25 @@ def _openapi_afwijkingen(g: Gezichten) -> dict[str, list[str]]:
             if schema.get("title") != titel:
                 fout.append(f"body heet {schema.get('title')!r}, niet {titel!r}")
             gedocumenteerd = schema["properties"]
-            # A face's subclass may add fields (the uploaded file), never change the model's.
-            if b.soort == "body" and set(gedocumenteerd) != set(eigen["properties"]):
+            # A face's subclass may add fields (the uploaded file, the code of a second
+            # factor), never change or drop the model's.
+            extra = set(b.model.model_fields) - set(model.model_fields)
+            erbij = {(f.alias or n) for n, f in b.model.model_fields.items() if n in extra}
+            if b.soort == "body" and set(gedocumenteerd) != set(eigen["properties"]) | erbij:
                 fout.append(f"velden {sorted(gedocumenteerd)}, model {sorted(velden)}")
             for k, v in eigen["properties"].items():
                 if _zonder_null(gedocumenteerd.get(k)) != _zonder_null(v):
                     fout.append(f"veld {k}: {gedocumenteerd.get(k)} in plaats van {v}")
             if set(schema.get("required", [])) & set(velden) != set(eigen.get("required", [])):
                 fout.append(f"verplicht {schema.get('required')}, model {eigen.get('required')}")
+        elif b.soort == "zelf gebouwd" and "requestBody" in op:
+            # Built by the handler from fields of the body it binds (the code in a token
+            # request): each of its fields is one of the body's, under the same schema.
+            ref = op["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+            body = schemas[ref.rsplit("/", 1)[-1]]["properties"]
+            for k, v in eigen["properties"].items():
+                if _niet_leeg(_zonder_null(body.get(k))) != _zonder_null(v):
+                    fout.append(f"veld {k}: {body.get(k)} in plaats van {v}")
         else:
             # A query model is documented field by field: each parameter is one of its fields,
             # under that field's own schema (title, limits, choices).
@@ -582,10 +611,12 @@ def test_het_web_roept_dezelfde_dienst_zonder_het_api_filter(
 
 
 def test_uitzonderingen_kloppen() -> None:
-    # A face's subclass adds only the uploaded file.
+    # A face's subclass adds only the uploaded file, or the code the web asks on its own page
+    # (and passes, as the API does, to the service in the shared CodeIn).
+    toegevoegd = {LeveringFormulier: {"bestand"}, Tokenaanvraag: set(Tweedefactorcode.model_fields)}
     for eigen, (gedeeld, _) in GEZICHTSMODEL.items():
         assert issubclass(eigen, gedeeld)
-        assert set(eigen.model_fields) - set(gedeeld.model_fields) == {"bestand"}
+        assert set(eigen.model_fields) - set(gedeeld.model_fields) == toegevoegd[eigen]
     # The API's one-call delivery is the web's offer followed by the processing.
     for ander, (dienst, _) in ZELFDE_DIENST.items():
         aangeroepen = {

@@ -17,13 +17,17 @@ class Instellingen(BaseSettings):
     data_dir: Path = Path("var")
     database_url: str | None = None
     pseudoniem_sleutel: str | None = None
-    sessie_geheim: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
     # Access review: a case membership or role not confirmed for this many days lapses.
     toegangsreview_dagen: int = 91
     # What one request may send, uploads included, for the web pages and the API alike.
     max_upload_mb: int = 100
+    # A web session ends after this long without use, and in any case this long after signing in.
+    sessie_inactief_minuten: int = 30
+    sessie_max_uren: int = 10
+    # When set, every role that reads person data signs in with a second factor (TOTP).
+    tweede_factor_verplicht: bool = False
 
     @property
     def toegangstermijn(self) -> dt.timedelta:
@@ -53,11 +57,6 @@ class Instellingen(BaseSettings):
         if self.pseudoniem_sleutel:
             return self.pseudoniem_sleutel.encode()
         return self._geheim_bestand("pseudoniem.sleutel")
-
-    def sessie_geheim_str(self) -> str:
-        if self.sessie_geheim:
-            return self.sessie_geheim
-        return self._geheim_bestand("sessie.geheim").hex()
 
     @property
     def ondertekensleutel_pad(self) -> Path:

@@ -40,13 +40,21 @@ class Omgeving:
         trace_id: str | None = None,
         klok: Callable[[], dt.datetime] | None = None,
         reden: str | None = None,
+        lezen: bool = False,
     ) -> Iterator[Context]:
         """One action in one transaction: it commits whole (log lines included) or not at all,
         except the audit record of a refusal, which is kept. `klok` sets the moment the action
-        happens (the demo's story, tests of deadlines)."""
+        happens (the demo's story, tests of deadlines).
+
+        `lezen`: the action only reads, apart from its log lines and audit records. On SQLite
+        it then reads without the write lock and appends those lines in a short writing
+        transaction right after, before the caller can answer; a long delivery no longer
+        blocks every reader. Should that append fail, the action fails: no answer without
+        its log line. On PostgreSQL readers never wait for a writer, so one transaction."""
         ctx: Context | None = None
+        apart = lezen and self.database.dialect.name == "sqlite"
         try:
-            with transactie(self.fabriek) as sessie:
+            with transactie(self.fabriek, lezen=apart) as sessie:
                 ctx = Context(sessie, self.beslisser, kanaal, actor, self.pseudoniem_sleutel)
                 ctx.reden = reden
                 ctx.toegangstermijn = self.instellingen.toegangstermijn
@@ -55,6 +63,11 @@ class Omgeving:
                 if klok is not None:
                     ctx.klok = klok
                 yield ctx
+                if not apart:
+                    ctx.schrijf_uitgesteld(sessie)
+            if apart and ctx.heeft_uitgesteld:
+                with transactie(self.fabriek) as sessie:
+                    ctx.schrijf_uitgesteld(sessie)
         except Weigering:
             # The refused action rolled back; the record that it was refused must not.
             if ctx is not None and ctx.weigeringen:

@@ -11,7 +11,8 @@ from tests.hulp import token
 
 def test_token_met_verkeerd_wachtwoord(client: TestClient, wereld: Wereld) -> None:
     r = client.post("/api/v1/tokens", json={"gebruikersnaam": "analist", "wachtwoord": "fout"})
-    assert r.status_code == 401 and r.json()["detail"] == "Gebruikersnaam of wachtwoord onjuist."
+    assert r.status_code == 401
+    assert r.json()["detail"] == "De gebruikersnaam of het wachtwoord is niet juist."
     r = client.post("/api/v1/tokens", json={"gebruikersnaam": "bestaat-niet", "wachtwoord": "fout"})
     assert r.status_code == 401
 

@@ -48,8 +48,13 @@ def test_stuurtekens_in_tekst_worden_geweigerd_bij_het_veld(
     [fout] = r.json()["invalidParams"]
     assert fout["name"] == "omschrijving"
     assert "stuurteken" in fout["reason"]
-    r = client.post("/api/v1/entiteiten/_zoek", json={"tekst": f"de{teken} Vries"}, headers=kop)
+    r = client.post(
+        "/api/v1/entiteiten/_zoek",
+        json={"zoekterm": f"de{teken} Vries", "doel": "integrale_aanpak"},
+        headers=kop,
+    )
     assert r.status_code == 400, r.text
+    assert [f["name"] for f in r.json()["invalidParams"]] == ["zoekterm"]
 
 
 def test_stuurtekens_in_het_publieke_formulier_houden_de_invoer(

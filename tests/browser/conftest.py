@@ -45,7 +45,6 @@ def omgeving(tmp_path: Path) -> Iterator[Omgeving]:
         data_dir=tmp_path / "data",
         database_url=f"sqlite:///{tmp_path / 'b.db'}",
         pseudoniem_sleutel="test-sleutel",
-        sessie_geheim="test-geheim",
     )
     o = maak_omgeving(inst)
     yield o

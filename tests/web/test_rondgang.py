@@ -122,7 +122,6 @@ def demowereld(
             data_dir=pad / "data",
             database_url=f"sqlite:///{pad / 'demo.db'}",
             pseudoniem_sleutel="test-sleutel",
-            sessie_geheim="test-geheim",
         )
     )
     demosjabloon.vul(o)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from importlib import resources
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
@@ -14,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from integraal import API_VERSION
 from integraal.api import fouten
+from integraal.api.beschrijving import met_fouten
 from integraal.api.routes import (
     algemeen,
     beslag,
@@ -99,6 +101,14 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
     )
     api.state.omgeving = omgeving
     fouten.registreer(api)
+    fastapi_openapi = api.openapi
+
+    def _openapi() -> dict[str, Any]:
+        if api.openapi_schema is None:
+            api.openapi_schema = met_fouten(fastapi_openapi())
+        return api.openapi_schema
+
+    api.openapi = _openapi  # type: ignore[method-assign]
     for module in (
         algemeen,
         leveringen,

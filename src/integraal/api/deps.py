@@ -4,6 +4,7 @@ processing context per request, and downloads."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Annotated, Any
 
@@ -14,7 +15,8 @@ from integraal.api.fouten import Probleem
 from integraal.domein.actor import Actor
 from integraal.domein.rollen import ROL_LABELS, Rol
 from integraal.export import MEDIATYPEN
-from integraal.gebruikers import actor_van_token
+from integraal.gebruikers import actor_van_token, drempels
+from integraal.gebruikers.drempels import Drempel
 from integraal.omgeving import Omgeving
 from integraal.opslag.db import transactie
 from integraal.verwerking import Context, Kanaal
@@ -35,7 +37,7 @@ def _actor(
 ) -> Actor:
     if cred is None or cred.scheme.lower() != "bearer":
         raise Probleem(401, "Log in: stuur een Bearer-token mee (POST /api/v1/tokens).")
-    with transactie(omgeving.fabriek) as sessie:
+    with transactie(omgeving.fabriek, lezen=True) as sessie:
         actor = actor_van_token(
             sessie, cred.credentials, termijn=omgeving.instellingen.toegangstermijn
         )
@@ -65,6 +67,7 @@ AlleenPrivacyOfficer = Depends(Vereist(Rol.PRIVACY_OFFICER))
 
 
 def _context(
+    request: Request,
     omgeving: OmgevingDep,
     actor: ActorDep,
     reden: Annotated[
@@ -80,11 +83,42 @@ def _context(
     """One processing context and transaction per request. Scoped to the handler, so it
     commits (the read's log line with it) before the answer is sent, and a failed commit is
     an error answer instead of data without a log line."""
-    with omgeving.context(actor, Kanaal.API, reden=(reden or "").strip() or None) as ctx:
+    with omgeving.context(
+        actor,
+        Kanaal.API,
+        reden=(reden or "").strip() or None,
+        lezen=request.method in ("GET", "HEAD"),
+    ) as ctx:
         yield ctx
 
 
 Ctx = Annotated[Context, Depends(_context, scope="function")]
+
+
+def _schrijvende_context(
+    omgeving: OmgevingDep,
+    actor: ActorDep,
+) -> Iterator[Context]:
+    """For a GET that records an action besides reading (access given to a data subject)."""
+    with omgeving.context(actor, Kanaal.API) as ctx:
+        yield ctx
+
+
+SchrijfCtx = Annotated[Context, Depends(_schrijvende_context, scope="function")]
+
+
+def clientadres(request: Request) -> str:
+    return request.client.host if request.client else "onbekend"
+
+
+def drempel(d: Drempel) -> Any:
+    """A public operation's rate limit (429 with Retry-After), counted before it runs."""
+
+    def _toets(request: Request, omgeving: OmgevingDep) -> None:
+        with transactie(omgeving.fabriek) as sessie:
+            drempels.publiek(sessie, d, clientadres(request), dt.datetime.now(dt.UTC))
+
+    return Depends(_toets)
 
 
 def _publieke_context(omgeving: OmgevingDep) -> Iterator[Context]:

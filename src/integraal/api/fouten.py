@@ -22,6 +22,7 @@ from integraal.domein.fouten import (
 )
 from integraal.domein.invoer import beschrijf
 from integraal.domein.tekst import zin
+from integraal.gebruikers.drempels import TeVaak
 
 PROBLEEM = "application/problem+json"
 log = logging.getLogger("integraal.api")
@@ -37,6 +38,7 @@ TITELS = {
     413: "Bestand te groot",
     415: "Formaat van de invoer niet ondersteund",
     422: "Verzoek niet uitvoerbaar",
+    429: "Te vaak geprobeerd",
     500: "Interne fout",
 }
 
@@ -56,8 +58,10 @@ def probleem(status: int, detail: str, instance: str, **extra: Any) -> JSONRespo
         "instance": instance,
         **extra,
     }
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    return JSONResponse(body, status_code=status, media_type=PROBLEEM, headers=headers)
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+    if status == 429 and "retryAfter" in extra:
+        headers["Retry-After"] = str(extra["retryAfter"])
+    return JSONResponse(body, status_code=status, media_type=PROBLEEM, headers=headers or None)
 
 
 _CODES = {
@@ -118,6 +122,7 @@ STATUS: dict[type[Weigering], int] = {
     GeenToegang: 403,
     NietGevonden: 404,
     Conflict: 409,
+    TeVaak: 429,
 }
 
 
@@ -131,6 +136,8 @@ async def _weigering(request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, OngeldigeInvoer):
         detail = "De invoer is onvolledig of ongeldig; zie invalidParams."
         extra = {"invalidParams": ongeldige_parameters(exc.fouten)}
+    elif isinstance(exc, TeVaak):
+        extra = {"retryAfter": exc.seconden}
     elif isinstance(exc, Geweigerd):
         b = exc.besluit
         extra = {"regelId": b.regel_id, "besluitId": b.besluit_id, "uitleg": exc.uitleg}

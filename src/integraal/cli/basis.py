@@ -64,18 +64,45 @@ def omgeving() -> Omgeving:
 
 
 def inloggen(omg: Omgeving, gebruikersnaam: str) -> Actor:
-    from integraal.gebruikers import authenticeer
+    import datetime as dt
+
+    from integraal.gebruikers import Inloggegevens, drempels
+    from integraal.gebruikers.aanmelden import CodeIn, bevestig_code, meld_aan
+    from integraal.gebruikers.tweede_factor import ONJUIST, Stap
     from integraal.opslag.db import transactie
 
     wachtwoord = os.environ.get("INTEGRAAL_WACHTWOORD") or typer.prompt(
         f"Wachtwoord voor {gebruikersnaam}", hide_input=True
     )
-    with transactie(omg.fabriek) as sessie:
-        actor = authenticeer(
-            sessie, gebruikersnaam, wachtwoord, termijn=omg.instellingen.toegangstermijn
-        )
+    inst, nu = omg.instellingen, dt.datetime.now(dt.UTC)
+    try:
+        with transactie(omg.fabriek) as sessie:
+            a = meld_aan(
+                sessie,
+                Inloggegevens(gebruikersnaam=gebruikersnaam, wachtwoord=wachtwoord),
+                adres="opdrachtregel",
+                nu=nu,
+                termijn=inst.toegangstermijn,
+                verplicht=inst.tweede_factor_verplicht,
+            )
+            actor = a.actor
+            if a.actor is not None and a.stap is Stap.CODE:
+                code = os.environ.get("INTEGRAAL_CODE") or typer.prompt("Code uit uw app")
+                actor = bevestig_code(
+                    sessie,
+                    a.actor.gebruiker_id,
+                    gebruikersnaam,
+                    CodeIn(code=code),
+                    adres="opdrachtregel",
+                    nu=nu,
+                    termijn=inst.toegangstermijn,
+                )
+    except drempels.TeVaak as exc:
+        raise fout(exc.melding, ONGELDIG) from exc
+    if a.actor is None or a.stap is Stap.ONTBREEKT:
+        raise fout(a.melding or "", ONGELDIG)
     if actor is None:
-        raise fout("Gebruikersnaam of wachtwoord onjuist.", ONGELDIG)
+        raise fout(ONJUIST, ONGELDIG)
     return actor
 
 

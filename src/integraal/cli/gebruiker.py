@@ -41,3 +41,23 @@ def gebruiker_aanmaken(
     except OngeldigeInvoer as exc:
         raise fout(zin(exc), 2) from exc
     typer.echo(f"Gebruiker {gebruikersnaam} aangemaakt.")
+
+
+@app.command("tweede-factor")
+def tweede_factor_instellen(gebruikersnaam: str) -> None:
+    """Stel een nieuwe tweede factor (TOTP) in; toont het adres voor de authenticator-app.
+
+    Een eerdere tweede factor vervalt, en daarmee de sessies en tokens van het account."""
+    from integraal.domein.fouten import NietGevonden
+    from integraal.domein.tekst import zin
+    from integraal.gebruikers import tweede_factor
+    from integraal.opslag.db import transactie
+
+    omg = omgeving()
+    try:
+        with transactie(omg.fabriek) as sessie:
+            adres = tweede_factor.stel_in(sessie, gebruikersnaam)
+    except NietGevonden as exc:
+        raise fout(zin(exc.melding), 2) from exc
+    typer.echo(f"Tweede factor ingesteld voor {gebruikersnaam}. Voeg dit adres toe in de app:")
+    typer.echo(adres)

@@ -47,6 +47,9 @@ ROL_LABELS: dict[Rol, str] = {
     Rol.CONTACTPUNT: "Contactpunt ondermijning",
 }
 
+# Roles whose work never shows partner data about persons: figures and their own users only.
+ZONDER_PERSOONSGEGEVENS = frozenset({Rol.BELEIDSMEDEWERKER, Rol.FUNCTIONEEL_BEHEERDER})
+
 # Gatekeepers and registers: their own work, not a partner's deliveries, requests and
 # interventions.
 POORTROLLEN = frozenset(

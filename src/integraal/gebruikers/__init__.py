@@ -103,7 +103,12 @@ def geef_token(sessie: Sessie, actor: Actor) -> tuple[str, dt.datetime]:
     verloopt = dt.datetime.now(dt.UTC) + TOKEN_GELDIGHEID
     beheer.bewaar(
         sessie,
-        Token(gebruiker_id=actor.gebruiker_id, token_hash=_hash(token), verloopt_op=verloopt),
+        Token(
+            gebruiker_id=actor.gebruiker_id,
+            token_hash=_hash(token),
+            verloopt_op=verloopt,
+            stempel=stempel_van(sessie, actor.gebruiker_id),
+        ),
     )
     return token, verloopt
 
@@ -113,9 +118,36 @@ def actor_van_token(sessie: Sessie, token: str, *, termijn: dt.timedelta) -> Act
     if t is None:
         return None
     g = beheer.gebruiker(sessie, t.gebruiker_id)
-    return actor_van(g) if g is not None and rol_geldig(g, termijn) else None
+    if g is None or not rol_geldig(g, termijn) or stempel(g) != t.stempel:
+        return None
+    return actor_van(g)
 
 
-def actor_van_id(sessie: Sessie, gebruiker_id: int, *, termijn: dt.timedelta) -> Actor | None:
+def stempel(g: Gebruiker) -> str:
+    """A fingerprint of what a session or token was granted on: the password (its hash), the
+    second factor, the role and the organisation. When one of them changes, sessions and tokens
+    given before end."""
+    grond = "\x1f".join((g.wachtwoord_hash, g.totp_geheim or "", g.rol, g.organisatie_id))
+    return hashlib.sha256(grond.encode()).hexdigest()
+
+
+def stempel_van(sessie: Sessie, gebruiker_id: int) -> str | None:
+    g = beheer.gebruiker(sessie, gebruiker_id)
+    return stempel(g) if g is not None else None
+
+
+def geldige_actor(sessie: Sessie, gebruiker_id: int, *, termijn: dt.timedelta) -> Actor | None:
+    """The account while it is active and its role confirmed (the second step of signing in)."""
     g = beheer.gebruiker(sessie, gebruiker_id)
     return actor_van(g) if g is not None and rol_geldig(g, termijn) else None
+
+
+def actor_van_id(
+    sessie: Sessie, gebruiker_id: int, *, termijn: dt.timedelta, stempel_bij_inloggen: str | None
+) -> Actor | None:
+    """The account behind a web session, while its password, role and organisation are those
+    it signed in with."""
+    g = beheer.gebruiker(sessie, gebruiker_id)
+    if g is None or not rol_geldig(g, termijn) or stempel(g) != stempel_bij_inloggen:
+        return None
+    return actor_van(g)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeAlias
@@ -31,8 +32,16 @@ def maak_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn: Any) -> None:
-            # Take the write lock at BEGIN so concurrent log appends serialise instead of failing.
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A writing transaction takes the write lock at BEGIN, so concurrent log appends
+            # serialise instead of failing halfway; a reading one takes none (WAL: readers and
+            # one writer run side by side), see `transactie`.
+            lezen = conn.get_execution_options().get(LEZEN, False)
+            conn.exec_driver_sql("BEGIN" if lezen else "BEGIN IMMEDIATE")
+
+        @event.listens_for(engine, "before_cursor_execute")
+        def _alleen_lezen(conn: Any, _cursor: Any, opdracht: str, *_args: Any, **_kw: Any) -> None:
+            if conn.get_execution_options().get(LEZEN, False) and _SCHRIJVEN.match(opdracht):
+                raise SchrijvenInLeestransactie(opdracht.split(None, 3)[:3])
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -42,10 +51,21 @@ def maak_sessiefabriek(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+LEZEN = "integraal_lezen"
+_SCHRIJVEN = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER)\b", re.IGNORECASE)
+
+
+class SchrijvenInLeestransactie(RuntimeError):
+    """A programming error: work declared as reading tried to write."""
+
+
 @contextmanager
-def transactie(fabriek: sessionmaker[Session]) -> Iterator[Session]:
-    """One unit of work: committed as a whole or not at all."""
+def transactie(fabriek: sessionmaker[Session], *, lezen: bool = False) -> Iterator[Session]:
+    """One unit of work: committed as a whole or not at all. `lezen`: it only reads, so on
+    SQLite it takes no write lock, and a write in it is refused (decision record 0021)."""
     with fabriek() as sessie, sessie.begin():
+        if lezen:
+            sessie.connection(execution_options={LEZEN: True})
         yield sessie
 
 

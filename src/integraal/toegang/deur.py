@@ -102,8 +102,7 @@ def laat_door(
         except afscherming.RedenVereist:
             ctx.audit(naam, "geweigerd", reden="afgeschermde persoon zonder opgegeven reden")
             raise
-    nummers = ctx.log(regels)
-    afscherming.meld(ctx, regels, nummers, schermen)
+    ctx.log(regels, daarna=lambda nummers: afscherming.meld(ctx, regels, nummers, schermen))
     if audit:
         ctx.audit(
             naam,

@@ -81,6 +81,12 @@ class Context:
     afgeschermd_gemeld: set[str] = field(default_factory=set, repr=False)
     # How long a case membership or a role holds without being confirmed (access review).
     toegangstermijn: dt.timedelta = dt.timedelta(days=91)
+    # The action's log lines and audit records wait for its end (`schrijf_uitgesteld`): one
+    # append for all its lines, and a read takes no write lock until then.
+    _uitgesteld: list[tuple[list[logboek.Verwerking], Callable[[list[int]], None] | None]] = field(
+        default_factory=list, repr=False
+    )
+    _audits: list[Auditregel] = field(default_factory=list, repr=False)
 
     def nu(self) -> dt.datetime:
         return self.klok()
@@ -170,14 +176,41 @@ class Context:
             start=self.nu(),
         )
 
-    def log(self, verwerkingen: Iterable[logboek.Verwerking]) -> list[int]:
-        """Append to the processing log in this transaction (it commits with the action);
-        the lines' numbers, in order."""
+    def log(
+        self,
+        verwerkingen: Iterable[logboek.Verwerking],
+        *,
+        daarna: Callable[[list[int]], None] | None = None,
+    ) -> None:
+        """Lines for the processing log, appended when the action ends and committed with it
+        (see `Omgeving.context`); `daarna` gets the lines' numbers once they are written."""
         regels = list(verwerkingen)
         vreemd = {v.trace_id for v in regels} - {self.trace_id}
         if vreemd:
             raise ValueError("een verwerking hoort bij een ander spoor dan deze handeling")
-        return logboek.schrijf(self.sessie, regels)
+        if regels:
+            self._uitgesteld.append((regels, daarna))
+
+    @property
+    def heeft_uitgesteld(self) -> bool:
+        return bool(self._uitgesteld or self._audits)
+
+    def schrijf_uitgesteld(self, sessie: Sessie) -> None:
+        """Append the action's log lines in one go, then its audit records, in `sessie` (the
+        action's own transaction, or on SQLite the short writing one after a read)."""
+        self.sessie = sessie
+        while self.heeft_uitgesteld:  # what `daarna` does may log or audit in turn
+            uitgesteld, self._uitgesteld = self._uitgesteld, []
+            regels_alle = [v for regels, _ in uitgesteld for v in regels]
+            nummers = logboek.schrijf(sessie, regels_alle) if regels_alle else []
+            begin = 0
+            for regels, daarna in uitgesteld:
+                if daarna is not None:
+                    daarna(nummers[begin : begin + len(regels)])
+                begin += len(regels)
+            audits, self._audits = self._audits, []
+            for record in audits:
+                record.schrijf(sessie)
 
     def audit(self, actie: str, resultaat: str = "uitgevoerd", **details: object) -> None:
         """The audit record of what the actor did, linked to its processing lines. A refusal
@@ -192,7 +225,7 @@ class Context:
             herkomst=self.kanaal.value,
             details=details,
         )
-        record.schrijf(self.sessie)
+        self._audits.append(record)
         if resultaat in WEIGERINGEN:
             self.weigeringen.append(record)
 

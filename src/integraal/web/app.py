@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
 from types import ModuleType
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.sessions import SessionMiddleware
 
 from integraal.bronnen.voortgang import Voortgangsbord
 from integraal.monitor.rapportwerk import Rapportbord
@@ -39,6 +39,7 @@ from integraal.web.routes import (
     start,
     verbanden,
 )
+from integraal.web.sessies import Sessies
 
 # Mounted in this order: within an area, a fixed path comes before one with a parameter.
 GEBIEDEN: tuple[ModuleType, ...] = (inloggen, start, delen, entiteiten, logboek, leveringen)
@@ -61,13 +62,12 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
     web.state.omgeving = omgeving
     web.state.voortgang = Voortgangsbord()
     web.state.rapporten = Rapportbord()
+    inst = omgeving.instellingen
     web.add_middleware(
-        SessionMiddleware,
-        secret_key=omgeving.instellingen.sessie_geheim_str(),
-        session_cookie="integraal_sessie",
-        same_site="strict",
-        https_only=False,
-        max_age=8 * 3600,
+        Sessies,
+        fabriek=omgeving.fabriek,
+        inactief=dt.timedelta(minutes=inst.sessie_inactief_minuten),
+        maximaal=dt.timedelta(hours=inst.sessie_max_uren),
     )
     web.mount(
         "/static",

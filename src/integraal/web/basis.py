@@ -29,7 +29,8 @@ from integraal.domein.fouten import Conflict, OngeldigeInvoer
 from integraal.domein.invoer import valideer
 from integraal.domein.rollen import ROL_LABELS
 from integraal.export import MEDIATYPEN
-from integraal.gebruikers import actor_van_id
+from integraal.gebruikers import actor_van_id, drempels
+from integraal.gebruikers.drempels import Drempel
 from integraal.omgeving import Omgeving
 from integraal.opslag.db import transactie
 from integraal.verbanden import icov
@@ -103,16 +104,40 @@ def _omgeving(request: Request) -> Omgeving:
 OmgevingDep = Annotated[Omgeving, Depends(_omgeving)]
 
 
+# A page asked with these methods only reads (and logs what it read): no write lock on SQLite.
+LEESMETHODEN = frozenset({"GET", "HEAD"})
+
 # The query parameter that carries the reason to read a shielded person (see web.fouten).
 AFSCHERMINGSREDEN = "afschermingsreden"
+
+
+def clientadres(request: Request) -> str:
+    """The client's address (behind a proxy: the one uvicorn's --proxy-headers trusts)."""
+    return request.client.host if request.client else "onbekend"
+
+
+def drempel(d: Drempel) -> Any:
+    """A public form's rate limit as a route dependency: refused at the limit (429 with
+    Retry-After, `web.fouten`), else counted, before the form is read."""
+
+    def _toets(request: Request, omgeving: OmgevingDep) -> None:
+        with transactie(omgeving.fabriek) as sessie:
+            drempels.publiek(sessie, d, clientadres(request), dt.datetime.now(dt.UTC))
+
+    return Depends(_toets)
 
 
 def actor_of_niemand(request: Request, omgeving: OmgevingDep) -> Actor | None:
     gebruiker_id = request.session.get("gebruiker_id")
     if not isinstance(gebruiker_id, int):
         return None
-    with transactie(omgeving.fabriek) as sessie:
-        actor = actor_van_id(sessie, gebruiker_id, termijn=omgeving.instellingen.toegangstermijn)
+    with transactie(omgeving.fabriek, lezen=True) as sessie:
+        actor = actor_van_id(
+            sessie,
+            gebruiker_id,
+            termijn=omgeving.instellingen.toegangstermijn,
+            stempel_bij_inloggen=request.session.get("stempel"),
+        )
     if actor is None:
         request.session.clear()
     return actor
@@ -206,19 +231,25 @@ class Web:
         return self.actor
 
     @contextmanager
-    def context(self, *, anoniem: bool = False) -> Iterator[Context]:
+    def context(self, *, anoniem: bool = False, schrijft: bool = False) -> Iterator[Context]:
         """One action in one transaction; it commits before the page is built. `anoniem`:
-        as the public, even when someone is signed in (an anonymous tip stays anonymous)."""
+        as the public, even when someone is signed in (an anonymous tip stays anonymous).
+        A GET only reads (`Omgeving.context`), unless it `schrijft`: it records an action."""
         reden = (self.request.query_params.get(AFSCHERMINGSREDEN) or "").strip()[:500] or None
-        with self.omgeving.context(None if anoniem else self.actor, Kanaal.WEB, reden=reden) as ctx:
+        with self.omgeving.context(
+            None if anoniem else self.actor,
+            Kanaal.WEB,
+            reden=reden,
+            lezen=self.request.method in LEESMETHODEN and not schrijft,
+        ) as ctx:
             yield ctx
 
     def naam(self, org_id: str) -> str:
         """An organisation's name for a sentence (templates use the `organisatie` filter)."""
         return self.omgeving.beslisser.register.naam(org_id)
 
-    def doe(self, actie: Callable[[Context], R]) -> R:
-        with self.context() as ctx:
+    def doe(self, actie: Callable[[Context], R], *, schrijft: bool = False) -> R:
+        with self.context(schrijft=schrijft) as ctx:
             return actie(ctx)
 
     def pagina(

@@ -18,6 +18,7 @@ from integraal.domein.fouten import (
     Weigering,
 )
 from integraal.domein.tekst import zin
+from integraal.gebruikers.drempels import TeVaak
 from integraal.toegang.afscherming import RedenVereist
 from integraal.web.basis import (
     AFSCHERMINGSREDEN,
@@ -70,6 +71,7 @@ WEIGERINGEN: dict[type[Weigering], tuple[int, str]] = {
     GeenToegang: (403, "Geen toegang"),
     NietGevonden: (404, "Niet gevonden"),
     Conflict: (409, "Dit kan nu niet"),
+    TeVaak: (429, "Even wachten"),
 }
 
 
@@ -96,7 +98,10 @@ def _pagina(
 async def _weigering(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, Weigering)
     status, titel = next(v for k, v in WEIGERINGEN.items() if isinstance(exc, k))
-    return _pagina(request, status, titel, zin(exc.melding))
+    antwoord = _pagina(request, status, titel, zin(exc.melding))
+    if isinstance(exc, TeVaak):
+        antwoord.headers["Retry-After"] = str(exc.seconden)
+    return antwoord
 
 
 def registreer(app: FastAPI) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
-from integraal.api.deps import ActorDep, OmgevingDep
+from integraal.api.deps import ActorDep, OmgevingDep, clientadres
 from integraal.api.fouten import Probleem
 from integraal.api.schemas import (
     GebruikerUit,
@@ -16,7 +16,9 @@ from integraal.api.schemas import (
     TokenUit,
 )
 from integraal.bronnen.mapping import meegeleverde_mappings
-from integraal.gebruikers import Inloggegevens, authenticeer, geef_token
+from integraal.gebruikers import geef_token, tweede_factor
+from integraal.gebruikers.aanmelden import CodeIn, Tokenaanvraag, bevestig_code, meld_aan
+from integraal.gebruikers.tweede_factor import Stap
 from integraal.opslag.db import transactie
 
 router = APIRouter()
@@ -29,16 +31,37 @@ router = APIRouter()
     tags=["Toegang"],
     summary="Token aanvragen met gebruikersnaam en wachtwoord",
 )
-def token_aanvragen(omgeving: OmgevingDep, gegevens: Inloggegevens) -> TokenUit:
+def token_aanvragen(request: Request, omgeving: OmgevingDep, gegevens: Tokenaanvraag) -> TokenUit:
+    adres, nu, inst = clientadres(request), dt.datetime.now(dt.UTC), omgeving.instellingen
     with transactie(omgeving.fabriek) as sessie:
-        actor = authenticeer(
+        a = meld_aan(
             sessie,
-            gegevens.gebruikersnaam,
-            gegevens.wachtwoord,
-            termijn=omgeving.instellingen.toegangstermijn,
+            gegevens,
+            adres=adres,
+            nu=nu,
+            termijn=inst.toegangstermijn,
+            verplicht=inst.tweede_factor_verplicht,
         )
-        if actor is None:
-            raise Probleem(401, "Gebruikersnaam of wachtwoord onjuist.")
+        actor = a.actor
+        if a.actor is not None and a.stap is Stap.CODE:
+            # Password and code in one request: the code field is the web's second page.
+            actor = bevestig_code(
+                sessie,
+                a.actor.gebruiker_id,
+                a.actor.gebruikersnaam,
+                CodeIn(code=gegevens.code or ""),
+                adres=adres,
+                nu=nu,
+                termijn=inst.toegangstermijn,
+            )
+    # Refused after the commit: a failed attempt must count.
+    if a.actor is None:
+        raise Probleem(401, a.melding or "")
+    if a.stap is Stap.ONTBREEKT:
+        raise Probleem(403, a.melding or "")
+    if actor is None:
+        raise Probleem(401, "Dit account vraagt ook een code. " + tweede_factor.ONJUIST)
+    with transactie(omgeving.fabriek) as sessie:
         token, verloopt = geef_token(sessie, actor)
     return TokenUit(
         token=token,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
-from integraal.api.deps import Ctx, PubliekCtx, bestand, downloadantwoord
+from integraal.api.deps import Ctx, PubliekCtx, bestand, downloadantwoord, drempel
 from integraal.beslag import (
     cijfers,
     dossier,
@@ -42,6 +42,7 @@ from integraal.beslag.objecten import ObjectDetail, Objectfilter, ObjectUit, Ter
 from integraal.beslag.registratie import KennisgevingIn, RegistratieUit
 from integraal.beslag.verloop import HerbeoordelingIn, KlaagschriftIn, OmzettingIn, OvergangIn
 from integraal.beslag.waarde import WaarderingIn
+from integraal.gebruikers import drempels
 
 router = APIRouter(tags=["Afpakken"])
 
@@ -153,6 +154,7 @@ def beslagfeed(ctx: Ctx, vraag: Annotated[Feedvraag, Query()]) -> FeedUit:
 @router.post(
     "/beslag/_inzage",
     summary="De beslagene ziet met de persoonlijke code zijn beslag, de stand en zijn rechten",
+    dependencies=[drempel(drempels.MIJN_BESLAG)],
 )
 def beslag_inzage(ctx: PubliekCtx, invoer: CodeIn) -> InzageUit:
     return inzage.inzage(ctx, invoer)

@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Query
 
-from integraal.api.deps import Ctx
+from integraal.api.deps import Ctx, SchrijfCtx
 from integraal.domein.poortwachters import Meldingstatus
 from integraal.poortwachters import goaml, meldingen, notarissen, opschortingen
 from integraal.poortwachters import waarschuwingsregister as wr
@@ -336,7 +336,7 @@ def bezwaarbesluit(ctx: Ctx, registratie_id: str, invoer: BezwaarbesluitIn) -> N
     "/waarschuwingsregister/registraties/{registratie_id}/inzage",
     summary="Inzage voor de betrokkene: registratie, bewijs, termijn en raadplegingen",
 )
-def registratie_inzage(ctx: Ctx, registratie_id: str) -> RegistratieUit:
+def registratie_inzage(ctx: SchrijfCtx, registratie_id: str) -> RegistratieUit:
     return wr.inzage(ctx, registratie_id)
 
 

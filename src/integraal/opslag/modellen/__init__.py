@@ -5,7 +5,14 @@ timezone-aware UTC. Importing this package registers every table on `Basis.metad
 from __future__ import annotations
 
 from integraal.opslag.modellen.basis import NAAMGEVING, Basis, UTCDateTime, nu
-from integraal.opslag.modellen.beheer import Gebruiker, Nummer, Organisatie, Token
+from integraal.opslag.modellen.beheer import (
+    Drempelteller,
+    Gebruiker,
+    Nummer,
+    Organisatie,
+    Token,
+    Websessie,
+)
 from integraal.opslag.modellen.beslag import (
     BekendVermogen,
     Beslagene,
@@ -150,6 +157,7 @@ __all__ = [
     "Deelverzoek",
     "Document",
     "Documentverwijzing",
+    "Drempelteller",
     "Facilitatorindicator",
     "Financieelrij",
     "Financieeltabel",
@@ -208,5 +216,6 @@ __all__ = [
     "Vermogensdossier",
     "Voetnoot",
     "Waarschuwingsregistratie",
+    "Websessie",
     "nu",
 ]

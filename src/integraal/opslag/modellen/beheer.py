@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -37,6 +38,10 @@ class Gebruiker(Basis):
     # The access review: a role not confirmed within the review term lapses with the account.
     rol_bevestigd_op: Mapped[dt.datetime] = mapped_column(default=nu)
     rol_bevestigd_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    # The second factor (TOTP, RFC 6238): the shared secret, and the last time step used, so
+    # a code seen once cannot be replayed.
+    totp_geheim: Mapped[str | None] = mapped_column(String(64))
+    totp_laatste_stap: Mapped[int | None] = mapped_column(Integer)
 
 
 class Nummer(Basis):
@@ -47,6 +52,16 @@ class Nummer(Basis):
     laatste: Mapped[int] = mapped_column(Integer)
 
 
+class Drempelteller(Basis):
+    """Attempts under one rate limit in its current window (`gebruikers.drempels`). The key is
+    a hash: no account name or address is kept for this."""
+
+    __tablename__ = "drempelteller"
+    sleutel: Mapped[str] = mapped_column(String(64), primary_key=True)
+    begin: Mapped[dt.datetime] = mapped_column(index=True)
+    aantal: Mapped[int] = mapped_column(Integer)
+
+
 class Token(Basis):
     __tablename__ = "token"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -54,3 +69,18 @@ class Token(Basis):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     aangemaakt_op: Mapped[dt.datetime] = mapped_column(default=nu)
     verloopt_op: Mapped[dt.datetime]
+    # The account's password, role and organisation as they were when the token was given
+    # (`gebruikers.stempel`): a change to any of them ends the token.
+    stempel: Mapped[str | None] = mapped_column(String(64))
+
+
+class Websessie(Basis):
+    """A signed-in or form-holding browser session, kept on the server: the cookie carries
+    only a random key, whose hash is this row's id (a copied database gives no live cookies)."""
+
+    __tablename__ = "websessie"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    gebruiker_id: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"), index=True)
+    gegevens: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    gebruikt_op: Mapped[dt.datetime] = mapped_column(default=nu, index=True)

@@ -39,6 +39,7 @@ from integraal.casus import casussen
 from integraal.domein.beslag import CATEGORIEEN, Grond, ObjectSoort
 from integraal.domein.fouten import NietGevonden
 from integraal.domein.invoer import Invoer
+from integraal.gebruikers import drempels
 from integraal.verwerking import Context
 from integraal.web.basis import (
     Actie,
@@ -51,6 +52,7 @@ from integraal.web.basis import (
     Web,
     WebDep,
     bestand,
+    drempel,
     handeling,
 )
 from integraal.web.formulier import Formulierstaat
@@ -350,7 +352,9 @@ def inzage_formulier(w: PubliekDep) -> Response:
     return w.pagina("mijn_beslag.html")
 
 
-@router.post("/mijn-beslag", response_class=HTMLResponse, dependencies=[Csrf])
+@router.post(
+    "/mijn-beslag", response_class=HTMLResponse, dependencies=[Csrf, drempel(drempels.MIJN_BESLAG)]
+)
 def inzage_tonen(w: PubliekDep, velden: Velden) -> Response:
     def doe(ctx: Context, invoer: CodeIn) -> inzage.InzageUit | None:
         try:

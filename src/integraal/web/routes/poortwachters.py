@@ -703,7 +703,7 @@ handeling(
     "/waarschuwingsregister/registraties/{registratie_id}/inzage", response_class=HTMLResponse
 )
 def inzage(w: WebDep, registratie_id: str) -> Response:
-    r = w.doe(lambda ctx: wr.inzage(ctx, registratie_id))
+    r = w.doe(lambda ctx: wr.inzage(ctx, registratie_id), schrijft=True)
     return w.pagina(
         "registratie_inzage.html",
         r=r,

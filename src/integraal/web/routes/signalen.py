@@ -12,7 +12,8 @@ from integraal.casus import casussen, signalen
 from integraal.casus.signalen import Beoordeling, KenmerkSoort, SignaalIn, SignaalUit
 from integraal.domein.casus import Casusthema
 from integraal.domein.poortwachters import Mainport
-from integraal.web.basis import Csrf, Kruimel, PubliekDep, Velden, Web, WebDep
+from integraal.gebruikers import drempels
+from integraal.web.basis import Csrf, Kruimel, PubliekDep, Velden, Web, WebDep, drempel
 from integraal.web.formulier import Formulierstaat
 
 router = APIRouter()
@@ -85,7 +86,7 @@ def melden(w: PubliekDep) -> Response:
     return _formulier(w, Formulierstaat(), publiek=True)
 
 
-@router.post("/melden", response_class=HTMLResponse, dependencies=[Csrf])
+@router.post("/melden", response_class=HTMLResponse, dependencies=[Csrf, drempel(drempels.MELDEN)])
 def melden_verwerken(w: PubliekDep, velden: Velden) -> Response:
     # No number back: a pseudonymous tip cannot be followed up, and saying so is honest.
     return _indienen(w, velden, publiek=True, klaar=lambda _s: w.pagina("melding_ontvangen.html"))
