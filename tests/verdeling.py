@@ -21,6 +21,7 @@ ZWAAR = (
     "tests/browser/test_verbanden.py",
     "tests/browser/test_bestuurlijk.py",
     "tests/web/test_rondgang.py",
+    "tests/api/test_beschrijving.py",
     "tests/api/test_leespaden.py",
     "tests/logboek/test_spoor.py",
     "tests/test_demo.py",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, ClassVar, TypeVar
 from zoneinfo import ZoneInfo
@@ -23,11 +24,15 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     ValidationError,
+    WithJsonSchema,
     field_validator,
 )
 from pydantic.alias_generators import to_camel
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from integraal.domein import stuurtekens
 from integraal.domein.fouten import OngeldigeInvoer
@@ -189,7 +194,17 @@ def _leeg_is_niets(waarde: object) -> object:
     return None if isinstance(waarde, str) and not waarde.strip() else waarde
 
 
-Datum = Annotated[dt.date, BeforeValidator(_datum)]
+# What a date field accepts, as the OpenAPI document says it (a client may send either form).
+_DATUMSCHEMA = WithJsonSchema(
+    {
+        "anyOf": [
+            {"type": "string", "format": "date"},
+            {"type": "string", "pattern": r"^\d{1,2}-\d{1,2}-\d{4}$"},
+        ]
+    }
+)
+
+Datum = Annotated[dt.date, BeforeValidator(_datum), _DATUMSCHEMA]
 """A date from a form (dd-mm-jjjj or yyyy-mm-dd) or JSON."""
 
 WERKJAREN = (2000, 2099)
@@ -205,7 +220,7 @@ def _werkdatum(waarde: dt.date) -> dt.date:
     return waarde
 
 
-Werkdatum = Annotated[dt.date, BeforeValidator(_datum), AfterValidator(_werkdatum)]
+Werkdatum = Annotated[dt.date, BeforeValidator(_datum), AfterValidator(_werkdatum), _DATUMSCHEMA]
 """A date in a dossier's work (a decision, a term, a payment): 2000 to 2099, so a typo such as
 9999 is refused at the field instead of stretching a legal term."""
 
@@ -221,8 +236,28 @@ Getal = Annotated[Decimal, BeforeValidator(_getal), Field(allow_inf_nan=False)]
 Aantal = Annotated[int, BeforeValidator(_heel), Field(ge=0)]
 """A count as typed in the Netherlands (1.250 is twelve hundred and fifty), never negative."""
 
-Optioneel = BeforeValidator(_leeg_is_niets)
-"""An empty form field means 'not given', not an empty string."""
+
+@dataclass(frozen=True)
+class _LeegIsNiets:
+    """An empty form field means 'not given', not an empty string; the OpenAPI document says
+    so (an empty query parameter is accepted as absent)."""
+
+    def __get_pydantic_core_schema__(
+        self, bron: Any, handler: GetCoreSchemaHandler
+    ) -> core_schema.CoreSchema:
+        return core_schema.no_info_before_validator_function(_leeg_is_niets, handler(bron))
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        js = handler(schema)
+        leeg = {"type": "string", "maxLength": 0}
+        if "anyOf" in js:
+            return {**js, "anyOf": [*js["anyOf"], leeg]}
+        return {"anyOf": [js, leeg]}
+
+
+Optioneel = _LeegIsNiets()
 
 OptioneleTekst = Annotated[str | None, Optioneel]
 """Text that may be left out; an empty field is None, so length limits apply only to text."""

@@ -21,8 +21,16 @@ MELDING = (
 )
 
 
+# In a path not even tab or a line break: no id holds one, and the router's patterns stop there.
+VERBODEN_IN_PAD = re.compile("[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
 def heeft_stuurteken(tekst: str) -> bool:
     return VERBODEN.search(tekst) is not None
+
+
+def pad_heeft_stuurteken(pad: str) -> bool:
+    return VERBODEN_IN_PAD.search(pad) is not None
 
 
 def omschrijf(tekst: str) -> str | None:

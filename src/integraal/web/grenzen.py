@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from integraal.domein.stuurtekens import MELDING, heeft_stuurteken
+from integraal.domein.stuurtekens import MELDING, heeft_stuurteken, pad_heeft_stuurteken
 from integraal.domein.tekst import te_groot
 
 Weigeraar = Callable[[Request, int, str], Awaitable[Response]]
@@ -40,7 +40,7 @@ class Grenzen:
             await self.app(scope, receive, send)
             return
         query = unquote_plus(scope.get("query_string", b"").decode("latin-1"))
-        if heeft_stuurteken(scope["path"]) or heeft_stuurteken(query):
+        if pad_heeft_stuurteken(scope["path"]) or heeft_stuurteken(query):
             antwoord = await self.weiger(Request(scope), 400, f"Het adres {MELDING}.")
             await antwoord(scope, receive, send)
             return
