@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test test-snel lint openapi docs bench clean
+.PHONY: run test test-snel last lint openapi docs bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ test: $(STAMP) lint
 ## make test-snel: alleen SQLite, zonder trage en browsertests
 test-snel: $(STAMP)
 	INTEGRAAL_TEST_BACKENDS=sqlite $(BIN)/python -m pytest -n auto --dist loadfile -m "not slow and not browser"
+
+## make last: 50 clients 60 s tegen een echte server op SQLite en PostgreSQL, en kill -9 tijdens
+## een levering (CI draait dit na make test; resultaat in bench/last-laatste.json)
+last: $(STAMP)
+	scripts/met-postgres $(BIN)/python -m bench.last
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -60,7 +60,8 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "poortwachters": _KERN | {"casus"},
     # Integrity of use: detection over the log, the privacy officer's alerts, the access review.
     "integriteit": _KERN,
-    "omgeving": {"domein", "delen", "opslag", "verwerking", "bronnen", "instellingen"},
+    # The composition root; the log for its signing key, witness and verification.
+    "omgeving": {"domein", "delen", "opslag", "verwerking", "bronnen", "instellingen", "logboek"},
     "demo": _KERN
     | {
         "bronnen",

@@ -3,11 +3,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
+import logging
 import re
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
+from anyio import to_thread
 from fastapi import FastAPI, Request, Response
 
 from integraal.api.app import maak_api, redoc_pagina, swagger_pagina
@@ -75,9 +79,36 @@ def csp_documentatie() -> dict[str, str]:
     }
 
 
+log = logging.getLogger("integraal.app")
+
+
+async def _checkpoints_op_schema(omgeving: Omgeving, minuten: float) -> None:
+    """Sign a checkpoint of the log every so many minutes when it grew, and publish it to
+    the witness; a failure is logged and tried again next time, never ends the app."""
+    while True:
+        await asyncio.sleep(minuten * 60)
+        try:
+            await to_thread.run_sync(omgeving.checkpoint_als_gegroeid)
+        except Exception:
+            log.exception("checkpoint op schema mislukt")
+
+
+def _levensloop(omgeving: Omgeving) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    @asynccontextmanager
+    async def levensloop(_app: FastAPI) -> AsyncIterator[None]:
+        minuten = omgeving.instellingen.checkpoint_minuten
+        taak = asyncio.create_task(_checkpoints_op_schema(omgeving, minuten)) if minuten else None
+        yield
+        if taak is not None:
+            taak.cancel()
+
+    return levensloop
+
+
 def maak_app(omgeving: Omgeving | None = None) -> FastAPI:
     omgeving = omgeving or maak_omgeving()
     app = maak_web(omgeving)
+    app.router.lifespan_context = _levensloop(omgeving)
     api = maak_api(omgeving)
     app.mount("/api/v1", api)
     csp_docs = csp_documentatie()

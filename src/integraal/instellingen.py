@@ -28,6 +28,13 @@ class Instellingen(BaseSettings):
     sessie_max_uren: int = 10
     # When set, every role that reads person data signs in with a second factor (TOTP).
     tweede_factor_verplicht: bool = False
+    # The log's signing key (Ed25519, PEM). Production sets it, from a secret store outside the
+    # data; unset, the embedded default makes one in the data folder (fine for a demo only).
+    ondertekensleutel: Path | None = None
+    # Where signed checkpoints are published for the witness: outside the data folder.
+    getuige_map: Path | None = None
+    # How often the running app makes a checkpoint when the log grew (0: never).
+    checkpoint_minuten: float = 60
 
     @property
     def toegangstermijn(self) -> dt.timedelta:
@@ -60,7 +67,7 @@ class Instellingen(BaseSettings):
 
     @property
     def ondertekensleutel_pad(self) -> Path:
-        return self.data_dir / "logboek-ondertekening.pem"
+        return self.ondertekensleutel or self.data_dir / "logboek-ondertekening.pem"
 
 
 @cache

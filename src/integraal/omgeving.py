@@ -4,15 +4,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from integraal import logboek
 from integraal.bronnen.importeren import herstel_onderbroken
 from integraal.delen import Beslisser, standaard_beslisser
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import Weigering
 from integraal.instellingen import Instellingen, instellingen
+from integraal.logboek.getuige import controleer_map, publiceer
+from integraal.logboek.getuige import lees as lees_getuige
+from integraal.logboek.ondertekening import Checkpoint, laad_of_maak_sleutel, publieke_sleutel_hex
 from integraal.opslag import beheer
 from integraal.opslag.db import Database, Sessiefabriek, maak_engine, maak_sessiefabriek, transactie
 from integraal.opslag.modellen import Organisatie
@@ -75,6 +82,39 @@ class Omgeving:
                     for record in ctx.weigeringen:
                         record.schrijf(sessie)
             raise
+
+    def ondertekensleutel(self) -> Ed25519PrivateKey:
+        """The log's signing key, from configuration. The one place to plug in an HSM: an
+        object with the same `sign` and `public_key` would do."""
+        return laad_of_maak_sleutel(self.instellingen.ondertekensleutel_pad)
+
+    def checkpoint(self) -> tuple[Checkpoint, Path | None]:
+        """A signed checkpoint, stored, and published to the witness folder if there is one
+        (checked first: a witness inside the data folder is refused before anything is made)."""
+        getuige = self.instellingen.getuige_map
+        if getuige:
+            controleer_map(getuige, self.instellingen.data_dir)
+        with transactie(self.fabriek) as sessie:
+            cp = logboek.maak_checkpoint(sessie, self.ondertekensleutel())
+        pad = publiceer(cp, getuige, self.instellingen.data_dir) if getuige else None
+        return cp, pad
+
+    def checkpoint_als_gegroeid(self) -> Checkpoint | None:
+        """For the schedule: a checkpoint only when lines were added since the last one."""
+        with transactie(self.fabriek, lezen=True) as sessie:
+            gegroeid = logboek.groei_sinds_checkpoint(sessie)
+        return self.checkpoint()[0] if gegroeid else None
+
+    def verifieer_logboek(
+        self, extra: Sequence[Checkpoint] = (), vertrouwde_sleutel: str | None = None
+    ) -> logboek.Verificatie:
+        """The whole log against the chain, the stored checkpoints (their signatures checked
+        with the installation's key, or the one given) and every witness checkpoint."""
+        getuige = self.instellingen.getuige_map
+        getuigen = [*(lees_getuige(getuige) if getuige else []), *extra]
+        sleutel = vertrouwde_sleutel or publieke_sleutel_hex(self.ondertekensleutel())
+        with transactie(self.fabriek, lezen=True) as sessie:
+            return logboek.verifieer(sessie, getuigen, sleutel)
 
 
 def maak_omgeving(

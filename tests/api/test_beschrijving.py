@@ -82,7 +82,9 @@ def test_elke_operatie_antwoordt_zoals_beschreven(api: dict[str, Any]) -> None:
             suppress_health_check=list(HealthCheck),
         )
         def proef(case: Any) -> None:
-            case.call_and_validate(headers=api["kop"], excluded_checks=[positive_data_acceptance])
+            case.call_and_validate(
+                headers=api["kop"], excluded_checks=[positive_data_acceptance], timeout=120
+            )
 
         try:
             proef()

@@ -209,3 +209,15 @@ def test_een_verdacht_werkboek_wordt_geweigerd_voor_het_gelezen_wordt(
         headers=kop,
     )
     assert r.status_code == 201, r.text
+
+
+def test_een_sleutel_buiten_de_kolom_is_een_404(client: TestClient, wereld: Wereld) -> None:
+    """PostgreSQL's key columns are 32-bit: 2**31 answered 500 (found by the property test)."""
+    kop = token(client, wereld.analist)
+    for pad in (
+        "/api/v1/pmg/opgaven/2147483648",
+        "/api/v1/casussen/C-1/kruisoordelen/2147483648/intrekken",
+    ):
+        methode = client.post if pad.endswith("intrekken") else client.get
+        r = methode(pad, headers=kop)
+        assert r.status_code in (403, 404), (pad, r.status_code, r.text)

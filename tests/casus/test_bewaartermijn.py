@@ -129,3 +129,47 @@ def test_termijn_per_categorie(met_levering: Wereld) -> None:
     uit = _bewaar(w, dt.date(2026, 6, 1), proef=False)
     assert uit.vernietigd == []
     assert _aantal(w) > 0
+
+
+def test_het_persoonsdeel_van_het_logboek_en_afgewezen_signalen_vervallen_ook(
+    met_levering: Wereld,
+) -> None:
+    """Retention covers the log's personal part and signals turned down without a case, not
+    only case data; the log's erasure is a chained entry, so verification stays in order."""
+    w = met_levering
+    o = w.omgeving
+    nummer = doe(
+        o,
+        w.gemeente,
+        signalen.dien_in,
+        SignaalIn(
+            verband="riec-rotterdam",
+            omschrijving="Jan de Vries en het pand aan de Kerkstraat.",
+            kenmerken=[Kenmerk(soort="bsn", waarde=BSN_JAN)],
+        ),
+    ).id
+    with transactie(o.fabriek) as s:
+        sig = s.get(Signaal, nummer)
+        assert sig is not None
+        sig.status, sig.gewijzigd_op = "afgewezen", dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+        # The delivery's lines are dated as if written in 2018.
+        s.execute(sa.update(LogboekRegel).values(tijd=dt.datetime(2018, 1, 1, tzinfo=dt.UTC)))
+    voor = doe(o, w.privacy, inzage_verzoek, InzageVraag(betrokkene=BSN_JAN))
+    assert voor.regels
+    proef = _bewaar(w, dt.date(2026, 1, 1), proef=True)
+    assert proef.logregels_gewist > 0 and proef.signalen_geschoond == 1
+    uit = _bewaar(w, dt.date(2026, 1, 1), proef=False)
+    assert uit.logregels_gewist == proef.logregels_gewist
+    with transactie(o.fabriek) as s:
+        sig = s.get(Signaal, nummer)
+        assert sig is not None and sig.omschrijving == GESCHOOND and sig.kenmerken == []
+        assert logboek.verifieer(s).in_orde
+        wissingen = [
+            json.loads(x) for x in s.scalars(sa.select(LogboekRegel.inhoud)) if logboek.WISSING in x
+        ]
+    assert len(wissingen) == 1
+    assert len(wissingen[0]["dpl.integraal.erased_subjects"]) == uit.logregels_gewist
+    # Who the old reads were about can no longer be found in the log.
+    na = doe(o, w.privacy, inzage_verzoek, InzageVraag(betrokkene=BSN_JAN))
+    assert len(na.regels) < len(voor.regels)
+    assert _bewaar(w, dt.date(2026, 1, 1), proef=False).logregels_gewist == 0

@@ -297,6 +297,7 @@ DEUR: dict[str, int | None] = {
 # And everything that names a processing-log line.
 REGELMAKERS: dict[str, int | None] = DEUR | {
     "verwerking": None,
+    "Verwerking": None,
     "log_lezing": 5,
     "log_verstrekking": 2,
     "leg_vast": 1,
@@ -370,7 +371,9 @@ REGELS: dict[str, frozenset[str]] = {
     "advies vaststellen": frozenset({"advies verstrekken"}),
     "levering verwerken": frozenset({"levering ontvangen"}),
     "inzage logboek": frozenset({"inzage logboek"}),
-    "bewaartermijn uitvoeren": frozenset({"vernietigd na bewaartermijn"}),
+    "bewaartermijn uitvoeren": frozenset(
+        {"vernietigd na bewaartermijn", "persoonsdeel gewist na bewaartermijn"}
+    ),
     "kruisverwijzing voorbereiden": frozenset({"kruisverwijzing voorbereiden"}),
     "netwerk openen": frozenset({"netwerk openen"}),
     "netwerk uitbreiden": frozenset({"netwerk uitbreiden"}),

@@ -224,14 +224,34 @@ def test_bewaartermijn_verwijdert_persoonsdeel_zonder_de_keten_te_breken(
     omgeving: Omgeving,
 ) -> None:
     _vul(omgeving)
-    from integraal.opslag import logboek as opslag_logboek
-
     with transactie(omgeving.fabriek) as sessie:
-        assert opslag_logboek.verwijder_betrokkenen(sessie, [2, 3]) == 2
-    assert _verifieer(omgeving).in_orde
+        gewist = logboek.wis_persoonsdelen(
+            sessie, [2, 3], grondslag="bewaartermijn verstreken", trace_id="t" * 32
+        )
+        assert gewist == 2
+    v = _verifieer(omgeving)
+    assert v.in_orde and v.aantal == 11  # the erasure is an entry of its own
+    with transactie(omgeving.fabriek) as sessie:
+        wissing = json.loads(_regel(sessie, 11).inhoud)
+    assert wissing["naam"] == logboek.WISSING
+    assert wissing["dpl.integraal.erased_subjects"] == [2, 3]
     with transactie(omgeving.fabriek) as sessie:
         assert logboek.inzage(sessie, "bsn-pseudo:" + "2".zfill(40)) == []
         assert len(logboek.inzage(sessie, "bsn-pseudo:" + "5".zfill(40))) == 1
+
+
+def test_een_persoonsdeel_weghalen_zonder_wissingsregel_valt_op(omgeving: Omgeving) -> None:
+    """Deleting who a read was about, to hide the read, looked like lawful retention before."""
+    _vul(omgeving)
+    with transactie(omgeving.fabriek) as sessie:
+        sessie.execute(sa.delete(LogboekBetrokkene).where(LogboekBetrokkene.volgnummer == 4))
+    v = _verifieer(omgeving)
+    assert not v.in_orde and v.bevinding is not None
+    assert v.bevinding.volgnummer == 4 and "zonder wissingsregel" in v.bevinding.reden
+    # An erasure entry that names other lines does not cover it.
+    with transactie(omgeving.fabriek) as sessie:
+        logboek.wis_persoonsdelen(sessie, [5], grondslag="bewaartermijn", trace_id="t" * 32)
+    assert not _verifieer(omgeving).in_orde
 
 
 def test_gelijktijdig_schrijven_houdt_de_keten_heel(omgeving: Omgeving) -> None:

@@ -232,12 +232,16 @@ def bied_aan(
 def verwerk(
     maak: Contextmaker, aanbod: Aanbod, *, voortgang: Voortgang | None = None
 ) -> Importresultaat:
-    """Phase 2: everything of the delivery in one transaction, so a killed import leaves no
-    half delivery (a crash leaves it 'in_behandeling' for `herstel_onderbroken`). It runs
+    """Phase 2: the file is read, checked and pseudonymised first, holding no lock (the slow
+    part, rows per second); then everything of the delivery is written in one transaction, so
+    a killed import leaves no half delivery (a crash leaves it 'in_behandeling' for
+    `herstel_onderbroken`) and others wait only for the writing, not for the reading. It runs
     under the offer's trace id, so both phases' records are linked."""
     try:
+        with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id, lezen=True) as ctx:
+            gelezen = _lees(aanbod, ctx.pseudoniem_sleutel, voortgang)
         with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id) as ctx:
-            return _verwerk(ctx, aanbod, voortgang)
+            return _verwerk(ctx, aanbod, gelezen)
     except OnleesbaarBestand as exc:
         return _markeer(maak, aanbod, "geweigerd", f"Het bestand is geweigerd: {exc}.")
     except Exception:
@@ -255,25 +259,37 @@ def _markeer(maak: Contextmaker, aanbod: Aanbod, status: str, melding: str) -> I
         return _resultaat(lev, al_ontvangen=False)
 
 
-def _verwerk(ctx: Context, aanbod: Aanbod, voortgang: Voortgang | None) -> Importresultaat:
+@dataclass
+class _Gelezen:
+    totaal: int = 0
+    goed: int = 0
+    weggelaten: int = 0
+    fouten: list[Fout] = dataclasses.field(default_factory=list)
+    waarden: list[Waarde] = dataclasses.field(default_factory=list)
+
+
+def _lees(aanbod: Aanbod, sleutel: bytes, voortgang: Voortgang | None) -> _Gelezen:
+    """Every row read, validated and pseudonymised; no database involved."""
+    g = _Gelezen()
+    for uitkomst in _uitkomsten(aanbod.mapping, aanbod.formaat, aanbod.inhoud, sleutel):
+        g.totaal += 1
+        g.weggelaten += uitkomst.weggelaten
+        if uitkomst.fouten:
+            g.fouten.extend(uitkomst.fouten)
+        else:
+            g.goed += 1
+            g.waarden.extend(uitkomst.waarden)
+        if voortgang and g.totaal % VOORTGANG_ELKE == 0:
+            voortgang(g.totaal)
+    return g
+
+
+def _verwerk(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaat:
     mapping, besluiten = aanbod.mapping, aanbod.besluiten
-    sessie, sleutel = ctx.sessie, ctx.pseudoniem_sleutel
+    sessie = ctx.sessie
     lev = leveringen.haal_levering(sessie, aanbod.levering_id)
     assert lev is not None
-    totaal = goed = 0
-    fouten: list[Fout] = []
-    waarden: list[Waarde] = []
-    weggelaten = 0
-    for uitkomst in _uitkomsten(mapping, aanbod.formaat, aanbod.inhoud, sleutel):
-        totaal += 1
-        weggelaten += uitkomst.weggelaten
-        if uitkomst.fouten:
-            fouten.extend(uitkomst.fouten)
-        else:
-            goed += 1
-            waarden.extend(uitkomst.waarden)
-        if voortgang and totaal % VOORTGANG_ELKE == 0:
-            voortgang(totaal)
+    totaal, goed, fouten, waarden, weggelaten = g.totaal, g.goed, g.fouten, g.waarden, g.weggelaten
     lev.rijen_totaal, lev.rijen_goed, lev.rijen_fout = totaal, goed, totaal - goed
     lev.fouten = [_fout_dict(f) for f in fouten[:1000]]
     nu = dt.datetime.now(dt.UTC)

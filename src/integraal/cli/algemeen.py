@@ -97,7 +97,8 @@ def bewaartermijn(
         bool, typer.Option("--proef", help="Toon wat zou vervallen, verwijder niets")
     ] = False,
 ) -> None:
-    """Vernietig gegevens van gesloten casussen waarvan de bewaartermijn is verstreken."""
+    """Vernietig gegevens waarvan de bewaartermijn is verstreken: van gesloten casussen,
+    afgewezen signalen en het persoonsdeel van logregels."""
     from integraal.toegang.bewaren import voer_uit
     from integraal.verwerking import Kanaal
 
@@ -112,6 +113,7 @@ def bewaartermijn(
             f"termijn verstreken op {v.vervallen_op:%d-%m-%Y})"
         )
     typer.echo(
-        f"{len(uit.vernietigd)} groepen, {uit.signalen_geschoond} signalen geschoond"
+        f"{len(uit.vernietigd)} groepen, {uit.signalen_geschoond} signalen geschoond, "
+        f"persoonsdeel van {uit.logregels_gewist} logregels gewist"
         + (" (proef: niets verwijderd)." if proef else ".")
     )

@@ -21,15 +21,13 @@ def logboek_verify(
     ] = None,
     sleutel: Annotated[str | None, typer.Option(help="Vertrouwde publieke sleutel (hex)")] = None,
 ) -> None:
-    """Controleer het logboek; noemt de eerste regel die niet klopt."""
-    from integraal import logboek
+    """Controleer het logboek; noemt de eerste regel die niet klopt, en hoe oud het nieuwste
+    checkpoint van de getuige is (uit INTEGRAAL_GETUIGE_MAP en --checkpoint)."""
     from integraal.logboek.ondertekening import Checkpoint
-    from integraal.opslag.db import transactie
 
     omg = omgeving()
     extra = [Checkpoint.uit_json(p.read_text()) for p in checkpoint or []]
-    with transactie(omg.fabriek) as sessie:
-        v = logboek.verifieer(sessie, extra, sleutel)
+    v = omg.verifieer_logboek(extra, sleutel)
     typer.echo(v.tekst())
     raise typer.Exit(0 if v.in_orde else 1)
 
@@ -40,20 +38,20 @@ def logboek_checkpoint(
         Path | None, typer.Option(help="Schrijf het checkpoint voor de getuige naar dit bestand")
     ] = None,
 ) -> None:
-    """Maak een ondertekend checkpoint (boomkop) van het logboek."""
-    from integraal import logboek
-    from integraal.logboek.ondertekening import laad_of_maak_sleutel
-    from integraal.opslag.db import transactie
+    """Maak een ondertekend checkpoint (boomkop) van het logboek en publiceer het in de
+    getuigemap (INTEGRAAL_GETUIGE_MAP); geschikt voor een planner."""
+    from integraal.logboek.getuige import GetuigeOngeschikt
 
     omg = omgeving()
-    sleutel = laad_of_maak_sleutel(omg.instellingen.ondertekensleutel_pad)
-    with transactie(omg.fabriek) as sessie:
-        cp = logboek.maak_checkpoint(sessie, sleutel)
+    try:
+        cp, pad = omg.checkpoint()
+    except GetuigeOngeschikt as exc:
+        raise fout(f"Er is geen checkpoint gemaakt: {exc}.", 2) from exc
     if export:
         export.write_text(cp.naar_json())
     typer.echo(
         f"Checkpoint over {cp.boomgrootte} regels, wortel {cp.wortel_hash}, "
-        f"sleutel {cp.sleutel_id}."
+        f"sleutel {cp.sleutel_id}." + (f" Gepubliceerd voor de getuige: {pad}." if pad else "")
     )
 
 

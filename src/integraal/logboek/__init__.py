@@ -4,9 +4,11 @@
 from integraal.logboek.dienst import (
     STATUS_FOUT,
     STATUS_OK,
+    WISSING,
     Verificatie,
     VerificatieUit,
     Verwerking,
+    groei_sinds_checkpoint,
     inzage,
     maak_checkpoint,
     nieuwe_trace_id,
@@ -14,14 +16,17 @@ from integraal.logboek.dienst import (
     schrijf_audit,
     schrijf_handeling,
     verifieer,
+    wis_persoonsdelen,
 )
 
 __all__ = [
     "STATUS_FOUT",
     "STATUS_OK",
+    "WISSING",
     "Verificatie",
     "VerificatieUit",
     "Verwerking",
+    "groei_sinds_checkpoint",
     "inzage",
     "maak_checkpoint",
     "nieuwe_trace_id",
@@ -29,4 +34,5 @@ __all__ = [
     "schrijf_audit",
     "schrijf_handeling",
     "verifieer",
+    "wis_persoonsdelen",
 ]

@@ -61,6 +61,8 @@ class Verwerking:
     status: int = STATUS_OK
     start: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     eind: dt.datetime | None = None
+    # Lines whose personal part this line records as lawfully erased (`wis_persoonsdelen`).
+    gewist: tuple[int, ...] = ()
 
 
 def schrijf(sessie: Sessie, verwerkingen: Sequence[Verwerking]) -> list[int]:
@@ -93,6 +95,8 @@ def schrijf(sessie: Sessie, verwerkingen: Sequence[Verwerking]) -> list[int]:
             "dpl.integraal.recipient": v.ontvanger,
             "dpl.integraal.categories": list(v.categorieen),
         }
+        if v.gewist:
+            lijn["dpl.integraal.erased_subjects"] = list(v.gewist)
         if v.betrokkene is not None:
             zout = secrets.token_hex(16)
             soort = v.betrokkene_soort or "onbekend"
@@ -172,6 +176,40 @@ def schrijf_handeling(
     )
 
 
+WISSING = "persoonsdeel gewist na bewaartermijn"  # the name of an erasure's own log line
+
+
+def wis_persoonsdelen(
+    sessie: Sessie, volgnummers: Sequence[int], *, grondslag: str, trace_id: str
+) -> int:
+    """Erase the personal part (subject, salt) of these lines at the end of their term, and
+    record that in the chain itself: `verifieer` then tells this lawful erasure from a
+    deletion by someone who wanted a read to disappear. The lines stay; their commitments
+    stay, so nobody can put another person in their place."""
+    gewist = sorted(set(volgnummers) & set(opslag.met_persoonsdeel(sessie, volgnummers)))
+    if not gewist:
+        return 0
+    schrijf(
+        sessie,
+        [
+            Verwerking(
+                naam="persoonsdeel gewist na bewaartermijn",  # WISSING, as the log checks read it
+                activiteit="persoonsdeel-wissen",
+                trace_id=trace_id,
+                besluit_id=None,
+                regel_id=None,
+                grondslag=grondslag,
+                doel="bewaartermijn",
+                verstrekker=None,
+                ontvanger=None,
+                categorieen=(),
+                gewist=tuple(gewist),
+            )
+        ],
+    )
+    return opslag.verwijder_betrokkenen(sessie, gewist)
+
+
 @dataclass(frozen=True)
 class Bevinding:
     volgnummer: int
@@ -183,16 +221,43 @@ class Verificatie:
     aantal: int
     gecontroleerde_checkpoints: int
     bevinding: Bevinding | None
+    # The newest checkpoint a witness holds, if any: lines after it are not witnessed yet.
+    nieuwste_getuige: Checkpoint | None = None
+    nu: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
 
     @property
     def in_orde(self) -> bool:
         return self.bevinding is None
 
+    @property
+    def getuige_leeftijd(self) -> dt.timedelta | None:
+        if self.nieuwste_getuige is None:
+            return None
+        return self.nu - dt.datetime.fromisoformat(self.nieuwste_getuige.tijd)
+
+    def getuige_tekst(self) -> str:
+        cp, leeftijd = self.nieuwste_getuige, self.getuige_leeftijd
+        if cp is None or leeftijd is None:
+            return (
+                "Er is geen getuige-checkpoint: een herschreven of ingekorte staart valt niet "
+                "op. Stel een getuigemap in (INTEGRAAL_GETUIGE_MAP)."
+            )
+        uren = leeftijd.total_seconds() / 3600
+        oud = f"{uren:.0f} uur" if uren >= 1 else f"{leeftijd.total_seconds() / 60:.0f} minuten"
+        na = self.aantal - cp.boomgrootte
+        return (
+            f"Nieuwste getuige-checkpoint: {oud} oud, over {cp.boomgrootte} regels; "
+            f"{na} latere regels zijn nog niet door een getuige vastgelegd."
+        )
+
     def tekst(self) -> str:
         if self.bevinding is None:
             n = self.gecontroleerde_checkpoints
             checkpoints = "1 checkpoint klopt" if n == 1 else f"{n} checkpoints kloppen"
-            return f"Logboek in orde: {self.aantal} regels; de keten en {checkpoints}."
+            return (
+                f"Logboek in orde: {self.aantal} regels; de keten en {checkpoints}. "
+                + self.getuige_tekst()
+            )
         b = self.bevinding
         return f"Logboek NIET in orde: eerste afwijking bij regel {b.volgnummer}: {b.reden}."
 
@@ -202,13 +267,29 @@ def verifieer(
     extra_checkpoints: Sequence[Checkpoint] = (),
     vertrouwde_sleutel: str | None = None,
 ) -> Verificatie:
-    """Recompute every leaf, the chain and the tree heads; name the first entry that is off."""
+    """Recompute every leaf, the chain and the tree heads; name the first entry that is off.
+    With `vertrouwde_sleutel` (the installation's public key) the stored checkpoints'
+    signatures are checked too: a stored checkpoint someone recomputed after rewriting the
+    log no longer passes for one the application signed."""
     opgeslagen = [
         Checkpoint(
-            c.boomgrootte, c.wortel_hash, c.tijd.isoformat(), c.sleutel_id, "", c.handtekening
+            c.boomgrootte,
+            c.wortel_hash,
+            c.tijd.astimezone(dt.UTC).isoformat(),
+            c.sleutel_id,
+            vertrouwde_sleutel or "",
+            c.handtekening,
         )
         for c in opslag.checkpoints(sessie)
     ]
+    if vertrouwde_sleutel is not None:
+        for cp in opgeslagen:
+            if not cp.handtekening_geldig(vertrouwde_sleutel):
+                return Verificatie(
+                    0,
+                    0,
+                    Bevinding(cp.boomgrootte, "handtekening van opgeslagen checkpoint ongeldig"),
+                )
     te_toetsen: dict[int, list[tuple[str, Checkpoint]]] = {}
     for herkomst, lijst in (("opgeslagen", opgeslagen), ("getuige", extra_checkpoints)):
         for cp in lijst:
@@ -221,6 +302,9 @@ def verifieer(
 
     front = MerkleFront()
     keten, verwacht, getoetst = NUL_KETEN, 1, 0
+    # Lines that committed to a subject whose personal part is gone, until an erasure entry
+    # further on names them; those left at the end were removed without one.
+    zonder_persoonsdeel: set[int] = set()
 
     def fout(n: int, reden: str) -> Verificatie:
         return Verificatie(verwacht - 1, getoetst, Bevinding(n, reden))
@@ -259,6 +343,9 @@ def verifieer(
             != lijn.get("dpl.integraal.subject_commitment")
         ):
             return fout(regel.volgnummer, "het persoonsdeel (betrokkene) is gewijzigd")
+        if regel.betrokkene is None and lijn.get("dpl.integraal.subject_commitment"):
+            zonder_persoonsdeel.add(regel.volgnummer)
+        zonder_persoonsdeel.difference_update(lijn.get("dpl.integraal.erased_subjects", ()))
         front.voeg_toe(blad)
         for herkomst, cp in te_toetsen.get(regel.volgnummer, []):
             if front.wortel().hex() != cp.wortel_hash:
@@ -272,10 +359,22 @@ def verifieer(
     kop = opslag.lees_kop(sessie)
     if kop.volgnummer != verwacht - 1 or kop.keten_hash != keten:
         return fout(verwacht, "het einde van het logboek ontbreekt: regels zijn verwijderd")
+    if zonder_persoonsdeel:
+        return fout(
+            min(zonder_persoonsdeel),
+            "het persoonsdeel (betrokkene) is verwijderd zonder wissingsregel na de bewaartermijn",
+        )
     for grootte in te_toetsen:
         if grootte > verwacht - 1:
             return fout(verwacht, f"een checkpoint noemt {grootte} regels; er zijn er minder")
-    return Verificatie(verwacht - 1, getoetst, None)
+    nieuwste = max(extra_checkpoints, key=lambda c: (c.boomgrootte, c.tijd), default=None)
+    return Verificatie(verwacht - 1, getoetst, None, nieuwste)
+
+
+def groei_sinds_checkpoint(sessie: Sessie) -> bool:
+    """Whether lines were appended after the newest stored checkpoint."""
+    laatste = max((c.boomgrootte for c in opslag.checkpoints(sessie)), default=0)
+    return opslag.lees_kop(sessie).volgnummer > laatste
 
 
 def maak_checkpoint(sessie: Sessie, sleutel: Ed25519PrivateKey) -> Checkpoint:
@@ -336,9 +435,14 @@ class VerificatieUit(Uitvoer):
     eerste_fout_volgnummer: int | None
     reden: str | None
     tekst: str
+    # The newest witnessed checkpoint: when, over how many lines (None: no witness).
+    getuige_tijd: dt.datetime | None = None
+    getuige_regels: int | None = None
+    getuige_leeftijd_seconden: int | None = None
 
     @classmethod
     def van(cls, v: Verificatie) -> VerificatieUit:
+        cp, leeftijd = v.nieuwste_getuige, v.getuige_leeftijd
         return cls(
             in_orde=v.in_orde,
             aantal_regels=v.aantal,
@@ -346,4 +450,7 @@ class VerificatieUit(Uitvoer):
             eerste_fout_volgnummer=v.bevinding.volgnummer if v.bevinding else None,
             reden=v.bevinding.reden if v.bevinding else None,
             tekst=v.tekst(),
+            getuige_tijd=dt.datetime.fromisoformat(cp.tijd) if cp else None,
+            getuige_regels=cp.boomgrootte if cp else None,
+            getuige_leeftijd_seconden=int(leeftijd.total_seconds()) if leeftijd else None,
         )

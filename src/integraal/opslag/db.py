@@ -70,6 +70,7 @@ def transactie(fabriek: sessionmaker[Session], *, lezen: bool = False) -> Iterat
 
 
 def sleutel_past(n: int) -> bool:
-    """Whether an integer key from a URL fits the database's 64-bit integers; one that does
-    not cannot exist, and the database must not be asked (SQLite raises on it)."""
-    return -(2**63) < n < 2**63
+    """Whether an integer key from a URL fits the key columns: PostgreSQL's `integer` is 32
+    bits (SQLite's 64). A key that does not fit cannot exist, and the database must not be
+    asked (both raise on it, the same request answering 500)."""
+    return -(2**31) <= n < 2**31

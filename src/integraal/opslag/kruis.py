@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from integraal.opslag.db import sleutel_past
 from integraal.opslag.modellen import Kruisoordeel, Kruissuggestie, Kruistaak
 
 
@@ -81,7 +82,7 @@ def staande_oordelen_van(
 
 
 def oordeel(sessie: Session, oordeel_id: int) -> Kruisoordeel | None:
-    return sessie.get(Kruisoordeel, oordeel_id)
+    return sessie.get(Kruisoordeel, oordeel_id) if sleutel_past(oordeel_id) else None
 
 
 def gelabelde_paren(sessie: Session, casus_id: str | None) -> list[tuple[list[Any], bool]]:

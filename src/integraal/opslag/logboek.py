@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from integraal.opslag.modellen import (
@@ -115,16 +115,45 @@ def audit_van_trace(sessie: Session, trace_id: str) -> list[AuditRecord]:
     return list(sessie.scalars(select(AuditRecord).where(AuditRecord.trace_id == trace_id)))
 
 
-def verwijder_betrokkenen(sessie: Session, volgnummers: Sequence[int]) -> int:
-    rijen = list(
-        sessie.scalars(
-            select(LogboekBetrokkene).where(LogboekBetrokkene.volgnummer.in_(volgnummers))
-        )
+def persoonsdelen_tot(sessie: Session, tot: dt.datetime) -> Iterator[tuple[int, dt.datetime, str]]:
+    """Lines written before `tot` that still hold a personal part: number, time, content."""
+    q = (
+        select(LogboekRegel.volgnummer, LogboekRegel.tijd, LogboekRegel.inhoud)
+        .join(LogboekBetrokkene, LogboekBetrokkene.volgnummer == LogboekRegel.volgnummer)
+        .where(LogboekRegel.tijd < tot)
+        .order_by(LogboekRegel.volgnummer)
+        .execution_options(yield_per=10000)
     )
-    for rij in rijen:
-        sessie.delete(rij)
-    sessie.flush()
-    return len(rijen)
+    for rij in sessie.execute(q):
+        yield rij.volgnummer, rij.tijd, rij.inhoud
+
+
+_PER = 5000  # numbers per statement: SQLite allows some 32,000 parameters
+
+
+def _delen(volgnummers: Sequence[int]) -> Iterator[Sequence[int]]:
+    for i in range(0, len(volgnummers), _PER):
+        yield volgnummers[i : i + _PER]
+
+
+def met_persoonsdeel(sessie: Session, volgnummers: Sequence[int]) -> list[int]:
+    return [
+        n
+        for deel in _delen(volgnummers)
+        for n in sessie.scalars(
+            select(LogboekBetrokkene.volgnummer).where(LogboekBetrokkene.volgnummer.in_(deel))
+        )
+    ]
+
+
+def verwijder_betrokkenen(sessie: Session, volgnummers: Sequence[int]) -> int:
+    weg = 0
+    for deel in _delen(volgnummers):
+        uitkomst = sessie.execute(
+            delete(LogboekBetrokkene).where(LogboekBetrokkene.volgnummer.in_(deel))
+        )
+        weg += int(getattr(uitkomst, "rowcount", 0) or 0)
+    return weg
 
 
 class Scanrij(NamedTuple):

@@ -1,17 +1,26 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Retention is code: data of a closed case is destroyed when its category's term has passed.
+"""Retention is code: data is destroyed when its category's term has passed.
 
-Each destruction writes a log line per entity (so a subject-access report shows that the data
-is gone and why); signals of the case lose their text and identifiers. The processing log
-itself is kept: its personal part has its own retention (`logboek` decision record).
+- Data of a closed case: each destruction writes a log line per entity (so a subject-access
+  report shows that the data is gone and why); signals of the case lose their text and
+  identifiers.
+- A signal turned down without a case loses its text and identifiers a signal's term after it
+  was judged.
+- The processing log keeps its lines, but a line's personal part (who it was about) is erased
+  once the longest term of the categories it logged has passed since the line was written:
+  the log accounts for data that exists, and must not outlive it as a register of persons.
+  The erasure is itself a chained entry, so verification tells it from tampering.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 
+from integraal import logboek
 from integraal.opslag import casussen as casusopslag
+from integraal.opslag import logboek as logboekopslag
 from integraal.opslag import signalen, statements, subjecten
 from integraal.verwerking import Context
 
@@ -31,6 +40,7 @@ class Uitkomst:
     proef: bool
     vernietigd: list[Vernietiging] = field(default_factory=list)
     signalen_geschoond: int = 0
+    logregels_gewist: int = 0
 
 
 def _plus_jaren(datum: dt.date, jaren: int) -> dt.date:
@@ -97,14 +107,47 @@ def voer_uit(ctx: Context, peildatum: dt.date, *, proef: bool) -> Uitkomst:
                 uit.signalen_geschoond += 1
                 if not proef:
                     s.omschrijving, s.kenmerken = GESCHOOND, []
+    afgewezen_termijn = termijn(ctx, None, "signaal")
+    grens = dt.datetime.combine(_plus_jaren(peildatum, -afgewezen_termijn), dt.time.max, dt.UTC)
+    for s in signalen.afgewezen_zonder_casus(sessie, grens):
+        if s.kenmerken or s.omschrijving != GESCHOOND:
+            uit.signalen_geschoond += 1
+            if not proef:
+                s.omschrijving, s.kenmerken = GESCHOOND, []
+    uit.logregels_gewist = _logboek(ctx, peildatum, proef=proef)
     if not proef:
         ctx.audit(
             "bewaartermijn uitvoeren",
             peildatum=peildatum.isoformat(),
             groepen=len(uit.vernietigd),
             signalen=uit.signalen_geschoond,
+            logregels=uit.logregels_gewist,
         )
     return uit
+
+
+def _logboek(ctx: Context, peildatum: dt.date, *, proef: bool) -> int:
+    """Erase the personal part of log lines whose categories' terms have all passed."""
+    kortste = min([termijn(ctx, None, c) for c in ctx.beslisser.catalogus.categorieen] or [1])
+    tot = dt.datetime.combine(_plus_jaren(peildatum, -kortste), dt.time.max, dt.UTC)
+    te_wissen: list[int] = []
+    for volgnummer, tijd, inhoud in logboekopslag.persoonsdelen_tot(ctx.sessie, tot):
+        categorieen = json.loads(inhoud).get("dpl.integraal.categories") or []
+        jaren = max((termijn(ctx, None, c) for c in categorieen), default=ONBEKEND_JAREN)
+        if _plus_jaren(tijd.date(), jaren) <= peildatum:
+            te_wissen.append(volgnummer)
+    if proef or not te_wissen:
+        return len(te_wissen)
+    return logboek.wis_persoonsdelen(
+        ctx.sessie,
+        te_wissen,
+        grondslag="bewaartermijn van de gelogde categorieën verstreken",
+        trace_id=ctx.trace_id,
+    )
+
+
+# A line without categories (an erasure itself, a login) keeps its part this long.
+ONBEKEND_JAREN = 5
 
 
 GESCHOOND = "[vernietigd na bewaartermijn]"

@@ -235,5 +235,10 @@ class Contextmaker(Protocol):
     steps, such as a matching run, each step under the run's one trace id."""
 
     def __call__(
-        self, actor: Actor | None, kanaal: Kanaal, *, trace_id: str | None = None
+        self,
+        actor: Actor | None,
+        kanaal: Kanaal,
+        *,
+        trace_id: str | None = None,
+        lezen: bool = False,
     ) -> AbstractContextManager[Context]: ...

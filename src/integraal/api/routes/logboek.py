@@ -7,12 +7,11 @@ from dataclasses import asdict
 
 from fastapi import APIRouter
 
-from integraal import logboek
 from integraal.api.deps import AlleenPrivacyOfficer, Ctx, OmgevingDep, PrivacyOfficer
+from integraal.api.fouten import Probleem
 from integraal.api.schemas import CheckpointUit
 from integraal.logboek import VerificatieUit
-from integraal.logboek.ondertekening import laad_of_maak_sleutel
-from integraal.opslag.db import transactie
+from integraal.logboek.getuige import GetuigeOngeschikt
 from integraal.toegang.inzage import InzageUit, InzageVraag, inzage_verzoek
 
 router = APIRouter(tags=["Logboek"])
@@ -23,8 +22,7 @@ router = APIRouter(tags=["Logboek"])
     summary="Controleer het hele logboek op wijzigingen, verwijderingen en volgorde",
 )
 def verificatie(omgeving: OmgevingDep, _po: PrivacyOfficer) -> VerificatieUit:
-    with transactie(omgeving.fabriek) as sessie:
-        return VerificatieUit.van(logboek.verifieer(sessie))
+    return VerificatieUit.van(omgeving.verifieer_logboek())
 
 
 @router.post(
@@ -43,7 +41,8 @@ def inzage(ctx: Ctx, vraag: InzageVraag) -> InzageUit:
     summary="Maak een ondertekend checkpoint voor de getuige",
 )
 def checkpoint(omgeving: OmgevingDep, _po: PrivacyOfficer) -> CheckpointUit:
-    sleutel = laad_of_maak_sleutel(omgeving.instellingen.ondertekensleutel_pad)
-    with transactie(omgeving.fabriek) as sessie:
-        cp = logboek.maak_checkpoint(sessie, sleutel)
+    try:
+        cp, _pad = omgeving.checkpoint()
+    except GetuigeOngeschikt as exc:
+        raise Probleem(500, f"Er is geen checkpoint gemaakt: {exc}.") from exc
     return CheckpointUit(**asdict(cp))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
-from integraal import logboek
 from integraal.domein.fouten import GeenToegang
 from integraal.domein.rollen import Rol
 from integraal.logboek import VerificatieUit
@@ -20,7 +19,7 @@ router = APIRouter()
 def _pagina(w: Web, f: Formulierstaat, inzage: InzageUit | None = None) -> Response:
     if w.ik.rol is not Rol.PRIVACY_OFFICER:
         raise GeenToegang("het logboek is er voor de privacy officer")
-    verificatie = w.doe(lambda ctx: VerificatieUit.van(logboek.verifieer(ctx.sessie)))
+    verificatie = VerificatieUit.van(w.omgeving.verifieer_logboek())
     return w.pagina(
         "logboek.html",
         f=f,

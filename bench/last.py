@@ -1,0 +1,444 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Load and faults against a real server process (issue 22), loopback only.
+
+`python -m bench.last --seconden 60 --clients 50` (run under `scripts/met-postgres` for the
+PostgreSQL half) starts `integraal serve` on a demo installation per database and:
+- lets 50 clients mix signal posts (API), case pages (web, signed in), entity searches (API)
+  and repeated deliveries (API) for the given time; counts every answer by status and keeps
+  each acknowledged signal number; afterwards every acknowledged signal must be in the
+  database and `integraal logboek verify` must pass;
+- kills the server with SIGKILL in the middle of a large delivery, starts it again, and checks
+  that the delivery is marked failed with no statement of it kept, and the log verifies.
+Results go to bench/last-laatste.json and, through `sectie()`, to docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import sqlalchemy as sa
+
+from bench.omgeving import machine
+
+HIER = Path(__file__).parent
+LAATSTE = HIER / "last-laatste.json"
+WACHTWOORD = "welkom-bij-integraal"
+CASUS = "RIEC-RDM-2026-001"
+MAPPING = "demo-gemeente-vergunningen"
+
+
+def _vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _integraal(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "integraal.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+@dataclass
+class Installatie:
+    """A demo installation on one database, and its server process."""
+
+    soort: str
+    env: dict[str, str]
+    poort: int = field(default_factory=_vrije_poort)
+    proces: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.poort}"
+
+    @property
+    def database(self) -> str:
+        return self.env.get("INTEGRAAL_DATABASE_URL") or (
+            f"sqlite:///{Path(self.env['INTEGRAAL_DATA_DIR']) / 'integraal.db'}"
+        )
+
+    def start(self) -> None:
+        self.proces = subprocess.Popen(
+            [sys.executable, "-m", "integraal.cli", "serve", "--port", str(self.poort)],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        einde = time.monotonic() + 60
+        while time.monotonic() < einde:
+            try:
+                if httpx.get(f"{self.url}/inloggen", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        raise RuntimeError("de server startte niet binnen een minuut")
+
+    def stop(self, *, hard: bool = False) -> None:
+        if self.proces is None:
+            return
+        self.proces.send_signal(signal.SIGKILL if hard else signal.SIGTERM)
+        self.proces.wait(30)
+        self.proces = None
+
+
+@contextmanager
+def installatie(soort: str) -> Iterator[Installatie]:
+    map_ = Path(tempfile.mkdtemp(prefix=f"last-{soort}-"))
+    env = {
+        **os.environ,
+        "INTEGRAAL_DATA_DIR": str(map_ / "data"),
+        "INTEGRAAL_PSEUDONIEM_SLEUTEL": "last",
+    }
+    env.pop("INTEGRAAL_DATABASE_URL", None)
+    beheer = None
+    if soort == "postgresql":
+        basis = sa.make_url(os.environ["INTEGRAAL_TEST_POSTGRES_URL"])
+        naam = f"integraal_last_{uuid.uuid4().hex[:8]}"
+        beheer = sa.create_engine(basis, isolation_level="AUTOCOMMIT")
+        with beheer.connect() as c:
+            c.exec_driver_sql(f'CREATE DATABASE "{naam}"')
+        env["INTEGRAAL_DATABASE_URL"] = basis.set(database=naam).render_as_string(
+            hide_password=False
+        )
+    for stap in (("init",), ("demo", "laden")):
+        uit = _integraal(env, *stap)
+        if uit.returncode != 0:
+            raise RuntimeError(f"integraal {' '.join(stap)}: {uit.stderr[-2000:]}")
+    inst = Installatie(soort, env)
+    try:
+        yield inst
+    finally:
+        inst.stop(hard=True)
+        if beheer is not None:
+            with beheer.connect() as c:
+                naam = sa.make_url(env["INTEGRAAL_DATABASE_URL"]).database
+                c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
+            beheer.dispose()
+
+
+def _bsn(n: int) -> str:
+    """The n-th number of the test range 99999xxxx that passes the eleven test."""
+    gevonden = 0
+    for kandidaat in range(999990000, 999999999):
+        cijfers = [int(c) for c in str(kandidaat)]
+        som = sum(c * w for c, w in zip(cijfers, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
+        if som % 11 == 0:
+            if gevonden == n:
+                return str(kandidaat)
+            gevonden += 1
+    raise ValueError(n)
+
+
+_BSNS = [_bsn(i) for i in range(200)]
+
+
+def levering_csv(rijen: int, zaad: int) -> bytes:
+    """A synthetic permit register: fictitious names, BSNs from the test range."""
+    rng = random.Random(zaad)
+    kop = (
+        "dossiernummer;bsn;voornamen;achternaam;geboortedatum;straat;huisnummer;postcode;plaats;"
+        "bedrijfsnaam;kvk;vergunning;functie\n"
+    )
+    regels = [
+        f"L{zaad}-{i};{rng.choice(_BSNS)};{rng.choice(['Jan', 'Piet', 'Anna', 'Fatima'])};"
+        f"{rng.choice(['de Vries', 'Bakker', 'Jansen', 'El Amrani'])};"
+        f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(1950, 2000)};"
+        f"Kerkstraat;{rng.randint(1, 300)};3011AA;Rotterdam;;;exploitatievergunning;\n"
+        for i in range(rijen)
+    ]
+    return (kop + "".join(regels)).encode()
+
+
+def _token(url: str, naam: str) -> dict[str, str]:
+    r = httpx.post(
+        f"{url}/api/v1/tokens", json={"gebruikersnaam": naam, "wachtwoord": WACHTWOORD}, timeout=30
+    )
+    r.raise_for_status()
+    return {"Authorization": f"Bearer {r.json()['token']}"}
+
+
+def _webclient(url: str, naam: str) -> httpx.Client:
+    c = httpx.Client(base_url=url, timeout=60)
+    pagina = c.get("/inloggen").text
+    csrf = pagina.split('name="csrf" value="', 1)[1].split('"', 1)[0]
+    r = c.post("/inloggen", data={"gebruikersnaam": naam, "wachtwoord": WACHTWOORD, "csrf": csrf})
+    if r.status_code != 303:
+        raise RuntimeError(f"inloggen als {naam} mislukt: {r.status_code}")
+    return c
+
+
+@dataclass
+class Meting:
+    tijden: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    statussen: Counter[str] = field(default_factory=Counter)
+    bevestigd: list[str] = field(default_factory=list)
+    fouten: list[str] = field(default_factory=list)
+    slot: threading.Lock = field(default_factory=threading.Lock)
+
+    def noteer(self, soort: str, begin: float, r: httpx.Response) -> None:
+        with self.slot:
+            self.tijden[soort].append(time.perf_counter() - begin)
+            self.statussen[f"{soort} {r.status_code}"] += 1
+            if r.status_code >= 500:
+                self.fouten.append(f"{soort}: {r.status_code} {r.text[:200]}")
+
+
+def belast(inst: Installatie, clients: int, seconden: float) -> dict[str, object]:
+    url, m = inst.url, Meting()
+    gemeente, analist = _token(url, "gemeente.rdam"), _token(url, "analist.riec")
+    einde = time.monotonic() + seconden
+
+    def melder(i: int) -> None:
+        with httpx.Client(base_url=url, timeout=120) as c:
+            n = 0
+            while time.monotonic() < einde:
+                begin = time.perf_counter()
+                r = c.post(
+                    "/api/v1/signalen",
+                    headers=gemeente,
+                    json={
+                        "verband": "riec-rotterdam",
+                        "omschrijving": f"Lasttest {i}-{n}: drukte bij een pand aan de Kerkstraat.",
+                    },
+                )
+                m.noteer("signaal melden", begin, r)
+                if r.status_code == 201:
+                    with m.slot:
+                        m.bevestigd.append(r.json()["id"])
+                n += 1
+
+    def lezer(_: int) -> None:
+        c = _webclient(url, "analist.riec")
+        try:
+            while time.monotonic() < einde:
+                begin = time.perf_counter()
+                m.noteer("casuspagina", begin, c.get(f"/casussen/{CASUS}"))
+        finally:
+            c.close()
+
+    def zoeker(_: int) -> None:
+        with httpx.Client(base_url=url, timeout=120) as c:
+            while time.monotonic() < einde:
+                begin = time.perf_counter()
+                r = c.post(
+                    "/api/v1/entiteiten/_zoek",
+                    headers=analist,
+                    json={"zoekterm": "Vries", "doel": "integrale_aanpak", "casusId": CASUS},
+                )
+                m.noteer("zoeken", begin, r)
+
+    def leverancier(_: int) -> None:
+        with httpx.Client(base_url=url, timeout=300) as c:
+            n = 0
+            while time.monotonic() < einde:
+                begin = time.perf_counter()
+                r = c.post(
+                    "/api/v1/leveringen",
+                    headers=gemeente,
+                    data={"mapping": MAPPING, "casusId": CASUS},
+                    files={"bestand": (f"l{n}.csv", levering_csv(2000, n), "text/csv")},
+                )
+                m.noteer("levering", begin, r)
+                n += 1
+
+    rollen: list[Callable[[int], None]] = [leverancier]
+    verdeling = [(melder, 0.4), (lezer, 0.3), (zoeker, 0.3)]
+    for rol, deel in verdeling:
+        rollen += [rol] * round((clients - 1) * deel)
+    draden = [threading.Thread(target=rol, args=(i,)) for i, rol in enumerate(rollen[:clients])]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+
+    engine = sa.create_engine(inst.database)
+    with engine.connect() as c:
+        bestaand = set(c.scalars(sa.text("SELECT id FROM signaal")))
+    engine.dispose()
+    verloren = sorted(set(m.bevestigd) - bestaand)
+    verify = _integraal(inst.env, "logboek", "verify")
+    return {
+        "clients": len(draden),
+        "seconden": seconden,
+        "verzoeken": sum(m.statussen.values()),
+        "statussen": dict(sorted(m.statussen.items())),
+        "vijfhonderd": len(m.fouten),
+        "voorbeelden_5xx": m.fouten[:5],
+        "bevestigde_signalen": len(m.bevestigd),
+        "verloren_signalen": verloren,
+        "logboek_verify": verify.returncode == 0,
+        "logboek_tekst": verify.stdout.strip(),
+        "ms": {
+            soort: {
+                "aantal": len(t),
+                "p50": round(statistics.median(t) * 1000),
+                "p95": round(statistics.quantiles(t, n=20, method="inclusive")[18] * 1000)
+                if len(t) > 1
+                else None,
+                "max": round(max(t) * 1000),
+            }
+            for soort, t in sorted(m.tijden.items())
+        },
+    }
+
+
+def kill_tijdens_levering(inst: Installatie, rijen: int = 40000) -> dict[str, object]:
+    """SIGKILL while a large delivery is processed; after the restart nothing of it is kept."""
+    gemeente = _token(inst.url, "gemeente.rdam")
+    bestandsnaam = f"groot-{uuid.uuid4().hex[:6]}.csv"
+
+    def lever() -> None:
+        with contextlib.suppress(httpx.HTTPError):  # the server dies under it
+            httpx.post(
+                f"{inst.url}/api/v1/leveringen",
+                headers=gemeente,
+                data={"mapping": MAPPING, "casusId": CASUS},
+                files={"bestand": (bestandsnaam, levering_csv(rijen, 99), "text/csv")},
+                timeout=600,
+            )
+
+    draad = threading.Thread(target=lever)
+    draad.start()
+    engine = sa.create_engine(inst.database)
+    q = sa.text("SELECT id, status FROM levering WHERE bestandsnaam = :n")
+    einde = time.monotonic() + 60
+    bezig = None
+    while time.monotonic() < einde and bezig is None:
+        with engine.connect() as c:
+            bezig = c.execute(q, {"n": bestandsnaam}).first()
+        time.sleep(0.1)
+    time.sleep(1.5)  # well into the processing
+    inst.stop(hard=True)
+    draad.join()
+    inst.start()
+    with engine.connect() as c:
+        rij = c.execute(q, {"n": bestandsnaam}).first()
+        statements = (
+            c.scalar(
+                sa.text("SELECT count(*) FROM statement WHERE levering_id = :l"), {"l": rij[0]}
+            )
+            if rij
+            else None
+        )
+    engine.dispose()
+    verify = _integraal(inst.env, "logboek", "verify")
+    return {
+        "levering_gezien_tijdens_verwerking": bezig is not None,
+        "status_na_herstart": rij[1] if rij else None,
+        "statements_van_de_levering": statements,
+        "logboek_verify": verify.returncode == 0,
+    }
+
+
+def meet(soorten: list[str], clients: int, seconden: float) -> dict[str, object]:
+    uit: dict[str, object] = {"machine": machine(), "datum": time.strftime("%Y-%m-%d")}
+    for soort in soorten:
+        with installatie(soort) as inst:
+            inst.start()
+            uit[soort] = {
+                "last": belast(inst, clients, seconden),
+                "kill": kill_tijdens_levering(inst),
+            }
+    return uit
+
+
+def in_orde(uitkomst: dict[str, object]) -> list[str]:
+    """What is wrong with a run: any 5xx, a lost write, a log that does not verify, a partial
+    delivery after the kill."""
+    bezwaren = []
+    for soort in ("sqlite", "postgresql"):
+        deel = uitkomst.get(soort)
+        if not isinstance(deel, dict):
+            continue
+        last, kill = deel["last"], deel["kill"]
+        if last["vijfhonderd"]:
+            bezwaren.append(
+                f"{soort}: {last['vijfhonderd']} antwoorden 5xx: {last['voorbeelden_5xx']}"
+            )
+        if last["verloren_signalen"]:
+            bezwaren.append(f"{soort}: bevestigde signalen verloren: {last['verloren_signalen']}")
+        if not last["logboek_verify"] or not kill["logboek_verify"]:
+            bezwaren.append(f"{soort}: logboek verify faalt")
+        if kill["status_na_herstart"] != "mislukt" or kill["statements_van_de_levering"]:
+            bezwaren.append(f"{soort}: halve levering na kill -9: {kill}")
+    return bezwaren
+
+
+def sectie(uitkomst: dict[str, object]) -> str:
+    regels = [
+        "## Load and faults (issue 22)",
+        "",
+        f"Machine: {uitkomst['machine']}; date {uitkomst['datum']}. `python -m bench.last` under "
+        "`scripts/met-postgres`: a real `integraal serve` per database on a demo installation, "
+        "clients on loopback. Latencies in ms over the whole run.",
+        "",
+        "| database | clients | s | requests | 5xx | lost writes | kind | n | p50 | p95 | max |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for soort in ("sqlite", "postgresql"):
+        deel = uitkomst.get(soort)
+        if not isinstance(deel, dict):
+            continue
+        last = deel["last"]
+        for soortverzoek, t in last["ms"].items():
+            regels.append(
+                f"| {soort} | {last['clients']} | {last['seconden']:.0f} | {last['verzoeken']} | "
+                f"{last['vijfhonderd']} | {len(last['verloren_signalen'])} | {soortverzoek} | "
+                f"{t['aantal']} | {t['p50']} | {t['p95']} | {t['max']} |"
+            )
+    regels.append("")
+    for soort in ("sqlite", "postgresql"):
+        deel = uitkomst.get(soort)
+        if isinstance(deel, dict):
+            k = deel["kill"]
+            regels.append(
+                f"- {soort}, kill -9 during a delivery: status after restart "
+                f"`{k['status_na_herstart']}`, {k['statements_van_de_levering']} statements of "
+                f"it kept, `logboek verify` {'passes' if k['logboek_verify'] else 'FAILS'}."
+            )
+    return "\n".join(regels) + "\n"
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--clients", type=int, default=50)
+    p.add_argument("--seconden", type=float, default=60)
+    p.add_argument("--databases", default="sqlite,postgresql")
+    a = p.parse_args()
+    soorten = [s for s in a.databases.split(",") if s]
+    if "postgresql" in soorten and "INTEGRAAL_TEST_POSTGRES_URL" not in os.environ:
+        raise SystemExit("draai onder scripts/met-postgres voor PostgreSQL")
+    uitkomst = meet(soorten, a.clients, a.seconden)
+    LAATSTE.write_text(json.dumps(uitkomst, indent=2, ensure_ascii=False))
+    print(sectie(uitkomst))
+    bezwaren = in_orde(uitkomst)
+    if bezwaren:
+        raise SystemExit("\n".join(bezwaren))
+
+
+if __name__ == "__main__":
+    main()
