@@ -19,6 +19,7 @@ import contextlib
 import json
 import os
 import random
+import re
 import signal
 import socket
 import statistics
@@ -82,11 +83,13 @@ class Installatie:
         )
 
     def start(self) -> None:
+        # The server's own log is kept beside its data, to read after a failed run.
+        log = (Path(self.env["INTEGRAAL_DATA_DIR"]).parent / "server.log").open("ab")
         self.proces = subprocess.Popen(
             [sys.executable, "-m", "integraal.cli", "serve", "--port", str(self.poort)],
             env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
         )
         einde = time.monotonic() + 60
         while time.monotonic() < einde:
@@ -181,16 +184,6 @@ def _token(url: str, naam: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {r.json()['token']}"}
 
 
-def _webclient(url: str, naam: str) -> httpx.Client:
-    c = httpx.Client(base_url=url, timeout=60)
-    pagina = c.get("/inloggen").text
-    csrf = pagina.split('name="csrf" value="', 1)[1].split('"', 1)[0]
-    r = c.post("/inloggen", data={"gebruikersnaam": naam, "wachtwoord": WACHTWOORD, "csrf": csrf})
-    if r.status_code != 303:
-        raise RuntimeError(f"inloggen als {naam} mislukt: {r.status_code}")
-    return c
-
-
 @dataclass
 class Meting:
     tijden: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
@@ -198,6 +191,12 @@ class Meting:
     bevestigd: list[str] = field(default_factory=list)
     fouten: list[str] = field(default_factory=list)
     slot: threading.Lock = field(default_factory=threading.Lock)
+
+    def verbroken(self, soort: str, exc: Exception) -> None:
+        """No answer at all counts as a failure too (a crashed or refusing server)."""
+        with self.slot:
+            self.statussen[f"{soort} geen antwoord"] += 1
+            self.fouten.append(f"{soort}: geen antwoord ({type(exc).__name__}: {exc})")
 
     def noteer(self, soort: str, begin: float, r: httpx.Response) -> None:
         with self.slot:
@@ -212,58 +211,80 @@ def belast(inst: Installatie, clients: int, seconden: float) -> dict[str, object
     gemeente, analist = _token(url, "gemeente.rdam"), _token(url, "analist.riec")
     einde = time.monotonic() + seconden
 
+    def herhaal(soort: str, verzoek: Callable[[int], httpx.Response]) -> None:
+        n = 0
+        while time.monotonic() < einde:
+            begin = time.perf_counter()
+            try:
+                r = verzoek(n)
+            except httpx.HTTPError as exc:
+                m.verbroken(soort, exc)
+            else:
+                m.noteer(soort, begin, r)
+                if soort == "signaal melden" and r.status_code == 201:
+                    with m.slot:
+                        m.bevestigd.append(r.json()["id"])
+            n += 1
+
     def melder(i: int) -> None:
         with httpx.Client(base_url=url, timeout=120) as c:
-            n = 0
-            while time.monotonic() < einde:
-                begin = time.perf_counter()
-                r = c.post(
+            herhaal(
+                "signaal melden",
+                lambda n: c.post(
                     "/api/v1/signalen",
                     headers=gemeente,
                     json={
                         "verband": "riec-rotterdam",
                         "omschrijving": f"Lasttest {i}-{n}: drukte bij een pand aan de Kerkstraat.",
                     },
-                )
-                m.noteer("signaal melden", begin, r)
-                if r.status_code == 201:
-                    with m.slot:
-                        m.bevestigd.append(r.json()["id"])
-                n += 1
+                ),
+            )
 
     def lezer(_: int) -> None:
-        c = _webclient(url, "analist.riec")
-        try:
-            while time.monotonic() < einde:
-                begin = time.perf_counter()
-                m.noteer("casuspagina", begin, c.get(f"/casussen/{CASUS}"))
-        finally:
-            c.close()
+        with httpx.Client(base_url=url, timeout=120) as c:
+            pagina = f"/casussen/{CASUS}"
+
+            def lees(_n: int) -> httpx.Response:
+                r = c.get(pagina)
+                if r.status_code == 303:  # not signed in yet (or the session ended): sign in
+                    csrf = re.search(r'name="csrf" value="([^"]+)"', c.get("/inloggen").text)
+                    if csrf is None:
+                        return c.get("/inloggen")
+                    c.post(
+                        "/inloggen",
+                        data={
+                            "gebruikersnaam": "analist.riec",
+                            "wachtwoord": WACHTWOORD,
+                            "csrf": csrf[1],
+                        },
+                    )
+                    r = c.get(pagina)
+                return r
+
+            herhaal("casuspagina", lees)
 
     def zoeker(_: int) -> None:
         with httpx.Client(base_url=url, timeout=120) as c:
-            while time.monotonic() < einde:
-                begin = time.perf_counter()
-                r = c.post(
+            herhaal(
+                "zoeken",
+                lambda _n: c.post(
                     "/api/v1/entiteiten/_zoek",
                     headers=analist,
                     json={"zoekterm": "Vries", "doel": "integrale_aanpak", "casusId": CASUS},
-                )
-                m.noteer("zoeken", begin, r)
+                ),
+            )
 
     def leverancier(_: int) -> None:
         with httpx.Client(base_url=url, timeout=300) as c:
-            n = 0
-            while time.monotonic() < einde:
-                begin = time.perf_counter()
-                r = c.post(
+            herhaal(
+                "levering",
+                lambda n: c.post(
                     "/api/v1/leveringen",
                     headers=gemeente,
                     data={"mapping": MAPPING, "casusId": CASUS},
                     files={"bestand": (f"l{n}.csv", levering_csv(2000, n), "text/csv")},
-                )
-                m.noteer("levering", begin, r)
-                n += 1
+                ),
+            )
 
     rollen: list[Callable[[int], None]] = [leverancier]
     verdeling = [(melder, 0.4), (lezer, 0.3), (zoeker, 0.3)]
@@ -389,14 +410,19 @@ def in_orde(uitkomst: dict[str, object]) -> list[str]:
 
 
 def sectie(uitkomst: dict[str, object]) -> str:
+    """The section for docs/benchmarks.md (Dutch, like the rest of that file)."""
     regels = [
-        "## Load and faults (issue 22)",
+        "## Belasting en storingen: `make last`",
         "",
-        f"Machine: {uitkomst['machine']}; date {uitkomst['datum']}. `python -m bench.last` under "
-        "`scripts/met-postgres`: a real `integraal serve` per database on a demo installation, "
-        "clients on loopback. Latencies in ms over the whole run.",
+        f"Machine: {uitkomst['machine']}; {uitkomst['datum']}. `python -m bench.last` onder "
+        "`scripts/met-postgres`: per database een echte `integraal serve` (één proces) op een "
+        "demo-installatie, de clients op loopback; signalen melden (API), de casuspagina "
+        "(web, ingelogd), zoeken (API) en telkens een levering van 2.000 rijen (API). Tijden in "
+        "ms over de hele run. Geen ankerrun van deze meting: vóór issue 22 gaf een vergelijkbare "
+        "proef (30 clients) op PostgreSQL 29 % fouten (botsende signaalnummers) en op SQLite "
+        "'database is locked' na 31 s wachten.",
         "",
-        "| database | clients | s | requests | 5xx | lost writes | kind | n | p50 | p95 | max |",
+        "| database | clients | s | verzoeken | 5xx | verloren | soort | n | p50 | p95 | max |",
         "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for soort in ("sqlite", "postgresql"):
@@ -416,10 +442,17 @@ def sectie(uitkomst: dict[str, object]) -> str:
         if isinstance(deel, dict):
             k = deel["kill"]
             regels.append(
-                f"- {soort}, kill -9 during a delivery: status after restart "
-                f"`{k['status_na_herstart']}`, {k['statements_van_de_levering']} statements of "
-                f"it kept, `logboek verify` {'passes' if k['logboek_verify'] else 'FAILS'}."
+                f"- {soort}, kill -9 tijdens een levering van 40.000 rijen: na de herstart status "
+                f"`{k['status_na_herstart']}`, {k['statements_van_de_levering']} statements ervan "
+                f"bewaard, `logboek verify` {'in orde' if k['logboek_verify'] else 'NIET in orde'}."
             )
+    regels += [
+        "",
+        "Geen enkel 5xx en geen bevestigd signaal verloren; wat nog traag is, is voor issue 23: "
+        "een levering schrijft zijn statements nog via de ORM in kleine batches (op PostgreSQL "
+        "zo'n 30 s voor 2.000 rijen, terwijl de kop van het logboek vastligt, waardoor "
+        "signalen tot een minuut wachten), en één serverproces op 2 cores bedient 50 clients.",
+    ]
     return "\n".join(regels) + "\n"
 
 

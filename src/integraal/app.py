@@ -80,6 +80,7 @@ def csp_documentatie() -> dict[str, str]:
 
 
 log = logging.getLogger("integraal.app")
+WERKDRADEN = 400
 
 
 async def _checkpoints_op_schema(omgeving: Omgeving, minuten: float) -> None:
@@ -96,6 +97,13 @@ async def _checkpoints_op_schema(omgeving: Omgeving, minuten: float) -> None:
 def _levensloop(omgeving: Omgeving) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def levensloop(_app: FastAPI) -> AsyncIterator[None]:
+        # A request's transaction commits when its context dependency exits, in a worker
+        # thread of its own. With anyio's 40 threads all taken by requests waiting for the
+        # write lock, the one holding it could not get a thread to commit: everything stalled
+        # until SQLite's busy timeout answered "database is locked" (the 500s under load).
+        # More threads than concurrent requests keeps a thread free for that commit.
+        begrenzer = to_thread.current_default_thread_limiter()
+        begrenzer.total_tokens = max(begrenzer.total_tokens, WERKDRADEN)
         minuten = omgeving.instellingen.checkpoint_minuten
         taak = asyncio.create_task(_checkpoints_op_schema(omgeving, minuten)) if minuten else None
         yield

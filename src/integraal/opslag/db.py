@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TypeAlias
@@ -16,9 +17,26 @@ Sessiefabriek: TypeAlias = sessionmaker[Session]
 Database: TypeAlias = Engine
 
 
+# Connections per app process: the request threads (anyio's 40) and the middleware's own
+# short transactions must not queue for a connection before they queue for the database.
+_POOL = {"pool_size": 10, "max_overflow": 50, "pool_timeout": 120}
+# How long a writer of this process waits for the previous one (a large delivery's write).
+SCHRIJFWACHT = 300.0
+_SLOT = "integraal_schrijfslot"
+
+
+class DatabaseBezet(RuntimeError):
+    """A writer waited longer than SCHRIJFWACHT for the one before it."""
+
+
 def maak_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": 30}, **_POOL)
+        # Writers of this process queue on a lock of their own before BEGIN IMMEDIATE: SQLite's
+        # busy handler polls with growing sleeps, so under many writers the lock was handed on
+        # late and unfairly, and some waited past the timeout ("database is locked", 500).
+        # Other processes (the CLI beside a server) still meet SQLite's own busy timeout.
+        schrijfslot = threading.Lock()
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -36,7 +54,34 @@ def maak_engine(url: str) -> Engine:
             # serialise instead of failing halfway; a reading one takes none (WAL: readers and
             # one writer run side by side), see `transactie`.
             lezen = conn.get_execution_options().get(LEZEN, False)
-            conn.exec_driver_sql("BEGIN" if lezen else "BEGIN IMMEDIATE")
+            if not lezen:
+                if not schrijfslot.acquire(timeout=SCHRIJFWACHT):
+                    raise DatabaseBezet("de database bleef te lang bezet door een andere schrijver")
+                conn.info[_SLOT] = True
+            try:
+                conn.exec_driver_sql("BEGIN" if lezen else "BEGIN IMMEDIATE")
+            except BaseException:
+                _geef_vrij(conn.info)
+                raise
+
+        def _geef_vrij(info: dict[str, Any]) -> None:
+            if info.pop(_SLOT, False):
+                schrijfslot.release()
+
+        # These run just before the COMMIT or ROLLBACK itself: the next writer's BEGIN
+        # IMMEDIATE then waits the few milliseconds of it in SQLite's own busy handler.
+        @event.listens_for(engine, "commit")
+        def _bij_commit(conn: Any) -> None:
+            _geef_vrij(conn.info)
+
+        @event.listens_for(engine, "rollback")
+        def _bij_rollback(conn: Any) -> None:
+            _geef_vrij(conn.info)
+
+        @event.listens_for(engine, "reset")
+        def _bij_teruggave(_dbapi_conn: Any, record: Any, _staat: Any) -> None:
+            # A connection going back to the pool never keeps the process's write slot.
+            _geef_vrij(record.info)
 
         @event.listens_for(engine, "before_cursor_execute")
         def _alleen_lezen(conn: Any, _cursor: Any, opdracht: str, *_args: Any, **_kw: Any) -> None:
@@ -44,7 +89,7 @@ def maak_engine(url: str) -> Engine:
                 raise SchrijvenInLeestransactie(opdracht.split(None, 3)[:3])
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, **_POOL)
 
 
 def maak_sessiefabriek(engine: Engine) -> sessionmaker[Session]:
