@@ -17,6 +17,7 @@ from integraal.opslag.modellen import (
     AuditRecord,
     Casus,
     CasusSubject,
+    Kruistaak,
     LogboekRegel,
     Signaal,
     Statement,
@@ -99,9 +100,21 @@ def test_verlopen_gegevens_vernietigd_en_gelogd(met_levering: Wereld) -> None:
     assert jan
     doe(o, w.analist, casussen.koppel_subject, "C-1", SubjectIn(entiteit_id=jan))
     assert _aantal(w, CasusSubject) == 1
+    with transactie(o.fabriek) as s:
+        # A matching run of the case: who is who among its persons goes with its data.
+        s.add(
+            Kruistaak(
+                id="KT-proef",
+                casus_id="C-1",
+                soort="casus",
+                gestart_door=w.analist.gebruiker_id,
+                organisatie_id="riec-rotterdam",
+            )
+        )
     _sluit(w, "C-1", dt.datetime(2020, 3, 1, tzinfo=dt.UTC))
     uit = _bewaar(w, dt.date(2025, 3, 1), proef=False)
     assert _aantal(w) == 0 and uit.signalen_geschoond == 1
+    assert uit.kruisresultaten == 1 and _aantal(w, Kruistaak) == 0
     assert sum(v.statements for v in uit.vernietigd) > 0
     # A subject without any data left is unlinked from the case.
     assert _aantal(w, CasusSubject) == 0

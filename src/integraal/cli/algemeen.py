@@ -98,7 +98,7 @@ def bewaartermijn(
     ] = False,
 ) -> None:
     """Vernietig gegevens waarvan de bewaartermijn is verstreken: van gesloten casussen,
-    afgewezen signalen en het persoonsdeel van logregels."""
+    afgewezen signalen, kruisverwijzingen en het persoonsdeel van logregels."""
     from integraal.toegang.bewaren import voer_uit
     from integraal.verwerking import Kanaal
 
@@ -114,6 +114,7 @@ def bewaartermijn(
         )
     typer.echo(
         f"{len(uit.vernietigd)} groepen, {uit.signalen_geschoond} signalen geschoond, "
-        f"persoonsdeel van {uit.logregels_gewist} logregels gewist"
+        f"persoonsdeel van {uit.logregels_gewist} logregels gewist, kruisverwijzingen van "
+        f"{uit.kruisresultaten} casussen verwijderd"
         + (" (proef: niets verwijderd)." if proef else ".")
     )

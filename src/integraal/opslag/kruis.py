@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from integraal.opslag.db import sleutel_past
@@ -106,3 +106,19 @@ def gelabelde_paren(sessie: Session, casus_id: str | None) -> list[tuple[list[An
     for sid, uitleg, stem in sessie.execute(q):
         per_paar.setdefault(sid, (uitleg, set()))[1].add(stem)
     return [(u, "zelfde" in s) for u, s in per_paar.values() if len(s) == 1]
+
+
+def verwijder_van_casus(sessie: Session, casus_id: str) -> int:
+    """A case's matching runs, suggestions and judgements (retention); the number of rows."""
+    weg = 0
+    for model in (Kruisoordeel, Kruissuggestie, Kruistaak):
+        uitkomst = sessie.execute(delete(model).where(model.casus_id == casus_id))
+        weg += int(getattr(uitkomst, "rowcount", 0) or 0)
+    return weg
+
+
+def heeft_resultaten(sessie: Session, casus_id: str) -> bool:
+    return (
+        sessie.scalar(select(Kruistaak.id).where(Kruistaak.casus_id == casus_id).limit(1))
+        is not None
+    )

@@ -155,6 +155,13 @@ def verwijder_groep(sessie: Session, casus_id: str, categorie: str) -> int:
     return int(getattr(uitkomst, "rowcount", 0) or 0)
 
 
+def heeft_casusgegevens(sessie: Session, casus_id: str) -> bool:
+    return (
+        sessie.scalar(select(Statement.id).where(Statement.casus_id == casus_id).limit(1))
+        is not None
+    )
+
+
 def heeft_statements(sessie: Session, casus_id: str, entity_id: str) -> bool:
     return (
         sessie.scalar(

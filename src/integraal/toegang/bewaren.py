@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from integraal import logboek
 from integraal.opslag import casussen as casusopslag
+from integraal.opslag import kruis as kruisopslag
 from integraal.opslag import logboek as logboekopslag
 from integraal.opslag import signalen, statements, subjecten
 from integraal.verwerking import Context
@@ -41,6 +42,7 @@ class Uitkomst:
     vernietigd: list[Vernietiging] = field(default_factory=list)
     signalen_geschoond: int = 0
     logregels_gewist: int = 0
+    kruisresultaten: int = 0
 
 
 def _plus_jaren(datum: dt.date, jaren: int) -> dt.date:
@@ -95,6 +97,15 @@ def voer_uit(ctx: Context, peildatum: dt.date, *, proef: bool) -> Uitkomst:
         for subject in subjecten.van_casus(sessie, casus_id):
             if not statements.heeft_statements(sessie, casus_id, subject.entity_id):
                 sessie.delete(subject)
+    # Matching runs, their suggestions and the judgements on them say who is who among a
+    # case's persons: they go with the case's last data.
+    for casus_id in sorted(gevallen_casussen):
+        if not statements.heeft_casusgegevens(sessie, casus_id) and kruisopslag.heeft_resultaten(
+            sessie, casus_id
+        ):
+            uit.kruisresultaten += 1
+            if not proef:
+                kruisopslag.verwijder_van_casus(sessie, casus_id)
     for casus in casusopslag.gesloten_casussen(sessie):
         signaaltermijn = termijn(ctx, casus.verband_id, "signaal")
         if (
@@ -122,6 +133,7 @@ def voer_uit(ctx: Context, peildatum: dt.date, *, proef: bool) -> Uitkomst:
             groepen=len(uit.vernietigd),
             signalen=uit.signalen_geschoond,
             logregels=uit.logregels_gewist,
+            kruisverwijzingen=uit.kruisresultaten,
         )
     return uit
 
