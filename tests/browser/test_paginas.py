@@ -18,10 +18,12 @@ With INTEGRAAL_SCHERMEN=<dir> a few representative pages are also saved as scree
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -29,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from fastapi.testclient import TestClient
+import httpx
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from integraal.app import maak_app
@@ -209,6 +211,15 @@ _MENU_JS = """() => {
   return open ? null : 'de knop Menu opent het menu niet';
 }"""
 
+# The checks of one width in one call (one round trip instead of four), in this order: the
+# page's width, axe, the menu (which it leaves closed, as it found it).
+_KEUR_JS = f"""async ([gewisseld, tags, regels, telefoon]) => {{
+  if (gewisseld) await new Promise((k) => requestAnimationFrame(() => setTimeout(k)));
+  const overloop = ({_OVERLOOP_JS})();
+  const schendingen = await ({_AXE_JS})([tags, regels]);
+  return {{overloop, schendingen, menu: telefoon ? ({_MENU_JS})() : null}};
+}}"""
+
 # Nothing a person can fill in is sent: every visible field is switched off rather than
 # emptied, so fields that start filled in (a select, the current text) are left out too.
 # Hidden fields (the CSRF token, a fixed recipient) stay: a person cannot empty those.
@@ -265,10 +276,10 @@ def _volgen(pad: str) -> bool:
     return not _NIET_VOLGEN.search(urlsplit(pad).path) and not pad.startswith("//")
 
 
-def _inloggen_client(c: TestClient, gebruiker: str) -> None:
-    m = re.search(r'name="csrf" value="([^"]+)"', c.get("/inloggen").text)
+async def _inloggen_client(c: httpx.AsyncClient, gebruiker: str) -> None:
+    m = re.search(r'name="csrf" value="([^"]+)"', (await c.get("/inloggen")).text)
     assert m
-    r = c.post(
+    r = await c.post(
         "/inloggen",
         data={"gebruikersnaam": gebruiker, "wachtwoord": WACHTWOORD, "csrf": m.group(1)},
         follow_redirects=False,
@@ -282,13 +293,31 @@ def _ontdek(
     """Walk every user's links in-process (fast). Gives per route the page to visit: the
     first user who reached it, on the fullest of the pages that user saw (most to check);
     per user and route the first page that holds a form; and pages that failed."""
+    # In a thread of its own: the sync Playwright of the browser fixture holds this thread's
+    # event loop.
+    with ThreadPoolExecutor(1) as draad:
+        return draad.submit(asyncio.run, _ontdek_asgi(omgeving)).result()
+
+
+async def _ontdek_asgi(
+    omgeving: Omgeving,
+) -> tuple[dict[str, Bezoek], dict[tuple[str | None, str], str], list[str]]:
+    # The app is called in this event loop (httpx's ASGI transport), not through a TestClient:
+    # its portal hands every request and response part between two threads, which made the
+    # walk (some 800 pages) two and a half times slower. Users walk one after another, as
+    # before, so each sees the log entries of those before it.
     gekozen: dict[str, tuple[int, Bezoek]] = {}
     met_formulier: dict[tuple[str | None, str], str] = {}
     kapot: list[str] = []
+    app = maak_app(omgeving)
     for gebruiker in [None, *(naam for naam, *_ in GEBRUIKERS)]:
-        with TestClient(maak_app(omgeving)) as c:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app),
+            base_url="http://testserver",
+            follow_redirects=True,
+        ) as c:
             if gebruiker is not None:
-                _inloggen_client(c, gebruiker)
+                await _inloggen_client(c, gebruiker)
             te_doen = list(ANONIEM_START if gebruiker is None else ("/",))
             gevraagd: set[str] = set()
             per_soort: dict[str, int] = defaultdict(int)
@@ -300,7 +329,7 @@ def _ontdek(
                     continue
                 gevraagd.add(pad)
                 per_soort[soort(pad)] += 1
-                r = c.get(pad)
+                r = await c.get(pad)
                 # A redirect (to the sign-in page) counts as the page it lands on.
                 doel = r.url.path + (f"?{r.url.query.decode()}" if r.url.query else "")
                 if r.status_code >= 500:
@@ -325,7 +354,7 @@ def _snipper(html: str, lengte: int = 160) -> str:
 
 
 class _Browser:
-    """One signed-in browser page per user, reused for all that user's visits."""
+    """One browser page for the whole walk; `als` switches the person it is signed in as."""
 
     def __init__(self, chromium: Any, server: str) -> None:
         self.chromium = chromium
@@ -334,37 +363,48 @@ class _Browser:
         self.bevindingen: list[Bevinding] = []
         self.bezocht = 0
         self.ingelogd = False
+        self.context: Any = None
         schermen = os.environ.get("INTEGRAAL_SCHERMEN")
         self.schermen = Path(schermen) if schermen else None
 
+    def __enter__(self) -> _Browser:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.context is not None:
+            self.context.close()
+
     @contextmanager
     def als(self, gebruiker: str | None) -> Iterator[Any]:
-        # axe is injected as a script; the test context alone may bypass our strict CSP for that.
-        context = self.chromium.new_context(
-            bypass_csp=True, viewport={"width": BREEDTES[0], "height": HOOGTE}
-        )
-        # axe-core in every page of the context before its own scripts, instead of injected
-        # after each visit (one round trip and one tag less per page).
-        context.add_init_script(script=self.axe)
+        if self.context is None:
+            # axe is injected as a script; the test context alone may bypass our strict CSP
+            # for that.
+            self.context = self.chromium.new_context(
+                bypass_csp=True, viewport={"width": BREEDTES[0], "height": HOOGTE}
+            )
+            # axe-core in every page of the context before its own scripts, instead of
+            # injected after each visit (one round trip and one tag less per page).
+            self.context.add_init_script(script=self.axe)
+            self.pagina = self.context.new_page()
+        # One context for everyone, the person switched by the session cookie: a context and
+        # page per person cost a third of a second each (some thirty people). Nothing else
+        # carries over: the app keeps no browser storage and sends every response no-store.
+        self.context.clear_cookies()
         self.ingelogd = gebruiker is not None
-        try:
-            pagina = context.new_page()
-            if gebruiker is not None:
-                # Signing in through the context's own HTTP client sets the session cookie
-                # without drawing two pages per person (tests/browser/test_toegankelijkheid.py
-                # signs in by keyboard).
-                vorm = context.request.get(f"{self.server}/inloggen").text()
-                m = re.search(r'name="csrf" value="([^"]+)"', vorm)
-                assert m
-                antwoord = context.request.post(
-                    f"{self.server}/inloggen",
-                    form={"gebruikersnaam": gebruiker, "wachtwoord": WACHTWOORD, "csrf": m[1]},
-                    max_redirects=0,
-                )
-                assert antwoord.status == 303, antwoord.text()[:300]
-            yield pagina
-        finally:
-            context.close()
+        if gebruiker is not None:
+            # Signing in through the context's own HTTP client sets the session cookie
+            # without drawing two pages per person (tests/browser/test_toegankelijkheid.py
+            # signs in by keyboard).
+            vorm = self.context.request.get(f"{self.server}/inloggen").text()
+            m = re.search(r'name="csrf" value="([^"]+)"', vorm)
+            assert m
+            antwoord = self.context.request.post(
+                f"{self.server}/inloggen",
+                form={"gebruikersnaam": gebruiker, "wachtwoord": WACHTWOORD, "csrf": m[1]},
+                max_redirects=0,
+            )
+            assert antwoord.status == 303, antwoord.text()[:300]
+        yield self.pagina
 
     def vind(
         self, pagina: str, breedte: int, regel: str, impact: str, doel: str, html: str
@@ -381,12 +421,19 @@ class _Browser:
     def keur(self, pagina: Any, naam: str) -> None:
         """Both widths: the page's own width, axe, and at phone width the menu."""
         self.bezocht += 1
-        pagina.wait_for_function(_OPMAAK_JS)
+        # After a navigation the page is normally complete already: one call says so, where
+        # wait_for_function (which polls per frame) cost some 20 ms even then.
+        if not pagina.evaluate(_OPMAAK_JS):
+            pagina.wait_for_function(_OPMAAK_JS)
         for breedte in BREEDTES:
-            pagina.set_viewport_size({"width": breedte, "height": HOOGTE})
-            # Let media queries, the menu script and layout settle before measuring.
-            pagina.evaluate("() => new Promise((k) => requestAnimationFrame(() => setTimeout(k)))")
-            if (o := pagina.evaluate(_OVERLOOP_JS)) is not None:
+            # The page is loaded at the first width (the context's viewport, restored below);
+            # only a resize needs a frame for media queries, the menu script and layout.
+            gewisseld = breedte != BREEDTES[0]
+            if gewisseld:
+                pagina.set_viewport_size({"width": breedte, "height": HOOGTE})
+            regels = None if breedte == BREEDTES[0] else OPMAAKREGELS
+            uit = pagina.evaluate(_KEUR_JS, [gewisseld, WCAG, regels, breedte < 768])
+            if (o := uit["overloop"]) is not None:
                 for el in o["elementen"] or [{"doel": "?", "html": "", "rechts": 0}]:
                     self.vind(
                         naam,
@@ -397,8 +444,7 @@ class _Browser:
                         f"{o['scrollWidth']}px in {o['clientWidth']}px)",
                         el["html"],
                     )
-            regels = None if breedte == BREEDTES[0] else OPMAAKREGELS
-            for v in pagina.evaluate(_AXE_JS, [WCAG, regels]):
+            for v in uit["schendingen"]:
                 self.bevindingen.append(
                     Bevinding(
                         naam,
@@ -411,7 +457,7 @@ class _Browser:
                     )
                 )
             # A visitor who is not signed in has no menu; a signed-in person always has one.
-            fout = pagina.evaluate(_MENU_JS) if breedte < 768 else None
+            fout = uit["menu"]
             if fout and (self.ingelogd or fout != "geen hoofdmenu"):
                 self.vind(naam, breedte, "hoofdmenu-telefoon", "fout", ".hoofdmenu", fout)
             if self.schermen is not None and (bestand := SCHERMEN.get(naam.split(" — ")[0])):
@@ -476,15 +522,16 @@ def test_elke_pagina_op_telefoon_en_scherm(chromium: Any, server: str, demo: Omg
         naam = f"{route} (leeg verzonden) — {_wie(gebruiker)}: {met}"
         werk[gebruiker].append((naam, met, 400, True))
 
-    for gebruiker, bezoeken in werk.items():
-        with browser.als(gebruiker) as pagina:
-            for naam, pad, status, leeg in bezoeken:
-                if leeg:
-                    browser.verzend_leeg(pagina, naam, pad, status)
-                else:
-                    browser.bezoek(pagina, naam, pad, status)
+    with browser:
+        for gebruiker, bezoeken in werk.items():
+            with browser.als(gebruiker) as pagina:
+                for naam, pad, status, leeg in bezoeken:
+                    if leeg:
+                        browser.verzend_leeg(pagina, naam, pad, status)
+                    else:
+                        browser.bezoek(pagina, naam, pad, status)
 
-    _na_een_handeling(browser)
+        _na_een_handeling(browser)
     assert browser.bezocht >= len(eerste) + len(FOUTPAGINAS)
     kop = f"{browser.bezocht} pagina's bekeken op {' en '.join(map(str, BREEDTES))} px: "
     assert not browser.bevindingen, kop + _verslag(browser.bevindingen)
@@ -528,8 +575,7 @@ def _na_een_handeling(browser: _Browser) -> None:
 def test_de_keuring_ziet_fouten(chromium: Any) -> None:
     """The checks themselves can fail: a page too wide, a tiny unnamed button, an image
     without text and a missing menu are each caught; a plain page passes."""
-    browser = _Browser(chromium, "")
-    with browser.als(None) as pagina:
+    with _Browser(chromium, "") as browser, browser.als(None) as pagina:
         pagina.set_content(
             "<!DOCTYPE html><html lang='nl'><head><title>Proef</title></head><body><main>"
             "<h1>Proef</h1><div style='inline-size: 1500px'>breed</div><img src='data:,'>"
