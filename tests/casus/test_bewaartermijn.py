@@ -46,6 +46,15 @@ def _bewaar(w: Wereld, peildatum: dt.date, *, proef: bool) -> Uitkomst:
     return doe(w.omgeving, None, voer_uit, peildatum, proef=proef, kanaal=Kanaal.TAAK)
 
 
+def _signaal_over_jan(w: Wereld) -> str:
+    invoer = SignaalIn(
+        verband="riec-rotterdam",
+        omschrijving="Jan de Vries en het pand aan de Kerkstraat.",
+        kenmerken=[Kenmerk(soort="bsn", waarde=BSN_JAN)],
+    )
+    return doe(w.omgeving, w.gemeente, signalen.dien_in, invoer).id
+
+
 def _audit(w: Wereld) -> list[AuditRecord]:
     with transactie(w.omgeving.fabriek) as s:
         return [
@@ -80,16 +89,7 @@ def test_proef_verwijdert_niets(met_levering: Wereld) -> None:
 def test_verlopen_gegevens_vernietigd_en_gelogd(met_levering: Wereld) -> None:
     w = met_levering
     o = w.omgeving
-    nummer = doe(
-        o,
-        w.gemeente,
-        signalen.dien_in,
-        SignaalIn(
-            verband="riec-rotterdam",
-            omschrijving="Jan de Vries en het pand aan de Kerkstraat.",
-            kenmerken=[Kenmerk(soort="bsn", waarde=BSN_JAN)],
-        ),
-    ).id
+    nummer = _signaal_over_jan(w)
     with transactie(o.fabriek) as s:
         sig = s.get(Signaal, nummer)
         assert sig is not None
@@ -151,16 +151,7 @@ def test_het_persoonsdeel_van_het_logboek_en_afgewezen_signalen_vervallen_ook(
     only case data; the log's erasure is a chained entry, so verification stays in order."""
     w = met_levering
     o = w.omgeving
-    nummer = doe(
-        o,
-        w.gemeente,
-        signalen.dien_in,
-        SignaalIn(
-            verband="riec-rotterdam",
-            omschrijving="Jan de Vries en het pand aan de Kerkstraat.",
-            kenmerken=[Kenmerk(soort="bsn", waarde=BSN_JAN)],
-        ),
-    ).id
+    nummer = _signaal_over_jan(w)
     with transactie(o.fabriek) as s:
         sig = s.get(Signaal, nummer)
         assert sig is not None

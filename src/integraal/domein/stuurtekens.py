@@ -31,9 +31,3 @@ def heeft_stuurteken(tekst: str) -> bool:
 
 def pad_heeft_stuurteken(pad: str) -> bool:
     return VERBODEN_IN_PAD.search(pad) is not None
-
-
-def omschrijf(tekst: str) -> str | None:
-    """Which character is refused, for a message: 'U+202E' (None when the text is clean)."""
-    m = VERBODEN.search(tekst)
-    return None if m is None else f"U+{ord(m[0]):04X}"

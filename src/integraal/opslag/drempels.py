@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import case, delete, literal, select
+from sqlalchemy import case, delete, literal
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -42,7 +42,3 @@ def tel(sessie: Session, sleutel: str, nu: dt.datetime, sinds: dt.datetime) -> i
 
 def ruim_op(sessie: Session, voor: dt.datetime) -> None:
     sessie.execute(delete(Drempelteller).where(Drempelteller.begin < voor))
-
-
-def alle(sessie: Session) -> list[Drempelteller]:
-    return list(sessie.scalars(select(Drempelteller)))

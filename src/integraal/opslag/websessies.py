@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, or_, update
 from sqlalchemy.orm import Session
 
 from integraal.opslag.modellen import Websessie
@@ -46,12 +46,6 @@ def verwijder(sessie: Session, sleutel_hash: str) -> None:
     sessie.execute(delete(Websessie).where(Websessie.id == sleutel_hash))
 
 
-def verwijder_van(sessie: Session, gebruiker_id: int) -> int:
-    """Every session of one account (deactivation, a changed password or role)."""
-    uitkomst = sessie.execute(delete(Websessie).where(Websessie.gebruiker_id == gebruiker_id))
-    return int(getattr(uitkomst, "rowcount", 0) or 0)
-
-
 def ruim_op(sessie: Session, *, inactief_sinds: dt.datetime, begonnen_voor: dt.datetime) -> int:
     uitkomst = sessie.execute(
         delete(Websessie).where(
@@ -59,7 +53,3 @@ def ruim_op(sessie: Session, *, inactief_sinds: dt.datetime, begonnen_voor: dt.d
         )
     )
     return int(getattr(uitkomst, "rowcount", 0) or 0)
-
-
-def van(sessie: Session, gebruiker_id: int) -> list[Websessie]:
-    return list(sessie.scalars(select(Websessie).where(Websessie.gebruiker_id == gebruiker_id)))
