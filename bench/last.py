@@ -8,7 +8,11 @@ PostgreSQL half) starts `integraal serve` on a demo installation per database an
   each acknowledged signal number; afterwards every acknowledged signal must be in the
   database and `integraal logboek verify` must pass;
 - kills the server with SIGKILL in the middle of a large delivery, starts it again, and checks
-  that the delivery is marked failed with no statement of it kept, and the log verifies.
+  that the delivery is marked failed with no statement of it kept or staged, and the log
+  verifies;
+- kills it again in the middle of a matching run over the case (by then holding every
+  delivery of the load), and checks that after the restart the run says it was interrupted,
+  resumes with `integraal kruisverwijzing hervat`, and stores no pair twice.
 Results go to bench/last-laatste.json and, through `sectie()`, to docs/benchmarks.md.
 """
 
@@ -358,12 +362,15 @@ def kill_tijdens_levering(inst: Installatie, rijen: int = 40000) -> dict[str, ob
     inst.start()
     with engine.connect() as c:
         rij = c.execute(q, {"n": bestandsnaam}).first()
-        statements = (
-            c.scalar(
-                sa.text("SELECT count(*) FROM statement WHERE levering_id = :l"), {"l": rij[0]}
+        statements, klaargezet = (
+            (
+                c.scalar(
+                    sa.text(f"SELECT count(*) FROM {tabel} WHERE levering_id = :l"), {"l": rij[0]}
+                )
+                for tabel in ("statement", "statement_klaargezet")
             )
             if rij
-            else None
+            else (None, None)
         )
     engine.dispose()
     verify = _integraal(inst.env, "logboek", "verify")
@@ -371,6 +378,65 @@ def kill_tijdens_levering(inst: Installatie, rijen: int = 40000) -> dict[str, ob
         "levering_gezien_tijdens_verwerking": bezig is not None,
         "status_na_herstart": rij[1] if rij else None,
         "statements_van_de_levering": statements,
+        "klaargezet_na_herstart": klaargezet,
+        "logboek_verify": verify.returncode == 0,
+    }
+
+
+def kill_tijdens_kruisverwijzing(inst: Installatie) -> dict[str, object]:
+    """SIGKILL while a matching run over the case works; after the restart the run says it was
+    interrupted, resumes on request, and no pair is stored twice."""
+    analist = _token(inst.url, "analist.riec")
+    r = httpx.post(
+        f"{inst.url}/api/v1/casussen/{CASUS}/kruisverwijzingen",
+        headers=analist,
+        json={"soort": "casus"},
+        timeout=120,
+    )
+    r.raise_for_status()
+    taak = r.json()["id"]
+    engine = sa.create_engine(inst.database)
+    q = sa.text("SELECT status, stap, gedaan, totaal FROM kruistaak WHERE id = :t")
+
+    def stand() -> tuple[str, str, int, int]:
+        with engine.connect() as c:
+            rij = c.execute(q, {"t": taak}).one()
+        return str(rij[0]), str(rij[1]), int(rij[2]), int(rij[3])
+
+    # Killed the moment it is seen working: reading the case's persons (every delivery of the
+    # load) takes the run well past that.
+    einde = time.monotonic() + 120
+    while time.monotonic() < einde and stand()[0] == "wachtend":
+        time.sleep(0.02)
+    bij_kill = stand()
+    inst.stop(hard=True)
+    inst.start()
+    na_herstart = stand()
+    hervat = _integraal(
+        {**inst.env, "INTEGRAAL_WACHTWOORD": WACHTWOORD},
+        "kruisverwijzing",
+        "hervat",
+        "--gebruiker",
+        "analist.riec",
+    )
+    einde_stand = stand()
+    with engine.connect() as c:
+        dubbel = c.scalar(
+            sa.text(
+                "SELECT count(*) FROM (SELECT links, rechts FROM kruissuggestie "
+                "WHERE casus_id = :c GROUP BY links, rechts HAVING count(*) > 1) d"
+            ),
+            {"c": CASUS},
+        )
+    engine.dispose()
+    verify = _integraal(inst.env, "logboek", "verify")
+    return {
+        "bij_kill": {"status": bij_kill[0], "stap": bij_kill[1], "gedaan": bij_kill[2]},
+        "status_na_herstart": na_herstart[0],
+        "hervat": hervat.returncode == 0,
+        "status_na_hervatten": einde_stand[0],
+        "suggesties": einde_stand[3],
+        "dubbele_paren": dubbel,
         "logboek_verify": verify.returncode == 0,
     }
 
@@ -383,6 +449,7 @@ def meet(soorten: list[str], clients: int, seconden: float) -> dict[str, object]
             uit[soort] = {
                 "last": belast(inst, clients, seconden),
                 "kill": kill_tijdens_levering(inst),
+                "kill_kruis": kill_tijdens_kruisverwijzing(inst),
             }
     return uit
 
@@ -404,8 +471,22 @@ def in_orde(uitkomst: dict[str, object]) -> list[str]:
             bezwaren.append(f"{soort}: bevestigde signalen verloren: {last['verloren_signalen']}")
         if not last["logboek_verify"] or not kill["logboek_verify"]:
             bezwaren.append(f"{soort}: logboek verify faalt")
-        if kill["status_na_herstart"] != "mislukt" or kill["statements_van_de_levering"]:
+        if (
+            kill["status_na_herstart"] != "mislukt"
+            or kill["statements_van_de_levering"]
+            or kill["klaargezet_na_herstart"]
+        ):
             bezwaren.append(f"{soort}: halve levering na kill -9: {kill}")
+        kruis = deel["kill_kruis"]
+        if kruis["bij_kill"]["status"] != "bezig":
+            bezwaren.append(f"{soort}: de kruisverwijzing liep niet meer bij de kill: {kruis}")
+        if (
+            kruis["status_na_herstart"] != "onderbroken"
+            or kruis["status_na_hervatten"] != "klaar"
+            or kruis["dubbele_paren"]
+            or not kruis["logboek_verify"]
+        ):
+            bezwaren.append(f"{soort}: kruisverwijzing na kill -9 niet hersteld: {kruis}")
     return bezwaren
 
 
@@ -444,7 +525,16 @@ def sectie(uitkomst: dict[str, object]) -> str:
             regels.append(
                 f"- {soort}, kill -9 tijdens een levering van 40.000 rijen: na de herstart status "
                 f"`{k['status_na_herstart']}`, {k['statements_van_de_levering']} statements ervan "
-                f"bewaard, `logboek verify` {'in orde' if k['logboek_verify'] else 'NIET in orde'}."
+                f"bewaard en {k['klaargezet_na_herstart']} klaargezet, `logboek verify` "
+                f"{'in orde' if k['logboek_verify'] else 'NIET in orde'}."
+            )
+            kk = deel["kill_kruis"]
+            regels.append(
+                f"- {soort}, kill -9 tijdens een kruisverwijzing over de casus (stap "
+                f"'{kk['bij_kill']['stap']}'): na de herstart status `{kk['status_na_herstart']}`, "
+                f"na `integraal kruisverwijzing hervat` `{kk['status_na_hervatten']}` met "
+                f"{kk['suggesties']} suggesties, {kk['dubbele_paren']} paren dubbel, `logboek "
+                f"verify` {'in orde' if kk['logboek_verify'] else 'NIET in orde'}."
             )
     regels += [
         "",

@@ -148,3 +148,15 @@ def roep(c: TestClient, methode: str, pad: str, body: dict[str, Any] | None, act
     c.cookies.clear()
     web_login(c, actor)
     return c.request(methode, pad, follow_redirects=False)
+
+
+def dode_werker() -> str:
+    """The name (opslag.werker) a process had, taken while it lived; it has ended since, as
+    after a kill -9."""
+    import subprocess
+    import sys
+
+    code = "from integraal.opslag.werker import deze_werker; print(deze_werker())"
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()

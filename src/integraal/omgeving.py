@@ -12,6 +12,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from integraal import logboek
+from integraal.bronnen import ontvangst
 from integraal.bronnen.importeren import herstel_onderbroken
 from integraal.delen import Beslisser, standaard_beslisser
 from integraal.domein.actor import Actor
@@ -20,7 +21,7 @@ from integraal.instellingen import Instellingen, instellingen
 from integraal.logboek.getuige import controleer_map, publiceer
 from integraal.logboek.getuige import lees as lees_getuige
 from integraal.logboek.ondertekening import Checkpoint, laad_of_maak_sleutel, publieke_sleutel_hex
-from integraal.opslag import beheer
+from integraal.opslag import beheer, kruis
 from integraal.opslag.db import Database, Sessiefabriek, maak_engine, maak_sessiefabriek, transactie
 from integraal.opslag.modellen import Organisatie
 from integraal.opslag.schema import migreer
@@ -144,3 +145,6 @@ def initialiseer_database(omgeving: Omgeving) -> None:
             ),
         )
     herstel_onderbroken(omgeving.fabriek)
+    ontvangst.ruim_op(omgeving.instellingen.data_dir)
+    with transactie(omgeving.fabriek) as sessie:
+        kruis.onderbreek_verweesde_taken(sessie, dt.datetime.now(dt.UTC))

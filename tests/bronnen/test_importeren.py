@@ -347,12 +347,12 @@ def test_voortgang_wordt_gemeld_tegen_een_schatting(wereld: Wereld) -> None:
     kop, rij = VERGUNNINGEN_CSV.decode().splitlines()[:2]
     rijen = [rij.replace("D1;", f"D{i};", 1) for i in range(1, 601)]
     inhoud = (kop + "\n" + "\n".join(rijen) + "\n").encode()
-    assert schat_rijen("csv", inhoud) == 600
-    assert schat_rijen("ftm", b'{"a":1}\n{"b":2}') == 2
+    assert schat_rijen("csv", io.BytesIO(inhoud)) == 600
+    assert schat_rijen("ftm", io.BytesIO(b'{"a":1}\n{"b":2}')) == 2
 
     bord = Voortgangsbord()
     gemeld: list[int] = []
-    meld = bord.begin("L", schat_rijen("csv", inhoud))
+    meld = bord.begin("L", schat_rijen("csv", io.BytesIO(inhoud)))
 
     def volg(n: int) -> None:
         meld(n)

@@ -29,15 +29,21 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import pyotp
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from integraal.app import maak_app
 from integraal.demo.wereld import GEBRUIKERS, WACHTWOORD
+from integraal.domein.rollen import Rol
+from integraal.gebruikers import tweede_factor
 from integraal.omgeving import Omgeving
+from integraal.opslag.db import transactie
 from tests.browser.conftest import AXE
+from tests.conftest import maak_actor
+from tests.hulp import WACHTWOORD as TEST_WACHTWOORD
 from tests.paden import patroon, soort
 
 BREEDTES = (1366, 390)
@@ -136,6 +142,8 @@ SCHERMEN = {
     "/pmg": "pmg",
     "/pmg/opgaven/{nr}": "pmg-opgave",
     "/pmg/uitvragen/nieuw (leeg verzonden)": "pmg-uitvraag-fouten",
+    "/inloggen/code": "inloggen-code",
+    "/inloggen/code (leeg verzonden)": "inloggen-code-fouten",
 }
 
 # The root element must not be wider than the window. Offenders are the outermost elements
@@ -547,6 +555,7 @@ def test_elke_pagina_op_telefoon_en_scherm(chromium: Any, server: str, demo: Omg
                         browser.bezoek(pagina, naam, pad, status)
 
         _na_een_handeling(browser)
+        _tweede_stap(browser, demo)
     assert browser.bezocht >= len(eerste) + len(FOUTPAGINAS)
     kop = f"{browser.bezocht} pagina's bekeken op {' en '.join(map(str, BREEDTES))} px: "
     assert not browser.bevindingen, kop + _verslag(browser.bevindingen)
@@ -585,6 +594,29 @@ def _na_een_handeling(browser: _Browser) -> None:
         p.get_by_role("button", name="Rapportage als PDF maken").click()
         p.wait_for_url(re.compile(r".*/monitor/rapport/pdf/[0-9a-f-]+$"))
         browser.keur(p, "monitor/rapport/pdf — beleid.riec")
+
+
+def _tweede_stap(browser: _Browser, demo: Omgeving) -> None:
+    """The code page of signing in, for an account with a second factor: as it comes, sent
+    empty, and then passed with the code the app would show."""
+    maak_actor(demo, "tweestaps.riec", "riec-rotterdam", Rol.ANALIST)
+    with transactie(demo.fabriek) as sessie:
+        adres = tweede_factor.stel_in(sessie, "tweestaps.riec")
+    geheim = parse_qs(urlsplit(adres).query)["secret"][0]
+    s = browser.server
+    with browser.als(None) as p:
+        p.goto(f"{s}/inloggen")
+        p.fill("#veld-gebruikersnaam", "tweestaps.riec")
+        p.fill("#veld-wachtwoord", TEST_WACHTWOORD)
+        p.get_by_role("button", name="Inloggen").click()
+        p.wait_for_url(re.compile(r".*/inloggen/code(\?.*)?$"))
+        browser.keur(p, "/inloggen/code — tweestaps.riec")
+        browser.vers = "/inloggen/code"  # sent from where it is: a new visit starts over
+        naam = "/inloggen/code (leeg verzonden) — tweestaps.riec"
+        browser.verzend_leeg(p, naam, "/inloggen/code", 400)
+        p.fill("#veld-code", pyotp.TOTP(geheim).now())
+        p.get_by_role("button", name="Inloggen").click()
+        p.wait_for_url(f"{s}/")
 
 
 def test_de_keuring_ziet_fouten(chromium: Any) -> None:

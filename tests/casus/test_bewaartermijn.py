@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -22,9 +25,9 @@ from integraal.opslag.modellen import (
     Signaal,
     Statement,
 )
-from integraal.toegang.bewaren import GESCHOOND, Uitkomst, voer_uit
+from integraal.toegang.bewaren import GESCHOOND, Uitkomst, voer_uit, voer_uit_in_stappen
 from integraal.toegang.inzage import InzageVraag, inzage_verzoek
-from integraal.verwerking import Kanaal
+from integraal.verwerking import Context, Kanaal
 from tests.conftest import BSN_JAN, Wereld
 from tests.hulp import doe
 
@@ -177,3 +180,34 @@ def test_het_persoonsdeel_van_het_logboek_en_afgewezen_signalen_vervallen_ook(
     na = doe(o, w.privacy, inzage_verzoek, InzageVraag(betrokkene=BSN_JAN))
     assert len(na.regels) < len(voor.regels)
     assert _bewaar(w, dt.date(2026, 1, 1), proef=False).logregels_gewist == 0
+
+
+def test_de_taak_in_stappen_laat_anderen_ertussen_schrijven(met_levering: Wereld) -> None:
+    """The scheduled job commits per expired group; another writer gets its turn in between,
+    and the outcome is the one of the job in one transaction."""
+    w = met_levering
+    _sluit(w, "C-1", dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    echt = w.omgeving.context
+    afgelopen = 0
+
+    @contextmanager
+    def maak(*a: Any, **k: Any) -> Iterator[Context]:
+        nonlocal afgelopen
+        with echt(*a, **k) as ctx:
+            yield ctx
+        afgelopen += 1
+        if afgelopen == 2:  # the reading step and the first group are committed
+            with echt(w.analist, Kanaal.WEB) as ander:
+                ander.audit("tussendoor")
+
+    uit = voer_uit_in_stappen(maak, dt.date(2026, 1, 1), proef=False)
+    assert {v.categorie for v in uit.vernietigd} == {"identiteit", "adres", "kvk", "vergunningen"}
+    assert all(v.statements > 0 for v in uit.vernietigd) and _aantal(w) == 0
+    assert afgelopen == 2 + len(uit.vernietigd)
+    with transactie(w.omgeving.fabriek) as s:
+        acties = list(s.scalars(sa.select(AuditRecord.actie).order_by(AuditRecord.id)))
+        assert logboek.verifieer(s).in_orde
+    # The other writer's record came before the job's own, written at its end.
+    assert acties.index("tussendoor") < acties.index("bewaartermijn uitvoeren")
+    [a] = _audit(w)
+    assert a.details["groepen"] == 4

@@ -18,7 +18,7 @@ from integraal.kruisverwijzing.taken import KruistaakIn
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import AuditRecord, Kruissuggestie, Kruistaak, LogboekRegel
 from tests.conftest import Wereld
-from tests.hulp import doe, lid, maak_casus
+from tests.hulp import dode_werker, doe, lid, maak_casus
 
 
 def _start(w: Wereld) -> str:
@@ -151,6 +151,11 @@ def test_a_run_stopped_halfway_resumes_without_doing_anything_twice(
         t = s.get(Kruistaak, taak_id)
         assert t is not None and t.gedaan == 1 and t.totaal > 1
         model = t.model
+        assert t.status == "bezig"
+    # A run its living process carries out is not taken over; once that process is gone it is.
+    assert taken.hervat_alles(w.omgeving.context) == []
+    with transactie(w.omgeving.fabriek) as s:
+        s.execute(sa.update(Kruistaak).values(verwerker=dode_werker()))
     assert len(_suggesties(w)) == 1
     uit = taken.hervat_alles(w.omgeving.context)
     assert uit == [taak_id]

@@ -9,15 +9,18 @@ import hashlib
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from integraal.bronnen.lezers import (
+    Inhoud,
     OnleesbaarBestand,
     formaat_van,
     lees_csv,
     lees_ftm,
     lees_xlsx,
+    open_inhoud,
     schat_rijen,
+    sha256,
 )
 from integraal.bronnen.mapping import BijFout, Mapping
 from integraal.bronnen.omzetten import (
@@ -35,6 +38,7 @@ from integraal.domein.pseudoniem import is_pseudoniem, pseudoniem
 from integraal.opslag import leveringen
 from integraal.opslag.db import Sessiefabriek, transactie
 from integraal.opslag.modellen import Levering
+from integraal.opslag.werker import deze_werker, leeft
 from integraal.toegang.context import casus_context
 from integraal.verwerking import Context, Contextmaker, Kanaal
 
@@ -81,7 +85,7 @@ def _fout_dict(f: Fout) -> dict[str, Any]:
 
 
 def _uitkomsten(
-    mapping: Mapping, formaat: str, inhoud: bytes, sleutel: bytes
+    mapping: Mapping, formaat: str, bestand: IO[bytes], sleutel: bytes
 ) -> Iterator[RijUitkomst]:
     def pseudo(soort: str, waarde: str) -> str:
         return pseudoniem(sleutel, soort, waarde)
@@ -89,11 +93,11 @@ def _uitkomsten(
     if formaat == "ftm":
         if not mapping.ftm:
             raise OnleesbaarBestand("deze mapping neemt geen FtM JSON lines aan")
-        return zet_ftm_om(mapping, lees_ftm(inhoud))
+        return zet_ftm_om(mapping, lees_ftm(bestand))
     if not mapping.entiteiten:
         raise OnleesbaarBestand("deze mapping neemt alleen FtM JSON lines aan")
     kop, rijen = (
-        lees_csv(inhoud, mapping.scheidingsteken) if formaat == "csv" else lees_xlsx(inhoud)
+        lees_csv(bestand, mapping.scheidingsteken) if formaat == "csv" else lees_xlsx(bestand)
     )
     ontbreekt = ontbrekende_kolommen(mapping, kop)
     if ontbreekt:
@@ -118,13 +122,6 @@ def _besluiten(ctx: Context, mapping: Mapping, casus_id: str | None) -> dict[str
     }
 
 
-def _betrokkene(waarden: list[Waarde]) -> tuple[str, str]:
-    for w in waarden:
-        if is_pseudoniem(w.value) and w.prop_type == "identifier":
-            return w.value, "BSN-pseudoniem"
-    return waarden[0].entity_id, f"entiteit:{waarden[0].schema}"
-
-
 @dataclass(frozen=True)
 class Aanbod:
     """A delivery that passed the rules and is registered, waiting to be processed."""
@@ -132,12 +129,13 @@ class Aanbod:
     levering_id: str
     mapping: Mapping
     formaat: str
-    inhoud: bytes
+    inhoud: Inhoud  # a file on disk, or bytes (tests, the demo)
     besluiten: dict[str, Besluit]
     actor: Actor
     trace_id: str
     kanaal: Kanaal
     geschat_aantal_rijen: int | None
+    casus_id: str | None = None
 
 
 def importeer(
@@ -145,7 +143,7 @@ def importeer(
     actor: Actor,
     mapping: Mapping,
     bestandsnaam: str,
-    inhoud: bytes,
+    inhoud: Inhoud,
     *,
     casus_id: str | None = None,
     kanaal: Kanaal = Kanaal.API,
@@ -163,7 +161,7 @@ def bied_aan(
     actor: Actor,
     mapping: Mapping,
     bestandsnaam: str,
-    inhoud: bytes,
+    inhoud: Inhoud,
     *,
     casus_id: str | None = None,
     kanaal: Kanaal = Kanaal.API,
@@ -172,7 +170,7 @@ def bied_aan(
 
     Returns the final result when nothing is left to do (the same delivery again, or refused).
     """
-    inhoud_hash = hashlib.sha256(inhoud).hexdigest()
+    inhoud_hash = sha256(inhoud)
     sleutel = hashlib.sha256(
         f"{mapping.naam}\x1f{casus_id or ''}\x1f{inhoud_hash}".encode()
     ).hexdigest()
@@ -207,6 +205,7 @@ def bied_aan(
         )
         geweigerd = [b for b in besluiten.values() if not b.toegestaan]
         lev.status = "geweigerd" if geweigerd else "in_behandeling"
+        lev.verwerker, lev.levend_op = deze_werker(), ctx.nu()
         lev.melding = (
             in_woorden(waarom(geweigerd[0], ctx.beslisser.catalogus, ctx.beslisser.register))
             if geweigerd
@@ -225,23 +224,37 @@ def bied_aan(
             actor=actor,
             trace_id=ctx.trace_id,
             kanaal=kanaal,
-            geschat_aantal_rijen=schat_rijen(formaat, inhoud),
+            geschat_aantal_rijen=_schatting(formaat, inhoud),
+            casus_id=casus_id,
         )
 
 
 def verwerk(
     maak: Contextmaker, aanbod: Aanbod, *, voortgang: Voortgang | None = None
 ) -> Importresultaat:
-    """Phase 2: the file is read, checked and pseudonymised first, holding no lock (the slow
-    part, rows per second); then everything of the delivery is written in one transaction, so
-    a killed import leaves no half delivery (a crash leaves it 'in_behandeling' for
-    `herstel_onderbroken`) and others wait only for the writing, not for the reading. It runs
-    under the offer's trace id, so both phases' records are linked."""
+    """Phase 2: the file is read, checked and pseudonymised holding no lock, and written in
+    batches of at most `BLOK` statements, each its own short transaction, to a staging table
+    no reader sees; the last transaction moves them into `statement`, writes the log lines
+    and marks the delivery processed. Readers see all of a delivery or none of it, and other
+    writers take turns between the batches (decision record 0021). A killed import leaves
+    only staged rows, removed by `herstel_onderbroken` on the next start. It runs under the
+    offer's trace id, so both phases' records are linked."""
     try:
-        with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id, lezen=True) as ctx:
-            gelezen = _lees(aanbod, ctx.pseudoniem_sleutel, voortgang)
         with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id) as ctx:
-            return _verwerk(ctx, aanbod, gelezen)
+            sleutel = ctx.pseudoniem_sleutel
+            # What an earlier, killed attempt at this delivery staged is not this attempt's.
+            leveringen.ruim_klaargezet_op(ctx.sessie, [aanbod.levering_id])
+        gelezen = _Gelezen()
+        weigert = aanbod.mapping.bij_fout is BijFout.WEIGEREN
+        with open_inhoud(aanbod.inhoud) as bestand:
+            for blok in _blokken(aanbod, bestand, sleutel, gelezen, voortgang):
+                if weigert and gelezen.fouten:
+                    continue  # refused whole anyway: the rest is only counted
+                with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id) as ctx:
+                    leveringen.zet_klaar(ctx.sessie, blok)
+                    leveringen.leeft(ctx.sessie, aanbod.levering_id, ctx.nu())
+        with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id) as ctx:
+            return _maak_zichtbaar(ctx, aanbod, gelezen)
     except OnleesbaarBestand as exc:
         return _markeer(maak, aanbod, "geweigerd", f"Het bestand is geweigerd: {exc}.")
     except Exception:
@@ -252,6 +265,7 @@ def verwerk(
 def _markeer(maak: Contextmaker, aanbod: Aanbod, status: str, melding: str) -> Importresultaat:
     with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id) as ctx:
         sessie = ctx.sessie
+        leveringen.ruim_klaargezet_op(sessie, [aanbod.levering_id])
         lev = leveringen.haal_levering(sessie, aanbod.levering_id)
         assert lev is not None
         lev.status, lev.melding = status, melding
@@ -259,79 +273,115 @@ def _markeer(maak: Contextmaker, aanbod: Aanbod, status: str, melding: str) -> I
         return _resultaat(lev, al_ontvangen=False)
 
 
+# Statements per staged batch: a write transaction of a few tenths of a second on SQLite.
+BLOK = 5000
+# Row errors kept with the delivery (all are counted).
+BEWAARDE_FOUTEN = 1000
+
+
+@dataclass
+class _Entiteit:
+    """What the log line of one delivered entity needs: its categories and its subject."""
+
+    categorieen: set[str]
+    betrokkene: str
+    soort: str
+
+
 @dataclass
 class _Gelezen:
     totaal: int = 0
     goed: int = 0
+    fout: int = 0
     weggelaten: int = 0
     fouten: list[Fout] = dataclasses.field(default_factory=list)
-    waarden: list[Waarde] = dataclasses.field(default_factory=list)
+    entiteiten: dict[str, _Entiteit] = dataclasses.field(default_factory=dict)
 
 
-def _lees(aanbod: Aanbod, sleutel: bytes, voortgang: Voortgang | None) -> _Gelezen:
-    """Every row read, validated and pseudonymised; no database involved."""
-    g = _Gelezen()
-    for uitkomst in _uitkomsten(aanbod.mapping, aanbod.formaat, aanbod.inhoud, sleutel):
+def _blokken(
+    aanbod: Aanbod, bestand: IO[bytes], sleutel: bytes, g: _Gelezen, voortgang: Voortgang | None
+) -> Iterator[list[dict[str, Any]]]:
+    """The delivery's statement rows in batches of about `BLOK`; counts and row errors land
+    in `g` as rows are read, so memory grows with entities, not with rows."""
+    mapping = aanbod.mapping
+    lev_id, casus_id = aanbod.levering_id, aanbod.casus_id
+    grondslag = {cat: b.regel_id or "" for cat, b in aanbod.besluiten.items()}
+    blok: dict[str, dict[str, Any]] = {}
+    for uitkomst in _uitkomsten(mapping, aanbod.formaat, bestand, sleutel):
         g.totaal += 1
         g.weggelaten += uitkomst.weggelaten
         if uitkomst.fouten:
-            g.fouten.extend(uitkomst.fouten)
+            g.fout += 1
+            g.fouten.extend(uitkomst.fouten[: BEWAARDE_FOUTEN - len(g.fouten)])
         else:
             g.goed += 1
-            g.waarden.extend(uitkomst.waarden)
+            for w in uitkomst.waarden:
+                _noteer(g.entiteiten, w)
+                rij_id = _statement_id(mapping, casus_id, w)
+                blok[rij_id] = {
+                    "levering_id": lev_id,
+                    "id": rij_id,
+                    "entity_id": w.entity_id,
+                    "schema": w.schema,
+                    "prop": w.prop,
+                    "prop_type": w.prop_type,
+                    "value": w.value,
+                    "original_value": w.original_value,
+                    "dataset": mapping.dataset,
+                    "bron_id": mapping.partner,
+                    "houder_id": mapping.ontvanger,
+                    "casus_id": casus_id,
+                    "source_record_id": w.source_record_id[:200],
+                    "categorie": w.categorie,
+                    "grondslag": grondslag[w.categorie],
+                }
+        if len(blok) >= BLOK:
+            yield list(blok.values())
+            blok = {}
         if voortgang and g.totaal % VOORTGANG_ELKE == 0:
             voortgang(g.totaal)
-    return g
+    if blok:
+        yield list(blok.values())
 
 
-def _verwerk(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaat:
+def _noteer(entiteiten: dict[str, _Entiteit], w: Waarde) -> None:
+    e = entiteiten.get(w.entity_id)
+    if e is None:
+        e = entiteiten[w.entity_id] = _Entiteit(set(), w.entity_id, f"entiteit:{w.schema}")
+    e.categorieen.add(w.categorie)
+    # The first BSN pseudonym names the subject; without one the entity itself does.
+    if w.prop_type == "identifier" and is_pseudoniem(w.value) and e.soort != "BSN-pseudoniem":
+        e.betrokkene, e.soort = w.value, "BSN-pseudoniem"
+
+
+def _schatting(formaat: str, inhoud: Inhoud) -> int | None:
+    with open_inhoud(inhoud) as bestand:
+        return schat_rijen(formaat, bestand)
+
+
+def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaat:
     mapping, besluiten = aanbod.mapping, aanbod.besluiten
     sessie = ctx.sessie
     lev = leveringen.haal_levering(sessie, aanbod.levering_id)
     assert lev is not None
-    totaal, goed, fouten, waarden, weggelaten = g.totaal, g.goed, g.fouten, g.waarden, g.weggelaten
-    lev.rijen_totaal, lev.rijen_goed, lev.rijen_fout = totaal, goed, totaal - goed
-    lev.fouten = [_fout_dict(f) for f in fouten[:1000]]
+    totaal, goed = g.totaal, g.goed
+    lev.rijen_totaal, lev.rijen_goed, lev.rijen_fout = totaal, goed, g.fout
+    lev.fouten = [_fout_dict(f) for f in g.fouten]
     nu = dt.datetime.now(dt.UTC)
-    if fouten and mapping.bij_fout is BijFout.WEIGEREN:
+    if g.fout and mapping.bij_fout is BijFout.WEIGEREN:
+        leveringen.ruim_klaargezet_op(sessie, [lev.id])
         lev.status = "geweigerd"
         lev.melding = (
-            f"De levering is geweigerd: {totaal - goed} van {totaal} rijen bevatten fouten "
+            f"De levering is geweigerd: {g.fout} van {totaal} rijen bevatten fouten "
             "en deze mapping weigert dan de hele levering."
         )
         lev.verwerkt_op = nu
         return _resultaat(lev, al_ontvangen=False)
 
-    per_entiteit: dict[str, list[Waarde]] = {}
-    for w in waarden:
-        per_entiteit.setdefault(w.entity_id, []).append(w)
-    rijen = [
-        {
-            "id": _statement_id(lev, w),
-            "entity_id": w.entity_id,
-            "schema": w.schema,
-            "prop": w.prop,
-            "prop_type": w.prop_type,
-            "value": w.value,
-            "original_value": w.original_value,
-            "dataset": mapping.dataset,
-            "levering_id": lev.id,
-            "bron_id": mapping.partner,
-            "houder_id": mapping.ontvanger,
-            "casus_id": lev.casus_id,
-            "source_record_id": w.source_record_id[:200],
-            "categorie": w.categorie,
-            "grondslag": besluiten[w.categorie].regel_id or "",
-            "first_seen": nu,
-            "last_seen": nu,
-        }
-        for w in waarden
-    ]
-    nieuw = leveringen.bewaar_statements(sessie, _uniek(rijen), nu)
+    nieuw = leveringen.maak_zichtbaar(sessie, lev.id, nu)
     verwerkingen = []
-    for _eid, ws in per_entiteit.items():
-        cats = tuple(sorted({w.categorie for w in ws}))
-        betrokkene, soort = _betrokkene(ws)
+    for e in g.entiteiten.values():
+        cats = tuple(sorted(e.categorieen))
         regel = ctx.verwerking(
             besluiten[cats[0]],
             naam="levering ontvangen",
@@ -340,8 +390,8 @@ def _verwerk(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaat:
             ontvanger=mapping.ontvanger,
             categorieen=cats,
             casus_id=lev.casus_id,
-            betrokkene=betrokkene,
-            betrokkene_soort=soort,
+            betrokkene=e.betrokkene,
+            betrokkene_soort=e.soort,
         )
         # One line covers several categories: it names every rule that allowed one.
         verwerkingen.append(
@@ -350,37 +400,39 @@ def _verwerk(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaat:
             )
         )
     ctx.log(verwerkingen)
-    lev.entiteiten = len(per_entiteit)
+    lev.entiteiten = len(g.entiteiten)
     lev.status = "verwerkt"
     lev.verwerkt_op = nu
-    delen = [f"{goed} van {totaal} rijen verwerkt tot {len(per_entiteit)} entiteiten"]
-    if fouten:
-        delen.append(f"{totaal - goed} rijen overgeslagen wegens fouten")
-    if weggelaten:
-        delen.append(f"{weggelaten} waarden niet opgeslagen (niet in de mapping: minimalisatie)")
+    delen = [f"{goed} van {totaal} rijen verwerkt tot {len(g.entiteiten)} entiteiten"]
+    if g.fout:
+        delen.append(f"{g.fout} rijen overgeslagen wegens fouten")
+    if g.weggelaten:
+        delen.append(f"{g.weggelaten} waarden niet opgeslagen (niet in de mapping: minimalisatie)")
     lev.melding = "; ".join(delen) + "."
-    ctx.audit("levering verwerken", lev.status, levering=lev.id, rijen=totaal, fout=totaal - goed)
+    ctx.audit("levering verwerken", lev.status, levering=lev.id, rijen=totaal, fout=g.fout)
     return _resultaat(lev, al_ontvangen=False, nieuw=nieuw)
 
 
-def _statement_id(lev: Levering, w: Waarde) -> str:
+def _statement_id(mapping: Mapping, casus_id: str | None, w: Waarde) -> str:
     sleutel = "\x1f".join(
-        (lev.dataset, lev.ontvanger_id, lev.casus_id or "", w.entity_id, w.prop, w.value)
+        (mapping.dataset, mapping.ontvanger, casus_id or "", w.entity_id, w.prop, w.value)
     )
     return hashlib.sha1(sleutel.encode()).hexdigest()
 
 
-def _uniek(rijen: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return list({r["id"]: r for r in rijen}.values())
-
-
 def herstel_onderbroken(fabriek: Sessiefabriek) -> int:
-    """Deliveries left 'in_behandeling' by a crash are marked failed so they can be retried."""
+    """Deliveries left 'in_behandeling' by a process that is gone (a crash, kill -9) are
+    marked failed so they can be retried, and what they staged is removed. One still being
+    written by a living process is left alone."""
+    nu = dt.datetime.now(dt.UTC)
     with transactie(fabriek) as sessie:
-        n = 0
-        for lev in leveringen.lijst_leveringen(sessie):
-            if lev.status == "in_behandeling":
-                lev.status = "mislukt"
-                lev.melding = "De verwerking is onderbroken; lever hetzelfde bestand opnieuw aan."
-                n += 1
-        return n
+        onderbroken = [
+            lev
+            for lev in leveringen.lijst_leveringen(sessie)
+            if lev.status == "in_behandeling" and not leeft(lev.verwerker, lev.levend_op, nu)
+        ]
+        for lev in onderbroken:
+            lev.status = "mislukt"
+            lev.melding = "De verwerking is onderbroken; lever hetzelfde bestand opnieuw aan."
+        leveringen.ruim_klaargezet_op(sessie, [lev.id for lev in onderbroken])
+        return len(onderbroken)

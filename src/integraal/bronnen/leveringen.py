@@ -18,7 +18,14 @@ from integraal.bronnen.importeren import (
     bied_aan,
     verwerk,
 )
-from integraal.bronnen.lezers import OnleesbaarBestand, controleer_xlsx, formaat_van
+from integraal.bronnen.lezers import (
+    Inhoud,
+    OnleesbaarBestand,
+    controleer_xlsx,
+    formaat_van,
+    grootte,
+    open_inhoud,
+)
 from integraal.bronnen.mapping import Mapping, meegeleverde_mappings
 from integraal.domein.actor import Actor
 from integraal.domein.casus import DeelverzoekStatus
@@ -68,7 +75,7 @@ class Bestand:
     """The uploaded file as the faces received it."""
 
     naam: str
-    inhoud: bytes
+    inhoud: Inhoud  # a file on disk (web, API, CLI) or bytes (tests)
 
 
 class RijFout(Uitvoer):
@@ -172,15 +179,17 @@ def casuskeuzes(ctx: Context) -> list[Casuskeuze]:
 
 
 def _bestandsfout(bestand: Bestand) -> str | None:
-    if not bestand.naam and not bestand.inhoud:
+    n = grootte(bestand.inhoud)
+    if not bestand.naam and not n:
         return "Kies het bestand dat u wilt aanleveren."
-    if len(bestand.inhoud) > MAX_BESTAND:
+    if n > MAX_BESTAND:
         return "Het bestand is groter dan 100 MB; lever het in delen aan."
-    if not bestand.inhoud:
+    if not n:
         return "Het bestand is leeg."
     try:
         if formaat_van(bestand.naam) == "xlsx":
-            controleer_xlsx(bestand.inhoud)
+            with open_inhoud(bestand.inhoud) as f:
+                controleer_xlsx(f)
     except OnleesbaarBestand as exc:
         return zin(exc)
     return None

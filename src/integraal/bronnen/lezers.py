@@ -1,19 +1,31 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Reading delivered files into rows: CSV, Excel (xlsx) and FtM JSON lines."""
+"""Reading delivered files into rows: CSV, Excel (xlsx) and FtM JSON lines.
+
+Every reader takes an open binary file and streams it: a delivery is never read whole into
+memory (decision record 0021). A delivery arrives as a file on disk (web, API, CLI) or, in
+tests and the demo, as bytes; `open_inhoud` opens either.
+"""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
+import hashlib
 import io
 import json
 import re
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import IO, Any, TypeAlias
 
 from openpyxl import load_workbook
+
+Inhoud: TypeAlias = bytes | Path
+_BLOK = 1024 * 1024
 
 
 class OnleesbaarBestand(ValueError):
@@ -36,25 +48,66 @@ def formaat_van(bestandsnaam: str) -> str:
     )
 
 
-def _tekst(inhoud: bytes) -> str:
+@contextmanager
+def open_inhoud(inhoud: Inhoud) -> Iterator[IO[bytes]]:
+    if isinstance(inhoud, bytes):
+        yield io.BytesIO(inhoud)
+    else:
+        with inhoud.open("rb") as bestand:
+            yield bestand
+
+
+def grootte(inhoud: Inhoud) -> int:
+    return len(inhoud) if isinstance(inhoud, bytes) else inhoud.stat().st_size
+
+
+def sha256(inhoud: Inhoud) -> str:
+    h = hashlib.sha256()
+    with open_inhoud(inhoud) as bestand:
+        for blok in iter(lambda: bestand.read(_BLOK), b""):
+            h.update(blok)
+    return h.hexdigest()
+
+
+def _controleer_utf8(bestand: IO[bytes]) -> None:
+    """One pass over the file, so a wrong encoding is refused before any row is used."""
+    bestand.seek(0)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    # Bytes handed to the decoder before this block, of which `wacht` are still pending there
+    # (a character split over two blocks): an error's offset counts from those.
+    gelezen = wacht = 0
     try:
-        return inhoud.decode("utf-8-sig")
+        for blok in iter(lambda: bestand.read(_BLOK), b""):
+            wacht = len(decoder.getstate()[0])
+            decoder.decode(blok)
+            gelezen += len(blok)
+        wacht = len(decoder.getstate()[0])
+        decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
+        plek = gelezen - wacht + exc.start
         raise OnleesbaarBestand(
-            f"het bestand is geen UTF-8 (fout bij byte {exc.start}); sla het op als UTF-8"
+            f"het bestand is geen UTF-8 (fout bij byte {plek}); sla het op als UTF-8"
         ) from exc
+    bestand.seek(0)
 
 
-def lees_csv(inhoud: bytes, scheidingsteken: str | None) -> tuple[list[str], Iterator[Rij]]:
-    tekst = _tekst(inhoud)
-    if not tekst.strip():
+def _tekst(bestand: IO[bytes]) -> io.TextIOWrapper:
+    _controleer_utf8(bestand)
+    return io.TextIOWrapper(bestand, encoding="utf-8-sig", newline="")
+
+
+def lees_csv(bestand: IO[bytes], scheidingsteken: str | None) -> tuple[list[str], Iterator[Rij]]:
+    tekst = _tekst(bestand)
+    begin = tekst.read(4096)
+    if not begin.strip() and not tekst.read(_BLOK).strip():
         raise OnleesbaarBestand("het bestand is leeg")
+    tekst.seek(0)
     if scheidingsteken is None:
         try:
-            scheidingsteken = csv.Sniffer().sniff(tekst[:4096], delimiters=",;\t|").delimiter
+            scheidingsteken = csv.Sniffer().sniff(begin, delimiters=",;\t|").delimiter
         except csv.Error:
             scheidingsteken = ","
-    lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheidingsteken)
+    lezer = csv.reader(tekst, delimiter=scheidingsteken)
     kop = [k.strip() for k in next(lezer)]
 
     def rijen() -> Iterator[Rij]:
@@ -87,10 +140,11 @@ XLSX_MAX_VERHOUDING = 150  # unpacked : packed, for parts over 1 MB
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
-def controleer_xlsx(inhoud: bytes) -> None:
+def controleer_xlsx(bestand: IO[bytes]) -> None:
     """Refuses a workbook whose structure could exhaust memory or hide entities."""
+    bestand.seek(0)
     try:
-        archief = zipfile.ZipFile(io.BytesIO(inhoud))
+        archief = zipfile.ZipFile(bestand)
     except zipfile.BadZipFile as exc:
         raise OnleesbaarBestand("het Excel-bestand kan niet worden geopend (beschadigd?)") from exc
     with archief:
@@ -120,12 +174,13 @@ def controleer_xlsx(inhoud: bytes) -> None:
                         "het Excel-bestand bevat een DTD (een documenttypedefinitie), die een "
                         "gewoon werkboek niet heeft; sla het opnieuw op vanuit Excel"
                     )
+    bestand.seek(0)
 
 
-def lees_xlsx(inhoud: bytes) -> tuple[list[str], Iterator[Rij]]:
-    controleer_xlsx(inhoud)
+def lees_xlsx(bestand: IO[bytes]) -> tuple[list[str], Iterator[Rij]]:
+    controleer_xlsx(bestand)
     try:
-        boek = load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
+        boek = load_workbook(bestand, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise OnleesbaarBestand("het Excel-bestand kan niet worden geopend (beschadigd?)") from exc
     blad = boek.worksheets[0]
@@ -166,8 +221,8 @@ class FtmRegel:
     fout: str | None = None
 
 
-def lees_ftm(inhoud: bytes) -> Iterator[FtmRegel]:
-    for i, regel in enumerate(_tekst(inhoud).splitlines(), start=1):
+def lees_ftm(bestand: IO[bytes]) -> Iterator[FtmRegel]:
+    for i, regel in enumerate(_tekst(bestand), start=1):
         if not regel.strip():
             continue
         try:
@@ -181,21 +236,29 @@ def lees_ftm(inhoud: bytes) -> Iterator[FtmRegel]:
         yield FtmRegel(i, data)
 
 
-def schat_rijen(formaat: str, inhoud: bytes) -> int | None:
+def schat_rijen(formaat: str, bestand: IO[bytes]) -> int | None:
     """A cheap upper estimate of the data rows, for a progress bar; None when unknown.
 
     Line counting over-counts quoted newlines in CSV and blank lines; a bar that ends a little
     early is honest enough, and the final count comes from the import itself.
     """
-    if formaat in ("csv", "ftm"):
-        regels = inhoud.count(b"\n") + (0 if inhoud.endswith(b"\n") else 1)
-        return max(regels - (1 if formaat == "csv" else 0), 0)
-    if formaat == "xlsx":
-        try:
-            boek = load_workbook(io.BytesIO(inhoud), read_only=True)
-            rijen = boek.worksheets[0].max_row
-            boek.close()
-        except Exception:  # a damaged file is reported by the import itself
-            return None
-        return max(rijen - 1, 0) if rijen else None
-    return None
+    bestand.seek(0)
+    try:
+        if formaat in ("csv", "ftm"):
+            regels, laatste = 0, b"\n"
+            for blok in iter(lambda: bestand.read(_BLOK), b""):
+                regels += blok.count(b"\n")
+                laatste = blok[-1:]
+            regels += 0 if laatste == b"\n" else 1
+            return max(regels - (1 if formaat == "csv" else 0), 0)
+        if formaat == "xlsx":
+            try:
+                boek = load_workbook(bestand, read_only=True)
+                rijen = boek.worksheets[0].max_row
+                boek.close()
+            except Exception:  # a damaged file is reported by the import itself
+                return None
+            return max(rijen - 1, 0) if rijen else None
+        return None
+    finally:
+        bestand.seek(0)

@@ -98,14 +98,13 @@ def bewaartermijn(
     ] = False,
 ) -> None:
     """Vernietig gegevens waarvan de bewaartermijn is verstreken: van gesloten casussen,
-    afgewezen signalen, kruisverwijzingen en het persoonsdeel van logregels."""
-    from integraal.toegang.bewaren import voer_uit
-    from integraal.verwerking import Kanaal
+    afgewezen signalen, kruisverwijzingen, afgelopen beslag en het persoonsdeel van
+    logregels."""
+    from integraal.toegang.bewaren import voer_uit_in_stappen
 
     dag = lees_datum(peildatum) or dt.date.today()
     omg = omgeving()
-    with omg.context(None, Kanaal.TAAK) as ctx:
-        uit = voer_uit(ctx, dag, proef=proef)
+    uit = voer_uit_in_stappen(omg.context, dag, proef=proef)
     kop = "Zou vervallen" if proef else "Vernietigd"
     for v in uit.vernietigd:
         typer.echo(
@@ -115,6 +114,7 @@ def bewaartermijn(
     typer.echo(
         f"{len(uit.vernietigd)} groepen, {uit.signalen_geschoond} signalen geschoond, "
         f"persoonsdeel van {uit.logregels_gewist} logregels gewist, kruisverwijzingen van "
-        f"{uit.kruisresultaten} casussen verwijderd"
+        f"{uit.kruisresultaten} casussen verwijderd, {uit.beslagenen_geschoond} beslagenen en "
+        f"{uit.dossiers_geschoond} vermogensdossiers geschoond"
         + (" (proef: niets verwijderd)." if proef else ".")
     )

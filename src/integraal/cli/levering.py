@@ -69,7 +69,7 @@ def levering_importeer(
             omg.context,
             actor,
             gegevens,
-            Bestand(bestand.name, bestand.read_bytes()),
+            Bestand(bestand.name, bestand),  # read from where it is, in blocks
             kanaal=Kanaal.CLI,
             mapping=m,
             voortgang=_meld_voortgang,

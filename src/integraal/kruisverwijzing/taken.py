@@ -44,6 +44,7 @@ from integraal.opslag import beheer, leveringen
 from integraal.opslag import casussen as casusopslag
 from integraal.opslag import kruis as opslag
 from integraal.opslag.modellen import Kruissuggestie, Kruistaak, Levering
+from integraal.opslag.werker import deze_werker, leeft
 from integraal.toegang import Leesvraag
 from integraal.toegang.kruisverwijzing import Gelezen, Persoonsbron, lees_personen
 from integraal.verwerking import Context, Contextmaker, Kanaal
@@ -186,6 +187,7 @@ def start(ctx: Context, casus_id: str, invoer: KruistaakIn) -> KruistaakUit:
         status=Status.WACHTEND.value,
         gestart_door=ctx.ik.gebruiker_id,
         organisatie_id=ctx.ik.organisatie_id,
+        verwerker=deze_werker(),  # the background task of this process takes it up
     )
     beheer.bewaar(ctx.sessie, t)
     ctx.audit(
@@ -312,7 +314,7 @@ def voer_uit(
             assert casus is not None
             gelezen = lees_personen(ctx, Leesvraag(casus.doel, taak.casus_id))
             taak.status, taak.stap, taak.fout = Status.BEZIG.value, "lezen", None
-            taak.bijgewerkt = ctx.nu()
+            taak.bijgewerkt, taak.verwerker = ctx.nu(), deze_werker()
             taak_snapshot = _los(taak)
         return _verder(maak, actor, kanaal, trace, taak_snapshot, gelezen, melding)
     except Exception as exc:
@@ -468,12 +470,14 @@ def hervat_alles(
     maak: Contextmaker, *, kanaal: Kanaal = Kanaal.TAAK, van: int | None = None
 ) -> list[str]:
     """Resume every run not finished (after a crash or restart), or only those started by user
-    `van`; returns their ids. Each runs as the person who started it."""
+    `van`; returns their ids. Each runs as the person who started it. A run another living
+    process is carrying out is left to it."""
     with maak(None, kanaal) as ctx:
         open_ = [
             t.id
             for t in opslag.onafgemaakte_taken(ctx.sessie)
-            if van is None or t.gestart_door == van
+            if (van is None or t.gestart_door == van)
+            and (t.status == Status.ONDERBROKEN or not leeft(t.verwerker, t.bijgewerkt, ctx.nu()))
         ]
     for taak_id in open_:
         # One run that cannot go on (it is marked interrupted, with the reason) does not

@@ -96,3 +96,7 @@ def onderzoekshandelingen(sessie: Session, dossier_id: str) -> list[Onderzoeksha
 def bekend_vermogen(sessie: Session, dossier_id: str) -> list[BekendVermogen]:
     q = select(BekendVermogen).where(BekendVermogen.dossier_id == dossier_id)
     return list(sessie.scalars(q.order_by(BekendVermogen.bekend_sinds)))
+
+
+def alle_beslagenen(sessie: Session) -> list[Beslagene]:
+    return list(sessie.scalars(select(Beslagene).order_by(Beslagene.id)))

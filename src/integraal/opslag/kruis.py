@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -10,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from integraal.opslag.db import sleutel_past
 from integraal.opslag.modellen import Kruisoordeel, Kruissuggestie, Kruistaak
+from integraal.opslag.werker import leeft
 
 
 def taak(sessie: Session, taak_id: str) -> Kruistaak | None:
@@ -34,6 +36,18 @@ def onafgemaakte_taken(sessie: Session) -> list[Kruistaak]:
             .order_by(Kruistaak.aangemaakt)
         )
     )
+
+
+def onderbreek_verweesde_taken(sessie: Session, nu: dt.datetime) -> int:
+    """Runs left waiting or busy by a process that is gone (kill -9, a restart) say so, and can
+    be resumed from their page; a run a living process carries out is left alone."""
+    n = 0
+    for t in onafgemaakte_taken(sessie):
+        if t.status != "onderbroken" and not leeft(t.verwerker, t.bijgewerkt, nu):
+            t.status, t.bijgewerkt = "onderbroken", nu
+            t.fout = "De verwerking stopte onverwacht (het programma werd beëindigd); hervat haar."
+            n += 1
+    return n
 
 
 def bekende_paren(sessie: Session, casus_id: str) -> set[tuple[str, str]]:

@@ -7,12 +7,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, delete, exists, func, insert, literal, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from integraal.opslag.modellen import Levering, Statement
-
-_BLOK = 500
+from integraal.opslag.modellen import KlaargezetStatement, Levering, Statement
 
 
 def zoek_levering(sessie: Session, sleutel: str) -> Levering | None:
@@ -37,17 +36,55 @@ def bewaar_levering(sessie: Session, levering: Levering) -> None:
     sessie.flush()
 
 
-def bewaar_statements(sessie: Session, rijen: Sequence[dict[str, Any]], tijd: dt.datetime) -> int:
-    """Insert new statements, refresh last_seen of known ones. Returns how many were new."""
-    nieuw = 0
-    for start in range(0, len(rijen), _BLOK):
-        blok = {r["id"]: r for r in rijen[start : start + _BLOK]}
-        bekend = set(sessie.scalars(select(Statement.id).where(Statement.id.in_(blok))))
-        toe_te_voegen = [r for i, r in blok.items() if i not in bekend]
-        if toe_te_voegen:
-            sessie.execute(insert(Statement), toe_te_voegen)
-            nieuw += len(toe_te_voegen)
-        if bekend:
-            sessie.execute(update(Statement).where(Statement.id.in_(bekend)).values(last_seen=tijd))
-    sessie.flush()
-    return nieuw
+_KLAAR: Table = KlaargezetStatement.__table__  # type: ignore[assignment]
+_STATEMENT: Table = Statement.__table__  # type: ignore[assignment]
+
+
+def zet_klaar(sessie: Session, rijen: Sequence[dict[str, Any]]) -> None:
+    """Stage one batch of a delivery's statements (every row with every column, so the driver
+    sends one statement for the batch). A statement already staged stays as it is."""
+    if not rijen:
+        return
+    dialect = postgresql if sessie.get_bind().dialect.name == "postgresql" else sqlite
+    sessie.execute(dialect.insert(_KLAAR).on_conflict_do_nothing(), rijen)
+
+
+def leeft(sessie: Session, levering_id: str, tijd: dt.datetime) -> None:
+    """A sign of life of the process writing the delivery (see `opslag.werker`)."""
+    sessie.execute(update(Levering).where(Levering.id == levering_id).values(levend_op=tijd))
+
+
+def maak_zichtbaar(sessie: Session, levering_id: str, tijd: dt.datetime) -> int:
+    """Move a delivery's staged statements into `statement` in one transaction, the moment
+    readers see all of it; a known statement only gets a new last_seen. Returns how many were
+    new."""
+    van_levering = _KLAAR.c.levering_id == levering_id
+    bekend = exists().where(_STATEMENT.c.id == _KLAAR.c.id)
+    nieuw = sessie.scalar(select(func.count()).select_from(_KLAAR).where(van_levering, ~bekend))
+    sessie.execute(
+        update(_STATEMENT)
+        .where(_STATEMENT.c.id.in_(select(_KLAAR.c.id).where(van_levering)))
+        .values(last_seen=tijd)
+    )
+    tijdstip = literal(tijd, type_=_STATEMENT.c.first_seen.type)
+    bronkolommen = {c.name: c for c in _KLAAR.columns}
+    kolommen = [c.name for c in _STATEMENT.columns]
+    sessie.execute(
+        insert(_STATEMENT).from_select(
+            kolommen,
+            select(
+                *(
+                    tijdstip if naam in ("first_seen", "last_seen") else bronkolommen[naam]
+                    for naam in kolommen
+                )
+            ).where(van_levering, ~bekend),
+        )
+    )
+    ruim_klaargezet_op(sessie, [levering_id])
+    return int(nieuw or 0)
+
+
+def ruim_klaargezet_op(sessie: Session, levering_ids: Sequence[str]) -> None:
+    """Staged statements of deliveries that failed, were refused or start again."""
+    if levering_ids:
+        sessie.execute(delete(_KLAAR).where(_KLAAR.c.levering_id.in_(levering_ids)))

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Response, UploadFile
 
 from integraal.api.deps import ActorDep, Ctx, OmgevingDep
-from integraal.bronnen import leveringen
+from integraal.bronnen import leveringen, ontvangst
 from integraal.bronnen.leveringen import MAX_BESTAND, Bestand, LeveringIn, LeveringUit
 from integraal.domein.invoer import veld
 from integraal.verwerking import Kanaal
@@ -36,15 +36,18 @@ def levering_aanbieden(
     response: Response,
     formulier: Annotated[LeveringFormulier, Form(media_type="multipart/form-data")],
 ) -> LeveringUit:
-    # One byte more than allowed is enough to refuse it without reading all of it.
-    inhoud = formulier.bestand.file.read(MAX_BESTAND + 1)
-    r = leveringen.lever(
-        omgeving.context,
-        actor,
-        formulier,
-        Bestand(formulier.bestand.filename or "", inhoud),
-        kanaal=Kanaal.API,
-    )
+    # Copied to disk in blocks; one byte more than allowed is enough to refuse it.
+    pad = ontvangst.ontvang(formulier.bestand.file, omgeving.instellingen.data_dir, MAX_BESTAND + 1)
+    try:
+        r = leveringen.lever(
+            omgeving.context,
+            actor,
+            formulier,
+            Bestand(formulier.bestand.filename or "", pad),
+            kanaal=Kanaal.API,
+        )
+    finally:
+        pad.unlink(missing_ok=True)
     with omgeving.context(actor, Kanaal.API) as ctx:
         uit = leveringen.lees(ctx, r.levering_id, al_ontvangen=r.al_ontvangen)
     response.headers["Location"] = f"/api/v1/leveringen/{uit.id}"

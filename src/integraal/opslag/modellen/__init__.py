@@ -37,7 +37,7 @@ from integraal.opslag.modellen.bestuurlijk import (
     Perceelabonnement,
     Sluiting,
 )
-from integraal.opslag.modellen.bronnen import Levering, Statement
+from integraal.opslag.modellen.bronnen import KlaargezetStatement, Levering, Statement
 from integraal.opslag.modellen.casus import (
     Advies,
     Casus,
@@ -105,6 +105,7 @@ from integraal.opslag.modellen.verbanden import (
 PERSOONLIJKE_TABELLEN = frozenset(
     {
         "Statement",
+        "KlaargezetStatement",
         "Signaal",
         "CasusSubject",
         "Beslagene",
@@ -175,6 +176,7 @@ __all__ = [
     "Kadasterbericht",
     "Kadastergebeurtenis",
     "Kameropdracht",
+    "KlaargezetStatement",
     "Knelpunt",
     "Kruisoordeel",
     "Kruissuggestie",

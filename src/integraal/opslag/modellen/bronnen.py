@@ -42,6 +42,9 @@ class Levering(Basis):
     geleverd_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
     ontvangen_op: Mapped[dt.datetime] = mapped_column(default=nu)
     verwerkt_op: Mapped[dt.datetime | None]
+    # The process writing it while 'in_behandeling', and when it last wrote (opslag.werker).
+    verwerker: Mapped[str | None] = mapped_column(String(200))
+    levend_op: Mapped[dt.datetime | None]
 
 
 class Statement(Basis):
@@ -69,3 +72,28 @@ class Statement(Basis):
     grondslag: Mapped[str] = mapped_column(String(60))
     first_seen: Mapped[dt.datetime]
     last_seen: Mapped[dt.datetime]
+
+
+class KlaargezetStatement(Basis):
+    """A statement of a delivery still being processed: written in bounded batches, invisible
+    to every reader, and moved into `statement` in one step when the delivery is complete
+    (decision record 0021). Never read back: only moved or deleted."""
+
+    __tablename__ = "statement_klaargezet"
+    levering_id: Mapped[str] = mapped_column(
+        ForeignKey("levering.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    entity_id: Mapped[str] = mapped_column(String(128))
+    schema: Mapped[str] = mapped_column(String(60))
+    prop: Mapped[str] = mapped_column(String(60))
+    prop_type: Mapped[str] = mapped_column(String(30))
+    value: Mapped[str] = mapped_column(Text)
+    original_value: Mapped[str | None] = mapped_column(Text)
+    dataset: Mapped[str] = mapped_column(String(120))
+    bron_id: Mapped[str] = mapped_column(String(80))
+    houder_id: Mapped[str] = mapped_column(String(80))
+    casus_id: Mapped[str | None] = mapped_column(String(40))
+    source_record_id: Mapped[str] = mapped_column(String(200))
+    categorie: Mapped[str] = mapped_column(String(60))
+    grondslag: Mapped[str] = mapped_column(String(60))

@@ -40,6 +40,7 @@ class Kruistaak(Basis):
     organisatie_id: Mapped[str] = mapped_column(String(80))
     aangemaakt: Mapped[dt.datetime] = mapped_column(default=nu)
     bijgewerkt: Mapped[dt.datetime] = mapped_column(default=nu)
+    verwerker: Mapped[str | None] = mapped_column(String(200))  # the process (opslag.werker)
 
 
 class Kruissuggestie(Basis):

@@ -5,12 +5,13 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Depends, File, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from integraal.bronnen import leveringen
+from integraal.bronnen import leveringen, ontvangst
 from integraal.bronnen.importeren import Aanbod, Importresultaat, Voortgang, verwerk
 from integraal.bronnen.leveringen import MAX_BESTAND, Bestand, LeveringIn, Leveringstatus
 from integraal.bronnen.voortgang import Voortgangsbord
@@ -61,6 +62,8 @@ def _verwerk_op_achtergrond(
         log.exception("verwerking van levering %s afgebroken", aanbod.levering_id)
     finally:
         bord.klaar(aanbod.levering_id)
+        if isinstance(aanbod.inhoud, Path):
+            aanbod.inhoud.unlink(missing_ok=True)
 
 
 @router.post("/leveringen", response_class=HTMLResponse, dependencies=[Csrf])
@@ -71,9 +74,15 @@ def levering_uploaden(
     taken: BackgroundTasks,
     bestand: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
-    """Decide and register now; process after the answer, so the user watches it progress."""
-    inhoud = bestand.file.read(MAX_BESTAND + 1) if bestand is not None else b""
+    """Decide and register now; process after the answer, so the user watches it progress.
+    The file is copied to disk in blocks (one byte past the limit is enough to refuse it); the
+    background task removes it when done, this request when nothing is left to do."""
+    data_dir = w.omgeving.instellingen.data_dir
+    inhoud: Path | bytes = (
+        ontvangst.ontvang(bestand.file, data_dir, MAX_BESTAND + 1) if bestand is not None else b""
+    )
     naam = (bestand.filename or "") if bestand is not None else ""
+    overgedragen = False
 
     def bied_aan(invoer: LeveringIn) -> Aanbod | Importresultaat:
         return leveringen.bied_levering_aan(
@@ -81,18 +90,24 @@ def levering_uploaden(
         )
 
     def naar_levering(aanbod: Aanbod | Importresultaat) -> Response:
+        nonlocal overgedragen
         if isinstance(aanbod, Aanbod):
             meld = bord.begin(aanbod.levering_id, aanbod.geschat_aantal_rijen)
             taken.add_task(_verwerk_op_achtergrond, w.omgeving, aanbod, meld, bord)
+            overgedragen = True
         return RedirectResponse(f"/leveringen/{aanbod.levering_id}", status_code=303)
 
-    return w.verwerk(
-        LeveringIn,
-        velden,
-        bied_aan,
-        opnieuw=lambda f: _lijstpagina(w, f),
-        klaar=naar_levering,
-    )
+    try:
+        return w.verwerk(
+            LeveringIn,
+            velden,
+            bied_aan,
+            opnieuw=lambda f: _lijstpagina(w, f),
+            klaar=naar_levering,
+        )
+    finally:
+        if isinstance(inhoud, Path) and not overgedragen:
+            inhoud.unlink(missing_ok=True)
 
 
 def _kruimels(titel: str) -> list[Kruimel]:
