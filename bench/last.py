@@ -538,10 +538,12 @@ def sectie(uitkomst: dict[str, object]) -> str:
             )
     regels += [
         "",
-        "Geen enkel 5xx en geen bevestigd signaal verloren; wat nog traag is, is voor issue 23: "
-        "een levering schrijft zijn statements nog via de ORM in kleine batches (op PostgreSQL "
-        "zo'n 30 s voor 2.000 rijen, terwijl de kop van het logboek vastligt, waardoor "
-        "signalen tot een minuut wachten), en één serverproces op 2 cores bedient 50 clients.",
+        "Geen enkel 5xx en geen bevestigd signaal verloren. Een levering schrijft zijn "
+        "statements sinds deze ronde in blokken van 5.000 naar een klaarzettabel en maakt ze in "
+        "één stap zichtbaar (op PostgreSQL 2.000 rijen in zo'n 7 s, was 30 s). Wat nog traag "
+        "is, is voor issue 23: elke verwerking schrijft haar logregels onder het slot op de kop "
+        "van het logboek, zodat op PostgreSQL signalen achter leveringen en elkaar tot een "
+        "minuut wachten, en één serverproces op 2 cores bedient 50 clients.",
     ]
     return "\n".join(regels) + "\n"
 

@@ -161,3 +161,14 @@ def test_een_weigerende_mapping_laat_bij_een_late_fout_niets_na(wereld: Wereld) 
     )
     assert r.status == "geweigerd" and r.rijen_fout == 1 and r.rijen_totaal == 300
     assert _tel(wereld, Statement) == 0 and _tel(wereld, KlaargezetStatement) == 0
+
+
+def test_na_een_levering_kent_de_planner_de_tabel(wereld: Wereld) -> None:
+    """Statistics after each delivery: without them SQLite chose the wrong index."""
+    _lever(wereld)
+    with transactie(wereld.omgeving.fabriek, lezen=True) as s:
+        if s.get_bind().dialect.name == "sqlite":
+            rijen = s.scalar(sa.text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'statement'"))
+        else:
+            rijen = s.scalar(sa.text("SELECT reltuples FROM pg_class WHERE relname = 'statement'"))
+    assert rijen and rijen > 0

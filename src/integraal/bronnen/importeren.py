@@ -379,6 +379,8 @@ def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaa
         return _resultaat(lev, al_ontvangen=False)
 
     nieuw = leveringen.maak_zichtbaar(sessie, lev.id, nu)
+    if nieuw:
+        leveringen.werk_statistiek_bij(sessie)
     verwerkingen = []
     for e in g.entiteiten.values():
         cats = tuple(sorted(e.categorieen))

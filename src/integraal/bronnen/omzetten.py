@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from followthemoney import model
+from followthemoney.types.common import PropertyType
 from followthemoney.util import make_entity_id
 
 from integraal.bronnen.lezers import FtmRegel, Rij
@@ -57,10 +59,25 @@ def _identificatie(soort: str, ruw: str, pseudonimiseer: Pseudonimiseer) -> tupl
     return waarde, (ruw if ruw != waarde else None)
 
 
+# Distinct values remembered per delivery: a delivery repeats its postcodes, companies and
+# accounts on many rows, and a check (an IBAN's bank look-up) or a pseudonym (an HMAC) costs
+# far more than a look-up. Bounded, so a delivery of only distinct values stays flat in memory.
+ONTHOUDEN = 65_536
+
+
+def _schoon(soort: PropertyType, waarde: str) -> str | None:
+    return waarde if soort.name == "entity" else soort.clean(waarde)
+
+
 class _Rijomzetter:
     def __init__(self, mapping: Mapping, pseudonimiseer: Pseudonimiseer) -> None:
         self.mapping = mapping
         self.pseudonimiseer = pseudonimiseer
+        # A refused value raises, and is not remembered: checked again where it recurs.
+        self._identificeer = lru_cache(maxsize=ONTHOUDEN)(
+            lambda soort, ruw: _identificatie(soort, ruw, pseudonimiseer)
+        )
+        self._schoon = lru_cache(maxsize=ONTHOUDEN)(_schoon)
         # A column is normalised the same way wherever it is used in an id, so a raw BSN never
         # feeds an entity id (a hash of 9 digits is easily reversed).
         self._kolom_identificatie: dict[str, str] = {}
@@ -78,7 +95,7 @@ class _Rijomzetter:
             soort = self._kolom_identificatie.get(kolom)
             if soort:
                 try:
-                    ruw, _ = _identificatie(soort, ruw, self.pseudonimiseer)
+                    ruw, _ = self._identificeer(soort, ruw)
                 except OngeldigeWaarde as exc:
                     uit.fouten.append(Fout(rij.nummer, kolom, str(exc)))
                     return None
@@ -100,7 +117,7 @@ class _Rijomzetter:
             return None
         if e.identificatie:
             try:
-                return _identificatie(e.identificatie, ruw, self.pseudonimiseer)
+                return self._identificeer(e.identificatie, ruw)
             except OngeldigeWaarde as exc:
                 uit.fouten.append(Fout(rij.nummer, kolom, str(exc)))
                 return None
@@ -136,7 +153,7 @@ class _Rijomzetter:
                 waarde, origineel = gevonden
                 prop = schema.get(e.eigenschap)
                 assert prop is not None
-                schoon = waarde if prop.type.name == "entity" else prop.type.clean(waarde)
+                schoon = self._schoon(prop.type, waarde)
                 if schoon is None:
                     uit.fouten.append(
                         Fout(

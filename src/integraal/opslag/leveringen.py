@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, delete, exists, func, insert, literal, select, update
+from sqlalchemy import Table, delete, exists, func, insert, literal, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -82,6 +82,15 @@ def maak_zichtbaar(sessie: Session, levering_id: str, tijd: dt.datetime) -> int:
     )
     ruim_klaargezet_op(sessie, [levering_id])
     return int(nieuw or 0)
+
+
+def werk_statistiek_bij(sessie: Session) -> None:
+    """Fresh planner statistics for `statement` after a delivery: without them SQLite picked
+    the wrong index per subject at a million statements (80 times slower). SQLite samples
+    (`analysis_limit`), so this stays cheap however large the table grows."""
+    if sessie.get_bind().dialect.name == "sqlite":
+        sessie.execute(text("PRAGMA analysis_limit=1000"))
+    sessie.execute(text("ANALYZE statement"))
 
 
 def ruim_klaargezet_op(sessie: Session, levering_ids: Sequence[str]) -> None:
