@@ -106,8 +106,15 @@ ZELFDE_DIENST: dict[Dienst, tuple[Dienst, str]] = {
 
 # --- Reading a handler's code -------------------------------------------------------------------
 
-# Modules whose functions are no service: the faces themselves and the validation helper.
-_GEEN_DIENST = ("integraal.api", "integraal.web", "integraal.domein.invoer")
+# Modules whose functions are no service: the faces themselves, the validation helper, and
+# the copy of an upload to disk (transport before the service, in both faces; the API's file
+# is a field of its form model, the web's a parameter beside it).
+_GEEN_DIENST = (
+    "integraal.api",
+    "integraal.web",
+    "integraal.domein.invoer",
+    "integraal.bronnen.ontvangst",
+)
 # Helpers followed into with their arguments: a web page or form may be built by a helper of
 # the route module that receives the model or the service as parameters.
 _WEB_HULP = "integraal.web.routes"

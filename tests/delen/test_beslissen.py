@@ -5,11 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from integraal.delen import Beslisser, CasusContext, Verzoek, laad_catalogus, laad_register, leg_uit
+from integraal.delen import (
+    Beslisser,
+    CasusContext,
+    Verzoek,
+    evaluator,
+    laad_catalogus,
+    laad_register,
+    leg_uit,
+)
 from integraal.delen.model import Catalogus, Regel
 
 B = Beslisser(laad_catalogus(), laad_register())
@@ -241,3 +251,48 @@ def test_toegestaan_heeft_altijd_regel_en_grondslag(
     )
     if b.toegestaan:
         assert b.regel_id and b.grondslag and not b.niet_voldaan
+
+
+_FEITEN = ["noodzakelijk", "vierogen", "objectieve_aanwijzingen", "ovj_vordering"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    van=st.sampled_from([o.id for o in B.register.organisaties] + ["gemeente", "politie"]),
+    aan=st.sampled_from([o.id for o in B.register.organisaties]),
+    categorie=st.sampled_from([*sorted(B.catalogus.categorieen), "onbekend"]),
+    doel=st.sampled_from([*sorted(B.catalogus.doelen), "onbekend"]),
+    feiten=st.frozensets(st.sampled_from(_FEITEN)),
+    in_casus=st.booleans(),
+)
+def test_zonder_uitleg_dezelfde_beslissing_als_met_uitleg(
+    van: str, aan: str, categorie: str, doel: str, feiten: frozenset[str], in_casus: bool
+) -> None:
+    """The fast path (remembered candidates, no reasons) decides as the explained one."""
+    v = Verzoek(
+        van=van,
+        aan=aan,
+        categorie=categorie,
+        doel=doel,
+        casus=CASUS if in_casus else None,
+        actor="gebruiker:1",
+        feiten=feiten,
+    )
+    met, zonder = B.beslis(v), B.beslis(v, uitleg=False)
+    assert (met.toegestaan, met.regel_id, met.grondslag) == (
+        zonder.toegestaan,
+        zonder.regel_id,
+        zonder.grondslag,
+    )
+    # Without explanation only the deciding reason is kept, never the rules passed by.
+    assert len(zonder.overwogen) <= 1
+
+
+def test_elk_besluit_een_eigen_nummer_ook_na_een_fork(monkeypatch: pytest.MonkeyPatch) -> None:
+    nummers = {B.beslis(_riec_in(), uitleg=False).besluit_id for _ in range(1000)}
+    assert len(nummers) == 1000
+    # A forked app process draws a prefix of its own: no two processes share an id.
+    ander_proces = os.getpid() + 1
+    monkeypatch.setattr(evaluator.os, "getpid", lambda: ander_proces)
+    na = B.beslis(_riec_in()).besluit_id
+    assert na.split("-")[0] not in {n.split("-")[0] for n in nummers}

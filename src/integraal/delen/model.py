@@ -5,9 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    field_validator,
+    model_validator,
+)
 
 from integraal.domein.keuze import Keuze
 from integraal.domein.poortwachters import Mainport
@@ -308,6 +315,15 @@ class Partnerregister(_Strikt):
     organisaties: tuple[Organisatie, ...]
     aanwijzingen: tuple[Aanwijzing, ...] = ()
     convenanten: tuple[Convenant, ...] = ()
+    # Looked up twice per decision: by id, not by a walk through the list.
+    _per_id: dict[str, Organisatie] = PrivateAttr(default_factory=dict)
+    _groepen: dict[str, frozenset[str]] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any, /) -> None:
+        self._per_id = {o.id: o for o in self.organisaties}
+        self._groepen = {
+            naam: frozenset({naam, *soort.groepen, "*"}) for naam, soort in self.soorten.items()
+        }
 
     @model_validator(mode="after")
     def _samenhang(self) -> Partnerregister:
@@ -406,16 +422,12 @@ class Partnerregister(_Strikt):
         )
 
     def organisatie(self, org_id: str) -> Organisatie:
-        for org in self.organisaties:
-            if org.id == org_id:
-                return org
-        raise KeyError(org_id)
+        return self._per_id[org_id]
 
     def zoek(self, naam_of_soort: str) -> Organisatie:
         """An organisation by id, or a generic member of a kind (for 'may a gemeente ...?')."""
-        for org in self.organisaties:
-            if org.id == naam_of_soort:
-                return org
+        if (org := self._per_id.get(naam_of_soort)) is not None:
+            return org
         if naam_of_soort in self.soorten:
             soort = self.soorten[naam_of_soort]
             return Organisatie(
@@ -431,7 +443,7 @@ class Partnerregister(_Strikt):
             return naam_of_soort
 
     def groepen(self, org: Organisatie) -> frozenset[str]:
-        return frozenset({org.soort, *self.soorten[org.soort].groepen, "*"})
+        return self._groepen[org.soort]
 
 
 class CasusContext(_Strikt):

@@ -77,16 +77,22 @@ def levering_uploaden(
     """Decide and register now; process after the answer, so the user watches it progress.
     The file is copied to disk in blocks (one byte past the limit is enough to refuse it); the
     background task removes it when done, this request when nothing is left to do."""
-    data_dir = w.omgeving.instellingen.data_dir
-    inhoud: Path | bytes = (
-        ontvangst.ontvang(bestand.file, data_dir, MAX_BESTAND + 1) if bestand is not None else b""
-    )
     naam = (bestand.filename or "") if bestand is not None else ""
+    ontvangen: Path | None = None
     overgedragen = False
 
     def bied_aan(invoer: LeveringIn) -> Aanbod | Importresultaat:
+        nonlocal ontvangen
+        if bestand is not None:
+            ontvangen = ontvangst.ontvang(
+                bestand.file, w.omgeving.instellingen.data_dir, MAX_BESTAND + 1
+            )
         return leveringen.bied_levering_aan(
-            w.omgeving.context, w.ik, invoer, Bestand(naam, inhoud), kanaal=Kanaal.WEB
+            w.omgeving.context,
+            w.ik,
+            invoer,
+            Bestand(naam, ontvangen or b""),
+            kanaal=Kanaal.WEB,
         )
 
     def naar_levering(aanbod: Aanbod | Importresultaat) -> Response:
@@ -106,8 +112,8 @@ def levering_uploaden(
             klaar=naar_levering,
         )
     finally:
-        if isinstance(inhoud, Path) and not overgedragen:
-            inhoud.unlink(missing_ok=True)
+        if ontvangen is not None and not overgedragen:
+            ontvangen.unlink(missing_ok=True)
 
 
 def _kruimels(titel: str) -> list[Kruimel]:
