@@ -48,6 +48,8 @@ MODEL_SNEL = MODEL.split("[matchers]")[0] + (
     "&& voorwaarden(p.cond, r.ctx)\n"
 )
 SLEUTELS = [2, 3]  # request and policy positions of category and purpose
+# The footnote model decides some 25 requests a second: it gets the first 300 requests only.
+VOETNOOT = 300
 
 
 class _Context:
@@ -179,12 +181,13 @@ def meet(n: int = 2000, runs: int = 5, casbin_runs: int = 3) -> Resultaat:
     # Equivalence first: a speed comparison of two engines that disagree would mean nothing.
     # Our engine's two paths (with and without explanation) must agree as well.
     toegestaan = 0
-    for v in verzoeken:
+    for i, v in enumerate(verzoeken):
         ons = b.beslis(v)
         kort = b.beslis(v, uitleg=False)
         assert (ons.toegestaan, ons.regel_id) == (kort.toegestaan, kort.regel_id), v
         assert ons.toegestaan == casbin_snel_beslis(v), f"FastEnforcer verschilt voor {v}"
-        assert ons.toegestaan == casbin_beslis(v), f"modellen verschillen voor {v}"
+        if i < VOETNOOT:
+            assert ons.toegestaan == casbin_beslis(v), f"modellen verschillen voor {v}"
         toegestaan += ons.toegestaan
 
     def ronde(**kw: Any) -> None:
@@ -192,7 +195,7 @@ def meet(n: int = 2000, runs: int = 5, casbin_runs: int = 3) -> Resultaat:
             b.beslis(v, **kw)
 
     def casbin_ronde() -> None:
-        for v in verzoeken:
+        for v in verzoeken[:VOETNOOT]:
             casbin_beslis(v)
 
     def casbin_snel_ronde() -> None:
@@ -211,7 +214,7 @@ def meet(n: int = 2000, runs: int = 5, casbin_runs: int = 3) -> Resultaat:
         zonder_uitleg=n / mediaan_tijd(lambda: ronde(uitleg=False), runs),
         casbin_snel=n / mediaan_tijd(casbin_snel_ronde, runs),
         casbin_snel_policies=len(snel.get_policy()),
-        casbin=n / mediaan_tijd(casbin_ronde, casbin_runs),
+        casbin=min(n, VOETNOOT) / mediaan_tijd(casbin_ronde, casbin_runs),
         casbin_rollen=n / mediaan_tijd(casbin_rollen_ronde, runs),
         casbin_policies=len(e.get_policy()),
         toegestaan=toegestaan,

@@ -155,7 +155,11 @@ def een_meting(soort: str, rijen: int) -> dict[str, Any]:
         kolommen = [c.name for c in tabel.columns]
         with omg.database.connect() as c:
             statements = [dict(rij._mapping) for rij in c.execute(sa.select(tabel))]
-        kopie = sa.Table("statement_kopie", sa.MetaData(), *(col.copy() for col in tabel.columns))
+        kopie = sa.Table(
+            "statement_kopie",
+            sa.MetaData(),
+            *(sa.Column(c.name, c.type, primary_key=c.primary_key) for c in tabel.columns),
+        )
         with omg.database.begin() as c:
             kopie.create(c)
         begin = time.perf_counter()
@@ -237,6 +241,14 @@ def sectie(uitkomst: dict[str, Any]) -> str:
             f"{m['insert_s']:.2f} s | {m['levering_s'] / m['insert_s']:.1f}× | {copy} | "
             f"{copy_r} | {m['geheugen_mb']:.0f} MB |"
         )
+    regels += [
+        "",
+        "Geheugen groeit nog met het aantal entiteiten (zo'n 3,9 MB per 1.000 rijen, was 17 MB): "
+        "per entiteit blijft tot het eind een klein record voor haar logregel bewaard, en de "
+        "logregels van de hele levering worden in de laatste transactie in één keer geschreven. "
+        "Vlak in het aantal rijen vraagt logregels in blokken en de samenvatting per entiteit uit "
+        "de klaargezette rijen: open voor issue 23 (één logschrijving per verzoek).",
+    ]
     return "\n".join(regels) + "\n"
 
 
