@@ -4,17 +4,25 @@ so other writers take turns and readers see all of a delivery or none of it (002
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 
+from integraal import logboek
 from integraal.bronnen import importeren as imp
 from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.demo import synthetisch
 from integraal.opslag.db import transactie
-from integraal.opslag.modellen import AuditRecord, KlaargezetStatement, Levering, Statement
+from integraal.opslag.modellen import (
+    AuditRecord,
+    KlaargezetStatement,
+    Levering,
+    LogboekRegel,
+    Statement,
+)
 from tests.conftest import BSN_JAN, VERGUNNINGEN_CSV, Wereld
 from tests.hulp import dode_werker
 
@@ -172,3 +180,41 @@ def test_na_een_levering_kent_de_planner_de_tabel(wereld: Wereld) -> None:
         else:
             rijen = s.scalar(sa.text("SELECT reltuples FROM pg_class WHERE relname = 'statement'"))
     assert rijen and rijen > 0
+
+
+def test_de_logregels_van_een_grote_levering_gaan_in_blokken(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every entity gets its line, written a block at a time, in one unbroken chain."""
+    monkeypatch.setattr(imp, "LOGBLOK", 7)
+    geschreven: list[int] = []
+    echt = logboek.schrijf
+
+    def tel(sessie: Any, regels: Any) -> list[int]:
+        geschreven.append(len(regels))
+        return echt(sessie, regels)
+
+    monkeypatch.setattr(logboek, "schrijf", tel)
+    r = _lever(wereld)
+    assert r.entiteiten > 7 and sum(geschreven) == r.entiteiten and max(geschreven) == 7
+    with transactie(wereld.omgeving.fabriek, lezen=True) as s:
+        namen = list(s.scalars(sa.select(LogboekRegel.inhoud)))
+        assert logboek.verifieer(s).in_orde
+    assert sum('"levering ontvangen"' in n for n in namen) == r.entiteiten
+
+
+def test_direct_schrijven_mengt_niet_met_uitgestelde_regels(wereld: Wereld) -> None:
+    with wereld.omgeving.context(wereld.analist, imp.Kanaal.WEB) as ctx:
+        regel = ctx.verwerking(
+            None,
+            naam="proef",
+            doel="integrale_aanpak",
+            verstrekker=None,
+            ontvanger=None,
+            categorieen=(),
+        )
+        with pytest.raises(ValueError, match="ander spoor"):
+            ctx.log_nu([dataclasses.replace(regel, trace_id="ander")])
+        ctx.log([regel])
+        with pytest.raises(RuntimeError, match="uitgestelde"):
+            ctx.log_nu([regel])

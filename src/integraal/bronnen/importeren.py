@@ -6,11 +6,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from integraal import logboek
 from integraal.bronnen.lezers import (
     Inhoud,
     OnleesbaarBestand,
@@ -277,6 +279,8 @@ def _markeer(maak: Contextmaker, aanbod: Aanbod, status: str, melding: str) -> I
 BLOK = 5000
 # Row errors kept with the delivery (all are counted).
 BEWAARDE_FOUTEN = 1000
+# Log lines made and written at a time at the end of a delivery.
+LOGBLOK = 5000
 
 
 @dataclass
@@ -360,7 +364,7 @@ def _schatting(formaat: str, inhoud: Inhoud) -> int | None:
 
 
 def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaat:
-    mapping, besluiten = aanbod.mapping, aanbod.besluiten
+    mapping = aanbod.mapping
     sessie = ctx.sessie
     lev = leveringen.haal_levering(sessie, aanbod.levering_id)
     assert lev is not None
@@ -381,27 +385,11 @@ def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaa
     nieuw = leveringen.maak_zichtbaar(sessie, lev.id, nu)
     if nieuw:
         leveringen.werk_statistiek_bij(sessie)
-    verwerkingen = []
-    for e in g.entiteiten.values():
-        cats = tuple(sorted(e.categorieen))
-        regel = ctx.verwerking(
-            besluiten[cats[0]],
-            naam="levering ontvangen",
-            doel=mapping.doel,
-            verstrekker=mapping.partner,
-            ontvanger=mapping.ontvanger,
-            categorieen=cats,
-            casus_id=lev.casus_id,
-            betrokkene=e.betrokkene,
-            betrokkene_soort=e.soort,
-        )
-        # One line covers several categories: it names every rule that allowed one.
-        verwerkingen.append(
-            dataclasses.replace(
-                regel, regel_id=",".join(sorted({besluiten[c].regel_id or "" for c in cats}))
-            )
-        )
-    ctx.log(verwerkingen)
+    # The log lines in blocks, each written before the next is made: a delivery of many
+    # entities never holds all its lines (and their rows) in memory at once.
+    entiteiten = iter(g.entiteiten.values())
+    while blok := list(itertools.islice(entiteiten, LOGBLOK)):
+        ctx.log_nu(_ontvangen(ctx, aanbod, lev.casus_id, e) for e in blok)
     lev.entiteiten = len(g.entiteiten)
     lev.status = "verwerkt"
     lev.verwerkt_op = nu
@@ -413,6 +401,29 @@ def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaa
     lev.melding = "; ".join(delen) + "."
     ctx.audit("levering verwerken", lev.status, levering=lev.id, rijen=totaal, fout=g.fout)
     return _resultaat(lev, al_ontvangen=False, nieuw=nieuw)
+
+
+def _ontvangen(
+    ctx: Context, aanbod: Aanbod, casus_id: str | None, e: _Entiteit
+) -> logboek.Verwerking:
+    """The log line of one delivered entity: one line for all its categories, naming every
+    rule that allowed one."""
+    mapping, besluiten = aanbod.mapping, aanbod.besluiten
+    cats = tuple(sorted(e.categorieen))
+    regel = ctx.verwerking(
+        besluiten[cats[0]],
+        naam="levering ontvangen",
+        doel=mapping.doel,
+        verstrekker=mapping.partner,
+        ontvanger=mapping.ontvanger,
+        categorieen=cats,
+        casus_id=casus_id,
+        betrokkene=e.betrokkene,
+        betrokkene_soort=e.soort,
+    )
+    return dataclasses.replace(
+        regel, regel_id=",".join(sorted({besluiten[c].regel_id or "" for c in cats}))
+    )
 
 
 def _statement_id(mapping: Mapping, casus_id: str | None, w: Waarde) -> str:

@@ -191,6 +191,17 @@ class Context:
         if regels:
             self._uitgesteld.append((regels, daarna))
 
+    def log_nu(self, verwerkingen: Iterable[logboek.Verwerking]) -> None:
+        """Append now, in this action's own transaction, instead of at its end: for work with
+        more lines than it should hold in memory until then (a delivery of many entities,
+        written in blocks). Only in a writing context, and not mixed with lines held back."""
+        regels = list(verwerkingen)
+        if {v.trace_id for v in regels} - {self.trace_id}:
+            raise ValueError("een verwerking hoort bij een ander spoor dan deze handeling")
+        if self._uitgesteld:
+            raise RuntimeError("eerst de uitgestelde logregels, dan pas direct schrijven")
+        logboek.schrijf(self.sessie, regels)
+
     @property
     def heeft_uitgesteld(self) -> bool:
         return bool(self._uitgesteld or self._audits)
