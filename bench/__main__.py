@@ -191,10 +191,10 @@ def main() -> None:
     regels += kruis.sectie()
     regels += integriteit.sectie()
     regels += cli.sectie()
-    if levering.LAATSTE.exists():
-        regels += levering.sectie(json.loads(levering.LAATSTE.read_text())).splitlines()
     if last.LAATSTE.exists():
-        regels += last.sectie(json.loads(last.LAATSTE.read_text())).splitlines()
+        regels += ["", *last.sectie(json.loads(last.LAATSTE.read_text())).splitlines()]
+    if levering.LAATSTE.exists():
+        regels += ["", *levering.sectie(json.loads(levering.LAATSTE.read_text())).splitlines()]
     regels += testsuite.sectie()
     UITVOER.write_text("\n".join(regels) + "\n")
     print("\n".join(regels))
