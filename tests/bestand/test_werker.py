@@ -120,4 +120,4 @@ def test_opstart_onderbreekt_alleen_kruisverwijzingen_van_een_verdwenen_proces(
         "KT-wacht": "onderbroken",
         "KT-klaar": "klaar",
     }
-    assert "hervat" in (rijen["KT-dood"].fout or "")
+    assert "Hervatten" in (rijen["KT-dood"].fout or "")

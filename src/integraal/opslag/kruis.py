@@ -45,7 +45,10 @@ def onderbreek_verweesde_taken(sessie: Session, nu: dt.datetime) -> int:
     for t in onafgemaakte_taken(sessie):
         if t.status != "onderbroken" and not leeft(t.verwerker, t.bijgewerkt, nu):
             t.status, t.bijgewerkt = "onderbroken", nu
-            t.fout = "De verwerking stopte onverwacht (het programma werd beëindigd); hervat haar."
+            t.fout = (
+                "De kruisverwijzing stopte onverwacht doordat het programma werd beëindigd. "
+                "Kies ‘Hervatten’ om haar af te maken."
+            )
             n += 1
     return n
 
