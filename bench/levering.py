@@ -23,15 +23,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
-from bench.omgeving import machine
+from bench.omgeving import machine, tijdelijke_database
+from integraal.demo import synthetisch
 
 HIER = Path(__file__).parent
 LAATSTE = HIER / "levering-laatste.json"
@@ -40,21 +38,10 @@ _VOORNAMEN = ["Jan", "Piet", "Anna", "Fatima", "Mohamed", "Sanne", "Kees", "Noor
 _ACHTERNAMEN = ["de Vries", "Bakker", "Jansen", "El Amrani", "Visser", "Yilmaz", "Smit", "Bos"]
 
 
-def _bsns() -> list[str]:
-    """Every number of the test range 99999xxxx that passes the eleven test."""
-    uit = []
-    for kandidaat in range(999990000, 1_000_000_000):
-        cijfers = [int(c) for c in str(kandidaat)]
-        som = sum(c * w for c, w in zip(cijfers, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
-        if som % 11 == 0:
-            uit.append(str(kandidaat))
-    return uit
-
-
 def csv_bestand(rijen: int, pad: Path, zaad: int = 1) -> None:
     """A permit register: persons from the BSN test range, addresses, some companies."""
     rng = random.Random(zaad)
-    bsns = _bsns()
+    bsns = list(synthetisch.test_bsns())
     with pad.open("w", encoding="utf-8") as f:
         f.write(
             "dossiernummer;bsn;voornamen;achternaam;geboortedatum;straat;huisnummer;postcode;"
@@ -70,24 +57,6 @@ def csv_bestand(rijen: int, pad: Path, zaad: int = 1) -> None:
                 f"{'Bedrijf ' + kvk + ' B.V.' if bedrijf else ''};{kvk};"
                 f"{'exploitatievergunning' if bedrijf else ''};{'bestuurder' if bedrijf else ''}\n"
             )
-
-
-@contextmanager
-def _database(soort: str, map_: Path) -> Iterator[str]:
-    if soort == "sqlite":
-        yield f"sqlite:///{map_ / 'bench.db'}"
-        return
-    basis = sa.make_url(os.environ["INTEGRAAL_TEST_POSTGRES_URL"])
-    naam = f"bench_levering_{uuid.uuid4().hex[:8]}"
-    beheer = sa.create_engine(basis, isolation_level="AUTOCOMMIT")
-    with beheer.connect() as c:
-        c.exec_driver_sql(f'CREATE DATABASE "{naam}"')
-    try:
-        yield basis.set(database=naam).render_as_string(hide_password=False)
-    finally:
-        with beheer.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
-        beheer.dispose()
 
 
 def _rss_mb() -> float:
@@ -107,7 +76,7 @@ def een_meting(soort: str, rijen: int) -> dict[str, Any]:
     from integraal.opslag.modellen import Casus, Statement
     from integraal.verwerking import Kanaal
 
-    with tempfile.TemporaryDirectory() as d, _database(soort, Path(d)) as url:
+    with tempfile.TemporaryDirectory() as d, tijdelijke_database(soort) as url:
         map_ = Path(d)
         bestand = map_ / "levering.csv"
         csv_bestand(rijen, bestand)

@@ -8,17 +8,11 @@ synchronous=FULL, PostgreSQL with its default fsync. The 1M log is written throu
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-import sqlalchemy as sa
-
-from bench.omgeving import mediaan_tijd
+from bench.omgeving import mediaan_tijd, tijdelijke_database
 from integraal import logboek
 from integraal.opslag.db import maak_engine, maak_sessiefabriek, transactie
 from integraal.opslag.schema import migreer
@@ -51,27 +45,8 @@ def _verwerking(i: int) -> logboek.Verwerking:
     )
 
 
-@contextmanager
-def _database(backend: str) -> Iterator[str]:
-    if backend == "sqlite":
-        with tempfile.TemporaryDirectory() as d:
-            yield f"sqlite:///{d}/bench.db"
-        return
-    basis = sa.make_url(os.environ["INTEGRAAL_TEST_POSTGRES_URL"])
-    naam = f"bench_{uuid.uuid4().hex[:8]}"
-    beheer = sa.create_engine(basis, isolation_level="AUTOCOMMIT")
-    with beheer.connect() as c:
-        c.exec_driver_sql(f'CREATE DATABASE "{naam}"')
-    try:
-        yield basis.set(database=naam).render_as_string(hide_password=False)
-    finally:
-        with beheer.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
-        beheer.dispose()
-
-
 def meet(backend: str, regels: int = 1_000_000, enkel: int = 1000, runs: int = 3) -> Resultaat:
-    with _database(backend) as url:
+    with tijdelijke_database(backend) as url:
         engine = maak_engine(url)
         migreer(engine)
         fabriek = maak_sessiefabriek(engine)

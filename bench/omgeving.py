@@ -6,8 +6,13 @@ from __future__ import annotations
 import os
 import platform
 import statistics
+import tempfile
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import sqlalchemy as sa
 
 
 def machine() -> str:
@@ -40,3 +45,24 @@ def mediaan_tijd(fn: Callable[[], object], runs: int = 5) -> float:
         fn()
         tijden.append(time.perf_counter() - t0)
     return statistics.median(tijden)
+
+
+@contextmanager
+def tijdelijke_database(soort: str) -> Iterator[str]:
+    """A database URL that exists for the block only: a SQLite file in a temporary folder, or
+    a new database on the PostgreSQL of `scripts/met-postgres`, dropped afterwards."""
+    if soort == "sqlite":
+        with tempfile.TemporaryDirectory() as d:
+            yield f"sqlite:///{d}/bench.db"
+        return
+    basis = sa.make_url(os.environ["INTEGRAAL_TEST_POSTGRES_URL"])
+    naam = f"bench_{uuid.uuid4().hex[:8]}"
+    beheer = sa.create_engine(basis, isolation_level="AUTOCOMMIT")
+    with beheer.connect() as c:
+        c.exec_driver_sql(f'CREATE DATABASE "{naam}"')
+    try:
+        yield basis.set(database=naam).render_as_string(hide_password=False)
+    finally:
+        with beheer.connect() as c:
+            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
+        beheer.dispose()

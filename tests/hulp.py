@@ -15,7 +15,7 @@ from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.domein.actor import Actor
 from integraal.omgeving import Omgeving
 from integraal.opslag.db import transactie
-from integraal.opslag.modellen import Casus, CasusLid
+from integraal.opslag.modellen import Casus, CasusLid, Levering, nu
 from integraal.verwerking import Kanaal
 
 R = TypeVar("R")
@@ -160,3 +160,29 @@ def dode_werker() -> str:
     return subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
+
+
+def levering_in_behandeling(
+    omgeving: Omgeving, levering_id: str, *, verwerker: str | None = None
+) -> None:
+    """A delivery row left 'in_behandeling' (by a crash, or a process still writing it)."""
+    with transactie(omgeving.fabriek) as s:
+        s.add(
+            Levering(
+                id=levering_id,
+                sleutel=levering_id * 64,
+                partner_id="gemeente-rotterdam",
+                ontvanger_id="riec-rotterdam",
+                mapping="m",
+                dataset="d",
+                doel="integrale_aanpak",
+                bestandsnaam="b",
+                formaat="csv",
+                inhoud_hash="h",
+                status="in_behandeling",
+                fouten=[],
+                ontvangen_op=nu(),
+                verwerker=verwerker,
+                levend_op=nu(),
+            )
+        )

@@ -13,7 +13,7 @@ from integraal.opslag import kruis, werker
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import KlaargezetStatement, Kruistaak, Levering, nu
 from tests.conftest import Wereld
-from tests.hulp import dode_werker
+from tests.hulp import dode_werker, levering_in_behandeling
 
 NU = dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC)
 
@@ -38,27 +38,8 @@ def test_werk_op_een_andere_machine_leeft_zolang_het_van_zich_laat_horen() -> No
 
 
 def _levering(w: Wereld, id_: str, verwerker: str | None) -> None:
+    levering_in_behandeling(w.omgeving, id_, verwerker=verwerker)
     with transactie(w.omgeving.fabriek) as s:
-        s.add(
-            Levering(
-                id=id_,
-                sleutel=id_ * 64,
-                partner_id="gemeente-rotterdam",
-                ontvanger_id="riec-rotterdam",
-                mapping="m",
-                dataset="d",
-                doel="integrale_aanpak",
-                bestandsnaam="b",
-                formaat="csv",
-                inhoud_hash="h",
-                status="in_behandeling",
-                fouten=[],
-                ontvangen_op=nu(),
-                verwerker=verwerker,
-                levend_op=nu(),
-            )
-        )
-        s.flush()
         s.add(
             KlaargezetStatement(
                 levering_id=id_,

@@ -19,6 +19,7 @@ from integraal.domein.actor import Actor
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import Levering, LogboekRegel, Statement
 from tests.conftest import BSN_JAN, BSN_KLAAS, VERGUNNINGEN_CSV, Wereld, maak_actor
+from tests.hulp import levering_in_behandeling
 
 M = meegeleverde_mappings()
 
@@ -298,26 +299,7 @@ def test_afgebroken_import_laat_geen_halve_levering_na(
 
 
 def test_onderbroken_levering_wordt_bij_opstart_hersteld(wereld: Wereld) -> None:
-    from integraal.opslag.modellen import nu
-
-    with transactie(wereld.omgeving.fabriek) as s:
-        s.add(
-            Levering(
-                id="x",
-                sleutel="k" * 64,
-                partner_id="gemeente-rotterdam",
-                ontvanger_id="riec-rotterdam",
-                mapping="m",
-                dataset="d",
-                doel="integrale_aanpak",
-                bestandsnaam="b",
-                formaat="csv",
-                inhoud_hash="h",
-                status="in_behandeling",
-                fouten=[],
-                ontvangen_op=nu(),
-            )
-        )
+    levering_in_behandeling(wereld.omgeving, "x")
     assert imp.herstel_onderbroken(wereld.omgeving.fabriek) == 1
     with transactie(wereld.omgeving.fabriek) as s:
         lev = s.get(Levering, "x")

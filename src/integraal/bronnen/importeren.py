@@ -254,7 +254,7 @@ def verwerk(
                     continue  # refused whole anyway: the rest is only counted
                 with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id) as ctx:
                     leveringen.zet_klaar(ctx.sessie, blok)
-                    leveringen.leeft(ctx.sessie, aanbod.levering_id, ctx.nu())
+                    leveringen.teken_van_leven(ctx.sessie, aanbod.levering_id, ctx.nu())
         with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id) as ctx:
             return _maak_zichtbaar(ctx, aanbod, gelezen)
     except OnleesbaarBestand as exc:

@@ -76,10 +76,7 @@ class Beslisser:
         object.__setattr__(self, "_per_categorie", frozen)
         self._organisaties.update({o.id: o for o in self.register.organisaties})
         self._groepen.update(
-            {
-                naam: frozenset({naam, *soort.groepen, "*"})
-                for naam, soort in self.register.soorten.items()
-            }
+            {naam: self.register.groepen_van_soort(naam) for naam in self.register.soorten}
         )
 
     def _kandidaten(self, categorie: str) -> tuple[Regel, ...]:

@@ -445,6 +445,9 @@ class Partnerregister(_Strikt):
     def groepen(self, org: Organisatie) -> frozenset[str]:
         return self._groepen[org.soort]
 
+    def groepen_van_soort(self, soort: str) -> frozenset[str]:
+        return self._groepen[soort]
+
 
 class CasusContext(_Strikt):
     """What a rule may know of the case a request is made in."""

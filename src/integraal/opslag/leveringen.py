@@ -49,7 +49,7 @@ def zet_klaar(sessie: Session, rijen: Sequence[dict[str, Any]]) -> None:
     sessie.execute(dialect.insert(_KLAAR).on_conflict_do_nothing(), rijen)
 
 
-def leeft(sessie: Session, levering_id: str, tijd: dt.datetime) -> None:
+def teken_van_leven(sessie: Session, levering_id: str, tijd: dt.datetime) -> None:
     """A sign of life of the process writing the delivery (see `opslag.werker`)."""
     sessie.execute(update(Levering).where(Levering.id == levering_id).values(levend_op=tijd))
 
