@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test test-snel last lint openapi docs bench clean
+.PHONY: run test test-snel last schaal lint openapi docs bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ test-snel: $(STAMP)
 ## een levering (CI draait dit na make test; resultaat in bench/last-laatste.json)
 last: $(STAMP)
 	scripts/met-postgres $(BIN)/python -m bench.last
+
+## make schaal: een miljoen statements via het importpad, dan casuspagina en zoeken met 1 en 20
+## ingelogde clients op SQLite en PostgreSQL (resultaat in bench/schaal-laatste.json)
+schaal: $(STAMP)
+	scripts/met-postgres $(BIN)/python -m bench.schaal
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

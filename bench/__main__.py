@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import cli, delen, integriteit, kruis, last, levering, logboek, testsuite
+from bench import cli, delen, integriteit, kruis, last, levering, logboek, schaal, testsuite
 from bench.omgeving import machine
 
 ANKER = Path(__file__).parent / "anker.json"
@@ -93,8 +93,14 @@ def _deelregels_resultaten(d: delen.Resultaat) -> dict[str, float]:
 
 
 def _rijmaker(resultaten: dict[str, float], anker: dict[str, float]) -> Callable[..., str]:
-    def rij(naam: str, sleutel: str, eenheid: str, hoger_is_beter: bool = True) -> str:
-        nu, a = resultaten[sleutel], anker.get(sleutel)
+    def rij(
+        naam: str,
+        sleutel: str,
+        eenheid: str,
+        hoger_is_beter: bool = True,
+        anker_sleutel: str | None = None,
+    ) -> str:
+        nu, a = resultaten[sleutel], anker.get(anker_sleutel or sleutel)
         fmt = (lambda x: f"{x:,.0f}") if eenheid != "s" else (lambda x: f"{x:.1f}")
         return (
             f"| {naam} | {fmt(nu)} {eenheid} | {fmt(a) + ' ' + eenheid if a else '—'} | "
@@ -102,6 +108,68 @@ def _rijmaker(resultaten: dict[str, float], anker: dict[str, float]) -> Callable
         )
 
     return rij
+
+
+def _logboek_resultaten(logs: dict[str, logboek.Resultaat]) -> dict[str, float]:
+    uit: dict[str, float] = {}
+    for b, r in logs.items():
+        uit |= {
+            f"{b}_appends": r.appends_per_s,
+            f"{b}_batch": r.batch_appends_per_s,
+            f"{b}_verify_s": r.verify_s,
+            f"{b}_verify_een_s": r.verify_een_proces_s,
+        }
+    return uit
+
+
+def logboek_sectie(backends: list[str], aantal: int, rij: Callable[..., str]) -> list[str]:
+    regels = [
+        "## Logboek",
+        "",
+        "Duurzaam schrijven: elke regel een eigen vastgelegde transactie (SQLite WAL met "
+        "`synchronous=FULL`, PostgreSQL met fsync). In blokken: 10 000 regels per transactie, "
+        "zoals een levering of zoekopdracht schrijft. `verify` herberekent elke bladhash, de keten "
+        f"en de Merkle-wortel over {aantal:,} regels: zoals `integraal logboek verify` het doet "
+        "(in delen over één werkproces per kern; de boom en de checkpoints daarna in volgorde uit "
+        "hun bladen) en in één proces. Het anker van beide is de verify van toen, in één proces.",
+        "",
+        "| Meting | Nu | Anker | Verhouding |",
+        "|---|---|---|---|",
+    ]
+    for b in backends:
+        regels += [
+            rij(f"{b}: duurzame appends", f"{b}_appends", "/s"),
+            rij(f"{b}: appends in blokken van 10 000", f"{b}_batch", "/s"),
+            rij(
+                f"{b}: verify van {aantal:,} regels, in delen",
+                f"{b}_verify_s",
+                "s",
+                hoger_is_beter=False,
+            ),
+            rij(
+                f"{b}: verify van {aantal:,} regels, in één proces",
+                f"{b}_verify_een_s",
+                "s",
+                hoger_is_beter=False,
+                anker_sleutel=f"{b}_verify_s",
+            ),
+        ]
+    return regels
+
+
+def alleen_logboek(aantal: int) -> None:
+    """Re-measure the log only and replace its section in docs/benchmarks.md."""
+    backends = ["sqlite"] + (
+        ["postgresql"] if os.environ.get("INTEGRAAL_TEST_POSTGRES_URL") else []
+    )
+    resultaten = _logboek_resultaten({b: logboek.meet(b, regels=aantal) for b in backends})
+    anker: dict[str, float] = json.loads(ANKER.read_text())["resultaten"]
+    tekst = UITVOER.read_text()
+    begin = tekst.index("## Logboek")
+    eind = tekst.index("\n## ", begin + 1) + 1
+    sectie = logboek_sectie(backends, aantal, _rijmaker(resultaten, anker))
+    UITVOER.write_text(tekst[:begin] + "\n".join(sectie) + "\n\n" + tekst[eind:])
+    print("\n".join(sectie))
 
 
 def alleen_deelregels() -> None:
@@ -125,9 +193,17 @@ def main() -> None:
         action="store_true",
         help="alleen de beslissingen opnieuw meten; de rest van benchmarks.md blijft staan",
     )
+    p.add_argument(
+        "--alleen-logboek",
+        action="store_true",
+        help="alleen het logboek opnieuw meten; de rest van benchmarks.md blijft staan",
+    )
     args = p.parse_args()
     if args.alleen_deelregels:
         alleen_deelregels()
+        return
+    if args.alleen_logboek:
+        alleen_logboek(args.regels)
         return
 
     resultaten: dict[str, float] = {}
@@ -137,12 +213,7 @@ def main() -> None:
         ["postgresql"] if os.environ.get("INTEGRAAL_TEST_POSTGRES_URL") else []
     )
     logs = {b: logboek.meet(b, regels=args.regels) for b in backends}
-    for b, r in logs.items():
-        resultaten |= {
-            f"{b}_appends": r.appends_per_s,
-            f"{b}_batch": r.batch_appends_per_s,
-            f"{b}_verify_s": r.verify_s,
-        }
+    resultaten |= _logboek_resultaten(logs)
 
     anker: dict[str, float] = json.loads(ANKER.read_text())["resultaten"] if ANKER.exists() else {}
     vandaag = dt.date.today().isoformat()
@@ -164,28 +235,8 @@ def main() -> None:
         "voorwaarden, logboek). Verhouding > 1 is beter dan het anker. Opnieuw: `make bench`.",
         "",
         *deelregels_sectie(d, rij),
-        "## Logboek",
-        "",
-        "Duurzaam schrijven: elke regel een eigen vastgelegde transactie (SQLite WAL met "
-        "`synchronous=FULL`, PostgreSQL met fsync). In blokken: 10 000 regels per transactie, "
-        "zoals een levering of zoekopdracht schrijft. `verify` herberekent elke bladhash, de keten "
-        "en de "
-        f"Merkle-wortel over {args.regels:,} regels.",
-        "",
-        "| Meting | Nu | Anker | Verhouding |",
-        "|---|---|---|---|",
+        *logboek_sectie(backends, args.regels, rij),
     ]
-    for b in backends:
-        regels += [
-            rij(f"{b}: duurzame appends", f"{b}_appends", "/s"),
-            rij(f"{b}: appends in blokken van 10 000", f"{b}_batch", "/s"),
-            rij(
-                f"{b}: verify van {args.regels:,} regels",
-                f"{b}_verify_s",
-                "s",
-                hoger_is_beter=False,
-            ),
-        ]
     if "postgresql" not in backends:
         regels += ["", "PostgreSQL niet gemeten: draai via `make bench` (start een PostgreSQL)."]
     regels += kruis.sectie()
@@ -195,6 +246,8 @@ def main() -> None:
         regels += ["", *last.sectie(json.loads(last.LAATSTE.read_text())).splitlines()]
     if levering.LAATSTE.exists():
         regels += ["", *levering.sectie(json.loads(levering.LAATSTE.read_text())).splitlines()]
+    if schaal.LAATSTE.exists():
+        regels += ["", *schaal.sectie(json.loads(schaal.LAATSTE.read_text())).splitlines()]
     regels += testsuite.sectie()
     UITVOER.write_text("\n".join(regels) + "\n")
     print("\n".join(regels))

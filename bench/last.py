@@ -26,7 +26,6 @@ import random
 import re
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,7 +41,7 @@ from pathlib import Path
 import httpx
 import sqlalchemy as sa
 
-from bench.omgeving import machine
+from bench.omgeving import in_ms, machine
 
 HIER = Path(__file__).parent
 LAATSTE = HIER / "last-laatste.json"
@@ -317,17 +316,7 @@ def belast(inst: Installatie, clients: int, seconden: float) -> dict[str, object
         "verloren_signalen": verloren,
         "logboek_verify": verify.returncode == 0,
         "logboek_tekst": verify.stdout.strip(),
-        "ms": {
-            soort: {
-                "aantal": len(t),
-                "p50": round(statistics.median(t) * 1000),
-                "p95": round(statistics.quantiles(t, n=20, method="inclusive")[18] * 1000)
-                if len(t) > 1
-                else None,
-                "max": round(max(t) * 1000),
-            }
-            for soort, t in sorted(m.tijden.items())
-        },
+        "ms": {soort: in_ms(t) for soort, t in sorted(m.tijden.items())},
     }
 
 

@@ -47,6 +47,18 @@ def mediaan_tijd(fn: Callable[[], object], runs: int = 5) -> float:
     return statistics.median(tijden)
 
 
+def in_ms(tijden: list[float]) -> dict[str, int | None]:
+    """Number, median, 95th percentile and maximum of response times, in ms."""
+    return {
+        "aantal": len(tijden),
+        "p50": round(statistics.median(tijden) * 1000),
+        "p95": round(statistics.quantiles(tijden, n=20, method="inclusive")[18] * 1000)
+        if len(tijden) > 1
+        else None,
+        "max": round(max(tijden) * 1000),
+    }
+
+
 @contextmanager
 def tijdelijke_database(soort: str) -> Iterator[str]:
     """A database URL that exists for the block only: a SQLite file in a temporary folder, or

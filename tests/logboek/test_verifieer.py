@@ -274,3 +274,50 @@ def test_gelijktijdig_schrijven_houdt_de_keten_heel(omgeving: Omgeving) -> None:
     assert not fouten
     v = _verifieer(omgeving)
     assert v.in_orde and v.aantal == 60
+
+
+def _wis_met_wissingsregel(sessie: Sessie) -> None:
+    logboek.wis_persoonsdelen(sessie, [2, 3], grondslag="bewaartermijn", trace_id="t" * 32)
+
+
+def _wis_zonder_wissingsregel(sessie: Sessie) -> None:
+    sessie.execute(sa.delete(LogboekBetrokkene).where(LogboekBetrokkene.volgnummer == 7))
+
+
+@pytest.mark.parametrize(
+    "manipulatie",
+    [
+        None,
+        _wijzig_inhoud,
+        _wijzig_inhoud_en_hash,
+        _herschrijf_hele_staart,
+        _verwijder_midden,
+        _verwijder_laatste,
+        _verwissel,
+        _verwissel_met_volgnummer,
+        _voeg_in,
+        _wijzig_zoekveld,
+        _wijzig_betrokkene,
+        _wis_met_wissingsregel,
+        _wis_zonder_wissingsregel,
+    ],
+)
+def test_in_delen_over_processen_vindt_hetzelfde_als_in_een_keer(
+    omgeving: Omgeving, manipulatie: Callable[[Sessie], None] | None
+) -> None:
+    """A large log is checked in parts by worker processes; parts of three lines here, so a
+    part starts at line 4 and line 10, where most manipulations are."""
+    _vul(omgeving)
+    getuige, _ = omgeving.checkpoint()
+    if manipulatie is not None:
+        with transactie(omgeving.fabriek) as sessie:
+            manipulatie(sessie)
+    with transactie(omgeving.fabriek) as sessie:
+        een = logboek.verifieer(sessie, [getuige], processen=1)
+        delen = logboek.verifieer(sessie, [getuige], processen=2, per_deel=3)
+    assert (delen.aantal, delen.gecontroleerde_checkpoints, delen.bevinding) == (
+        een.aantal,
+        een.gecontroleerde_checkpoints,
+        een.bevinding,
+    )
+    assert een.in_orde == (manipulatie in (None, _wis_met_wissingsregel)), een.tekst()

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
 import secrets
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -155,6 +158,11 @@ def schrijf_audit(
     )
 
 
+def schrijf_audits(sessie: Sessie, records: Sequence[dict[str, object]]) -> None:
+    """Several audit records at once (an action's, at its end): one statement, not one each."""
+    opslag.schrijf_audits(sessie, records)
+
+
 def schrijf_handeling(
     sessie: Sessie,
     actor: Actor,
@@ -262,15 +270,157 @@ class Verificatie:
         return f"Logboek NIET in orde: eerste afwijking bij regel {b.volgnummer}: {b.reden}."
 
 
+EINDE = "het einde van het logboek ontbreekt: regels zijn verwijderd"
+# From this many lines on, `verifieer` splits the log over processes (a spawned process costs
+# about a second; below this the whole log verifies in a few seconds in one).
+VANAF_PARALLEL = 200_000
+_BLAD = 32  # bytes of a leaf hash
+
+
+class _Toetser:
+    """Checks lines in order from number `van` on against the chain from `keten`: each line's
+    place, its leaf hash, its link in the chain, its search fields and its subject
+    commitment. Which lines lost their personal part and which erasure entries name them is
+    kept, to be judged once the whole log has been seen."""
+
+    def __init__(self, van: int, keten: str) -> None:
+        self.verwacht, self.keten = van, keten
+        self.bevinding: Bevinding | None = None
+        self.zonder: set[int] = set()
+        self.gewist: dict[int, int] = {}  # line -> the last erasure entry that names it
+
+    def bladen(
+        self, rijen: Iterable[opslag.Logrij], tot: int | None = None, *, einde: bool = False
+    ) -> Iterator[bytes]:
+        """The leaf of each line that passes, until the first that does not (`bevinding`).
+        With `tot`, lines missing before it are a finding too (at the end of the log: its end
+        is missing)."""
+        for regel in rijen:
+            uitkomst = self._toets(regel)
+            if isinstance(uitkomst, Bevinding):
+                self.bevinding = uitkomst
+                return
+            yield uitkomst
+        if tot is not None and self.verwacht != tot + 1:
+            self.bevinding = Bevinding(self.verwacht, EINDE) if einde else self._ontbreekt()
+
+    def _ontbreekt(self) -> Bevinding:
+        return Bevinding(
+            self.verwacht, f"volgnummer {self.verwacht} ontbreekt of er is een regel tussengevoegd"
+        )
+
+    def _toets(self, regel: opslag.Logrij) -> bytes | Bevinding:
+        if regel.volgnummer != self.verwacht:
+            return self._ontbreekt()
+        try:
+            lijn = json.loads(regel.inhoud)
+        except ValueError:
+            return Bevinding(regel.volgnummer, "inhoud is geen geldige logregel meer")
+        if lijn.get("volgnummer") != regel.volgnummer:
+            return Bevinding(
+                regel.volgnummer, "regel staat op een andere plaats dan waar hij is geschreven"
+            )
+        blad = blad_hash(regel.inhoud)
+        if blad.hex() != regel.blad_hash:
+            return Bevinding(regel.volgnummer, "inhoud is gewijzigd na het schrijven")
+        keten = keten_hash(self.keten, blad)
+        if keten != regel.keten_hash:
+            return Bevinding(
+                regel.volgnummer,
+                "keten gebroken: een eerdere regel is gewijzigd, verwijderd of verplaatst",
+            )
+        if regel.trace_id != lijn.get("trace_id") or regel.casus_id != lijn.get(
+            "dpl.integraal.case_id"
+        ):
+            return Bevinding(regel.volgnummer, "zoekvelden wijken af van de gehashte inhoud")
+        if (
+            regel.betrokkene is not None
+            and regel.zout is not None
+            and regel.betrokkene_soort is not None
+            and commitment(regel.zout, regel.betrokkene_soort, regel.betrokkene)
+            != lijn.get("dpl.integraal.subject_commitment")
+        ):
+            return Bevinding(regel.volgnummer, "het persoonsdeel (betrokkene) is gewijzigd")
+        if regel.betrokkene is None and lijn.get("dpl.integraal.subject_commitment"):
+            self.zonder.add(regel.volgnummer)
+        for n in lijn.get("dpl.integraal.erased_subjects", ()):
+            self.gewist[n] = regel.volgnummer
+        self.keten = keten
+        self.verwacht += 1
+        return blad
+
+
+@dataclass(frozen=True)
+class _Deel:
+    """What a worker found in its part of the log (sent back between processes)."""
+
+    bladen: bytes
+    bevinding: Bevinding | None
+    zonder: set[int]
+    gewist: dict[int, int]
+    keten: str
+
+
+def _toets_deel(adres: str, van: int, tot: int, keten: str, einde: bool) -> _Deel:
+    t = _Toetser(van, keten)
+    bladen = b"".join(t.bladen(opslag.regels_in_bereik(adres, van, tot), tot, einde=einde))
+    return _Deel(bladen, t.bevinding, t.zonder, t.gewist, t.keten)
+
+
+def _per_blad(deel: _Deel) -> Iterator[bytes]:
+    for i in range(0, len(deel.bladen), _BLAD):
+        yield deel.bladen[i : i + _BLAD]
+
+
+def _werkers() -> multiprocessing.context.BaseContext:
+    # A fork server, started clean once with this module loaded, forks each worker: no copy of
+    # this process's threads or open connections, and no second or so of imports per pool.
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
+    return ctx
+
+
+def _in_delen(
+    sessie: Sessie, adres: str, tot: int, processen: int, per_deel: int
+) -> Iterator[tuple[Iterator[bytes], _Deel | _Toetser]]:
+    """The lines 1 to `tot` checked in parts by worker processes, the parts in order, then any
+    lines after them here. Each part starts from the chain hash stored before it, which the
+    part before checks: together they check every link."""
+    vans = list(range(1, tot + 1, per_deel))
+    tots = [min(v + per_deel - 1, tot) for v in vans]
+    ketens = opslag.ketens_op(sessie, [v - 1 for v in vans if v > 1])
+    begin = [NUL_KETEN if v == 1 else ketens.get(v - 1, NUL_KETEN) for v in vans]
+    keten = NUL_KETEN
+    with ProcessPoolExecutor(processen, mp_context=_werkers()) as ex:
+        try:
+            eindes = [t == tot for t in tots]
+            for deel in ex.map(_toets_deel, [adres] * len(vans), vans, tots, begin, eindes):
+                yield _per_blad(deel), deel
+                keten = deel.keten
+        finally:
+            ex.shutdown(cancel_futures=True)
+    # Lines after the head as it was read first (appended since, or put there by hand): here,
+    # in this read, as one pass would.
+    staart = _Toetser(tot + 1, keten)
+    yield staart.bladen(opslag.regels_op_volgorde(sessie, van=tot + 1)), staart
+
+
 def verifieer(
     sessie: Sessie,
     extra_checkpoints: Sequence[Checkpoint] = (),
     vertrouwde_sleutel: str | None = None,
+    *,
+    processen: int | None = None,
+    per_deel: int | None = None,
 ) -> Verificatie:
     """Recompute every leaf, the chain and the tree heads; name the first entry that is off.
     With `vertrouwde_sleutel` (the installation's public key) the stored checkpoints'
     signatures are checked too: a stored checkpoint someone recomputed after rewriting the
-    log no longer passes for one the application signed."""
+    log no longer passes for one the application signed.
+
+    A large log is checked in parts by `processen` worker processes (by default one per core,
+    at most four, from `VANAF_PARALLEL` lines on); the tree heads and the checkpoints are
+    then computed here from their leaves, in order, as in one pass."""
     opgeslagen = [
         Checkpoint(
             c.boomgrootte,
@@ -300,75 +450,66 @@ def verifieer(
                 0, 0, Bevinding(cp.boomgrootte, f"handtekening van {herkomst}-checkpoint ongeldig")
             )
 
+    kop = opslag.lees_kop(sessie)
+    adres = opslag.adres(sessie)
+    if processen is None:
+        processen = min(os.cpu_count() or 1, 4) if kop.volgnummer >= VANAF_PARALLEL else 1
+    parallel = processen > 1 and adres is not None and kop.volgnummer > 0
+    if parallel and adres is not None:
+        deel = per_deel or max(10_000, -(-kop.volgnummer // (processen * 4)))
+        stukken: Iterable[tuple[Iterable[bytes], _Toetser | _Deel]] = _in_delen(
+            sessie, adres, kop.volgnummer, processen, deel
+        )
+    else:
+        t = _Toetser(1, NUL_KETEN)
+        stukken = [(t.bladen(opslag.regels_op_volgorde(sessie)), t)]
+
     front = MerkleFront()
-    keten, verwacht, getoetst = NUL_KETEN, 1, 0
+    getoetst = aantal = 0
+    keten = NUL_KETEN
     # Lines that committed to a subject whose personal part is gone, until an erasure entry
     # further on names them; those left at the end were removed without one.
-    zonder_persoonsdeel: set[int] = set()
+    zonder: set[int] = set()
+    gewist: dict[int, int] = {}
 
     def fout(n: int, reden: str) -> Verificatie:
-        return Verificatie(verwacht - 1, getoetst, Bevinding(n, reden))
+        return Verificatie(aantal, getoetst, Bevinding(n, reden))
 
-    for regel in opslag.regels_op_volgorde(sessie):
-        if regel.volgnummer != verwacht:
-            return fout(
-                verwacht, f"volgnummer {verwacht} ontbreekt of er is een regel tussengevoegd"
-            )
-        try:
-            lijn = json.loads(regel.inhoud)
-        except ValueError:
-            return fout(regel.volgnummer, "inhoud is geen geldige logregel meer")
-        if lijn.get("volgnummer") != regel.volgnummer:
-            return fout(
-                regel.volgnummer, "regel staat op een andere plaats dan waar hij is geschreven"
-            )
-        blad = blad_hash(regel.inhoud)
-        if blad.hex() != regel.blad_hash:
-            return fout(regel.volgnummer, "inhoud is gewijzigd na het schrijven")
-        keten = keten_hash(keten, blad)
-        if keten != regel.keten_hash:
-            return fout(
-                regel.volgnummer,
-                "keten gebroken: een eerdere regel is gewijzigd, verwijderd of verplaatst",
-            )
-        if regel.trace_id != lijn.get("trace_id") or regel.casus_id != lijn.get(
-            "dpl.integraal.case_id"
-        ):
-            return fout(regel.volgnummer, "zoekvelden wijken af van de gehashte inhoud")
-        if (
-            regel.betrokkene is not None
-            and regel.zout is not None
-            and regel.betrokkene_soort is not None
-            and commitment(regel.zout, regel.betrokkene_soort, regel.betrokkene)
-            != lijn.get("dpl.integraal.subject_commitment")
-        ):
-            return fout(regel.volgnummer, "het persoonsdeel (betrokkene) is gewijzigd")
-        if regel.betrokkene is None and lijn.get("dpl.integraal.subject_commitment"):
-            zonder_persoonsdeel.add(regel.volgnummer)
-        zonder_persoonsdeel.difference_update(lijn.get("dpl.integraal.erased_subjects", ()))
-        front.voeg_toe(blad)
-        for herkomst, cp in te_toetsen.get(regel.volgnummer, []):
-            if front.wortel().hex() != cp.wortel_hash:
-                return fout(
-                    regel.volgnummer,
-                    f"{herkomst} checkpoint over {cp.boomgrootte} regels past niet: "
-                    "het logboek tot hier is herschreven",
-                )
-            getoetst += 1
-        verwacht += 1
-    kop = opslag.lees_kop(sessie)
-    if kop.volgnummer != verwacht - 1 or kop.keten_hash != keten:
-        return fout(verwacht, "het einde van het logboek ontbreekt: regels zijn verwijderd")
-    if zonder_persoonsdeel:
+    for bladen, stuk in stukken:
+        for blad in bladen:
+            aantal += 1
+            front.voeg_toe(blad)
+            for herkomst, cp in te_toetsen.get(aantal, []):
+                if front.wortel().hex() != cp.wortel_hash:
+                    return fout(
+                        aantal,
+                        f"{herkomst} checkpoint over {cp.boomgrootte} regels past niet: "
+                        "het logboek tot hier is herschreven",
+                    )
+                getoetst += 1
+        if stuk.bevinding is not None:
+            return Verificatie(aantal, getoetst, stuk.bevinding)
+        zonder |= stuk.zonder
+        for n, e in stuk.gewist.items():
+            gewist[n] = max(e, gewist.get(n, 0))
+        keten = stuk.keten
+    kop = opslag.lees_kop(sessie)  # the head as it stands after the last line read
+    if kop.volgnummer != aantal or kop.keten_hash != keten:
+        return fout(aantal + 1, EINDE)
+    if ontbrekend := {n for n in zonder if gewist.get(n, 0) < n}:
+        if parallel:
+            # Workers read in snapshots of their own: a lawful erasure that committed while
+            # they read shows as a removed personal part. One pass in this read decides.
+            return verifieer(sessie, extra_checkpoints, vertrouwde_sleutel, processen=1)
         return fout(
-            min(zonder_persoonsdeel),
+            min(ontbrekend),
             "het persoonsdeel (betrokkene) is verwijderd zonder wissingsregel na de bewaartermijn",
         )
     for grootte in te_toetsen:
-        if grootte > verwacht - 1:
-            return fout(verwacht, f"een checkpoint noemt {grootte} regels; er zijn er minder")
+        if grootte > aantal:
+            return fout(aantal + 1, f"een checkpoint noemt {grootte} regels; er zijn er minder")
     nieuwste = max(extra_checkpoints, key=lambda c: (c.boomgrootte, c.tijd), default=None)
-    return Verificatie(verwacht - 1, getoetst, None, nieuwste)
+    return Verificatie(aantal, getoetst, None, nieuwste)
 
 
 def groei_sinds_checkpoint(sessie: Sessie) -> bool:

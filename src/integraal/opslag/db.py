@@ -47,6 +47,8 @@ def maak_engine(url: str) -> Engine:
             cur.execute("PRAGMA synchronous=FULL")  # a confirmed log write survives a crash
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
+            # SQLite's own lower() folds ASCII only; search folds 'Ö' as PostgreSQL does.
+            dbapi_conn.create_function("integraal_klein", 1, str.lower, deterministic=True)
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn: Any) -> None:

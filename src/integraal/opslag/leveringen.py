@@ -7,11 +7,26 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Table, delete, exists, func, insert, literal, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    SQLColumnExpression,
+    Table,
+    and_,
+    column,
+    delete,
+    exists,
+    func,
+    insert,
+    literal,
+    select,
+    table,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from integraal.opslag.modellen import KlaargezetStatement, Levering, Statement
+from integraal.opslag.modellen import KlaargezetStatement, Levering, Statement, StatementGroep
 
 
 def zoek_levering(sessie: Session, sleutel: str) -> Levering | None:
@@ -38,6 +53,19 @@ def bewaar_levering(sessie: Session, levering: Levering) -> None:
 
 _KLAAR: Table = KlaargezetStatement.__table__  # type: ignore[assignment]
 _STATEMENT: Table = Statement.__table__  # type: ignore[assignment]
+_GROEP: Table = StatementGroep.__table__  # type: ignore[assignment]
+# SQLite's FTS5 table of migration 0020, outside the models (it is a virtual table).
+ZOEKINDEX = table(
+    "statement_zoek", column("waarde"), column("entity_id"), column("schema"), column("groep_id")
+)
+
+
+def groepsleutel(houder_id: str, bron_id: str, categorie: str, casus_id: str | None) -> str:
+    return "\x1f".join((houder_id, bron_id, categorie, casus_id or ""))
+
+
+def _dialect(sessie: Session) -> Any:
+    return postgresql if sessie.get_bind().dialect.name == "postgresql" else sqlite
 
 
 def zet_klaar(sessie: Session, rijen: Sequence[dict[str, Any]]) -> None:
@@ -45,8 +73,7 @@ def zet_klaar(sessie: Session, rijen: Sequence[dict[str, Any]]) -> None:
     sends one statement for the batch). A statement already staged stays as it is."""
     if not rijen:
         return
-    dialect = postgresql if sessie.get_bind().dialect.name == "postgresql" else sqlite
-    sessie.execute(dialect.insert(_KLAAR).on_conflict_do_nothing(), rijen)
+    sessie.execute(_dialect(sessie).insert(_KLAAR).on_conflict_do_nothing(), rijen)
 
 
 def teken_van_leven(sessie: Session, levering_id: str, tijd: dt.datetime) -> None:
@@ -66,6 +93,9 @@ def maak_zichtbaar(sessie: Session, levering_id: str, tijd: dt.datetime) -> int:
         .where(_STATEMENT.c.id.in_(select(_KLAAR.c.id).where(van_levering)))
         .values(last_seen=tijd)
     )
+    _houd_groepen_bij(sessie, van_levering)
+    if sessie.get_bind().dialect.name == "sqlite":
+        _houd_zoekindex_bij(sessie, van_levering, ~bekend)
     tijdstip = literal(tijd, type_=_STATEMENT.c.first_seen.type)
     bronkolommen = {c.name: c for c in _KLAAR.columns}
     kolommen = [c.name for c in _STATEMENT.columns]
@@ -82,6 +112,61 @@ def maak_zichtbaar(sessie: Session, levering_id: str, tijd: dt.datetime) -> int:
     )
     ruim_klaargezet_op(sessie, [levering_id])
     return int(nieuw or 0)
+
+
+def _houd_groepen_bij(sessie: Session, van_levering: ColumnElement[bool]) -> None:
+    groepen = sessie.execute(
+        select(_KLAAR.c.houder_id, _KLAAR.c.bron_id, _KLAAR.c.categorie, _KLAAR.c.casus_id)
+        .where(van_levering)
+        .distinct()
+    ).all()
+    if groepen:
+        sessie.execute(
+            _dialect(sessie).insert(_GROEP).on_conflict_do_nothing(index_elements=["sleutel"]),
+            [
+                {
+                    "sleutel": groepsleutel(h, b, k, c),
+                    "houder_id": h,
+                    "bron_id": b,
+                    "categorie": k,
+                    "casus_id": c,
+                }
+                for h, b, k, c in groepen
+            ],
+        )
+
+
+# Text a person searches for: entity references and BSN pseudonyms are not (migration 0020 and
+# the partial index on PostgreSQL say the same).
+def doorzoekbaar(
+    prop_type: SQLColumnExpression[str], value: SQLColumnExpression[str]
+) -> ColumnElement[bool]:
+    return and_(prop_type != "entity", ~value.like("%-pseudo:%"))
+
+
+def _houd_zoekindex_bij(
+    sessie: Session, van_levering: ColumnElement[bool], nieuw: ColumnElement[bool]
+) -> None:
+    """SQLite: the delivery's new text values into the trigram index (`statement_zoek`), each
+    with its group, so a search filters on what the reader may see without a join. PostgreSQL
+    keeps its trigram index on `statement` itself."""
+    k = _KLAAR.c
+    sessie.execute(
+        insert(ZOEKINDEX).from_select(
+            ["waarde", "entity_id", "schema", "groep_id"],
+            select(func.integraal_klein(k.value), k.entity_id, k.schema, _GROEP.c.id)
+            .join(
+                _GROEP,
+                and_(
+                    _GROEP.c.houder_id == k.houder_id,
+                    _GROEP.c.bron_id == k.bron_id,
+                    _GROEP.c.categorie == k.categorie,
+                    _GROEP.c.casus_id.is_not_distinct_from(k.casus_id),
+                ),
+            )
+            .where(van_levering, nieuw, doorzoekbaar(k.prop_type, k.value)),
+        )
+    )
 
 
 def werk_statistiek_bij(sessie: Session) -> None:

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from integraal.opslag.db import maak_engine, maak_sessiefabriek, transactie
 from integraal.opslag.modellen import (
     AuditRecord,
     LogboekBetrokkene,
@@ -50,8 +51,11 @@ class Logrij(NamedTuple):
     zout: str | None
 
 
-def regels_op_volgorde(sessie: Session, per: int = 10000) -> Iterator[Logrij]:
-    """All lines with their personal part, streamed as plain rows (1M lines, little memory)."""
+def regels_op_volgorde(
+    sessie: Session, per: int = 10000, *, van: int | None = None, tot: int | None = None
+) -> Iterator[Logrij]:
+    """All lines (or those numbered `van` to `tot`) with their personal part, streamed as
+    plain rows (1M lines, little memory)."""
     q = (
         select(
             LogboekRegel.volgnummer,
@@ -68,8 +72,43 @@ def regels_op_volgorde(sessie: Session, per: int = 10000) -> Iterator[Logrij]:
         .order_by(LogboekRegel.volgnummer)
         .execution_options(yield_per=per)
     )
+    if van is not None:
+        q = q.where(LogboekRegel.volgnummer >= van)
+    if tot is not None:
+        q = q.where(LogboekRegel.volgnummer <= tot)
     for rij in sessie.execute(q):
         yield Logrij(*rij)
+
+
+def adres(sessie: Session) -> str | None:
+    """Where the database is, for a process that reads part of the log on a connection of its
+    own (a verify worker); None when no other process can reach it (SQLite in memory)."""
+    url = sessie.get_bind().engine.url
+    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+        return None
+    return url.render_as_string(hide_password=False)
+
+
+def regels_in_bereik(adres: str, van: int, tot: int) -> Iterator[Logrij]:
+    """Lines `van` to `tot` read in a reading transaction of their own (no write lock)."""
+    engine = maak_engine(adres)
+    try:
+        with transactie(maak_sessiefabriek(engine), lezen=True) as sessie:
+            yield from regels_op_volgorde(sessie, van=van, tot=tot)
+    finally:
+        engine.dispose()
+
+
+def ketens_op(sessie: Session, volgnummers: Sequence[int]) -> dict[int, str]:
+    """The stored chain hash of some lines (where a verify worker's part starts)."""
+    return {
+        int(n): str(k)
+        for n, k in sessie.execute(
+            select(LogboekRegel.volgnummer, LogboekRegel.keten_hash).where(
+                LogboekRegel.volgnummer.in_(volgnummers)
+            )
+        )
+    }
 
 
 def bladen_op_volgorde(sessie: Session, per: int = 50000) -> Iterator[str]:
@@ -109,6 +148,11 @@ def checkpoints(sessie: Session) -> list[LogboekCheckpoint]:
 def schrijf_audit(sessie: Session, record: AuditRecord) -> None:
     sessie.add(record)
     sessie.flush()
+
+
+def schrijf_audits(sessie: Session, records: Sequence[dict[str, Any]]) -> None:
+    if records:
+        sessie.execute(insert(AuditRecord), list(records))
 
 
 def audit_van_trace(sessie: Session, trace_id: str) -> list[AuditRecord]:

@@ -9,8 +9,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
 
-# Search structures created by hand in migration 0005, outside the models.
-_ZOEKOBJECTEN = ("passage_fts", "ix_passage_zoek")
+# Search structures created by hand in migrations 0005 and 0020, outside the models.
+_ZOEKOBJECTEN = ("passage_fts", "ix_passage_zoek", "statement_zoek", "ix_statement_zoek")
 
 
 def eigen_object(

@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, delete, false, func, or_, select
+from followthemoney import registry
+from sqlalchemy import ColumnElement, Select, and_, delete, false, func, or_, select, union
 from sqlalchemy.orm import Session
 
-from integraal.opslag.modellen import Casus, Statement
+from integraal.opslag.leveringen import ZOEKINDEX, doorzoekbaar, groepsleutel
+from integraal.opslag.modellen import Casus, Statement, StatementGroep
 
 PERSOONSGEGEVENS = True
 
 _PARTIJ = 500  # ids per IN clause: SQLite's variable limit stays far away
+# Every property type, so an exact value is looked up through the (prop_type, value) index.
+_TYPEN = sorted(t.name for t in registry.types)
+# LIKE's wildcards: a term that holds one is escaped, which the trigram indexes cannot use.
+_JOKERS = ("%", "_", "/")
 
 
 class Groep(NamedTuple):
@@ -31,10 +37,10 @@ class Groep(NamedTuple):
 
 
 def _groepen(sessie: Session, *waar: ColumnElement[bool]) -> list[Groep]:
+    """Groups as kept at import (`statement_groep`), not a scan over every statement."""
+    g = StatementGroep
     rijen = sessie.execute(
-        select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
-        .where(*waar)
-        .distinct()
+        select(g.houder_id, g.bron_id, g.categorie, g.casus_id).where(*waar).order_by(g.id)
     )
     return [Groep(*r) for r in rijen]
 
@@ -44,7 +50,30 @@ def groepen(sessie: Session) -> list[Groep]:
 
 
 def groepen_van_entiteit(sessie: Session, entity_id: str) -> list[Groep]:
-    return _groepen(sessie, Statement.entity_id == entity_id)
+    rijen = sessie.execute(
+        select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
+        .where(Statement.entity_id == entity_id)
+        .distinct()
+    )
+    return [Groep(*r) for r in rijen]
+
+
+def groepen_van_entiteiten(sessie: Session, entity_ids: Sequence[str]) -> dict[str, list[Groep]]:
+    uit: dict[str, list[Groep]] = {}
+    for i in range(0, len(entity_ids), _PARTIJ):
+        for eid, houder, bron, categorie, casus in sessie.execute(
+            select(
+                Statement.entity_id,
+                Statement.houder_id,
+                Statement.bron_id,
+                Statement.categorie,
+                Statement.casus_id,
+            )
+            .where(Statement.entity_id.in_(entity_ids[i : i + _PARTIJ]))
+            .distinct()
+        ):
+            uit.setdefault(eid, []).append(Groep(houder, bron, categorie, casus))
+    return uit
 
 
 def _in_groepen(toegestaan: Sequence[Groep]) -> ColumnElement[bool]:
@@ -90,21 +119,64 @@ def zoek_entiteiten(
     limiet: int,
     na: str | None = None,
 ) -> list[str]:
-    """Entity ids whose allowed statements match; the match itself only sees allowed groups."""
-    q = select(Statement.entity_id).where(_in_groepen(toegestaan))
-    if schema:
-        q = q.where(Statement.schema == schema)
-    voorwaarden = []
+    """Entity ids whose allowed statements match; the match itself only sees allowed groups.
+    A term is found as a substring of a text value, case folded, through the trigram index;
+    an exact value (a BSN's pseudonym, an IBAN) through the value index."""
+    if not toegestaan:
+        return []
+    delen: list[Select[Any]] = []
     if term:
-        voorwaarden.append(func.lower(Statement.value).contains(term.lower(), autoescape=True))
+        delen.append(_met_term(sessie, toegestaan, term.lower(), schema))
     if exacte_waarden:
-        voorwaarden.append(Statement.value.in_(exacte_waarden))
-    if voorwaarden:
-        q = q.where(or_(*voorwaarden))
+        delen.append(
+            _binnen(
+                select(Statement.entity_id).where(
+                    Statement.prop_type.in_(_TYPEN), Statement.value.in_(exacte_waarden)
+                ),
+                toegestaan,
+                schema,
+            )
+        )
+    if not delen:
+        delen.append(_binnen(select(Statement.entity_id), toegestaan, schema))
+    ids = union(*delen).subquery() if len(delen) > 1 else delen[0].subquery()
+    q = select(ids.c.entity_id)
     if na:
-        q = q.where(Statement.entity_id > na)
-    q = q.group_by(Statement.entity_id).order_by(Statement.entity_id).limit(limiet)
+        q = q.where(ids.c.entity_id > na)
+    q = q.group_by(ids.c.entity_id).order_by(ids.c.entity_id).limit(limiet)
     return list(sessie.scalars(q))
+
+
+def _binnen(q: Select[Any], toegestaan: Sequence[Groep], schema: str | None) -> Select[Any]:
+    q = q.where(_in_groepen(toegestaan))
+    return q.where(Statement.schema == schema) if schema else q
+
+
+def _patroon(kolom: ColumnElement[str], term: str) -> ColumnElement[bool]:
+    # One bound pattern is what both trigram indexes can use; an escaped one they cannot.
+    if any(j in term for j in _JOKERS):
+        return kolom.contains(term, autoescape=True)
+    return kolom.like(f"%{term}%")
+
+
+def _met_term(
+    sessie: Session, toegestaan: Sequence[Groep], term: str, schema: str | None
+) -> Select[Any]:
+    if sessie.get_bind().dialect.name != "sqlite":
+        return _binnen(
+            select(Statement.entity_id).where(
+                doorzoekbaar(Statement.prop_type, Statement.value),
+                _patroon(func.lower(Statement.value), term),
+            ),
+            toegestaan,
+            schema,
+        )
+    z = ZOEKINDEX.c
+    groep_ids = select(StatementGroep.id).where(
+        StatementGroep.sleutel.in_([groepsleutel(*g) for g in toegestaan])
+    )
+    q = select(z.entity_id).where(_patroon(z.waarde, term), z.groep_id.in_(groep_ids))
+    return q.where(z.schema == schema) if schema else q
 
 
 def pseudoniemen_van(sessie: Session, entity_ids: Sequence[str]) -> dict[str, str]:
@@ -128,9 +200,10 @@ def pseudoniemen_van(sessie: Session, entity_ids: Sequence[str]) -> dict[str, st
 
 def groepen_van_gesloten_casussen(sessie: Session) -> list[tuple[str, str, dt.datetime]]:
     """(case, category, closed at) for every category of data held in a closed case."""
+    g = StatementGroep
     rijen = sessie.execute(
-        select(Statement.casus_id, Statement.categorie, Casus.gesloten_op)
-        .join(Casus, Casus.id == Statement.casus_id)
+        select(g.casus_id, g.categorie, Casus.gesloten_op)
+        .join(Casus, Casus.id == g.casus_id)
         .where(Casus.status == "gesloten", Casus.gesloten_op.is_not(None))
         .distinct()
     )
@@ -149,15 +222,22 @@ def entiteiten_in_groep(sessie: Session, casus_id: str, categorie: str) -> list[
 
 
 def verwijder_groep(sessie: Session, casus_id: str, categorie: str) -> int:
+    """A case's data of one category, with its groups and their search entries."""
+    van = and_(StatementGroep.casus_id == casus_id, StatementGroep.categorie == categorie)
+    if sessie.get_bind().dialect.name == "sqlite":
+        sessie.execute(
+            delete(ZOEKINDEX).where(ZOEKINDEX.c.groep_id.in_(select(StatementGroep.id).where(van)))
+        )
     uitkomst = sessie.execute(
         delete(Statement).where(Statement.casus_id == casus_id, Statement.categorie == categorie)
     )
+    sessie.execute(delete(StatementGroep).where(van))
     return int(getattr(uitkomst, "rowcount", 0) or 0)
 
 
 def heeft_casusgegevens(sessie: Session, casus_id: str) -> bool:
     return (
-        sessie.scalar(select(Statement.id).where(Statement.casus_id == casus_id).limit(1))
+        sessie.scalar(select(StatementGroep.id).where(StatementGroep.casus_id == casus_id).limit(1))
         is not None
     )
 
@@ -174,7 +254,7 @@ def heeft_statements(sessie: Session, casus_id: str, entity_id: str) -> bool:
 
 
 def groepen_van_casus(sessie: Session, casus_id: str) -> list[Groep]:
-    return _groepen(sessie, Statement.casus_id == casus_id)
+    return _groepen(sessie, StatementGroep.casus_id == casus_id)
 
 
 def statements_in(
@@ -195,7 +275,9 @@ def statements_in(
 def groepen_voor_casus(sessie: Session, casus_id: str) -> list[Groep]:
     """The groups a case may draw on: its own and those not tied to any case (the rule engine
     still decides each)."""
-    return _groepen(sessie, or_(Statement.casus_id == casus_id, Statement.casus_id.is_(None)))
+    return _groepen(
+        sessie, or_(StatementGroep.casus_id == casus_id, StatementGroep.casus_id.is_(None))
+    )
 
 
 def verwijzingen_rond(

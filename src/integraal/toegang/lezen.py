@@ -22,7 +22,7 @@ from integraal.domein.fouten import NietGevonden
 from integraal.domein.identificatie import VALIDATORS, OngeldigeWaarde
 from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
 from integraal.domein.labels import schema_label
-from integraal.domein.pseudoniem import pseudoniem
+from integraal.domein.pseudoniem import is_pseudoniem, pseudoniem
 from integraal.opslag import statements
 from integraal.opslag.modellen import Statement
 from integraal.opslag.statements import Groep
@@ -245,12 +245,10 @@ def zonder_adres_als_afgeschermd(
     return verborgen
 
 
-def lees_entiteit(
-    ctx: Context, vraag: Leesvraag, entity_id: str, *, in_lijst: bool = False
-) -> Entiteitbeeld | None:
+def lees_entiteit(ctx: Context, vraag: Leesvraag, entity_id: str) -> Entiteitbeeld | None:
     """The entity as far as the reader may see it, or None when nothing may be seen.
-    `in_lijst`: one row of a list (a case's subjects, its export), so a shielded person is
-    shown without address and without asking a reason; opened on its own, a reason is asked."""
+    Opened on its own, a shielded person's entity asks for a reason (`lees_entiteiten` reads
+    rows of a list instead)."""
     groepen = statements.groepen_van_entiteit(ctx.sessie, entity_id)
     beslissingen = beslis_groepen(ctx, vraag, groepen)
     stmts = statements.statements_van(ctx.sessie, [entity_id], list(beslissingen.toegestaan))
@@ -259,11 +257,7 @@ def lees_entiteit(
         ctx.audit("entiteit lezen", "geweigerd", **details)
         return None
     beelden = bouw_beelden(stmts, beslissingen)
-    betrokkenen = log_lezing(
-        ctx, vraag, beelden, stmts, beslissingen, "entiteit lezen", los=not in_lijst
-    )
-    if in_lijst:
-        zonder_adres_als_afgeschermd(ctx, beelden, betrokkenen)
+    log_lezing(ctx, vraag, beelden, stmts, beslissingen, "entiteit lezen", los=True)
     ctx.audit("entiteit lezen", "toegestaan", **details)
     beeld = beelden[entity_id]
     beeld.weggelaten = [
@@ -273,7 +267,46 @@ def lees_entiteit(
     return beeld
 
 
+def lees_entiteiten(
+    ctx: Context, vraag: Leesvraag, entity_ids: Sequence[str]
+) -> dict[str, Entiteitbeeld | None]:
+    """Several entities as rows of one list (a case's subjects, its export): each as far as
+    the reader may see it, a shielded person without address and without asking a reason,
+    read in a few queries instead of a few per entity. One rule
+    decision per group the entities share; one log line per entity and allowed group, in the
+    order of `entity_ids`; one audit record per entity."""
+    ids = list(dict.fromkeys(entity_ids))
+    per_entiteit = statements.groepen_van_entiteiten(ctx.sessie, ids)
+    beslissingen = beslis_groepen(
+        ctx, vraag, list(dict.fromkeys(g for gs in per_entiteit.values() for g in gs))
+    )
+    plaats = {eid: i for i, eid in enumerate(ids)}
+    stmts = sorted(
+        statements.statements_van(ctx.sessie, sorted(ids), list(beslissingen.toegestaan)),
+        key=lambda s: plaats[s.entity_id],
+    )
+    beelden = bouw_beelden(stmts, beslissingen)
+    if beelden:
+        betrokkenen = log_lezing(ctx, vraag, beelden, stmts, beslissingen, "entiteit lezen")
+        zonder_adres_als_afgeschermd(ctx, beelden, betrokkenen)
+    uit: dict[str, Entiteitbeeld | None] = {}
+    for eid in ids:
+        beeld = beelden.get(eid)
+        details = {"doel": vraag.doel, "casus": vraag.casus_id, "entiteit": eid}
+        ctx.audit("entiteit lezen", "toegestaan" if beeld else "geweigerd", **details)
+        if beeld is not None:
+            beeld.weggelaten = [
+                Weggelaten(g.categorie, g.houder_id, b.regel_id, _reden(b))
+                for g in per_entiteit.get(eid, [])
+                if (b := beslissingen.geweigerd.get(g)) is not None
+            ]
+        uit[eid] = beeld
+    return uit
+
+
 def _exacte_waarden(term: str, sleutel: bytes) -> list[str]:
+    if is_pseudoniem(term):  # a signal's BSN, kept as its pseudonym
+        return [term]
     waarden = []
     for soort, valideer in VALIDATORS.items():
         try:

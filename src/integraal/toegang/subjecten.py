@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from integraal.opslag import beheer
 from integraal.opslag import subjecten as opslag
 from integraal.opslag.modellen import CasusSubject
-from integraal.toegang.lezen import Entiteitbeeld, Leesvraag, lees_entiteit
+from integraal.toegang.lezen import Entiteitbeeld, Leesvraag, lees_entiteit, lees_entiteiten
 from integraal.verwerking import Context
 
 
@@ -24,14 +24,10 @@ class Subject:
 
 def van_casus(ctx: Context, vraag: Leesvraag, casus_id: str) -> list[Subject]:
     """The case's subjects in the order they were linked, each read through the rules."""
+    gekoppeld = opslag.van_casus(ctx.sessie, casus_id)
+    beelden = lees_entiteiten(ctx, vraag, [s.entity_id for s in gekoppeld])
     return [
-        Subject(
-            s.entity_id,
-            s.schema,
-            s.toegevoegd_op,
-            lees_entiteit(ctx, vraag, s.entity_id, in_lijst=True),
-        )
-        for s in opslag.van_casus(ctx.sessie, casus_id)
+        Subject(s.entity_id, s.schema, s.toegevoegd_op, beelden[s.entity_id]) for s in gekoppeld
     ]
 
 

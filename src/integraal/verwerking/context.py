@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
 from integraal import logboek
@@ -220,8 +220,7 @@ class Context:
                     daarna(nummers[begin : begin + len(regels)])
                 begin += len(regels)
             audits, self._audits = self._audits, []
-            for record in audits:
-                record.schrijf(sessie)
+            logboek.schrijf_audits(sessie, [asdict(a) for a in audits])
 
     def audit(self, actie: str, resultaat: str = "uitgevoerd", **details: object) -> None:
         """The audit record of what the actor did, linked to its processing lines. A refusal

@@ -37,7 +37,12 @@ from integraal.opslag.modellen.bestuurlijk import (
     Perceelabonnement,
     Sluiting,
 )
-from integraal.opslag.modellen.bronnen import KlaargezetStatement, Levering, Statement
+from integraal.opslag.modellen.bronnen import (
+    KlaargezetStatement,
+    Levering,
+    Statement,
+    StatementGroep,
+)
 from integraal.opslag.modellen.casus import (
     Advies,
     Casus,
@@ -212,6 +217,7 @@ __all__ = [
     "Signaalronde",
     "Sluiting",
     "Statement",
+    "StatementGroep",
     "Token",
     "UTCDateTime",
     "Uitbak",

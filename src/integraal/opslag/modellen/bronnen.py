@@ -74,6 +74,21 @@ class Statement(Basis):
     last_seen: Mapped[dt.datetime]
 
 
+class StatementGroep(Basis):
+    """A (holder, source, category, case) that holds statements: the unit the rule engine
+    decides on, kept at import so a search or page does not scan every statement for it
+    (decision record 0022). `sleutel` joins the four, as a unique key that treats 'no case' as
+    one value."""
+
+    __tablename__ = "statement_groep"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sleutel: Mapped[str] = mapped_column(String(400), unique=True)
+    houder_id: Mapped[str] = mapped_column(String(80))
+    bron_id: Mapped[str] = mapped_column(String(80))
+    categorie: Mapped[str] = mapped_column(String(60))
+    casus_id: Mapped[str | None] = mapped_column(String(40), index=True)
+
+
 class KlaargezetStatement(Basis):
     """A statement of a delivery still being processed: written in bounded batches, invisible
     to every reader, and moved into `statement` in one step when the delivery is complete

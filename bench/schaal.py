@@ -1,0 +1,378 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""Pages and search at a million statements (issue 23, item 6), loopback only.
+
+`python -m bench.schaal --statements 1000000` (under `scripts/met-postgres` for the
+PostgreSQL half) makes a demo installation per database and:
+- fills it to the given number of statements through the import path: the municipality's
+  permit register (fictitious names, no BSN, so every row is a person of its own) delivered
+  with `integraal levering importeer` in deliveries of 30,000 rows for the demo case (the
+  rules allow a municipality's provision to the RIEC only within a case), recording rows/s and the
+  delivering process's peak memory;
+- starts `integraal serve` and lets 1, then 20 signed-in web clients alternate the demo case's
+  page and a search for a surname (a different one each time, each held by about 0.2 % of the
+  persons), recording p50/p95 per kind and every answer that is not a 200.
+Results go to bench/schaal-laatste.json and, through `sectie()`, to docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import tempfile
+import threading
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+import httpx
+import sqlalchemy as sa
+
+from bench.last import CASUS, WACHTWOORD, Installatie, _integraal, installatie
+from bench.omgeving import in_ms, machine
+
+HIER = Path(__file__).parent
+LAATSTE = HIER / "schaal-laatste.json"
+PER_LEVERING = 30_000
+
+# The permit register's mapping, with persons known by name and date of birth instead of BSN
+# (the BRP's test range holds fewer than a thousand numbers).
+MAPPING = """\
+naam: schaal-gemeente-vergunningen
+titel: Vergunningenregister (schaalmeting)
+partner: gemeente-rotterdam
+ontvanger: riec-rotterdam
+doel: integrale_aanpak
+dataset: gemeente-rotterdam-vergunningen-schaal
+noodzaak: Schaalmeting met fictieve gegevens.
+bij_fout: rijen_overslaan
+record_id: [dossiernummer]
+entiteiten:
+  - sleutel: persoon
+    schema: Person
+    id_kolommen: [voornamen, achternaam, geboortedatum]
+    eigenschappen:
+      - eigenschap: name
+        kolommen: [voornamen, achternaam]
+        categorie: identiteit
+        verplicht: true
+      - {eigenschap: firstName, kolom: voornamen, categorie: identiteit}
+      - {eigenschap: lastName, kolom: achternaam, categorie: identiteit}
+      - eigenschap: birthDate
+        kolom: geboortedatum
+        categorie: identiteit
+        datumformaat: "%d-%m-%Y"
+      - {eigenschap: addressEntity, entiteit: adres, categorie: adres}
+  - sleutel: adres
+    schema: Address
+    id_kolommen: [postcode, huisnummer]
+    eigenschappen:
+      - {eigenschap: full, kolommen: [straat, huisnummer, postcode, plaats], categorie: adres}
+      - {eigenschap: street, kolommen: [straat, huisnummer], categorie: adres}
+      - {eigenschap: postalCode, kolom: postcode, categorie: adres, identificatie: postcode}
+      - {eigenschap: city, kolom: plaats, categorie: adres}
+  - sleutel: bedrijf
+    schema: Company
+    id_kolommen: [kvk]
+    eigenschappen:
+      - {eigenschap: name, kolom: bedrijfsnaam, categorie: kvk}
+      - {eigenschap: registrationNumber, kolom: kvk, categorie: kvk, identificatie: kvk}
+      - {eigenschap: addressEntity, entiteit: adres, categorie: adres}
+      - {eigenschap: classification, kolom: vergunning, categorie: vergunningen}
+  - sleutel: bestuur
+    schema: Directorship
+    id_kolommen: [voornamen, achternaam, geboortedatum, kvk]
+    eigenschappen:
+      - {eigenschap: director, entiteit: persoon, categorie: kvk}
+      - {eigenschap: organization, entiteit: bedrijf, categorie: kvk}
+      - {eigenschap: role, kolom: functie, categorie: kvk}
+"""
+
+_VOOR = [
+    "Jan",
+    "Piet",
+    "Anna",
+    "Fatima",
+    "Mohamed",
+    "Sanne",
+    "Kees",
+    "Noor",
+    "Daan",
+    "Emma",
+    "Lars",
+    "Yara",
+    "Bram",
+    "Iris",
+    "Omar",
+]
+_STAM = [
+    "Ber",
+    "Dam",
+    "Hoe",
+    "Kas",
+    "Lin",
+    "Mol",
+    "Ros",
+    "Stel",
+    "Ver",
+    "Wes",
+    "Zand",
+    "Brug",
+    "Hout",
+    "Gel",
+    "Pol",
+    "Rijn",
+    "Eik",
+]
+_EIND = ["man", "ink", "stra", "ing", "ert", "huis", "berg", "hof", "veld", "dijk", "kamp"]
+_TUSSEN = ["", "", "de ", "van ", "van der "]
+ACHTERNAMEN = [f"{t}{s}{e}" for t in _TUSSEN[1:] for s in _STAM for e in _EIND] + [
+    f"{s}{e}" for s in _STAM for e in _EIND
+]
+_STRATEN = [
+    "Kerkstraat",
+    "Dorpsweg",
+    "Havenkade",
+    "Molenlaan",
+    "Stationsplein",
+    "Beukenlaan",
+    "Marktstraat",
+]
+
+
+def register_csv(pad: Path, rijen: int, zaad: int) -> None:
+    rng = random.Random(zaad)
+    with pad.open("w", encoding="utf-8") as f:
+        f.write(
+            "dossiernummer;voornamen;achternaam;geboortedatum;straat;huisnummer;postcode;plaats;"
+            "bedrijfsnaam;kvk;vergunning;functie\n"
+        )
+        for i in range(rijen):
+            bedrijf = rng.random() < 0.3
+            kvk = f"99{rng.randrange(10**6):06d}" if bedrijf else ""
+            f.write(
+                f"S{zaad}-{i};{rng.choice(_VOOR)};{rng.choice(ACHTERNAMEN)};"
+                f"{rng.randint(1, 28):02d}-{rng.randint(1, 12):02d}-{rng.randint(1940, 2005)};"
+                f"{rng.choice(_STRATEN)};{rng.randint(1, 400)};"
+                f"{rng.randint(1000, 9999)}{rng.choice('ABCDEFGH')}{rng.choice('KLMNPRST')};"
+                "Rotterdam;"
+                f"{'Handelsonderneming ' + kvk + ' B.V.' if bedrijf else ''};{kvk};"
+                f"{'exploitatievergunning' if bedrijf else ''};{'bestuurder' if bedrijf else ''}\n"
+            )
+
+
+def _aantal_statements(inst: Installatie) -> int:
+    engine = sa.create_engine(inst.database)
+    with engine.connect() as c:
+        n = int(c.scalar(sa.text("SELECT count(*) FROM statement")) or 0)
+    engine.dispose()
+    return n
+
+
+def vul(inst: Installatie, doel: int) -> dict[str, Any]:
+    """Deliveries through the import path until the database holds `doel` statements."""
+    map_ = Path(tempfile.mkdtemp(prefix="schaal-"))
+    (map_ / "mapping.yaml").write_text(MAPPING, encoding="utf-8")
+    env = {**inst.env, "INTEGRAAL_WACHTWOORD": WACHTWOORD}
+    rijen = seconden = 0.0
+    leveringen = 0
+    while (n := _aantal_statements(inst)) < doel:
+        bestand = map_ / f"register-{leveringen}.csv"
+        register_csv(bestand, PER_LEVERING, leveringen)
+        begin = time.perf_counter()
+        uit = _integraal(
+            env,
+            "levering",
+            "importeer",
+            str(bestand),
+            "--gebruiker",
+            "gemeente.rdam",
+            "--mapping-bestand",
+            str(map_ / "mapping.yaml"),
+            "--casus",
+            CASUS,
+        )
+        seconden += time.perf_counter() - begin
+        if uit.returncode != 0:
+            raise RuntimeError(f"levering: {uit.stdout[-1000:]} {uit.stderr[-2000:]}")
+        bestand.unlink()
+        rijen += PER_LEVERING
+        leveringen += 1
+        print(f"  {inst.soort}: {n:,} statements, levering {leveringen}", flush=True)
+    return {
+        "statements": n,
+        "leveringen": leveringen,
+        "rijen": int(rijen),
+        "rijen_per_s": round(rijen / seconden) if seconden else None,
+        # The largest of the delivering processes (each a fresh `integraal levering importeer`).
+        "piek_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+    }
+
+
+def _aanmelden(c: httpx.Client, naam: str) -> None:
+    csrf = re.search(r'name="csrf" value="([^"]+)"', c.get("/inloggen").text)
+    if csrf is None:
+        raise RuntimeError("geen inlogformulier")
+    r = c.post(
+        "/inloggen", data={"gebruikersnaam": naam, "wachtwoord": WACHTWOORD, "csrf": csrf[1]}
+    )
+    if r.status_code not in (200, 303):
+        raise RuntimeError(f"inloggen: {r.status_code}")
+
+
+def _zoekformulier(c: httpx.Client) -> str:
+    """The search form's CSRF token (one per session: a user fills the form again and again)."""
+    csrf = re.search(r'name="csrf" value="([^"]+)"', c.get(f"/zoeken?casus={CASUS}").text)
+    if csrf is None:
+        raise RuntimeError("geen zoekformulier")
+    return csrf[1]
+
+
+def _zoek(c: httpx.Client, csrf: str, term: str) -> httpx.Response:
+    return c.post(
+        "/zoeken",
+        data={"zoekterm": term, "doel": "integrale_aanpak", "casusId": CASUS, "csrf": csrf},
+    )
+
+
+def belast(inst: Installatie, clients: int, seconden: float) -> dict[str, Any]:
+    tijden: dict[str, list[float]] = defaultdict(list)
+    statussen: Counter[str] = Counter()
+    fouten: list[str] = []
+    slot = threading.Lock()
+    gevonden = Counter[bool]()
+    einde = time.monotonic() + seconden
+
+    def client(i: int) -> None:
+        rng = random.Random(i)
+        with httpx.Client(base_url=inst.url, timeout=120, follow_redirects=False) as c:
+            _aanmelden(c, "analist.riec")
+            csrf = _zoekformulier(c)
+            while time.monotonic() < einde:
+                soort = rng.choice(("casuspagina", "zoeken"))
+                begin = time.perf_counter()
+                try:
+                    if soort == "casuspagina":
+                        r = c.get(f"/casussen/{CASUS}")
+                    else:
+                        r = _zoek(c, csrf, rng.choice(ACHTERNAMEN))
+                except httpx.HTTPError as exc:
+                    with slot:
+                        statussen[f"{soort} geen antwoord"] += 1
+                        fouten.append(f"{soort}: {type(exc).__name__}")
+                    continue
+                duur = time.perf_counter() - begin
+                with slot:
+                    tijden[soort].append(duur)
+                    statussen[f"{soort} {r.status_code}"] += 1
+                    if r.status_code != 200:
+                        fouten.append(f"{soort}: {r.status_code} {r.text[:200]}")
+                    elif soort == "zoeken":
+                        gevonden["/entiteiten/" in r.text] += 1
+
+    draden = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for d in draden:
+        d.start()
+    for d in draden:
+        d.join()
+    return {
+        "clients": clients,
+        "seconden": seconden,
+        "statussen": dict(sorted(statussen.items())),
+        "per_s": round(sum(len(t) for t in tijden.values()) / seconden, 1),
+        "fouten": len(fouten),
+        "voorbeelden": fouten[:5],
+        # A search that finds nothing measures the refusal path, not the index: counted.
+        "zoeken_met_resultaat": gevonden[True],
+        "zoeken_zonder_resultaat": gevonden[False],
+        "ms": {soort: in_ms(t) for soort, t in sorted(tijden.items())},
+    }
+
+
+def meet(soort: str, statements: int, seconden: float) -> dict[str, Any]:
+    with installatie(soort) as inst:
+        vulling = vul(inst, statements)
+        inst.start()
+        try:
+            with httpx.Client(base_url=inst.url, timeout=600) as c:  # warm the caches once
+                _aanmelden(c, "analist.riec")
+                c.get(f"/casussen/{CASUS}")
+                _zoek(c, _zoekformulier(c), ACHTERNAMEN[0])
+            return {
+                "vulling": vulling,
+                "1": belast(inst, 1, seconden),
+                "20": belast(inst, 20, seconden),
+            }
+        finally:
+            inst.stop()
+
+
+def _nl(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def sectie(uitkomst: dict[str, Any]) -> str:
+    """The section for docs/benchmarks.md (Dutch, like the rest of that file)."""
+    regels = [
+        "## Een miljoen statements: casuspagina en zoeken",
+        "",
+        f"Machine: {uitkomst['machine']}; {uitkomst['datum']}. `python -m bench.schaal` onder "
+        "`scripts/met-postgres`: per database een demo-installatie, gevuld via het importpad "
+        f"(`integraal levering importeer`, leveringen van {_nl(PER_LEVERING)} rijen van een "
+        "fictief vergunningenregister, personen op naam en geboortedatum) tot het aantal "
+        "statements hieronder; dan één `integraal serve` (één proces) en 1 en daarna 20 "
+        "ingelogde webclients op loopback die afwisselend de casuspagina van de democasus en "
+        "een zoekopdracht op een achternaam (telkens een andere) opvragen. Tijden in ms. Doel "
+        "(issue 23): PostgreSQL p95 casuspagina ≤ 200 ms en zoeken ≤ 300 ms bij 20 clients, "
+        "SQLite ≤ 2× dat, nul fouten.",
+        "",
+        "| database | statements | rijen/s | piekgeheugen levering | clients | verzoeken/s | soort "
+        "| n | p50 | p95 | niet-200 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for soort in ("sqlite", "postgresql"):
+        deel = uitkomst.get(soort)
+        if not isinstance(deel, dict):
+            continue
+        v = deel["vulling"]
+        for clients in ("1", "20"):
+            b = deel[clients]
+            for soortverzoek, t in b["ms"].items():
+                niet = sum(n for k, n in b["statussen"].items() if k.startswith(soortverzoek)) - (
+                    b["statussen"].get(f"{soortverzoek} 200", 0)
+                )
+                regels.append(
+                    f"| {soort} | {_nl(v['statements'])} | {v['rijen_per_s']} | "
+                    f"{v['piek_mb']} MB | "
+                    f"{clients} | {b['per_s']} | {soortverzoek} | {t['aantal']} | {t['p50']} | "
+                    f"{t['p95']} | "
+                    f"{niet} |"
+                )
+    regels.append("")
+    return "\n".join(regels) + "\n"
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--statements", type=int, default=1_000_000)
+    p.add_argument("--seconden", type=float, default=30)
+    p.add_argument("--databases", default="sqlite,postgresql")
+    a = p.parse_args()
+    uitkomst: dict[str, Any] = {
+        "machine": machine(),
+        "datum": time.strftime("%Y-%m-%d"),
+        "statements": a.statements,
+    }
+    for soort in a.databases.split(","):
+        print(f"{soort}: vullen tot {a.statements:,} statements", flush=True)
+        uitkomst[soort] = meet(soort, a.statements, a.seconden)
+        print(json.dumps(uitkomst[soort], indent=1), flush=True)
+    LAATSTE.write_text(json.dumps(uitkomst, indent=1, ensure_ascii=False) + "\n")
+    print(sectie(uitkomst))
+
+
+if __name__ == "__main__":
+    main()
