@@ -218,6 +218,11 @@ def sectie(uitkomst: dict[str, Any]) -> str:
         "een klein record voor haar logregel en het begrensde geheugen van gecontroleerde "
         "waarden. Helemaal vlak vraagt die samenvatting uit de klaargezette rijen te halen "
         "(open in issue 23).",
+        "",
+        "Een levering houdt sinds migratie 0020 ook de groepen en de zoekindex bij (trigrammen: "
+        "FTS5 op SQLite, `pg_trgm` op PostgreSQL); de kopie van de peer heeft geen indexen. Dat "
+        "kostte bij de meting van 30-11 zo'n 10 % (100.000 rijen: SQLite 1.736 → 1.577 rijen/s, "
+        "PostgreSQL 1.464 → 1.293).",
     ]
     return "\n".join(regels) + "\n"
 

@@ -342,7 +342,7 @@ def test_de_pdf_wordt_op_de_achtergrond_gemaakt(mw: Monitorwereld) -> None:
 def test_een_mislukte_pdf_eindigt_in_de_stap_mislukt(
     mw: Monitorwereld, monkeypatch: pytest.MonkeyPatch, fout: Exception, melding: str
 ) -> None:
-    def mislukt(_html: str) -> bytes:
+    def mislukt(_html: str, _bewaarmap: object = None) -> bytes:
         raise fout
 
     monkeypatch.setattr(rapport, "pdf", mislukt)

@@ -48,12 +48,13 @@ def monitor_rapport(
 
     dag = lees_datum(peildatum)
     peil = dt.datetime.combine(dag, dt.time(23, 59, 59), dt.UTC) if dag else None
-    with als(omgeving(), None) as ctx:
+    omg = omgeving()
+    with als(omg, None) as ctx:
         r = rapport.stel_samen(ctx, peil)
     html = rapport.html(r)
     if uit.suffix.lower() == ".pdf":
         try:
-            uit.write_bytes(rapport.pdf(html))
+            uit.write_bytes(rapport.pdf(html, omg.instellingen.data_dir / rapport.MAP))
         except rapport.PdfNietBeschikbaar as exc:
             typer.echo(str(exc), err=True)
             raise typer.Exit(1) from exc

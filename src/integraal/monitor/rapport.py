@@ -6,9 +6,12 @@ appendix. It states its peildatum and sources; the same peildatum gives the same
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -361,8 +364,45 @@ def inhoud(rapport: Rapport) -> Markup:
     return Markup(_OMGEVING.get_template("rapport_inhoud.html").render(**context))
 
 
-def pdf(html_tekst: str) -> bytes:
-    """The HTML report as PDF; WeasyPrint is imported here so the rest runs without Pango."""
+# Laid-out reports kept per content, in this folder of the data folder (the report holds no
+# personal data: it is published).
+MAP = "rapporten"
+BEWAARD = 20
+
+
+def pdf(html_tekst: str, bewaarmap: Path | None = None) -> bytes:
+    """The HTML report as PDF; WeasyPrint is imported here so the rest runs without Pango.
+    With `bewaarmap`, a report whose content did not change since it was last laid out is
+    taken from there: the HTML is built from the data, so its hash is the data's version,
+    and the layout (seconds) is skipped."""
+    if bewaarmap is None:
+        return _maak_pdf(html_tekst)
+    pad = bewaarmap / f"rapport-{hashlib.sha256(html_tekst.encode()).hexdigest()}.pdf"
+    try:
+        inhoud = pad.read_bytes()
+        pad.touch()
+        return inhoud
+    except OSError:
+        pass
+    inhoud = _maak_pdf(html_tekst)
+    bewaarmap.mkdir(parents=True, exist_ok=True)
+    tijdelijk = pad.with_suffix(f".{os.getpid()}.tmp")
+    tijdelijk.write_bytes(inhoud)
+    os.replace(tijdelijk, pad)  # a reader never sees half a file
+    _ruim_op(bewaarmap)
+    return inhoud
+
+
+def _ruim_op(bewaarmap: Path) -> None:
+    try:
+        oud = sorted(bewaarmap.glob("rapport-*.pdf"), key=lambda p: p.stat().st_mtime)
+        for weg in oud[:-BEWAARD]:
+            weg.unlink(missing_ok=True)
+    except OSError:  # another process cleaned up at the same moment: it is done either way
+        pass
+
+
+def _maak_pdf(html_tekst: str) -> bytes:
     try:
         from weasyprint import HTML  # type: ignore[import-untyped]
     except (ImportError, OSError) as exc:  # OSError: the Pango libraries are missing

@@ -12,6 +12,7 @@ import datetime as dt
 import threading
 import uuid
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from integraal.domein.actor import Actor
 from integraal.domein.keuze import Keuze
@@ -50,9 +51,10 @@ class Rapportopdracht:
 
 
 class Rapportbord:
-    def __init__(self) -> None:
+    def __init__(self, bewaarmap: Path | None = None) -> None:
         self._slot = threading.Lock()
         self._opdrachten: dict[str, Rapportopdracht] = {}
+        self._bewaarmap = bewaarmap
 
     def begin(self, actor: Actor) -> Rapportopdracht:
         nu = dt.datetime.now(dt.UTC)
@@ -83,7 +85,7 @@ class Rapportbord:
                 r = rapport.stel_samen(ctx)
                 html = rapport.html(r)
             self._zet(opdracht_id, stap=Stap.OPMAKEN)
-            inhoud = rapport.pdf(html)
+            inhoud = rapport.pdf(html, self._bewaarmap)
         except rapport.PdfNietBeschikbaar as exc:
             self._zet(opdracht_id, stap=Stap.MISLUKT, melding=str(exc))
             return

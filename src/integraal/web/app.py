@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from integraal.bronnen.voortgang import Voortgangsbord
+from integraal.monitor import rapport
 from integraal.monitor.rapportwerk import Rapportbord
 from integraal.omgeving import Omgeving
 from integraal.web import fouten
@@ -61,7 +62,7 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
     web = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, redirect_slashes=False)
     web.state.omgeving = omgeving
     web.state.voortgang = Voortgangsbord()
-    web.state.rapporten = Rapportbord()
+    web.state.rapporten = Rapportbord(omgeving.instellingen.data_dir / rapport.MAP)
     inst = omgeving.instellingen
     web.add_middleware(
         Sessies,

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
-from integraal.api.deps import Ctx, bestand, downloadantwoord
+from integraal.api.deps import Ctx, OmgevingDep, bestand, downloadantwoord
 from integraal.api.fouten import Probleem
 from integraal.export import tabel
 from integraal.monitor import (
@@ -152,13 +152,16 @@ def zoek_documenten(ctx: Ctx, vraag: Annotated[Zoekopdracht, Query()]) -> list[T
     response_class=Response,
     responses={200: {"content": {"text/html": {}, "application/pdf": {}}}},
 )
-def lees_rapport(ctx: Ctx, vraag: Annotated[Rapportvraag, Query()]) -> Response:
+def lees_rapport(
+    ctx: Ctx, omgeving: OmgevingDep, vraag: Annotated[Rapportvraag, Query()]
+) -> Response:
     r = rapport.stel_samen(ctx, vraag.peil)
     html = rapport.html(r)
     if vraag.formaat == "html":
         return Response(html, media_type="text/html; charset=utf-8")
     try:
-        return Response(rapport.pdf(html), media_type="application/pdf")
+        bewaarmap = omgeving.instellingen.data_dir / rapport.MAP
+        return Response(rapport.pdf(html, bewaarmap), media_type="application/pdf")
     except rapport.PdfNietBeschikbaar as exc:
         raise Probleem(503, str(exc)) from exc
 
