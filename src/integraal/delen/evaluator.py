@@ -19,7 +19,7 @@ from integraal.delen.model import (
     Verzoek,
     Voorwaardetoets,
 )
-from integraal.delen.voorwaarden import VOORWAARDEN, Toets, toets
+from integraal.delen.voorwaarden import VOORWAARDEN, Predicaat, Toets
 
 
 class OnbekendeVoorwaarde(ValueError):
@@ -45,6 +45,23 @@ class _Besluitnummers:
 
 _NUMMERS = _Besluitnummers()
 
+# Outcomes of a condition are few (a name, yes or no, and an explanation naming the parties):
+# each is made once and shared, frozen, by the decisions that cite it. Bounded for junk input.
+_UITKOMSTEN: dict[tuple[str, bool, str], Voorwaardetoets] = {}
+_MAX_UITKOMSTEN = 65_536
+
+
+def _voorwaardetoets(naam: str, ok: bool, toelichting: str) -> Voorwaardetoets:
+    sleutel = (naam, ok, toelichting)
+    if (gevonden := _UITKOMSTEN.get(sleutel)) is not None:
+        return gevonden
+    if len(_UITKOMSTEN) >= _MAX_UITKOMSTEN:
+        _UITKOMSTEN.clear()
+    uit = _UITKOMSTEN[sleutel] = Voorwaardetoets(
+        naam=naam, label=VOORWAARDEN[naam].label, voldaan=ok, toelichting=toelichting
+    )
+    return uit
+
 
 @dataclass(frozen=True)
 class Beslisser:
@@ -62,6 +79,13 @@ class Beslisser:
     # model's private attributes are read through its __getattr__, a cost per decision.
     _organisaties: dict[str, Organisatie] = field(init=False, repr=False, default_factory=dict)
     _groepen: dict[str, frozenset[str]] = field(init=False, repr=False, default_factory=dict)
+    # Per rule, its conditions' predicates, and those that decide whether it applies at all.
+    _voorwaarden: dict[str, tuple[tuple[str, Predicaat], ...]] = field(
+        init=False, repr=False, default_factory=dict
+    )
+    _toepasselijk: dict[str, tuple[Predicaat, ...]] = field(
+        init=False, repr=False, default_factory=dict
+    )
 
     def __post_init__(self) -> None:
         for regel in self.catalogus.regels:
@@ -75,6 +99,22 @@ class Beslisser:
         frozen = {k: tuple(v) for k, v in index.items()}
         object.__setattr__(self, "_per_categorie", frozen)
         self._organisaties.update({o.id: o for o in self.register.organisaties})
+        self._voorwaarden.update(
+            {
+                r.id: tuple((n, VOORWAARDEN[n].predicaat) for n in r.voorwaarden)
+                for r in self.catalogus.regels
+            }
+        )
+        self._toepasselijk.update(
+            {
+                r.id: tuple(
+                    VOORWAARDEN[n].predicaat
+                    for n in r.voorwaarden
+                    if VOORWAARDEN[n].toepasselijkheid
+                )
+                for r in self.catalogus.regels
+            }
+        )
         self._groepen.update(
             {naam: self.register.groepen_van_soort(naam) for naam in self.register.soorten}
         )
@@ -96,7 +136,7 @@ class Beslisser:
             )
         van_groepen = self._groepen[van.soort]
         aan_groepen = self._groepen[aan.soort]
-        context = Toets(verzoek=verzoek, van=van, aan=aan, register=self.register)
+        context: Toets | None = None  # made for the first rule whose conditions are tested
 
         overwogen: list[Overweging] = []
         beste: tuple[Regel, list[Voorwaardetoets], list[Voorwaardetoets]] | None = None
@@ -136,6 +176,8 @@ class Beslisser:
                 if uitleg:
                     overwogen.append(Overweging(regel_id=regel.id, reden=reden))
                 continue
+            if context is None:
+                context = Toets(verzoek=verzoek, van=van, aan=aan, register=self.register)
             niet_van_toepassing = self._niet_van_toepassing(regel, context)
             if niet_van_toepassing:
                 if uitleg:
@@ -236,26 +278,21 @@ class Beslisser:
             return f"doel '{verzoek.doel}' valt niet onder deze regel"
         return None
 
-    @staticmethod
-    def _niet_van_toepassing(regel: Regel, context: Toets) -> str | None:
-        for naam in regel.voorwaarden:
-            if VOORWAARDEN[naam].toepasselijkheid:
-                ok, toelichting = toets(naam, context)
-                if not ok:
-                    return f"niet van toepassing: {toelichting}"
+    def _niet_van_toepassing(self, regel: Regel, context: Toets) -> str | None:
+        for predicaat in self._toepasselijk[regel.id]:
+            ok, toelichting = predicaat(context)
+            if not ok:
+                return f"niet van toepassing: {toelichting}"
         return None
 
-    @staticmethod
     def _toets_voorwaarden(
-        regel: Regel, context: Toets, *, volledig: bool
+        self, regel: Regel, context: Toets, *, volledig: bool
     ) -> tuple[list[Voorwaardetoets], list[Voorwaardetoets]]:
         voldaan: list[Voorwaardetoets] = []
         niet: list[Voorwaardetoets] = []
-        for naam in regel.voorwaarden:
-            ok, toelichting = toets(naam, context)
-            uitkomst = Voorwaardetoets(
-                naam=naam, label=VOORWAARDEN[naam].label, voldaan=ok, toelichting=toelichting
-            )
+        for naam, predicaat in self._voorwaarden[regel.id]:
+            ok, toelichting = predicaat(context)
+            uitkomst = _voorwaardetoets(naam, ok, toelichting)
             (voldaan if ok else niet).append(uitkomst)
             if not ok and not volledig:
                 break

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -309,6 +310,10 @@ class Convenant(_Strikt):
         )
 
 
+_GEEN = object()
+_ANTWOORDEN = 65_536
+
+
 class Partnerregister(_Strikt):
     versie: str
     soorten: dict[str, Soort]
@@ -318,6 +323,9 @@ class Partnerregister(_Strikt):
     # Looked up twice per decision: by id, not by a walk through the list.
     _per_id: dict[str, Organisatie] = PrivateAttr(default_factory=dict)
     _groepen: dict[str, frozenset[str]] = PrivateAttr(default_factory=dict)
+    # Answers to the two questions conditions ask per decision, remembered: the register does
+    # not change once loaded (a new version is a new register). Bounded, for junk input.
+    _antwoorden: dict[tuple[object, ...], object] = PrivateAttr(default_factory=dict)
 
     def model_post_init(self, context: Any, /) -> None:
         self._per_id = {o.id: o for o in self.organisaties}
@@ -362,11 +370,36 @@ class Partnerregister(_Strikt):
                 raise ValueError(f"convenant {c.id}: geldig_tot ligt voor geldig_van")
         return self
 
+    def _privé(self) -> dict[str, Any]:
+        # The slot pydantic keeps private attributes in: `self._per_id` goes through
+        # BaseModel.__getattr__, a cost per decision as large as the lookups it serves.
+        privé = self.__pydantic_private__
+        assert privé is not None
+        return privé
+
+    def _onthouden(self, vraag: tuple[object, ...], antwoord: Callable[[], object]) -> object:
+        antwoorden: dict[tuple[object, ...], object] = self._privé()["_antwoorden"]
+        if (gevonden := antwoorden.get(vraag, _GEEN)) is not _GEEN:
+            return gevonden
+        if len(antwoorden) >= _ANTWOORDEN:
+            antwoorden.clear()
+        uit = antwoorden[vraag] = antwoord()
+        return uit
+
     def convenant_voor(
         self, van: str, aan: str, categorie: str, doel: str, datum: dt.date
     ) -> Convenant | None:
         """The covenant version in force on `datum` that covers this provision, a published
         one first (so the explanation names the best there is)."""
+        uit = self._onthouden(
+            ("convenant", van, aan, categorie, doel, datum),
+            lambda: self._zoek_convenant(van, aan, categorie, doel, datum),
+        )
+        return uit if isinstance(uit, Convenant) else None
+
+    def _zoek_convenant(
+        self, van: str, aan: str, categorie: str, doel: str, datum: dt.date
+    ) -> Convenant | None:
         passend = [
             c for c in self.convenanten if c.geldig_op(datum) and c.dekt(van, aan, categorie, doel)
         ]
@@ -395,8 +428,19 @@ class Partnerregister(_Strikt):
         return uit
 
     def deelnemers_op(self, verband_id: str, datum: dt.date) -> frozenset[str]:
-        """Who takes part on a date: the register's list plus the designations valid then."""
-        org = self.organisatie(verband_id)
+        """Who takes part on a date: the register's list plus the designations valid then.
+        KeyError for an id that is no organisation."""
+        uit = self._onthouden(
+            ("deelnemers", verband_id, datum), lambda: self._zoek_deelnemers(verband_id, datum)
+        )
+        if not isinstance(uit, frozenset):  # no organisation with this id
+            raise KeyError(verband_id)
+        return uit
+
+    def _zoek_deelnemers(self, verband_id: str, datum: dt.date) -> frozenset[str] | None:
+        org = self._privé()["_per_id"].get(verband_id)
+        if org is None:
+            return None
         aangewezen = {
             d
             for a in self.aanwijzingen
@@ -422,11 +466,13 @@ class Partnerregister(_Strikt):
         )
 
     def organisatie(self, org_id: str) -> Organisatie:
-        return self._per_id[org_id]
+        per_id: dict[str, Organisatie] = self._privé()["_per_id"]
+        return per_id[org_id]
 
     def zoek(self, naam_of_soort: str) -> Organisatie:
         """An organisation by id, or a generic member of a kind (for 'may a gemeente ...?')."""
-        if (org := self._per_id.get(naam_of_soort)) is not None:
+        per_id: dict[str, Organisatie] = self._privé()["_per_id"]
+        if (org := per_id.get(naam_of_soort)) is not None:
             return org
         if naam_of_soort in self.soorten:
             soort = self.soorten[naam_of_soort]
@@ -443,7 +489,8 @@ class Partnerregister(_Strikt):
             return naam_of_soort
 
     def groepen(self, org: Organisatie) -> frozenset[str]:
-        return self._groepen[org.soort]
+        groepen: dict[str, frozenset[str]] = self._privé()["_groepen"]
+        return groepen[org.soort]
 
     def groepen_van_soort(self, soort: str) -> frozenset[str]:
         return self._groepen[soort]
