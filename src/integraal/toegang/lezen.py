@@ -272,9 +272,9 @@ def lees_entiteiten(
 ) -> dict[str, Entiteitbeeld | None]:
     """Several entities as rows of one list (a case's subjects, its export): each as far as
     the reader may see it, a shielded person without address and without asking a reason,
-    read in a few queries instead of a few per entity. One rule
-    decision per group the entities share; one log line per entity and allowed group, in the
-    order of `entity_ids`; one audit record per entity."""
+    read in a few queries instead of a few per entity. One rule decision per group the
+    entities share; one log line per entity and allowed group, in the order of `entity_ids`;
+    one audit record per entity."""
     ids = list(dict.fromkeys(entity_ids))
     per_entiteit = statements.groepen_van_entiteiten(ctx.sessie, ids)
     beslissingen = beslis_groepen(

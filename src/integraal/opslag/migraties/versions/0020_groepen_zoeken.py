@@ -75,10 +75,17 @@ def upgrade() -> None:
             " WHERE s.prop_type <> 'entity' AND s.value NOT LIKE '%-pseudo:%'"
         )
     else:
-        beschikbaar = bind.execute(
-            sa.text("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
-        ).first()
-        if beschikbaar is not None:
+        # Installed already, or available and this role may install it (pg_trgm is trusted:
+        # a role with CREATE on the database may). Otherwise search still works, by scanning
+        # (the README says how to add the index).
+        geinstalleerd, beschikbaar, mag = bind.execute(
+            sa.text(
+                "SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'),"
+                " EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'),"
+                " has_database_privilege(current_database(), 'CREATE')"
+            )
+        ).one()
+        if geinstalleerd or (beschikbaar and mag):
             op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
             op.execute(
                 "CREATE INDEX ix_statement_zoek ON statement"
