@@ -530,9 +530,11 @@ def sectie(uitkomst: dict[str, object]) -> str:
         "Geen enkel 5xx en geen bevestigd signaal verloren. Een levering schrijft zijn "
         "statements sinds deze ronde in blokken van 5.000 naar een klaarzettabel en maakt ze in "
         "één stap zichtbaar (op PostgreSQL 2.000 rijen in zo'n 7 s, was 30 s). Wat nog traag "
-        "is, is voor issue 23: elke verwerking schrijft haar logregels onder het slot op de kop "
-        "van het logboek, zodat op PostgreSQL signalen achter leveringen en elkaar tot een "
-        "minuut wachten, en één serverproces op 2 cores bedient 50 clients.",
+        "is (open in issue 23): op PostgreSQL wacht elk verzoek aan zijn eind op het slot op de "
+        "kop van het logboek, ook elke lezing (die schrijft haar logregels), en een signaal "
+        "houdt intussen het slot op zijn nummerteller vast; zo staan signalen achter elkaar en "
+        "achter alle lezingen, tot een minuut. En één serverproces op 2 cores bedient 50 "
+        "clients.",
     ]
     return "\n".join(regels) + "\n"
 
