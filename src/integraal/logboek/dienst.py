@@ -271,8 +271,8 @@ class Verificatie:
 
 
 EINDE = "het einde van het logboek ontbreekt: regels zijn verwijderd"
-# From this many lines on, `verifieer` splits the log over processes (a spawned process costs
-# about a second; below this the whole log verifies in a few seconds in one).
+# From this many lines on, `verifieer` splits the log over processes (starting the fork server
+# the first time costs about a second; below this a log verifies in a few seconds in one).
 VANAF_PARALLEL = 200_000
 _BLAD = 32  # bytes of a leaf hash
 
