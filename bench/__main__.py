@@ -157,6 +157,17 @@ def logboek_sectie(backends: list[str], aantal: int, rij: Callable[..., str]) ->
     return regels
 
 
+def _vervang_sectie(regels: list[str]) -> None:
+    """Replace the section that starts with the same heading in docs/benchmarks.md, up to
+    the next heading; the rest of the file stays as it is."""
+    tekst = UITVOER.read_text()
+    begin = tekst.index(regels[0])
+    eind = tekst.find("\n## ", begin + 1)
+    rest = tekst[eind + 1 :] if eind != -1 else ""
+    UITVOER.write_text(tekst[:begin] + "\n".join(regels).rstrip("\n") + "\n\n" + rest)
+    print("\n".join(regels))
+
+
 def alleen_logboek(aantal: int) -> None:
     """Re-measure the log only and replace its section in docs/benchmarks.md."""
     backends = ["sqlite"] + (
@@ -164,24 +175,14 @@ def alleen_logboek(aantal: int) -> None:
     )
     resultaten = _logboek_resultaten({b: logboek.meet(b, regels=aantal) for b in backends})
     anker: dict[str, float] = json.loads(ANKER.read_text())["resultaten"]
-    tekst = UITVOER.read_text()
-    begin = tekst.index("## Logboek")
-    eind = tekst.index("\n## ", begin + 1) + 1
-    sectie = logboek_sectie(backends, aantal, _rijmaker(resultaten, anker))
-    UITVOER.write_text(tekst[:begin] + "\n".join(sectie) + "\n\n" + tekst[eind:])
-    print("\n".join(sectie))
+    _vervang_sectie(logboek_sectie(backends, aantal, _rijmaker(resultaten, anker)))
 
 
 def alleen_deelregels() -> None:
     """Re-measure the rule engine only and replace its section in docs/benchmarks.md."""
     d = delen.meet()
     anker: dict[str, float] = json.loads(ANKER.read_text())["resultaten"]
-    tekst = UITVOER.read_text()
-    begin = tekst.index("## Deelregels")
-    eind = tekst.index("## Logboek")
-    sectie = deelregels_sectie(d, _rijmaker(_deelregels_resultaten(d), anker))
-    UITVOER.write_text(tekst[:begin] + "\n".join(sectie) + "\n" + tekst[eind:])
-    print("\n".join(sectie))
+    _vervang_sectie(deelregels_sectie(d, _rijmaker(_deelregels_resultaten(d), anker)))
 
 
 def main() -> None:

@@ -31,7 +31,7 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 
-from bench.last import CASUS, WACHTWOORD, Installatie, _integraal, installatie
+from bench.last import CASUS, WACHTWOORD, Installatie, _integraal, aanmelden, installatie
 from bench.omgeving import in_ms, machine
 
 HIER = Path(__file__).parent
@@ -212,17 +212,6 @@ def vul(inst: Installatie, doel: int) -> dict[str, Any]:
     }
 
 
-def _aanmelden(c: httpx.Client, naam: str) -> None:
-    csrf = re.search(r'name="csrf" value="([^"]+)"', c.get("/inloggen").text)
-    if csrf is None:
-        raise RuntimeError("geen inlogformulier")
-    r = c.post(
-        "/inloggen", data={"gebruikersnaam": naam, "wachtwoord": WACHTWOORD, "csrf": csrf[1]}
-    )
-    if r.status_code not in (200, 303):
-        raise RuntimeError(f"inloggen: {r.status_code}")
-
-
 def _zoekformulier(c: httpx.Client) -> str:
     """The search form's CSRF token (one per session: a user fills the form again and again)."""
     csrf = re.search(r'name="csrf" value="([^"]+)"', c.get(f"/zoeken?casus={CASUS}").text)
@@ -249,7 +238,7 @@ def belast(inst: Installatie, clients: int, seconden: float) -> dict[str, Any]:
     def client(i: int) -> None:
         rng = random.Random(i)
         with httpx.Client(base_url=inst.url, timeout=120, follow_redirects=False) as c:
-            _aanmelden(c, "analist.riec")
+            aanmelden(c, "analist.riec")
             csrf = _zoekformulier(c)
             while time.monotonic() < einde:
                 soort = rng.choice(("casuspagina", "zoeken"))
@@ -298,7 +287,7 @@ def meet(soort: str, statements: int, seconden: float) -> dict[str, Any]:
         inst.start()
         try:
             with httpx.Client(base_url=inst.url, timeout=600) as c:  # warm the caches once
-                _aanmelden(c, "analist.riec")
+                aanmelden(c, "analist.riec")
                 c.get(f"/casussen/{CASUS}")
                 _zoek(c, _zoekformulier(c), ACHTERNAMEN[0])
             return {

@@ -454,12 +454,12 @@ def verifieer(
     adres = opslag.adres(sessie)
     if processen is None:
         processen = min(os.cpu_count() or 1, 4) if kop.volgnummer >= VANAF_PARALLEL else 1
+    stukken: Iterable[tuple[Iterable[bytes], _Toetser | _Deel]]
     parallel = processen > 1 and adres is not None and kop.volgnummer > 0
-    if parallel and adres is not None:
+    if parallel:
+        assert adres is not None
         deel = per_deel or max(10_000, -(-kop.volgnummer // (processen * 4)))
-        stukken: Iterable[tuple[Iterable[bytes], _Toetser | _Deel]] = _in_delen(
-            sessie, adres, kop.volgnummer, processen, deel
-        )
+        stukken = _in_delen(sessie, adres, kop.volgnummer, processen, deel)
     else:
         t = _Toetser(1, NUL_KETEN)
         stukken = [(t.bladen(opslag.regels_op_volgorde(sessie)), t)]

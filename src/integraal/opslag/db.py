@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from typing import Any, TypeAlias
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 Sessie: TypeAlias = Session
@@ -114,6 +115,14 @@ def transactie(fabriek: sessionmaker[Session], *, lezen: bool = False) -> Iterat
         if lezen:
             sessie.connection(execution_options={LEZEN: True})
         yield sessie
+
+
+def invoeging(sessie: Session, tabel: Any) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that can say ON CONFLICT, for the session's database: SQLAlchemy spells it
+    alike for SQLite and PostgreSQL, but in a class of each dialect."""
+    if sessie.get_bind().dialect.name == "postgresql":
+        return postgresql.insert(tabel)
+    return sqlite.insert(tabel)
 
 
 def sleutel_past(n: int) -> bool:

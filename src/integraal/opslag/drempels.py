@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import case, delete, literal
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from integraal.opslag.db import invoeging
 from integraal.opslag.modellen import Drempelteller, UTCDateTime
 
 
@@ -22,10 +22,9 @@ def stand(sessie: Session, sleutel: str, sinds: dt.datetime) -> tuple[int, dt.da
 
 def tel(sessie: Session, sleutel: str, nu: dt.datetime, sinds: dt.datetime) -> int:
     """One attempt more; a window that began before `sinds` starts again at `nu`."""
-    dialect = postgresql if sessie.get_bind().dialect.name == "postgresql" else sqlite
     oud = Drempelteller.begin < sinds
     opdracht = (
-        dialect.insert(Drempelteller)
+        invoeging(sessie, Drempelteller)
         .values(sleutel=sleutel, begin=nu, aantal=1)
         .on_conflict_do_update(
             index_elements=[Drempelteller.sleutel],

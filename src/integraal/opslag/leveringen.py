@@ -23,9 +23,9 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from integraal.opslag.db import invoeging
 from integraal.opslag.modellen import KlaargezetStatement, Levering, Statement, StatementGroep
 
 
@@ -64,16 +64,12 @@ def groepsleutel(houder_id: str, bron_id: str, categorie: str, casus_id: str | N
     return "\x1f".join((houder_id, bron_id, categorie, casus_id or ""))
 
 
-def _dialect(sessie: Session) -> Any:
-    return postgresql if sessie.get_bind().dialect.name == "postgresql" else sqlite
-
-
 def zet_klaar(sessie: Session, rijen: Sequence[dict[str, Any]]) -> None:
     """Stage one batch of a delivery's statements (every row with every column, so the driver
     sends one statement for the batch). A statement already staged stays as it is."""
     if not rijen:
         return
-    sessie.execute(_dialect(sessie).insert(_KLAAR).on_conflict_do_nothing(), rijen)
+    sessie.execute(invoeging(sessie, _KLAAR).on_conflict_do_nothing(), rijen)
 
 
 def teken_van_leven(sessie: Session, levering_id: str, tijd: dt.datetime) -> None:
@@ -122,7 +118,7 @@ def _houd_groepen_bij(sessie: Session, van_levering: ColumnElement[bool]) -> Non
     ).all()
     if groepen:
         sessie.execute(
-            _dialect(sessie).insert(_GROEP).on_conflict_do_nothing(index_elements=["sleutel"]),
+            invoeging(sessie, _GROEP).on_conflict_do_nothing(index_elements=["sleutel"]),
             [
                 {
                     "sleutel": groepsleutel(h, b, k, c),

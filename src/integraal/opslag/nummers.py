@@ -10,9 +10,9 @@ gave two concurrent transactions the same number (decision record 0021).
 from __future__ import annotations
 
 from sqlalchemy import Integer, cast, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from integraal.opslag.db import invoeging
 from integraal.opslag.modellen import Nummer
 
 
@@ -31,9 +31,8 @@ def volgend(sessie: Session, kolom: InstrumentedAttribute[str], stam: str, breed
         ) + 1
     else:
         start = 1  # not used: the row exists, so the upsert raises it
-    dialect = postgresql if sessie.get_bind().dialect.name == "postgresql" else sqlite
     opdracht = (
-        dialect.insert(Nummer)
+        invoeging(sessie, Nummer)
         .values(stam=stam, laatste=start)
         .on_conflict_do_update(index_elements=[Nummer.stam], set_={"laatste": Nummer.laatste + 1})
         .returning(Nummer.laatste)

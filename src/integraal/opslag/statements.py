@@ -50,12 +50,7 @@ def groepen(sessie: Session) -> list[Groep]:
 
 
 def groepen_van_entiteit(sessie: Session, entity_id: str) -> list[Groep]:
-    rijen = sessie.execute(
-        select(Statement.houder_id, Statement.bron_id, Statement.categorie, Statement.casus_id)
-        .where(Statement.entity_id == entity_id)
-        .distinct()
-    )
-    return [Groep(*r) for r in rijen]
+    return groepen_van_entiteiten(sessie, [entity_id]).get(entity_id, [])
 
 
 def groepen_van_entiteiten(sessie: Session, entity_ids: Sequence[str]) -> dict[str, list[Groep]]:
