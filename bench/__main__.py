@@ -116,6 +116,8 @@ def _logboek_resultaten(logs: dict[str, logboek.Resultaat]) -> dict[str, float]:
         uit |= {
             f"{b}_appends": r.appends_per_s,
             f"{b}_batch": r.batch_appends_per_s,
+            f"{b}_gelijktijdig": r.gelijktijdig_per_s,
+            f"{b}_gelijktijdig_apart": r.gelijktijdig_apart_per_s,
             f"{b}_verify_s": r.verify_s,
             f"{b}_verify_een_s": r.verify_een_proces_s,
         }
@@ -126,12 +128,17 @@ def logboek_sectie(backends: list[str], aantal: int, rij: Callable[..., str]) ->
     regels = [
         "## Logboek",
         "",
+        f"Gemeten op {dt.date.today().isoformat()} ({machine()}), mediaan van 3 runs. "
         "Duurzaam schrijven: elke regel een eigen vastgelegde transactie (SQLite WAL met "
         "`synchronous=FULL`, PostgreSQL met fsync). In blokken: 10 000 regels per transactie, "
         "zoals een levering of zoekopdracht schrijft. `verify` herberekent elke bladhash, de keten "
         f"en de Merkle-wortel over {aantal:,} regels: zoals `integraal logboek verify` het doet "
         "(in delen over één werkproces per kern; de boom en de checkpoints daarna in volgorde uit "
-        "hun bladen) en in één proces. Het anker van beide is de verify van toen, in één proces.",
+        "hun bladen) en in één proces. Het anker van beide is de verify van toen, in één proces. "
+        f"Gelijktijdig: {logboek.DRADEN} draden in één app-proces, elk leesacties die met één "
+        "logregel eindigen en pas terugkeren als die vastligt; groepsgewijs (zoals de app nu "
+        "doet: regels van verzoeken die samen eindigen in één transactie) en met een eigen "
+        "transactie per verzoek (zoals vóór issue 23).",
         "",
         "| Meting | Nu | Anker | Verhouding |",
         "|---|---|---|---|",
@@ -140,6 +147,12 @@ def logboek_sectie(backends: list[str], aantal: int, rij: Callable[..., str]) ->
         regels += [
             rij(f"{b}: duurzame appends", f"{b}_appends", "/s"),
             rij(f"{b}: appends in blokken van 10 000", f"{b}_batch", "/s"),
+            rij(f"{b}: gelijktijdige verzoeken, groepsgewijs", f"{b}_gelijktijdig", "/s"),
+            rij(
+                f"{b}: gelijktijdige verzoeken, elk een eigen transactie",
+                f"{b}_gelijktijdig_apart",
+                "/s",
+            ),
             rij(
                 f"{b}: verify van {aantal:,} regels, in delen",
                 f"{b}_verify_s",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -26,6 +26,7 @@ from integraal.opslag.db import Database, Sessiefabriek, maak_engine, maak_sessi
 from integraal.opslag.modellen import Organisatie
 from integraal.opslag.schema import migreer
 from integraal.verwerking import Context, Kanaal
+from integraal.verwerking.groepschrijven import Groepschrijver
 
 
 @dataclass
@@ -34,6 +35,11 @@ class Omgeving:
     database: Database
     fabriek: Sessiefabriek
     beslisser: Beslisser
+    # Reading actions' log lines, appended together (one commit for many requests).
+    schrijver: Groepschrijver = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.schrijver = Groepschrijver(self.fabriek)
 
     @property
     def pseudoniem_sleutel(self) -> bytes:
@@ -54,13 +60,14 @@ class Omgeving:
         except the audit record of a refusal, which is kept. `klok` sets the moment the action
         happens (the demo's story, tests of deadlines).
 
-        `lezen`: the action only reads, apart from its log lines and audit records. On SQLite
-        it then reads without the write lock and appends those lines in a short writing
-        transaction right after, before the caller can answer; a long delivery no longer
-        blocks every reader. Should that append fail, the action fails: no answer without
-        its log line. On PostgreSQL readers never wait for a writer, so one transaction."""
+        `lezen`: the action only reads, apart from its log lines and audit records. It then
+        reads without a write lock (on SQLite a long delivery no longer blocks every reader)
+        and appends those lines right after, before the caller can answer, together with the
+        lines of the reading actions that end at the same time (`Groepschrijver`: one commit
+        for many requests). Should that append fail, the action fails: no answer without
+        its log line."""
         ctx: Context | None = None
-        apart = lezen and self.database.dialect.name == "sqlite"
+        apart = lezen
         try:
             with transactie(self.fabriek, lezen=apart) as sessie:
                 ctx = Context(sessie, self.beslisser, kanaal, actor, self.pseudoniem_sleutel)
@@ -74,8 +81,7 @@ class Omgeving:
                 if not apart:
                     ctx.schrijf_uitgesteld(sessie)
             if apart and ctx.heeft_uitgesteld:
-                with transactie(self.fabriek) as sessie:
-                    ctx.schrijf_uitgesteld(sessie)
+                self.schrijver.schrijf(ctx)
         except Weigering:
             # The refused action rolled back; the record that it was refused must not.
             if ctx is not None and ctx.weigeringen:

@@ -127,10 +127,8 @@ def schrijf(sessie: Sessie, verwerkingen: Sequence[Verwerking]) -> list[int]:
                 "tijd": eind,
             }
         )
-    opslag.voeg_toe(sessie, regels, betrokkenen)
-    kop.volgnummer, kop.keten_hash = volgnummer, keten
-    sessie.flush()
-    return list(range(kop.volgnummer - len(regels) + 1, kop.volgnummer + 1))
+    opslag.voeg_toe(sessie, regels, betrokkenen, opslag.Kop(volgnummer, keten))
+    return list(range(kop.volgnummer + 1, volgnummer + 1))
 
 
 def schrijf_audit(

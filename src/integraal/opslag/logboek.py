@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from integraal.opslag.db import maak_engine, maak_sessiefabriek, transactie
@@ -20,23 +20,55 @@ from integraal.opslag.modellen import (
 )
 
 
-def vergrendel_kop(sessie: Session) -> LogboekKop:
-    kop = sessie.scalars(select(LogboekKop).where(LogboekKop.id == 1).with_for_update()).one()
-    return kop
+class Kop(NamedTuple):
+    """The head of the chain: the last line's number and chain hash."""
+
+    volgnummer: int
+    keten_hash: str
 
 
-def lees_kop(sessie: Session) -> LogboekKop:
-    return sessie.scalars(select(LogboekKop).where(LogboekKop.id == 1)).one()
+# Core statements on the tables, not the ORM: an append is the one write every request makes,
+# and the unit of work (identity map, flush of the head) cost more than its hashing.
+_KOP: Table = LogboekKop.__table__  # type: ignore[assignment]
+_REGEL: Table = LogboekRegel.__table__  # type: ignore[assignment]
+_BETROKKENE: Table = LogboekBetrokkene.__table__  # type: ignore[assignment]
+
+
+# Built once: the append runs per request, and building a statement costs more than running
+# its cached compiled form.
+_LEES_KOP = select(_KOP.c.volgnummer, _KOP.c.keten_hash).where(_KOP.c.id == 1)
+_VERGRENDEL_KOP = _LEES_KOP.with_for_update()
+_ZET_KOP = (
+    update(_KOP)
+    .where(_KOP.c.id == 1)
+    .values(volgnummer=bindparam("kop_volgnummer"), keten_hash=bindparam("kop_keten"))
+)
+_VOEG_REGELS_TOE = insert(_REGEL)
+_VOEG_BETROKKENEN_TOE = insert(_BETROKKENE)
+
+
+def vergrendel_kop(sessie: Session) -> Kop:
+    """The head, locked until the transaction ends: appends take their turn here."""
+    return Kop(*sessie.execute(_VERGRENDEL_KOP).one())
+
+
+def lees_kop(sessie: Session) -> Kop:
+    return Kop(*sessie.execute(_LEES_KOP).one())
 
 
 def voeg_toe(
-    sessie: Session, regels: Sequence[dict[str, Any]], betrokkenen: Sequence[dict[str, Any]]
+    sessie: Session,
+    regels: Sequence[dict[str, Any]],
+    betrokkenen: Sequence[dict[str, Any]],
+    kop: Kop,
 ) -> None:
-    # Core executemany: the ORM unit of work costs more than the hashing for large batches.
+    """The lines, their personal parts and the new head (`kop`), in the caller's transaction
+    that holds the head's lock (`vergrendel_kop`)."""
     if regels:
-        sessie.execute(insert(LogboekRegel), list(regels))
+        sessie.execute(_VOEG_REGELS_TOE, list(regels))
     if betrokkenen:
-        sessie.execute(insert(LogboekBetrokkene), list(betrokkenen))
+        sessie.execute(_VOEG_BETROKKENEN_TOE, list(betrokkenen))
+    sessie.execute(_ZET_KOP, {"kop_volgnummer": kop.volgnummer, "kop_keten": kop.keten_hash})
 
 
 class Logrij(NamedTuple):

@@ -10,7 +10,7 @@ linked (the Logboek Dataverwerkingen standard's trace context).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
@@ -208,19 +208,20 @@ class Context:
 
     def schrijf_uitgesteld(self, sessie: Sessie) -> None:
         """Append the action's log lines in one go, then its audit records, in `sessie` (the
-        action's own transaction, or on SQLite the short writing one after a read)."""
-        self.sessie = sessie
-        while self.heeft_uitgesteld:  # what `daarna` does may log or audit in turn
-            uitgesteld, self._uitgesteld = self._uitgesteld, []
-            regels_alle = [v for regels, _ in uitgesteld for v in regels]
-            nummers = logboek.schrijf(sessie, regels_alle) if regels_alle else []
-            begin = 0
-            for regels, daarna in uitgesteld:
-                if daarna is not None:
-                    daarna(nummers[begin : begin + len(regels)])
-                begin += len(regels)
-            audits, self._audits = self._audits, []
-            logboek.schrijf_audits(sessie, [asdict(a) for a in audits])
+        action's own transaction, or the short writing one after a read)."""
+        schrijf_uitgesteld(sessie, [self])
+
+    def herstelpunt(self) -> Callable[[], None]:
+        """What `schrijf_uitgesteld` takes and changes, to be put back should its transaction
+        fail: the group writer then writes this action's lines again on their own."""
+        uitgesteld, audits = list(self._uitgesteld), list(self._audits)
+        weigeringen, gemeld = list(self.weigeringen), set(self.afgeschermd_gemeld)
+
+        def terug() -> None:
+            self._uitgesteld, self._audits = list(uitgesteld), list(audits)
+            self.weigeringen, self.afgeschermd_gemeld = list(weigeringen), set(gemeld)
+
+        return terug
 
     def audit(self, actie: str, resultaat: str = "uitgevoerd", **details: object) -> None:
         """The audit record of what the actor did, linked to its processing lines. A refusal
@@ -238,6 +239,27 @@ class Context:
         self._audits.append(record)
         if resultaat in WEIGERINGEN:
             self.weigeringen.append(record)
+
+
+def schrijf_uitgesteld(sessie: Sessie, contexten: Sequence[Context]) -> None:
+    """The held-back log lines of several actions in one append (one head update, one
+    INSERT), then all their audit records in one statement; each action's `daarna` gets its
+    own lines' numbers, and what it logs or audits in turn is written the same way."""
+    for ctx in contexten:
+        ctx.sessie = sessie
+    while any(ctx.heeft_uitgesteld for ctx in contexten):
+        uitgesteld = [u for ctx in contexten for u in ctx._uitgesteld]
+        audits = [a for ctx in contexten for a in ctx._audits]
+        for ctx in contexten:
+            ctx._uitgesteld, ctx._audits = [], []
+        regels_alle = [v for regels, _ in uitgesteld for v in regels]
+        nummers = logboek.schrijf(sessie, regels_alle) if regels_alle else []
+        begin = 0
+        for regels, daarna in uitgesteld:
+            if daarna is not None:
+                daarna(nummers[begin : begin + len(regels)])
+            begin += len(regels)
+        logboek.schrijf_audits(sessie, [asdict(a) for a in audits])
 
 
 class Contextmaker(Protocol):
