@@ -9,13 +9,15 @@ import threading
 
 import pytest
 import sqlalchemy as sa
+from fastapi.testclient import TestClient
 
 from integraal import toegang
-from integraal.opslag.db import SchrijvenInLeestransactie, transactie
+from integraal.opslag.db import LEZEN, SchrijvenInLeestransactie, transactie
 from integraal.opslag.modellen import AuditRecord, Casus, LogboekRegel
 from integraal.toegang.lezen import Zoekvraag
 from integraal.verwerking import Kanaal
 from tests.conftest import Wereld
+from tests.hulp import csrf, token, web_login
 
 _WACHT = 10.0
 
@@ -68,3 +70,40 @@ def test_een_leesactie_die_schrijft_wordt_geweigerd(wereld: Wereld) -> None:
     with transactie(o.fabriek) as s:
         assert "Gewijzigd in een lezing" not in set(s.scalars(sa.select(Casus.titel)))
         assert s.scalar(sa.select(sa.func.count()).select_from(AuditRecord)) is not None
+
+
+def test_zoeken_met_post_is_een_lezing(met_levering: Wereld, client: TestClient) -> None:
+    """A search is a POST (its terms stay out of URLs and server logs) but only reads: in the
+    API and in the web it reads in a reading transaction (on SQLite without the write lock),
+    and its log lines join the group commit after it, as a GET's do."""
+    wereld = met_levering
+    kop = token(client, wereld.analist)
+    web_login(client, wereld.analist)
+    formulier = {
+        "csrf": csrf(client, "/zoeken"),
+        "zoekterm": "Vries",
+        "doel": "integrale_aanpak",
+        "casusId": "C-1",
+    }
+    gezien: list[bool] = []
+
+    def noteer(conn: sa.Connection, _cur: object, opdracht: str, *_a: object) -> None:
+        if "FROM statement" in opdracht:
+            gezien.append(bool(conn.get_execution_options().get(LEZEN)))
+
+    engine = wereld.omgeving.database
+    sa.event.listen(engine, "before_cursor_execute", noteer)
+    try:
+        api = client.post(
+            "/api/v1/entiteiten/_zoek",
+            headers=kop,
+            json={"zoekterm": "Vries", "doel": "integrale_aanpak", "casusId": "C-1"},
+        )
+        assert api.status_code == 200 and "Vries" in api.text
+        api_gezien, gezien[:] = list(gezien), []
+        web = client.post("/zoeken", data=formulier)
+        assert web.status_code == 200 and "Vries" in web.text
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", noteer)
+    assert api_gezien and all(api_gezien), "the API's search read in a writing transaction"
+    assert gezien and all(gezien), "the web's search read in a writing transaction"

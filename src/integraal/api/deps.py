@@ -66,19 +66,19 @@ PrivacyOfficer = Annotated[Actor, Depends(Vereist(Rol.PRIVACY_OFFICER))]
 AlleenPrivacyOfficer = Depends(Vereist(Rol.PRIVACY_OFFICER))
 
 
+Afschermingsreden = Annotated[
+    str | None,
+    Header(
+        alias="Afschermingsreden",
+        max_length=500,
+        description="De reden om gegevens van een afgeschermde persoon te lezen; zonder "
+        "reden weigert Integraal zo'n lezing (409).",
+    ),
+]
+
+
 def _context(
-    request: Request,
-    omgeving: OmgevingDep,
-    actor: ActorDep,
-    reden: Annotated[
-        str | None,
-        Header(
-            alias="Afschermingsreden",
-            max_length=500,
-            description="De reden om gegevens van een afgeschermde persoon te lezen; zonder "
-            "reden weigert Integraal zo'n lezing (409).",
-        ),
-    ] = None,
+    request: Request, omgeving: OmgevingDep, actor: ActorDep, reden: Afschermingsreden = None
 ) -> Iterator[Context]:
     """One processing context and transaction per request. Scoped to the handler, so it
     commits (the read's log line with it) before the answer is sent, and a failed commit is
@@ -105,6 +105,20 @@ def _schrijvende_context(
 
 
 SchrijfCtx = Annotated[Context, Depends(_schrijvende_context, scope="function")]
+
+
+def _lezende_context(
+    omgeving: OmgevingDep, actor: ActorDep, reden: Afschermingsreden = None
+) -> Iterator[Context]:
+    """For a POST that only reads (a search: its terms go in the body, not in the URL): a
+    reading context like a GET's, so its log lines join the group commit."""
+    with omgeving.context(
+        actor, Kanaal.API, reden=(reden or "").strip() or None, lezen=True
+    ) as ctx:
+        yield ctx
+
+
+LeesCtx = Annotated[Context, Depends(_lezende_context, scope="function")]
 
 
 def clientadres(request: Request) -> str:

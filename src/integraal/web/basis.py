@@ -231,16 +231,19 @@ class Web:
         return self.actor
 
     @contextmanager
-    def context(self, *, anoniem: bool = False, schrijft: bool = False) -> Iterator[Context]:
+    def context(
+        self, *, anoniem: bool = False, schrijft: bool = False, leest: bool = False
+    ) -> Iterator[Context]:
         """One action in one transaction; it commits before the page is built. `anoniem`:
         as the public, even when someone is signed in (an anonymous tip stays anonymous).
-        A GET only reads (`Omgeving.context`), unless it `schrijft`: it records an action."""
+        A GET only reads (`Omgeving.context`), unless it `schrijft`: it records an action;
+        a POST that `leest` only reads too (a search, its terms kept out of the URL)."""
         reden = (self.request.query_params.get(AFSCHERMINGSREDEN) or "").strip()[:500] or None
         with self.omgeving.context(
             None if anoniem else self.actor,
             Kanaal.WEB,
             reden=reden,
-            lezen=self.request.method in LEESMETHODEN and not schrijft,
+            lezen=(self.request.method in LEESMETHODEN or leest) and not schrijft,
         ) as ctx:
             yield ctx
 
@@ -273,13 +276,14 @@ class Web:
         opnieuw: Callable[[Formulierstaat], Response],
         klaar: Callable[[R], Response],
         anoniem: bool = False,
+        leest: bool = False,
     ) -> Response:
         """Validate, act in one transaction, then confirm; a refusal shows the form again
         with every problem and everything typed (nothing was stored: the transaction rolled
         back)."""
 
         def in_context(model_: M) -> R:
-            with self.context(anoniem=anoniem) as ctx:
+            with self.context(anoniem=anoniem, leest=leest) as ctx:
                 return actie(ctx, model_)
 
         return self.verwerk(invoer, waarden, in_context, opnieuw=opnieuw, klaar=klaar)
@@ -316,11 +320,12 @@ class Web:
         *,
         herhaal: bool = True,
         geweigerd: Callable[[Formulierstaat, Waarom], Response] | None = None,
+        leest: bool = False,
     ) -> Response:
         """A question answered on its own page, below the form: a refusal shows the problems,
         an answer the form as typed (`herhaal=False`: empty, where what was typed must not be
         shown again). With `geweigerd`, a rule's refusal is that page with the explanation
-        (403) instead of the general refusal page."""
+        (403) instead of the general refusal page. `leest`: the question only reads."""
         getypt = Formulierstaat(dict(waarden) if herhaal else {})
         try:
             return self.verzend(
@@ -329,6 +334,7 @@ class Web:
                 actie,
                 opnieuw=lambda f: pagina(f, None),
                 klaar=lambda r: pagina(getypt, r),
+                leest=leest,
             )
         except Geweigerd as exc:
             if geweigerd is None:

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 
 from integraal import toegang
-from integraal.api.deps import Ctx
+from integraal.api.deps import Ctx, LeesCtx
 from integraal.toegang import EntiteitUit
 from integraal.toegang.lezen import Leesdoel, Zoekresultaat, Zoekvraag
 
@@ -27,5 +27,5 @@ def entiteit(ctx: Ctx, entiteit_id: str, vraag: Annotated[Leesdoel, Query()]) ->
     "/entiteiten/_zoek",
     summary="Zoeken in entiteiten die u mag zien (zoektermen in de body, niet in de URL)",
 )
-def zoek(ctx: Ctx, vraag: Zoekvraag) -> Zoekresultaat:
+def zoek(ctx: LeesCtx, vraag: Zoekvraag) -> Zoekresultaat:
     return toegang.zoek(ctx, vraag)

@@ -41,7 +41,9 @@ def zoeken(w: WebDep, casus: str | None = None) -> Response:
 
 @router.post("/zoeken", response_class=HTMLResponse, dependencies=[Csrf])
 def zoeken_verwerken(w: WebDep, velden: Velden) -> Response:
-    return w.toon_antwoord(Zoekvraag, velden, toegang.zoek, lambda f, r: _zoeken(w, f, r))
+    return w.toon_antwoord(
+        Zoekvraag, velden, toegang.zoek, lambda f, r: _zoeken(w, f, r), leest=True
+    )
 
 
 @router.get("/entiteiten/{entiteit_id}", response_class=HTMLResponse)
