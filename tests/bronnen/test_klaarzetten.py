@@ -218,3 +218,39 @@ def test_direct_schrijven_mengt_niet_met_uitgestelde_regels(wereld: Wereld) -> N
         ctx.log([regel])
         with pytest.raises(RuntimeError, match="uitgestelde"):
             ctx.log_nu([regel])
+
+
+@pytest.mark.usefixtures("kleine_blokken")
+def test_een_statement_in_twee_blokken_wordt_een_keer_bewaard(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every row names the same company, so its statements are staged in every batch (the
+    staging table has no key on the statement, migration 0021): each is stored once, counted
+    once as new and, on SQLite, indexed for search once."""
+    echt = imp._blokken
+    geplaatst: list[dict[str, Any]] = []
+
+    def blokken(*a: Any, **k: Any) -> Iterator[list[dict[str, Any]]]:
+        for blok in echt(*a, **k):
+            geplaatst.extend(blok)
+            yield blok
+
+    monkeypatch.setattr(imp, "_blokken", blokken)
+    r = _lever(wereld)
+    ids = {rij["id"] for rij in geplaatst}
+    assert len(geplaatst) > len(ids), "the company's statements were staged more than once"
+    with transactie(wereld.omgeving.fabriek, lezen=True) as s:
+        bewaard = list(
+            s.scalars(sa.select(Statement.id).where(Statement.levering_id == r.levering_id))
+        )
+        assert len(bewaard) == len(set(bewaard)) and set(bewaard) == ids
+        if wereld.omgeving.database.dialect.name == "sqlite":
+            doorzoekbaar = {
+                rij["id"]
+                for rij in geplaatst
+                if rij["prop_type"] != "entity" and "-pseudo:" not in rij["value"]
+            }
+            zoek = s.scalar(sa.text("SELECT count(*) FROM statement_zoek"))
+            assert zoek == len(doorzoekbaar)
+    assert r.statements_nieuw == len(ids)
+    assert _tel(wereld, KlaargezetStatement) == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
@@ -64,12 +65,26 @@ def groepsleutel(houder_id: str, bron_id: str, categorie: str, casus_id: str | N
     return "\x1f".join((houder_id, bron_id, categorie, casus_id or ""))
 
 
+# Every column but the table's own row number, in the table's order.
+_KLAAR_KOLOMMEN = tuple(c.name for c in _KLAAR.columns if c.name != "nr")
+_ALS_RIJ = itemgetter(*_KLAAR_KOLOMMEN)
+_COPY_KLAAR = f"COPY {_KLAAR.name} ({', '.join(_KLAAR_KOLOMMEN)}) FROM STDIN"
+
+
 def zet_klaar(sessie: Session, rijen: Sequence[dict[str, Any]]) -> None:
-    """Stage one batch of a delivery's statements (every row with every column, so the driver
-    sends one statement for the batch). A statement already staged stays as it is."""
+    """Stage one batch of a delivery's statements: on PostgreSQL by COPY (its fastest way in),
+    on SQLite as one `executemany` of rows that each carry every column. A statement staged
+    twice (in two batches) is moved once, by `maak_zichtbaar`."""
     if not rijen:
         return
-    sessie.execute(invoeging(sessie, _KLAAR).on_conflict_do_nothing(), rijen)
+    verbinding = sessie.connection()
+    if verbinding.dialect.name == "postgresql":
+        ruw: Any = verbinding.connection.driver_connection
+        with ruw.cursor() as cursor, cursor.copy(_COPY_KLAAR) as copy:
+            for rij in rijen:
+                copy.write_row(_ALS_RIJ(rij))
+        return
+    sessie.execute(insert(_KLAAR), rijen)
 
 
 def teken_van_leven(sessie: Session, levering_id: str, tijd: dt.datetime) -> None:
@@ -83,7 +98,6 @@ def maak_zichtbaar(sessie: Session, levering_id: str, tijd: dt.datetime) -> int:
     new."""
     van_levering = _KLAAR.c.levering_id == levering_id
     bekend = exists().where(_STATEMENT.c.id == _KLAAR.c.id)
-    nieuw = sessie.scalar(select(func.count()).select_from(_KLAAR).where(van_levering, ~bekend))
     sessie.execute(
         update(_STATEMENT)
         .where(_STATEMENT.c.id.in_(select(_KLAAR.c.id).where(van_levering)))
@@ -95,16 +109,26 @@ def maak_zichtbaar(sessie: Session, levering_id: str, tijd: dt.datetime) -> int:
     tijdstip = literal(tijd, type_=_STATEMENT.c.first_seen.type)
     bronkolommen = {c.name: c for c in _KLAAR.columns}
     kolommen = [c.name for c in _STATEMENT.columns]
+    # A statement staged twice is inserted once: the first staged, the other skipped.
     sessie.execute(
-        insert(_STATEMENT).from_select(
+        invoeging(sessie, _STATEMENT)
+        .from_select(
             kolommen,
             select(
                 *(
                     tijdstip if naam in ("first_seen", "last_seen") else bronkolommen[naam]
                     for naam in kolommen
                 )
-            ).where(van_levering, ~bekend),
+            )
+            .where(van_levering, ~bekend)
+            .order_by(_KLAAR.c.nr),
         )
+        .on_conflict_do_nothing(index_elements=["id"])
+    )
+    # New statements carry this delivery's id (known ones keep their first delivery's): a
+    # count through that index, not a second pass over the staged rows.
+    nieuw = sessie.scalar(
+        select(func.count()).select_from(_STATEMENT).where(_STATEMENT.c.levering_id == levering_id)
     )
     ruim_klaargezet_op(sessie, [levering_id])
     return int(nieuw or 0)
@@ -151,6 +175,7 @@ def _houd_zoekindex_bij(
         insert(ZOEKINDEX).from_select(
             ["waarde", "entity_id", "schema", "groep_id"],
             select(func.integraal_klein(k.value), k.entity_id, k.schema, _GROEP.c.id)
+            .distinct()
             .join(
                 _GROEP,
                 and_(

@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ForeignKey,
     Index,
     Integer,
@@ -92,13 +93,19 @@ class StatementGroep(Basis):
 class KlaargezetStatement(Basis):
     """A statement of a delivery still being processed: written in bounded batches, invisible
     to every reader, and moved into `statement` in one step when the delivery is complete
-    (decision record 0021). Never read back: only moved or deleted."""
+    (decision record 0021). Never read back: only moved or deleted.
+
+    No key on the statement: a statement staged twice is moved once (the move skips what
+    `statement` already holds). On PostgreSQL the table is UNLOGGED and filled by COPY
+    (migration 0021, decision record 0022): a crash empties it, which is what recovery does
+    with staged rows anyway."""
 
     __tablename__ = "statement_klaargezet"
-    levering_id: Mapped[str] = mapped_column(
-        ForeignKey("levering.id", ondelete="CASCADE"), primary_key=True
+    nr: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
     )
-    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    levering_id: Mapped[str] = mapped_column(ForeignKey("levering.id", ondelete="CASCADE"))
+    id: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str] = mapped_column(String(128))
     schema: Mapped[str] = mapped_column(String(60))
     prop: Mapped[str] = mapped_column(String(60))
