@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -38,3 +42,50 @@ def test_modellen_en_migraties_lopen_gelijk(database_url: str) -> None:
         )
     engine.dispose()
     assert verschil == [], "maak een nieuwe migratie: de modellen wijken af van het schema"
+
+
+_START = """
+import sys
+from pathlib import Path
+from integraal.instellingen import Instellingen
+from integraal.omgeving import maak_omgeving
+maak_omgeving(Instellingen(
+    database_url=sys.argv[1], data_dir=Path(sys.argv[2]), pseudoniem_sleutel="proef"
+))
+"""
+
+
+def test_twee_processen_die_tegelijk_starten_migreren_om_de_beurt(
+    database_url: str, tmp_path: Path
+) -> None:
+    """Several app processes (issue 24) start on an empty database at the same moment: one
+    migrates and fills the partner register, the others wait for it; none fails."""
+    engine = maak_engine(database_url)
+    terug(engine, "base")
+    engine.dispose()
+    processen = [
+        subprocess.Popen(
+            [sys.executable, "-c", _START, database_url, str(tmp_path / f"data{i}")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(3)
+    ]
+    uitkomsten = [p.communicate(timeout=120) for p in processen]
+    fouten = [
+        err[-2000:] for p, (_out, err) in zip(processen, uitkomsten, strict=True) if p.returncode
+    ]
+    assert not fouten, fouten
+    engine = maak_engine(database_url)
+    with engine.connect() as c:
+        verschil = compare_metadata(
+            MigrationContext.configure(
+                c, opts={"compare_type": True, "include_object": eigen_object}
+            ),
+            Basis.metadata,
+        )
+        organisaties = c.execute(sa.text("SELECT count(*) FROM organisatie")).scalar_one()
+    engine.dispose()
+    assert verschil == []
+    assert organisaties > 10

@@ -9,17 +9,24 @@ from collections.abc import Iterable
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from integraal.opslag.db import invoeging
 from integraal.opslag.modellen import Casus, CasusLid, Gebruiker, Organisatie, Token
 
 
 def synchroniseer_organisaties(sessie: Session, orgs: Iterable[Organisatie]) -> int:
-    """Bring the table in line with the partner register (the register is the source)."""
-    n = 0
-    for org in orgs:
-        sessie.merge(org)
-        n += 1
-    sessie.flush()
-    return n
+    """Bring the table in line with the partner register (the register is the source). One
+    upsert, so app processes starting together do not both insert the same organisation."""
+    rijen = [{"id": o.id, "naam": o.naam, "soort": o.soort, "regio": o.regio} for o in orgs]
+    if rijen:
+        opdracht = invoeging(sessie, Organisatie)
+        sessie.execute(
+            opdracht.on_conflict_do_update(
+                index_elements=["id"],
+                set_={k: opdracht.excluded[k] for k in ("naam", "soort", "regio")},
+            ),
+            rijen,
+        )
+    return len(rijen)
 
 
 def organisaties(sessie: Session) -> list[Organisatie]:

@@ -30,7 +30,13 @@ def _config(engine: Engine) -> Config:
 
 
 def migreer(engine: Engine, revisie: str = "head") -> None:
+    """Bring the schema to `revisie`. App processes started together take turns: on
+    PostgreSQL one migrates under a transaction-level advisory lock while the others wait
+    for it and then find the schema at head; SQLite's write lock (BEGIN IMMEDIATE, see
+    `maak_engine`) does the same."""
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext('integraal: migraties'))")
         cfg = _config(engine)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revisie)
