@@ -342,15 +342,15 @@ def sectie(uitkomst: dict[str, Any]) -> str:
                 )
     regels += [
         "",
-        "Rijen/s is de hele opdracht per levering, opstart inbegrepen, bij zo'n 11 statements per "
-        "rij (het register hierboven: 6). Ter vergelijking, vóór deze ronde op dezelfde machine "
-        "(de meting in issue 23): de casuspagina met 1 client p95 159 ms op PostgreSQL en 3,5 s "
-        "op SQLite, met 20 clients p95 3,4 s op PostgreSQL en op SQLite 37,5 s met 18 van de 40 "
-        "verzoeken mislukt; zoeken 1,1 s met 1 client. Met 1 client blijven beide ruim onder de "
-        "grenzen van het doel. "
-        "Met 20 clients niet: zonder pauze tussen verzoeken meet dit de doorvoer van één "
-        "serverproces op 2 cores, dat hier ook de 20 clients deelt (de verzoeken/s-kolom). "
-        "Meer dan één app-proces is issue 24; zie docs/decisions/0022-snelheid.md.",
+        "Rijen/s is de hele opdracht per levering, opstart inbegrepen, bij zo'n 11 statements "
+        "per rij (het register hierboven: 6). Ter vergelijking, vóór deze ronde op een machine "
+        "van dezelfde grootte (de meting in issue 23): de casuspagina met 1 client p95 159 ms "
+        "op PostgreSQL en 3,5 s op SQLite, met 20 clients p95 3,4 s op PostgreSQL en op SQLite "
+        "37,5 s met 18 van de 40 verzoeken mislukt; zoeken 1,1 s met 1 client. Met 1 client "
+        "blijven beide ruim onder de grenzen van het doel. Met 20 clients niet: zonder pauze "
+        "tussen verzoeken meet dit de doorvoer van één serverproces op 2 cores, dat hier ook de"
+        " 20 clients deelt (de verzoeken/s-kolom). Meer dan één app-proces is issue 24; zie "
+        "docs/decisions/0022-snelheid.md.",
         "",
     ]
     return "\n".join(regels) + "\n"
