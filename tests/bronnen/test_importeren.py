@@ -15,6 +15,7 @@ from integraal.bronnen import importeren as imp
 from integraal.bronnen.importeren import GeenLeverancier, Importresultaat, importeer
 from integraal.bronnen.lezers import OnleesbaarBestand
 from integraal.bronnen.mapping import Mapping, meegeleverde_mappings
+from integraal.demo import synthetisch
 from integraal.domein.actor import Actor
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import Levering, LogboekRegel, Statement
@@ -321,26 +322,34 @@ def test_elke_geleverde_entiteit_staat_in_het_logboek(wereld: Wereld) -> None:
         assert lijn["dpl.integraal.case_id"] == "C-1"
 
 
-def test_voortgang_wordt_gemeld_tegen_een_schatting(wereld: Wereld) -> None:
+def test_voortgang_wordt_gemeld_tegen_een_schatting(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The caller's progress callback (the CLI's) every VOORTGANG_ELKE rows; and with each
+    staged batch the rows read, stored with the delivery against its estimate, so any app
+    process can show the bar."""
     from integraal.bronnen.importeren import VOORTGANG_ELKE
     from integraal.bronnen.lezers import schat_rijen
-    from integraal.bronnen.voortgang import Voortgangsbord
 
     kop, rij = VERGUNNINGEN_CSV.decode().splitlines()[:2]
-    rijen = [rij.replace("D1;", f"D{i};", 1) for i in range(1, 601)]
+    # Each row another person, so the rows make new statements and batches fill up.
+    rijen = [
+        rij.replace("D1;", f"D{i};", 1).replace(BSN_JAN, bsn)
+        for i, bsn in zip(range(1, 601), synthetisch.test_bsns(), strict=False)
+    ]
     inhoud = (kop + "\n" + "\n".join(rijen) + "\n").encode()
     assert schat_rijen("csv", io.BytesIO(inhoud)) == 600
     assert schat_rijen("ftm", io.BytesIO(b'{"a":1}\n{"b":2}')) == 2
+    monkeypatch.setattr(imp, "BLOK", 500)
 
-    bord = Voortgangsbord()
     gemeld: list[int] = []
-    meld = bord.begin("L", schat_rijen("csv", io.BytesIO(inhoud)))
+    opgeslagen: list[tuple[int | None, int | None]] = []
 
     def volg(n: int) -> None:
-        meld(n)
-        stand = bord.stand("L")
-        assert stand is not None and stand.verwerkt == n
-        gemeld.append(stand.procent or 0)
+        gemeld.append(n)
+        with transactie(wereld.omgeving.fabriek, lezen=True) as s:
+            lev = s.scalars(sa.select(Levering).where(Levering.status == "in_behandeling")).one()
+            opgeslagen.append((lev.rijen_gelezen, lev.rijen_geschat))
 
     r = importeer(
         wereld.omgeving.context,
@@ -352,6 +361,8 @@ def test_voortgang_wordt_gemeld_tegen_een_schatting(wereld: Wereld) -> None:
         voortgang=volg,
     )
     assert r.status == "verwerkt" and r.rijen_totaal == 600
-    assert gemeld == [round(100 * n / 600) for n in range(VOORTGANG_ELKE, 601, VOORTGANG_ELKE)]
-    bord.klaar("L")
-    assert bord.stand("L") is None
+    assert gemeld == list(range(VOORTGANG_ELKE, 601, VOORTGANG_ELKE))
+    assert {geschat for _, geschat in opgeslagen} == {600}
+    gelezen = [g for g, _ in opgeslagen]
+    assert gelezen == sorted(gelezen)
+    assert any(0 < (g or 0) < 600 for g in gelezen), "progress was stored while reading"

@@ -136,7 +136,6 @@ class Aanbod:
     actor: Actor
     trace_id: str
     kanaal: Kanaal
-    geschat_aantal_rijen: int | None
     casus_id: str | None = None
 
 
@@ -213,6 +212,8 @@ def bied_aan(
             if geweigerd
             else None
         )
+        lev.rijen_gelezen = None if geweigerd else 0
+        lev.rijen_geschat = None if geweigerd else _schatting(formaat, inhoud)
         leveringen.bewaar_levering(sessie, lev)
         ctx.audit("levering aanbieden", lev.status, levering=lev.id, mapping=mapping.naam)
         if geweigerd:
@@ -226,7 +227,6 @@ def bied_aan(
             actor=actor,
             trace_id=ctx.trace_id,
             kanaal=kanaal,
-            geschat_aantal_rijen=_schatting(formaat, inhoud),
             casus_id=casus_id,
         )
 
@@ -254,7 +254,11 @@ def verwerk(
                     continue  # refused whole anyway: the rest is only counted
                 with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id) as ctx:
                     leveringen.zet_klaar(ctx.sessie, blok)
-                    leveringen.teken_van_leven(ctx.sessie, aanbod.levering_id, ctx.nu())
+                    # Progress with each batch, for every app process to show (not per row:
+                    # a write of its own would compete with other writers).
+                    leveringen.teken_van_leven(
+                        ctx.sessie, aanbod.levering_id, ctx.nu(), gelezen.totaal
+                    )
         with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id) as ctx:
             return _maak_zichtbaar(ctx, aanbod, gelezen)
     except OnleesbaarBestand as exc:

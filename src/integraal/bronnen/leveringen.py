@@ -103,6 +103,9 @@ class LeveringUit(Uitvoer):
     ontvangen_op: dt.datetime
     verwerkt_op: dt.datetime | None
     al_ontvangen: bool = False
+    # While it is processed: rows read so far, against the estimate made on receipt.
+    rijen_gelezen: int | None = None
+    rijen_geschat: int | None = None
 
     @classmethod
     def van(cls, lev: Levering, al_ontvangen: bool = False) -> LeveringUit:
@@ -126,6 +129,8 @@ class LeveringUit(Uitvoer):
             ontvangen_op=lev.ontvangen_op,
             verwerkt_op=lev.verwerkt_op,
             al_ontvangen=al_ontvangen,
+            rijen_gelezen=lev.rijen_gelezen,
+            rijen_geschat=lev.rijen_geschat,
         )
 
 

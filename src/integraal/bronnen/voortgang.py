@@ -1,17 +1,16 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Live progress of deliveries being processed in this process, for the web's progress bar.
+"""A delivery's progress for the web's progress bar, as stored with the delivery.
 
-Progress lives in memory on purpose: the import runs in one transaction, so nothing of it is
-visible in the database until it commits, and a crash loses only the bar, not the delivery
-(`herstel_onderbroken` marks it failed on the next start).
+The import writes the rows it has read with each staged batch (`teken_van_leven`), so any app
+process shows the same bar, and a restart loses nothing of it (issue 24; it lived in the memory
+of the process running the import before).
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
-from integraal.bronnen.importeren import Voortgang
+from integraal.bronnen.leveringen import Leveringstatus, LeveringUit
 
 
 @dataclass(frozen=True)
@@ -26,26 +25,8 @@ class Stand:
         return min(100, round(100 * self.verwerkt / self.geschat))
 
 
-class Voortgangsbord:
-    def __init__(self) -> None:
-        self._slot = threading.Lock()
-        self._stand: dict[str, Stand] = {}
-
-    def begin(self, levering_id: str, geschat: int | None) -> Voortgang:
-        with self._slot:
-            self._stand[levering_id] = Stand(0, geschat)
-
-        def meld(verwerkt: int) -> None:
-            with self._slot:
-                if levering_id in self._stand:
-                    self._stand[levering_id] = Stand(verwerkt, self._stand[levering_id].geschat)
-
-        return meld
-
-    def stand(self, levering_id: str) -> Stand | None:
-        with self._slot:
-            return self._stand.get(levering_id)
-
-    def klaar(self, levering_id: str) -> None:
-        with self._slot:
-            self._stand.pop(levering_id, None)
+def stand(lev: LeveringUit) -> Stand | None:
+    """How far a delivery being processed is; None once it is no longer being processed."""
+    if lev.status is not Leveringstatus.IN_BEHANDELING:
+        return None
+    return Stand(lev.rijen_gelezen or 0, lev.rijen_geschat)

@@ -87,9 +87,14 @@ def zet_klaar(sessie: Session, rijen: Sequence[dict[str, Any]]) -> None:
     sessie.execute(insert(_KLAAR), rijen)
 
 
-def teken_van_leven(sessie: Session, levering_id: str, tijd: dt.datetime) -> None:
-    """A sign of life of the process writing the delivery (see `opslag.werker`)."""
-    sessie.execute(update(Levering).where(Levering.id == levering_id).values(levend_op=tijd))
+def teken_van_leven(sessie: Session, levering_id: str, tijd: dt.datetime, gelezen: int) -> None:
+    """A sign of life of the process writing the delivery (see `opslag.werker`), with the
+    rows it has read so far (its progress, shown by every app process)."""
+    sessie.execute(
+        update(Levering)
+        .where(Levering.id == levering_id)
+        .values(levend_op=tijd, rijen_gelezen=gelezen)
+    )
 
 
 def maak_zichtbaar(sessie: Session, levering_id: str, tijd: dt.datetime) -> int:

@@ -10,7 +10,6 @@ from types import ModuleType
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from integraal.bronnen.voortgang import Voortgangsbord
 from integraal.monitor import rapport
 from integraal.monitor.rapportwerk import Rapportbord
 from integraal.omgeving import Omgeving
@@ -61,7 +60,6 @@ GEBIEDEN += (poortwachters, integriteit, pmg)
 def maak_web(omgeving: Omgeving) -> FastAPI:
     web = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, redirect_slashes=False)
     web.state.omgeving = omgeving
-    web.state.voortgang = Voortgangsbord()
     web.state.rapporten = Rapportbord(omgeving.instellingen.data_dir / rapport.MAP)
     inst = omgeving.instellingen
     web.add_middleware(

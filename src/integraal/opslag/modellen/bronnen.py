@@ -46,6 +46,10 @@ class Levering(Basis):
     # The process writing it while 'in_behandeling', and when it last wrote (opslag.werker).
     verwerker: Mapped[str | None] = mapped_column(String(200))
     levend_op: Mapped[dt.datetime | None]
+    # Progress while 'in_behandeling', in the database so every app process can show it: the
+    # rows read so far (at each staged batch) against an estimate made when it was offered.
+    rijen_gelezen: Mapped[int | None] = mapped_column(Integer)
+    rijen_geschat: Mapped[int | None] = mapped_column(Integer)
 
 
 class Statement(Basis):

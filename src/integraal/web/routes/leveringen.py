@@ -8,13 +8,12 @@ import logging
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, File, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, File, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from integraal.bronnen import leveringen, ontvangst
-from integraal.bronnen.importeren import Aanbod, Importresultaat, Voortgang, verwerk
+from integraal.bronnen import leveringen, ontvangst, voortgang
+from integraal.bronnen.importeren import Aanbod, Importresultaat, verwerk
 from integraal.bronnen.leveringen import MAX_BESTAND, Bestand, LeveringIn, Leveringstatus
-from integraal.bronnen.voortgang import Voortgangsbord
 from integraal.omgeving import Omgeving
 from integraal.verwerking import Kanaal
 from integraal.web.basis import Csrf, Kruimel, Velden, Web, WebDep
@@ -22,14 +21,6 @@ from integraal.web.formulier import Formulierstaat
 
 router = APIRouter()
 log = logging.getLogger(__name__)
-
-
-def _bord(request: Request) -> Voortgangsbord:
-    bord: Voortgangsbord = request.app.state.voortgang
-    return bord
-
-
-BordDep = Annotated[Voortgangsbord, Depends(_bord)]
 
 
 def _lijstpagina(w: Web, f: Formulierstaat) -> Response:
@@ -52,16 +43,13 @@ def leveringen_pagina(w: WebDep) -> Response:
     return _lijstpagina(w, Formulierstaat())
 
 
-def _verwerk_op_achtergrond(
-    omgeving: Omgeving, aanbod: Aanbod, meld: Voortgang, bord: Voortgangsbord
-) -> None:
+def _verwerk_op_achtergrond(omgeving: Omgeving, aanbod: Aanbod) -> None:
     try:
-        verwerk(omgeving.context, aanbod, voortgang=meld)
+        verwerk(omgeving.context, aanbod)
     except Exception:
         # The delivery is already marked failed with a Dutch message; the trace is for operators.
         log.exception("verwerking van levering %s afgebroken", aanbod.levering_id)
     finally:
-        bord.klaar(aanbod.levering_id)
         if isinstance(aanbod.inhoud, Path):
             aanbod.inhoud.unlink(missing_ok=True)
 
@@ -70,7 +58,6 @@ def _verwerk_op_achtergrond(
 def levering_uploaden(
     w: WebDep,
     velden: Velden,
-    bord: BordDep,
     taken: BackgroundTasks,
     bestand: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
@@ -98,8 +85,7 @@ def levering_uploaden(
     def naar_levering(aanbod: Aanbod | Importresultaat) -> Response:
         nonlocal overgedragen
         if isinstance(aanbod, Aanbod):
-            meld = bord.begin(aanbod.levering_id, aanbod.geschat_aantal_rijen)
-            taken.add_task(_verwerk_op_achtergrond, w.omgeving, aanbod, meld, bord)
+            taken.add_task(_verwerk_op_achtergrond, w.omgeving, aanbod)
             overgedragen = True
         return RedirectResponse(f"/leveringen/{aanbod.levering_id}", status_code=303)
 
@@ -121,20 +107,20 @@ def _kruimels(titel: str) -> list[Kruimel]:
 
 
 @router.get("/leveringen/{levering_id}", response_class=HTMLResponse)
-def levering_pagina(w: WebDep, bord: BordDep, levering_id: str) -> Response:
+def levering_pagina(w: WebDep, levering_id: str) -> Response:
     lev = w.doe(lambda ctx: leveringen.lees(ctx, levering_id))
     return w.pagina(
         "levering.html",
         lev=lev,
-        stand=bord.stand(lev.id),
+        stand=voortgang.stand(lev),
         kruimels=_kruimels(f"Levering {lev.bestandsnaam}"),
     )
 
 
 @router.get("/leveringen/{levering_id}/voortgang", response_class=HTMLResponse)
-def levering_voortgang(w: WebDep, bord: BordDep, levering_id: str) -> Response:
+def levering_voortgang(w: WebDep, levering_id: str) -> Response:
     """The progress fragment htmx polls; once processing ended, htmx reloads the whole page."""
     lev = w.doe(lambda ctx: leveringen.lees(ctx, levering_id))
     if lev.status is not Leveringstatus.IN_BEHANDELING:
         return Response(status_code=200, headers={"HX-Refresh": "true"})
-    return w.pagina("_voortgang.html", lev=lev, stand=bord.stand(lev.id))
+    return w.pagina("_voortgang.html", lev=lev, stand=voortgang.stand(lev))
