@@ -329,6 +329,19 @@ def test_de_pdf_wordt_op_de_achtergrond_gemaakt(mw: Monitorwereld) -> None:
         assert c.get(pad).status_code == 200  # still there for its maker
 
 
+@_EENMAAL
+def test_een_ander_app_proces_toont_dezelfde_pdf(mw: Monitorwereld) -> None:
+    """Several app processes (issue 24): the job started in one is followed and downloaded
+    in another, because step and file are in the database, not in the maker's memory."""
+    with TestClient(maak_app(mw.w.omgeving)) as hier, TestClient(maak_app(mw.w.omgeving)) as daar:
+        web_login(hier, mw.beleid)
+        web_login(daar, mw.beleid)
+        pad = _maak_pdf(hier)
+        inhoud = _pdf_of_melding(daar, pad)
+        if inhoud is not None:
+            assert hier.get(f"{pad}/bestand").content == inhoud
+
+
 @pytest.mark.parametrize(
     ("fout", "melding"),
     [

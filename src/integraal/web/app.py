@@ -60,7 +60,9 @@ GEBIEDEN += (poortwachters, integriteit, pmg)
 def maak_web(omgeving: Omgeving) -> FastAPI:
     web = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, redirect_slashes=False)
     web.state.omgeving = omgeving
-    web.state.rapporten = Rapportbord(omgeving.instellingen.data_dir / rapport.MAP)
+    web.state.rapporten = Rapportbord(
+        omgeving.fabriek, omgeving.instellingen.data_dir / rapport.MAP
+    )
     inst = omgeving.instellingen
     web.add_middleware(
         Sessies,

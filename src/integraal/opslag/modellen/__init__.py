@@ -81,6 +81,7 @@ from integraal.opslag.modellen.monitor import (
     MonitorLijn,
     Observatie,
     Passage,
+    Rapportopdracht,
     Voetnoot,
 )
 from integraal.opslag.modellen.pmg import Pmginterventie, Pmgopgave, Pmguitvraag
@@ -210,6 +211,7 @@ __all__ = [
     "Pmgopgave",
     "Pmguitvraag",
     "Rapportageverzoek",
+    "Rapportopdracht",
     "Registeraansluiting",
     "Registerraadpleging",
     "Rondeantwoord",

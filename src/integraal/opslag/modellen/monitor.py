@@ -12,6 +12,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
 )
@@ -220,3 +221,18 @@ class Gebiedscijfer(Basis):
 
 
 # --- Kruisverwijzing: matching runs, suggestions and judgements --------------------------------
+
+
+class Rapportopdracht(Basis):
+    """The PDF report being made for one person: its step, then the file or why it failed.
+    In the database, so any app process shows the step and serves the file (issue 24); kept an
+    hour (`monitor.rapportwerk`). The report holds no personal data: it is published."""
+
+    __tablename__ = "rapportopdracht"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    gebruiker_id: Mapped[int] = mapped_column(ForeignKey("gebruiker.id", ondelete="CASCADE"))
+    stap: Mapped[str] = mapped_column(String(20))
+    begonnen: Mapped[dt.datetime] = mapped_column(index=True)
+    bestandsnaam: Mapped[str] = mapped_column(String(200), default="")
+    melding: Mapped[str] = mapped_column(Text, default="")
+    inhoud: Mapped[bytes | None] = mapped_column(LargeBinary)

@@ -349,8 +349,10 @@ def rapport_pdf_maken(w: WebDep, bord: BordDep, taken: BackgroundTasks) -> Respo
     return RedirectResponse(f"/monitor/rapport/pdf/{o.id}", status_code=303)
 
 
-def _opdracht(w: Web, bord: Rapportbord, opdracht_id: str) -> Rapportopdracht:
-    o = bord.van(opdracht_id, w.ik)
+def _opdracht(
+    w: Web, bord: Rapportbord, opdracht_id: str, *, met_inhoud: bool = False
+) -> Rapportopdracht:
+    o = bord.van(opdracht_id, w.ik, met_inhoud=met_inhoud)
     if o is None:
         raise NietGevonden(
             "Deze PDF bestaat niet (meer). Een PDF blijft een uur beschikbaar; maak een nieuwe."
@@ -373,7 +375,7 @@ def rapport_pdf_stand(w: WebDep, bord: BordDep, opdracht_id: str) -> Response:
 
 @router.get("/monitor/rapport/pdf/{opdracht_id}/bestand")
 def rapport_pdf_bestand(w: WebDep, bord: BordDep, opdracht_id: str) -> Response:
-    o = _opdracht(w, bord, opdracht_id)
+    o = _opdracht(w, bord, opdracht_id, met_inhoud=True)
     if o.bezig or not o.inhoud:
         return RedirectResponse(f"/monitor/rapport/pdf/{o.id}", status_code=303)
     return bestand(o.inhoud, o.bestandsnaam)
