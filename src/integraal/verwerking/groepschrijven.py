@@ -3,8 +3,8 @@
 
 A reading action (a page, a search) ends by appending its processing lines, and it may not
 answer before they are durable. Each in its own transaction, every request of an app process
-queues at the log's head for a lock and a commit of its own: 440 appends a second on
-PostgreSQL, whatever the number of clients. Here the requests that arrive while one
+queues at the log's head for a lock and a commit of its own: a few hundred appends a second,
+whatever the number of clients (decision record 0022). Here the requests that arrive while one
 transaction is being written wait together, and the next of them writes all their lines in
 the next transaction (the leader/follower scheme databases use for their own write-ahead
 logs): the more concurrent readers, the more lines per commit.
@@ -70,6 +70,11 @@ class Groepschrijver:
             groep, self._rij = self._rij[: self._groep], self._rij[self._groep :]
         try:
             self._schrijf_groep(groep)
+        except BaseException as fout:
+            # Never let a member return as if written when it is not known to be.
+            for b in groep:
+                b.fout = b.fout or fout
+            raise
         finally:
             with self._slot:
                 if self._rij:
@@ -88,8 +93,10 @@ class Groepschrijver:
                 schrijf_uitgesteld(sessie, [b.ctx for b in groep])
             return
         except BaseException as fout:
-            if len(groep) == 1:
-                groep[0].fout = fout
+            # One action alone, or the process stopping: that failure is theirs as it stands.
+            if len(groep) == 1 or not isinstance(fout, Exception):
+                for b in groep:
+                    b.fout = fout
                 return
         for b, terug in zip(groep, herstel, strict=True):
             terug()
