@@ -24,7 +24,7 @@ from integraal.logboek.ondertekening import Checkpoint, laad_of_maak_sleutel, pu
 from integraal.opslag import beheer, kruis
 from integraal.opslag.db import Database, Sessiefabriek, maak_engine, maak_sessiefabriek, transactie
 from integraal.opslag.modellen import Organisatie
-from integraal.opslag.schema import migreer
+from integraal.opslag.schema import achterstand, migreer
 from integraal.verwerking import Context, Kanaal
 from integraal.verwerking.groepschrijven import Groepschrijver
 
@@ -89,6 +89,11 @@ class Omgeving:
                     for record in ctx.weigeringen:
                         record.schrijf(sessie)
             raise
+
+    def gereed(self) -> str | None:
+        """Whether this process can serve requests: None, or why not (in Dutch). For the
+        readiness check of an orchestrator or load balancer."""
+        return achterstand(self.database)
 
     def ondertekensleutel(self) -> Ed25519PrivateKey:
         """The log's signing key, from configuration. The one place to plug in an HSM: an

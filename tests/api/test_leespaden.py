@@ -297,6 +297,8 @@ PERSOONSGEGEVENS = {
 CODE_PADEN = {("POST", "/api/v1/beslag/_inzage"), ("POST", "/mijn-beslag")}
 # The rest, each with why it reads no partner personal data.
 GEEN_PERSOONSGEGEVENS = {
+    ("GET", "/api/v1/gezondheid/levend"): "of het proces antwoordt",
+    ("GET", "/api/v1/gezondheid/gereed"): "of de database bereikbaar en bijgewerkt is",
     **dict.fromkeys(
         [
             ("POST", "/api/v1/meldingen"),

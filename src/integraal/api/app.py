@@ -24,6 +24,7 @@ from integraal.api.routes import (
     deelverzoeken,
     delen,
     entiteiten,
+    gezondheid,
     integriteit,
     interventies,
     knelpunten,
@@ -110,6 +111,7 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
 
     api.openapi = _openapi  # type: ignore[method-assign]
     for module in (
+        gezondheid,
         algemeen,
         leveringen,
         entiteiten,

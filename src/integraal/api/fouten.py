@@ -40,6 +40,7 @@ TITELS = {
     422: "Verzoek niet uitvoerbaar",
     429: "Te vaak geprobeerd",
     500: "Interne fout",
+    503: "Niet beschikbaar",
 }
 
 

@@ -7,6 +7,8 @@ from importlib import resources
 
 from alembic import command
 from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
 
 # Search structures created by hand in migrations 0005 and 0020, outside the models.
@@ -47,3 +49,17 @@ def terug(engine: Engine, revisie: str) -> None:
         cfg = _config(engine)
         cfg.attributes["connection"] = conn
         command.downgrade(cfg, revisie)
+
+
+def achterstand(engine: Engine) -> str | None:
+    """Why this database cannot serve this code yet (unreachable, or its schema not at this
+    code's head), in Dutch; None when it can. For the readiness check."""
+    try:
+        with engine.connect() as conn:
+            huidig = MigrationContext.configure(conn).get_current_revision()
+    except Exception as exc:  # any failure to reach it is the answer, not an error
+        return f"de database is niet bereikbaar ({type(exc).__name__})"
+    hoofd = ScriptDirectory.from_config(_config(engine)).get_current_head()
+    if huidig != hoofd:
+        return f"het databaseschema staat op versie {huidig or 'geen'}; verwacht: {hoofd}"
+    return None
