@@ -30,6 +30,9 @@ def init() -> None:
 def serve(
     host: Annotated[str | None, typer.Option(help="Adres")] = None,
     port: Annotated[int | None, typer.Option(help="Poort")] = None,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="Aantal app-processen achter dezelfde poort")
+    ] = 1,
 ) -> None:
     """Serveer de webapplicatie en de API."""
     import uvicorn
@@ -40,7 +43,22 @@ def serve(
     h = host or omg.instellingen.host
     p = port or omg.instellingen.port
     typer.echo(f"Integraal draait op http://{h}:{p}/  (API: http://{h}:{p}/api/v1/docs)")
-    uvicorn.run(maak_app(omg), host=h, port=p, log_level="warning")
+    if workers == 1:
+        uvicorn.run(maak_app(omg), host=h, port=p, log_level="warning")
+        return
+    # Several processes share sessions, progress and jobs through the database (decision
+    # record 0023). Secrets kept as files in the data folder are made here, once, before the
+    # processes start: each making its own would give each another pseudonym key.
+    _ = omg.pseudoniem_sleutel, omg.ondertekensleutel()
+    omg.database.dispose()
+    uvicorn.run(
+        "integraal.app:maak_app",
+        factory=True,
+        workers=workers,
+        host=h,
+        port=p,
+        log_level="warning",
+    )
 
 
 def openapi() -> None:
