@@ -67,9 +67,8 @@ class Omgeving:
         for many requests). Should that append fail, the action fails: no answer without
         its log line."""
         ctx: Context | None = None
-        apart = lezen
         try:
-            with transactie(self.fabriek, lezen=apart) as sessie:
+            with transactie(self.fabriek, lezen=lezen) as sessie:
                 ctx = Context(sessie, self.beslisser, kanaal, actor, self.pseudoniem_sleutel)
                 ctx.reden = reden
                 ctx.toegangstermijn = self.instellingen.toegangstermijn
@@ -78,9 +77,9 @@ class Omgeving:
                 if klok is not None:
                     ctx.klok = klok
                 yield ctx
-                if not apart:
+                if not lezen:
                     ctx.schrijf_uitgesteld(sessie)
-            if apart and ctx.heeft_uitgesteld:
+            if lezen and ctx.heeft_uitgesteld:
                 self.schrijver.schrijf(ctx)
         except Weigering:
             # The refused action rolled back; the record that it was refused must not.

@@ -77,19 +77,22 @@ Afschermingsreden = Annotated[
 ]
 
 
+def _open(
+    omgeving: Omgeving, actor: Actor | None, reden: str | None, *, lezen: bool
+) -> Iterator[Context]:
+    with omgeving.context(
+        actor, Kanaal.API, reden=(reden or "").strip() or None, lezen=lezen
+    ) as ctx:
+        yield ctx
+
+
 def _context(
     request: Request, omgeving: OmgevingDep, actor: ActorDep, reden: Afschermingsreden = None
 ) -> Iterator[Context]:
     """One processing context and transaction per request. Scoped to the handler, so it
     commits (the read's log line with it) before the answer is sent, and a failed commit is
     an error answer instead of data without a log line."""
-    with omgeving.context(
-        actor,
-        Kanaal.API,
-        reden=(reden or "").strip() or None,
-        lezen=request.method in ("GET", "HEAD"),
-    ) as ctx:
-        yield ctx
+    yield from _open(omgeving, actor, reden, lezen=request.method in ("GET", "HEAD"))
 
 
 Ctx = Annotated[Context, Depends(_context, scope="function")]
@@ -112,10 +115,7 @@ def _lezende_context(
 ) -> Iterator[Context]:
     """For a POST that only reads (a search: its terms go in the body, not in the URL): a
     reading context like a GET's, so its log lines join the group commit."""
-    with omgeving.context(
-        actor, Kanaal.API, reden=(reden or "").strip() or None, lezen=True
-    ) as ctx:
-        yield ctx
+    yield from _open(omgeving, actor, reden, lezen=True)
 
 
 LeesCtx = Annotated[Context, Depends(_lezende_context, scope="function")]

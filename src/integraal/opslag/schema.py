@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import resources
 
 from alembic import command
@@ -22,11 +23,12 @@ def eigen_object(
     return not (naam or "").startswith(_ZOEKOBJECTEN)
 
 
+_MIGRATIES = str(resources.files("integraal.opslag").joinpath("migraties"))
+
+
 def _config(engine: Engine) -> Config:
     cfg = Config()
-    cfg.set_main_option(
-        "script_location", str(resources.files("integraal.opslag").joinpath("migraties"))
-    )
+    cfg.set_main_option("script_location", _MIGRATIES)
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
     return cfg
 
@@ -51,6 +53,15 @@ def terug(engine: Engine, revisie: str) -> None:
         command.downgrade(cfg, revisie)
 
 
+@cache
+def _hoofd() -> str | None:
+    """This code's newest migration: read from the scripts once per process, not at every
+    readiness poll."""
+    cfg = Config()
+    cfg.set_main_option("script_location", _MIGRATIES)
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
 def achterstand(engine: Engine) -> str | None:
     """Why this database cannot serve this code yet (unreachable, or its schema not at this
     code's head), in Dutch; None when it can. For the readiness check."""
@@ -59,7 +70,7 @@ def achterstand(engine: Engine) -> str | None:
             huidig = MigrationContext.configure(conn).get_current_revision()
     except Exception as exc:  # any failure to reach it is the answer, not an error
         return f"de database is niet bereikbaar ({type(exc).__name__})"
-    hoofd = ScriptDirectory.from_config(_config(engine)).get_current_head()
+    hoofd = _hoofd()
     if huidig != hoofd:
         return f"het databaseschema staat op versie {huidig or 'geen'}; verwacht: {hoofd}"
     return None
