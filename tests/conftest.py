@@ -121,10 +121,13 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 @pytest.fixture
 def instellingen(tmp_path: Path, database_url: str) -> Instellingen:
+    # Background work runs in the process on both databases here, so a test sees it done
+    # when its request returns; the queue and its workers are tested in tests/achtergrond.
     return Instellingen(
         data_dir=tmp_path / "data",
         database_url=database_url,
         pseudoniem_sleutel="test-sleutel",
+        achtergrond="proces",
     )
 
 
@@ -215,6 +218,8 @@ def cli_omgeving(wereld: Wereld, monkeypatch: pytest.MonkeyPatch) -> Iterator[We
     monkeypatch.setenv("INTEGRAAL_DATA_DIR", str(inst.data_dir))
     monkeypatch.setenv("INTEGRAAL_PSEUDONIEM_SLEUTEL", inst.pseudoniem_sleutel or "")
     monkeypatch.setenv("INTEGRAAL_WACHTWOORD", WACHTWOORD)
+    if inst.achtergrond:
+        monkeypatch.setenv("INTEGRAAL_ACHTERGROND", inst.achtergrond)
     instellingen.cache_clear()
     yield wereld
     instellingen.cache_clear()

@@ -36,6 +36,7 @@ class Demosjabloon:
                 data_dir=self._map / "data",
                 database_url=url,
                 pseudoniem_sleutel="test-sleutel",
+                achtergrond="proces",
             )
         )
         laad_demo(o)

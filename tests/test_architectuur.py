@@ -62,6 +62,9 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "integriteit": _KERN,
     # The composition root; the log for its signing key, witness and verification.
     "omgeving": {"domein", "delen", "opslag", "verwerking", "bronnen", "instellingen", "logboek"},
+    # Background work: hands the operational modules' work to a queue or runs it, and the
+    # composition root it runs in; nothing below imports it.
+    "achtergrond": _KERN | {"bronnen", "kruisverwijzing", "monitor", "omgeving"},
     "demo": _KERN
     | {
         "bronnen",
@@ -78,6 +81,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     },
     "api": _KERN
     | {
+        "achtergrond",
         "kruis",
         "kruisverwijzing",
         "bronnen",
@@ -95,6 +99,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     },
     "web": _KERN
     | {
+        "achtergrond",
         "kruis",
         "kruisverwijzing",
         "bronnen",

@@ -30,6 +30,7 @@ def demo(
             data_dir=pad / "data",
             database_url=f"sqlite:///{pad / 'demo.db'}",
             pseudoniem_sleutel="test-sleutel",
+            achtergrond="proces",
         )
     )
     demosjabloon.vul(o)

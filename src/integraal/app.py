@@ -104,7 +104,9 @@ def _levensloop(omgeving: Omgeving) -> Callable[[FastAPI], AbstractAsyncContextM
         # More threads than concurrent requests keeps a thread free for that commit.
         begrenzer = to_thread.current_default_thread_limiter()
         begrenzer.total_tokens = max(begrenzer.total_tokens, WERKDRADEN)
-        minuten = omgeving.instellingen.checkpoint_minuten
+        # With a job queue, the workers keep the schedule (one checkpoint per moment).
+        inst = omgeving.instellingen
+        minuten = 0 if inst.achtergrond_in_wachtrij else inst.checkpoint_minuten
         taak = asyncio.create_task(_checkpoints_op_schema(omgeving, minuten)) if minuten else None
         yield
         if taak is not None:

@@ -7,6 +7,7 @@ import datetime as dt
 import secrets
 from functools import cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -35,6 +36,14 @@ class Instellingen(BaseSettings):
     getuige_map: Path | None = None
     # How often the running app makes a checkpoint when the log grew (0: never).
     checkpoint_minuten: float = 60
+    # Where background work runs (deliveries, matching runs, the report, scheduled work):
+    # "proces" in the app process that accepted it, after its answer; "postgres" as jobs in a
+    # queue in the database, carried out by `integraal worker` (decision record 0023). Unset:
+    # "postgres" when the database is PostgreSQL, "proces" on the embedded SQLite.
+    achtergrond: Literal["proces", "postgres"] | None = None
+    # A worker's heartbeat, and after how long without one its jobs are run again.
+    werker_hartslag_seconden: float = 10
+    werker_stil_na_seconden: float = 30
 
     @property
     def toegangstermijn(self) -> dt.timedelta:
@@ -43,6 +52,13 @@ class Instellingen(BaseSettings):
     @property
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 1024 * 1024
+
+    @property
+    def achtergrond_in_wachtrij(self) -> bool:
+        """Whether background work goes to the database's job queue (PostgreSQL only)."""
+        if self.achtergrond is not None:
+            return self.achtergrond == "postgres"
+        return self.database.startswith("postgresql")
 
     @property
     def database(self) -> str:

@@ -154,7 +154,7 @@ def initialiseer_database(omgeving: Omgeving) -> None:
                 for o in omgeving.beslisser.register.organisaties
             ),
         )
-    herstel_onderbroken(omgeving.fabriek)
+    herstel_onderbroken(omgeving.fabriek, wachtrij=omgeving.instellingen.achtergrond_in_wachtrij)
     ontvangst.ruim_op(omgeving.instellingen.data_dir)
     with transactie(omgeving.fabriek) as sessie:
         kruis.onderbreek_verweesde_taken(sessie, dt.datetime.now(dt.UTC))

@@ -45,7 +45,9 @@ def api(demosjabloon: Demosjabloon) -> Iterator[dict[str, Any]]:
         database = url.render_as_string(hide_password=False)
     else:
         database = f"sqlite:///{map_ / 'api.db'}"
-    inst = Instellingen(data_dir=map_ / "data", database_url=database, pseudoniem_sleutel="t")
+    inst = Instellingen(
+        data_dir=map_ / "data", database_url=database, pseudoniem_sleutel="t", achtergrond="proces"
+    )
     omgeving = demosjabloon.vul(maak_omgeving(inst, initialiseer=False))
     app = maak_app(omgeving)
     with TestClient(app) as c:

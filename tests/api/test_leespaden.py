@@ -824,6 +824,9 @@ CLI_OVERIG = {
     "poortwachters termijnen",
     # The detection run: reads the log's subjects to compare them and prints counts only.
     "logboek controle",
+    # Carries out queued jobs as the person who asked, under the decisions taken (and
+    # logged) when they asked; prints nothing about persons (tests/achtergrond).
+    "worker",
 }
 WEGGELATEN_PADEN = {"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/redoc"}
 

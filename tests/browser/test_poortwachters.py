@@ -38,6 +38,7 @@ def omgeving(database_url: str, tmp_path: Path) -> Iterator[Omgeving]:
             data_dir=tmp_path / "data",
             database_url=database_url,
             pseudoniem_sleutel="test-sleutel",
+            achtergrond="proces",
         )
     )
     yield o

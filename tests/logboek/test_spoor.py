@@ -1504,6 +1504,7 @@ def spoorwereld(
             data_dir=pad / "data",
             database_url=f"sqlite:///{pad / 'demo.db'}",
             pseudoniem_sleutel="test-sleutel",
+            achtergrond="proces",
         )
     )
     demosjabloon.vul(o)

@@ -122,6 +122,7 @@ def demowereld(
             data_dir=pad / "data",
             database_url=f"sqlite:///{pad / 'demo.db'}",
             pseudoniem_sleutel="test-sleutel",
+            achtergrond="proces",
         )
     )
     demosjabloon.vul(o)

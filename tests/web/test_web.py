@@ -150,6 +150,13 @@ def test_voortgang_van_een_levering_in_behandeling(client: TestClient, wereld: W
             assert fragment.status_code == 200 and 'value="25"' in fragment.text
             assert "HX-Refresh" not in fragment.headers
 
+    # Not begun yet (queued for a worker): it says so, rather than "0 rows".
+    with transactie(wereld.omgeving.fabriek) as s:
+        lev = leveringen.haal_levering(s, levering_id)
+        assert lev is not None
+        lev.rijen_gelezen = 0
+    assert "wacht op verwerking" in client.get(f"{pad}/voortgang").text
+
     # Another organisation sees neither page nor progress.
     client.cookies.clear()
     web_login(client, wereld.andere_riec)

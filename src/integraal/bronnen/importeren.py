@@ -10,9 +10,11 @@ import itertools
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
 from integraal import logboek
+from integraal.bronnen import ontvangst
 from integraal.bronnen.lezers import (
     Inhoud,
     OnleesbaarBestand,
@@ -137,6 +139,40 @@ class Aanbod:
     trace_id: str
     kanaal: Kanaal
     casus_id: str | None = None
+
+    def naar_json(self) -> dict[str, Any]:
+        """The offer as a job in the queue carries it: everything `verwerk` needs, with the
+        decisions as they were taken and logged when it was offered (not taken anew), and
+        the received file by its path. An offer of bytes (tests, the demo) is not queued."""
+        if not isinstance(self.inhoud, Path):
+            raise TypeError("alleen een ontvangen bestand gaat in de wachtrij")
+        return {
+            "levering_id": self.levering_id,
+            "mapping": self.mapping.model_dump(mode="json", by_alias=True),
+            "formaat": self.formaat,
+            "pad": str(self.inhoud),
+            "besluiten": {
+                k: b.model_dump(mode="json", by_alias=True) for k, b in self.besluiten.items()
+            },
+            "actor": self.actor.naar_json(),
+            "trace_id": self.trace_id,
+            "kanaal": self.kanaal.value,
+            "casus_id": self.casus_id,
+        }
+
+    @classmethod
+    def van_json(cls, d: dict[str, Any]) -> Aanbod:
+        return cls(
+            levering_id=d["levering_id"],
+            mapping=Mapping.model_validate(d["mapping"]),
+            formaat=d["formaat"],
+            inhoud=Path(d["pad"]),
+            besluiten={k: Besluit.model_validate(b) for k, b in d["besluiten"].items()},
+            actor=Actor.van_json(d["actor"]),
+            trace_id=d["trace_id"],
+            kanaal=Kanaal(d["kanaal"]),
+            casus_id=d["casus_id"],
+        )
 
 
 def importeer(
@@ -266,6 +302,16 @@ def verwerk(
     except Exception:
         _markeer(maak, aanbod, "mislukt", "De verwerking is afgebroken; lever opnieuw aan.")
         raise
+
+
+def verwerk_als_open(maak: Contextmaker, aanbod: Aanbod) -> Importresultaat | None:
+    """`verwerk` for a job that may run again after its worker died: a delivery that has
+    already ended (its last transaction committed just before the kill) is not read twice.
+    None when there was nothing left to do."""
+    with maak(aanbod.actor, aanbod.kanaal, trace_id=aanbod.trace_id, lezen=True) as ctx:
+        lev = leveringen.haal_levering(ctx.sessie, aanbod.levering_id)
+        open_ = lev is not None and lev.status == "in_behandeling"
+    return verwerk(maak, aanbod) if open_ else None
 
 
 def _markeer(maak: Contextmaker, aanbod: Aanbod, status: str, melding: str) -> Importresultaat:
@@ -437,16 +483,26 @@ def _statement_id(mapping: Mapping, casus_id: str | None, w: Waarde) -> str:
     return hashlib.sha1(sleutel.encode()).hexdigest()
 
 
-def herstel_onderbroken(fabriek: Sessiefabriek) -> int:
+def herstel_onderbroken(fabriek: Sessiefabriek, *, wachtrij: bool = False) -> int:
     """Deliveries left 'in_behandeling' by a process that is gone (a crash, kill -9) are
     marked failed so they can be retried, and what they staged is removed. One still being
-    written by a living process is left alone."""
+    written by a living process is left alone.
+
+    With a job queue (`wachtrij`) the queue runs a killed delivery again, so only one
+    without a sign of life for as long as its received file is kept is given up: its job
+    was lost before it was queued, and the file is gone."""
     nu = dt.datetime.now(dt.UTC)
+
+    def verlaten(lev: Levering) -> bool:
+        if wachtrij:
+            return lev.levend_op is None or nu - lev.levend_op > ontvangst.VERWEESD_NA
+        return not leeft(lev.verwerker, lev.levend_op, nu)
+
     with transactie(fabriek) as sessie:
         onderbroken = [
             lev
             for lev in leveringen.lijst_leveringen(sessie)
-            if lev.status == "in_behandeling" and not leeft(lev.verwerker, lev.levend_op, nu)
+            if lev.status == "in_behandeling" and verlaten(lev)
         ]
         for lev in onderbroken:
             lev.status = "mislukt"

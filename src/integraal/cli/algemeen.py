@@ -9,12 +9,13 @@ from typing import Annotated
 
 import typer
 
-from integraal.cli.basis import CasusOptie, als, invoer, lees_datum, omgeving
+from integraal.cli.basis import ONGELDIG, CasusOptie, als, fout, invoer, lees_datum, omgeving
 
 
 def registreer(app: typer.Typer) -> None:
     app.command()(init)
     app.command()(serve)
+    app.command()(worker)
     app.command()(openapi)
     app.command()(regels)
     app.command()(deelwijzer)
@@ -59,6 +60,33 @@ def serve(
         port=p,
         log_level="warning",
     )
+
+
+def worker(
+    gelijktijdig: Annotated[
+        int, typer.Option(min=1, max=32, help="Aantal opdrachten tegelijk in dit proces")
+    ] = 2,
+    tot_leeg: Annotated[
+        bool, typer.Option("--tot-leeg", help="Stop zodra de wachtrij leeg is")
+    ] = False,
+) -> None:
+    """Werk opdrachten uit de wachtrij af: leveringen, kruisverwijzingen, rapporten en gepland
+    werk (bewaartermijnen, controle en checkpoints van het logboek). Vraagt PostgreSQL."""
+    import logging
+
+    omg = omgeving()
+    if not omg.instellingen.achtergrond_in_wachtrij:
+        raise fout(
+            "Er is geen wachtrij: met SQLite (of INTEGRAAL_ACHTERGROND=proces) werkt het "
+            "app-proces zijn opdrachten zelf af. Een werker vraagt PostgreSQL "
+            "(INTEGRAAL_DATABASE_URL).",
+            ONGELDIG,
+        )
+    from integraal.achtergrond.postgres import werk
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    typer.echo(f"Werker gestart ({gelijktijdig} tegelijk); stoppen met Ctrl+C.")
+    werk(omg, gelijktijdig=gelijktijdig, tot_leeg=tot_leeg)
 
 
 def openapi() -> None:

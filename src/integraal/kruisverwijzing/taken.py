@@ -448,13 +448,6 @@ def _verder(
         return KruistaakUit.van(t)
 
 
-def op_achtergrond(maak: Contextmaker, taak_id: str) -> None:
-    """`voer_uit` for a background task: a failure is already stored on the run (status
-    "onderbroken", with the reason, shown on its page), so nothing is raised here."""
-    with contextlib.suppress(Exception):
-        voer_uit(maak, taak_id)
-
-
 def taak_van_casus(
     ctx: Context, casus_id: str, taak_id: str, *, open_vereist: bool = True
 ) -> KruistaakUit:

@@ -14,13 +14,19 @@ from sqlalchemy import Engine
 
 # Search structures created by hand in migrations 0005 and 0020, outside the models.
 _ZOEKOBJECTEN = ("passage_fts", "ix_passage_zoek", "statement_zoek", "ix_statement_zoek")
+# The job queue's tables (migration 0024) belong to procrastinate, not to our models.
+_WACHTRIJ = "procrastinate"
 
 
 def eigen_object(
     obj: object, naam: str | None, soort: str, gereflecteerd: bool, tegenhanger: object
 ) -> bool:
-    """For autogenerate and the models-equal-schema test: leave the search structures alone."""
-    return not (naam or "").startswith(_ZOEKOBJECTEN)
+    """For autogenerate and the models-equal-schema test: leave the search structures and
+    the job queue's tables alone."""
+    tabel = getattr(getattr(obj, "table", None), "name", "")
+    return not (
+        (naam or "").startswith(_ZOEKOBJECTEN) or _WACHTRIJ in (naam or "") or _WACHTRIJ in tabel
+    )
 
 
 _MIGRATIES = str(resources.files("integraal.opslag").joinpath("migraties"))

@@ -7,6 +7,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, Query
 
+from integraal import achtergrond
+from integraal.achtergrond import Opdracht
 from integraal.api.deps import Ctx, OmgevingDep
 from integraal.kruisverwijzing import oordelen, taken
 from integraal.kruisverwijzing.oordelen import (
@@ -29,13 +31,12 @@ router = APIRouter(tags=["Kruisverwijzing"])
 def start(
     ctx: Ctx,
     omgeving: OmgevingDep,
-    achtergrond: BackgroundTasks,
+    na: BackgroundTasks,
     casus_id: str,
     invoer: KruistaakIn,
 ) -> KruistaakUit:
     t = taken.start(ctx, casus_id, invoer)
-    # Runs after the answer, so after this request's transaction registered the run.
-    achtergrond.add_task(taken.op_achtergrond, omgeving.context, t.id)
+    achtergrond.plaats(omgeving, Opdracht.kruisverwijzing(t.id), na.add_task)
     return t
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Response, UploadFile
+from fastapi import APIRouter, BackgroundTasks, Form, Response, UploadFile
 
+from integraal import achtergrond
+from integraal.achtergrond import Opdracht
 from integraal.api.deps import ActorDep, Ctx, OmgevingDep
 from integraal.bronnen import leveringen, ontvangst
+from integraal.bronnen.importeren import Aanbod, Importresultaat, verwerk
 from integraal.bronnen.leveringen import MAX_BESTAND, Bestand, LeveringIn, LeveringUit
 from integraal.domein.invoer import veld
 from integraal.verwerking import Kanaal
@@ -28,30 +31,48 @@ class LeveringFormulier(LeveringIn):
     "/leveringen",
     status_code=201,
     summary="Een levering aanbieden (CSV, Excel of FtM JSON lines)",
-    responses={200: {"description": "Dezelfde levering was al ontvangen"}},
+    responses={
+        200: {"description": "Dezelfde levering was al ontvangen"},
+        202: {
+            "description": "Aangenomen en in de wachtrij gezet (PostgreSQL met werkers); "
+            "volg de status op de Location"
+        },
+    },
 )
 def levering_aanbieden(
     omgeving: OmgevingDep,
     actor: ActorDep,
     response: Response,
+    na: BackgroundTasks,
     formulier: Annotated[LeveringFormulier, Form(media_type="multipart/form-data")],
 ) -> LeveringUit:
+    """Processed before the answer in one process; with a job queue (PostgreSQL), a worker
+    processes it and the answer is 202 with the delivery still "in behandeling"."""
     # Copied to disk in blocks; one byte more than allowed is enough to refuse it.
     pad = ontvangst.ontvang(formulier.bestand.file, omgeving.instellingen.data_dir, MAX_BESTAND + 1)
+    overgedragen = False
     try:
-        r = leveringen.lever(
+        r = leveringen.bied_levering_aan(
             omgeving.context,
             actor,
             formulier,
             Bestand(formulier.bestand.filename or "", pad),
             kanaal=Kanaal.API,
         )
+        if isinstance(r, Aanbod) and omgeving.instellingen.achtergrond_in_wachtrij:
+            achtergrond.plaats(omgeving, Opdracht.levering(r), na.add_task)
+            overgedragen = True
+            response.status_code = 202
+        elif isinstance(r, Aanbod):
+            r = verwerk(omgeving.context, r)
     finally:
-        pad.unlink(missing_ok=True)
+        if not overgedragen:
+            pad.unlink(missing_ok=True)
+    al_ontvangen = isinstance(r, Importresultaat) and r.al_ontvangen
     with omgeving.context(actor, Kanaal.API) as ctx:
-        uit = leveringen.lees(ctx, r.levering_id, al_ontvangen=r.al_ontvangen)
+        uit = leveringen.lees(ctx, r.levering_id, al_ontvangen=al_ontvangen)
     response.headers["Location"] = f"/api/v1/leveringen/{uit.id}"
-    if r.al_ontvangen:
+    if al_ontvangen:
         response.status_code = 200
     return uit
 

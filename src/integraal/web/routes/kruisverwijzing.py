@@ -6,6 +6,8 @@ from __future__ import annotations
 from fastapi import APIRouter, BackgroundTasks
 from fastapi.responses import HTMLResponse, Response
 
+from integraal import achtergrond
+from integraal.achtergrond import Opdracht
 from integraal.domein.invoer import valideer
 from integraal.kruis.oordeel import Oordeel, Paarstatus
 from integraal.kruisverwijzing import oordelen, taken
@@ -63,11 +65,9 @@ def kruis_pagina(w: WebDep, casus_id: str) -> Response:
 @router.post(
     "/casussen/{casus_id}/kruisverwijzing", response_class=HTMLResponse, dependencies=[Csrf]
 )
-def kruis_starten(
-    w: WebDep, achtergrond: BackgroundTasks, casus_id: str, velden: Velden
-) -> Response:
+def kruis_starten(w: WebDep, na: BackgroundTasks, casus_id: str, velden: Velden) -> Response:
     def klaar(t: taken.KruistaakUit) -> Response:
-        achtergrond.add_task(taken.op_achtergrond, w.omgeving.context, t.id)
+        achtergrond.plaats(w.omgeving, Opdracht.kruisverwijzing(t.id), na.add_task)
         return w.bevestig(
             f"/casussen/{casus_id}/kruisverwijzing#taken",
             "Kruisverwijzing gestart",
@@ -89,11 +89,9 @@ def kruis_starten(
     response_class=HTMLResponse,
     dependencies=[Csrf],
 )
-def kruis_hervatten(
-    w: WebDep, achtergrond: BackgroundTasks, casus_id: str, taak_id: str
-) -> Response:
+def kruis_hervatten(w: WebDep, na: BackgroundTasks, casus_id: str, taak_id: str) -> Response:
     w.doe(lambda ctx: taken.taak_van_casus(ctx, casus_id, taak_id))
-    achtergrond.add_task(taken.op_achtergrond, w.omgeving.context, taak_id)
+    achtergrond.plaats(w.omgeving, Opdracht.kruisverwijzing(taak_id), na.add_task)
     return w.bevestig(
         f"/casussen/{casus_id}/kruisverwijzing#taken",
         "Kruisverwijzing hervat",

@@ -4,23 +4,22 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, BackgroundTasks, File, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from integraal import achtergrond
+from integraal.achtergrond import Opdracht
 from integraal.bronnen import leveringen, ontvangst, voortgang
-from integraal.bronnen.importeren import Aanbod, Importresultaat, verwerk
+from integraal.bronnen.importeren import Aanbod, Importresultaat
 from integraal.bronnen.leveringen import MAX_BESTAND, Bestand, LeveringIn, Leveringstatus
-from integraal.omgeving import Omgeving
 from integraal.verwerking import Kanaal
 from integraal.web.basis import Csrf, Kruimel, Velden, Web, WebDep
 from integraal.web.formulier import Formulierstaat
 
 router = APIRouter()
-log = logging.getLogger(__name__)
 
 
 def _lijstpagina(w: Web, f: Formulierstaat) -> Response:
@@ -43,17 +42,6 @@ def leveringen_pagina(w: WebDep) -> Response:
     return _lijstpagina(w, Formulierstaat())
 
 
-def _verwerk_op_achtergrond(omgeving: Omgeving, aanbod: Aanbod) -> None:
-    try:
-        verwerk(omgeving.context, aanbod)
-    except Exception:
-        # The delivery is already marked failed with a Dutch message; the trace is for operators.
-        log.exception("verwerking van levering %s afgebroken", aanbod.levering_id)
-    finally:
-        if isinstance(aanbod.inhoud, Path):
-            aanbod.inhoud.unlink(missing_ok=True)
-
-
 @router.post("/leveringen", response_class=HTMLResponse, dependencies=[Csrf])
 def levering_uploaden(
     w: WebDep,
@@ -61,9 +49,10 @@ def levering_uploaden(
     taken: BackgroundTasks,
     bestand: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
-    """Decide and register now; process after the answer, so the user watches it progress.
-    The file is copied to disk in blocks (one byte past the limit is enough to refuse it); the
-    background task removes it when done, this request when nothing is left to do."""
+    """Decide and register now; process in the background (after the answer, or by a worker),
+    so the user watches it progress. The file is copied to disk in blocks (one byte past the
+    limit is enough to refuse it); the job removes it when done, this request when nothing is
+    left to do."""
     naam = (bestand.filename or "") if bestand is not None else ""
     ontvangen: Path | None = None
     overgedragen = False
@@ -85,7 +74,8 @@ def levering_uploaden(
     def naar_levering(aanbod: Aanbod | Importresultaat) -> Response:
         nonlocal overgedragen
         if isinstance(aanbod, Aanbod):
-            taken.add_task(_verwerk_op_achtergrond, w.omgeving, aanbod)
+            # The job owns the received file from here and removes it when done.
+            achtergrond.plaats(w.omgeving, Opdracht.levering(aanbod), taken.add_task)
             overgedragen = True
         return RedirectResponse(f"/leveringen/{aanbod.levering_id}", status_code=303)
 

@@ -12,6 +12,8 @@ from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from integraal import achtergrond
+from integraal.achtergrond import Opdracht
 from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
 from integraal.domein.monitor import Maatregelstatus, Soort, TKStatus, Uitvoering
 from integraal.export import tabel
@@ -345,7 +347,7 @@ def rapport_html(w: WebDep) -> Response:
 def rapport_pdf_maken(w: WebDep, bord: BordDep, taken: BackgroundTasks) -> Response:
     """Start the PDF after the answer; the next page shows its progress and then the link."""
     o = bord.begin(w.ik)
-    taken.add_task(bord.maak, w.omgeving.context, w.ik, o.id)
+    achtergrond.plaats(w.omgeving, Opdracht.rapport(o.id, w.ik), taken.add_task)
     return RedirectResponse(f"/monitor/rapport/pdf/{o.id}", status_code=303)
 
 
