@@ -6,17 +6,24 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import hmac
 import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 
 from anyio import to_thread
 from fastapi import FastAPI, Request, Response
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
 
+from integraal import meting
 from integraal.api.app import maak_api, redoc_pagina, swagger_pagina
 from integraal.api.fouten import probleem
 from integraal.omgeving import Omgeving, maak_omgeving
+from integraal.opslag import metingen
+from integraal.opslag.db import transactie
 from integraal.web import fouten
 from integraal.web.app import maak_web
 from integraal.web.grenzen import Grenzen
@@ -115,6 +122,16 @@ def _levensloop(omgeving: Omgeving) -> Callable[[FastAPI], AbstractAsyncContextM
     return levensloop
 
 
+def maak_app_in_proces() -> FastAPI:
+    """The factory each process of `integraal serve --workers N` calls: a process started
+    fresh configures its own logs before it builds the app."""
+    from integraal.instellingen import instellingen
+    from integraal.meting import logs
+
+    logs.stel_in(instellingen().logformaat)
+    return maak_app()
+
+
 def maak_app(omgeving: Omgeving | None = None) -> FastAPI:
     omgeving = omgeving or maak_omgeving()
     app = maak_web(omgeving)
@@ -144,4 +161,60 @@ def maak_app(omgeving: Omgeving | None = None) -> FastAPI:
             response.headers.setdefault("Content-Security-Policy", CSP_API if is_api else CSP_HTML)
         return response
 
+    _metingen(app, omgeving)
     return app
+
+
+class _WerkOnderweg(Collector):
+    """What waits, read from the database when scraped (so every process reports the same)."""
+
+    def __init__(self, omgeving: Omgeving) -> None:
+        self._omgeving = omgeving
+
+    def collect(self) -> Iterator[Metric]:
+        with transactie(self._omgeving.fabriek, lezen=True) as sessie:
+            wachtrij = metingen.wachtrij_per_status(sessie)
+            onderweg = metingen.werk_onderweg(sessie)
+        w = GaugeMetricFamily(
+            "integraal_wachtrij_opdrachten",
+            "Opdrachten in de wachtrij per status (alleen PostgreSQL met werkers)",
+            labels=["status"],
+        )
+        for status, n in sorted(wachtrij.items()):
+            w.add_metric([status], n)
+        yield w
+        o = GaugeMetricFamily(
+            "integraal_werk_onderweg",
+            "Leveringen, kruisverwijzingen en rapporten die nog niet klaar zijn",
+            labels=["soort"],
+        )
+        for soort, n in sorted(onderweg.items()):
+            o.add_metric([soort], n)
+        yield o
+
+
+def _metingen(app: FastAPI, omgeving: Omgeving) -> None:
+    """Request latency for every answer; `/metrics` only when a token is configured, and
+    then only with it: counts of use say something about an installation, so they are not
+    public by default."""
+    token = omgeving.instellingen.metrics_token
+    werk = _WerkOnderweg(omgeving)
+
+    @app.middleware("http")
+    async def _meet(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        begin = time.perf_counter()
+        response = await call_next(request)
+        # The route's template, never the path itself: no ids in the labels, and a bounded set.
+        route = getattr(request.scope.get("route"), "path", None)
+        naam = f"{request.scope.get('root_path', '')}{route}" if route else "onbekend"
+        meting.verzoek(request.method, naam, response.status_code, time.perf_counter() - begin)
+        return response
+
+    @app.get("/metrics", include_in_schema=False)
+    def metrics(request: Request) -> Response:
+        gegeven = request.headers.get("authorization", "")
+        if not token or not hmac.compare_digest(gegeven.encode(), f"Bearer {token}".encode()):
+            return probleem(404, "Niet gevonden.", request.url.path)
+        return Response(meting.tekst([werk]), media_type=meting.INHOUDSTYPE)

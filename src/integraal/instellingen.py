@@ -11,9 +11,16 @@ from typing import Literal
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+# Where a container platform mounts secrets (compose, Kubernetes): a file named after the
+# variable (integraal_database_url, integraal_pseudoniem_sleutel, ...) sets it, so a secret
+# need not be in the environment. The environment wins when both are set.
+GEHEIMEN = Path("/run/secrets")
+
 
 class Instellingen(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="INTEGRAAL_")
+    model_config = SettingsConfigDict(
+        env_prefix="INTEGRAAL_", secrets_dir=GEHEIMEN if GEHEIMEN.is_dir() else None
+    )
 
     data_dir: Path = Path("var")
     database_url: str | None = None
@@ -44,6 +51,11 @@ class Instellingen(BaseSettings):
     # A worker's heartbeat, and after how long without one its jobs are run again.
     werker_hartslag_seconden: float = 10
     werker_stil_na_seconden: float = 30
+    # Prometheus scrapes /metrics with this bearer token; unset, /metrics does not exist.
+    metrics_token: str | None = None
+    # "json" writes the app's and workers' logs as one JSON object per line (for a log
+    # collector); "tekst" as readable lines.
+    logformaat: Literal["tekst", "json"] = "tekst"
 
     @property
     def toegangstermijn(self) -> dt.timedelta:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from integraal import logboek
+from integraal import logboek, meting
 from integraal.bronnen import ontvangst
 from integraal.bronnen.importeren import herstel_onderbroken
 from integraal.delen import Beslisser, standaard_beslisser
@@ -77,10 +77,12 @@ class Omgeving:
                 if klok is not None:
                     ctx.klok = klok
                 yield ctx
+                regels = ctx.aantal_logregels
                 if not lezen:
                     ctx.schrijf_uitgesteld(sessie)
             if lezen and ctx.heeft_uitgesteld:
                 self.schrijver.schrijf(ctx)
+            meting.logregels(regels)  # committed by now, with the action or just after
         except Weigering:
             # The refused action rolled back; the record that it was refused must not.
             if ctx is not None and ctx.weigeringen:

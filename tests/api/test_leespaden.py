@@ -297,6 +297,7 @@ PERSOONSGEGEVENS = {
 CODE_PADEN = {("POST", "/api/v1/beslag/_inzage"), ("POST", "/mijn-beslag")}
 # The rest, each with why it reads no partner personal data.
 GEEN_PERSOONSGEGEVENS = {
+    ("GET", "/metrics"): "tellingen voor beheerders, alleen met het geconfigureerde token",
     ("GET", "/api/v1/gezondheid/levend"): "of het proces antwoordt",
     ("GET", "/api/v1/gezondheid/gereed"): "of de database bereikbaar en bijgewerkt is",
     **dict.fromkeys(

@@ -23,6 +23,7 @@ from tests.conftest import WACHTWOORD, Wereld
 from tests.hulp import csrf
 
 _WACHT = 90.0
+METRICS_TOKEN = "geheim-voor-prometheus"
 
 
 def _vrije_poort() -> int:
@@ -56,6 +57,7 @@ def server(wereld: Wereld) -> Iterator[str]:
         "INTEGRAAL_DATABASE_URL": inst.database,
         "INTEGRAAL_DATA_DIR": str(inst.data_dir),
         "INTEGRAAL_PSEUDONIEM_SLEUTEL": inst.pseudoniem_sleutel or "",
+        "INTEGRAAL_METRICS_TOKEN": METRICS_TOKEN,
     }
     proces = subprocess.Popen(
         [sys.executable, "-m", "integraal.cli", "serve", "--workers", "2", "--port", str(poort)],
@@ -118,3 +120,16 @@ def test_twee_processen_achter_een_poort(wereld: Wereld, server: str) -> None:
     with transactie(wereld.omgeving.fabriek, lezen=True) as s:
         v = logboek.verifieer(s)
     assert v.in_orde, v.tekst()
+
+    # The metrics are the sum over both processes, whichever one answers the scrape: every
+    # scrape counts all twenty case pages, though each process served only some of them.
+    with httpx.Client(base_url=server, limits=nieuw) as c:
+        for _ in range(4):
+            tekst = c.get("/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}).text
+            regel = next(
+                r
+                for r in tekst.splitlines()
+                if r.startswith("integraal_verzoek_seconden_count")
+                and 'route="/casussen/{casus_id}"' in r
+            )
+            assert float(regel.rsplit(" ", 1)[1]) == 20

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -39,27 +42,42 @@ def serve(
     import uvicorn
 
     from integraal.app import maak_app
+    from integraal.meting import logs
 
     omg = omgeving()
     h = host or omg.instellingen.host
     p = port or omg.instellingen.port
+    logs.stel_in(omg.instellingen.logformaat)
     typer.echo(f"Integraal draait op http://{h}:{p}/  (API: http://{h}:{p}/api/v1/docs)")
     if workers == 1:
-        uvicorn.run(maak_app(omg), host=h, port=p, log_level="warning")
+        uvicorn.run(maak_app(omg), host=h, port=p, log_level="warning", log_config=None)
         return
     # Several processes share sessions, progress and jobs through the database (decision
     # record 0023). Secrets kept as files in the data folder are made here, once, before the
     # processes start: each making its own would give each another pseudonym key.
     _ = omg.pseudoniem_sleutel, omg.ondertekensleutel()
     omg.database.dispose()
+    _gedeelde_metingen(omg.instellingen.data_dir)
     uvicorn.run(
-        "integraal.app:maak_app",
+        "integraal.app:maak_app_in_proces",
         factory=True,
         workers=workers,
         host=h,
         port=p,
         log_level="warning",
+        log_config=None,
     )
+
+
+def _gedeelde_metingen(data_dir: Path) -> None:
+    """The app processes count their metrics in one folder, so a scrape of any of them sees
+    the sum; emptied first, or the counts of processes gone would be added again."""
+    from integraal.meting import MAP_VARIABELE
+
+    map_ = data_dir / "metingen"
+    shutil.rmtree(map_, ignore_errors=True)
+    map_.mkdir(parents=True)
+    os.environ[MAP_VARIABELE] = str(map_)
 
 
 def worker(
@@ -72,8 +90,6 @@ def worker(
 ) -> None:
     """Werk opdrachten uit de wachtrij af: leveringen, kruisverwijzingen, rapporten en gepland
     werk (bewaartermijnen, controle en checkpoints van het logboek). Vraagt PostgreSQL."""
-    import logging
-
     omg = omgeving()
     if not omg.instellingen.achtergrond_in_wachtrij:
         raise fout(
@@ -83,8 +99,9 @@ def worker(
             ONGELDIG,
         )
     from integraal.achtergrond.postgres import werk
+    from integraal.meting import logs
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logs.stel_in(omg.instellingen.logformaat)
     typer.echo(f"Werker gestart ({gelijktijdig} tegelijk); stoppen met Ctrl+C.")
     werk(omg, gelijktijdig=gelijktijdig, tot_leeg=tot_leeg)
 

@@ -15,7 +15,7 @@ from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass, field
 from typing import Protocol
 
-from integraal import logboek
+from integraal import logboek, meting
 from integraal.delen import Beslisser, Besluit, CasusContext, Geweigerd, Verzoek
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import GeenToegang
@@ -87,6 +87,7 @@ class Context:
         default_factory=list, repr=False
     )
     _audits: list[Auditregel] = field(default_factory=list, repr=False)
+    _direct_geschreven: int = field(default=0, repr=False)
 
     def nu(self) -> dt.datetime:
         return self.klok()
@@ -117,7 +118,7 @@ class Context:
     ) -> Besluit:
         """Ask the rule engine on behalf of this context's actor (recipient: their organisation)."""
         ontvanger = aan if aan is not None else self.ik.organisatie_id
-        return self.beslisser.beslis(
+        besluit = self.beslisser.beslis(
             Verzoek(
                 van=van,
                 aan=ontvanger,
@@ -133,6 +134,8 @@ class Context:
             ),
             uitleg=uitleg,
         )
+        meting.besluit(besluit.toegestaan)
+        return besluit
 
     def vereis(self, besluit: Besluit) -> Besluit:
         """The decision, or the refusal that explains it."""
@@ -201,6 +204,12 @@ class Context:
         if self._uitgesteld:
             raise RuntimeError("eerst de uitgestelde logregels, dan pas direct schrijven")
         logboek.schrijf(self.sessie, regels)
+        self._direct_geschreven += len(regels)
+
+    @property
+    def aantal_logregels(self) -> int:
+        """Lines this action appended or holds back to append (counted once committed)."""
+        return self._direct_geschreven + sum(len(r) for r, _ in self._uitgesteld)
 
     @property
     def heeft_uitgesteld(self) -> bool:
