@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 
-.PHONY: run test test-snel last schaal lint openapi docs bench clean
+.PHONY: run test test-snel last schaal lint openapi docs bench clean oidc
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,8 +20,12 @@ run: $(STAMP)
 	$(BIN)/integraal serve
 
 ## make test: lint + typecheck + volledige testsuite tegen SQLite én PostgreSQL
-test: $(STAMP) lint
+test: $(STAMP) lint oidc
 	scripts/met-postgres $(BIN)/python -m pytest -n auto --dist loadfile
+
+# The OpenID Connect provider the single sign-on browser test starts (Node.js).
+oidc:
+	scripts/oidc-aanbieder
 
 ## make test-snel: alleen SQLite, zonder trage en browsertests
 test-snel: $(STAMP)

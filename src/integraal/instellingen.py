@@ -56,6 +56,13 @@ class Instellingen(BaseSettings):
     # "json" writes the app's and workers' logs as one JSON object per line (for a log
     # collector); "tekst" as readable lines.
     logformaat: Literal["tekst", "json"] = "tekst"
+    # Single sign-on: a YAML file with the OpenID Connect providers of the partner
+    # organisations (docs/sso.md). Unset: local accounts only.
+    oidc_bestand: Path | None = None
+    # The address people reach Integraal on (https://integraal.example.nl), for the addresses
+    # a provider sends people back to. Unset: taken from the request (fine behind a proxy that
+    # passes the host and scheme on).
+    basis_url: str | None = None
 
     @property
     def toegangstermijn(self) -> dt.timedelta:

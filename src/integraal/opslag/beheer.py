@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from integraal.opslag.db import invoeging
-from integraal.opslag.modellen import Casus, CasusLid, Gebruiker, Organisatie, Token
+from integraal.opslag.modellen import Casus, CasusLid, Gebruiker, Organisatie, SsoAanvraag, Token
 
 
 def synchroniseer_organisaties(sessie: Session, orgs: Iterable[Organisatie]) -> int:
@@ -41,6 +41,31 @@ def gebruiker_op_naam(sessie: Session, gebruikersnaam: str) -> Gebruiker | None:
 
 def gebruiker(sessie: Session, gebruiker_id: int) -> Gebruiker | None:
     return sessie.get(Gebruiker, gebruiker_id)
+
+
+def gebruiker_extern(sessie: Session, uitgever: str, extern_id: str) -> Gebruiker | None:
+    """The account that signs in at `uitgever` (an identity provider) as `extern_id`."""
+    return sessie.scalars(
+        select(Gebruiker).where(
+            Gebruiker.extern_uitgever == uitgever, Gebruiker.extern_id == extern_id
+        )
+    ).one_or_none()
+
+
+def bewaar_sso_aanvraag(sessie: Session, aanvraag: SsoAanvraag) -> None:
+    # Sign-ins never answered are cleared as new ones start.
+    grens = aanvraag.verloopt_op - dt.timedelta(hours=1)
+    sessie.execute(delete(SsoAanvraag).where(SsoAanvraag.verloopt_op < grens))
+    sessie.add(aanvraag)
+
+
+def neem_sso_aanvraag(sessie: Session, staat: str) -> SsoAanvraag | None:
+    """The sign-in sent with `staat`, removed as it is taken: an answer is used once."""
+    aanvraag = sessie.get(SsoAanvraag, staat)
+    if aanvraag is not None:
+        sessie.delete(aanvraag)
+        sessie.flush()
+    return aanvraag
 
 
 def gebruikers(sessie: Session) -> list[Gebruiker]:

@@ -10,6 +10,7 @@ from types import ModuleType
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
+from integraal.gebruikers.sso import laad_aanbieders
 from integraal.monitor import rapport
 from integraal.monitor.rapportwerk import Rapportbord
 from integraal.omgeving import Omgeving
@@ -36,13 +37,14 @@ from integraal.web.routes import (
     rapportages,
     signaalronden,
     signalen,
+    sso,
     start,
     verbanden,
 )
 from integraal.web.sessies import Sessies
 
 # Mounted in this order: within an area, a fixed path comes before one with a parameter.
-GEBIEDEN: tuple[ModuleType, ...] = (inloggen, start, delen, entiteiten, logboek, leveringen)
+GEBIEDEN: tuple[ModuleType, ...] = (inloggen, sso, start, delen, entiteiten, logboek, leveringen)
 GEBIEDEN += (signalen, casussen, deelverzoeken, interventies, kruisverwijzing, netwerk)
 GEBIEDEN += (
     beslag,
@@ -64,6 +66,12 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
         omgeving.fabriek, omgeving.instellingen.data_dir / rapport.MAP
     )
     inst = omgeving.instellingen
+    # Single sign-on providers, checked against the partner register before anyone signs in.
+    web.state.sso = (
+        laad_aanbieders(inst.oidc_bestand, {o.id for o in omgeving.beslisser.register.organisaties})
+        if inst.oidc_bestand
+        else {}
+    )
     web.add_middleware(
         Sessies,
         fabriek=omgeving.fabriek,

@@ -10,6 +10,7 @@ from integraal.opslag.modellen.beheer import (
     Gebruiker,
     Nummer,
     Organisatie,
+    SsoAanvraag,
     Token,
     Websessie,
 )
@@ -218,6 +219,7 @@ __all__ = [
     "Signaal",
     "Signaalronde",
     "Sluiting",
+    "SsoAanvraag",
     "Statement",
     "StatementGroep",
     "Token",

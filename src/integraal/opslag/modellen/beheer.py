@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -42,6 +43,29 @@ class Gebruiker(Basis):
     # a code seen once cannot be replayed.
     totp_geheim: Mapped[str | None] = mapped_column(String(64))
     totp_laatste_stap: Mapped[int | None] = mapped_column(Integer)
+    # Single sign-on: the account at the organisation's identity provider (issuer and
+    # subject), for an account that signs in there; its password hash is then unusable.
+    extern_uitgever: Mapped[str | None] = mapped_column(String(300))
+    extern_id: Mapped[str | None] = mapped_column(String(255))
+    laatst_ingelogd: Mapped[dt.datetime | None]
+
+    __table_args__ = (UniqueConstraint("extern_uitgever", "extern_id"),)
+
+
+class SsoAanvraag(Basis):
+    """A sign-in sent to an identity provider and not yet back: what the answer must match
+    (state, PKCE verifier, nonce), bound to the browser that asked (the hash of a cookie of
+    its own). Kept on the server, not in the session, because the session's cookie is
+    SameSite=Strict and does not come along when the provider sends the person back."""
+
+    __tablename__ = "sso_aanvraag"
+    staat: Mapped[str] = mapped_column(String(64), primary_key=True)
+    binding: Mapped[str] = mapped_column(String(64))
+    aanbieder: Mapped[str] = mapped_column(String(80))
+    verifier: Mapped[str] = mapped_column(String(128))
+    nonce: Mapped[str] = mapped_column(String(64))
+    volgende: Mapped[str] = mapped_column(String(300))
+    verloopt_op: Mapped[dt.datetime] = mapped_column(index=True)
 
 
 class Nummer(Basis):

@@ -18,6 +18,7 @@ from integraal.gebruikers.tweede_factor import Stap
 from integraal.verwerking import Context
 from integraal.web.basis import Csrf, PubliekDep, Velden, Web, clientadres
 from integraal.web.formulier import Formulierstaat, gegevens
+from integraal.web.routes.sso import aanbieders, uitlog_adres
 from integraal.web.sessies import vernieuw
 
 router = APIRouter()
@@ -47,9 +48,20 @@ def _ingelogd(w: Web, ctx: Context, actor: Actor, vervolg: str) -> Response:
     return RedirectResponse(vervolg, status_code=303)
 
 
+def _pagina(w: Web, vervolg: str, status: int = 200, f: Formulierstaat | None = None) -> Response:
+    """The sign-in page: the organisations one can sign in through, and the local form."""
+    return w.pagina(
+        "inloggen.html",
+        status=status,
+        volgende=vervolg,
+        aanbieders=sorted(aanbieders(w.request).values(), key=lambda a: a.titel),
+        f=f or Formulierstaat(),
+    )
+
+
 @router.get("/inloggen", response_class=HTMLResponse)
 def inloggen(w: PubliekDep, volgende: str | None = None) -> Response:
-    return w.pagina("inloggen.html", volgende=_veilig_vervolg(volgende))
+    return _pagina(w, _veilig_vervolg(volgende))
 
 
 @router.post("/inloggen", response_class=HTMLResponse, dependencies=[Csrf])
@@ -58,9 +70,7 @@ def inloggen_verwerken(w: PubliekDep, velden: Velden, volgende: str | None = Non
     try:
         invoer = valideer(Inloggegevens, gegevens(Inloggegevens, velden))
     except OngeldigeInvoer as exc:
-        return w.pagina(
-            "inloggen.html", status=400, f=Formulierstaat(velden, exc.fouten), volgende=vervolg
-        )
+        return _pagina(w, vervolg, 400, f=Formulierstaat(velden, exc.fouten))
     inst = w.omgeving.instellingen
     with w.context(anoniem=True) as ctx:
         try:
@@ -83,11 +93,11 @@ def inloggen_verwerken(w: PubliekDep, velden: Velden, volgende: str | None = Non
             fout = Formulierstaat(
                 {"gebruikersnaam": [invoer.gebruikersnaam]}, {"gebruikersnaam": a.melding or ""}
             )
-            return w.pagina("inloggen.html", status=400, f=fout, volgende=vervolg)
+            return _pagina(w, vervolg, 400, f=fout)
         if a.stap is Stap.ONTBREEKT:
             ctx.audit("inloggen", "geweigerd", reden="tweede factor niet ingesteld")
             fout = Formulierstaat({}, {"": a.melding or ""})
-            return w.pagina("inloggen.html", status=403, f=fout, volgende=vervolg)
+            return _pagina(w, vervolg, 403, f=fout)
         if a.stap is Stap.CODE:
             ctx.audit("inloggen", "wachtwoord juist, wacht op code")
             # Not signed in yet: the session only remembers whose code to ask, briefly.
@@ -153,5 +163,9 @@ def code_verwerken(w: PubliekDep, velden: Velden, volgende: str | None = None) -
 
 @router.post("/uitloggen", dependencies=[Csrf])
 def uitloggen(w: PubliekDep) -> Response:
-    w.request.session.clear()
-    return RedirectResponse("/inloggen", status_code=303)
+    """Signed out here, and, for a session that signed in at its organisation, sent there
+    to sign out too (it sends the person back to /uitgelogd)."""
+    sessie = w.request.session
+    elders = uitlog_adres(w, sessie.get("sso"), sessie.get("id_token"))
+    sessie.clear()
+    return RedirectResponse(elders or "/inloggen", status_code=303)
