@@ -44,6 +44,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     # A person's work list counts what waits in the operational modules.
     "taken": _KERN
     | {
+        "beheer",
         "casus",
         "beslag",
         "kruisverwijzing",
@@ -73,6 +74,8 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "logboek",
         "meting",
     },
+    # What an organisation runs itself: its users and roles (through the accounts' package).
+    "beheer": _KERN | {"gebruikers"},
     # Background work: hands the operational modules' work to a queue or runs it, and the
     # composition root it runs in; nothing below imports it.
     "achtergrond": _KERN | {"bronnen", "kruisverwijzing", "monitor", "omgeving"},
@@ -93,6 +96,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "api": _KERN
     | {
         "achtergrond",
+        "beheer",
         "kruis",
         "kruisverwijzing",
         "bronnen",
@@ -111,6 +115,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
     "web": _KERN
     | {
         "achtergrond",
+        "beheer",
         "kruis",
         "kruisverwijzing",
         "bronnen",

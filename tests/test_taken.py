@@ -81,8 +81,14 @@ def test_elke_rol_ziet_haar_eigen_werk(demo: Omgeving) -> None:
     assert _taken(demo, "ovj.om")["Termijnen bewaken"] >= 1
     assert "Termijnen bewaken" not in analist
     assert _taken(demo, "beleid.riec")["Moties en toezeggingen beoordelen"] >= 1
-    # The privacy officer's one task: the demo's alert about a shielded person read.
-    assert _taken(demo, "privacy.riec") == {"Integriteitsmeldingen beoordelen": 1}
+    # The privacy officer: the demo's alert about a shielded person read; no rule change
+    # waits for approval in the demo.
+    assert _taken(demo, "privacy.riec") == {
+        "Integriteitsmeldingen beoordelen": 1,
+        "Regelwijzigingen beoordelen": 0,
+    }
+    # The functioneel beheerder: their organisation's users only (reads no partner data).
+    assert _taken(demo, "beheer.riec") == {"Gebruikers beheren": 0}
     # The coordinator: the analyst's membership confirmed 80 days ago lapses soon.
     assert _taken(demo, "coordinator.riec")["Toegang bevestigen"] == 1
     # A work list counts; it reads no person, so it writes no processing line.

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from integraal import logboek, meting
 from integraal.bronnen import ontvangst
 from integraal.bronnen.importeren import herstel_onderbroken
 from integraal.delen import Beslisser, standaard_beslisser
+from integraal.delen.catalogus import catalogus_uit_tekst, meegeleverde_tekst
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import Weigering
 from integraal.instellingen import Instellingen, instellingen
@@ -22,11 +24,22 @@ from integraal.logboek.getuige import controleer_map, publiceer
 from integraal.logboek.getuige import lees as lees_getuige
 from integraal.logboek.ondertekening import Checkpoint, laad_of_maak_sleutel, publieke_sleutel_hex
 from integraal.opslag import beheer, kruis
-from integraal.opslag.db import Database, Sessiefabriek, maak_engine, maak_sessiefabriek, transactie
-from integraal.opslag.modellen import Organisatie
+from integraal.opslag import catalogus as catalogusopslag
+from integraal.opslag.db import (
+    Database,
+    Sessie,
+    Sessiefabriek,
+    maak_engine,
+    maak_sessiefabriek,
+    transactie,
+)
+from integraal.opslag.modellen import Catalogusversie, Organisatie
 from integraal.opslag.schema import achterstand, migreer
 from integraal.verwerking import Context, Kanaal
 from integraal.verwerking.groepschrijven import Groepschrijver
+
+# How often a process looks whether another version of the rule catalogue came into force.
+CATALOGUS_CONTROLE = 5.0
 
 
 @dataclass
@@ -35,11 +48,30 @@ class Omgeving:
     database: Database
     fabriek: Sessiefabriek
     beslisser: Beslisser
+    # A catalogue the caller gave (tests, benchmarks) stays; otherwise the version in force
+    # in the database is followed (approved in the app, decision record 0025).
+    vaste_catalogus: bool = False
     # Reading actions' log lines, appended together (one commit for many requests).
     schrijver: Groepschrijver = field(init=False, repr=False)
+    _catalogus_gezien: float = field(init=False, repr=False, default=0.0)
 
     def __post_init__(self) -> None:
         self.schrijver = Groepschrijver(self.fabriek)
+        self._catalogus_gezien = time.monotonic()
+
+    def volg_catalogus(self, *, meteen: bool = False) -> None:
+        """Take the catalogue version in force, when another one came into force since (in
+        this process or another). Looked up at most every few seconds, unless `meteen`."""
+        if self.vaste_catalogus:
+            return
+        nu = time.monotonic()
+        if not meteen and nu - self._catalogus_gezien < CATALOGUS_CONTROLE:
+            return
+        self._catalogus_gezien = nu
+        with transactie(self.fabriek, lezen=True) as sessie:
+            actief = catalogusopslag.actieve(sessie)
+        if actief is not None and actief[0] != self.beslisser.catalogus.versie:
+            self.beslisser = Beslisser(catalogus_uit_tekst(actief[1]), self.beslisser.register)
 
     @property
     def pseudoniem_sleutel(self) -> bytes:
@@ -67,6 +99,7 @@ class Omgeving:
         for many requests). Should that append fail, the action fails: no answer without
         its log line."""
         ctx: Context | None = None
+        self.volg_catalogus()
         try:
             with transactie(self.fabriek, lezen=lezen) as sessie:
                 ctx = Context(sessie, self.beslisser, kanaal, actor, self.pseudoniem_sleutel)
@@ -139,7 +172,11 @@ def maak_omgeving(
     config = config or instellingen()
     database = maak_engine(config.database)
     omgeving = Omgeving(
-        config, database, maak_sessiefabriek(database), beslisser or standaard_beslisser()
+        config,
+        database,
+        maak_sessiefabriek(database),
+        beslisser or standaard_beslisser(),
+        vaste_catalogus=beslisser is not None,
     )
     if initialiseer:
         initialiseer_database(omgeving)
@@ -156,7 +193,30 @@ def initialiseer_database(omgeving: Omgeving) -> None:
                 for o in omgeving.beslisser.register.organisaties
             ),
         )
+    with transactie(omgeving.fabriek) as sessie:
+        zaai_catalogus(sessie)
+    omgeving.volg_catalogus(meteen=True)
     herstel_onderbroken(omgeving.fabriek, wachtrij=omgeving.instellingen.achtergrond_in_wachtrij)
     ontvangst.ruim_op(omgeving.instellingen.data_dir)
     with transactie(omgeving.fabriek) as sessie:
         kruis.onderbreek_verweesde_taken(sessie, dt.datetime.now(dt.UTC))
+
+
+def zaai_catalogus(sessie: Sessie) -> None:
+    """The shipped catalogue as the first version in force of a new installation. After an
+    upgrade that ships another version, that one waits as a proposal for the privacy
+    officer's approval: the installation keeps the rules it approved until then."""
+    tekst = meegeleverde_tekst()
+    versie = catalogus_uit_tekst(tekst).versie
+    if catalogusopslag.op_naam(sessie, versie) is not None:
+        return
+    eerste = catalogusopslag.actieve(sessie) is None
+    cv = Catalogusversie(
+        versie=versie,
+        tekst=tekst,
+        status=catalogusopslag.VOORGESTELD,
+        toelichting="Meegeleverd met deze versie van Integraal.",
+    )
+    catalogusopslag.bewaar(sessie, cv)
+    if eerste:
+        catalogusopslag.activeer(sessie, cv, dt.datetime.now(dt.UTC))

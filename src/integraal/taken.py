@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from integraal.beheer import catalogus as catalogusbeheer
+from integraal.beheer.gebruikers import UITGENODIGD
 from integraal.beslag import objecten
 from integraal.bestuurlijk import bibob, sluitingen, vorderingen
 from integraal.casus import advies
@@ -53,6 +55,8 @@ def mijn_taken(ctx: Context) -> list[Taak]:
                 "/monitor/moties",
             )
         )
+    elif actor.rol is Rol.FUNCTIONEEL_BEHEERDER:
+        pass  # their organisation's users (above); they read no partner data
     elif actor.rol is not Rol.PRIVACY_OFFICER and actor.rol not in POORTROLLEN:
         uit.append(
             Taak(
@@ -174,18 +178,42 @@ def _integriteitstaken(ctx: Context) -> list[Taak]:
                 integriteitsmeldingen.te_beoordelen(ctx),
                 "meldingen over het gebruik van Integraal door medewerkers van uw organisatie",
                 "/integriteit",
-            )
+            ),
+            Taak(
+                "Regelwijzigingen beoordelen",
+                catalogusbeheer.te_beoordelen(ctx),
+                "voorgestelde versies van de deelregels die op uw goedkeuring wachten",
+                "/regels/versies",
+            ),
         ]
+    if ctx.ik.rol is Rol.FUNCTIONEEL_BEHEERDER:
+        return [_gebruikerstaak(ctx)]
     if ctx.ik.rol is Rol.COORDINATOR:
         return [
+            _gebruikerstaak(ctx),
             Taak(
                 "Toegang bevestigen",
                 toegangsreview.aantal_te_doen(ctx),
                 "lidmaatschappen en rollen die binnen twee weken vervallen of al vervallen zijn",
                 "/toegangsreview",
-            )
+            ),
         ]
     return []
+
+
+def _gebruikerstaak(ctx: Context) -> Taak:
+    """The organisation's users: invitations not used yet are what waits."""
+    wachtend = sum(
+        1
+        for g in beheer.gebruikers_van(ctx.sessie, ctx.ik.organisatie_id)
+        if g.actief and g.wachtwoord_hash == UITGENODIGD
+    )
+    return Taak(
+        "Gebruikers beheren",
+        wachtend,
+        "uitnodigingen die nog niet zijn gebruikt; nodig collega's uit en wijzig rollen",
+        "/beheer/gebruikers",
+    )
 
 
 def _poorttaken(ctx: Context) -> list[Taak]:

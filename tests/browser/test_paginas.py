@@ -103,6 +103,8 @@ FORMULIEREN: tuple[tuple[str | None, str], ...] = (
     ("beleid.riec", "/monitor/maatregelen/nieuw"),
     ("beleid.riec", "/monitor/indicatoren/nieuw"),
     ("beleid.riec", "/monitor/moties/nieuw"),
+    ("beheer.riec", "/beheer/gebruikers/nieuw"),
+    ("beheer.riec", "/regels/versies/nieuw"),
 )
 # The styled error pages: (user, path, expected status).
 FOUTPAGINAS: tuple[tuple[str | None, str, int], ...] = (

@@ -79,6 +79,7 @@ from integraal.domein.fouten import Weigering
 from integraal.domein.integriteit import Afschermingssoort, Meldingstatus
 from integraal.domein.knelpunt import Knelpuntthema, Oplossingssoort
 from integraal.domein.monitor import Maatregelstatus, Soort, TKStatus
+from integraal.domein.rollen import Rol
 from integraal.gebruikers import actor_van
 from integraal.instellingen import Instellingen
 from integraal.integriteit import afscherming, controle, toegangsreview
@@ -483,6 +484,15 @@ REGELS: dict[str, frozenset[str]] = {
 # Audited actions that by design write no line themselves, and why.
 ZONDER_REGELS: dict[str, str] = {
     "inloggen": "checks an account; reads no one's personal data",
+    "gebruiker uitnodigen": "account administration of one's own organisation, no partner data",
+    "gebruiker opnieuw uitnodigen": "account administration: a new link, no partner data",
+    "uitnodiging aanvaarden": "the invitee sets their own password, no partner data",
+    "rol wijzigen": "account administration of one's own organisation, no partner data",
+    "gebruiker uitschakelen": "account administration: sessions and tokens ended",
+    "gebruiker inschakelen": "account administration of one's own organisation, no partner data",
+    "regelwijziging voorstellen": "the rule catalogue: rules, no person",
+    "regelwijziging goedkeuren": "the rule catalogue: rules; references are made up, no person",
+    "regelwijziging afwijzen": "the rule catalogue: rules, no person",
     "aanwijzingen vastleggen": "case administration: no subject is read or provided",
     "casusthema vastleggen": "case administration: the theme is about the case, not a person",
     "pmg-uitvraag uitzetten": "Preventie met Gezag: a request to municipalities, no person",
@@ -1440,6 +1450,49 @@ def _speel_pmg(o: Omgeving, a: dict[str, Actor]) -> None:
     doe(o, beleid, pmg.beoordeel, opgave, pmg.BeoordelingIn(oordeel="goedkeuren"))
 
 
+def _speel_gebruikersbeheer(o: Omgeving, a: dict[str, Actor]) -> None:
+    """The beheerder invites a colleague, who sets a password; a new link; a role changed;
+    the account disabled and enabled again."""
+    from integraal.beheer import gebruikers as gb
+
+    beheerder = a["beheer.riec"]
+    bewijs = doe(
+        o,
+        beheerder,
+        gb.nodig_uit,
+        gb.GebruikerIn(naam="Ina Nieuw", gebruikersnaam="ina.nieuw", rol=Rol.ANALIST),
+    )
+    wachtwoord = "een lange zin als wachtwoord"
+    doe(
+        o,
+        None,
+        gb.aanvaard,
+        bewijs.pad.rsplit("/", 1)[1],
+        gb.WachtwoordIn(wachtwoord=wachtwoord, herhaling=wachtwoord),
+    )
+    nummer = bewijs.gebruiker.id
+    doe(o, beheerder, gb.nieuwe_uitnodiging, nummer)
+    doe(o, beheerder, gb.wijzig_rol, nummer, gb.RolIn(rol=Rol.BELEIDSMEDEWERKER))
+    doe(o, beheerder, gb.schakel_uit, nummer)
+    doe(o, beheerder, gb.schakel_in, nummer)
+    _speel_regelwijzigingen(o, a)
+
+
+def _speel_regelwijzigingen(o: Omgeving, a: dict[str, Actor]) -> None:
+    """A change of the rule catalogue proposed and rejected, another approved (the same
+    rules under a new version number, so the story's decisions stay the same)."""
+    from integraal.beheer import catalogus as cb
+    from integraal.delen.catalogus import meegeleverde_tekst
+
+    huidig = o.beslisser.catalogus.versie
+    po, beheerder = a["privacy.riec"], a["beheer.riec"]
+    for versie, besluit in (("2099.9.1", "afwijzen"), ("2099.9.2", "goedkeuren")):
+        tekst = meegeleverde_tekst().replace(f'versie: "{huidig}"', f'versie: "{versie}"', 1)
+        v = doe(o, beheerder, cb.stel_voor, cb.VoorstelIn(tekst=tekst, toelichting="Spoortest."))
+        doe(o, beheerder, cb.voorstel, v.id)
+        doe(o, po, cb.beoordeel, v.id, cb.OordeelIn(besluit=besluit, toelichting="Gezien."))
+
+
 def _speel_integriteit(o: Omgeving, a: dict[str, Actor]) -> None:
     """A person shielded, read with a reason, the alert judged, the shielding ended; the
     access review both ways; a detection run."""
@@ -1526,6 +1579,7 @@ def spoorwereld(
     _speel_poortwachters(o, actoren)
     _speel_integriteit(o, actoren)
     _speel_bewaartermijn(o, actoren)
+    _speel_gebruikersbeheer(o, actoren)
     yield w
     o.database.dispose()
 

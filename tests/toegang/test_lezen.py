@@ -166,7 +166,7 @@ def test_betrokkene_in_logboek_ook_als_de_lezer_het_bsn_niet_mag_zien(met_leveri
         Catalogus(versie="t", categorieen=cat.categorieen, doelen=cat.doelen, regels=regels),
         w.omgeving.beslisser.register,
     )
-    omgeving = dataclasses.replace(w.omgeving, beslisser=alleen_adres)
+    omgeving = dataclasses.replace(w.omgeving, beslisser=alleen_adres, vaste_catalogus=True)
     gevonden = doe(
         omgeving, w.analist, zoek_entiteiten, Leesvraag("integrale_aanpak", "C-1"), schema="Person"
     )

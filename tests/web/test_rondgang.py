@@ -50,9 +50,15 @@ class _Tekst(HTMLParser):
         self.delen: list[str] = []
         self.links: list[str] = []
         self._overslaan = 0
+        self._broncode = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
+        # A field that holds an exchange format to edit (the rule catalogue's YAML) is code
+        # by design; its label and hint are read as any other.
+        if tag == "textarea" and "data-broncode" in a:
+            self._broncode = True
+            self._overslaan += 1
         if tag in ("script", "style", "svg"):
             self._overslaan += 1
         if tag == "a" and (href := a.get("href")) and href.startswith("/"):
@@ -63,6 +69,9 @@ class _Tekst(HTMLParser):
                 self.delen.append(str(a[naam]))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea" and self._broncode:
+            self._broncode = False
+            self._overslaan -= 1
         if tag in ("script", "style", "svg"):
             self._overslaan -= 1
 

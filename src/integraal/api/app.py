@@ -24,6 +24,7 @@ from integraal.api.routes import (
     deelverzoeken,
     delen,
     entiteiten,
+    gebruikers,
     gezondheid,
     integriteit,
     interventies,
@@ -133,6 +134,7 @@ def maak_api(omgeving: Omgeving | None) -> FastAPI:
         poortwachters,
         integriteit,
         pmg,
+        gebruikers,
     ):
         api.include_router(module.router)
     api.mount(

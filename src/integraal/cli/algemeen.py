@@ -114,12 +114,26 @@ def openapi() -> None:
     typer.echo(json.dumps(spec, indent=2, ensure_ascii=False, sort_keys=True))
 
 
-def regels() -> None:
+def regels(
+    referenties: Annotated[
+        bool,
+        typer.Option(
+            "--referenties",
+            help="Druk in plaats daarvan een nieuwe set referentieverzoeken af (YAML)",
+        ),
+    ] = False,
+) -> None:
     """Druk de deelregelcatalogus af als Markdown (voor docs/deelregels.md)."""
     from integraal.delen import standaard_beslisser
-    from integraal.delen.documentatie import als_markdown
 
     b = standaard_beslisser()
+    if referenties:
+        from integraal.delen.referenties import maak_referenties, schrijf_referenties
+
+        typer.echo(schrijf_referenties(maak_referenties(b.catalogus, b.register)), nl=False)
+        return
+    from integraal.delen.documentatie import als_markdown
+
     typer.echo(als_markdown(b.catalogus, b.register), nl=False)
 
 

@@ -24,6 +24,16 @@ def laad_catalogus(path: Path | None = None) -> Catalogus:
     return Catalogus.model_validate(_lees(path, "regels.yaml"))
 
 
+def catalogus_uit_tekst(tekst: str) -> Catalogus:
+    """A catalogue from its YAML text (a stored version, a proposal); raises on bad text."""
+    return Catalogus.model_validate(yamltekst.lees(tekst))
+
+
+def meegeleverde_tekst() -> str:
+    """The catalogue shipped with this version of Integraal: the seed of an installation."""
+    return resources.files("integraal.delen.data").joinpath("regels.yaml").read_text("utf-8")
+
+
 def laad_register(path: Path | None = None) -> Partnerregister:
     return Partnerregister.model_validate(_lees(path, "partners.yaml"))
 

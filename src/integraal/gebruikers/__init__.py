@@ -65,6 +65,11 @@ def maak_gebruiker(
     return g
 
 
+def nieuw_wachtwoord_hash(wachtwoord: str) -> str:
+    """The hash of a password a person chose (an invitation accepted)."""
+    return _hasher.hash(wachtwoord)
+
+
 def rol_geldig(g: Gebruiker, termijn: dt.timedelta, nu: dt.datetime | None = None) -> bool:
     """An active account whose role was confirmed within the access-review term."""
     nu = nu or dt.datetime.now(dt.UTC)

@@ -13,6 +13,7 @@ from integraal.domein.invoer import Invoer, veld
 from integraal.gebruikers import Inloggegevens, authenticeer, drempels, geldige_actor
 from integraal.gebruikers import tweede_factor as tf
 from integraal.gebruikers.tweede_factor import Stap
+from integraal.opslag import beheer
 from integraal.opslag.db import Sessie
 
 ONJUIST = "De gebruikersnaam of het wachtwoord is niet juist."
@@ -59,6 +60,8 @@ def meld_aan(
         drempels.inloggen_mislukt(sessie, invoer.gebruikersnaam, adres, nu)
         return Aanmelding(None, None, ONJUIST)
     stap = tf.volgende_stap(sessie, actor, verplicht=verplicht)
+    if stap not in (Stap.CODE, Stap.ONTBREEKT):
+        beheer.ingelogd(sessie, actor.gebruiker_id, nu)
     return Aanmelding(actor, stap, tf.ONTBREEKT if stap is Stap.ONTBREEKT else None)
 
 
@@ -79,4 +82,5 @@ def bevestig_code(
     if actor is None or not tf.controleer(sessie, gebruiker_id, invoer.code, nu):
         drempels.inloggen_mislukt(sessie, gebruikersnaam, adres, nu)
         return None
+    beheer.ingelogd(sessie, gebruiker_id, nu)
     return actor

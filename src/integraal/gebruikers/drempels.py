@@ -37,6 +37,9 @@ INLOGGEN_ADRES = Drempel(
 )
 MELDEN = Drempel("melden", 10, dt.timedelta(hours=1), "vanaf dit adres een melding gedaan")
 MIJN_BESLAG = Drempel("mijn-beslag", 20, dt.timedelta(minutes=15), "een code opgezocht")
+UITNODIGING = Drempel(
+    "uitnodiging", 20, dt.timedelta(minutes=15), "een uitnodigingslink geprobeerd"
+)
 
 
 class TeVaak(Weigering):

@@ -6,11 +6,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from integraal.opslag.db import invoeging
-from integraal.opslag.modellen import Casus, CasusLid, Gebruiker, Organisatie, SsoAanvraag, Token
+from integraal.opslag.modellen import (
+    Casus,
+    CasusLid,
+    Gebruiker,
+    Organisatie,
+    SsoAanvraag,
+    Token,
+    Uitnodiging,
+    Websessie,
+)
 
 
 def synchroniseer_organisaties(sessie: Session, orgs: Iterable[Organisatie]) -> int:
@@ -41,6 +50,11 @@ def gebruiker_op_naam(sessie: Session, gebruikersnaam: str) -> Gebruiker | None:
 
 def gebruiker(sessie: Session, gebruiker_id: int) -> Gebruiker | None:
     return sessie.get(Gebruiker, gebruiker_id)
+
+
+def ingelogd(sessie: Session, gebruiker_id: int, nu: dt.datetime) -> None:
+    """When an account last signed in (shown to its organisation's beheerder)."""
+    sessie.execute(update(Gebruiker).where(Gebruiker.id == gebruiker_id).values(laatst_ingelogd=nu))
 
 
 def gebruiker_extern(sessie: Session, uitgever: str, extern_id: str) -> Gebruiker | None:
@@ -142,3 +156,27 @@ def lidmaatschappen_van(
 def verwijder_lidmaatschap(sessie: Session, lid: CasusLid) -> None:
     sessie.delete(lid)
     sessie.flush()
+
+
+def vervang_uitnodiging(sessie: Session, uitnodiging: Uitnodiging) -> None:
+    """A new invitation for an account; an earlier one not used yet stops working."""
+    sessie.execute(
+        delete(Uitnodiging).where(
+            Uitnodiging.gebruiker_id == uitnodiging.gebruiker_id,
+            Uitnodiging.gebruikt_op.is_(None),
+        )
+    )
+    sessie.add(uitnodiging)
+
+
+def uitnodiging(sessie: Session, token_hash: str) -> Uitnodiging | None:
+    return sessie.get(Uitnodiging, token_hash)
+
+
+def beeindig_sessies_en_tokens(sessie: Session, gebruiker_id: int) -> int:
+    """End every web session and API token of an account at once; returns how many."""
+    n = 0
+    for tabel in (Websessie, Token):
+        uitkomst = sessie.execute(delete(tabel).where(tabel.gebruiker_id == gebruiker_id))
+        n += int(getattr(uitkomst, "rowcount", 0) or 0)
+    return n

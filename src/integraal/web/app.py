@@ -22,6 +22,7 @@ from integraal.web.routes import (
     deelverzoeken,
     delen,
     entiteiten,
+    gebruikersbeheer,
     inloggen,
     integriteit,
     interventies,
@@ -35,6 +36,7 @@ from integraal.web.routes import (
     pmg,
     poortwachters,
     rapportages,
+    regels,
     signaalronden,
     signalen,
     sso,
@@ -44,7 +46,8 @@ from integraal.web.routes import (
 from integraal.web.sessies import Sessies
 
 # Mounted in this order: within an area, a fixed path comes before one with a parameter.
-GEBIEDEN: tuple[ModuleType, ...] = (inloggen, sso, start, delen, entiteiten, logboek, leveringen)
+GEBIEDEN: tuple[ModuleType, ...] = (inloggen, sso, gebruikersbeheer, start, delen, entiteiten)
+GEBIEDEN += (logboek, leveringen)
 GEBIEDEN += (signalen, casussen, deelverzoeken, interventies, kruisverwijzing, netwerk)
 GEBIEDEN += (
     beslag,
@@ -56,7 +59,7 @@ GEBIEDEN += (
     verbanden,
     bestuurlijk,
 )
-GEBIEDEN += (poortwachters, integriteit, pmg)
+GEBIEDEN += (poortwachters, integriteit, pmg, regels)
 
 
 def maak_web(omgeving: Omgeving) -> FastAPI:

@@ -8,6 +8,8 @@ from typing import Any
 from fastapi import APIRouter
 
 from integraal.api.deps import ActorDep, Ctx, OmgevingDep
+from integraal.beheer import catalogus as catalogusbeheer
+from integraal.beheer.catalogus import OordeelIn, VersieUit, VoorstelIn, VoorstelUit
 from integraal.toegang.deelwijzer import BesluitUit, DeelVraag, vraag_deelwijzer
 
 router = APIRouter(tags=["Delen"])
@@ -21,3 +23,36 @@ def deelwijzer(ctx: Ctx, vraag: DeelVraag) -> BesluitUit:
 @router.get("/regels", summary="De deelregelcatalogus met grondslagen")
 def regels(omgeving: OmgevingDep, _actor: ActorDep) -> dict[str, Any]:
     return omgeving.beslisser.catalogus.model_dump(mode="json")
+
+
+@router.get(
+    "/regels/versies",
+    summary="Versies van de regelcatalogus: in werking, eerder en voorgesteld",
+)
+def regelversies(ctx: Ctx) -> list[VersieUit]:
+    return catalogusbeheer.versies(ctx)
+
+
+@router.post(
+    "/regels/versies",
+    status_code=201,
+    summary="Een nieuwe versie van de regelcatalogus voorstellen (YAML)",
+)
+def regelversie_voorstellen(ctx: Ctx, invoer: VoorstelIn) -> VersieUit:
+    return catalogusbeheer.stel_voor(ctx, invoer)
+
+
+@router.get(
+    "/regels/versies/{versie_id}",
+    summary="Een versie met haar wijzigingen en de gevolgen voor de referentieverzoeken",
+)
+def regelversie(ctx: Ctx, versie_id: int) -> VoorstelUit:
+    return catalogusbeheer.voorstel(ctx, versie_id)
+
+
+@router.post(
+    "/regels/versies/{versie_id}/oordeel",
+    summary="Een voorgestelde versie goedkeuren (direct in werking) of afwijzen (vier ogen)",
+)
+def regelversie_beoordelen(ctx: Ctx, versie_id: int, invoer: OordeelIn) -> VersieUit:
+    return catalogusbeheer.beoordeel(ctx, versie_id, invoer)

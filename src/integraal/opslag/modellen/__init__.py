@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from integraal.opslag.modellen.basis import NAAMGEVING, Basis, UTCDateTime, nu
 from integraal.opslag.modellen.beheer import (
+    Catalogusversie,
     Drempelteller,
     Gebruiker,
     Nummer,
     Organisatie,
     SsoAanvraag,
     Token,
+    Uitnodiging,
     Websessie,
 )
 from integraal.opslag.modellen.beslag import (
@@ -161,6 +163,7 @@ __all__ = [
     "Casus",
     "CasusLid",
     "CasusSubject",
+    "Catalogusversie",
     "Deelopgave",
     "Deelverzoek",
     "Document",
@@ -225,6 +228,7 @@ __all__ = [
     "Token",
     "UTCDateTime",
     "Uitbak",
+    "Uitnodiging",
     "Vermogensdossier",
     "Voetnoot",
     "Waarschuwingsregistratie",

@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import (
     Boolean,
     ForeignKey,
+    Index,
     Integer,
     String,
-    UniqueConstraint,
+    Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -49,7 +50,7 @@ class Gebruiker(Basis):
     extern_id: Mapped[str | None] = mapped_column(String(255))
     laatst_ingelogd: Mapped[dt.datetime | None]
 
-    __table_args__ = (UniqueConstraint("extern_uitgever", "extern_id"),)
+    __table_args__ = (Index("ix_gebruiker_extern", "extern_uitgever", "extern_id", unique=True),)
 
 
 class SsoAanvraag(Basis):
@@ -96,6 +97,40 @@ class Token(Basis):
     # The account's password, role and organisation as they were when the token was given
     # (`gebruikers.stempel`): a change to any of them ends the token.
     stempel: Mapped[str | None] = mapped_column(String(64))
+
+
+class Uitnodiging(Basis):
+    """A link that lets an invited person set their own password, once, until it expires.
+    Only the hash of its token is kept."""
+
+    __tablename__ = "uitnodiging"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    gebruiker_id: Mapped[int] = mapped_column(
+        ForeignKey("gebruiker.id", ondelete="CASCADE"), index=True
+    )
+    aangemaakt_door: Mapped[int] = mapped_column(ForeignKey("gebruiker.id"))
+    aangemaakt_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    verloopt_op: Mapped[dt.datetime]
+    gebruikt_op: Mapped[dt.datetime | None]
+
+
+class Catalogusversie(Basis):
+    """A version of the rule catalogue (its YAML text): the one in force, earlier ones, and
+    proposals waiting for the privacy officer's approval (four eyes)."""
+
+    __tablename__ = "catalogusversie"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    versie: Mapped[str] = mapped_column(String(40), unique=True)
+    tekst: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    # None: shipped with Integraal (the seed of a new installation, or an upgrade's proposal).
+    voorgesteld_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    voorgesteld_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    beoordeeld_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    beoordeeld_op: Mapped[dt.datetime | None]
+    oordeel: Mapped[str | None] = mapped_column(Text)
+    actief_vanaf: Mapped[dt.datetime | None]
 
 
 class Websessie(Basis):

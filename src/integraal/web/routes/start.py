@@ -55,5 +55,10 @@ def _acties(rol: Rol, fiu: bool) -> list[tuple[str, str]]:
         Rol.PRIVACY_OFFICER: [
             ("Integriteitsmeldingen beoordelen", "/integriteit"),
             ("Een persoon afschermen", "/afscherming"),
+            ("De deelregels en voorgestelde wijzigingen bekijken", "/regels/versies"),
+        ],
+        Rol.FUNCTIONEEL_BEHEERDER: [
+            ("Een collega uitnodigen", "/beheer/gebruikers/nieuw"),
+            ("Een wijziging van de deelregels voorstellen", "/regels/versies/nieuw"),
         ],
     }.get(rol, [])

@@ -19,13 +19,17 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("gebruiker") as t:
-        t.add_column(sa.Column("extern_uitgever", sa.String(length=300), nullable=True))
-        t.add_column(sa.Column("extern_id", sa.String(length=255), nullable=True))
-        t.add_column(sa.Column("laatst_ingelogd", sa.DateTime(timezone=True), nullable=True))
-        t.create_unique_constraint(
-            t.f("uq_gebruiker_extern_uitgever"), ["extern_uitgever", "extern_id"]
-        )
+    # Plain ADD COLUMN and a unique index, never a batch copy of `gebruiker`: on SQLite that
+    # drops and recreates the table, which foreign keys from filled tables refuse.
+    for kolom in (
+        sa.Column("extern_uitgever", sa.String(length=300), nullable=True),
+        sa.Column("extern_id", sa.String(length=255), nullable=True),
+        sa.Column("laatst_ingelogd", sa.DateTime(timezone=True), nullable=True),
+    ):
+        op.add_column("gebruiker", kolom)
+    op.create_index(
+        "ix_gebruiker_extern", "gebruiker", ["extern_uitgever", "extern_id"], unique=True
+    )
     op.create_table(
         "sso_aanvraag",
         sa.Column("staat", sa.String(length=64), nullable=False),
@@ -45,8 +49,7 @@ def downgrade() -> None:
     with op.batch_alter_table("sso_aanvraag") as t:
         t.drop_index(t.f("ix_sso_aanvraag_verloopt_op"))
     op.drop_table("sso_aanvraag")
-    with op.batch_alter_table("gebruiker") as t:
-        t.drop_constraint(t.f("uq_gebruiker_extern_uitgever"), type_="unique")
-        t.drop_column("laatst_ingelogd")
-        t.drop_column("extern_id")
-        t.drop_column("extern_uitgever")
+    op.drop_index("ix_gebruiker_extern", table_name="gebruiker")
+    # SQLite (3.35 and later) drops a column in place, like PostgreSQL.
+    for kolom in ("laatst_ingelogd", "extern_id", "extern_uitgever"):
+        op.drop_column("gebruiker", kolom)
