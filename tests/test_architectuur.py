@@ -75,7 +75,7 @@ MAG_IMPORTEREN: dict[str, set[str]] = {
         "meting",
     },
     # What an organisation runs itself: its users and roles (through the accounts' package).
-    "beheer": _KERN | {"gebruikers"},
+    "beheer": _KERN | {"gebruikers", "bronnen"},
     # Background work: hands the operational modules' work to a queue or runs it, and the
     # composition root it runs in; nothing below imports it.
     "achtergrond": _KERN | {"bronnen", "kruisverwijzing", "monitor", "omgeving"},

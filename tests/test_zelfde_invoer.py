@@ -36,8 +36,9 @@ from pydantic import BaseModel
 from starlette.routing import Mount
 
 from integraal import toegang
-from integraal.api.routes.leveringen import LeveringFormulier
+from integraal.api.routes.leveringen import ConceptFormulier, LeveringFormulier, ProefFormulier
 from integraal.app import maak_app
+from integraal.beheer.mappings import ConceptIn
 from integraal.beslag import inzage, objecten, verloop
 from integraal.beslag.feed import Feedvraag
 from integraal.beslag.inzage import CodeIn
@@ -73,6 +74,9 @@ ALLEEN_API: dict[Model, str] = {
     "cursor (na, limiet); people see the same events on each object's page",
 }
 ALLEEN_API_WEB_ZONDER: dict[Model, str] = {
+    ProefFormulier: "a client sends the draft and the sample in one request; the web keeps "
+    "the sample's first rows in the beheerder's session and tries the typed draft with the "
+    "same service",
     Objectfilter: "a status filter for API clients; the web's seizure page lists all objects "
     "of the organisation through the same service",
     Indicatorvraag: "a peildatum ('as known on') lets a client reproduce earlier figures; the "
@@ -91,6 +95,11 @@ GEZICHTSMODEL: dict[Model, tuple[Model, str]] = {
     LeveringFormulier: (
         LeveringIn,
         "the API's multipart form is the shared model plus the uploaded file; the web takes "
+        "the file as its own File() parameter beside the same model",
+    ),
+    ConceptFormulier: (
+        ConceptIn,
+        "the API's multipart form is the shared model plus the sample file; the web takes "
         "the file as its own File() parameter beside the same model",
     ),
 }
@@ -620,7 +629,11 @@ def test_het_web_roept_dezelfde_dienst_zonder_het_api_filter(
 def test_uitzonderingen_kloppen() -> None:
     # A face's subclass adds only the uploaded file, or the code the web asks on its own page
     # (and passes, as the API does, to the service in the shared CodeIn).
-    toegevoegd = {LeveringFormulier: {"bestand"}, Tokenaanvraag: set(Tweedefactorcode.model_fields)}
+    toegevoegd = {
+        LeveringFormulier: {"bestand"},
+        ConceptFormulier: {"bestand"},
+        Tokenaanvraag: set(Tweedefactorcode.model_fields),
+    }
     for eigen, (gedeeld, _) in GEZICHTSMODEL.items():
         assert issubclass(eigen, gedeeld)
         assert set(eigen.model_fields) - set(gedeeld.model_fields) == toegevoegd[eigen]

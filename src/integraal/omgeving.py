@@ -13,7 +13,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from integraal import logboek, meting
-from integraal.bronnen import ontvangst
+from integraal.bronnen import afspraken, ontvangst
 from integraal.bronnen.importeren import herstel_onderbroken
 from integraal.delen import Beslisser, standaard_beslisser
 from integraal.delen.catalogus import catalogus_uit_tekst, meegeleverde_tekst
@@ -34,7 +34,7 @@ from integraal.opslag.db import (
     transactie,
 )
 from integraal.opslag.modellen import Catalogusversie, Organisatie
-from integraal.opslag.schema import achterstand, migreer
+from integraal.opslag.schema import achterstand, een_tegelijk, migreer
 from integraal.verwerking import Context, Kanaal
 from integraal.verwerking.groepschrijven import Groepschrijver
 
@@ -194,7 +194,9 @@ def initialiseer_database(omgeving: Omgeving) -> None:
             ),
         )
     with transactie(omgeving.fabriek) as sessie:
+        een_tegelijk(sessie)
         zaai_catalogus(sessie)
+        afspraken.zaai(sessie)
     omgeving.volg_catalogus(meteen=True)
     herstel_onderbroken(omgeving.fabriek, wachtrij=omgeving.instellingen.achtergrond_in_wachtrij)
     ontvangst.ruim_op(omgeving.instellingen.data_dir)

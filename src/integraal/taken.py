@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from integraal.beheer import catalogus as catalogusbeheer
+from integraal.beheer import mappings as mappingbeheer
 from integraal.beheer.gebruikers import UITGENODIGD
 from integraal.beslag import objecten
 from integraal.bestuurlijk import bibob, sluitingen, vorderingen
@@ -184,6 +185,12 @@ def _integriteitstaken(ctx: Context) -> list[Taak]:
                 catalogusbeheer.te_beoordelen(ctx),
                 "voorgestelde versies van de deelregels die op uw goedkeuring wachten",
                 "/regels/versies",
+            ),
+            Taak(
+                "Leveringsafspraken beoordelen",
+                mappingbeheer.te_beoordelen(ctx),
+                "voorgestelde leveringsafspraken aan uw organisatie die op uw goedkeuring wachten",
+                "/beheer/mappings",
             ),
         ]
     if ctx.ik.rol is Rol.FUNCTIONEEL_BEHEERDER:

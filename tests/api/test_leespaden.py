@@ -584,6 +584,30 @@ GEEN_PERSOONSGEGEVENS = {
         ],
         "de deelregels en hun versies; referentieverzoeken zijn verzonnen, geen personen",
     ),
+    **dict.fromkeys(
+        [
+            ("GET", "/beheer/mappings"),
+            ("GET", "/beheer/mappings/nieuw"),
+            ("POST", "/beheer/mappings/nieuw"),
+            ("POST", "/beheer/mappings/opstellen"),
+            ("GET", "/beheer/mappings/{versie_id}"),
+            ("GET", "/beheer/mappings/{versie_id}/nieuwe-versie"),
+            ("POST", "/beheer/mappings/{versie_id}/oordeel"),
+            ("GET", "/api/v1/mappings/versies"),
+            ("POST", "/api/v1/mappings/versies"),
+            ("GET", "/api/v1/mappings/versies/{versie_id}"),
+            ("POST", "/api/v1/mappings/versies/{versie_id}/oordeel"),
+        ],
+        "leveringsafspraken: kolommen en categorieën, geen partnergegevens",
+    ),
+    **dict.fromkeys(
+        [
+            ("POST", "/api/v1/mappings/_concept"),
+            ("POST", "/api/v1/mappings/_proef"),
+        ],
+        "het eigen voorbeeldbestand van de beheerder, niet bewaard; een BSN alleen als "
+        "'versleuteld'",
+    ),
     ("GET", "/uitnodiging/{token}"): "eigen naam bij een geldige uitnodiging",
     ("POST", "/uitnodiging/{token}"): "eigen wachtwoord kiezen",
     ("POST", "/api/v1/uitnodigingen/{token}"): "eigen wachtwoord kiezen",

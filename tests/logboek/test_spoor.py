@@ -493,6 +493,9 @@ ZONDER_REGELS: dict[str, str] = {
     "regelwijziging voorstellen": "the rule catalogue: rules, no person",
     "regelwijziging goedkeuren": "the rule catalogue: rules; references are made up, no person",
     "regelwijziging afwijzen": "the rule catalogue: rules, no person",
+    "mapping voorstellen": "a delivery mapping: columns and categories, no person",
+    "mapping goedkeuren": "a delivery mapping: columns and categories, no person",
+    "mapping afwijzen": "a delivery mapping: columns and categories, no person",
     "aanwijzingen vastleggen": "case administration: no subject is read or provided",
     "casusthema vastleggen": "case administration: the theme is about the case, not a person",
     "pmg-uitvraag uitzetten": "Preventie met Gezag: a request to municipalities, no person",
@@ -1491,6 +1494,21 @@ def _speel_regelwijzigingen(o: Omgeving, a: dict[str, Actor]) -> None:
         v = doe(o, beheerder, cb.stel_voor, cb.VoorstelIn(tekst=tekst, toelichting="Spoortest."))
         doe(o, beheerder, cb.voorstel, v.id)
         doe(o, po, cb.beoordeel, v.id, cb.OordeelIn(besluit=besluit, toelichting="Gezien."))
+    _speel_mappings(o, a)
+
+
+def _speel_mappings(o: Omgeving, a: dict[str, Actor]) -> None:
+    """A new version of a shipped mapping proposed twice: rejected, then approved."""
+    from integraal.beheer import mappings as mb
+    from integraal.bronnen.mapping import meegeleverde_teksten
+
+    tekst = meegeleverde_teksten()["demo-gemeente-vergunningen"]
+    po, beheerder = a["privacy.riec"], a["beheer.riec"]
+    for i, besluit in enumerate(("afwijzen", "goedkeuren")):
+        nieuw = tekst.replace("titel: Vergunningenregister", f"titel: Vergunningenregister {i}")
+        v = doe(o, beheerder, mb.stel_voor, mb.MappingIn(tekst=nieuw, toelichting="Spoortest."))
+        doe(o, beheerder, mb.voorstel, v.id)
+        doe(o, po, mb.beoordeel, v.id, mb.OordeelIn(besluit=besluit, toelichting="Gezien."))
 
 
 def _speel_integriteit(o: Omgeving, a: dict[str, Actor]) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from integraal import logboek
-from integraal.bronnen import ontvangst
+from integraal.bronnen import afspraken, ontvangst
 from integraal.bronnen.lezers import (
     Inhoud,
     OnleesbaarBestand,
@@ -241,6 +241,12 @@ def bied_aan(
             fouten=[],
         )
         geweigerd = [b for b in besluiten.values() if not b.toegestaan]
+        # The version of the mapping in force it was read with, when it is that one (the CLI
+        # may read with a mapping of its own).
+        geldend = afspraken.afspraak(sessie, mapping.naam)
+        lev.mapping_versie = (
+            geldend.versie if geldend is not None and geldend.mapping == mapping else None
+        )
         lev.status = "geweigerd" if geweigerd else "in_behandeling"
         lev.verwerker, lev.levend_op = deze_werker(), ctx.nu()
         lev.melding = (

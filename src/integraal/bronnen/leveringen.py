@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import ClassVar
 
+from integraal.bronnen import afspraken as afspraken_in_werking
 from integraal.bronnen.importeren import (
     Aanbod,
     Importresultaat,
@@ -26,7 +27,7 @@ from integraal.bronnen.lezers import (
     grootte,
     open_inhoud,
 )
-from integraal.bronnen.mapping import Mapping, meegeleverde_mappings
+from integraal.bronnen.mapping import Mapping
 from integraal.domein.actor import Actor
 from integraal.domein.casus import DeelverzoekStatus
 from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
@@ -106,16 +107,18 @@ class LeveringUit(Uitvoer):
     # While it is processed: rows read so far, against the estimate made on receipt.
     rijen_gelezen: int | None = None
     rijen_geschat: int | None = None
+    # The version of the delivery mapping it was read with (None before versions existed).
+    mapping_versie: int | None = None
 
     @classmethod
-    def van(cls, lev: Levering, al_ontvangen: bool = False) -> LeveringUit:
-        afspraak = meegeleverde_mappings().get(lev.mapping)
+    def van(cls, lev: Levering, titels: dict[str, str], al_ontvangen: bool = False) -> LeveringUit:
         return cls(
             id=lev.id,
             partner=lev.partner_id,
             ontvanger=lev.ontvanger_id,
             mapping=lev.mapping,
-            afspraak=afspraak.titel if afspraak else lev.mapping,
+            afspraak=titels.get(lev.mapping, "Leveringsafspraak"),
+            mapping_versie=lev.mapping_versie,
             casus_id=lev.casus_id,
             bestandsnaam=lev.bestandsnaam,
             formaat=lev.formaat,
@@ -151,7 +154,7 @@ def afspraken(ctx: Context) -> list[AfspraakUit]:
     """The delivery agreements the reader's organisation delivers under."""
     return [
         AfspraakUit(naam=m.naam, titel=m.titel, ontvanger=m.ontvanger, doel=m.doel)
-        for m in meegeleverde_mappings().values()
+        for m in (a.mapping for a in afspraken_in_werking.geldend(ctx.sessie).values())
         if m.partner == ctx.ik.organisatie_id
     ]
 
@@ -212,7 +215,11 @@ def bied_levering_aan(
     """Check the input, decide and register (phase 1). `mapping` is the CLI's own YAML.
     Every problem with the input is reported at once; a delivery under another partner's
     agreement is refused (by `bied_aan`, which names the partner)."""
-    m = mapping or meegeleverde_mappings().get(invoer.mapping)
+    m = mapping
+    if m is None:
+        with maak(actor, kanaal, lezen=True) as ctx:
+            geldend = afspraken_in_werking.afspraak(ctx.sessie, invoer.mapping)
+        m = geldend.mapping if geldend is not None else None
     fouten: dict[str, str] = {}
     if m is None:
         fouten["mapping"] = "Kies een leveringsafspraak van uw organisatie."
@@ -263,11 +270,12 @@ def lijst(ctx: Context) -> list[LeveringUit]:
     alle = opslag.lijst_leveringen(
         ctx.sessie, None if ik.rol is Rol.FUNCTIONEEL_BEHEERDER else [ik.organisatie_id]
     )
-    return [LeveringUit.van(lev) for lev in alle]
+    titels = afspraken_in_werking.titels(ctx.sessie)
+    return [LeveringUit.van(lev, titels) for lev in alle]
 
 
 def lees(ctx: Context, levering_id: str, *, al_ontvangen: bool = False) -> LeveringUit:
     lev = opslag.haal_levering(ctx.sessie, levering_id)
     if lev is None or not _mag_zien(ctx.ik, lev):
         raise NietGevonden("Deze levering bestaat niet of is niet van uw organisatie.")
-    return LeveringUit.van(lev, al_ontvangen)
+    return LeveringUit.van(lev, afspraken_in_werking.titels(ctx.sessie), al_ontvangen)

@@ -121,6 +121,21 @@ def laad_mapping(pad: Path) -> Mapping:
 
 
 @cache
+def meegeleverde_teksten() -> dict[str, str]:
+    """The shipped mappings' YAML by name: the seed of a new installation's mappings."""
+    uit: dict[str, str] = {}
+    for bestand in resources.files("integraal.bronnen.mappings").iterdir():
+        if bestand.name.endswith(".yaml"):
+            tekst = bestand.read_text("utf-8")
+            uit[Mapping.model_validate(yamltekst.lees(tekst)).naam] = tekst
+    return uit
+
+
+def mapping_uit_tekst(tekst: str) -> Mapping:
+    return Mapping.model_validate(yamltekst.lees(tekst))
+
+
+@cache
 def meegeleverde_mappings() -> dict[str, Mapping]:
     uit: dict[str, Mapping] = {}
     for bestand in resources.files("integraal.bronnen.mappings").iterdir():

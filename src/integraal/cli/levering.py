@@ -42,26 +42,29 @@ def levering_importeer(
     casus: CasusOptie = None,
 ) -> None:
     """Lever een bestand aan volgens een mapping."""
+    from integraal.bronnen import afspraken
     from integraal.bronnen.leveringen import Bestand, LeveringIn, Leveringstatus, lever
-    from integraal.bronnen.mapping import Mapping, laad_mapping, meegeleverde_mappings
+    from integraal.bronnen.mapping import Mapping, laad_mapping
+    from integraal.opslag.db import transactie
     from integraal.verwerking import Kanaal
 
     if (mapping is None) == (mapping_bestand is None):
         raise fout("Geef precies één van --mapping of --mapping-bestand.", ONGELDIG)
+    omg = omgeving()
     try:
-        m: Mapping = (
-            laad_mapping(mapping_bestand)
-            if mapping_bestand
-            else meegeleverde_mappings()[mapping or ""]
-        )
-    except KeyError as exc:
-        raise fout(
-            f"Onbekende mapping {mapping!r}; kies uit {', '.join(meegeleverde_mappings())}.",
-            ONGELDIG,
-        ) from exc
+        if mapping_bestand:
+            m: Mapping = laad_mapping(mapping_bestand)
+        else:
+            with transactie(omg.fabriek, lezen=True) as sessie:
+                geldend = afspraken.geldend(sessie)
+            if (mapping or "") not in geldend:
+                raise fout(
+                    f"Onbekende mapping {mapping!r}; kies uit {', '.join(sorted(geldend))}.",
+                    ONGELDIG,
+                )
+            m = geldend[mapping or ""].mapping
     except ValueError as exc:
         raise fout(f"De mapping is ongeldig: {exc}", ONGELDIG) from exc
-    omg = omgeving()
     actor = inloggen(omg, gebruiker)
     gegevens = invoer(LeveringIn, mapping=m.naam, casus_id=casus)
     with weigeringen():

@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from integraal import logboek
-from integraal.bronnen.mapping import meegeleverde_mappings
+from integraal.bronnen import afspraken
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import (
     Conflict,
@@ -150,13 +150,12 @@ def keuzes(ctx: Context, casus_id: str) -> Startkeuzes:
         for lev in leveringen.lijst_leveringen(ctx.sessie)
         if lev.casus_id == casus_id and lev.status == "verwerkt"
     ]
-    afspraken = meegeleverde_mappings()
+    titels = afspraken.titels(ctx.sessie)
     naam = ctx.beslisser.register.naam
 
     def dataset(lev: Levering) -> str:
         # A person knows a dataset by its delivery agreement and partner, not by its code.
-        m = afspraken.get(lev.mapping)
-        return f"{m.titel if m else lev.bestandsnaam} ({naam(lev.partner_id)})"
+        return f"{titels.get(lev.mapping, lev.bestandsnaam)} ({naam(lev.partner_id)})"
 
     return Startkeuzes(
         leveringen=[(lev.id, f"{lev.bestandsnaam} ({lev.ontvangen_op:%d-%m-%Y})") for lev in eigen],

@@ -10,7 +10,8 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 
 # Search structures created by hand in migrations 0005 and 0020, outside the models.
 _ZOEKOBJECTEN = ("passage_fts", "ix_passage_zoek", "statement_zoek", "ix_statement_zoek")
@@ -50,6 +51,15 @@ def migreer(engine: Engine, revisie: str = "head") -> None:
         cfg = _config(engine)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revisie)
+
+
+def een_tegelijk(sessie: Session) -> None:
+    """App processes that start together fill what the installation starts with (the rule
+    catalogue, the mappings) one after another: on PostgreSQL under a transaction-level
+    advisory lock, on SQLite under its write lock already. Without it, two would insert the
+    same first version."""
+    if sessie.get_bind().dialect.name == "postgresql":
+        sessie.execute(text("SELECT pg_advisory_xact_lock(hashtext('integraal: zaaien'))"))
 
 
 def terug(engine: Engine, revisie: str) -> None:

@@ -30,6 +30,7 @@ from integraal.web.routes import (
     kruisverwijzing,
     leveringen,
     logboek,
+    mappingbeheer,
     monitor,
     monitorbeheer,
     netwerk,
@@ -47,7 +48,7 @@ from integraal.web.sessies import Sessies
 
 # Mounted in this order: within an area, a fixed path comes before one with a parameter.
 GEBIEDEN: tuple[ModuleType, ...] = (inloggen, sso, gebruikersbeheer, start, delen, entiteiten)
-GEBIEDEN += (logboek, leveringen)
+GEBIEDEN += (logboek, leveringen, mappingbeheer)
 GEBIEDEN += (signalen, casussen, deelverzoeken, interventies, kruisverwijzing, netwerk)
 GEBIEDEN += (
     beslag,

@@ -15,7 +15,7 @@ from integraal.api.schemas import (
     PartnerUit,
     TokenUit,
 )
-from integraal.bronnen.mapping import meegeleverde_mappings
+from integraal.bronnen import afspraken
 from integraal.gebruikers import geef_token, tweede_factor
 from integraal.gebruikers.aanmelden import CodeIn, Tokenaanvraag, bevestig_code, meld_aan
 from integraal.gebruikers.tweede_factor import Stap
@@ -117,7 +117,9 @@ def partner(omgeving: OmgevingDep, _actor: ActorDep, partner_id: str) -> Partner
     tags=["Leveringen"],
     summary="Leveringsafspraken (mappings) met hun categorieën",
 )
-def mappings(_actor: ActorDep) -> list[MappingUit]:
+def mappings(omgeving: OmgevingDep, _actor: ActorDep) -> list[MappingUit]:
+    with transactie(omgeving.fabriek, lezen=True) as sessie:
+        geldend = afspraken.geldend(sessie)
     return [
         MappingUit(
             naam=m.naam,
@@ -129,5 +131,5 @@ def mappings(_actor: ActorDep) -> list[MappingUit]:
             bij_fout=m.bij_fout.value,
             kolommen=sorted(m.kolommen),
         )
-        for m in meegeleverde_mappings().values()
+        for m in (a.mapping for a in geldend.values())
     ]

@@ -10,13 +10,27 @@ from fastapi import APIRouter, BackgroundTasks, Form, Response, UploadFile
 from integraal import achtergrond
 from integraal.achtergrond import Opdracht
 from integraal.api.deps import ActorDep, Ctx, OmgevingDep
+from integraal.beheer import mappings as mappingbeheer
+from integraal.beheer.mappings import (
+    ConceptIn,
+    MappingIn,
+    MappingversieUit,
+    MappingvoorstelUit,
+    Proef,
+)
+from integraal.beheer.mappings import OordeelIn as MappingOordeelIn
 from integraal.bronnen import leveringen, ontvangst
+from integraal.bronnen import voorbeeld as vb
 from integraal.bronnen.importeren import Aanbod, Importresultaat, verwerk
 from integraal.bronnen.leveringen import MAX_BESTAND, Bestand, LeveringIn, LeveringUit
-from integraal.domein.invoer import veld
+from integraal.domein.invoer import Invoer, Uitvoer, veld
 from integraal.verwerking import Kanaal
 
 router = APIRouter(tags=["Leveringen"])
+
+
+class Concepttekst(Uitvoer):
+    tekst: str
 
 
 class LeveringFormulier(LeveringIn):
@@ -85,3 +99,67 @@ def leveringen_lijst(ctx: Ctx) -> list[LeveringUit]:
 @router.get("/leveringen/{levering_id}", summary="Status en rijfouten van één levering")
 def levering(ctx: Ctx, levering_id: str) -> LeveringUit:
     return leveringen.lees(ctx, levering_id)
+
+
+class ConceptFormulier(ConceptIn):
+    """The draft's input as a multipart form: the shared model plus the sample file."""
+
+    bestand: UploadFile = veld("Voorbeeldbestand", hint="CSV of Excel (.xlsx), hoogstens 5 MB.")
+
+
+class ProefFormulier(Invoer):
+    tekst: str = veld("De leveringsafspraak (YAML)", min_length=10, max_length=200_000)
+    bestand: UploadFile = veld("Voorbeeldbestand", hint="CSV of Excel (.xlsx), hoogstens 5 MB.")
+
+
+async def _voorbeeld(bestand: UploadFile) -> vb.Voorbeeld:
+    return vb.lees_monster(bestand.filename or "", await bestand.read(vb.MAX_BESTAND + 1))
+
+
+@router.post(
+    "/mappings/_concept",
+    summary="Een eerste opzet van een leveringsafspraak uit een voorbeeldbestand (YAML)",
+)
+async def mapping_concept(
+    ctx: Ctx, formulier: Annotated[ConceptFormulier, Form(media_type="multipart/form-data")]
+) -> Concepttekst:
+    voorbeeld = await _voorbeeld(formulier.bestand)
+    return Concepttekst(tekst=mappingbeheer.concept(ctx, formulier, voorbeeld))
+
+
+@router.post(
+    "/mappings/_proef",
+    summary="Een leveringsafspraak uitproberen op de eerste rijen van een voorbeeldbestand",
+)
+async def mapping_proef(
+    ctx: Ctx, formulier: Annotated[ProefFormulier, Form(media_type="multipart/form-data")]
+) -> Proef:
+    voorbeeld = await _voorbeeld(formulier.bestand)
+    return mappingbeheer.probeer(ctx, formulier.tekst, voorbeeld)
+
+
+@router.get("/mappings/versies", summary="Versies van de leveringsafspraken van uw organisatie")
+def mappingversies(ctx: Ctx) -> list[MappingversieUit]:
+    return mappingbeheer.lijst(ctx)
+
+
+@router.post(
+    "/mappings/versies",
+    status_code=201,
+    summary="Een (nieuwe versie van een) leveringsafspraak voorstellen",
+)
+def mapping_voorstellen(ctx: Ctx, invoer: MappingIn) -> MappingversieUit:
+    return mappingbeheer.stel_voor(ctx, invoer)
+
+
+@router.get("/mappings/versies/{versie_id}", summary="Eén versie van een leveringsafspraak")
+def mappingversie(ctx: Ctx, versie_id: int) -> MappingvoorstelUit:
+    return mappingbeheer.voorstel(ctx, versie_id)
+
+
+@router.post(
+    "/mappings/versies/{versie_id}/oordeel",
+    summary="Een voorgestelde leveringsafspraak goedkeuren of afwijzen (privacy officer)",
+)
+def mapping_beoordelen(ctx: Ctx, versie_id: int, invoer: MappingOordeelIn) -> MappingversieUit:
+    return mappingbeheer.beoordeel(ctx, versie_id, invoer)

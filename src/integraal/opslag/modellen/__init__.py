@@ -43,6 +43,7 @@ from integraal.opslag.modellen.bestuurlijk import (
 from integraal.opslag.modellen.bronnen import (
     KlaargezetStatement,
     Levering,
+    Mappingversie,
     Statement,
     StatementGroep,
 )
@@ -199,6 +200,7 @@ __all__ = [
     "LogboekRegel",
     "Maatregel",
     "MaatschappelijkeOrganisatie",
+    "Mappingversie",
     "Medeschuldenaar",
     "MonitorLijn",
     "Notarisweigering",

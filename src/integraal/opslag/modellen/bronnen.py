@@ -13,6 +13,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -27,6 +28,8 @@ class Levering(Basis):
     partner_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
     ontvanger_id: Mapped[str] = mapped_column(ForeignKey("organisatie.id"))
     mapping: Mapped[str] = mapped_column(String(120))
+    # The version of the mapping it was read with (issue 25); None before versions existed.
+    mapping_versie: Mapped[int | None] = mapped_column(Integer)
     dataset: Mapped[str] = mapped_column(String(120))
     doel: Mapped[str] = mapped_column(String(60))
     casus_id: Mapped[str | None] = mapped_column(ForeignKey("casus.id"))
@@ -50,6 +53,30 @@ class Levering(Basis):
     # rows read so far (at each staged batch) against an estimate made when it was offered.
     rijen_gelezen: Mapped[int | None] = mapped_column(Integer)
     rijen_geschat: Mapped[int | None] = mapped_column(Integer)
+
+
+class Mappingversie(Basis):
+    """A version of a delivery mapping (its YAML text): the one in force for its name,
+    earlier ones, and proposals waiting for the approval of the receiving partnership's
+    privacy officer (four eyes)."""
+
+    __tablename__ = "mappingversie"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    naam: Mapped[str] = mapped_column(String(80), index=True)
+    versie: Mapped[int] = mapped_column(Integer)
+    tekst: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    partner_id: Mapped[str] = mapped_column(String(80))
+    ontvanger_id: Mapped[str] = mapped_column(String(80))
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    # None: shipped with Integraal (the seed of a new installation, or an upgrade's proposal).
+    voorgesteld_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    voorgesteld_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    beoordeeld_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    beoordeeld_op: Mapped[dt.datetime | None]
+    oordeel: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (UniqueConstraint("naam", "versie"),)
 
 
 class Statement(Basis):

@@ -59,6 +59,7 @@ def _acties(rol: Rol, fiu: bool) -> list[tuple[str, str]]:
         ],
         Rol.FUNCTIONEEL_BEHEERDER: [
             ("Een collega uitnodigen", "/beheer/gebruikers/nieuw"),
+            ("Een leveringsafspraak opstellen uit een voorbeeldbestand", "/beheer/mappings/nieuw"),
             ("Een wijziging van de deelregels voorstellen", "/regels/versies/nieuw"),
         ],
     }.get(rol, [])
