@@ -12,20 +12,17 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, Literal
 
-import yaml
-from pydantic import ValidationError
-
+from integraal.beheer import versies as gedeeld
 from integraal.delen import Beslisser
 from integraal.delen.catalogus import catalogus_uit_tekst, meegeleverde_tekst
 from integraal.delen.evaluator import OnbekendeVoorwaarde
 from integraal.delen.model import Catalogus, Effect, Regel
 from integraal.delen.referenties import effect, laad_referenties
 from integraal.delen.verschil import Regelwijziging, Woorden, verschillen
-from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
+from integraal.domein.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, Uitvoer, veld
 from integraal.domein.keuze import Keuze
 from integraal.domein.rollen import Rol
-from integraal.opslag import beheer
 from integraal.opslag import catalogus as opslag
 from integraal.opslag.modellen import Catalogusversie
 from integraal.verwerking import Context
@@ -123,18 +120,11 @@ class VoorstelIn(Invoer):
     }
 
 
-class OordeelIn(Invoer):
-    besluit: Literal["goedkeuren", "afwijzen"] = veld("Uw besluit")
-    toelichting: str = veld("Toelichting", min_length=5, max_length=4000)
+class OordeelIn(gedeeld.OordeelIn):
     gevolgen_bedoeld: bool = veld(
         "Ik heb de veranderde besluiten van de referentieverzoeken bekeken; ze zijn bedoeld",
         standaard=False,
     )
-
-    meldingen: ClassVar[dict[str, str]] = {
-        "besluit": "Kies goedkeuren of afwijzen.",
-        "toelichting": "Licht uw besluit toe (minstens 5 tekens).",
-    }
 
 
 def _regel(r: Regel, w: Woorden) -> RegelUit:
@@ -187,13 +177,6 @@ def _mag_zien(ctx: Context) -> None:
         )
 
 
-def _naam(ctx: Context, gebruiker_id: int | None) -> str:
-    if gebruiker_id is None:
-        return "Meegeleverd met Integraal"
-    g = beheer.gebruiker(ctx.sessie, gebruiker_id)
-    return g.naam if g is not None else "Onbekend"
-
-
 def _versie(ctx: Context, cv: Catalogusversie) -> dict[str, object]:
     status = Versiestatus(cv.status)
     return {
@@ -202,9 +185,9 @@ def _versie(ctx: Context, cv: Catalogusversie) -> dict[str, object]:
         "status": status,
         "status_label": status.label,
         "toelichting": cv.toelichting,
-        "voorgesteld_door": _naam(ctx, cv.voorgesteld_door),
+        "voorgesteld_door": gedeeld.naam(ctx, cv.voorgesteld_door),
         "voorgesteld_op": cv.voorgesteld_op,
-        "beoordeeld_door": _naam(ctx, cv.beoordeeld_door) if cv.beoordeeld_door else None,
+        "beoordeeld_door": gedeeld.naam(ctx, cv.beoordeeld_door) if cv.beoordeeld_door else None,
         "beoordeeld_op": cv.beoordeeld_op,
         "oordeel": cv.oordeel,
     }
@@ -233,19 +216,9 @@ def versies(ctx: Context) -> list[VersieUit]:
 
 def _lees(ctx: Context, tekst: str) -> Catalogus:
     """A proposal's text as the loader reads it, or the Dutch reason it cannot be."""
+    catalogus = gedeeld.lees_yaml(catalogus_uit_tekst, tekst, "De catalogus")
     try:
-        catalogus = catalogus_uit_tekst(tekst)
         Beslisser(catalogus, ctx.beslisser.register)
-    except yaml.YAMLError as exc:
-        plek = getattr(exc, "problem_mark", None)
-        waar = f" (regel {plek.line + 1})" if plek is not None else ""
-        raise OngeldigeInvoer({"tekst": f"Dit is geen geldige YAML{waar}."}) from exc
-    except ValidationError as exc:
-        eerste = exc.errors(include_url=False)[0]
-        plek = ".".join(str(p) for p in eerste.get("loc", ()))
-        raise OngeldigeInvoer(
-            {"tekst": f"De catalogus klopt niet bij {plek or 'het begin'}: {eerste['msg']}."}
-        ) from exc
     except OnbekendeVoorwaarde as exc:
         raise OngeldigeInvoer({"tekst": f"De catalogus noemt {exc}."}) from exc
     return catalogus
@@ -345,10 +318,7 @@ def beoordeel(ctx: Context, versie_id: int | str, invoer: OordeelIn) -> VersieUi
     _mag_zien(ctx)
     cv = _van(ctx, versie_id)
     waarom_niet = _waarom_niet(ctx, cv)
-    if waarom_niet is not None:
-        if cv.status != opslag.VOORGESTELD:
-            raise Conflict(waarom_niet)
-        raise GeenToegang(waarom_niet[0].lower() + waarom_niet[1:].rstrip("."))
+    gedeeld.weiger(waarom_niet, cv.status == opslag.VOORGESTELD)
     cv.beoordeeld_door, cv.beoordeeld_op, cv.oordeel = (
         ctx.ik.gebruiker_id,
         ctx.nu(),

@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from typing import ClassVar, Literal
+from typing import ClassVar
 
-import yaml
 from followthemoney import model
-from pydantic import ValidationError
 
+from integraal.beheer import versies as gedeeld
 from integraal.bronnen import voorbeeld as vb
 from integraal.bronnen.mapping import Mapping, mapping_uit_tekst
-from integraal.domein.fouten import Conflict, GeenToegang, NietGevonden, OngeldigeInvoer
+from integraal.domein.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, Uitvoer, veld
 from integraal.domein.keuze import Keuze
 from integraal.domein.rollen import Rol
-from integraal.opslag import beheer
 from integraal.opslag import mappings as opslag
 from integraal.opslag.modellen import Mappingversie
 from integraal.verwerking import Context
@@ -133,14 +131,7 @@ class MappingIn(Invoer):
     }
 
 
-class OordeelIn(Invoer):
-    besluit: Literal["goedkeuren", "afwijzen"] = veld("Uw besluit")
-    toelichting: str = veld("Toelichting", min_length=5, max_length=4000)
-
-    meldingen: ClassVar[dict[str, str]] = {
-        "besluit": "Kies goedkeuren of afwijzen.",
-        "toelichting": "Licht uw besluit toe (minstens 5 tekens).",
-    }
+OordeelIn = gedeeld.OordeelIn
 
 
 def _schema(naam: str) -> str:
@@ -167,13 +158,6 @@ def _mag_zien(ctx: Context) -> None:
         )
 
 
-def _naam(ctx: Context, gebruiker_id: int | None) -> str:
-    if gebruiker_id is None:
-        return "Meegeleverd met Integraal"
-    g = beheer.gebruiker(ctx.sessie, gebruiker_id)
-    return g.naam if g is not None else "Onbekend"
-
-
 def _uit(ctx: Context, mv: Mappingversie) -> dict[str, object]:
     status = Mappingstatus(mv.status)
     register = ctx.beslisser.register
@@ -187,9 +171,9 @@ def _uit(ctx: Context, mv: Mappingversie) -> dict[str, object]:
         "partner": register.naam(mv.partner_id),
         "ontvanger": register.naam(mv.ontvanger_id),
         "toelichting": mv.toelichting,
-        "voorgesteld_door": _naam(ctx, mv.voorgesteld_door),
+        "voorgesteld_door": gedeeld.naam(ctx, mv.voorgesteld_door),
         "voorgesteld_op": mv.voorgesteld_op,
-        "beoordeeld_door": _naam(ctx, mv.beoordeeld_door) if mv.beoordeeld_door else None,
+        "beoordeeld_door": gedeeld.naam(ctx, mv.beoordeeld_door) if mv.beoordeeld_door else None,
         "beoordeeld_op": mv.beoordeeld_op,
         "oordeel": mv.oordeel,
     }
@@ -251,18 +235,7 @@ def _verband_van(ctx: Context, partner: str) -> str:
 def _lees(ctx: Context, tekst: str) -> Mapping:
     """The text as the importer reads it, checked against the catalogue and the register,
     or the Dutch reason it cannot be."""
-    try:
-        m = mapping_uit_tekst(tekst)
-    except yaml.YAMLError as exc:
-        plek = getattr(exc, "problem_mark", None)
-        waar = f" (regel {plek.line + 1})" if plek is not None else ""
-        raise OngeldigeInvoer({"tekst": f"Dit is geen geldige YAML{waar}."}) from exc
-    except ValidationError as exc:
-        eerste = exc.errors(include_url=False)[0]
-        plek = ".".join(str(p) for p in eerste.get("loc", ()))
-        raise OngeldigeInvoer(
-            {"tekst": f"De afspraak klopt niet bij {plek or 'het begin'}: {eerste['msg']}."}
-        ) from exc
+    m = gedeeld.lees_yaml(mapping_uit_tekst, tekst, "De afspraak")
     c, r = ctx.beslisser.catalogus, ctx.beslisser.register
     onbekend = sorted(k for k in m.categorieen if k not in c.categorieen)
     if onbekend:
@@ -407,10 +380,7 @@ def voorstel(ctx: Context, versie_id: int | str) -> MappingvoorstelUit:
 def beoordeel(ctx: Context, versie_id: int | str, invoer: OordeelIn) -> MappingversieUit:
     mv = _van(ctx, versie_id)
     waarom_niet = _waarom_niet(ctx, mv)
-    if waarom_niet is not None:
-        if mv.status != opslag.VOORGESTELD:
-            raise Conflict(waarom_niet)
-        raise GeenToegang(waarom_niet[0].lower() + waarom_niet[1:].rstrip("."))
+    gedeeld.weiger(waarom_niet, mv.status == opslag.VOORGESTELD)
     mv.beoordeeld_door, mv.beoordeeld_op, mv.oordeel = (
         ctx.ik.gebruiker_id,
         ctx.nu(),

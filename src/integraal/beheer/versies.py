@@ -1,0 +1,63 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What the versioned documents of beheer share (the rule catalogue, delivery mappings): a
+proposal's YAML read with the reason in Dutch when it cannot be, the names of who proposed
+and judged, the four eyes' refusal, and the judgement's input."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar, Literal, TypeVar
+
+import yaml
+from pydantic import ValidationError
+
+from integraal.domein.fouten import Conflict, GeenToegang, OngeldigeInvoer
+from integraal.domein.invoer import Invoer, veld
+from integraal.opslag import beheer
+from integraal.verwerking import Context
+
+T = TypeVar("T")
+
+
+class OordeelIn(Invoer):
+    besluit: Literal["goedkeuren", "afwijzen"] = veld("Uw besluit")
+    toelichting: str = veld("Toelichting", min_length=5, max_length=4000)
+
+    meldingen: ClassVar[dict[str, str]] = {
+        "besluit": "Kies goedkeuren of afwijzen.",
+        "toelichting": "Licht uw besluit toe (minstens 5 tekens).",
+    }
+
+
+def lees_yaml(lezer: Callable[[str], T], tekst: str, wat: str) -> T:
+    """`lezer(tekst)`, or the Dutch reason the text is no valid `wat` (at the field)."""
+    try:
+        return lezer(tekst)
+    except yaml.YAMLError as exc:
+        plek = getattr(exc, "problem_mark", None)
+        waar = f" (regel {plek.line + 1})" if plek is not None else ""
+        raise OngeldigeInvoer({"tekst": f"Dit is geen geldige YAML{waar}."}) from exc
+    except ValidationError as exc:
+        eerste = exc.errors(include_url=False)[0]
+        plek = ".".join(str(p) for p in eerste.get("loc", ()))
+        raise OngeldigeInvoer(
+            {"tekst": f"{wat} klopt niet bij {plek or 'het begin'}: {eerste['msg']}."}
+        ) from exc
+
+
+def naam(ctx: Context, gebruiker_id: int | None) -> str:
+    """Who proposed or judged a version; a shipped one was proposed by no one."""
+    if gebruiker_id is None:
+        return "Meegeleverd met Integraal"
+    g = beheer.gebruiker(ctx.sessie, gebruiker_id)
+    return g.naam if g is not None else "Onbekend"
+
+
+def weiger(waarom_niet: str | None, voorgesteld: bool) -> None:
+    """A judgement this person may not give: decided already (a conflict), or not theirs
+    to give (four eyes)."""
+    if waarom_niet is None:
+        return
+    if not voorgesteld:
+        raise Conflict(waarom_niet)
+    raise GeenToegang(waarom_niet[0].lower() + waarom_niet[1:].rstrip("."))
