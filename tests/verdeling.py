@@ -20,6 +20,8 @@ ZWAAR = (
     "tests/browser/test_monitor.py",
     "tests/browser/test_verbanden.py",
     "tests/browser/test_bestuurlijk.py",
+    "tests/achtergrond/test_wachtrij.py",
+    "tests/browser/test_sso.py",
     "tests/web/test_rondgang.py",
     "tests/api/test_beschrijving.py",
     "tests/api/test_leespaden.py",

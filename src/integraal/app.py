@@ -42,6 +42,7 @@ CSP_HTML = (
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 CSP_API = "frame-ancestors 'none'"
+STATISCH = "/static/"
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
 
 
@@ -152,6 +153,10 @@ def maak_app(omgeving: Omgeving | None = None) -> FastAPI:
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         response = await call_next(request)
+        if request.url.path.startswith(STATISCH) and response.status_code == 200:
+            # Public files without personal data, their address fingerprinted (`?v=`): kept
+            # by the browser instead of fetched again with every page (pages: no-store).
+            response.headers["Cache-Control"] = "public, max-age=31536000, immutable"
         for k, v in BEVEILIGINGSKOPPEN.items():
             response.headers.setdefault(k, v)
         if request.url.path in csp_docs:

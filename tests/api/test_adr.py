@@ -108,8 +108,15 @@ def test_beveiligingskoppen(client: TestClient) -> None:
     # (the browser tests bypass the policy for axe-core, so this test guards it).
     assert "connect-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["cache-control"] == "no-store"
+    # The page's own static files are kept by the browser, at a fingerprinted address.
+    link = re.search(r'href="(/static/integraal\.css\?v=[0-9a-f]{12})"', r.text)
+    assert link is not None
+    css = client.get(link.group(1))
+    assert css.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert client.get("/static/bestaat-niet.css").headers["cache-control"] == "no-store"
     r = client.get("/api/v1/openapi.json")
     assert r.headers["x-content-type-options"] == "nosniff"
+    assert r.headers["cache-control"] == "no-store"
 
 
 def test_interne_fout_lekt_geen_details(

@@ -404,7 +404,8 @@ class _Browser:
             self.pagina = self.context.new_page()
         # One context for everyone, the person switched by the session cookie: a context and
         # page per person cost a third of a second each (some thirty people). Nothing else
-        # carries over: the app keeps no browser storage and sends every response no-store.
+        # carries over: the app keeps no browser storage and sends every page no-store (only its
+        # own static files, fingerprinted, are kept).
         self.context.clear_cookies()
         self.ingelogd = gebruiker is not None
         self.vers = None

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import secrets
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from urllib.parse import quote
 
@@ -51,6 +54,22 @@ def is_verwijzing(schema: str, eigenschap: str) -> bool:
 
 
 sjablonen.env.globals["is_verwijzing"] = is_verwijzing
+
+
+@cache
+def statische_versie() -> str:
+    """A fingerprint of the files under /static, in their links (`?v=`): a browser may keep
+    them a year, and an upgrade that changes one is a new address."""
+    h = hashlib.sha256()
+    map_ = resources.files("integraal.web").joinpath("static")
+    for pad in sorted(Path(str(map_)).rglob("*")):
+        if pad.is_file():
+            h.update(pad.name.encode())
+            h.update(pad.read_bytes())
+    return h.hexdigest()[:12]
+
+
+sjablonen.env.globals["statische_versie"] = statische_versie
 
 M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R")
