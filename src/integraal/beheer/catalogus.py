@@ -10,6 +10,7 @@ app process takes the new version within seconds (`Omgeving.volg_catalogus`)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import ClassVar, Literal
 
 from integraal.beheer import versies as gedeeld
@@ -165,7 +166,16 @@ def in_werking(ctx: Context) -> CatalogusUit:
     """The rules in force, for anyone signed in: they are the law of the platform."""
     b = ctx.beslisser
     w = Woorden(b.catalogus, b.register)
-    regels = [_regel(r, w) for r in b.catalogus.regels]
+    # An explanation may name another rule by its code; a person reads its title.
+    titels = {r.id: r.titel for r in b.catalogus.regels}
+    codes = "|".join(map(re.escape, sorted(titels, key=len, reverse=True)))
+    patroon = re.compile(rf"(?<![\w-])({codes})(?![\w-])")
+    regels = [
+        _regel(r, w).model_copy(
+            update={"toelichting": patroon.sub(lambda m: f"‘{titels[m[1]]}’", r.toelichting)}
+        )
+        for r in b.catalogus.regels
+    ]
     return CatalogusUit(versie=b.catalogus.versie, regels=regels)
 
 

@@ -27,10 +27,13 @@ router = APIRouter()
 @router.get("/regels", response_class=HTMLResponse)
 def regels(w: WebDep) -> Response:
     with w.context() as ctx:
-        c = dienst.in_werking(ctx)
+        catalogus = dienst.in_werking(ctx)
         beheert = ctx.ik.rol in dienst.VOORSTELLERS
     return w.pagina(
-        "regels.html", c=c, beheert=beheert, kruimels=[Kruimel("Start", "/"), Kruimel("Deelregels")]
+        "regels.html",
+        catalogus=catalogus,
+        beheert=beheert,
+        kruimels=[Kruimel("Start", "/"), Kruimel("Deelregels")],
     )
 
 
