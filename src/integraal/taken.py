@@ -56,9 +56,9 @@ def mijn_taken(ctx: Context) -> list[Taak]:
                 "/monitor/moties",
             )
         )
-    elif actor.rol is Rol.FUNCTIONEEL_BEHEERDER:
-        pass  # their organisation's users (above); they read no partner data
-    elif actor.rol is not Rol.PRIVACY_OFFICER and actor.rol not in POORTROLLEN:
+    # The privacy officer, the functioneel beheerder (their organisation's users, above) and
+    # the gatekeepers handle no partner's requests or interventions.
+    elif actor.rol not in (Rol.PRIVACY_OFFICER, Rol.FUNCTIONEEL_BEHEERDER, *POORTROLLEN):
         uit.append(
             Taak(
                 "Verzoeken goedkeuren",

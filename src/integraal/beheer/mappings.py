@@ -14,14 +14,13 @@ import datetime as dt
 import difflib
 from typing import ClassVar
 
-from followthemoney import model
-
 from integraal.beheer import versies as gedeeld
 from integraal.bronnen import voorbeeld as vb
 from integraal.bronnen.mapping import Mapping, mapping_uit_tekst
 from integraal.domein.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, Uitvoer, veld
 from integraal.domein.keuze import Keuze
+from integraal.domein.labels import eigenschap_label, schema_label
 from integraal.domein.rollen import Rol
 from integraal.opslag import mappings as opslag
 from integraal.opslag.modellen import Mappingversie
@@ -132,18 +131,6 @@ class MappingIn(Invoer):
 
 
 OordeelIn = gedeeld.OordeelIn
-
-
-def _schema(naam: str) -> str:
-    """FollowTheMoney's own label of a schema (Person, Company), not its code."""
-    schema = model.get(naam)
-    return str(schema.label) if schema is not None else naam
-
-
-def _eigenschap(schema_naam: str, prop: str) -> str:
-    schema = model.get(schema_naam)
-    p = schema.get(prop) if schema is not None else None
-    return str(p.label) if p is not None else prop
 
 
 def _beheerder(ctx: Context) -> None:
@@ -276,8 +263,8 @@ def probeer(ctx: Context, tekst: str, voorbeeld: vb.Voorbeeld) -> Proef:
     for r in rijen:
         waarden = [
             ProefWaarde(
-                soort=_schema(w.schema),
-                gegeven=_eigenschap(w.schema, w.prop),
+                soort=schema_label(w.schema),
+                gegeven=eigenschap_label(w.prop),
                 # A link to another entity of the row is an id: said in words instead.
                 waarde=KOPPELING if w.prop_type == "entity" else w.value,
             )
@@ -344,7 +331,7 @@ def voorstel(ctx: Context, versie_id: int | str) -> MappingvoorstelUit:
     gebruik = [
         Kolomgebruik(
             kolommen=", ".join(e.bronkolommen) or "(verwijzing)",
-            gegeven=f"{_schema(spec.schema_)}: {_eigenschap(spec.schema_, e.eigenschap)}",
+            gegeven=f"{schema_label(spec.schema_)}: {eigenschap_label(e.eigenschap)}",
             categorie=c.categorie_label(e.categorie),
         )
         for spec in m.entiteiten
