@@ -12,7 +12,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 import typer
 import yaml
 
@@ -88,7 +87,6 @@ def test_gezondheidscontroles_vragen_bestaande_routes(tmp_path: Path) -> None:
     o.database.dispose()
 
 
-@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl ontbreekt")
 def test_het_geheimenscript_maakt_wat_de_instellingen_lezen(tmp_path: Path) -> None:
     kopie = tmp_path / "deploy"
     kopie.mkdir()
