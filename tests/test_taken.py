@@ -86,6 +86,7 @@ def test_elke_rol_ziet_haar_eigen_werk(demo: Omgeving) -> None:
     assert _taken(demo, "privacy.riec") == {
         "Integriteitsmeldingen beoordelen": 1,
         "Regelwijzigingen beoordelen": 0,
+        "Wijzigingen van het partnerregister beoordelen": 0,
         "Leveringsafspraken beoordelen": 0,
     }
     # The functioneel beheerder: their organisation's users only (reads no partner data).

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -16,7 +17,13 @@ from integraal import logboek, meting
 from integraal.bronnen import afspraken, ontvangst
 from integraal.bronnen.importeren import herstel_onderbroken
 from integraal.delen import Beslisser, standaard_beslisser
-from integraal.delen.catalogus import catalogus_uit_tekst, meegeleverde_tekst
+from integraal.delen.catalogus import (
+    catalogus_uit_tekst,
+    meegeleverde_registertekst,
+    meegeleverde_tekst,
+    register_uit_tekst,
+)
+from integraal.delen.model import Partnerregister
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import Weigering
 from integraal.instellingen import Instellingen, instellingen
@@ -25,6 +32,7 @@ from integraal.logboek.getuige import lees as lees_getuige
 from integraal.logboek.ondertekening import Checkpoint, laad_of_maak_sleutel, publieke_sleutel_hex
 from integraal.opslag import beheer, kruis
 from integraal.opslag import catalogus as catalogusopslag
+from integraal.opslag import register as registeropslag
 from integraal.opslag.db import (
     Database,
     Sessie,
@@ -33,13 +41,15 @@ from integraal.opslag.db import (
     maak_sessiefabriek,
     transactie,
 )
-from integraal.opslag.modellen import Catalogusversie, Organisatie
+from integraal.opslag.modellen import Catalogusversie, Organisatie, Registerversie
 from integraal.opslag.schema import achterstand, een_tegelijk, migreer
 from integraal.verwerking import Context, Kanaal
 from integraal.verwerking.groepschrijven import Groepschrijver
 
-# How often a process looks whether another version of the rule catalogue came into force.
+# How often a process looks whether another version of the rule catalogue or the partner
+# register came into force.
 CATALOGUS_CONTROLE = 5.0
+NL = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass
@@ -48,8 +58,8 @@ class Omgeving:
     database: Database
     fabriek: Sessiefabriek
     beslisser: Beslisser
-    # A catalogue the caller gave (tests, benchmarks) stays; otherwise the version in force
-    # in the database is followed (approved in the app, decision record 0025).
+    # A rule engine the caller gave (tests, benchmarks) stays; otherwise the catalogue and
+    # register versions in force in the database are followed (approved in the app, 0025).
     vaste_catalogus: bool = False
     # Reading actions' log lines, appended together (one commit for many requests).
     schrijver: Groepschrijver = field(init=False, repr=False)
@@ -59,19 +69,32 @@ class Omgeving:
         self.schrijver = Groepschrijver(self.fabriek)
         self._catalogus_gezien = time.monotonic()
 
-    def volg_catalogus(self, *, meteen: bool = False) -> None:
-        """Take the catalogue version in force, when another one came into force since (in
-        this process or another). Looked up at most every few seconds, unless `meteen`."""
+    def volg_versies(self, *, meteen: bool = False, vandaag: dt.date | None = None) -> None:
+        """Take the rule catalogue and the partner register in force, when another version of
+        either came into force since (approved in this process or another, or an approved
+        register whose date has come). Looked up at most every few seconds, unless `meteen`.
+        A register that changes brings the organisations' table in line with it first."""
         if self.vaste_catalogus:
             return
         nu = time.monotonic()
         if not meteen and nu - self._catalogus_gezien < CATALOGUS_CONTROLE:
             return
         self._catalogus_gezien = nu
+        huidig = self.beslisser
         with transactie(self.fabriek, lezen=True) as sessie:
             actief = catalogusopslag.actieve(sessie)
-        if actief is not None and actief[0] != self.beslisser.catalogus.versie:
-            self.beslisser = Beslisser(catalogus_uit_tekst(actief[1]), self.beslisser.register)
+            rv = registeropslag.in_werking(sessie, vandaag or _vandaag())
+            register = (rv.versie, rv.tekst) if rv is not None else None
+        catalogus = huidig.catalogus
+        if actief is not None and actief[0] != catalogus.versie:
+            catalogus = catalogus_uit_tekst(actief[1])
+        partners = huidig.register
+        if register is not None and register[0] != partners.versie:
+            partners = register_uit_tekst(register[1])
+            with transactie(self.fabriek) as sessie:
+                synchroniseer(sessie, partners)
+        if catalogus is not huidig.catalogus or partners is not huidig.register:
+            self.beslisser = Beslisser(catalogus, partners)
 
     @property
     def pseudoniem_sleutel(self) -> bytes:
@@ -99,7 +122,7 @@ class Omgeving:
         for many requests). Should that append fail, the action fails: no answer without
         its log line."""
         ctx: Context | None = None
-        self.volg_catalogus()
+        self.volg_versies()
         try:
             with transactie(self.fabriek, lezen=lezen) as sessie:
                 ctx = Context(sessie, self.beslisser, kanaal, actor, self.pseudoniem_sleutel)
@@ -186,22 +209,56 @@ def maak_omgeving(
 def initialiseer_database(omgeving: Omgeving) -> None:
     migreer(omgeving.database)
     with transactie(omgeving.fabriek) as sessie:
-        beheer.synchroniseer_organisaties(
-            sessie,
-            (
-                Organisatie(id=o.id, naam=o.naam, soort=o.soort, regio=o.regio)
-                for o in omgeving.beslisser.register.organisaties
-            ),
-        )
+        # The register's organisations first: the seeds below may name them.
+        synchroniseer(sessie, omgeving.beslisser.register)
     with transactie(omgeving.fabriek) as sessie:
         een_tegelijk(sessie)
         zaai_catalogus(sessie)
+        zaai_register(sessie)
         afspraken.zaai(sessie)
-    omgeving.volg_catalogus(meteen=True)
+    omgeving.volg_versies(meteen=True)
     herstel_onderbroken(omgeving.fabriek, wachtrij=omgeving.instellingen.achtergrond_in_wachtrij)
     ontvangst.ruim_op(omgeving.instellingen.data_dir)
     with transactie(omgeving.fabriek) as sessie:
         kruis.onderbreek_verweesde_taken(sessie, dt.datetime.now(dt.UTC))
+
+
+def _vandaag() -> dt.date:
+    return dt.datetime.now(NL).date()
+
+
+def synchroniseer(sessie: Sessie, register: Partnerregister) -> None:
+    """The organisations' table in line with a register: added, renamed. One that left the
+    register keeps its row, as the data that names it does (a register naming it again
+    finds it)."""
+    beheer.synchroniseer_organisaties(
+        sessie,
+        (
+            Organisatie(id=o.id, naam=o.naam, soort=o.soort, regio=o.regio)
+            for o in register.organisaties
+        ),
+    )
+
+
+def zaai_register(sessie: Sessie) -> None:
+    """The shipped partner register as the first version of a new installation, in force
+    from the start. After an upgrade that ships another version, that one waits as a
+    proposal, as the catalogue does (`zaai_catalogus`)."""
+    tekst = meegeleverde_registertekst()
+    versie = register_uit_tekst(tekst).versie
+    if registeropslag.op_naam(sessie, versie) is not None:
+        return
+    eerste = registeropslag.in_werking(sessie, dt.date.max) is None
+    registeropslag.bewaar(
+        sessie,
+        Registerversie(
+            versie=versie,
+            tekst=tekst,
+            status=registeropslag.GOEDGEKEURD if eerste else registeropslag.VOORGESTELD,
+            geldig_van=dt.date.min if eerste else _vandaag(),
+            toelichting="Meegeleverd met deze versie van Integraal.",
+        ),
+    )
 
 
 def zaai_catalogus(sessie: Sessie) -> None:

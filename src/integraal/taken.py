@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from integraal.beheer import catalogus as catalogusbeheer
 from integraal.beheer import mappings as mappingbeheer
+from integraal.beheer import register as registerbeheer
 from integraal.beheer.gebruikers import UITGENODIGD
 from integraal.beslag import objecten
 from integraal.bestuurlijk import bibob, sluitingen, vorderingen
@@ -185,6 +186,12 @@ def _integriteitstaken(ctx: Context) -> list[Taak]:
                 catalogusbeheer.te_beoordelen(ctx),
                 "voorgestelde versies van de deelregels die op uw goedkeuring wachten",
                 "/regels/versies",
+            ),
+            Taak(
+                "Wijzigingen van het partnerregister beoordelen",
+                registerbeheer.te_beoordelen(ctx),
+                "voorgestelde versies van het partnerregister die op uw goedkeuring wachten",
+                "/partnerregister/versies",
             ),
             Taak(
                 "Leveringsafspraken beoordelen",

@@ -586,6 +586,22 @@ GEEN_PERSOONSGEGEVENS = {
     ),
     **dict.fromkeys(
         [
+            ("GET", "/partnerregister"),
+            ("GET", "/partnerregister/versies"),
+            ("GET", "/partnerregister/versies/nieuw"),
+            ("POST", "/partnerregister/versies/nieuw"),
+            ("GET", "/partnerregister/versies/{versie_id}"),
+            ("POST", "/partnerregister/versies/{versie_id}/oordeel"),
+            ("GET", "/api/v1/partnerregister"),
+            ("GET", "/api/v1/partnerregister/versies"),
+            ("POST", "/api/v1/partnerregister/versies"),
+            ("GET", "/api/v1/partnerregister/versies/{versie_id}"),
+            ("POST", "/api/v1/partnerregister/versies/{versie_id}/oordeel"),
+        ],
+        "het partnerregister en zijn versies: organisaties, geen personen",
+    ),
+    **dict.fromkeys(
+        [
             ("GET", "/beheer/mappings"),
             ("GET", "/beheer/mappings/nieuw"),
             ("POST", "/beheer/mappings/nieuw"),

@@ -100,12 +100,12 @@ def test_voorstellen_gevolgen_zien_en_met_vier_ogen_in_werking(
         dienst.beoordeel(ctx, v.id, oordeel.model_copy(update={"gevolgen_bedoeld": True}))
 
     # In force: here at once, in another process within seconds (here: at its next look).
-    o.volg_catalogus(meteen=True)
+    o.volg_versies(meteen=True)
     with o.context(wereld.analist, Kanaal.WEB) as ctx:
         na = ctx.beslisser.beslis(_riec_adres(wereld))
     assert not na.toegestaan and na.catalogus_versie == "2099.1.1"
     ander = maak_omgeving(o.instellingen, initialiseer=False)
-    ander.volg_catalogus(meteen=True)
+    ander.volg_versies(meteen=True)
     assert ander.beslisser.catalogus.versie == "2099.1.1"
     ander.database.dispose()
     with transactie(o.fabriek) as s:

@@ -105,6 +105,7 @@ FORMULIEREN: tuple[tuple[str | None, str], ...] = (
     ("beleid.riec", "/monitor/moties/nieuw"),
     ("beheer.riec", "/beheer/gebruikers/nieuw"),
     ("beheer.riec", "/regels/versies/nieuw"),
+    ("beheer.riec", "/partnerregister/versies/nieuw"),
     ("beheer.riec", "/beheer/mappings/nieuw"),
 )
 # The styled error pages: (user, path, expected status).

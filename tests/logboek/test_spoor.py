@@ -493,6 +493,9 @@ ZONDER_REGELS: dict[str, str] = {
     "regelwijziging voorstellen": "the rule catalogue: rules, no person",
     "regelwijziging goedkeuren": "the rule catalogue: rules; references are made up, no person",
     "regelwijziging afwijzen": "the rule catalogue: rules, no person",
+    "registerwijziging voorstellen": "the partner register: organisations, no person",
+    "registerwijziging goedkeuren": "the partner register: organisations, no person",
+    "registerwijziging afwijzen": "the partner register: organisations, no person",
     "mapping voorstellen": "a delivery mapping: columns and categories, no person",
     "mapping goedkeuren": "a delivery mapping: columns and categories, no person",
     "mapping afwijzen": "a delivery mapping: columns and categories, no person",
@@ -1494,7 +1497,26 @@ def _speel_regelwijzigingen(o: Omgeving, a: dict[str, Actor]) -> None:
         v = doe(o, beheerder, cb.stel_voor, cb.VoorstelIn(tekst=tekst, toelichting="Spoortest."))
         doe(o, beheerder, cb.voorstel, v.id)
         doe(o, po, cb.beoordeel, v.id, cb.OordeelIn(besluit=besluit, toelichting="Gezien."))
+    _speel_registerwijzigingen(o, a)
     _speel_mappings(o, a)
+
+
+def _speel_registerwijzigingen(o: Omgeving, a: dict[str, Actor]) -> None:
+    """A new version of the partner register proposed twice: rejected, then approved (the
+    same organisations under a new version number)."""
+    from integraal.beheer import register as rb
+    from integraal.delen.catalogus import meegeleverde_registertekst
+
+    huidig = o.beslisser.register.versie
+    po, beheerder = a["privacy.riec"], a["beheer.riec"]
+    for versie, besluit in (("2099.9.1", "afwijzen"), ("2099.9.2", "goedkeuren")):
+        tekst = meegeleverde_registertekst().replace(
+            f'versie: "{huidig}"', f'versie: "{versie}"', 1
+        )
+        invoer = rb.RegistervoorstelIn(tekst=tekst, toelichting="Spoortest.")
+        v = doe(o, beheerder, rb.stel_voor, invoer)
+        doe(o, beheerder, rb.voorstel, v.id)
+        doe(o, po, rb.beoordeel, v.id, rb.OordeelIn(besluit=besluit, toelichting="Gezien."))
 
 
 def _speel_mappings(o: Omgeving, a: dict[str, Actor]) -> None:

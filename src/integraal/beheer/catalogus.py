@@ -5,7 +5,7 @@ changes, rule by rule, and which decisions of the stored reference requests woul
 a privacy officer who did not propose it approves (four eyes) and it comes into force.
 
 Decisions keep citing the version they were made under (`Besluit.catalogus_versie`); every
-app process takes the new version within seconds (`Omgeving.volg_catalogus`)."""
+app process takes the new version within seconds (`Omgeving.volg_versies`)."""
 
 from __future__ import annotations
 
@@ -254,13 +254,13 @@ def stel_voor(ctx: Context, invoer: VoorstelIn) -> VersieUit:
     return VersieUit.model_validate(_versie(ctx, cv))
 
 
-def _uitkomst(toegestaan: bool, regel_id: str | None, c: Catalogus) -> str:
+def uitkomst_in_woorden(toegestaan: bool, regel_id: str | None, c: Catalogus) -> str:
     """'toegestaan: <rule's title>' — never the rule's id."""
     waarom = c.regeltitels(regel_id) if regel_id else "geen regel van toepassing"
     return f"{'toegestaan' if toegestaan else 'geweigerd'}: {waarom}"
 
 
-def _wijziging(w: Regelwijziging) -> RegelwijzigingUit:
+def wijziging_uit(w: Regelwijziging) -> RegelwijzigingUit:
     return RegelwijzigingUit(
         soort=w.soort,
         regel_id=w.regel_id,
@@ -270,8 +270,8 @@ def _wijziging(w: Regelwijziging) -> RegelwijzigingUit:
 
 
 def _van(ctx: Context, versie_id: int | str) -> Catalogusversie:
-    nummer = str(versie_id)
-    cv = opslag.versie(ctx.sessie, int(nummer)) if nummer.isdigit() else None
+    nummer = gedeeld.nummer(versie_id)
+    cv = opslag.versie(ctx.sessie, nummer) if nummer is not None else None
     if cv is None:
         raise NietGevonden("Deze versie van de regelcatalogus bestaat niet.")
     return cv
@@ -279,13 +279,14 @@ def _van(ctx: Context, versie_id: int | str) -> Catalogusversie:
 
 def _waarom_niet(ctx: Context, cv: Catalogusversie) -> str | None:
     """Why this person cannot judge this version now; None when they can."""
-    if cv.status != opslag.VOORGESTELD:
-        return "Over deze versie is al besloten."
-    if ctx.ik.rol is not Rol.PRIVACY_OFFICER:
-        return "Een privacy officer beoordeelt wijzigingen van de regelcatalogus."
-    if cv.voorgesteld_door == ctx.ik.gebruiker_id:
-        return "U stelde deze wijziging voor; een tweede persoon beoordeelt haar (vier ogen)."
-    return None
+    return gedeeld.waarom_niet(
+        ctx,
+        cv.status == opslag.VOORGESTELD,
+        cv.voorgesteld_door,
+        None
+        if ctx.ik.rol is Rol.PRIVACY_OFFICER
+        else "Een privacy officer beoordeelt wijzigingen van de regelcatalogus.",
+    )
 
 
 def voorstel(ctx: Context, versie_id: int | str) -> VoorstelUit:
@@ -303,14 +304,14 @@ def voorstel(ctx: Context, versie_id: int | str) -> VoorstelUit:
             **_versie(ctx, cv),
             "vergeleken_met": huidig.catalogus.versie,
             "wijzigingen": [
-                _wijziging(w) for w in verschillen(huidig.catalogus, nieuw, huidig.register)
+                wijziging_uit(w) for w in verschillen(huidig.catalogus, nieuw, huidig.register)
             ],
             "gevolgen": [
                 GevolgUit(
                     referentie=g.referentie.id,
                     omschrijving=g.referentie.omschrijving,
-                    was=_uitkomst(g.oud.toegestaan, g.oud.regel_id, huidig.catalogus),
-                    wordt=_uitkomst(g.nieuw.toegestaan, g.nieuw.regel_id, nieuw),
+                    was=uitkomst_in_woorden(g.oud.toegestaan, g.oud.regel_id, huidig.catalogus),
+                    wordt=uitkomst_in_woorden(g.nieuw.toegestaan, g.nieuw.regel_id, nieuw),
                 )
                 for g in gevolgen
             ],
@@ -341,14 +342,7 @@ def beoordeel(ctx: Context, versie_id: int | str, invoer: OordeelIn) -> VersieUi
     huidig = ctx.beslisser
     nieuw = Beslisser(catalogus_uit_tekst(cv.tekst), huidig.register)
     gevolgen = effect(laad_referenties(), huidig, nieuw, ctx.nu().date())
-    if gevolgen and not invoer.gevolgen_bedoeld:
-        raise OngeldigeInvoer(
-            {
-                "gevolgen_bedoeld": f"Deze wijziging verandert "
-                f"{'1 besluit' if len(gevolgen) == 1 else f'{len(gevolgen)} besluiten'} van de "
-                "referentieverzoeken. Bevestig dat dat bedoeld is, of wijs haar af."
-            }
-        )
+    gedeeld.bevestig_gevolgen(len(gevolgen), invoer.gevolgen_bedoeld)
     opslag.activeer(ctx.sessie, cv, ctx.nu())
     ctx.audit(
         "regelwijziging goedkeuren",

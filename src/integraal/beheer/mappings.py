@@ -307,21 +307,23 @@ def stel_voor(ctx: Context, invoer: MappingIn) -> MappingversieUit:
 
 def _van(ctx: Context, versie_id: int | str) -> Mappingversie:
     _mag_zien(ctx)
-    nummer = str(versie_id)
-    mv = opslag.versie(ctx.sessie, int(nummer)) if nummer.isdigit() else None
+    nummer = gedeeld.nummer(versie_id)
+    mv = opslag.versie(ctx.sessie, nummer) if nummer is not None else None
     if mv is None or ctx.ik.organisatie_id not in (mv.partner_id, mv.ontvanger_id):
         raise NietGevonden("Deze leveringsafspraak bestaat niet of is niet van uw organisatie.")
     return mv
 
 
 def _waarom_niet(ctx: Context, mv: Mappingversie) -> str | None:
-    if mv.status != opslag.VOORGESTELD:
-        return "Over deze versie is al besloten."
-    if ctx.ik.rol is not Rol.PRIVACY_OFFICER or ctx.ik.organisatie_id != mv.ontvanger_id:
-        return "De privacy officer van de ontvanger beoordeelt een leveringsafspraak."
-    if mv.voorgesteld_door == ctx.ik.gebruiker_id:
-        return "U stelde deze versie voor; een tweede persoon beoordeelt haar (vier ogen)."
-    return None
+    ontvanger = ctx.ik.rol is Rol.PRIVACY_OFFICER and ctx.ik.organisatie_id == mv.ontvanger_id
+    return gedeeld.waarom_niet(
+        ctx,
+        mv.status == opslag.VOORGESTELD,
+        mv.voorgesteld_door,
+        None
+        if ontvanger
+        else "De privacy officer van de ontvanger beoordeelt een leveringsafspraak.",
+    )
 
 
 def voorstel(ctx: Context, versie_id: int | str) -> MappingvoorstelUit:

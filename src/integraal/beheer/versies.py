@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import ClassVar, Literal, TypeVar
+from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import ValidationError
@@ -17,6 +18,8 @@ from integraal.opslag import beheer
 from integraal.verwerking import Context
 
 T = TypeVar("T")
+# The day a version applies from is a Dutch day.
+NL = ZoneInfo("Europe/Amsterdam")
 
 
 class OordeelIn(Invoer):
@@ -51,6 +54,40 @@ def naam(ctx: Context, gebruiker_id: int | None) -> str:
         return "Meegeleverd met Integraal"
     g = beheer.gebruiker(ctx.sessie, gebruiker_id)
     return g.naam if g is not None else "Onbekend"
+
+
+def nummer(versie_id: int | str) -> int | None:
+    """A version's id from a path, or None for one that is no number (so: not found)."""
+    tekst = str(versie_id)
+    return int(tekst) if tekst.isdigit() else None
+
+
+def waarom_niet(
+    ctx: Context, voorgesteld: bool, voorgesteld_door: int | None, wie: str | None
+) -> str | None:
+    """Why this person cannot judge a version now, None when they can: decided already,
+    not theirs to judge (`wie` says who does; None: they are that person), or their own
+    proposal (four eyes)."""
+    if not voorgesteld:
+        return "Over deze versie is al besloten."
+    if wie is not None:
+        return wie
+    if voorgesteld_door == ctx.ik.gebruiker_id:
+        return "U stelde deze wijziging voor; een tweede persoon beoordeelt haar (vier ogen)."
+    return None
+
+
+def bevestig_gevolgen(aantal: int, bedoeld: bool) -> None:
+    """A version that changes reference decisions is approved only with those changes
+    confirmed as intended."""
+    if aantal and not bedoeld:
+        raise OngeldigeInvoer(
+            {
+                "gevolgen_bedoeld": f"Deze wijziging verandert "
+                f"{'1 besluit' if aantal == 1 else f'{aantal} besluiten'} van de "
+                "referentieverzoeken. Bevestig dat dat bedoeld is, of wijs haar af."
+            }
+        )
 
 
 def weiger(waarom_niet: str | None, voorgesteld: bool) -> None:

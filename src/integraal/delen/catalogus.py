@@ -38,6 +38,17 @@ def laad_register(path: Path | None = None) -> Partnerregister:
     return Partnerregister.model_validate(_lees(path, "partners.yaml"))
 
 
+def register_uit_tekst(tekst: str) -> Partnerregister:
+    """A partner register from its YAML text (a stored version, a proposal); raises on bad
+    text."""
+    return Partnerregister.model_validate(yamltekst.lees(tekst))
+
+
+def meegeleverde_registertekst() -> str:
+    """The partner register shipped with this version of Integraal."""
+    return resources.files("integraal.delen.data").joinpath("partners.yaml").read_text("utf-8")
+
+
 @cache
 def standaard_beslisser() -> Beslisser:
     return Beslisser(laad_catalogus(), laad_register())

@@ -321,4 +321,5 @@ class Beslisser:
             verplichtingen=regel.verplichtingen if regel and toegestaan else None,
             overwogen=tuple(overwogen or ()),
             catalogus_versie=self.catalogus.versie,
+            register_versie=self.register.versie,
         )

@@ -549,3 +549,4 @@ class Besluit(_Strikt):
     verplichtingen: Verplichtingen | None = None
     overwogen: tuple[Overweging, ...] = ()
     catalogus_versie: str
+    register_versie: str

@@ -73,7 +73,11 @@ def leg_uit(besluit: Besluit, catalogus: Catalogus, register: Partnerregister) -
     if relevant:
         regels += ["", "Overwogen regels:"]
         regels += [f"  - {o.regel_id}: {o.reden}" for o in relevant]
-    regels += ["", f"Catalogusversie {besluit.catalogus_versie}; besluit-id {besluit.besluit_id}."]
+    regels += [
+        "",
+        f"Catalogusversie {besluit.catalogus_versie}, partnerregister {besluit.register_versie}; "
+        f"besluit-id {besluit.besluit_id}.",
+    ]
     return "\n".join(regels)
 
 

@@ -60,6 +60,7 @@ class BesluitUit(Uitvoer):
     toegestaan: bool
     regel_id: str | None
     catalogus_versie: str
+    register_versie: str
     waarom: Waarom
     uitleg: str
 
@@ -103,6 +104,7 @@ def vraag_deelwijzer(ctx: Context, vraag: DeelVraag) -> BesluitUit:
         toegestaan=besluit.toegestaan,
         regel_id=besluit.regel_id,
         catalogus_versie=besluit.catalogus_versie,
+        register_versie=besluit.register_versie,
         waarom=waarom(besluit, catalogus, register),
         uitleg=leg_uit(besluit, catalogus, register),
     )

@@ -133,6 +133,28 @@ class Catalogusversie(Basis):
     actief_vanaf: Mapped[dt.datetime | None]
 
 
+class Registerversie(Basis):
+    """A version of the partner register (its YAML text), with the date from which it
+    applies: approved versions wait for their date, the one with the latest date reached is
+    in force (derived, so no job has to switch it on). Proposals wait for the privacy
+    officer's approval (four eyes)."""
+
+    __tablename__ = "registerversie"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    versie: Mapped[str] = mapped_column(String(40), unique=True)
+    tekst: Mapped[str] = mapped_column(Text)
+    # voorgesteld, goedgekeurd or afgewezen; "in force" and "replaced" follow from the dates.
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    geldig_van: Mapped[dt.date]
+    toelichting: Mapped[str] = mapped_column(Text, default="")
+    # None: shipped with Integraal (the seed of a new installation, or an upgrade's proposal).
+    voorgesteld_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    voorgesteld_op: Mapped[dt.datetime] = mapped_column(default=nu)
+    beoordeeld_door: Mapped[int | None] = mapped_column(ForeignKey("gebruiker.id"))
+    beoordeeld_op: Mapped[dt.datetime | None]
+    oordeel: Mapped[str | None] = mapped_column(Text)
+
+
 class Websessie(Basis):
     """A signed-in or form-holding browser session, kept on the server: the cookie carries
     only a random key, whose hash is this row's id (a copied database gives no live cookies)."""

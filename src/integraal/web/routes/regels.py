@@ -1,34 +1,91 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""The rule catalogue: the rules in force for everyone signed in; proposals, their effect
-and the privacy officer's approval for the privacy officer and the functioneel beheerder."""
+"""The rule catalogue and the partner register: what is in force, for everyone signed in;
+proposals, their effect and the privacy officer's approval for the privacy officer and the
+functioneel beheerder (the shared pages in `versies`)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 
-from integraal.beheer import catalogus as dienst
-from integraal.beheer.catalogus import OordeelIn, VersieUit, VoorstelIn
-from integraal.web.basis import (
-    Csrf,
-    Formulieren,
-    Kruimel,
-    Velden,
-    Web,
-    WebDep,
-    kruimels,
-    met_fouten,
-)
-from integraal.web.formulier import Formulierstaat
+from integraal.beheer import catalogus as regeldienst
+from integraal.beheer import register as registerdienst
+from integraal.beheer.catalogus import VersieUit, VoorstelIn
+from integraal.beheer.register import RegisterversieUit, RegistervoorstelIn
+from integraal.web.basis import Kruimel, WebDep
+from integraal.web.routes.versies import Document, versieroutes
 
 router = APIRouter()
+
+_REFERENTIES = "Na het voorstellen ziet u wat er verandert en welke besluiten van de "
+_REFERENTIES += "referentieverzoeken anders uitvallen."
+
+REGELS = Document(
+    wat="de deelregels",
+    titel="Deelregels",
+    pad="/regels",
+    uitleg="Een wijziging van de regels is een nieuwe versie van de hele catalogus. Een "
+    "privacy officer die haar niet zelf voorstelde, beoordeelt haar voordat ze in werking "
+    "treedt.",
+    nieuw_uitleg="Hieronder staat de catalogus die nu in werking is. Pas de regels aan en "
+    f"verhoog het versienummer bovenaan. {_REFERENTIES}",
+    tekst_label="De regelcatalogus (YAML)",
+    tekst_hint="De hele catalogus, met een hoger versienummer bovenaan (versie).",
+    toelichting_hint="Bijvoorbeeld de wet of het convenant dat verandert, en vanaf wanneer.",
+    niets_veranderd="Geen regel verandert; alleen het versienummer of de volgorde.",
+    goedkeuren="Goedkeuren: deze versie treedt direct in werking",
+    afwijzen="Afwijzen: de huidige regels blijven gelden",
+)
+
+REGISTER = Document(
+    wat="het partnerregister",
+    titel="Partnerregister",
+    pad="/partnerregister",
+    uitleg="Een wijziging van het register (organisaties, soorten, samenwerkingsverbanden, "
+    "aanwijzingen, convenanten) is een nieuwe versie van het hele register, met de dag "
+    "waarop ze ingaat. Een privacy officer die haar niet zelf voorstelde, beoordeelt haar.",
+    nieuw_uitleg="Hieronder staat het register dat nu in werking is. Pas het aan en verhoog "
+    f"het versienummer bovenaan. {_REFERENTIES}",
+    tekst_label="Het partnerregister (YAML)",
+    tekst_hint="Het hele register, met een hoger versienummer bovenaan (versie).",
+    toelichting_hint="Bijvoorbeeld het besluit, de aanwijzing of het convenant dat verandert.",
+    niets_veranderd="Niets in het register verandert; alleen het versienummer of de volgorde.",
+    goedkeuren="Goedkeuren: deze versie geldt vanaf de gekozen dag",
+    afwijzen="Afwijzen: het huidige register blijft gelden",
+    datum=True,
+)
+
+
+def _regels_in_werking(v: object) -> tuple[str, str, tuple[str, ...]]:
+    assert isinstance(v, VersieUit)
+    return (
+        f"Versie {v.versie} is in werking",
+        "Besluiten vanaf nu volgen deze regels en noemen deze versie.",
+        ("Eerdere besluiten blijven de versie noemen waaronder ze zijn genomen.",),
+    )
+
+
+def _register_in_werking(v: object) -> tuple[str, str, tuple[str, ...]]:
+    assert isinstance(v, RegisterversieUit)
+    if v.status == "actief":
+        return (
+            f"Versie {v.versie} van het partnerregister is in werking",
+            "Besluiten vanaf nu volgen dit register en noemen deze versie.",
+            ("Nieuwe organisaties kunnen nu gebruikers krijgen.",),
+        )
+    vanaf = f"{v.geldig_van:%d-%m-%Y}" if v.geldig_van else ""
+    return (
+        f"Versie {v.versie} van het partnerregister is goedgekeurd",
+        f"Ze geldt vanaf {vanaf}. Tot dan blijft het huidige register gelden.",
+        ("Op die dag nemen alle onderdelen van Integraal haar vanzelf over.",),
+    )
 
 
 @router.get("/regels", response_class=HTMLResponse)
 def regels(w: WebDep) -> Response:
     with w.context() as ctx:
-        catalogus = dienst.in_werking(ctx)
-        beheert = ctx.ik.rol in dienst.VOORSTELLERS
+        catalogus = regeldienst.in_werking(ctx)
+        beheert = ctx.ik.rol in regeldienst.VOORSTELLERS
     return w.pagina(
         "regels.html",
         catalogus=catalogus,
@@ -37,95 +94,25 @@ def regels(w: WebDep) -> Response:
     )
 
 
-def _kruimels(*stap: Kruimel) -> list[Kruimel]:
-    """Start › Deelregels › Versies › the step."""
-    start, *rest = kruimels("Versies", "/regels/versies", *stap)
-    return [start, Kruimel("Deelregels", "/regels"), *rest]
-
-
-@router.get("/regels/versies", response_class=HTMLResponse)
-def versies(w: WebDep) -> Response:
+@router.get("/partnerregister", response_class=HTMLResponse)
+def partnerregister(w: WebDep) -> Response:
     with w.context() as ctx:
-        lijst = dienst.versies(ctx)
-    return w.pagina("regelversies.html", versies=lijst, kruimels=_kruimels())
-
-
-def _nieuw(w: Web, f: Formulierstaat | None = None) -> Response:
-    with w.context() as ctx:
-        tekst = dienst.tekst_in_werking(ctx)
+        register = registerdienst.in_werking(ctx)
+        beheert = ctx.ik.rol in regeldienst.VOORSTELLERS
     return w.pagina(
-        "regelversie_nieuw.html",
-        f=f or Formulierstaat({"tekst": [tekst]}, {}),
-        kruimels=_kruimels(Kruimel("Wijziging voorstellen")),
+        "partnerregister.html",
+        register=register,
+        beheert=beheert,
+        kruimels=[Kruimel("Start", "/"), Kruimel("Partnerregister")],
     )
 
 
-@router.get("/regels/versies/nieuw", response_class=HTMLResponse)
-def nieuw(w: WebDep) -> Response:
-    return _nieuw(w)
-
-
-@router.post("/regels/versies/nieuw", response_class=HTMLResponse, dependencies=[Csrf])
-def voorstellen(w: WebDep, velden: Velden) -> Response:
-    def klaar(v: VersieUit) -> Response:
-        return w.bevestig(
-            f"/regels/versies/{v.id}",
-            f"Versie {v.versie} voorgesteld",
-            "Hieronder staat wat er verandert en welke besluiten van de referentieverzoeken "
-            "anders uitvallen.",
-            (
-                "Een privacy officer die de wijziging niet zelf voorstelde, beoordeelt haar.",
-                "Tot de goedkeuring blijven de huidige regels gelden.",
-            ),
-        )
-
-    return w.verzend(
-        VoorstelIn, velden, dienst.stel_voor, opnieuw=lambda f: _nieuw(w, f), klaar=klaar
-    )
-
-
-def _voorstel(w: Web, versie_id: str, formulieren: Formulieren | None = None) -> Response:
-    with w.context() as ctx:
-        v = dienst.voorstel(ctx, versie_id)
-    fs = formulieren or {}
-    return w.pagina(
-        "regelversie.html",
-        v=v,
-        f=met_fouten(fs),
-        fo=fs.get("oordeel", Formulierstaat()),
-        kruimels=_kruimels(Kruimel(f"Versie {v.versie}")),
-    )
-
-
-@router.get("/regels/versies/{versie_id}", response_class=HTMLResponse)
-def voorstel(w: WebDep, versie_id: str) -> Response:
-    return _voorstel(w, versie_id)
-
-
-@router.post(
-    "/regels/versies/{versie_id}/oordeel", response_class=HTMLResponse, dependencies=[Csrf]
+versieroutes(router, REGELS, regeldienst, VoorstelIn, regeldienst.stel_voor, _regels_in_werking)
+versieroutes(
+    router,
+    REGISTER,
+    registerdienst,
+    RegistervoorstelIn,
+    registerdienst.stel_voor,
+    _register_in_werking,
 )
-def oordeel(w: WebDep, versie_id: str, velden: Velden) -> Response:
-    def klaar(v: VersieUit) -> Response:
-        # In force in this process at once; the others follow within seconds.
-        w.omgeving.volg_catalogus(meteen=True)
-        if v.status == "actief":
-            return w.bevestig(
-                "/regels",
-                f"Versie {v.versie} is in werking",
-                "Besluiten vanaf nu volgen deze regels en noemen deze versie.",
-                ("Eerdere besluiten blijven de versie noemen waaronder ze zijn genomen.",),
-            )
-        return w.bevestig(
-            f"/regels/versies/{v.id}",
-            f"Versie {v.versie} afgewezen",
-            "De huidige regels blijven gelden. Uw toelichting staat bij de versie.",
-        )
-
-    return w.verzend(
-        OordeelIn,
-        velden,
-        lambda ctx, invoer: dienst.beoordeel(ctx, versie_id, invoer),
-        opnieuw=lambda f: _voorstel(w, versie_id, {"oordeel": f}),
-        klaar=klaar,
-    )

@@ -56,10 +56,15 @@ def _acties(rol: Rol, fiu: bool) -> list[tuple[str, str]]:
             ("Integriteitsmeldingen beoordelen", "/integriteit"),
             ("Een persoon afschermen", "/afscherming"),
             ("De deelregels en voorgestelde wijzigingen bekijken", "/regels/versies"),
+            (
+                "Het partnerregister en voorgestelde wijzigingen bekijken",
+                "/partnerregister/versies",
+            ),
         ],
         Rol.FUNCTIONEEL_BEHEERDER: [
             ("Een collega uitnodigen", "/beheer/gebruikers/nieuw"),
             ("Een leveringsafspraak opstellen uit een voorbeeldbestand", "/beheer/mappings/nieuw"),
             ("Een wijziging van de deelregels voorstellen", "/regels/versies/nieuw"),
+            ("Een wijziging van het partnerregister voorstellen", "/partnerregister/versies/nieuw"),
         ],
     }.get(rol, [])
