@@ -34,12 +34,12 @@ test-snel: $(STAMP)
 ## make last: 50 clients 60 s tegen een echte server op SQLite en PostgreSQL, en kill -9 tijdens
 ## een levering (CI draait dit na make test; resultaat in bench/last-laatste.json)
 last: $(STAMP)
-	scripts/met-postgres $(BIN)/python -m bench.last
+	INTEGRAAL_PG_ALS_PRODUCTIE=1 scripts/met-postgres $(BIN)/python -m bench.last
 
 ## make schaal: een miljoen statements via het importpad, dan casuspagina en zoeken met 1 en 20
 ## ingelogde clients op SQLite en PostgreSQL (resultaat in bench/schaal-laatste.json)
 schaal: $(STAMP)
-	scripts/met-postgres $(BIN)/python -m bench.schaal
+	INTEGRAAL_PG_ALS_PRODUCTIE=1 scripts/met-postgres $(BIN)/python -m bench.schaal
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -57,7 +57,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python -m bench.kruis
 	$(BIN)/python -m bench.integriteit
-	scripts/met-postgres $(BIN)/python -m bench
+	INTEGRAAL_PG_ALS_PRODUCTIE=1 scripts/met-postgres $(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

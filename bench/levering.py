@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """A delivery's rows per second and peak memory, beside inserting the same statements raw.
 
-`python -m bench.levering --rijen 10000,100000` (under `scripts/met-postgres` for PostgreSQL).
+`python -m bench.levering --rijen 10000,100000` (for PostgreSQL under
+`INTEGRAAL_PG_ALS_PRODUCTIE=1 scripts/met-postgres`, a cluster that commits durably).
 Per database and size, each in a fresh process, so its peak memory is that of one delivery:
 - the delivery through `importeer`: read from a file on disk, checked, pseudonymised, staged
   in batches, switched visible, one log line per entity, statistics refreshed;

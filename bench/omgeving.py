@@ -71,6 +71,17 @@ def tijdelijke_database(soort: str) -> Iterator[str]:
     naam = f"bench_{uuid.uuid4().hex[:8]}"
     beheer = sa.create_engine(basis, isolation_level="AUTOCOMMIT")
     with beheer.connect() as c:
+        # A measured commit must be a durable one: the tests' throw-away cluster is not.
+        instellingen = {
+            k: c.exec_driver_sql(f"SHOW {k}").scalar()
+            for k in ("fsync", "synchronous_commit", "full_page_writes")
+        }
+        if set(instellingen.values()) != {"on"}:
+            raise SystemExit(
+                f"PostgreSQL draait niet duurzaam ({instellingen}): meet via `make bench`, "
+                "`make last` of `make schaal`, of zet INTEGRAAL_PG_ALS_PRODUCTIE=1 voor "
+                "scripts/met-postgres"
+            )
         c.exec_driver_sql(f'CREATE DATABASE "{naam}"')
     try:
         yield basis.set(database=naam).render_as_string(hide_password=False)

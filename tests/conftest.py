@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +23,8 @@ from integraal.omgeving import Omgeving, initialiseer_database, maak_omgeving
 from integraal.opslag.db import transactie
 from tests.hulp import WACHTWOORD, lever, maak_casus
 
+_EIGEN_MAP = pytest.StashKey[Path]()
+
 # Shared fixtures that live in their own module (the cross-referencing world).
 pytest_plugins = ["tests.kruiswereld", "tests.netwerkwereld", "tests.demosjabloon"]
 
@@ -37,6 +40,28 @@ def _snelle_argon2() -> Iterator[None]:
     g._hasher = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
     yield
     g._hasher = origineel
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Test files in memory where the machine offers it (and no folder was asked for): every
+    SQLite test copies a template and commits with `synchronous=FULL`, as production does, and
+    an fsync to a disk costs more than the rest of a small test. The workers of pytest-xdist
+    get a folder below this one; the whole folder goes when the run ends."""
+    geheugen = Path("/dev/shm")
+    if (
+        config.option.basetemp is None
+        and not hasattr(config, "workerinput")
+        and geheugen.is_dir()
+        and os.access(geheugen, os.W_OK)
+    ):
+        config.option.basetemp = tempfile.mkdtemp(prefix="integraal-tests-", dir=geheugen)
+        config.stash[_EIGEN_MAP] = Path(config.option.basetemp)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    eigen = config.stash.get(_EIGEN_MAP, None)
+    if eigen is not None:
+        shutil.rmtree(eigen, ignore_errors=True)
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
@@ -112,7 +137,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     naam = f"integraal_t_{uuid.uuid4().hex[:12]}"
     beheer = sa.create_engine(basis, isolation_level="AUTOCOMMIT")
     with beheer.connect() as c:
-        c.exec_driver_sql(f'CREATE DATABASE "{naam}" TEMPLATE "{sjabloon}"')
+        c.exec_driver_sql(f'CREATE DATABASE "{naam}" TEMPLATE "{sjabloon}" STRATEGY = FILE_COPY')
     yield basis.set(database=naam).render_as_string(hide_password=False)
     with beheer.connect() as c:
         c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{naam}" WITH (FORCE)')
