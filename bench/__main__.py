@@ -130,7 +130,9 @@ def logboek_sectie(backends: list[str], aantal: int, rij: Callable[..., str]) ->
         "",
         f"Gemeten op {dt.date.today().isoformat()} ({machine()}), mediaan van 3 runs. "
         "Duurzaam schrijven: elke regel een eigen vastgelegde transactie (SQLite WAL met "
-        "`synchronous=FULL`, PostgreSQL met fsync). In blokken: 10 000 regels per transactie, "
+        "`synchronous=FULL`, PostgreSQL met fsync, `synchronous_commit` en `full_page_writes` "
+        "aan: een cluster op schijf, wat de benchmark zelf controleert). In blokken: 10 000 "
+        "regels per transactie, "
         "zoals een levering of zoekopdracht schrijft. `verify` herberekent elke bladhash, de keten "
         f"en de Merkle-wortel over {aantal:,} regels: zoals `integraal logboek verify` het doet "
         "(in delen over één werkproces per kern; de boom en de checkpoints daarna in volgorde uit "

@@ -495,7 +495,9 @@ def sectie(uitkomst: dict[str, object]) -> str:
         "## Belasting en storingen: `make last`",
         "",
         f"Machine: {uitkomst['machine']}; {uitkomst['datum']}. `python -m bench.last` onder "
-        "`scripts/met-postgres`: per database een echte `integraal serve` (één proces, dat "
+        "`scripts/met-postgres` met `INTEGRAAL_PG_ALS_PRODUCTIE=1` (PostgreSQL op schijf, "
+        "duurzaam vastleggend; tot 30-11 zonder fsync): per database een echte "
+        "`integraal serve` (één proces, dat "
         "ook zelf het achtergrondwerk doet: `INTEGRAAL_ACHTERGROND=proces`) op een "
         "demo-installatie, de clients op loopback; signalen melden (API), de casuspagina "
         "(web, ingelogd), zoeken (API) en telkens een levering van 2.000 rijen (API). Tijden in "
