@@ -64,9 +64,14 @@ def sectie() -> list[str]:
         "## Testsuite: `make test`",
         "",
         f"Lint, typecontrole en de hele suite tegen SQLite en PostgreSQL, met de browsertests, "
-        f"op {nu['machine']} ({nu['datum']}). Mediaan van {len(nu['runs_s'])} runs "
-        f"({', '.join(f'{t:.0f} s' for t in nu['runs_s'])}); elke run groen. "
-        f"Anker: {anker['toelichting']}.",
+        f"op {nu['machine']} ({nu['datum']}). "
+        + (
+            f"Mediaan van {len(nu['runs_s'])} runs "
+            f"({', '.join(f'{t:.0f} s' for t in nu['runs_s'])}); elke run groen. "
+            if len(nu["runs_s"]) > 1
+            else f"Eén run ({nu['runs_s'][0]:.0f} s), groen. "
+        )
+        + f"Anker: {anker['toelichting']}.",
         "",
         "| Meting | Nu | Anker | Verhouding |",
         "|---|---|---|---|",
