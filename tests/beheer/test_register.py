@@ -310,3 +310,27 @@ def test_in_de_webapplicatie(
         f"Versie 2099.2 is goedgekeurd en geldt vanaf {later:%d-%m-%Y}."
         in client.get("/partnerregister").text
     )
+
+
+def test_van_twee_versies_op_een_dag_geldt_de_laatst_goedgekeurde(
+    wereld: Wereld, beheerder: Actor, tweede_po: Actor
+) -> None:
+    o = wereld.omgeving
+    later = VANDAAG + dt.timedelta(days=5)
+    ids = {}
+    for versie in ("2099.7", "2099.8"):
+        with o.context(beheerder, Kanaal.WEB) as ctx:
+            ids[versie] = dienst.stel_voor(
+                ctx,
+                RegistervoorstelIn(
+                    tekst=_versie(meegeleverde_registertekst(), versie),
+                    geldig_van=later,
+                    toelichting="Twee voorstellen voor één dag.",
+                ),
+            ).id
+    # The one proposed last is approved first: the order of approval decides, not of ids.
+    for versie in ("2099.8", "2099.7"):
+        with o.context(tweede_po, Kanaal.WEB) as ctx:
+            dienst.beoordeel(ctx, ids[versie], _goedkeuren(bedoeld=False))
+    o.volg_versies(meteen=True, vandaag=later)
+    assert o.beslisser.register.versie == "2099.7"

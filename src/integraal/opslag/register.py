@@ -20,7 +20,11 @@ def _goedgekeurd_op(datum: dt.date) -> Select[Registerversie]:
     return (
         select(Registerversie)
         .where(Registerversie.status == GOEDGEKEURD, Registerversie.geldig_van <= datum)
-        .order_by(Registerversie.geldig_van.desc(), Registerversie.id.desc())
+        .order_by(
+            Registerversie.geldig_van.desc(),
+            Registerversie.beoordeeld_op.desc().nulls_last(),
+            Registerversie.id.desc(),
+        )
     )
 
 
