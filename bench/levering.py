@@ -219,7 +219,8 @@ def sectie(uitkomst: dict[str, Any]) -> str:
         "## Leveringen: rijen per seconde en geheugen",
         "",
         f"Machine: {uitkomst['machine']}; {uitkomst['datum']}. `python -m bench.levering` "
-        "(onder `scripts/met-postgres`): een vergunningenregister als CSV op schijf door "
+        "(PostgreSQL op schijf, duurzaam vastleggend: `INTEGRAAL_PG_ALS_PRODUCTIE=1 "
+        "scripts/met-postgres`): een vergunningenregister als CSV op schijf door "
         "`importeer` (lezen, controleren, pseudonimiseren, klaarzetten in blokken, in één stap "
         "zichtbaar maken, één logregel per entiteit). De vloer op dezelfde machine en data, "
         "zoals het issue haar noemt (dezelfde rijen in dezelfde tabellen): dezelfde statements, "

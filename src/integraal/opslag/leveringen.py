@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import cache
 from operator import itemgetter
 from typing import Any
 
@@ -24,6 +25,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from integraal.opslag.db import invoeging
@@ -84,7 +86,24 @@ def zet_klaar(sessie: Session, rijen: Sequence[dict[str, Any]]) -> None:
             for rij in rijen:
                 copy.write_row(_ALS_RIJ(rij))
         return
-    sessie.execute(insert(_KLAAR), rijen)
+    # SQLite: the DBAPI's own executemany with tuples. Through Core the parameters of every
+    # row are built one by one, about a tenth of a delivery's time. The staged columns are
+    # text and need no bind processor (checked once, `_sqlite_klaarzetten`).
+    ruw_sqlite: Any = verbinding.connection.driver_connection
+    ruw_sqlite.executemany(_sqlite_klaarzetten(verbinding.dialect), map(_ALS_RIJ, rijen))
+
+
+@cache
+def _sqlite_klaarzetten(dialect: Dialect) -> str:
+    """The staging insert with positional parameters."""
+    kolommen = [_KLAAR.c[naam] for naam in _KLAAR_KOLOMMEN]
+    omgezet = [k.name for k in kolommen if k.type.bind_processor(dialect) is not None]
+    if omgezet:  # a column whose values SQLAlchemy converts cannot skip it
+        raise TypeError(f"klaarzetten zonder Core kan {omgezet} niet omzetten")
+    return (
+        f"INSERT INTO {_KLAAR.name} ({', '.join(_KLAAR_KOLOMMEN)}) "
+        f"VALUES ({', '.join('?' for _ in kolommen)})"
+    )
 
 
 def teken_van_leven(sessie: Session, levering_id: str, tijd: dt.datetime, gelezen: int) -> None:
