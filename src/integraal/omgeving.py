@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -24,6 +23,7 @@ from integraal.delen.catalogus import (
     register_uit_tekst,
 )
 from integraal.delen.model import Partnerregister
+from integraal.domein import werkdagen
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import Weigering
 from integraal.instellingen import Instellingen, instellingen
@@ -49,7 +49,6 @@ from integraal.verwerking.groepschrijven import Groepschrijver
 # How often a process looks whether another version of the rule catalogue or the partner
 # register came into force.
 CATALOGUS_CONTROLE = 5.0
-NL = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass
@@ -81,16 +80,18 @@ class Omgeving:
             return
         self._catalogus_gezien = nu
         huidig = self.beslisser
+        catalogus, partners = huidig.catalogus, huidig.register
+        # The version numbers first; a text is read only when its version changed.
         with transactie(self.fabriek, lezen=True) as sessie:
-            actief = catalogusopslag.actieve(sessie)
-            rv = registeropslag.in_werking(sessie, vandaag or _vandaag())
-            register = (rv.versie, rv.tekst) if rv is not None else None
-        catalogus = huidig.catalogus
-        if actief is not None and actief[0] != catalogus.versie:
-            catalogus = catalogus_uit_tekst(actief[1])
-        partners = huidig.register
-        if register is not None and register[0] != partners.versie:
-            partners = register_uit_tekst(register[1])
+            versie = catalogusopslag.actieve_versie(sessie)
+            if versie is not None and versie != catalogus.versie:
+                cv = catalogusopslag.op_naam(sessie, versie)
+                catalogus = catalogus_uit_tekst(cv.tekst) if cv is not None else catalogus
+            rv = registeropslag.versie_in_werking(sessie, vandaag or werkdagen.dag())
+            if rv is not None and rv[1] != partners.versie:
+                nieuw = registeropslag.versie(sessie, rv[0])
+                partners = register_uit_tekst(nieuw.tekst) if nieuw is not None else partners
+        if partners is not huidig.register:
             with transactie(self.fabriek) as sessie:
                 synchroniseer(sessie, partners)
         if catalogus is not huidig.catalogus or partners is not huidig.register:
@@ -223,10 +224,6 @@ def initialiseer_database(omgeving: Omgeving) -> None:
         kruis.onderbreek_verweesde_taken(sessie, dt.datetime.now(dt.UTC))
 
 
-def _vandaag() -> dt.date:
-    return dt.datetime.now(NL).date()
-
-
 def synchroniseer(sessie: Sessie, register: Partnerregister) -> None:
     """The organisations' table in line with a register: added, renamed. One that left the
     register keeps its row, as the data that names it does (a register naming it again
@@ -255,7 +252,7 @@ def zaai_register(sessie: Sessie) -> None:
             versie=versie,
             tekst=tekst,
             status=registeropslag.GOEDGEKEURD if eerste else registeropslag.VOORGESTELD,
-            geldig_van=dt.date.min if eerste else _vandaag(),
+            geldig_van=dt.date.min if eerste else werkdagen.dag(),
             toelichting="Meegeleverd met deze versie van Integraal.",
         ),
     )
@@ -269,7 +266,7 @@ def zaai_catalogus(sessie: Sessie) -> None:
     versie = catalogus_uit_tekst(tekst).versie
     if catalogusopslag.op_naam(sessie, versie) is not None:
         return
-    eerste = catalogusopslag.actieve(sessie) is None
+    eerste = catalogusopslag.actieve_versie(sessie) is None
     cv = Catalogusversie(
         versie=versie,
         tekst=tekst,

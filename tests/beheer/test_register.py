@@ -19,6 +19,7 @@ from integraal.beheer.register import Registerstatus, RegistervoorstelIn
 from integraal.delen import Verzoek
 from integraal.delen.catalogus import laad_register, meegeleverde_registertekst
 from integraal.delen.model import CasusContext
+from integraal.domein import werkdagen
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import GeenToegang, OngeldigeInvoer
 from integraal.domein.rollen import Rol
@@ -29,7 +30,7 @@ from tests.conftest import Wereld, maak_actor
 from tests.hulp import csrf, web_login
 
 HUIDIG = laad_register().versie
-VANDAAG = dt.datetime.now(dienst.gedeeld.NL).date()
+VANDAAG = werkdagen.dag()
 DEVENTER = (
     '  - {id: gemeente-deventer, naam: "Gemeente Deventer", soort: gemeente, regio: oost-nederland}'
 )

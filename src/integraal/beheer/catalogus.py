@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import ClassVar, Literal
 
 from integraal.beheer import versies as gedeeld
@@ -18,17 +19,16 @@ from integraal.delen import Beslisser
 from integraal.delen.catalogus import catalogus_uit_tekst, meegeleverde_tekst
 from integraal.delen.evaluator import OnbekendeVoorwaarde
 from integraal.delen.model import Catalogus, Effect, Regel
-from integraal.delen.referenties import effect, laad_referenties
+from integraal.delen.referenties import Verandering, effect, laad_referenties
 from integraal.delen.verschil import Regelwijziging, Woorden, verschillen
-from integraal.domein.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
+from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, Uitvoer, veld
 from integraal.domein.keuze import Keuze
-from integraal.domein.rollen import Rol
 from integraal.opslag import catalogus as opslag
 from integraal.opslag.modellen import Catalogusversie
 from integraal.verwerking import Context
 
-VOORSTELLERS = frozenset({Rol.FUNCTIONEEL_BEHEERDER, Rol.PRIVACY_OFFICER})
+VOORSTELLERS = gedeeld.VOORSTELLERS
 
 
 class Versiestatus(Keuze):
@@ -180,11 +180,7 @@ def in_werking(ctx: Context) -> CatalogusUit:
 
 
 def _mag_zien(ctx: Context) -> None:
-    if ctx.ik.rol not in VOORSTELLERS:
-        raise GeenToegang(
-            "wijzigingen van de regelcatalogus zijn voor de privacy officer en de functioneel "
-            "beheerder"
-        )
+    gedeeld.mag_voorstellen(ctx, VOORSTELLERS, "de regelcatalogus")
 
 
 def _versie(ctx: Context, cv: Catalogusversie) -> dict[str, object]:
@@ -212,11 +208,7 @@ def tekst_in_werking(ctx: Context) -> str:
 
 def te_beoordelen(ctx: Context) -> int:
     """Proposals this privacy officer may judge (not their own)."""
-    return sum(
-        1
-        for cv in opslag.versies(ctx.sessie)
-        if cv.status == opslag.VOORGESTELD and cv.voorgesteld_door != ctx.ik.gebruiker_id
-    )
+    return gedeeld.wachtend(ctx, Catalogusversie)
 
 
 def versies(ctx: Context) -> list[VersieUit]:
@@ -260,6 +252,21 @@ def uitkomst_in_woorden(toegestaan: bool, regel_id: str | None, c: Catalogus) ->
     return f"{'toegestaan' if toegestaan else 'geweigerd'}: {waarom}"
 
 
+def gevolgen_uit(
+    gevolgen: Sequence[Verandering], was: Catalogus, wordt: Catalogus
+) -> list[GevolgUit]:
+    """The changed reference decisions, each outcome named by the rule of its catalogue."""
+    return [
+        GevolgUit(
+            referentie=g.referentie.id,
+            omschrijving=g.referentie.omschrijving,
+            was=uitkomst_in_woorden(g.oud.toegestaan, g.oud.regel_id, was),
+            wordt=uitkomst_in_woorden(g.nieuw.toegestaan, g.nieuw.regel_id, wordt),
+        )
+        for g in gevolgen
+    ]
+
+
 def wijziging_uit(w: Regelwijziging) -> RegelwijzigingUit:
     return RegelwijzigingUit(
         soort=w.soort,
@@ -283,9 +290,7 @@ def _waarom_niet(ctx: Context, cv: Catalogusversie) -> str | None:
         ctx,
         cv.status == opslag.VOORGESTELD,
         cv.voorgesteld_door,
-        None
-        if ctx.ik.rol is Rol.PRIVACY_OFFICER
-        else "Een privacy officer beoordeelt wijzigingen van de regelcatalogus.",
+        gedeeld.alleen_privacy_officer(ctx, "de regelcatalogus"),
     )
 
 
@@ -306,15 +311,7 @@ def voorstel(ctx: Context, versie_id: int | str) -> VoorstelUit:
             "wijzigingen": [
                 wijziging_uit(w) for w in verschillen(huidig.catalogus, nieuw, huidig.register)
             ],
-            "gevolgen": [
-                GevolgUit(
-                    referentie=g.referentie.id,
-                    omschrijving=g.referentie.omschrijving,
-                    was=uitkomst_in_woorden(g.oud.toegestaan, g.oud.regel_id, huidig.catalogus),
-                    wordt=uitkomst_in_woorden(g.nieuw.toegestaan, g.nieuw.regel_id, nieuw),
-                )
-                for g in gevolgen
-            ],
+            "gevolgen": gevolgen_uit(gevolgen, huidig.catalogus, nieuw),
             "referenties": len(referenties),
             "mag_beoordelen": waarom_niet is None,
             "waarom_niet": waarom_niet,

@@ -20,7 +20,7 @@ from integraal.beheer.catalogus import (
     GevolgUit,
     OordeelIn,
     RegelwijzigingUit,
-    uitkomst_in_woorden,
+    gevolgen_uit,
     wijziging_uit,
 )
 from integraal.delen import Beslisser
@@ -28,10 +28,10 @@ from integraal.delen.catalogus import meegeleverde_registertekst, register_uit_t
 from integraal.delen.model import Catalogus, Partnerregister
 from integraal.delen.referenties import effect, laad_referenties
 from integraal.delen.verschil import Woorden, regio_naam, registerverschillen
-from integraal.domein.fouten import GeenToegang, NietGevonden, OngeldigeInvoer
+from integraal.domein import werkdagen
+from integraal.domein.fouten import NietGevonden, OngeldigeInvoer
 from integraal.domein.invoer import Datum, Invoer, Optioneel, Uitvoer, veld
 from integraal.domein.keuze import Keuze
-from integraal.domein.rollen import Rol
 from integraal.opslag import register as opslag
 from integraal.opslag.modellen import Registerversie
 from integraal.verwerking import Context
@@ -138,11 +138,7 @@ class RegistervoorstelIn(Invoer):
 
 
 def _mag_zien(ctx: Context) -> None:
-    if ctx.ik.rol not in VOORSTELLERS:
-        raise GeenToegang(
-            "wijzigingen van het partnerregister zijn voor de privacy officer en de "
-            "functioneel beheerder"
-        )
+    gedeeld.mag_voorstellen(ctx, VOORSTELLERS, "het partnerregister")
 
 
 def _geldig(van: dt.date | None, tot: dt.date | None) -> str:
@@ -153,14 +149,7 @@ def _geldig(van: dt.date | None, tot: dt.date | None) -> str:
 def in_werking(ctx: Context) -> RegisterUit:
     """The register in force, for anyone signed in: who takes part in what, since when."""
     r = ctx.beslisser.register
-    volgende = next(
-        (
-            rv
-            for rv in sorted(opslag.versies(ctx.sessie), key=lambda v: v.geldig_van)
-            if rv.status == opslag.GOEDGEKEURD and rv.geldig_van > _vandaag(ctx)
-        ),
-        None,
-    )
+    volgende = opslag.volgende(ctx.sessie, _vandaag(ctx))
     return RegisterUit(
         versie=r.versie,
         organisaties=[
@@ -203,7 +192,7 @@ def in_werking(ctx: Context) -> RegisterUit:
 
 
 def _vandaag(ctx: Context) -> dt.date:
-    return ctx.nu().astimezone(gedeeld.NL).date()
+    return werkdagen.dag(ctx.nu())
 
 
 def _status(rv: Registerversie, in_werking_id: int | None, vandaag: dt.date) -> Registerstatus:
@@ -248,11 +237,7 @@ def tekst_in_werking(ctx: Context) -> str:
 
 def te_beoordelen(ctx: Context) -> int:
     """Proposals this privacy officer may judge (not their own)."""
-    return sum(
-        1
-        for rv in opslag.versies(ctx.sessie)
-        if rv.status == opslag.VOORGESTELD and rv.voorgesteld_door != ctx.ik.gebruiker_id
-    )
+    return gedeeld.wachtend(ctx, Registerversie)
 
 
 def versies(ctx: Context) -> list[RegisterversieUit]:
@@ -350,9 +335,7 @@ def _waarom_niet(ctx: Context, rv: Registerversie) -> str | None:
         ctx,
         rv.status == opslag.VOORGESTELD,
         rv.voorgesteld_door,
-        None
-        if ctx.ik.rol is Rol.PRIVACY_OFFICER
-        else "Een privacy officer beoordeelt wijzigingen van het partnerregister.",
+        gedeeld.alleen_privacy_officer(ctx, "het partnerregister"),
     )
 
 
@@ -380,17 +363,7 @@ def voorstel(ctx: Context, versie_id: int | str) -> RegistervoorstelUit:
                 wijziging_uit(w)
                 for w in registerverschillen(huidig.register, nieuw, huidig.catalogus)
             ],
-            "gevolgen": [
-                GevolgUit(
-                    referentie=g.referentie.id,
-                    omschrijving=g.referentie.omschrijving,
-                    was=uitkomst_in_woorden(g.oud.toegestaan, g.oud.regel_id, huidig.catalogus),
-                    wordt=uitkomst_in_woorden(
-                        g.nieuw.toegestaan, g.nieuw.regel_id, huidig.catalogus
-                    ),
-                )
-                for g in gevolgen
-            ],
+            "gevolgen": gevolgen_uit(gevolgen, huidig.catalogus, huidig.catalogus),
             "referenties": len(referenties),
             "mag_beoordelen": waarom_niet is None,
             "waarom_niet": waarom_niet,

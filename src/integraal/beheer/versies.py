@@ -7,19 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import ClassVar, Literal, TypeVar
-from zoneinfo import ZoneInfo
 
 import yaml
 from pydantic import ValidationError
 
 from integraal.domein.fouten import Conflict, GeenToegang, OngeldigeInvoer
 from integraal.domein.invoer import Invoer, veld
+from integraal.domein.rollen import Rol
 from integraal.opslag import beheer
+from integraal.opslag.modellen import Catalogusversie, Registerversie
 from integraal.verwerking import Context
 
 T = TypeVar("T")
-# The day a version applies from is a Dutch day.
-NL = ZoneInfo("Europe/Amsterdam")
 
 
 class OordeelIn(Invoer):
@@ -54,6 +53,29 @@ def naam(ctx: Context, gebruiker_id: int | None) -> str:
         return "Meegeleverd met Integraal"
     g = beheer.gebruiker(ctx.sessie, gebruiker_id)
     return g.naam if g is not None else "Onbekend"
+
+
+VOORSTELLERS = frozenset({Rol.FUNCTIONEEL_BEHEERDER, Rol.PRIVACY_OFFICER})
+
+
+def mag_voorstellen(ctx: Context, wie: frozenset[Rol], wat: str) -> None:
+    """Proposals of `wat` (the rule catalogue, the partner register) are for `wie`."""
+    if ctx.ik.rol not in wie:
+        raise GeenToegang(
+            f"wijzigingen van {wat} zijn voor de privacy officer en de functioneel beheerder"
+        )
+
+
+def alleen_privacy_officer(ctx: Context, wat: str) -> str | None:
+    """Who judges a change of `wat` when it is not this person: any privacy officer."""
+    if ctx.ik.rol is Rol.PRIVACY_OFFICER:
+        return None
+    return f"Een privacy officer beoordeelt wijzigingen van {wat}."
+
+
+def wachtend(ctx: Context, model: type[Catalogusversie] | type[Registerversie]) -> int:
+    """Proposals of a document this person may judge: waiting, and not their own."""
+    return beheer.wachtende_voorstellen(ctx.sessie, model, ctx.ik.gebruiker_id)
 
 
 def nummer(versie_id: int | str) -> int | None:

@@ -19,11 +19,9 @@ from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from integraal.domein.keuze import Keuze
-
-TIJDZONE = ZoneInfo("Europe/Amsterdam")
+from integraal.domein.werkdagen import TIJDZONE
 
 
 class Soort(Keuze):

@@ -12,10 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from dateutil.easter import easter
 
 _DAG = dt.timedelta(days=1)
+# Days as the law and the partners count them: Dutch days, whatever the server's zone.
+TIJDZONE = ZoneInfo("Europe/Amsterdam")
+
+
+def dag(moment: dt.datetime | None = None) -> dt.date:
+    """The Dutch day of `moment` (an aware datetime), or of now."""
+    return (moment or dt.datetime.now(dt.UTC)).astimezone(TIJDZONE).date()
 
 
 def koningsdag(jaar: int) -> dt.date:

@@ -6,15 +6,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from integraal.opslag.db import invoeging
 from integraal.opslag.modellen import (
     Casus,
     CasusLid,
+    Catalogusversie,
     Gebruiker,
     Organisatie,
+    Registerversie,
     SsoAanvraag,
     Token,
     Uitnodiging,
@@ -36,6 +38,17 @@ def synchroniseer_organisaties(sessie: Session, orgs: Iterable[Organisatie]) -> 
             rijen,
         )
     return len(rijen)
+
+
+def wachtende_voorstellen(
+    sessie: Session, model: type[Catalogusversie] | type[Registerversie], niet_van: int | None
+) -> int:
+    """Proposed versions of a document (the catalogue, the register) not proposed by
+    `niet_van`: what waits for that privacy officer. Counted, not loaded (a start page)."""
+    voorwaarde = model.status == "voorgesteld"
+    if niet_van is not None:
+        voorwaarde &= model.voorgesteld_door.is_distinct_from(niet_van)
+    return int(sessie.scalar(select(func.count()).select_from(model).where(voorwaarde)) or 0)
 
 
 def organisaties(sessie: Session) -> list[Organisatie]:

@@ -23,6 +23,12 @@ def actieve(sessie: Session) -> tuple[str, str] | None:
     return (rij[0], rij[1]) if rij is not None else None
 
 
+def actieve_versie(sessie: Session) -> str | None:
+    """The version number in force, without its text: what a process compares every few
+    seconds."""
+    return sessie.scalar(select(Catalogusversie.versie).where(Catalogusversie.status == ACTIEF))
+
+
 def versies(sessie: Session) -> list[Catalogusversie]:
     return list(
         sessie.scalars(select(Catalogusversie).order_by(Catalogusversie.voorgesteld_op.desc()))

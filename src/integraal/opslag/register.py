@@ -34,6 +34,25 @@ def in_werking(sessie: Session, datum: dt.date) -> Registerversie | None:
     return sessie.scalars(_goedgekeurd_op(datum).limit(1)).first()
 
 
+def versie_in_werking(sessie: Session, datum: dt.date) -> tuple[int, str] | None:
+    """The id and version number of `in_werking`, without its text: what a process compares
+    every few seconds."""
+    rij = sessie.execute(
+        _goedgekeurd_op(datum).with_only_columns(Registerversie.id, Registerversie.versie).limit(1)
+    ).first()
+    return (rij[0], rij[1]) if rij is not None else None
+
+
+def volgende(sessie: Session, na: dt.date) -> Registerversie | None:
+    """The approved version that applies first after `na`, if any."""
+    return sessie.scalars(
+        select(Registerversie)
+        .where(Registerversie.status == GOEDGEKEURD, Registerversie.geldig_van > na)
+        .order_by(Registerversie.geldig_van, Registerversie.beoordeeld_op.desc().nulls_last())
+        .limit(1)
+    ).first()
+
+
 def versies(sessie: Session) -> list[Registerversie]:
     return list(
         sessie.scalars(
