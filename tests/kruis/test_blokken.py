@@ -7,7 +7,14 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from integraal.kruis.blokken import Sleutel, kandidaten, paren_binnen_groepen
+from integraal.kruis.blokken import (
+    Sleutel,
+    kandidaten,
+    kleinste,
+    meng,
+    paren_binnen_groepen,
+    paren_voor,
+)
 from integraal.kruis.tabel import Soort, Tabel, Veld
 
 VELDEN = (Veld("naam", Soort.TEKST), Veld("plaats", Soort.TEKST))
@@ -80,3 +87,34 @@ def test_new_delivery_gets_exactly_the_pairs_with_a_new_record(
         if nieuw[i] or nieuw[j]
     }
     assert set(zip(a.tolist(), b.tolist(), strict=True)) == verwacht
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.integers(0, 10**12), unique=True, max_size=300),
+    st.integers(1, 6),
+    st.integers(1, 50),
+)
+def test_the_sample_of_a_union_is_the_sample_of_its_parts_samples(
+    codes: list[int], delen: int, k: int
+) -> None:
+    paren = np.asarray(codes, dtype=np.int64)
+    deel = meng(paren, 1) % np.uint64(delen)
+    stukken = [kleinste(paren[deel == np.uint64(p)], k) for p in range(delen)]
+    samen = np.concatenate(stukken) if stukken else paren[:0]
+    assert np.array_equal(kleinste(samen, k), kleinste(paren, k))
+    assert len(kleinste(paren, k)) == min(k, len(paren))
+
+
+@given(records, st.integers(1, 5))
+@settings(max_examples=60, deadline=None)
+def test_blocking_in_parts_gives_every_pair_once(rs: list[dict[str, str]], delen: int) -> None:
+    """The parts of a key's blocks (`deel`), as workers make them, are disjoint and together
+    the whole key's pairs and skipped blocks."""
+    t = Tabel.maak(VELDEN, rs)
+    s = Sleutel(("naam",), max_blok=4)
+    heel, verslag = paren_voor(t, s, False)
+    stukken = [paren_voor(t, s, False, deel=(p, delen)) for p in range(delen)]
+    samen = np.concatenate([p for p, _ in stukken])
+    assert np.array_equal(np.sort(samen), heel)
+    assert sum(v.overgeslagen_blokken for _, v in stukken) == verslag.overgeslagen_blokken

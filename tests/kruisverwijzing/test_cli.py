@@ -515,3 +515,32 @@ def test_a_formula_in_an_id_is_defused_in_the_answer(tmp_path: Path) -> None:
     cellen = [r[k] for r in rijen for k in tekst]
     assert len(rijen) == 1 and rijen[0]["links"].startswith("'=HYPERLINK")
     assert not any(c.startswith(("=", "+", "-", "@")) for c in cellen)
+
+
+@pytest.mark.slow
+def test_on_two_worker_processes_the_answer_is_the_same(tmp_path: Path) -> None:
+    """`--werkers 2`: the pairs are made and scored by two Dask worker processes; the file
+    written is the one a single process writes, byte for byte."""
+    links, rechts, _ = _bestanden(tmp_path)
+    (tmp_path / "m.yaml").write_text(MAPPING)
+    een, twee = tmp_path / "een.csv", tmp_path / "twee.csv"
+    vast = ("--mapping", tmp_path / "m.yaml", "--ook-onder", "0.5")
+    r = _koppel(links, rechts, *vast, "--uit", een)
+    assert r.exit_code == 0, r.output
+    r = _koppel(links, rechts, *vast, "--uit", twee, "--werkers", "2")
+    assert r.exit_code == 0, r.output
+    assert "Werk verdeeld over 2 werkprocessen." in r.stderr
+    assert twee.read_bytes() == een.read_bytes()
+    assert len(_lees(een)) > 100
+
+
+@pytest.mark.slow
+def test_a_scheduler_that_does_not_answer_is_said_in_dutch(tmp_path: Path) -> None:
+    links, rechts, _ = _bestanden(tmp_path)
+    (tmp_path / "m.yaml").write_text(MAPPING)
+    uit = tmp_path / "paren.csv"
+    argumenten = ("--mapping", tmp_path / "m.yaml", "--uit", uit, "--dask", "tcp://127.0.0.1:9")
+    r = _koppel(links, rechts, *argumenten)
+    assert r.exit_code == 2
+    assert "Geen Dask-scheduler bereikbaar op tcp://127.0.0.1:9." in r.output
+    assert not uit.exists()

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -145,6 +147,28 @@ HULP_BESTANDEN = "\n\n".join(
 )
 
 
+@contextmanager
+def _werkers(aantal: int, adres: str | None) -> Iterator[Any]:
+    """A Dask client (`kruis.verdeeld.verbind`), or None when the work stays in this process."""
+    if not aantal and not adres:
+        yield None
+        return
+    try:
+        from integraal.kruis import verdeeld
+    except ImportError as exc:
+        raise fout(
+            "Werken met meerdere werkprocessen vraagt Dask: installeer "
+            "pip install 'integraal[verdeeld]'.",
+            ONGELDIG,
+        ) from exc
+    try:
+        with verdeeld.verbind(aantal, adres) as client:
+            typer.echo(f"Werk verdeeld over {verdeeld.werkers(client)} werkprocessen.", err=True)
+            yield client
+    except verdeeld.Onbereikbaar as exc:
+        raise fout(str(exc), ONGELDIG) from exc
+
+
 @app.command("bestanden", help=HULP_BESTANDEN)
 def kruis_bestanden(
     bestanden: Annotated[
@@ -176,6 +200,24 @@ def kruis_bestanden(
             help="Bij twee bestanden: kies niet één op één, maar houd elk paar boven de drempel",
         ),
     ] = False,
+    werkers: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=64,
+            help="Verdeel het werk over zoveel werkprocessen op deze machine (Dask), voor "
+            "bestanden die te groot zijn voor één proces; 0 = alles in dit proces. De uitkomst "
+            "is dezelfde",
+        ),
+    ] = 0,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            help="Adres van een Dask-scheduler (tcp://host:8786) wiens werkers het werk doen; "
+            "standaard uit INTEGRAAL_DASK",
+            envvar="INTEGRAAL_DASK",
+        ),
+    ] = None,
 ) -> None:
     """Koppel twee eigen CSV-bestanden, of ontdubbel er één (buiten Integraal)."""
     from integraal.kruis import bestanden as kb
@@ -190,10 +232,18 @@ def kruis_bestanden(
         raise fout(f"Niet gekoppeld: de map {uit.parent} voor --uit bestaat niet.", ONGELDIG)
     if any(uit.resolve() == p.resolve() for p in [*bestanden, mapping]):
         raise fout("Niet gekoppeld: --uit zou een invoerbestand overschrijven.", ONGELDIG)
-    try:
-        uitkomst = kb.koppel_bestanden(bestanden, kb.lees_mappingbestand(mapping), _voortgang)
-    except kb.Mappingfout as exc:
-        raise fout(f"Niet gekoppeld: {exc}.", ONGELDIG) from exc
+    grens = min(drempel, ook_onder) if ook_onder is not None else drempel
+    with _werkers(werkers, dask) as client:
+        try:
+            uitkomst = kb.koppel_bestanden(
+                bestanden,
+                kb.lees_mappingbestand(mapping),
+                _voortgang,
+                werkers=client,
+                vanaf=grens,
+            )
+        except kb.Mappingfout as exc:
+            raise fout(f"Niet gekoppeld: {exc}.", ONGELDIG) from exc
     # Written beside the answer and moved in place when complete: a crash leaves no half file.
     tijdelijk = uit.with_name(f".{uit.name}.bezig")
     try:

@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
 import numpy as np
 import numpy.typing as npt
@@ -45,6 +45,9 @@ from integraal.kruis.normaal import splits_naam
 from integraal.kruis.tabel import Soort, Tabel, Veld
 from integraal.kruis.toewijzing import een_op_een as toewijzen
 from integraal.kruis.vergelijk import TEGENBEWIJS, ZEKER_ANDERS
+
+if TYPE_CHECKING:  # Dask is an extra ('verdeeld'): imported only when workers are used
+    from distributed import Client
 
 CODES = ("kvk", "rsin", "iban", "kenteken", "bag")
 ADRESDELEN = ("straat", "huisnummer", "postcode", "plaats")
@@ -339,11 +342,27 @@ def maak_tabel(
 
 
 def koppel_bestanden(
-    paden: Sequence[Path], mapping: Sequence[Kant], voortgang: Voortgang | None = None
+    paden: Sequence[Path],
+    mapping: Sequence[Kant],
+    voortgang: Voortgang | None = None,
+    *,
+    werkers: Client | None = None,
+    vanaf: float = 0.0,
 ) -> Uitkomst:
-    """Two files linked (pairs across them), or one deduplicated (pairs within it)."""
+    """Two files linked (pairs across them), or one deduplicated (pairs within it). With
+    `werkers` (a Dask client) the pairs are made and scored on its workers and only those with
+    a probability from `vanaf` come back: the same pairs and scores as in this process."""
     t = maak_tabel(paden, mapping, voortgang)
-    return koppel(t, sleutels_voor(t.velden), koppelen=len(paden) == 2, voortgang=voortgang)
+    sleutels, koppelen = sleutels_voor(t.velden), len(paden) == 2
+    if werkers is None:
+        return koppel(t, sleutels, koppelen=koppelen, voortgang=voortgang)
+    from integraal.kruis.verdeeld import koppel_verdeeld
+
+    run = koppel_verdeeld(werkers, t, sleutels, koppelen=koppelen, voortgang=voortgang)
+    try:
+        return run.boven(vanaf)
+    finally:
+        run.sluit()
 
 
 # --- writing -----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ of them, and the other keys still reach the true pairs inside it.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -40,6 +41,11 @@ class Blokverslag:
     paren: int
     overgeslagen_blokken: int
     overgeslagen_records: int
+
+
+def hash_van(tekst: str) -> int:
+    """A stable 63-bit number for a text (a key's name), the same in every process."""
+    return int.from_bytes(hashlib.blake2b(tekst.encode(), digest_size=8).digest()) >> 1
 
 
 def _sleutelcodes(t: Tabel, s: Sleutel) -> npt.NDArray[np.int64]:
@@ -83,13 +89,51 @@ def paren_binnen_groepen(
     return volgorde[links], volgorde[links + stap]
 
 
+def meng(x: npt.NDArray[np.int64], zaad: int = 0) -> npt.NDArray[np.uint64]:
+    """A keyed 64-bit hash of each value (splitmix64's finaliser): the same number in every
+    process and on every machine, unlike Python's `hash`."""
+    z = x.astype(np.uint64) ^ np.uint64(zaad & 0xFFFFFFFFFFFFFFFF)
+    with np.errstate(over="ignore"):
+        z = z + np.uint64(0x9E3779B97F4A7C15)
+        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
+        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
+    uit: npt.NDArray[np.uint64] = z ^ (z >> np.uint64(31))
+    return uit
+
+
+MONSTERZAAD = 0x5EED_0F_0A_11E5  # the key of the sample's hash (`kleinste`)
+
+
+def kleinste(paren: Paren, k: int) -> Paren:
+    """A sample of at most `k` pair codes that does not depend on how the pairs were found or
+    split: those with the smallest keyed hash (ties by code), returned sorted by code. The
+    sample of a union is the sample of the parts' samples, so a worker sends only its own."""
+    if len(paren) <= k:
+        return np.sort(paren)
+    h = meng(paren, MONSTERZAAD)
+    grens = np.partition(h, k - 1)[k - 1]
+    onder = paren[h < grens]
+    op = np.sort(paren[h == grens])[: k - len(onder)]
+    return np.sort(np.concatenate((onder, op)))
+
+
 def paren_voor(
-    t: Tabel, s: Sleutel, koppelen: bool, nieuw: npt.NDArray[np.bool_] | None = None
+    t: Tabel,
+    s: Sleutel,
+    koppelen: bool,
+    nieuw: npt.NDArray[np.bool_] | None = None,
+    deel: tuple[int, int] | None = None,
 ) -> tuple[Paren, Blokverslag]:
     """Pairs as one int64 each (low index × n + high index), sorted and unique. With `nieuw`,
     only blocks holding a new record are opened and only pairs with a new record kept: a new
-    delivery is matched against what exists without redoing the existing pairs."""
+    delivery is matched against what exists without redoing the existing pairs. With `deel`
+    (p, P) only the blocks whose key value hashes to part p of P: the parts are disjoint and
+    together give every pair, so blocking runs in P workers side by side."""
     codes = _sleutelcodes(t, s)
+    if deel is not None:
+        p, aantal = deel
+        buiten = (meng(codes, hash_van(s.naam)) % np.uint64(aantal)) != np.uint64(p)
+        codes[buiten] = -1
     if nieuw is not None:
         gevraagd = np.unique(codes[nieuw & (codes >= 0)])
         aanwezig = np.flatnonzero(np.isin(codes, gevraagd))

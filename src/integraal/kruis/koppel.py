@@ -5,18 +5,22 @@ stays flat and progress can be reported."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from integraal.kruis.blokken import Blokverslag, Sleutel, kandidaten
+from integraal.kruis.blokken import Blokverslag, Sleutel, kandidaten, kleinste
 from integraal.kruis.model import (
+    SCHAAL,
+    Kanssom,
     Model,
     Niveaumatrix,
     combineer,
     globale_prior,
+    kanssom,
     leer,
     schat,
     schat_u,
@@ -69,6 +73,17 @@ def gelijk_gewicht(
     return gewicht + float(model.correctie[k][1]) if model.correctie else gewicht
 
 
+Aandelen = Mapping[str, npt.NDArray[np.float64]]
+
+
+def alle_aandelen(
+    t: Tabel, vergelijkers: Sequence[Vergelijker]
+) -> dict[str, npt.NDArray[np.float64]]:
+    """`aandelen` of every column whose equal values weigh by their frequency: counted once per
+    run (and sent to the workers once), not once per round of the model."""
+    return {v.naam: aandelen(t, v.naam) for v in vergelijkers if v.frequentie}
+
+
 def frequentie_bijdrage(
     t: Tabel,
     vergelijkers: Sequence[Vergelijker],
@@ -76,10 +91,12 @@ def frequentie_bijdrage(
     a: Paren,
     b: Paren,
     niveaus_: Niveaumatrix,
+    gedeeld: Aandelen | None = None,
 ) -> npt.NDArray[np.float64]:
     """Term-frequency adjustment: agreeing on a common value ('de jong', 'amsterdam') is weaker
     evidence than agreeing on a rare one. For level 'gelijk' of names and text the u of the
-    level is replaced by the share of records with that value: + log2(u / share)."""
+    level is replaced by the share of records with that value: + log2(u / share). `gedeeld`
+    holds the shares when they were counted already (`alle_aandelen`)."""
     extra = np.zeros(len(a), dtype=np.float64)
     for k, v in enumerate(vergelijkers):
         if not v.frequentie:
@@ -87,7 +104,7 @@ def frequentie_bijdrage(
         gelijk = niveaus_[:, k] == 1
         if gelijk.any():
             codes = t.codes[v.naam]
-            aandeel = aandelen(t, v.naam)
+            aandeel = gedeeld[v.naam] if gedeeld is not None else aandelen(t, v.naam)
             u1 = max(float(model.u[k][1]), 1e-9)
             extra[gelijk] += np.log2(u1 / aandeel[codes[a[gelijk]]])
     return extra
@@ -127,12 +144,7 @@ class Uitkomst:
     def herweeg(self, nieuw: Model) -> None:
         """These pairs scored with `nieuw`, a model that differs from the current one only in
         its learned corrections, so the change is a sum per field level."""
-        verschil = np.zeros(len(self.a))
-        for k, corr in enumerate(nieuw.correctie):
-            vorig = self.model.correctie[k] if self.model.correctie else np.zeros_like(corr)
-            verschil += (corr - vorig)[self.niveaus[:, k]]
-        tegen = self.tegen if len(self.tegen) else np.zeros(len(self.a), dtype=np.int8)
-        self.gewicht = np.where(tegen > 0, self.gewicht, self.gewicht + verschil)
+        self.gewicht = herweeg(self.gewicht, self.niveaus, self.tegen, self.model, nieuw)
         self.model = nieuw
 
     def boven(self, drempel: float) -> tuple[Paren, Paren]:
@@ -170,6 +182,25 @@ class Uitkomst:
                 straf = ZEKER_ANDERS - rest
             uit.append(Uitleg("tegenbewijs", TEGENBEWIJS[reden], round(straf, 2), "", ""))
         return uit
+
+
+def herweeg(
+    gewicht: npt.NDArray[np.float64],
+    lv: Niveaumatrix,
+    tegen: npt.NDArray[np.int8],
+    oud: Model,
+    nieuw: Model,
+) -> npt.NDArray[np.float64]:
+    """Weights scored with `oud` changed to `nieuw`, which differs only in its learned
+    corrections (a sum per field level); pairs with counter-evidence keep their score."""
+    verschil = np.zeros(len(gewicht))
+    for k, corr in enumerate(nieuw.correctie):
+        vorig = oud.correctie[k] if oud.correctie else np.zeros_like(corr)
+        verschil += (corr - vorig)[lv[:, k]]
+    if not len(tegen):
+        tegen = np.zeros(len(gewicht), dtype=np.int8)
+    uit: npt.NDArray[np.float64] = np.where(tegen > 0, gewicht, gewicht + verschil)
+    return uit
 
 
 def niveaus(
@@ -213,30 +244,29 @@ def alle_paren(t: Tabel, koppelen: bool) -> int:
     return t.n * (t.n - 1) // 2
 
 
-def _schat_m(
-    t: Tabel,
+def schat_m(
     verg: Sequence[Vergelijker],
     u: list[npt.NDArray[np.float64]],
-    monsters: Sequence[tuple[Sleutel, Paren, int]],
+    monsters: Sequence[tuple[Sleutel, Niveaumatrix, int]],
 ) -> Model:
-    """m per field from EM on each key's sample, leaving out the key's own fields. Pairs with
-    two different BSN pseudonyms are known non-matches and stay out. A field that households
-    share (address, surname, phone) would let EM take housemates for one person and learn that
-    one person often has "another" first name or birth date; so the m of the other fields
-    comes from a second EM on the same pairs with the household fields left out too."""
+    """m per field from EM on each key's sample (its levels and the key's number of pairs),
+    leaving out the key's own fields. Pairs with two different BSN pseudonyms are known
+    non-matches and stay out. A field that households share (address, surname, phone) would
+    let EM take housemates for one person and learn that one person often has "another" first
+    name or birth date; so the m of the other fields comes from a second EM on the same pairs
+    with the household fields left out too."""
     huis = [v.huishouden for v in verg]
     schattingen = []
-    for sleutel, monster, totaal in monsters:
-        if not len(monster):
+    for sleutel, lv, totaal in monsters:
+        if not len(lv):
             continue
-        lv = niveaus(t, verg, monster // t.n, monster % t.n)
         # Two BSNs are two people; the weighed reasons stay in, or EM could never learn how
         # often one person shows them (a mistyped date), which `kalibreer` needs.
         schoon = tegenbewijs(list(verg), lv) != HARD
         if not schoon.any():
             continue
+        schaal = totaal * int(schoon.sum()) / len(lv)
         lv = lv[schoon]
-        schaal = totaal * len(lv) / len(monster)
         sleutel_velden = [bool(sleutel.velden & set(v.bronvelden)) for v in verg]
         for huis_mee in (True, False):
             # With the household fields as evidence, EM gives their own m; without them, the
@@ -251,6 +281,92 @@ def _schat_m(
     return combineer(schattingen, verg, u)
 
 
+class Bewijsbron(Protocol):
+    """The candidate pairs of a run as the model's calibration sees them, wherever they are
+    kept: in this process (`Paarbewijs`) or in parts on several workers (`kruis.verdeeld`)."""
+
+    def ronde(self, model: Model) -> None:
+        """Weigh every pair with this model (a new round)."""
+
+    def som(self, reden: int) -> Kanssom:
+        """Σ P(match) of the pairs with this reason of counter-evidence, 0: of all pairs with
+        the penalties applied; weights without the prior's own weight."""
+
+    def aantal(self, reden: int) -> int: ...
+
+
+class Paarbewijs:
+    """Candidate pairs held in this process: a whole run, or one worker's part of it."""
+
+    def __init__(
+        self,
+        t: Tabel,
+        verg: Sequence[Vergelijker],
+        a: Paren,
+        b: Paren,
+        lv: Niveaumatrix,
+        tegen: npt.NDArray[np.int8],
+        gedeeld: Aandelen,
+    ) -> None:
+        self.t, self.verg, self.a, self.b, self.lv, self.tegen = t, verg, a, b, lv, tegen
+        self.gedeeld = gedeeld
+        self.gewicht: dict[int, npt.NDArray[np.float64]] = {}
+
+    def ronde(self, model: Model) -> None:
+        bewijs = model.gewicht(self.lv) - model.basisgewicht
+        bewijs += frequentie_bijdrage(
+            self.t, self.verg, model, self.a, self.b, self.lv, self.gedeeld
+        )
+        self.gewicht = {
+            r: bewijs[self.tegen == r] for r in kans_bij_zelfde(list(self.verg), model.m)
+        }
+        self.gewicht[0] = _straf(bewijs, self.tegen, model)
+
+    def deelsom(self, reden: int, erbij: float) -> int:
+        """The exact sum in 2^-40ths (`model.kanssom`), to add to other parts' sums."""
+        return kanssom(self.gewicht[reden], erbij)
+
+    def som(self, reden: int) -> Kanssom:
+        return lambda erbij: self.deelsom(reden, erbij) / SCHAAL
+
+    def aantal(self, reden: int) -> int:
+        return len(self.gewicht[reden])
+
+    def score(self, model: Model) -> npt.NDArray[np.float64]:
+        gewicht = model.gewicht(self.lv)
+        gewicht += frequentie_bijdrage(
+            self.t, self.verg, model, self.a, self.b, self.lv, self.gedeeld
+        )
+        return _straf(gewicht, self.tegen, model)
+
+
+def stel_af(
+    model: Model,
+    bron: Bewijsbron,
+    lv_willekeurig: Niveaumatrix,
+    verg: Sequence[Vergelijker],
+    alle: int,
+) -> Model:
+    """Prior, u and the penalties of counter-evidence, settled together over all candidate
+    pairs in a few rounds: each needs the others."""
+    model.tegen = dict.fromkeys(kans_bij_zelfde(list(verg), model.m), 0.0)
+    for _ in range(3):
+        bron.ronde(model)
+        model.prior = globale_prior(bron.som(0), bron.aantal(0), alle)
+        model.u = schat_u(lv_willekeurig, verg, model)
+        model.tegen = kalibreer(bron, model, verg, alle)
+    return model
+
+
+def vergelijkers_voor(
+    t: Tabel, model: Model | None, vergelijkers: list[Vergelijker] | None
+) -> list[Vergelijker]:
+    verg = vergelijkers or standaard(t.velden)
+    if model is not None and not model.past_bij(verg):
+        raise ValueError("het model hoort bij andere velden of niveaus dan deze tabel")
+    return verg
+
+
 def koppel(
     t: Tabel,
     sleutels: Sequence[Sleutel],
@@ -263,16 +379,13 @@ def koppel(
 ) -> Uitkomst:
     """Match within one table (`koppelen=False`) or between its two sources (`bron` 0 and 1).
     With `nieuw` (a mask of the records of a new delivery) only pairs with a new record are
-    made; pass the stored `model` then, so nothing is re-estimated."""
-    verg = vergelijkers or standaard(t.velden)
-    if model is not None and not model.past_bij(verg):
-        raise ValueError("het model hoort bij andere velden of niveaus dan deze tabel")
-    rng = np.random.default_rng(7)
+    made; pass the stored `model` then, so nothing is re-estimated. `kruis.verdeeld` does the
+    same on several workers, with the same result."""
+    verg = vergelijkers_voor(t, model, vergelijkers)
     monsters: list[tuple[Sleutel, Paren, int]] = []
 
     def bewaar(sleutel: Sleutel, paren: Paren) -> None:
-        kies = paren if len(paren) <= MONSTER else rng.choice(paren, MONSTER, replace=False)
-        monsters.append((sleutel, kies, len(paren)))
+        monsters.append((sleutel, kleinste(paren, MONSTER), len(paren)))
 
     a, b, verslag = kandidaten(
         t, sleutels, koppelen, nieuw, per_sleutel=bewaar if model is None else None
@@ -281,23 +394,22 @@ def koppel(
         voortgang("blokken", len(a), len(a))
     lv = niveaus(t, verg, a, b, voortgang)
     tegen = tegenbewijs(verg, lv)
+    paren = Paarbewijs(t, verg, a, b, lv, tegen, alle_aandelen(t, verg))
     if model is None:
-        ra, rb = willekeurige_paren(t, min(WILLEKEURIG, max(t.n * 20, 1000)), koppelen)
+        ra, rb = willekeurige_paren(t, willekeurig_aantal(t), koppelen)
         lv_willekeurig = niveaus(t, verg, ra, rb)
-        model = _schat_m(t, verg, schat_u(lv_willekeurig, verg), monsters)
-        model.tegen = dict.fromkeys(kans_bij_zelfde(verg, model.m), 0.0)
-        alle = alle_paren(t, koppelen)
-        for _ in range(3):  # prior, u and the counter-evidence settle in a few rounds
-            bewijs = model.gewicht(lv) - model.basisgewicht
-            bewijs += frequentie_bijdrage(t, verg, model, a, b, lv)
-            model.prior = globale_prior(_straf(bewijs.copy(), tegen, model), alle)
-            model.u = schat_u(lv_willekeurig, verg, model)
-            model.tegen = kalibreer(bewijs + model.basisgewicht, tegen, model, verg, alle)
+        u = schat_u(lv_willekeurig, verg)
+        model = schat_m(
+            verg, u, [(s, niveaus(t, verg, m // t.n, m % t.n), n) for s, m, n in monsters]
+        )
+        model = stel_af(model, paren, lv_willekeurig, verg, alle_paren(t, koppelen))
         if voortgang:
             voortgang("model", 1, 1)
-    gewicht = model.gewicht(lv) + frequentie_bijdrage(t, verg, model, a, b, lv)
-    _straf(gewicht, tegen, model)
-    return Uitkomst(t, verg, model, a, b, lv, gewicht, verslag, tegen)
+    return Uitkomst(t, verg, model, a, b, lv, paren.score(model), verslag, tegen)
+
+
+def willekeurig_aantal(t: Tabel) -> int:
+    return min(WILLEKEURIG, max(t.n * 20, 1000))
 
 
 def _straf(
@@ -314,11 +426,7 @@ def _straf(
 
 
 def kalibreer(
-    gewicht: npt.NDArray[np.float64],
-    tegen: npt.NDArray[np.int8],
-    model: Model,
-    verg: Sequence[Vergelijker],
-    alle: int,
+    bron: Bewijsbron, model: Model, verg: Sequence[Vergelijker], alle: int
 ) -> dict[int, float]:
     """The penalty per weighed reason of counter-evidence, from the data: one person's records
     show a pattern such as "same address and surname, another first name" at the rate the
@@ -327,20 +435,17 @@ def kalibreer(
     together there are far more such pairs, and the penalty lowers their summed probability
     to what is expected; where there are none (FEBRL), it stays 0 and nothing is lost."""
     verwacht_totaal = model.prior * alle
+    basis = model.basisgewicht
     uit: dict[int, float] = {}
     for reden, p in kans_bij_zelfde(list(verg), model.m).items():
-        w = gewicht[tegen == reden]
+        som = bron.som(reden)
         doel = p * verwacht_totaal
-
-        def som(c: float, w: npt.NDArray[np.float64] = w) -> float:
-            return float(Model.kans(w + c).sum())
-
-        if len(w) == 0 or som(0.0) <= doel:
+        if bron.aantal(reden) == 0 or som(basis) <= doel:
             uit[reden] = 0.0
             continue
         lo, hi = ZEKER_ANDERS, 0.0
         for _ in range(50):  # the sum falls as the penalty grows: bisect
             mid = (lo + hi) / 2
-            lo, hi = (lo, mid) if som(mid) < doel else (mid, hi)
+            lo, hi = (lo, mid) if som(basis + mid) < doel else (mid, hi)
         uit[reden] = round(lo, 3)
     return uit

@@ -11,7 +11,7 @@ form.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -212,17 +212,40 @@ def combineer(
     )
 
 
-def globale_prior(bewijs: npt.NDArray[np.float64], alle_paren: int, *, rondes: int = 200) -> float:
+SCHAAL = 2.0**40  # a probability is summed as a whole number of 2^-40ths
+_STUK = 1 << 22  # 2^22 terms of at most 2^40 fit an int64
+
+
+def kanssom(gewicht: npt.NDArray[np.float64], erbij: float = 0.0) -> int:
+    """Σ P(match) over pairs with these weights (bits) plus `erbij`, in 2^-40ths. Whole numbers
+    add up exactly in any order, so the sum over parts on several workers is the sum over all
+    pairs in one process, to the last bit, and a model estimated either way is the same."""
+    totaal = 0
+    for start in range(0, len(gewicht), _STUK):
+        deel = gewicht[start : start + _STUK] + erbij
+        totaal += int(np.rint(Model.kans(deel) * SCHAAL).astype(np.int64).sum())
+    return totaal
+
+
+Kanssom = Callable[[float], float]
+"""Σ P(match) over a set of pairs when a number of bits is added to each one's weight."""
+
+
+def som_van(gewicht: npt.NDArray[np.float64]) -> Kanssom:
+    return lambda erbij: kanssom(gewicht, erbij) / SCHAAL
+
+
+def globale_prior(som: Kanssom, aantal: int, alle_paren: int, *, rondes: int = 200) -> float:
     """The prior λ that agrees with itself: the expected number of matches, Σ P(match | levels,
-    λ) over the candidates (`bewijs` = their summed field weights in bits), divided by all pairs
-    in scope. Pairs never made into candidates are taken to be non-matches — blocking is
-    designed to reach nearly every true pair."""
-    if alle_paren <= 0 or len(bewijs) == 0:
+    λ) over the `aantal` candidates (`som`, given the prior's own weight log2(λ/(1−λ)) to add
+    to their summed field weights), divided by all pairs in scope. Pairs never made into
+    candidates are taken to be non-matches — blocking is designed to reach nearly every true
+    pair."""
+    if alle_paren <= 0 or aantal == 0:
         return 1e-9
-    prior = min(0.5, len(bewijs) / alle_paren)
+    prior = min(0.5, aantal / alle_paren)
     for _ in range(rondes):
-        logit = np.log2(prior / (1 - prior)) + bewijs
-        verwacht = float((1.0 / (1.0 + np.exp2(-np.clip(logit, -60, 60)))).sum())
+        verwacht = som(float(np.log2(prior / (1 - prior))))
         nieuw = float(np.clip(verwacht / alle_paren, 1e-12, 0.5))
         if abs(nieuw - prior) <= 1e-6 * prior:
             return nieuw

@@ -12,7 +12,7 @@ from importlib import resources
 
 from integraal.kruis.blokken import Sleutel
 from integraal.kruis.koppel import Uitkomst, alle_paren, koppel
-from integraal.kruis.model import Model, globale_prior
+from integraal.kruis.model import Model, globale_prior, som_van
 from integraal.kruis.tabel import Tabel
 
 BESTAND = "standaardmodel.json"
@@ -29,7 +29,8 @@ def koppel_met_standaardmodel(t: Tabel, sleutels: Sequence[Sleutel], *, koppelen
     model = laad()
     uitkomst = koppel(t, sleutels, koppelen=koppelen, model=model)
     oud = model.basisgewicht
-    model.prior = max(globale_prior(uitkomst.gewicht - oud, alle_paren(t, koppelen)), 1e-6)
+    bewijs = uitkomst.gewicht - oud
+    model.prior = max(globale_prior(som_van(bewijs), len(bewijs), alle_paren(t, koppelen)), 1e-6)
     # The prior only moves the base weight: shift the scores instead of scoring again.
     uitkomst.gewicht = uitkomst.gewicht + (model.basisgewicht - oud)
     return uitkomst
