@@ -15,7 +15,6 @@ import numpy.typing as npt
 from integraal.kruis.blokken import Blokverslag, Sleutel, kandidaten, kleinste
 from integraal.kruis.model import (
     SCHAAL,
-    Kanssom,
     Model,
     Niveaumatrix,
     combineer,
@@ -285,18 +284,26 @@ class Bewijsbron(Protocol):
     """The candidate pairs of a run as the model's calibration sees them, wherever they are
     kept: in this process (`Paarbewijs`) or in parts on several workers (`kruis.verdeeld`)."""
 
+    # How many levels of a bisection to ask for in one call of `sommen`: 1 where a sum is
+    # cheap to ask, more where each call is a round trip to the workers.
+    tegelijk: int
+
     def ronde(self, model: Model) -> None:
         """Weigh every pair with this model (a new round)."""
 
-    def som(self, reden: int) -> Kanssom:
-        """Σ P(match) of the pairs with this reason of counter-evidence, 0: of all pairs with
-        the penalties applied; weights without the prior's own weight."""
+    def sommen(self, reden: int, erbij: Sequence[float]) -> list[float]:
+        """Σ P(match) of the pairs with this reason of counter-evidence (0: of all pairs, the
+        penalties applied) for each number of bits added to their weights (which leave out
+        the prior's own weight)."""
+        ...
 
     def aantal(self, reden: int) -> int: ...
 
 
 class Paarbewijs:
     """Candidate pairs held in this process: a whole run, or one worker's part of it."""
+
+    tegelijk = 1
 
     def __init__(
         self,
@@ -322,12 +329,12 @@ class Paarbewijs:
         }
         self.gewicht[0] = _straf(bewijs, self.tegen, model)
 
-    def deelsom(self, reden: int, erbij: float) -> int:
-        """The exact sum in 2^-40ths (`model.kanssom`), to add to other parts' sums."""
-        return kanssom(self.gewicht[reden], erbij)
+    def deelsommen(self, reden: int, erbij: Sequence[float]) -> list[int]:
+        """The exact sums in 2^-40ths (`model.kanssom`), to add to other parts' sums."""
+        return [kanssom(self.gewicht[reden], x) for x in erbij]
 
-    def som(self, reden: int) -> Kanssom:
-        return lambda erbij: self.deelsom(reden, erbij) / SCHAAL
+    def sommen(self, reden: int, erbij: Sequence[float]) -> list[float]:
+        return [s / SCHAAL for s in self.deelsommen(reden, erbij)]
 
     def aantal(self, reden: int) -> int:
         return len(self.gewicht[reden])
@@ -352,7 +359,7 @@ def stel_af(
     model.tegen = dict.fromkeys(kans_bij_zelfde(list(verg), model.m), 0.0)
     for _ in range(3):
         bron.ronde(model)
-        model.prior = globale_prior(bron.som(0), bron.aantal(0), alle)
+        model.prior = globale_prior(lambda erbij: bron.sommen(0, [erbij])[0], bron.aantal(0), alle)
         model.u = schat_u(lv_willekeurig, verg, model)
         model.tegen = kalibreer(bron, model, verg, alle)
     return model
@@ -438,14 +445,45 @@ def kalibreer(
     basis = model.basisgewicht
     uit: dict[int, float] = {}
     for reden, p in kans_bij_zelfde(list(verg), model.m).items():
-        som = bron.som(reden)
         doel = p * verwacht_totaal
-        if bron.aantal(reden) == 0 or som(basis) <= doel:
+
+        def som(erbij: Sequence[float], reden: int = reden) -> list[float]:
+            return bron.sommen(reden, [basis + x for x in erbij])
+
+        if bron.aantal(reden) == 0 or som([0.0])[0] <= doel:
             uit[reden] = 0.0
             continue
-        lo, hi = ZEKER_ANDERS, 0.0
-        for _ in range(50):  # the sum falls as the penalty grows: bisect
-            mid = (lo + hi) / 2
-            lo, hi = (lo, mid) if som(basis + mid) < doel else (mid, hi)
-        uit[reden] = round(lo, 3)
+        uit[reden] = round(halveer(som, doel, ZEKER_ANDERS, 0.0, bron.tegelijk), 3)
     return uit
+
+
+PRECISIE = 1e-5  # bits: a penalty is kept to three decimals
+
+
+def halveer(
+    som: Callable[[Sequence[float]], list[float]],
+    doel: float,
+    lo: float,
+    hi: float,
+    tegelijk: int = 1,
+) -> float:
+    """Bisection for the point where a falling sum reaches `doel`, to `PRECISIE`. `tegelijk`
+    levels at once: the sums at every midpoint those levels could visit are asked in one call,
+    then the same steps are taken as one level at a time would take, to the same number."""
+    stappen = int(np.ceil(np.log2((hi - lo) / PRECISIE)))
+    while stappen > 0:
+        diepte = min(tegelijk, stappen)
+        punten = _middens(lo, hi, diepte)
+        waarde = dict(zip(punten, som(punten), strict=True))
+        for _ in range(diepte):
+            mid = (lo + hi) / 2
+            lo, hi = (lo, mid) if waarde[mid] < doel else (mid, hi)
+        stappen -= diepte
+    return lo
+
+
+def _middens(lo: float, hi: float, diepte: int) -> list[float]:
+    if diepte == 0:
+        return []
+    mid = (lo + hi) / 2
+    return [mid, *_middens(lo, mid, diepte - 1), *_middens(mid, hi, diepte - 1)]

@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from dask.sizeof import sizeof
-from distributed import Client, Future, LocalCluster
+from distributed import Client, Future, LocalCluster, wait
 
 from integraal.kruis.blokken import (
     Blokverslag,
@@ -51,7 +51,7 @@ from integraal.kruis.koppel import (
     willekeurig_aantal,
     willekeurige_paren,
 )
-from integraal.kruis.model import SCHAAL, Kanssom, Model, Niveaumatrix, schat_u
+from integraal.kruis.model import SCHAAL, Model, Niveaumatrix, schat_u
 from integraal.kruis.tabel import Tabel
 from integraal.kruis.vergelijk import Vergelijker, tegenbewijs
 
@@ -148,31 +148,61 @@ def _boven(deel: Deelscore, drempel: float) -> Deelscore:
     return deel.kies(Model.kans(deel.gewicht) >= drempel)
 
 
+def _bundel(*delen: Paarbewijs) -> list[Paarbewijs]:
+    return list(delen)
+
+
+def _bundelsommen(bundel: list[Paarbewijs], reden: int, erbij: list[float]) -> list[int]:
+    return [sum(x) for x in zip(*(d.deelsommen(reden, erbij) for d in bundel), strict=True)]
+
+
+def _bundelaantallen(bundel: list[Paarbewijs]) -> dict[int, int]:
+    uit: dict[int, int] = {}
+    for d in bundel:
+        for r, w in d.gewicht.items():
+            uit[r] = uit.get(r, 0) + len(w)
+    return uit
+
+
 class _Verdeeldbewijs:
-    """The calibration's view (`koppel.Bewijsbron`) of pairs kept in parts on the workers:
-    each sum is one task per part and one addition here."""
+    """The calibration's view (`koppel.Bewijsbron`) of pairs kept in parts on the workers.
+    A sum is a round trip to the workers, so each worker sums all its parts in one task, and a
+    bisection asks for three levels at once."""
+
+    tegelijk = 3
 
     def __init__(self, client: Client, delen: list[Future[Any]]) -> None:
         self.client, self.delen = client, delen
-        self.ronde_delen: list[Future[Any]] = []
+        self.bundels: list[Future[Any]] = []
         self.aantallen: dict[int, int] = {}
 
     def ronde(self, model: Model) -> None:
-        self.ronde_delen = [self.client.submit(_ronde, d, model, pure=False) for d in self.delen]
-        per_deel = self.client.gather(
-            [self.client.submit(_aantallen, d, pure=False) for d in self.ronde_delen]
-        )
-        self.aantallen = {r: sum(a[r] for a in per_deel) for r in per_deel[0]}
+        ronde = [self.client.submit(_ronde, d, model, pure=False) for d in self.delen]
+        wait(ronde)
+        per_werker: dict[str, list[Future[Any]]] = {}
+        for f in ronde:
+            waar = sorted(self.client.who_has([f]).get(f.key, ()))
+            per_werker.setdefault(waar[0] if waar else "", []).append(f)
+        # A worker's parts in one list where they are (no copy): one task per worker per sum.
+        self.bundels = [
+            self.client.submit(_bundel, *fs, workers=[w] if w else None, pure=False)
+            for w, fs in per_werker.items()
+        ]
+        self.aantallen = {}
+        for a in self.client.gather(
+            [self.client.submit(_bundelaantallen, b, pure=False) for b in self.bundels]
+        ):
+            for r, n in a.items():
+                self.aantallen[r] = self.aantallen.get(r, 0) + n
 
-    def som(self, reden: int) -> Kanssom:
-        def som(erbij: float) -> float:
-            futures = [
-                self.client.submit(Paarbewijs.deelsom, d, reden, erbij, pure=False)
-                for d in self.ronde_delen
+    def sommen(self, reden: int, erbij: Sequence[float]) -> list[float]:
+        per_werker = self.client.gather(
+            [
+                self.client.submit(_bundelsommen, b, reden, list(erbij), pure=False)
+                for b in self.bundels
             ]
-            return float(sum(self.client.gather(futures)) / SCHAAL)
-
-        return som
+        )
+        return [sum(x) / SCHAAL for x in zip(*per_werker, strict=True)]
 
     def aantal(self, reden: int) -> int:
         return self.aantallen[reden]
