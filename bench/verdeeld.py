@@ -60,6 +60,12 @@ TITELS = {
 
 
 def _piek_mb() -> float:
+    """This process's peak RSS: the kernel's high-water mark of its memory (VmHWM), which starts
+    afresh in a new program, unlike ru_maxrss, which a spawned worker inherits from the
+    process that started it."""
+    for regel in Path("/proc/self/status").read_text().splitlines():
+        if regel.startswith("VmHWM:"):
+            return int(regel.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
