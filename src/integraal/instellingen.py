@@ -63,6 +63,9 @@ class Instellingen(BaseSettings):
     # a provider sends people back to. Unset: taken from the request (fine behind a proxy that
     # passes the host and scheme on).
     basis_url: str | None = None
+    # A Dask scheduler (tcp://host:8786) whose workers score large matching runs (decision
+    # record 0023). Unset: every run in the worker process that carries it out.
+    dask: str | None = None
 
     @property
     def toegangstermijn(self) -> dt.timedelta:

@@ -45,7 +45,7 @@ def _levering(omgeving: Omgeving, gegevens: dict[str, Any]) -> None:
 
 
 def _kruisverwijzing(omgeving: Omgeving, gegevens: dict[str, Any]) -> None:
-    taken.voer_uit(omgeving.context, gegevens["taak_id"])
+    taken.voer_uit(omgeving.context, gegevens["taak_id"], dask=omgeving.instellingen.dask)
 
 
 def _rapport(omgeving: Omgeving, gegevens: dict[str, Any]) -> None:

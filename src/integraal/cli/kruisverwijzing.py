@@ -95,7 +95,9 @@ def kruis_casus(
         t = taken.start(ctx, casus_id, vraag)
     typer.echo(f"Kruisverwijzing {t.id} gestart.", err=True)
     with weigeringen():
-        klaar = taken.voer_uit(omg.context, t.id, melding=_voortgang, kanaal=Kanaal.CLI)
+        klaar = taken.voer_uit(
+            omg.context, t.id, melding=_voortgang, kanaal=Kanaal.CLI, dask=omg.instellingen.dask
+        )
     typer.echo(
         f"{klaar.totaal} suggesties klaargezet in casus {casus_id}; beoordeel ze op "
         f"/casussen/{casus_id}/kruisverwijzing."
@@ -111,7 +113,9 @@ def kruis_hervat(gebruiker: GebruikerOptie) -> None:
     omg = omgeving()
     actor = inloggen(omg, gebruiker)
     with weigeringen():
-        hervat = taken.hervat_alles(omg.context, kanaal=Kanaal.CLI, van=actor.gebruiker_id)
+        hervat = taken.hervat_alles(
+            omg.context, kanaal=Kanaal.CLI, van=actor.gebruiker_id, dask=omg.instellingen.dask
+        )
     typer.echo(
         f"{len(hervat)} {'kruisverwijzing' if len(hervat) == 1 else 'kruisverwijzingen'} "
         "hervat en afgerond."

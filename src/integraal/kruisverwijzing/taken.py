@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -54,6 +54,9 @@ Melding = Callable[[str, int, int], None]  # (stap, gedaan, totaal)
 DREMPEL = 0.5  # every pair at least this likely is put before a person
 PARTIJ = 500  # suggestions stored per transaction
 EIGEN_MODEL_VANAF = 5_000  # below this many persons the standard model is used
+# From this many persons a run goes to the Dask workers, when a scheduler is configured
+# (INTEGRAAL_DASK): the same suggestions, with the pairs' memory spread over the workers.
+VERDEELD_VANAF = 200_000
 
 
 class Soort(Keuze):
@@ -249,15 +252,35 @@ def _bewaard_model(taak: Kruistaak, v: _Voorbereid) -> Model | None:
     return model if model.past_bij(standaard(v.tabel.velden)) else None
 
 
-def _score(v: _Voorbereid, taak: Kruistaak) -> Uitkomst:
-    if (bewaard := _bewaard_model(taak, v)) is not None:
+def _score(v: _Voorbereid, taak: Kruistaak, werkers: Any = None) -> Uitkomst | Any:
+    """The scored pairs: in this process (an `Uitkomst`), or with a Dask client `werkers` on its
+    workers (a `kruis.verdeeld.VerdeeldeUitkomst`, which learns and selects the same way)."""
+    bewaard = _bewaard_model(taak, v)
+    if werkers is not None:
+        from integraal.kruis.verdeeld import koppel_verdeeld
+
+        tabel, sleutels = v.tabel, personen.SLEUTELS
+        return koppel_verdeeld(werkers, tabel, sleutels, koppelen=v.koppelen, model=bewaard)
+    if bewaard is not None:
         return koppel(v.tabel, personen.SLEUTELS, koppelen=v.koppelen, model=bewaard)
     if v.tabel.n >= EIGEN_MODEL_VANAF:
         return koppel(v.tabel, personen.SLEUTELS, koppelen=v.koppelen)
     return koppel_met_standaardmodel(v.tabel, personen.SLEUTELS, koppelen=v.koppelen)
 
 
-def _leer(uitkomst: Uitkomst, gelabeld: list[tuple[list[Any], bool]]) -> None:
+@contextlib.contextmanager
+def _werkers(v: _Voorbereid, dask: str | None) -> Iterator[Any]:
+    """A client to the configured Dask scheduler for a large run; None: this process."""
+    if not dask or v.tabel.n < max(VERDEELD_VANAF, EIGEN_MODEL_VANAF):
+        yield None
+        return
+    from integraal.kruis.verdeeld import verbind
+
+    with verbind(0, dask) as client:
+        yield client
+
+
+def _leer(uitkomst: Any, gelabeld: list[tuple[list[Any], bool]]) -> None:
     """Correct the run's fresh model with people's verdicts on earlier suggestions (their
     stored levels, never values) and rescore its pairs; the corrections are stored with the
     model, so a resumed run scores the same."""
@@ -293,6 +316,7 @@ def voer_uit(
     *,
     melding: Melding | None = None,
     kanaal: Kanaal = Kanaal.TAAK,
+    dask: str | None = None,
 ) -> KruistaakUit:
     """Carry out (or resume) a run as the person who started it: every step commits on its
     own, all under one trace id, so the run's reads and its audit record stay linked."""
@@ -315,7 +339,7 @@ def voer_uit(
             taak.status, taak.stap, taak.fout = Status.BEZIG.value, "lezen", None
             taak.bijgewerkt, taak.verwerker = ctx.nu(), deze_werker()
             taak_snapshot = _los(taak)
-        return _verder(maak, actor, kanaal, trace, taak_snapshot, gelezen, melding)
+        return _verder(maak, actor, kanaal, trace, taak_snapshot, gelezen, melding, dask)
     except Exception as exc:
         # Whatever stopped the run (the case closed, the starter left it, a crash), the run
         # says so and can be resumed, instead of waiting forever.
@@ -358,21 +382,25 @@ def _verder(
     taak: Kruistaak,
     gelezen: Gelezen,
     melding: Melding | None,
+    dask: str | None = None,
 ) -> KruistaakUit:
     if melding:
         melding("lezen", len(gelezen.personen), len(gelezen.personen))
     v = _voorbereid(taak, gelezen)
-    uitkomst = _score(v, taak)
-    nieuw_model = taak.model is None or not Model.uit_dict(taak.model).past_bij(
-        uitkomst.vergelijkers
-    )
-    leren = taak.parameters.get("leren", Leren.GEEN.value)
-    if nieuw_model and leren != Leren.GEEN.value:
-        with maak(actor, kanaal, trace_id=trace) as ctx:
-            gelabeld = opslag.gelabelde_paren(
-                ctx.sessie, taak.casus_id if leren == Leren.CASUS.value else None
-            )
-        _leer(uitkomst, gelabeld)
+    with _werkers(v, dask) as werkers:
+        run = _score(v, taak, werkers)
+        nieuw_model = taak.model is None or not Model.uit_dict(taak.model).past_bij(
+            run.vergelijkers
+        )
+        leren = taak.parameters.get("leren", Leren.GEEN.value)
+        if nieuw_model and leren != Leren.GEEN.value:
+            with maak(actor, kanaal, trace_id=trace) as ctx:
+                gelabeld = opslag.gelabelde_paren(
+                    ctx.sessie, taak.casus_id if leren == Leren.CASUS.value else None
+                )
+            _leer(run, gelabeld)
+        # Only pairs put before a person are needed from here on: from the workers, only those.
+        uitkomst: Uitkomst = run if isinstance(run, Uitkomst) else run.boven(DREMPEL)
     if taak.parameters.get("een_op_een"):
         kies = np.sort(een_op_een(uitkomst.a, uitkomst.b, uitkomst.kans, DREMPEL))
     else:
@@ -459,7 +487,11 @@ def taak_van_casus(
 
 
 def hervat_alles(
-    maak: Contextmaker, *, kanaal: Kanaal = Kanaal.TAAK, van: int | None = None
+    maak: Contextmaker,
+    *,
+    kanaal: Kanaal = Kanaal.TAAK,
+    van: int | None = None,
+    dask: str | None = None,
 ) -> list[str]:
     """Resume every run not finished (after a crash or restart), or only those started by user
     `van`; returns their ids. Each runs as the person who started it. A run another living
@@ -475,5 +507,5 @@ def hervat_alles(
         # One run that cannot go on (it is marked interrupted, with the reason) does not
         # keep the others from resuming.
         with contextlib.suppress(Weigering):
-            voer_uit(maak, taak_id, kanaal=kanaal)
+            voer_uit(maak, taak_id, kanaal=kanaal, dask=dask)
     return open_
