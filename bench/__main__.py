@@ -15,7 +15,18 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import cli, delen, integriteit, kruis, last, levering, logboek, schaal, testsuite
+from bench import (
+    cli,
+    delen,
+    integriteit,
+    kruis,
+    last,
+    levering,
+    logboek,
+    schaal,
+    testsuite,
+    verdeeld,
+)
 from bench.omgeving import machine
 
 ANKER = Path(__file__).parent / "anker.json"
@@ -172,15 +183,31 @@ def logboek_sectie(backends: list[str], aantal: int, rij: Callable[..., str]) ->
     return regels
 
 
-def _vervang_sectie(regels: list[str]) -> None:
-    """Replace the section that starts with the same heading in docs/benchmarks.md, up to
-    the next heading; the rest of the file stays as it is."""
+def _vervang_sectie(regels: list[str], voor: str | None = None) -> None:
+    """Replace the section with the same heading (its first line that starts with '## ') in
+    docs/benchmarks.md, up to the next heading; the rest of the file stays as it is. A section
+    not there yet goes before the heading `voor`, or at the end."""
+    kop = next(r for r in regels if r.startswith("## "))
+    sectie = "\n".join(regels[regels.index(kop) :]).strip("\n") + "\n\n"
     tekst = UITVOER.read_text()
-    begin = tekst.index(regels[0])
-    eind = tekst.find("\n## ", begin + 1)
-    rest = tekst[eind + 1 :] if eind != -1 else ""
-    UITVOER.write_text(tekst[:begin] + "\n".join(regels).rstrip("\n") + "\n\n" + rest)
-    print("\n".join(regels))
+    if f"\n{kop}\n" in tekst:
+        begin = tekst.index(f"\n{kop}\n") + 1
+        eind = tekst.find("\n## ", begin + 1)
+        rest = tekst[eind + 1 :] if eind != -1 else ""
+    else:
+        plek = tekst.find(f"\n{voor}\n") + 1 if voor else 0
+        begin = plek if plek > 0 else len(tekst)
+        rest = tekst[begin:]
+    UITVOER.write_text((tekst[:begin] + sectie + rest).rstrip("\n") + "\n")
+    print(sectie)
+
+
+def alleen_verdeeld() -> None:
+    """Write the last run of `bench.verdeeld` into its section of docs/benchmarks.md."""
+    _vervang_sectie(
+        verdeeld.sectie(json.loads(verdeeld.LAATSTE.read_text())).splitlines(),
+        voor="## Integriteitscontrole: de detectieregels over het logboek",
+    )
 
 
 def alleen_logboek(aantal: int) -> None:
@@ -214,7 +241,15 @@ def main() -> None:
         action="store_true",
         help="alleen het logboek opnieuw meten; de rest van benchmarks.md blijft staan",
     )
+    p.add_argument(
+        "--alleen-verdeeld",
+        action="store_true",
+        help="alleen de laatste meting van bench.verdeeld in benchmarks.md zetten",
+    )
     args = p.parse_args()
+    if args.alleen_verdeeld:
+        alleen_verdeeld()
+        return
     if args.alleen_deelregels:
         alleen_deelregels()
         return
@@ -256,6 +291,8 @@ def main() -> None:
     if "postgresql" not in backends:
         regels += ["", "PostgreSQL niet gemeten: draai via `make bench` (start een PostgreSQL)."]
     regels += kruis.sectie()
+    if verdeeld.LAATSTE.exists():
+        regels += ["", *verdeeld.sectie(json.loads(verdeeld.LAATSTE.read_text())).splitlines()]
     regels += integriteit.sectie()
     regels += cli.sectie()
     if last.LAATSTE.exists():

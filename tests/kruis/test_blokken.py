@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from integraal.kruis.blokken import (
     Sleutel,
+    blokdelen,
     kandidaten,
     kleinste,
     meng,
@@ -106,15 +107,28 @@ def test_the_sample_of_a_union_is_the_sample_of_its_parts_samples(
     assert len(kleinste(paren, k)) == min(k, len(paren))
 
 
-@given(records, st.integers(1, 5))
-@settings(max_examples=60, deadline=None)
-def test_blocking_in_parts_gives_every_pair_once(rs: list[dict[str, str]], delen: int) -> None:
-    """The parts of a key's blocks (`deel`), as workers make them, are disjoint and together
-    the whole key's pairs and skipped blocks."""
+@given(records, st.integers(1, 5), st.lists(st.booleans(), max_size=30))
+@settings(max_examples=80, deadline=None)
+def test_blocking_in_parts_gives_every_pair_once(
+    rs: list[dict[str, str]], delen: int, nieuw_: list[bool]
+) -> None:
+    """A key's blocks in parts (`blokdelen`), each part's records alone (`Tabel.deel`), as a
+    worker gets them: disjoint parts that together make the key's pairs, with the same
+    skipped blocks and records, also for a new delivery."""
     t = Tabel.maak(VELDEN, rs)
-    s = Sleutel(("naam",), max_blok=4)
-    heel, verslag = paren_voor(t, s, False)
-    stukken = [paren_voor(t, s, False, deel=(p, delen)) for p in range(delen)]
-    samen = np.concatenate([p for p, _ in stukken])
+    s = Sleutel(("naam", "plaats"), max_blok=3)
+    nieuw = np.asarray((nieuw_ + [False] * t.n)[: t.n], dtype=np.bool_) if nieuw_ else None
+    heel, verslag = paren_voor(t, s, False, nieuw)
+    rijen, blokken, records = blokdelen(t, s, delen, nieuw)
+    assert (blokken, records) == (verslag.overgeslagen_blokken, verslag.overgeslagen_records)
+    stukken = []
+    for r in rijen:
+        deel = t.deel(r)
+        lokaal, _ = paren_voor(deel, s, False, None if nieuw is None else nieuw[r])
+        stukken.append(r[lokaal // deel.n] * t.n + r[lokaal % deel.n])
+        for kolom in ("naam", "plaats"):  # the same values, renumbered
+            assert [deel.waarde(kolom, i) for i in range(deel.n)] == [
+                t.waarde(kolom, int(i)) for i in r
+            ]
+    samen = np.concatenate(stukken) if stukken else heel[:0]
     assert np.array_equal(np.sort(samen), heel)
-    assert sum(v.overgeslagen_blokken for _, v in stukken) == verslag.overgeslagen_blokken

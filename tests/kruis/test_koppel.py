@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bench.kruis import NL_SLEUTELS, NL_VELDEN, _velden, _ware_paren
 from bench.kruis_data import records
@@ -200,3 +204,45 @@ def test_without_households_the_counter_evidence_costs_nothing(uitkomst: Uitkoms
     "another first name" no more often than the model expects, so the weighed penalties stay
     0 and nothing is lost (FEBRL the same, in the benchmark)."""
     assert uitkomst.model.tegen == {2: 0.0, 3: 0.0}
+
+
+@given(
+    st.floats(-30, 30),
+    st.floats(0.1, 5.0),
+    st.integers(1, 5),
+)
+@settings(max_examples=50, deadline=None)
+def test_a_bisection_levels_at_a_time_takes_the_same_steps(
+    midden: float, helling: float, tegelijk: int
+) -> None:
+    """Asking for several levels' midpoints at once (as workers are asked) ends where one
+    level at a time ends, to the same number."""
+    from integraal.kruis.koppel import halveer
+
+    gevraagd: list[int] = []
+
+    def som(punten: Sequence[float]) -> list[float]:
+        gevraagd.append(len(punten))
+        return [float(1 / (1 + np.exp(helling * (p - midden)))) for p in punten]
+
+    een = halveer(som, 0.5, -40.0, 0.0, 1)
+    rondes_een = len(gevraagd)
+    gevraagd.clear()
+    assert halveer(som, 0.5, -40.0, 0.0, tegelijk) == een
+    assert len(gevraagd) == -(-rondes_een // tegelijk)
+
+
+@given(st.lists(st.floats(-80, 80), max_size=200), st.integers(1, 6), st.floats(-10, 10))
+@settings(max_examples=50, deadline=None)
+def test_a_sum_of_probabilities_is_the_same_in_any_order_and_split(
+    gewicht: list[float], delen: int, erbij: float
+) -> None:
+    from integraal.kruis.model import kanssom
+
+    w = np.asarray(gewicht, dtype=np.float64)
+    heel = kanssom(w, erbij)
+    schudden = np.random.default_rng(len(gewicht)).permutation(len(w))
+    stukken = np.array_split(w[schudden], delen)
+    assert sum(kanssom(s, erbij) for s in stukken) == heel
+    gewoon = float(Model.kans(w + erbij).sum())
+    assert heel / 2**40 == pytest.approx(gewoon, abs=1e-9 * (len(w) + 1))

@@ -117,23 +117,35 @@ def kleinste(paren: Paren, k: int) -> Paren:
     return np.sort(np.concatenate((onder, op)))
 
 
+def blokdelen(
+    t: Tabel, s: Sleutel, delen: int, nieuw: npt.NDArray[np.bool_] | None = None
+) -> tuple[list[npt.NDArray[np.int64]], int, int]:
+    """The records of a key's blocks split in `delen` parts by a hash of the key value, so a
+    block is whole in one part and `paren_voor` on a part (`Tabel.deel`) makes its pairs:
+    per part the rows (rising), then the blocks and records skipped as too large. Only
+    records in blocks that make pairs are in a part."""
+    codes = _sleutelcodes(t, s)
+    if nieuw is not None:
+        codes[~np.isin(codes, codes[nieuw & (codes >= 0)])] = -1
+    rijen = np.flatnonzero(codes >= 0)
+    _, terug, grootte = np.unique(codes[rijen], return_inverse=True, return_counts=True)
+    te_groot = grootte > s.max_blok
+    rijen = rijen[(grootte[terug] > 1) & ~te_groot[terug]]
+    deel = meng(codes[rijen], hash_van(s.naam)) % np.uint64(delen)
+    return (
+        [rijen[deel == np.uint64(p)] for p in range(delen)],
+        int(te_groot.sum()),
+        int(grootte[te_groot].sum()),
+    )
+
+
 def paren_voor(
-    t: Tabel,
-    s: Sleutel,
-    koppelen: bool,
-    nieuw: npt.NDArray[np.bool_] | None = None,
-    deel: tuple[int, int] | None = None,
+    t: Tabel, s: Sleutel, koppelen: bool, nieuw: npt.NDArray[np.bool_] | None = None
 ) -> tuple[Paren, Blokverslag]:
     """Pairs as one int64 each (low index × n + high index), sorted and unique. With `nieuw`,
     only blocks holding a new record are opened and only pairs with a new record kept: a new
-    delivery is matched against what exists without redoing the existing pairs. With `deel`
-    (p, P) only the blocks whose key value hashes to part p of P: the parts are disjoint and
-    together give every pair, so blocking runs in P workers side by side."""
+    delivery is matched against what exists without redoing the existing pairs."""
     codes = _sleutelcodes(t, s)
-    if deel is not None:
-        p, aantal = deel
-        buiten = (meng(codes, hash_van(s.naam)) % np.uint64(aantal)) != np.uint64(p)
-        codes[buiten] = -1
     if nieuw is not None:
         gevraagd = np.unique(codes[nieuw & (codes >= 0)])
         aanwezig = np.flatnonzero(np.isin(codes, gevraagd))

@@ -83,29 +83,35 @@ def alle_aandelen(
     return {v.naam: aandelen(t, v.naam) for v in vergelijkers if v.frequentie}
 
 
-def frequentie_bijdrage(
-    t: Tabel,
+Waardecode = Callable[[str, npt.NDArray[np.bool_]], npt.NDArray[np.int64]]
+"""For a column and a mask of pairs: the code, in the whole table, of those pairs' first
+record's value."""
+
+
+def waardecodes(t: Tabel, a: Paren) -> Waardecode:
+    return lambda kolom, kies: t.codes[kolom][a[kies]].astype(np.int64)
+
+
+def frequentie(
     vergelijkers: Sequence[Vergelijker],
     model: Model,
-    a: Paren,
-    b: Paren,
     niveaus_: Niveaumatrix,
-    gedeeld: Aandelen | None = None,
+    gedeeld: Aandelen,
+    waardecode: Waardecode,
 ) -> npt.NDArray[np.float64]:
     """Term-frequency adjustment: agreeing on a common value ('de jong', 'amsterdam') is weaker
     evidence than agreeing on a rare one. For level 'gelijk' of names and text the u of the
-    level is replaced by the share of records with that value: + log2(u / share). `gedeeld`
-    holds the shares when they were counted already (`alle_aandelen`)."""
-    extra = np.zeros(len(a), dtype=np.float64)
+    level is replaced by the share of records with that value (`gedeeld`, from
+    `alle_aandelen`): + log2(u / share). `waardecode` finds the values, so the records need
+    not be at hand (a worker's part of a run)."""
+    extra = np.zeros(len(niveaus_), dtype=np.float64)
     for k, v in enumerate(vergelijkers):
         if not v.frequentie:
             continue
         gelijk = niveaus_[:, k] == 1
         if gelijk.any():
-            codes = t.codes[v.naam]
-            aandeel = gedeeld[v.naam] if gedeeld is not None else aandelen(t, v.naam)
             u1 = max(float(model.u[k][1]), 1e-9)
-            extra[gelijk] += np.log2(u1 / aandeel[codes[a[gelijk]]])
+            extra[gelijk] += np.log2(u1 / gedeeld[v.naam][waardecode(v.naam, gelijk)])
     return extra
 
 
@@ -301,29 +307,32 @@ class Bewijsbron(Protocol):
 
 
 class Paarbewijs:
-    """Candidate pairs held in this process: a whole run, or one worker's part of it."""
+    """Candidate pairs held in one process: a whole run, or one worker's part of it. The
+    pairs' records need not be at hand: `waardecode` gives what the frequency of a value
+    needs, and the levels are already compared."""
 
     tegelijk = 1
 
     def __init__(
         self,
-        t: Tabel,
         verg: Sequence[Vergelijker],
         a: Paren,
         b: Paren,
         lv: Niveaumatrix,
         tegen: npt.NDArray[np.int8],
         gedeeld: Aandelen,
+        waardecode: Waardecode,
     ) -> None:
-        self.t, self.verg, self.a, self.b, self.lv, self.tegen = t, verg, a, b, lv, tegen
-        self.gedeeld = gedeeld
+        self.verg, self.a, self.b, self.lv, self.tegen = verg, a, b, lv, tegen
+        self.gedeeld, self.waardecode = gedeeld, waardecode
         self.gewicht: dict[int, npt.NDArray[np.float64]] = {}
+
+    def _frequentie(self, model: Model) -> npt.NDArray[np.float64]:
+        return frequentie(self.verg, model, self.lv, self.gedeeld, self.waardecode)
 
     def ronde(self, model: Model) -> None:
         bewijs = model.gewicht(self.lv) - model.basisgewicht
-        bewijs += frequentie_bijdrage(
-            self.t, self.verg, model, self.a, self.b, self.lv, self.gedeeld
-        )
+        bewijs += self._frequentie(model)
         self.gewicht = {
             r: bewijs[self.tegen == r] for r in kans_bij_zelfde(list(self.verg), model.m)
         }
@@ -341,9 +350,7 @@ class Paarbewijs:
 
     def score(self, model: Model) -> npt.NDArray[np.float64]:
         gewicht = model.gewicht(self.lv)
-        gewicht += frequentie_bijdrage(
-            self.t, self.verg, model, self.a, self.b, self.lv, self.gedeeld
-        )
+        gewicht += self._frequentie(model)
         return _straf(gewicht, self.tegen, model)
 
 
@@ -401,7 +408,7 @@ def koppel(
         voortgang("blokken", len(a), len(a))
     lv = niveaus(t, verg, a, b, voortgang)
     tegen = tegenbewijs(verg, lv)
-    paren = Paarbewijs(t, verg, a, b, lv, tegen, alle_aandelen(t, verg))
+    paren = Paarbewijs(verg, a, b, lv, tegen, alle_aandelen(t, verg), waardecodes(t, a))
     if model is None:
         ra, rb = willekeurige_paren(t, willekeurig_aantal(t), koppelen)
         lv_willekeurig = niveaus(t, verg, ra, rb)

@@ -164,6 +164,32 @@ class Tabel:
         c = int(self.codes[kolom][i])
         return str(self.uniek[kolom][c]) if c >= 0 else ""
 
+    def deel(self, rijen: npt.NDArray[np.int64]) -> Tabel:
+        """These records only, in this order, each column with only the values they use
+        (renumbered in the same order, so equal values keep equal codes): what a worker
+        needs to compare their pairs, without the rest. No code books."""
+        codes: dict[str, Codes] = {}
+        uniek: dict[str, Waarden] = {}
+        for kolom, alle in self.codes.items():
+            c = alle[rijen].astype(np.int64)
+            waarden = self.uniek[kolom]
+            aanwezig = c >= 0
+            if len(waarden) <= 4 * len(rijen):  # a look-up over the values: no sort
+                gebruikt = np.zeros(len(waarden), dtype=np.bool_)
+                gebruikt[c[aanwezig]] = True
+                nummer = np.cumsum(gebruikt) - 1
+                lokaal = np.where(aanwezig, nummer[np.maximum(c, 0)], -1)
+                uniek[kolom] = waarden[gebruikt]
+            else:
+                eigen, terug = np.unique(c[aanwezig], return_inverse=True)
+                lokaal = np.full(len(c), -1, dtype=np.int64)
+                lokaal[aanwezig] = terug
+                uniek[kolom] = waarden[eigen]
+            codes[kolom] = lokaal.astype(alle.dtype)
+        return Tabel(
+            self.velden, [self.ids[i] for i in rijen.tolist()], self.bron[rijen], codes, uniek
+        )
+
     @staticmethod
     def _kolommen(
         records: Iterable[Mapping[str, str | None]],

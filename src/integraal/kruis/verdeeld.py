@@ -2,20 +2,22 @@
 """A matching run on several workers (Dask distributed) with the result of `koppel.koppel`:
 the same pairs, levels, model and weights, to the last bit (decision record 0023).
 
-The records (the `Tabel`, without its code books) go to every worker once; the pairs, which
-are most of a run's memory, are split. Blocking runs per key in parts: a block belongs to the
-part its key value hashes to, so each part makes its blocks' pairs on its own. Pairs found
-under several keys are made one by a shuffle on the pair's code: every part sends each pair
-to the part of the union its code hashes to. The union's parts compare their pairs and keep
-the levels where they are. The model's sample per key is the bottom of a keyed hash
-(`blokken.kleinste`), so each part sends only its own bottom; the calibration's sums over all
-pairs are sums of the parts' whole-number sums (`model.kanssom`), so their order does not
-matter. Only the suggestions above a threshold come back (`VerdeeldeUitkomst.boven`)."""
+No worker holds all records. Blocking runs per key in parts: a block belongs to the part its
+key value hashes to, and a part is sent only the records of its blocks (`Tabel.deel`), so it
+makes and compares its blocks' pairs on its own. A pair found under several keys is compared
+once per key, with the same levels, and made one by a shuffle on the pair's code: every part
+sends each pair, with its levels, to the part of the union its code hashes to. The union's
+parts keep the pairs and their levels where they are. The model's sample per key is the
+bottom of a keyed hash (`blokken.kleinste`), so each part sends only its own bottom; the
+calibration's sums over all pairs are sums of the parts' whole-number sums
+(`model.kanssom`), so their order does not matter. Only the suggestions above a threshold
+come back (`VerdeeldeUitkomst.boven`)."""
 
 from __future__ import annotations
 
 import copy
 import dataclasses
+import operator
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,10 +32,10 @@ from integraal.kruis.blokken import (
     Blokverslag,
     Paren,
     Sleutel,
+    blokdelen,
     kleinste,
     meng,
     paren_voor,
-    uniek,
 )
 from integraal.kruis.koppel import (
     MONSTER,
@@ -60,13 +62,47 @@ UNIEZAAD = 0x0A11_5A7E  # the key of the hash that sends a pair to its part of t
 
 @dataclass(frozen=True)
 class Opdracht:
-    """What every task reads, sent to every worker once."""
+    """What every task reads, sent to every worker once: no records."""
 
-    tabel: Tabel
     verg: list[Vergelijker]
     koppelen: bool
+    n: int  # records in the whole table: a pair's code is low row × n + high row
+    gedeeld: Aandelen  # the share of each value of a frequency column, over all records
+    frequentie: tuple[str, ...]  # the frequency columns, in the order of `verg`
+
+
+@dataclass(frozen=True)
+class Blokken:
+    """One part of one key's blocks: only the records in them, sent to one worker."""
+
+    sleutel: Sleutel
+    tabel: Tabel  # those records, their values renumbered (`Tabel.deel`)
+    rijen: Paren  # their rows in the whole table, rising
+    waarden: npt.NDArray[np.int32]  # (records, frequency columns): codes in the whole table
     nieuw: npt.NDArray[np.bool_] | None
-    gedeeld: Aandelen
+
+
+@dataclass(frozen=True)
+class Gepaard:
+    """Pairs with what was compared of them: their codes, levels, counter-evidence and the
+    whole-table codes of the first record's values in the frequency columns."""
+
+    codes: Paren
+    niveaus: Niveaumatrix
+    tegen: npt.NDArray[np.int8]
+    waarden: npt.NDArray[np.int32]
+
+    def kies(self, waar: npt.NDArray[np.int64] | npt.NDArray[np.bool_]) -> Gepaard:
+        return Gepaard(self.codes[waar], self.niveaus[waar], self.tegen[waar], self.waarden[waar])
+
+    @staticmethod
+    def samen(delen: Sequence[Gepaard]) -> Gepaard:
+        return Gepaard(
+            np.concatenate([d.codes for d in delen]),
+            np.concatenate([d.niveaus for d in delen]),
+            np.concatenate([d.tegen for d in delen]),
+            np.concatenate([d.waarden for d in delen]),
+        )
 
 
 @dataclass(frozen=True)
@@ -87,40 +123,54 @@ class Deelscore:
 
 @sizeof.register(Paarbewijs)
 def _grootte(deel: Paarbewijs) -> int:
-    # Its arrays, not the records it shares with its worker: what moving it would cost, so the
-    # scheduler keeps the tasks that read a part where the part is.
+    # Its arrays: what moving it would cost, so the scheduler keeps the tasks that read a
+    # part where the part is.
     return sum(x.nbytes for x in (deel.a, deel.b, deel.lv, deel.tegen)) + sum(
         w.nbytes for w in deel.gewicht.values()
     )
 
 
-def _blokdeel(
-    op: Opdracht, sleutel: Sleutel, p: int, delen: int, monster: int
-) -> tuple[list[Paren], Paren, Blokverslag]:
-    """Part p of a key's blocks: its pairs split by the part of the union they go to, its own
-    bottom of the sample, and its count of pairs and skipped blocks."""
-    paren, verslag = paren_voor(op.tabel, sleutel, op.koppelen, op.nieuw, deel=(p, delen))
-    bestemming = (meng(paren, UNIEZAAD) % np.uint64(delen)).astype(np.int64)
+def _blokdeel(op: Opdracht, blokken: Blokken, delen: int, monster: int) -> tuple[Any, ...]:
+    """A part of one key's blocks: its pairs compared, split by the part of the union each
+    goes to, and its own bottom of the sample with the sample's levels."""
+    t = blokken.tabel
+    lokaal, _ = paren_voor(t, blokken.sleutel, op.koppelen, blokken.nieuw)
+    la, lb = lokaal // t.n, lokaal % t.n  # rows rise with `rijen`, so la < lb there too
+    lv = niveaus(t, op.verg, la, lb)
+    gepaard = Gepaard(
+        blokken.rijen[la] * op.n + blokken.rijen[lb],
+        lv,
+        tegenbewijs(op.verg, lv),
+        blokken.waarden[la],
+    )
+    bestemming = (meng(gepaard.codes, UNIEZAAD) % np.uint64(delen)).astype(np.int64)
     volgorde = np.argsort(bestemming, kind="stable")
     grenzen = np.searchsorted(bestemming[volgorde], np.arange(delen + 1))
-    stukken = [paren[volgorde[grenzen[q] : grenzen[q + 1]]] for q in range(delen)]
-    return stukken, kleinste(paren, monster) if monster else paren[:0], verslag
+    stukken = [gepaard.kies(volgorde[grenzen[q] : grenzen[q + 1]]) for q in range(delen)]
+    steekproef = kleinste(gepaard.codes, monster) if monster else gepaard.codes[:0]
+    plek = np.searchsorted(gepaard.codes, steekproef)  # the codes are sorted (`paren_voor`)
+    return (*stukken, gepaard.kies(plek), len(gepaard.codes))
 
 
-def _stuk(blokdeel: tuple[list[Paren], Paren, Blokverslag], q: int) -> Paren:
-    return blokdeel[0][q]
+def _unie(op: Opdracht, *stukken: Gepaard) -> Paarbewijs:
+    """A part of the union: each pair once (a pair found under two keys was compared the same
+    way twice), ready for the model."""
+    g = Gepaard.samen(stukken)
+    volgorde = np.argsort(g.codes, kind="stable")
+    codes = g.codes[volgorde]
+    eerst = np.ones(len(codes), dtype=np.bool_)
+    eerst[1:] = codes[1:] != codes[:-1]
+    g = g.kies(volgorde[eerst])
+    plek = {k: i for i, k in enumerate(op.frequentie)}
+    waarden = g.waarden
 
+    def waardecode(kolom: str, kies: npt.NDArray[np.bool_]) -> npt.NDArray[np.int64]:
+        uit: npt.NDArray[np.int64] = waarden[kies, plek[kolom]].astype(np.int64)
+        return uit
 
-def _unie(op: Opdracht, *stukken: Paren) -> Paarbewijs:
-    """A part of the union: each pair once, compared field by field."""
-    codes = uniek(np.concatenate(stukken)) if stukken else np.empty(0, dtype=np.int64)
-    a, b = codes // op.tabel.n, codes % op.tabel.n
-    lv = niveaus(op.tabel, op.verg, a, b)
-    return Paarbewijs(op.tabel, op.verg, a, b, lv, tegenbewijs(op.verg, lv), op.gedeeld)
-
-
-def _niveaus(op: Opdracht, a: Paren, b: Paren) -> Niveaumatrix:
-    return niveaus(op.tabel, op.verg, a, b)
+    return Paarbewijs(
+        op.verg, g.codes // op.n, g.codes % op.n, g.niveaus, g.tegen, op.gedeeld, waardecode
+    )
 
 
 def _ronde(deel: Paarbewijs, model: Model) -> Paarbewijs:
@@ -276,41 +326,49 @@ def koppel_verdeeld(
     verg = vergelijkers_voor(t, model, vergelijkers)
     if delen is None:
         delen = max(2, 4 * sum(client.nthreads().values()))
-    # The code books (value → code) only code a later delivery; the workers never need them.
-    slank = dataclasses.replace(t, boeken={})
+    frequentie = tuple(v.naam for v in verg if v.frequentie)
     op = client.scatter(
-        Opdracht(slank, verg, koppelen, nieuw, alle_aandelen(t, verg)), broadcast=True, hash=False
+        Opdracht(verg, koppelen, t.n, alle_aandelen(t, verg), frequentie),
+        broadcast=True,
+        hash=False,
     )
+    waarden = np.stack([t.codes[k] for k in frequentie] or [np.zeros(t.n, np.int32)], axis=1)
     monster = MONSTER if model is None else 0
-    per_sleutel = [
-        [client.submit(_blokdeel, op, s, p, delen, monster, pure=False) for p in range(delen)]
-        for s in sleutels
-    ]
+    per_sleutel: list[list[Future[Any]]] = []
+    overgeslagen: list[tuple[int, int]] = []
+    for s in sleutels:
+        rijen, *telling = blokdelen(t, s, delen, nieuw)
+        overgeslagen.append((telling[0], telling[1]))
+        # One key's parts at a time: the records of a part leave this process as they are cut.
+        blokken = client.scatter(
+            [
+                Blokken(s, t.deel(r), r, waarden[r], None if nieuw is None else nieuw[r])
+                for r in rijen
+            ],
+            hash=False,
+        )
+        per_sleutel.append(
+            [client.submit(_blokdeel, op, b, delen, monster, pure=False) for b in blokken]
+        )
+        del blokken
     alle_blokdelen = [f for rij in per_sleutel for f in rij]
     unie = [
         client.submit(
             _unie,
             op,
-            *[client.submit(_stuk, f, q, pure=False) for f in alle_blokdelen],
+            *[client.submit(operator.getitem, f, q, pure=False) for f in alle_blokdelen],
             pure=False,
         )
         for q in range(delen)
     ]
-    verslag, monsters = _verslag_en_monsters(client, sleutels, per_sleutel)
+    verslag, monsters = _verslag_en_monsters(client, sleutels, per_sleutel, overgeslagen, delen)
     del per_sleutel, alle_blokdelen  # the parts of the union hold what they need
     if voortgang:
         voortgang("blokken", sum(v.paren for v in verslag), sum(v.paren for v in verslag))
     if model is None:
         ra, rb = willekeurige_paren(t, willekeurig_aantal(t), koppelen)
-        lv_willekeurig = client.submit(_niveaus, op, ra, rb, pure=False)
-        monsterniveaus = [
-            (s, client.submit(_niveaus, op, m // t.n, m % t.n, pure=False), n)
-            for s, m, n in monsters
-        ]
-        lv_w = lv_willekeurig.result()
-        model = schat_m(
-            verg, schat_u(lv_w, verg), [(s, f.result(), n) for s, f, n in monsterniveaus]
-        )
+        lv_w = niveaus(t, verg, ra, rb)
+        model = schat_m(verg, schat_u(lv_w, verg), monsters)
         bron = _Verdeeldbewijs(client, unie)
         model = stel_af(model, bron, lv_w, verg, alle_paren(t, koppelen))
         if voortgang:
@@ -326,31 +384,32 @@ def _lengte(deel: Deelscore) -> int:
     return len(deel.a)
 
 
+def _monster_en_aantal(blokdeel: tuple[Any, ...]) -> tuple[Gepaard, int]:
+    return blokdeel[-2], blokdeel[-1]
+
+
 def _verslag_en_monsters(
-    client: Client, sleutels: Sequence[Sleutel], per_sleutel: list[list[Future[Any]]]
-) -> tuple[list[Blokverslag], list[tuple[Sleutel, Paren, int]]]:
-    """Per key: the parts' counts added up, and the bottom of the parts' samples."""
+    client: Client,
+    sleutels: Sequence[Sleutel],
+    per_sleutel: list[list[Future[Any]]],
+    overgeslagen: list[tuple[int, int]],
+    delen: int,
+) -> tuple[list[Blokverslag], list[tuple[Sleutel, Niveaumatrix, int]]]:
+    """Per key: the parts' pairs counted, and the bottom of the parts' samples with their
+    levels (sorted by pair, as one process takes them)."""
     verslag, monsters = [], []
-    for s, rij in zip(sleutels, per_sleutel, strict=True):
-        stukken: list[Any] = client.gather(
-            [client.submit(_zonder_paren, f, pure=False) for f in rij]
+    for s, rij, (blokken, records) in zip(sleutels, per_sleutel, overgeslagen, strict=True):
+        stukken: list[tuple[Gepaard, int]] = client.gather(
+            [client.submit(_monster_en_aantal, f, pure=False) for f in rij]
         )
-        delen_verslag = [v for _, v in stukken]
-        paren = sum(v.paren for v in delen_verslag)
-        verslag.append(
-            Blokverslag(
-                s.naam,
-                paren,
-                sum(v.overgeslagen_blokken for v in delen_verslag),
-                sum(v.overgeslagen_records for v in delen_verslag),
-            )
-        )
-        monsters.append((s, kleinste(np.concatenate([m for m, _ in stukken]), MONSTER), paren))
+        paren = sum(n for _, n in stukken)
+        verslag.append(Blokverslag(s.naam, paren, blokken, records))
+        samen = Gepaard.samen([g for g, _ in stukken])
+        kies = kleinste(samen.codes, MONSTER)
+        volgorde = np.argsort(samen.codes, kind="stable")
+        plek = volgorde[np.searchsorted(samen.codes[volgorde], kies)]
+        monsters.append((s, samen.niveaus[plek], paren))
     return verslag, monsters
-
-
-def _zonder_paren(blokdeel: tuple[list[Paren], Paren, Blokverslag]) -> tuple[Paren, Blokverslag]:
-    return blokdeel[1], blokdeel[2]
 
 
 class Onbereikbaar(ConnectionError):
