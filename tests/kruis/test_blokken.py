@@ -132,3 +132,10 @@ def test_blocking_in_parts_gives_every_pair_once(
             ]
     samen = np.concatenate(stukken) if stukken else heel[:0]
     assert np.array_equal(np.sort(samen), heel)
+
+
+def test_a_part_of_a_table_keeps_empty_columns_empty() -> None:
+    t = Tabel.maak(VELDEN, [{"naam": "a", "plaats": ""}, {"naam": "b", "plaats": ""}])
+    deel = t.deel(np.asarray([1], dtype=np.int64))
+    assert deel.n == 1 and deel.waarde("naam", 0) == "b" and deel.waarde("plaats", 0) == ""
+    assert len(deel.uniek["plaats"]) == 0

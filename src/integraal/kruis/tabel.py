@@ -174,7 +174,9 @@ class Tabel:
             c = alle[rijen].astype(np.int64)
             waarden = self.uniek[kolom]
             aanwezig = c >= 0
-            if len(waarden) <= 4 * len(rijen):  # a look-up over the values: no sort
+            if not aanwezig.any():  # no value here (or none in the whole column)
+                lokaal, uniek[kolom] = np.full(len(c), -1, dtype=np.int64), waarden[:0]
+            elif len(waarden) <= 4 * len(rijen):  # a look-up over the values: no sort
                 gebruikt = np.zeros(len(waarden), dtype=np.bool_)
                 gebruikt[c[aanwezig]] = True
                 nummer = np.cumsum(gebruikt) - 1
