@@ -301,6 +301,8 @@ def main() -> None:
         regels += ["", *levering.sectie(json.loads(levering.LAATSTE.read_text())).splitlines()]
     if schaal.LAATSTE.exists():
         regels += ["", *schaal.sectie(json.loads(schaal.LAATSTE.read_text())).splitlines()]
+    if schaal.LAATSTE_GROOT.exists():
+        regels += ["", *schaal.sectie(json.loads(schaal.LAATSTE_GROOT.read_text())).splitlines()]
     regels += testsuite.sectie()
     UITVOER.write_text("\n".join(regels) + "\n")
     print("\n".join(regels))

@@ -535,7 +535,12 @@ def test_on_two_worker_processes_the_answer_is_the_same(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_scheduler_that_does_not_answer_is_said_in_dutch(tmp_path: Path) -> None:
+def test_a_scheduler_that_does_not_answer_is_said_in_dutch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from integraal.kruis import verdeeld
+
+    monkeypatch.setattr(verdeeld, "WACHTTIJD", 0.5)
     links, rechts, _ = _bestanden(tmp_path)
     (tmp_path / "m.yaml").write_text(MAPPING)
     uit = tmp_path / "paren.csv"

@@ -41,8 +41,11 @@ def _voorbereid(aantal: int) -> taken._Voorbereid:
     return taken._Voorbereid(tabel, [frozenset({"x"})] * tabel.n, koppelen=False)
 
 
-def test_a_large_scope_is_scored_on_the_workers_as_here(client: Client) -> None:
-    v = _voorbereid(6000)
+def test_a_large_scope_is_scored_on_the_workers_as_here(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(taken, "EIGEN_MODEL_VANAF", 2000)  # a model of its own, as when large
+    v = _voorbereid(2500)
     taak = Kruistaak(id="t", casus_id="C-1", soort=taken.Soort.CASUS.value, parameters={})
     hier: Any = taken._score(v, taak)
     daar = taken._score(v, taak, client)
@@ -51,6 +54,7 @@ def test_a_large_scope_is_scored_on_the_workers_as_here(client: Client) -> None:
     boven = daar.boven(taken.DREMPEL)
     assert np.array_equal(boven.a, hier.a[kies]) and np.array_equal(boven.b, hier.b[kies])
     assert np.array_equal(boven.gewicht, hier.gewicht[kies])
+    assert len(boven.a) > 100  # a run that finds something
     daar.sluit()
 
 
@@ -58,12 +62,14 @@ def test_only_a_large_scope_with_a_scheduler_goes_to_the_workers(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     adres = client.scheduler.address
-    monkeypatch.setattr(taken, "VERDEELD_VANAF", 5000)
-    with taken._werkers(_voorbereid(6000), adres) as c:
+    monkeypatch.setattr(taken, "VERDEELD_VANAF", 500)
+    monkeypatch.setattr(taken, "EIGEN_MODEL_VANAF", 100)
+    groot, klein = _voorbereid(600), _voorbereid(300)
+    with taken._werkers(groot, adres) as c:
         assert c is not None and len(c.nthreads()) == 2
-    with taken._werkers(_voorbereid(6000), None) as c:
+    with taken._werkers(groot, None) as c:
         assert c is None
-    with taken._werkers(_voorbereid(3000), adres) as c:
+    with taken._werkers(klein, adres) as c:
         assert c is None
     assert len(client.nthreads()) == 2  # a run's client leaves the scheduler running
 

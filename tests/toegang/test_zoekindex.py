@@ -179,10 +179,19 @@ def test_zoeken_op_een_term_gebruikt_de_trigramindex(met_levering: Wereld) -> No
             )
             for (naam,) in cur.fetchall():
                 cur.execute(f'DROP INDEX "{naam}"')
+            # On the partitioned table (migration 0030) the key (id, bron_id) can serve the
+            # partition's source condition too.
+            cur.execute("ALTER TABLE statement DROP CONSTRAINT pk_statement")
+            # A partition's copy of the index has a name of its own.
+            cur.execute(
+                "SELECT 'ix_statement_zoek' UNION SELECT i.inhrelid::regclass::text"
+                " FROM pg_inherits i WHERE i.inhparent = 'ix_statement_zoek'::regclass"
+            )
+            trigram = {r[0] for r in cur.fetchall()}
             cur.execute("SET LOCAL enable_seqscan = off")
             cur.execute("EXPLAIN " + opdracht, parameters)
             plan = " ".join(r[0] for r in cur.fetchall())
-            assert "ix_statement_zoek" in plan, plan
+            assert any(f"Index Scan on {n} " in plan for n in trigram), plan
         cur.close()
         c.rollback()
 

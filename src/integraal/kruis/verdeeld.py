@@ -57,6 +57,7 @@ from integraal.kruis.model import SCHAAL, Model, Niveaumatrix, schat_u
 from integraal.kruis.tabel import Tabel
 from integraal.kruis.vergelijk import Vergelijker, tegenbewijs
 
+WACHTTIJD = 5  # seconds to wait for a scheduler that does not answer
 UNIEZAAD = 0x0A11_5A7E  # the key of the hash that sends a pair to its part of the union
 
 
@@ -435,7 +436,7 @@ def verbind(aantal: int, adres: str | None = None) -> Iterator[Client]:
     describes), or else to `aantal` worker processes started here and stopped afterwards."""
     if adres:
         try:
-            client = Client(adres, timeout=5)
+            client = Client(adres, timeout=WACHTTIJD)
         except OSError as exc:
             raise Onbereikbaar(f"Geen Dask-scheduler bereikbaar op {adres}.") from exc
     else:

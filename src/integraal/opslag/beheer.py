@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
+from integraal.opslag import partities
 from integraal.opslag.db import invoeging
 from integraal.opslag.modellen import (
     Casus,
@@ -37,6 +38,7 @@ def synchroniseer_organisaties(sessie: Session, orgs: Iterable[Organisatie]) -> 
             ),
             rijen,
         )
+        partities.maak(sessie, [str(r["id"]) for r in rijen])
     return len(rijen)
 
 

@@ -28,6 +28,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
+from integraal.opslag import partities
 from integraal.opslag.db import invoeging
 from integraal.opslag.modellen import KlaargezetStatement, Levering, Statement, StatementGroep
 
@@ -147,7 +148,10 @@ def maak_zichtbaar(sessie: Session, levering_id: str, tijd: dt.datetime) -> int:
             .where(van_levering, ~bekend)
             .order_by(_KLAAR.c.nr),
         )
-        .on_conflict_do_nothing(index_elements=["id"])
+        # On PostgreSQL the key includes the source, by which the table is partitioned.
+        .on_conflict_do_nothing(
+            index_elements=["id", "bron_id"] if partities.is_verdeeld(sessie) else ["id"]
+        )
     )
     # New statements carry this delivery's id (known ones keep their first delivery's): a
     # count through that index, not a second pass over the staged rows.
