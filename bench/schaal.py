@@ -10,7 +10,10 @@ PostgreSQL half) makes a demo installation per database and:
   delivering process's peak memory;
 - starts `integraal serve` and lets 1, then 20 signed-in web clients alternate the demo case's
   page and a search for a surname (a different one each time, each held by about 0.2 % of the
-  persons), recording p50/p95 per kind and every answer that is not a 200.
+  persons), recording p50/p95 per kind and every answer that is not a 200;
+- with `--logregels N`, before the web clients, fills the processing log to N lines and then
+  (server stopped) times the first and a next checkpoint, `verify` of the whole log as the CLI
+  runs it and `verify --blok` of one block.
 Results go to bench/schaal-laatste.json and, through `sectie()`, to docs/benchmarks.md.
 """
 
@@ -284,26 +287,151 @@ def belast(inst: Installatie, clients: int, seconden: float) -> dict[str, Any]:
     }
 
 
-def meet(soort: str, statements: int, seconden: float) -> dict[str, Any]:
+def vul_logboek(inst: Installatie, doel: int) -> dict[str, Any]:
+    """Log lines through `logboek.schrijf` in transactions of 10,000 (as a delivery or a
+    large search writes them) until the log holds `doel` lines."""
+    from bench.logboek import _verwerking
+    from integraal import logboek
+    from integraal.opslag.db import maak_engine, maak_sessiefabriek, transactie
+
+    engine = maak_engine(inst.database)
+    fabriek = maak_sessiefabriek(engine)
+    with transactie(fabriek, lezen=True) as s:
+        al = begin = logboek.aantal_regels(s)
+    t0 = time.perf_counter()
+    while al < doel:
+        n = min(10_000, doel - al)
+        with transactie(fabriek) as s:
+            logboek.schrijf(s, [_verwerking(al + i) for i in range(n)])
+        al += n
+        if al % 1_000_000 < 10_000:
+            print(f"  {inst.soort}: {al:,} logregels", flush=True)
+    duur = time.perf_counter() - t0
+    engine.dispose()
+    return {"regels": al, "per_s": round((al - begin) / duur) if duur else None}
+
+
+def meet_logboek(inst: Installatie, runs: int) -> dict[str, Any]:
+    """On the filled log: the first checkpoint (which stores every complete block's root), a
+    next one (the stored roots and the open block), `verify` as the CLI runs it, and one
+    block on its own (`verify --blok`)."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from bench.omgeving import mediaan_tijd
+    from integraal import logboek
+    from integraal.logboek.keten import BLOK
+    from integraal.logboek.ondertekening import publieke_sleutel_hex
+    from integraal.opslag.db import maak_engine, maak_sessiefabriek, transactie
+
+    engine = maak_engine(inst.database)
+    fabriek = maak_sessiefabriek(engine)
+    sleutel = Ed25519PrivateKey.generate()
+    publiek = publieke_sleutel_hex(sleutel)
+
+    def checkpoint() -> float:
+        t0 = time.perf_counter()
+        with transactie(fabriek) as s:
+            logboek.maak_checkpoint(s, sleutel)
+        return time.perf_counter() - t0
+
+    eerste, volgende = checkpoint(), checkpoint()
+    with transactie(fabriek, lezen=True) as s:
+        regels = logboek.aantal_regels(s)
+
+    def heel() -> None:
+        with transactie(fabriek, lezen=True) as s:
+            v = logboek.verifieer(s, [], publiek)
+        assert v.in_orde and v.aantal == regels, v.tekst()
+
+    blok = regels // BLOK // 2  # one from the middle
+
+    def een_blok() -> None:
+        with transactie(fabriek, lezen=True) as s:
+            v = logboek.verifieer_blok(s, blok, publiek)
+        assert v.in_orde and v.aantal == BLOK and v.gecontroleerde_checkpoints == 1, v.tekst()
+
+    verify_s = mediaan_tijd(heel, runs)
+    blok_s = mediaan_tijd(een_blok, runs) if regels >= BLOK else None
+    engine.dispose()
+    return {
+        "regels": regels,
+        "blokgrootte": BLOK,
+        "eerste_checkpoint_s": round(eerste, 1),
+        "volgend_checkpoint_s": round(volgende, 2),
+        "verify_s": round(verify_s, 1),
+        "verify_blok_s": round(blok_s, 2) if blok_s is not None else None,
+        "runs": runs,
+    }
+
+
+def meet(soort: str, statements: int, seconden: float, logregels: int = 0) -> dict[str, Any]:
     with installatie(soort) as inst:
         vulling = vul(inst, statements)
+        logvulling = vul_logboek(inst, logregels) if logregels else None
         inst.start()
         try:
             with httpx.Client(base_url=inst.url, timeout=600) as c:  # warm the caches once
                 aanmelden(c, "analist.riec")
                 c.get(f"/casussen/{CASUS}")
                 _zoek(c, _zoekformulier(c), ACHTERNAMEN[0])
-            return {
+            uit = {
                 "vulling": vulling,
                 "1": belast(inst, 1, seconden),
                 "20": belast(inst, 20, seconden),
             }
         finally:
             inst.stop()
+        if logvulling is not None:
+            uit["logboek"] = {**logvulling, **meet_logboek(inst, runs=3)}
+        return uit
 
 
 def _nl(n: int) -> str:
     return f"{n:,}".replace(",", ".")
+
+
+# `verify` of 1,000,000 lines in one process before the log was kept in blocks (the anchor of
+# the Logboek section of docs/benchmarks.md, 2026-11-30).
+VERIFY_ANKER_PER_MILJOEN_S = 17.9
+
+
+def _logsectie(uitkomst: dict[str, Any]) -> list[str]:
+    regels = [
+        "Op PostgreSQL staan de statements sinds migratie 0030 per bron in een eigen partitie "
+        "(`LIST (bron_id)`, besluit 0023): hier alle in die van de gemeente. Rijen/s is de hele "
+        "opdracht per levering, opstart inbegrepen. Eén serverproces, zoals bij het miljoen "
+        "hierboven.",
+    ]
+    for soort in ("sqlite", "postgresql"):
+        log = (uitkomst.get(soort) or {}).get("logboek")
+        if not log:
+            continue
+        miljoen = log["regels"] / 1e6
+        per_miljoen = log["verify_s"] / miljoen
+        regels += [
+            "",
+            f"Het logboek van dezelfde database ({soort}), vóór de webmeting gevuld tot "
+            f"{_nl(log['regels'])} regels via `logboek.schrijf` in transacties van 10.000, in "
+            f"blokken van {_nl(log['blokgrootte'])} regels (migratie 0031: op PostgreSQL elk "
+            "blok een partitie; de wortel van een vol blok opgeslagen met een ondertekend "
+            f"checkpoint aan zijn einde). Mediaan van {log['runs']} runs; het anker is verify "
+            f"per miljoen regels in één proces vóór de blokken ({VERIFY_ANKER_PER_MILJOEN_S} s, "
+            "sectie Logboek).",
+            "",
+            "| Meting | Nu | Anker | Verhouding |",
+            "|---|---|---|---|",
+            f"| schrijven | {_nl(log['per_s'])} regels/s | — | — |",
+            f"| eerste checkpoint (alle blokwortels berekend en opgeslagen) | "
+            f"{log['eerste_checkpoint_s']} s | — | — |",
+            f"| volgend checkpoint (opgeslagen wortels en het open blok) | "
+            f"{log['volgend_checkpoint_s']} s | — | — |",
+            f"| verify, hele logboek (in delen over de werkprocessen) | {log['verify_s']} s | — "
+            "| — |",
+            f"| verify per miljoen regels | {per_miljoen:.1f} s | "
+            f"{VERIFY_ANKER_PER_MILJOEN_S} s | {VERIFY_ANKER_PER_MILJOEN_S / per_miljoen:.2f}× |",
+            f"| verify van één blok (`verify --blok`) | {log['verify_blok_s']} s | — | — |",
+        ]
+    return regels
 
 
 def sectie(uitkomst: dict[str, Any]) -> str:
@@ -347,18 +475,7 @@ def sectie(uitkomst: dict[str, Any]) -> str:
                     f"{niet} |"
                 )
     if groot:
-        return "\n".join(
-            [
-                *regels,
-                "",
-                "Op PostgreSQL staan de statements sinds migratie 0030 per bron in een eigen "
-                "partitie (`LIST (bron_id)`, besluit 0023): hier alle in die van de gemeente. "
-                "Rijen/s is de hele opdracht per levering, opstart inbegrepen. Eén "
-                "serverproces, zoals bij het miljoen hierboven; het logboek is niet "
-                "verdeeld (open in issue 24).",
-                "",
-            ]
-        )
+        return "\n".join([*regels, "", *_logsectie(uitkomst), ""])
     regels += [
         "",
         "Rijen/s is de hele opdracht per levering, opstart inbegrepen, bij zo'n 11 statements "
@@ -380,6 +497,9 @@ def main() -> None:
     p.add_argument("--statements", type=int, default=1_000_000)
     p.add_argument("--seconden", type=float, default=30)
     p.add_argument("--databases", default="sqlite,postgresql")
+    p.add_argument(
+        "--logregels", type=int, default=0, help="het logboek eerst tot zoveel regels vullen"
+    )
     a = p.parse_args()
     uitkomst: dict[str, Any] = {
         "machine": machine(),
@@ -388,7 +508,7 @@ def main() -> None:
     }
     for soort in a.databases.split(","):
         print(f"{soort}: vullen tot {a.statements:,} statements", flush=True)
-        uitkomst[soort] = meet(soort, a.statements, a.seconden)
+        uitkomst[soort] = meet(soort, a.statements, a.seconden, a.logregels)
         print(json.dumps(uitkomst[soort], indent=1), flush=True)
     uit = LAATSTE_GROOT if a.statements >= GROOT else LAATSTE
     uit.write_text(json.dumps(uitkomst, indent=1, ensure_ascii=False) + "\n")

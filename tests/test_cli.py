@@ -166,6 +166,26 @@ def test_verify_meldt_manipulatie(env: Wereld) -> None:
     assert r.exit_code == 1 and "regel 2" in r.output
 
 
+def test_verify_van_een_blok(env: Wereld, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--blok N` checks one block (blocks of 4 lines here); blocks are counted from 1."""
+    from integraal.logboek import keten
+    from tests.logboek.test_verifieer import _vul
+
+    monkeypatch.setattr(keten, "BLOK", 4)
+    _vul(env.omgeving, 10)
+    assert runner.invoke(app, ["logboek", "checkpoint"]).exit_code == 0
+    r = runner.invoke(app, ["logboek", "verify", "--blok", "2"])
+    assert r.exit_code == 0, r.output
+    assert "Blok 2 (regels 5 tot en met 8) in orde" in r.output
+    assert "ondertekende checkpoint aan zijn einde kloppen" in r.output
+    r = runner.invoke(app, ["logboek", "verify", "--blok", "3"])
+    assert r.exit_code == 0
+    assert "2 regels en hun keten kloppen; het blok is nog niet vol" in r.output
+    r = runner.invoke(app, ["logboek", "verify", "--blok", "4"])
+    assert r.exit_code == 1 and "Blok 4 bestaat nog niet: het logboek telt" in r.output
+    assert runner.invoke(app, ["logboek", "verify", "--blok", "0"]).exit_code == 2
+
+
 def test_gebruiker_aanmaken(env: Wereld) -> None:
     r = runner.invoke(
         app,

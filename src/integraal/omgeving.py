@@ -27,6 +27,7 @@ from integraal.domein import werkdagen
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import Weigering
 from integraal.instellingen import Instellingen, instellingen
+from integraal.logboek import keten as logketen
 from integraal.logboek.getuige import controleer_map, publiceer
 from integraal.logboek.getuige import lees as lees_getuige
 from integraal.logboek.ondertekening import Checkpoint, laad_of_maak_sleutel, publieke_sleutel_hex
@@ -185,6 +186,48 @@ class Omgeving:
         sleutel = vertrouwde_sleutel or publieke_sleutel_hex(self.ondertekensleutel())
         with transactie(self.fabriek, lezen=True) as sessie:
             return logboek.verifieer(sessie, getuigen, sleutel)
+
+    def verifieer_logboekblok(
+        self, blok: int, vertrouwde_sleutel: str | None = None
+    ) -> tuple[str, bool]:
+        """One block of the log on its own (`logboek.verifieer_blok`, numbered from 0): the
+        finding in Dutch and whether it is in order."""
+        sleutel = vertrouwde_sleutel or publieke_sleutel_hex(self.ondertekensleutel())
+        van, tot = logketen.blokgrenzen(blok)
+        with transactie(self.fabriek, lezen=True) as sessie:
+            regels = logboek.aantal_regels(sessie)
+            if van > regels:
+                blokken = -(-regels // logketen.BLOK)
+                return (
+                    f"Blok {blok + 1} bestaat nog niet: het logboek telt {regels:,} regels in "
+                    f"{blokken} {'blok' if blokken == 1 else 'blokken'}.".replace(",", "."),
+                    False,
+                )
+            v = logboek.verifieer_blok(sessie, blok, sleutel)
+        naam = f"Blok {blok + 1} (regels {van:,} tot en met {tot:,})".replace(",", ".")
+        if v.bevinding is not None:
+            b = v.bevinding
+            return (
+                f"{naam} NIET in orde: eerste afwijking bij regel {b.volgnummer}: {b.reden}.",
+                False,
+            )
+        if v.aantal < tot - van + 1:
+            return (
+                f"{naam} in orde: {v.aantal} regels en hun keten kloppen; "
+                "het blok is nog niet vol.",
+                True,
+            )
+        if not v.gecontroleerde_checkpoints:
+            return (
+                f"{naam}: de regels en hun keten kloppen; de wortel van het blok is nog niet "
+                "vastgelegd (dat doet het volgende checkpoint).",
+                True,
+            )
+        return (
+            f"{naam} in orde: de regels, hun keten, de wortel van het blok en het ondertekende "
+            "checkpoint aan zijn einde kloppen.",
+            True,
+        )
 
 
 def maak_omgeving(

@@ -20,12 +20,24 @@ def logboek_verify(
         list[Path] | None, typer.Option(exists=True, help="Checkpoint van de getuige")
     ] = None,
     sleutel: Annotated[str | None, typer.Option(help="Vertrouwde publieke sleutel (hex)")] = None,
+    blok: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Alleen dit blok (blok 1 zijn de eerste 1.048.576 regels, blok 2 de volgende)",
+        ),
+    ] = None,
 ) -> None:
     """Controleer het logboek; noemt de eerste regel die niet klopt, en hoe oud het nieuwste
-    checkpoint van de getuige is (uit INTEGRAAL_GETUIGE_MAP en --checkpoint)."""
+    checkpoint van de getuige is (uit INTEGRAAL_GETUIGE_MAP en --checkpoint). Met --blok één
+    blok op zichzelf: zijn regels, zijn wortel en het ondertekende checkpoint aan zijn einde."""
     from integraal.logboek.ondertekening import Checkpoint
 
     omg = omgeving()
+    if blok is not None:
+        tekst, goed = omg.verifieer_logboekblok(blok - 1, sleutel)
+        typer.echo(tekst)
+        raise typer.Exit(0 if goed else 1)
     extra = [Checkpoint.uit_json(p.read_text()) for p in checkpoint or []]
     v = omg.verifieer_logboek(extra, sleutel)
     typer.echo(v.tekst())

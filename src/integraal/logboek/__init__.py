@@ -8,6 +8,7 @@ from integraal.logboek.dienst import (
     Verificatie,
     VerificatieUit,
     Verwerking,
+    aantal_regels,
     groei_sinds_checkpoint,
     inzage,
     maak_checkpoint,
@@ -17,6 +18,7 @@ from integraal.logboek.dienst import (
     schrijf_audits,
     schrijf_handeling,
     verifieer,
+    verifieer_blok,
     wis_persoonsdelen,
 )
 
@@ -27,6 +29,7 @@ __all__ = [
     "Verificatie",
     "VerificatieUit",
     "Verwerking",
+    "aantal_regels",
     "groei_sinds_checkpoint",
     "inzage",
     "maak_checkpoint",
@@ -36,5 +39,6 @@ __all__ = [
     "schrijf_audits",
     "schrijf_handeling",
     "verifieer",
+    "verifieer_blok",
     "wis_persoonsdelen",
 ]

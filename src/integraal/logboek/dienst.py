@@ -4,10 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import multiprocessing
 import os
 import secrets
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from integraal.domein.actor import Actor
 from integraal.domein.invoer import Uitvoer
+from integraal.logboek import keten as keten_mod
 from integraal.logboek.keten import (
     NUL_KETEN,
     MerkleFront,
@@ -64,8 +67,10 @@ class Verwerking:
     status: int = STATUS_OK
     start: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     eind: dt.datetime | None = None
-    # Lines whose personal part this line records as lawfully erased (`wis_persoonsdelen`).
+    # Lines whose personal part this line records as lawfully erased (`wis_persoonsdelen`):
+    # one by one, and whole blocks as (first, last) line.
     gewist: tuple[int, ...] = ()
+    gewiste_bereiken: tuple[tuple[int, int], ...] = ()
 
 
 def schrijf(sessie: Sessie, verwerkingen: Sequence[Verwerking]) -> list[int]:
@@ -100,6 +105,8 @@ def schrijf(sessie: Sessie, verwerkingen: Sequence[Verwerking]) -> list[int]:
         }
         if v.gewist:
             lijn["dpl.integraal.erased_subjects"] = list(v.gewist)
+        if v.gewiste_bereiken:
+            lijn["dpl.integraal.erased_ranges"] = [list(b) for b in v.gewiste_bereiken]
         if v.betrokkene is not None:
             zout = secrets.token_hex(16)
             soort = v.betrokkene_soort or "onbekend"
@@ -127,7 +134,7 @@ def schrijf(sessie: Sessie, verwerkingen: Sequence[Verwerking]) -> list[int]:
                 "tijd": eind,
             }
         )
-    opslag.voeg_toe(sessie, regels, betrokkenen, opslag.Kop(volgnummer, keten))
+    opslag.voeg_toe(sessie, regels, betrokkenen, opslag.Kop(volgnummer, keten), keten_mod.BLOK)
     return list(range(kop.volgnummer + 1, volgnummer + 1))
 
 
@@ -191,10 +198,21 @@ def wis_persoonsdelen(
     """Erase the personal part (subject, salt) of these lines at the end of their term, and
     record that in the chain itself: `verifieer` then tells this lawful erasure from a
     deletion by someone who wanted a read to disappear. The lines stay; their commitments
-    stay, so nobody can put another person in their place."""
+    stay, so nobody can put another person in their place.
+
+    A complete block whose every remaining personal part is erased now is recorded as one
+    range and erased whole (on PostgreSQL its partition is dropped): a million numbers
+    neither in the entry nor in a delete."""
     gewist = sorted(set(volgnummers) & set(opslag.met_persoonsdeel(sessie, volgnummers)))
     if not gewist:
         return 0
+    per_blok = Counter(keten_mod.blok_van(n) for n in gewist)
+    kop = opslag.lees_kop(sessie)
+    compleet = [b for b in per_blok if keten_mod.blokgrenzen(b)[1] <= kop.volgnummer]
+    aanwezig = opslag.persoonsdelen_per_blok(sessie, keten_mod.BLOK, compleet)
+    hele = sorted(b for b, n in aanwezig.items() if n == per_blok[b])
+    los = [n for n in gewist if keten_mod.blok_van(n) not in set(hele)]
+    bereiken = tuple(keten_mod.blokgrenzen(b) for b in hele)
     schrijf(
         sessie,
         [
@@ -209,11 +227,15 @@ def wis_persoonsdelen(
                 verstrekker=None,
                 ontvanger=None,
                 categorieen=(),
-                gewist=tuple(gewist),
+                gewist=tuple(los),
+                gewiste_bereiken=bereiken,
             )
         ],
     )
-    return opslag.verwijder_betrokkenen(sessie, gewist)
+    opslag.verwijder_betrokkenen(sessie, los)
+    for van, tot in bereiken:
+        opslag.verwijder_blok_betrokkenen(sessie, van, tot)
+    return len(gewist)
 
 
 @dataclass(frozen=True)
@@ -272,7 +294,14 @@ EINDE = "het einde van het logboek ontbreekt: regels zijn verwijderd"
 # From this many lines on, `verifieer` splits the log over processes (starting the fork server
 # the first time costs about a second; below this a log verifies in a few seconds in one).
 VANAF_PARALLEL = 200_000
-_BLAD = 32  # bytes of a leaf hash
+# The smallest part a worker gets (a power of two): below it, sending the part costs more
+# than checking it.
+KLEINSTE_DEEL = 1 << 14
+WISSING_VERVALLEN = (
+    "het persoonsdeel (betrokkene) is verwijderd zonder wissingsregel na de bewaartermijn"
+)
+
+Stapel = tuple[tuple[int, bytes], ...]
 
 
 class _Toetser:
@@ -284,8 +313,11 @@ class _Toetser:
     def __init__(self, van: int, keten: str) -> None:
         self.verwacht, self.keten = van, keten
         self.bevinding: Bevinding | None = None
-        self.zonder: set[int] = set()
+        # Lines without their personal part, as runs (first, last): a block erased whole is
+        # one run, not a million numbers.
+        self.zonder: list[tuple[int, int]] = []
         self.gewist: dict[int, int] = {}  # line -> the last erasure entry that names it
+        self.bereiken: list[tuple[int, int]] = []  # ranges erased whole (a block's)
 
     def bladen(
         self, rijen: Iterable[opslag.Logrij], tot: int | None = None, *, einde: bool = False
@@ -340,9 +372,15 @@ class _Toetser:
         ):
             return Bevinding(regel.volgnummer, "het persoonsdeel (betrokkene) is gewijzigd")
         if regel.betrokkene is None and lijn.get("dpl.integraal.subject_commitment"):
-            self.zonder.add(regel.volgnummer)
+            n = regel.volgnummer
+            if self.zonder and self.zonder[-1][1] == n - 1:
+                self.zonder[-1] = (self.zonder[-1][0], n)
+            else:
+                self.zonder.append((n, n))
         for n in lijn.get("dpl.integraal.erased_subjects", ()):
             self.gewist[n] = regel.volgnummer
+        for van, tot in lijn.get("dpl.integraal.erased_ranges", ()):
+            self.bereiken.append((van, tot))
         self.keten = keten
         self.verwacht += 1
         return blad
@@ -350,24 +388,43 @@ class _Toetser:
 
 @dataclass(frozen=True)
 class _Deel:
-    """What a worker found in its part of the log (sent back between processes)."""
+    """What was found in one part of the log, which starts at a multiple of its power-of-two
+    size (so its lines are perfect subtrees of the log's tree): the tree of the lines that
+    passed and its state at each checkpoint inside the part, sent back between processes
+    instead of the leaves."""
 
-    bladen: bytes
+    van: int
+    stapel: Stapel
+    stapels_op: dict[int, Stapel]
     bevinding: Bevinding | None
-    zonder: set[int]
+    zonder: list[tuple[int, int]]
     gewist: dict[int, int]
+    bereiken: list[tuple[int, int]]
     keten: str
 
 
-def _toets_deel(adres: str, van: int, tot: int, keten: str, einde: bool) -> _Deel:
+def _toets_rijen(
+    rijen: Iterable[opslag.Logrij],
+    van: int,
+    tot: int,
+    keten: str,
+    einde: bool,
+    meet_op: frozenset[int],
+) -> _Deel:
     t = _Toetser(van, keten)
-    bladen = b"".join(t.bladen(opslag.regels_in_bereik(adres, van, tot), tot, einde=einde))
-    return _Deel(bladen, t.bevinding, t.zonder, t.gewist, t.keten)
+    front = MerkleFront()
+    stapels: dict[int, Stapel] = {}
+    for blad in t.bladen(rijen, tot, einde=einde):
+        front.voeg_toe(blad)
+        if van - 1 + front.grootte in meet_op:
+            stapels[van - 1 + front.grootte] = front.stapel()
+    return _Deel(van, front.stapel(), stapels, t.bevinding, t.zonder, t.gewist, t.bereiken, t.keten)
 
 
-def _per_blad(deel: _Deel) -> Iterator[bytes]:
-    for i in range(0, len(deel.bladen), _BLAD):
-        yield deel.bladen[i : i + _BLAD]
+def _toets_deel(
+    adres: str, van: int, tot: int, keten: str, einde: bool, meet_op: frozenset[int]
+) -> _Deel:
+    return _toets_rijen(opslag.regels_in_bereik(adres, van, tot), van, tot, keten, einde, meet_op)
 
 
 def _werkers() -> multiprocessing.context.BaseContext:
@@ -378,29 +435,84 @@ def _werkers() -> multiprocessing.context.BaseContext:
     return ctx
 
 
+def _grenzen(tot: int, per_deel: int) -> list[tuple[int, int]]:
+    return [(v, min(v + per_deel - 1, tot)) for v in range(1, tot + 1, per_deel)]
+
+
 def _in_delen(
-    sessie: Sessie, adres: str, tot: int, processen: int, per_deel: int
-) -> Iterator[tuple[Iterator[bytes], _Deel | _Toetser]]:
-    """The lines 1 to `tot` checked in parts by worker processes, the parts in order, then any
-    lines after them here. Each part starts from the chain hash stored before it, which the
-    part before checks: together they check every link."""
-    vans = list(range(1, tot + 1, per_deel))
-    tots = [min(v + per_deel - 1, tot) for v in vans]
-    ketens = opslag.ketens_op(sessie, [v - 1 for v in vans if v > 1])
-    begin = [NUL_KETEN if v == 1 else ketens.get(v - 1, NUL_KETEN) for v in vans]
-    keten = NUL_KETEN
+    sessie: Sessie,
+    adres: str,
+    tot: int,
+    processen: int,
+    per_deel: int,
+    meet_op: frozenset[int],
+) -> Iterator[_Deel]:
+    """The lines 1 to `tot` checked in parts by worker processes, the parts in order. Each
+    part starts from the chain hash stored before it, which the part before checks: together
+    they check every link."""
+    grenzen = _grenzen(tot, per_deel)
+    ketens = opslag.ketens_op(sessie, [v - 1 for v, _ in grenzen if v > 1])
+    begin = [NUL_KETEN if v == 1 else ketens.get(v - 1, NUL_KETEN) for v, _ in grenzen]
     with ProcessPoolExecutor(processen, mp_context=_werkers()) as ex:
         try:
-            eindes = [t == tot for t in tots]
-            for deel in ex.map(_toets_deel, [adres] * len(vans), vans, tots, begin, eindes):
-                yield _per_blad(deel), deel
-                keten = deel.keten
+            yield from ex.map(
+                _toets_deel,
+                [adres] * len(grenzen),
+                [v for v, _ in grenzen],
+                [t for _, t in grenzen],
+                begin,
+                [t == tot for _, t in grenzen],
+                [frozenset(g for g in meet_op if v <= g <= t) for v, t in grenzen],
+            )
         finally:
             ex.shutdown(cancel_futures=True)
-    # Lines after the head as it was read first (appended since, or put there by hand): here,
-    # in this read, as one pass would.
-    staart = _Toetser(tot + 1, keten)
-    yield staart.bladen(opslag.regels_op_volgorde(sessie, van=tot + 1)), staart
+
+
+def _in_een_proces(
+    rijen: Iterator[opslag.Logrij], tot: int, per_deel: int, meet_op: frozenset[int]
+) -> Iterator[_Deel]:
+    """The same parts from one stream, here: the chain runs on from part to part."""
+    keten = NUL_KETEN
+    for v, t in _grenzen(tot, per_deel):
+        deel = _toets_rijen(itertools.islice(rijen, t - v + 1), v, t, keten, t == tot, meet_op)
+        yield deel
+        if deel.bevinding is not None:
+            return
+        keten = deel.keten
+
+
+def _deelgrootte(n: int, processen: int, per_deel: int | None) -> int:
+    """A power of two at most a block: parts and blocks are then subtrees of the log's tree."""
+    if per_deel is None:
+        per_deel = max(KLEINSTE_DEEL, -(-n // (processen * 4)))
+    macht = 1
+    while macht * 2 <= min(per_deel, keten_mod.BLOK):
+        macht *= 2
+    return macht
+
+
+def _wortel(voor: MerkleFront, stapel: Stapel) -> bytes:
+    f = voor.kopie()
+    f.voeg_stapel_toe(stapel)
+    return f.wortel()
+
+
+def _ontbrekend(
+    zonder: Iterable[tuple[int, int]], gewist: dict[int, int], bereiken: Sequence[tuple[int, int]]
+) -> int | None:
+    """The first line whose personal part is gone without an erasure entry after it that
+    names it (on its own, or its block as a whole)."""
+    for a, z in sorted(zonder):
+        n = a
+        while n <= z:
+            gedekt = next((t for v, t in bereiken if v <= n <= t), None)
+            if gedekt is not None:
+                n = gedekt + 1
+                continue
+            if gewist.get(n, 0) < n:
+                return n
+            n += 1
+    return None
 
 
 def verifieer(
@@ -416,9 +528,11 @@ def verifieer(
     signatures are checked too: a stored checkpoint someone recomputed after rewriting the
     log no longer passes for one the application signed.
 
-    A large log is checked in parts by `processen` worker processes (by default one per core,
-    at most four, from `VANAF_PARALLEL` lines on); the tree heads and the checkpoints are
-    then computed here from their leaves, in order, as in one pass."""
+    The log is checked in parts whose size is a power of two (at most a block): by
+    `processen` worker processes for a large log (by default one per core, at most four, from
+    `VANAF_PARALLEL` lines on), else here. A part sends back its subtrees, not its leaves;
+    the tree heads, each complete block's stored root and the checkpoints are computed here
+    from them, in order, as in one pass."""
     opgeslagen = [
         Checkpoint(
             c.boomgrootte,
@@ -447,67 +561,179 @@ def verifieer(
             return Verificatie(
                 0, 0, Bevinding(cp.boomgrootte, f"handtekening van {herkomst}-checkpoint ongeldig")
             )
+    blokwortels = opslag.blokwortels(sessie)
 
     kop = opslag.lees_kop(sessie)
+    tot = kop.volgnummer
     adres = opslag.adres(sessie)
     if processen is None:
-        processen = min(os.cpu_count() or 1, 4) if kop.volgnummer >= VANAF_PARALLEL else 1
-    stukken: Iterable[tuple[Iterable[bytes], _Toetser | _Deel]]
-    parallel = processen > 1 and adres is not None and kop.volgnummer > 0
+        processen = min(os.cpu_count() or 1, 4) if tot >= VANAF_PARALLEL else 1
+    parallel = processen > 1 and adres is not None and tot > 0
+    grootte = _deelgrootte(tot, processen, per_deel)
+    meet_op = frozenset(g for g in te_toetsen if g <= tot)
+    stroom = opslag.regels_op_volgorde(sessie, van=tot + 1 if parallel else None)
     if parallel:
         assert adres is not None
-        deel = per_deel or max(10_000, -(-kop.volgnummer // (processen * 4)))
-        stukken = _in_delen(sessie, adres, kop.volgnummer, processen, deel)
+        delen = _in_delen(sessie, adres, tot, processen, grootte, meet_op)
     else:
-        t = _Toetser(1, NUL_KETEN)
-        stukken = [(t.bladen(opslag.regels_op_volgorde(sessie)), t)]
+        delen = _in_een_proces(stroom, tot, grootte, meet_op)
 
-    front = MerkleFront()
-    getoetst = aantal = 0
+    front, blokfront = MerkleFront(), MerkleFront()
+    getoetst = 0
     keten = NUL_KETEN
-    # Lines that committed to a subject whose personal part is gone, until an erasure entry
-    # further on names them; those left at the end were removed without one.
-    zonder: set[int] = set()
+    zonder: list[tuple[int, int]] = []
     gewist: dict[int, int] = {}
+    bereiken: list[tuple[int, int]] = []
 
     def fout(n: int, reden: str) -> Verificatie:
-        return Verificatie(aantal, getoetst, Bevinding(n, reden))
+        return Verificatie(front.grootte, getoetst, Bevinding(n, reden))
 
-    for bladen, stuk in stukken:
-        for blad in bladen:
-            aantal += 1
-            front.voeg_toe(blad)
-            for herkomst, cp in te_toetsen.get(aantal, []):
-                if front.wortel().hex() != cp.wortel_hash:
-                    return fout(
-                        aantal,
+    def toets_checkpoints(grootte: int, wortel: bytes) -> Verificatie | None:
+        nonlocal getoetst
+        for herkomst, cp in te_toetsen.get(grootte, []):
+            if wortel.hex() != cp.wortel_hash:
+                return Verificatie(
+                    grootte,
+                    getoetst,
+                    Bevinding(
+                        grootte,
                         f"{herkomst} checkpoint over {cp.boomgrootte} regels past niet: "
                         "het logboek tot hier is herschreven",
-                    )
-                getoetst += 1
-        if stuk.bevinding is not None:
-            return Verificatie(aantal, getoetst, stuk.bevinding)
-        zonder |= stuk.zonder
-        for n, e in stuk.gewist.items():
+                    ),
+                )
+            getoetst += 1
+        return None
+
+    for deel in delen:
+        for g in sorted(deel.stapels_op):
+            if (uit := toets_checkpoints(g, _wortel(front, deel.stapels_op[g]))) is not None:
+                return uit
+        front.voeg_stapel_toe(deel.stapel)
+        blokfront.voeg_stapel_toe(deel.stapel)
+        if blokfront.grootte == keten_mod.BLOK:
+            van = front.grootte - keten_mod.BLOK + 1
+            opgeslagen_blok = blokwortels.get(van)
+            if opgeslagen_blok is not None and opgeslagen_blok[1] != blokfront.wortel().hex():
+                return fout(
+                    van,
+                    f"de opgeslagen wortel van het blok vanaf regel {van} past niet bij zijn "
+                    "regels: het blok is herschreven nadat het werd afgesloten",
+                )
+            blokfront = MerkleFront()
+        if deel.bevinding is not None:
+            return Verificatie(front.grootte, getoetst, deel.bevinding)
+        zonder.extend(deel.zonder)
+        for n, e in deel.gewist.items():
             gewist[n] = max(e, gewist.get(n, 0))
-        keten = stuk.keten
+        bereiken.extend(deel.bereiken)
+        keten = deel.keten
+    # Lines after the head as it was read first (appended since, or put there by hand): here,
+    # in this read, leaf by leaf, as one pass would.
+    staart = _Toetser(tot + 1, keten)
+    for blad in staart.bladen(stroom):
+        front.voeg_toe(blad)
+        if (uit := toets_checkpoints(front.grootte, front.wortel())) is not None:
+            return uit
+    if staart.bevinding is not None:
+        return Verificatie(front.grootte, getoetst, staart.bevinding)
+    zonder.extend(staart.zonder)
+    gewist.update(staart.gewist)
+    bereiken.extend(staart.bereiken)
+    aantal = front.grootte
     kop = opslag.lees_kop(sessie)  # the head as it stands after the last line read
-    if kop.volgnummer != aantal or kop.keten_hash != keten:
+    if kop.volgnummer != aantal or kop.keten_hash != staart.keten:
         return fout(aantal + 1, EINDE)
-    if ontbrekend := {n for n in zonder if gewist.get(n, 0) < n}:
+    if (eerste := _ontbrekend(zonder, gewist, bereiken)) is not None:
         if parallel:
             # Workers read in snapshots of their own: a lawful erasure that committed while
             # they read shows as a removed personal part. One pass in this read decides.
             return verifieer(sessie, extra_checkpoints, vertrouwde_sleutel, processen=1)
-        return fout(
-            min(ontbrekend),
-            "het persoonsdeel (betrokkene) is verwijderd zonder wissingsregel na de bewaartermijn",
-        )
-    for grootte in te_toetsen:
-        if grootte > aantal:
-            return fout(aantal + 1, f"een checkpoint noemt {grootte} regels; er zijn er minder")
+        return fout(eerste, WISSING_VERVALLEN)
+    for g in te_toetsen:
+        if g > aantal:
+            return fout(aantal + 1, f"een checkpoint noemt {g} regels; er zijn er minder")
     nieuwste = max(extra_checkpoints, key=lambda c: (c.boomgrootte, c.tijd), default=None)
     return Verificatie(aantal, getoetst, None, nieuwste)
+
+
+def verifieer_blok(sessie: Sessie, blok: int, vertrouwde_sleutel: str) -> Verificatie:
+    """One block of the log on its own (on PostgreSQL one partition): its lines against the
+    chain from the hash stored before it, their root against the block's stored root, and
+    the stored roots of this block and all before it against the signed checkpoint at its
+    end, so the block is bound to a tree head the application signed. Whether a removed
+    personal part was lawfully erased is known only from the lines after it: the whole
+    log's check (`verifieer`) judges that."""
+    grootte = keten_mod.BLOK
+    van, tot = keten_mod.blokgrenzen(blok)
+    kop = opslag.lees_kop(sessie)
+    if van > kop.volgnummer:
+        return Verificatie(0, 0, Bevinding(van, f"blok {blok + 1} bestaat nog niet"))
+    laatste = min(tot, kop.volgnummer)
+    keten = NUL_KETEN if van == 1 else opslag.ketens_op(sessie, [van - 1]).get(van - 1, "")
+    rijen = opslag.regels_op_volgorde(sessie, van=van, tot=laatste)
+    deel = _toets_rijen(rijen, van, laatste, keten, laatste == kop.volgnummer, frozenset())
+    aantal = sum(1 << h for h, _ in deel.stapel)
+    if deel.bevinding is not None:
+        return Verificatie(aantal, 0, deel.bevinding)
+    if laatste < tot:
+        return Verificatie(aantal, 0, None)  # the block is not complete: no root yet
+    wortels = opslag.blokwortels(sessie)
+    eigen = wortels.get(van)
+    if eigen is None:
+        return Verificatie(aantal, 0, None)  # complete, its root not yet stored
+    if eigen[1] != deel.stapel[0][1].hex():
+        return Verificatie(
+            aantal,
+            0,
+            Bevinding(
+                van,
+                f"de opgeslagen wortel van het blok vanaf regel {van} past niet bij zijn "
+                "regels: het blok is herschreven nadat het werd afgesloten",
+            ),
+        )
+    cp = opslag.checkpoint_op(sessie, tot)
+    if cp is None:
+        return Verificatie(
+            aantal,
+            0,
+            Bevinding(tot, "het ondertekende checkpoint aan het einde van het blok ontbreekt"),
+        )
+    ondertekend = Checkpoint(
+        cp.boomgrootte,
+        cp.wortel_hash,
+        cp.tijd.astimezone(dt.UTC).isoformat(),
+        cp.sleutel_id,
+        vertrouwde_sleutel,
+        cp.handtekening,
+    )
+    if not ondertekend.handtekening_geldig(vertrouwde_sleutel):
+        return Verificatie(
+            aantal, 0, Bevinding(tot, "handtekening van opgeslagen checkpoint ongeldig")
+        )
+    front = MerkleFront()
+    hoogte = grootte.bit_length() - 1
+    for b in range(blok + 1):
+        w = wortels.get(b * grootte + 1)
+        if w is None:
+            return Verificatie(
+                aantal, 0, Bevinding(b * grootte + 1, f"de wortel van blok {b + 1} ontbreekt")
+            )
+        front.voeg_subboom_toe(hoogte, bytes.fromhex(w[1]))
+    if front.wortel().hex() != cp.wortel_hash:
+        return Verificatie(
+            aantal,
+            0,
+            Bevinding(
+                van,
+                "de opgeslagen blokwortels passen niet bij het ondertekende checkpoint: "
+                "een blok is herschreven",
+            ),
+        )
+    return Verificatie(aantal, 1, None)
+
+
+def aantal_regels(sessie: Sessie) -> int:
+    return opslag.aantal_regels(sessie)
 
 
 def groei_sinds_checkpoint(sessie: Sessie) -> bool:
@@ -516,10 +742,9 @@ def groei_sinds_checkpoint(sessie: Sessie) -> bool:
     return opslag.lees_kop(sessie).volgnummer > laatste
 
 
-def maak_checkpoint(sessie: Sessie, sleutel: Ed25519PrivateKey) -> Checkpoint:
-    front = MerkleFront()
-    for blad in opslag.bladen_op_volgorde(sessie):
-        front.voeg_toe(bytes.fromhex(blad))
+def _bewaar_checkpoint(
+    sessie: Sessie, sleutel: Ed25519PrivateKey, front: MerkleFront
+) -> Checkpoint:
     tijd = dt.datetime.now(dt.UTC)
     cp = Checkpoint.onderteken(sleutel, front.grootte, front.wortel().hex(), tijd)
     opslag.bewaar_checkpoint(
@@ -533,6 +758,33 @@ def maak_checkpoint(sessie: Sessie, sleutel: Ed25519PrivateKey) -> Checkpoint:
         ),
     )
     return cp
+
+
+def maak_checkpoint(sessie: Sessie, sleutel: Ed25519PrivateKey) -> Checkpoint:
+    """A signed tree head over the whole log, stored. From the stored roots of complete
+    blocks and the leaves after them: a block is read once, when it is first complete; its
+    root is stored then, with a signed checkpoint at its end (which `verifieer_blok` checks
+    a block against)."""
+    grootte = keten_mod.BLOK
+    hoogte = grootte.bit_length() - 1
+    n = opslag.lees_kop(sessie).volgnummer
+    wortels = opslag.blokwortels(sessie)
+    front = MerkleFront()
+    for b in range(n // grootte):
+        van, tot = keten_mod.blokgrenzen(b)
+        if van in wortels:
+            front.voeg_subboom_toe(hoogte, bytes.fromhex(wortels[van][1]))
+            continue
+        blokfront = MerkleFront()
+        for blad in opslag.bladen_op_volgorde(sessie, van, tot):
+            blokfront.voeg_toe(bytes.fromhex(blad))
+        opslag.bewaar_blokwortel(sessie, van, tot, blokfront.wortel().hex())
+        front.voeg_subboom_toe(hoogte, blokfront.wortel())
+        if opslag.checkpoint_op(sessie, tot) is None:
+            _bewaar_checkpoint(sessie, sleutel, front)
+    for blad in opslag.bladen_op_volgorde(sessie, front.grootte + 1, n):
+        front.voeg_toe(bytes.fromhex(blad))
+    return _bewaar_checkpoint(sessie, sleutel, front)
 
 
 @dataclass(frozen=True)

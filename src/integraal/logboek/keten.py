@@ -14,6 +14,20 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 NUL_KETEN = "0" * 64
+# The log is kept in blocks of this many lines (leaves): block b holds lines b*BLOK+1 to
+# (b+1)*BLOK. A power of two, so a complete block is a perfect subtree of every tree head that
+# covers it (RFC 9162 splits at powers of two): its root is a node of the signed tree, stored
+# once, and a block can be verified on its own. On PostgreSQL a block is a partition.
+BLOK = 1 << 20
+
+
+def blok_van(volgnummer: int) -> int:
+    return (volgnummer - 1) // BLOK
+
+
+def blokgrenzen(blok: int) -> tuple[int, int]:
+    """The first and last line number of a block."""
+    return blok * BLOK + 1, (blok + 1) * BLOK
 
 
 def canoniek(regel: Mapping[str, Any]) -> str:
@@ -120,6 +134,33 @@ class MerkleFront:
             hoogte += 1
         self._stapel.append((hoogte, h))
         self.grootte += 1
+
+    def voeg_subboom_toe(self, hoogte: int, wortel: bytes) -> None:
+        """A perfect subtree of 2**hoogte leaves at once (a block's stored root, a part's).
+        Only where that many leaves would have been aligned: at a multiple of its size."""
+        if self.grootte % (1 << hoogte):
+            raise ValueError("een deelboom past alleen op een veelvoud van zijn grootte")
+        self.grootte += 1 << hoogte
+        h = wortel
+        while self._stapel and self._stapel[-1][0] == hoogte:
+            _, links = self._stapel.pop()
+            h = knoop_hash(links, h)
+            hoogte += 1
+        self._stapel.append((hoogte, h))
+
+    def stapel(self) -> tuple[tuple[int, bytes], ...]:
+        """The perfect subtrees, largest first: with a front before them, a tree head."""
+        return tuple(self._stapel)
+
+    def voeg_stapel_toe(self, stapel: Sequence[tuple[int, bytes]]) -> None:
+        """Another front's subtrees after this one's (the next part of the log)."""
+        for hoogte, h in stapel:
+            self.voeg_subboom_toe(hoogte, h)
+
+    def kopie(self) -> MerkleFront:
+        f = MerkleFront()
+        f._stapel, f.grootte = list(self._stapel), self.grootte
+        return f
 
     def wortel(self) -> bytes:
         if not self._stapel:

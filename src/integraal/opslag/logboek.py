@@ -4,16 +4,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from integraal.opslag import partities
 from integraal.opslag.db import maak_engine, maak_sessiefabriek, transactie
 from integraal.opslag.modellen import (
     AuditRecord,
     LogboekBetrokkene,
+    LogboekBlok,
     LogboekCheckpoint,
     LogboekKop,
     LogboekRegel,
@@ -56,15 +61,63 @@ def lees_kop(sessie: Session) -> Kop:
     return Kop(*sessie.execute(_LEES_KOP).one())
 
 
+# Per database (engine): the first line numbers of the log partitions known to exist, or
+# None where the log is not partitioned. Partitions of lines are never dropped.
+_BLOKKEN: weakref.WeakKeyDictionary[Engine, set[int] | None] = weakref.WeakKeyDictionary()
+# How long an append waits for the lock that making the next partition takes, before leaving
+# it to a later append (a long read of the log holds a lock that conflicts with it).
+_WACHT_VOORUIT = "100ms"
+
+
+def _zorg_voor_blokken(sessie: Session, eerste: int, laatste: int, blok: int) -> None:
+    """On PostgreSQL: the partitions for lines `eerste` to `laatste` (made now if missing,
+    which waits for the lock), and the next block's once the head is past the middle of its
+    block (tried with a short lock timeout in a savepoint: an append never waits long or fails
+    for it, and half a block of appends get the chance)."""
+    engine = sessie.get_bind().engine
+    if engine.dialect.name != "postgresql":
+        return
+    if engine not in _BLOKKEN:
+        _BLOKKEN[engine] = set() if partities.log_is_verdeeld(sessie) else None
+    bekend = _BLOKKEN[engine]
+    if bekend is None:
+        return
+
+    def bestaat(van: int) -> bool:
+        if van in bekend or partities.logblok_bestaat(sessie, van):
+            bekend.add(van)
+            return True
+        return False
+
+    for b in range((eerste - 1) // blok, (laatste - 1) // blok + 1):
+        if not bestaat(b * blok + 1):
+            partities.maak_logblok(sessie, b * blok + 1, blok)
+            bekend.add(b * blok + 1)
+    volgende = ((laatste - 1) // blok + 1) * blok + 1
+    if laatste - (volgende - blok - 1) > blok // 2 and not bestaat(volgende):
+        vorige = sessie.execute(text("SELECT current_setting('lock_timeout')")).scalar_one()
+        try:
+            with sessie.begin_nested():
+                sessie.execute(text(f"SET LOCAL lock_timeout = '{_WACHT_VOORUIT}'"))
+                partities.maak_logblok(sessie, volgende, blok)
+            bekend.add(volgende)
+        except OperationalError:
+            pass  # the lock was not free in time: a later append makes it
+        sessie.execute(text("SELECT set_config('lock_timeout', :w, true)"), {"w": vorige})
+
+
 def voeg_toe(
     sessie: Session,
     regels: Sequence[dict[str, Any]],
     betrokkenen: Sequence[dict[str, Any]],
     kop: Kop,
+    blok: int,
 ) -> None:
     """The lines, their personal parts and the new head (`kop`), in the caller's transaction
-    that holds the head's lock (`vergrendel_kop`)."""
+    that holds the head's lock (`vergrendel_kop`). `blok`: the log's block size, by which
+    PostgreSQL's partitions are made."""
     if regels:
+        _zorg_voor_blokken(sessie, regels[0]["volgnummer"], regels[-1]["volgnummer"], blok)
         sessie.execute(_VOEG_REGELS_TOE, list(regels))
     if betrokkenen:
         sessie.execute(_VOEG_BETROKKENEN_TOE, list(betrokkenen))
@@ -143,13 +196,61 @@ def ketens_op(sessie: Session, volgnummers: Sequence[int]) -> dict[int, str]:
     }
 
 
-def bladen_op_volgorde(sessie: Session, per: int = 50000) -> Iterator[str]:
+def bladen_op_volgorde(sessie: Session, van: int, tot: int, per: int = 50000) -> Iterator[str]:
+    """The leaf hashes of lines `van` to `tot`, in order."""
     q = (
         select(LogboekRegel.blad_hash)
+        .where(LogboekRegel.volgnummer >= van, LogboekRegel.volgnummer <= tot)
         .order_by(LogboekRegel.volgnummer)
         .execution_options(yield_per=per)
     )
     yield from sessie.scalars(q)
+
+
+def blokwortels(sessie: Session) -> dict[int, tuple[int, str]]:
+    """The stored roots of complete blocks: first line -> (last line, root)."""
+    return {
+        int(v): (int(t), str(w))
+        for v, t, w in sessie.execute(
+            select(LogboekBlok.van, LogboekBlok.tot, LogboekBlok.wortel_hash)
+        )
+    }
+
+
+def bewaar_blokwortel(sessie: Session, van: int, tot: int, wortel: str) -> None:
+    sessie.execute(insert(LogboekBlok).values(van=van, tot=tot, wortel_hash=wortel))
+
+
+def checkpoint_op(sessie: Session, boomgrootte: int) -> LogboekCheckpoint | None:
+    return sessie.get(LogboekCheckpoint, boomgrootte)
+
+
+def persoonsdelen_per_blok(sessie: Session, blok: int, blokken: Sequence[int]) -> dict[int, int]:
+    """How many lines of each block (by number) still hold a personal part."""
+    uit: dict[int, int] = {}
+    for b in blokken:
+        uit[b] = int(
+            sessie.scalar(
+                select(func.count()).where(
+                    LogboekBetrokkene.volgnummer >= b * blok + 1,
+                    LogboekBetrokkene.volgnummer <= (b + 1) * blok,
+                )
+            )
+            or 0
+        )
+    return uit
+
+
+def verwijder_blok_betrokkenen(sessie: Session, van: int, tot: int) -> None:
+    """The personal parts of lines `van` to `tot` (a whole block): on PostgreSQL by dropping
+    the block's partition, elsewhere by one range delete."""
+    if partities.log_is_verdeeld(sessie) and partities.verwijder_persoonsdelen_blok(sessie, van):
+        return
+    sessie.execute(
+        delete(LogboekBetrokkene).where(
+            LogboekBetrokkene.volgnummer >= van, LogboekBetrokkene.volgnummer <= tot
+        )
+    )
 
 
 def regels_van_betrokkene(

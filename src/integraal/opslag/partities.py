@@ -50,17 +50,22 @@ def _dialect(verbinding: Connection | Session) -> str:
     )
 
 
-def is_verdeeld(verbinding: Connection | Session) -> bool:
+def _is_verdeeld(verbinding: Connection | Session, tabel: str) -> bool:
     if _dialect(verbinding) != "postgresql":
         return False
     return bool(
         verbinding.execute(
             text(
                 "SELECT EXISTS (SELECT 1 FROM pg_partitioned_table"
-                " WHERE partrelid = to_regclass('statement'))"
-            )
+                " WHERE partrelid = to_regclass(:t))"
+            ),
+            {"t": tabel},
         ).scalar()
     )
+
+
+def is_verdeeld(verbinding: Connection | Session) -> bool:
+    return _is_verdeeld(verbinding, "statement")
 
 
 def maak(verbinding: Connection | Session, bron_ids: Iterable[str]) -> int:
@@ -90,3 +95,46 @@ def maak(verbinding: Connection | Session, bron_ids: Iterable[str]) -> int:
         verbinding.execute(text("INSERT INTO statement SELECT * FROM statement_verhuis"))
         verbinding.execute(text("DROP TABLE statement_verhuis"))
     return len(nieuw)
+
+
+# The processing log (migration 0031): `logboek_regel` and `logboek_betrokkene` partitioned by
+# RANGE (volgnummer), a partition per block of `logboek.keten.BLOK` lines, named after its
+# first line.
+LOGTABELLEN = ("logboek_regel", "logboek_betrokkene")
+
+
+def lognaam(tabel: str, van: int) -> str:
+    return f"{tabel}_v{int(van)}"
+
+
+def log_is_verdeeld(verbinding: Connection | Session) -> bool:
+    return _is_verdeeld(verbinding, "logboek_regel")
+
+
+def logblok_bestaat(verbinding: Connection | Session, van: int) -> bool:
+    return bool(
+        verbinding.execute(
+            text("SELECT to_regclass(:n) IS NOT NULL"), {"n": lognaam("logboek_regel", van)}
+        ).scalar()
+    )
+
+
+def maak_logblok(verbinding: Connection | Session, van: int, grootte: int) -> None:
+    """The partitions of both log tables for lines `van` to `van + grootte - 1`."""
+    for tabel in LOGTABELLEN:
+        verbinding.execute(
+            text(
+                f"CREATE TABLE IF NOT EXISTS {lognaam(tabel, van)} PARTITION OF {tabel}"
+                f" FOR VALUES FROM ({int(van)}) TO ({int(van) + int(grootte)})"
+            )
+        )
+
+
+def verwijder_persoonsdelen_blok(verbinding: Connection | Session, van: int) -> bool:
+    """Drop a block's partition of personal parts whole (retention): True if there was one.
+    Its lines stay; no line is written there again (numbers only grow)."""
+    naam = lognaam("logboek_betrokkene", van)
+    if not verbinding.execute(text("SELECT to_regclass(:n) IS NOT NULL"), {"n": naam}).scalar():
+        return False
+    verbinding.execute(text(f"DROP TABLE {naam}"))
+    return True

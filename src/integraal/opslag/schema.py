@@ -17,16 +17,16 @@ from sqlalchemy.orm import Session
 _ZOEKOBJECTEN = ("passage_fts", "ix_passage_zoek", "statement_zoek", "ix_statement_zoek")
 # The job queue's tables (migration 0024) belong to procrastinate, not to our models.
 _WACHTRIJ = "procrastinate"
-# PostgreSQL's partitions of `statement` (migration 0030, `opslag.partities`): its model is
-# the parent table.
-_PARTITIES = ("statement_b_", "statement_overig")
+# PostgreSQL's partitions of `statement` and of the log (migrations 0030 and 0031,
+# `opslag.partities`): their model is the parent table.
+_PARTITIES = ("statement_b_", "statement_overig", "logboek_regel_v", "logboek_betrokkene_v")
 
 
 def eigen_object(
     obj: object, naam: str | None, soort: str, gereflecteerd: bool, tegenhanger: object
 ) -> bool:
     """For autogenerate and the models-equal-schema test: leave the search structures, the
-    job queue's tables and the partitions of `statement` alone."""
+    job queue's tables and the partitions alone."""
     tabel = getattr(getattr(obj, "table", None), "name", "")
     return not (
         (naam or "").startswith(_ZOEKOBJECTEN)

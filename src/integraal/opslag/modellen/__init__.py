@@ -67,6 +67,7 @@ from integraal.opslag.modellen.kruis import Kruisoordeel, Kruissuggestie, Kruist
 from integraal.opslag.modellen.logboek import (
     AuditRecord,
     LogboekBetrokkene,
+    LogboekBlok,
     LogboekCheckpoint,
     LogboekKop,
     LogboekRegel,
@@ -196,6 +197,7 @@ __all__ = [
     "Levering",
     "Lijnlabel",
     "LogboekBetrokkene",
+    "LogboekBlok",
     "LogboekCheckpoint",
     "LogboekKop",
     "LogboekRegel",

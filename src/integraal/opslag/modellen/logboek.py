@@ -52,6 +52,17 @@ class LogboekKop(Basis):
     keten_hash: Mapped[str] = mapped_column(String(64))
 
 
+class LogboekBlok(Basis):
+    """The Merkle root of a complete block of the log (`logboek.keten.BLOK` lines): a node of
+    every later signed tree head, so a block is verified on its own (decision record 0023)."""
+
+    __tablename__ = "logboek_blok"
+    van: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    tot: Mapped[int] = mapped_column(BigInteger)
+    wortel_hash: Mapped[str] = mapped_column(String(64))
+    tijd: Mapped[dt.datetime] = mapped_column(default=nu)
+
+
 class LogboekCheckpoint(Basis):
     __tablename__ = "logboek_checkpoint"
     boomgrootte: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)

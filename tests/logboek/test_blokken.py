@@ -1,0 +1,269 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""The log in blocks (migration 0031, decision record 0023): a complete block's Merkle root is
+stored with a signed checkpoint at its end, so a block is verified on its own; the whole log
+is verified in parts that send back subtrees; on PostgreSQL each block is a partition, made
+ahead by the writer, and retention drops a block's personal parts whole, recorded as one range
+in the chain. Blocks of 8 lines here (the production size is 2**20)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import given
+from hypothesis import strategies as st
+
+from integraal import logboek
+from integraal.logboek import keten
+from integraal.logboek.keten import MerkleFront, blad_hash, keten_hash, merkle_wortel
+from integraal.logboek.ondertekening import publieke_sleutel_hex
+from integraal.omgeving import Omgeving
+from integraal.opslag import logboek as logopslag
+from integraal.opslag import partities
+from integraal.opslag.db import Sessie, transactie
+from integraal.opslag.modellen import LogboekBetrokkene, LogboekBlok, LogboekKop, LogboekRegel
+from tests.logboek.test_verifieer import _vul as vul
+
+BLOK = 8
+
+
+@pytest.fixture(autouse=True)
+def kleine_blokken(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keten, "BLOK", BLOK)
+
+
+def _vul(omgeving: Omgeving, n: int, *, per: int = 1) -> None:
+    """`n` lines, `per` to a transaction (an append that crosses blocks, or one line each)."""
+    for begin in range(0, n, per):
+        vul(omgeving, min(per, n - begin))
+
+
+def _sleutel(omgeving: Omgeving) -> str:
+    return publieke_sleutel_hex(omgeving.ondertekensleutel())
+
+
+def _bladen(omgeving: Omgeving) -> list[bytes]:
+    with transactie(omgeving.fabriek) as s:
+        return [
+            bytes.fromhex(h)
+            for h in s.scalars(sa.select(LogboekRegel.blad_hash).order_by(LogboekRegel.volgnummer))
+        ]
+
+
+@given(st.lists(st.integers(0, 5), max_size=12), st.integers(0, 40))
+def test_subbomen_en_stapels_geven_dezelfde_wortel_als_blad_voor_blad(
+    machten: list[int], staart: int
+) -> None:
+    """Subtrees pushed at aligned places give the root of the same leaves pushed one by one."""
+    bladen: list[bytes] = []
+    per_blad, in_delen = MerkleFront(), MerkleFront()
+    for m in sorted(machten, reverse=True):
+        deel = [blad_hash(str(len(bladen) + i)) for i in range(1 << m)]
+        if per_blad.grootte % (1 << m):
+            with pytest.raises(ValueError):
+                in_delen.voeg_subboom_toe(m, merkle_wortel(deel))
+            continue
+        lokaal = MerkleFront()
+        for b in deel:
+            per_blad.voeg_toe(b)
+            lokaal.voeg_toe(b)
+        in_delen.voeg_stapel_toe(lokaal.stapel())
+        bladen += deel
+    for i in range(staart):
+        b = blad_hash(f"staart{i}")
+        per_blad.voeg_toe(b)
+        in_delen.voeg_toe(b)
+        bladen.append(b)
+    assert in_delen.grootte == per_blad.grootte == len(bladen)
+    assert in_delen.wortel() == per_blad.wortel() == merkle_wortel(bladen)
+
+
+def test_een_checkpoint_bewaart_de_wortel_van_elk_vol_blok_met_een_ondertekend_checkpoint(
+    omgeving: Omgeving,
+) -> None:
+    _vul(omgeving, 27, per=5)
+    cp, _ = omgeving.checkpoint()
+    bladen = _bladen(omgeving)
+    assert cp.boomgrootte == 27 and cp.wortel_hash == merkle_wortel(bladen).hex()
+    with transactie(omgeving.fabriek) as s:
+        wortels = {b.van: (b.tot, b.wortel_hash) for b in s.scalars(sa.select(LogboekBlok))}
+        checkpoints = {c.boomgrootte: c.wortel_hash for c in logopslag.checkpoints(s)}
+    assert wortels == {
+        v: (v + BLOK - 1, merkle_wortel(bladen[v - 1 : v - 1 + BLOK]).hex()) for v in (1, 9, 17)
+    }
+    # At each block's end a signed tree head over everything before it.
+    assert checkpoints == {g: merkle_wortel(bladen[:g]).hex() for g in (8, 16, 24, 27)}
+    # A later checkpoint reads only what came after the stored blocks and gives the same.
+    _vul(omgeving, 3)
+    cp2, _ = omgeving.checkpoint()
+    assert cp2.wortel_hash == merkle_wortel(_bladen(omgeving)).hex()
+    assert omgeving.verifieer_logboek([cp, cp2]).in_orde
+
+
+@pytest.mark.parametrize("per_deel", [1, 2, 4, 8, 16])
+def test_in_delen_en_in_een_proces_kloppen_op_elke_deelgrootte(
+    omgeving: Omgeving, per_deel: int
+) -> None:
+    _vul(omgeving, 29, per=7)
+    cp, _ = omgeving.checkpoint()
+    with transactie(omgeving.fabriek) as s:
+        sleutel = _sleutel(omgeving)
+        een = logboek.verifieer(s, [cp], sleutel, processen=1, per_deel=per_deel)
+        delen = logboek.verifieer(s, [cp], sleutel, processen=2, per_deel=per_deel)
+    assert een.in_orde and delen.in_orde, (een.tekst(), delen.tekst())
+    # Four stored (three at block ends, one at 29) and the witness's.
+    assert een.gecontroleerde_checkpoints == delen.gecontroleerde_checkpoints == 5
+    assert een.aantal == delen.aantal == 29
+
+
+def _herschrijf_blok(sessie: Sessie, van: int, tot: int) -> None:
+    """An attacker rewrites a line of a closed block and recomputes every hash after it (the
+    chain, the head): only the stored roots and the signed checkpoints can catch it."""
+    r = sessie.get(LogboekRegel, van + 2)
+    assert r is not None
+    lijn = json.loads(r.inhoud)
+    lijn["dpl.integraal.purpose"] = "iets anders"
+    r.inhoud = keten.canoniek(lijn)
+    vorige = sessie.get(LogboekRegel, van + 1).keten_hash  # type: ignore[union-attr]
+    kop = sessie.get(LogboekKop, 1)
+    assert kop is not None
+    for n in range(van + 2, kop.volgnummer + 1):
+        regel = sessie.get(LogboekRegel, n)
+        assert regel is not None
+        regel.blad_hash = blad_hash(regel.inhoud).hex()
+        regel.keten_hash = vorige = keten_hash(vorige, bytes.fromhex(regel.blad_hash))
+    kop.keten_hash = vorige
+
+
+def test_een_blok_wordt_op_zichzelf_gecontroleerd(omgeving: Omgeving) -> None:
+    _vul(omgeving, 27, per=9)
+    omgeving.checkpoint()
+    sleutel = _sleutel(omgeving)
+    with transactie(omgeving.fabriek) as s:
+        for blok in range(3):
+            v = logboek.verifieer_blok(s, blok, sleutel)
+            assert v.in_orde and v.aantal == BLOK and v.gecontroleerde_checkpoints == 1, v.tekst()
+        # The open last block: its lines and chain only.
+        v = logboek.verifieer_blok(s, 3, sleutel)
+        assert v.in_orde and v.aantal == 3 and v.gecontroleerde_checkpoints == 0
+        assert not logboek.verifieer_blok(s, 4, sleutel).in_orde
+    with transactie(omgeving.fabriek) as s:
+        _herschrijf_blok(s, 9, 16)
+    with transactie(omgeving.fabriek) as s:
+        assert logboek.verifieer_blok(s, 0, sleutel).in_orde
+        fout = logboek.verifieer_blok(s, 1, sleutel)
+        assert fout.bevinding is not None and fout.bevinding.volgnummer == 9
+        assert "opgeslagen wortel van het blok" in fout.bevinding.reden
+        # The whole log: the first stored tree head after the rewrite does not fit.
+        heel = logboek.verifieer(s, [], sleutel, processen=1)
+        assert heel.bevinding is not None and heel.bevinding.volgnummer == 16
+
+
+def test_een_herschreven_blokwortel_past_niet_bij_het_ondertekende_checkpoint(
+    omgeving: Omgeving,
+) -> None:
+    """Rewriting a block and its stored root too: the signed head at the block's end holds."""
+    _vul(omgeving, 24, per=8)
+    omgeving.checkpoint()
+    with transactie(omgeving.fabriek) as s:
+        _herschrijf_blok(s, 9, 16)
+        s.flush()
+        bladen = [
+            bytes.fromhex(h)
+            for h in s.scalars(
+                sa.select(LogboekRegel.blad_hash)
+                .where(LogboekRegel.volgnummer.between(9, 16))
+                .order_by(LogboekRegel.volgnummer)
+            )
+        ]
+        blok = s.get(LogboekBlok, 9)
+        assert blok is not None
+        blok.wortel_hash = merkle_wortel(bladen).hex()
+    with transactie(omgeving.fabriek) as s:
+        fout = logboek.verifieer_blok(s, 1, _sleutel(omgeving))
+    assert fout.bevinding is not None
+    assert "passen niet bij het ondertekende checkpoint" in fout.bevinding.reden
+
+
+def _per_partitie(omgeving: Omgeving, tabel: str) -> dict[str, int]:
+    with omgeving.database.connect() as c:
+        return dict(
+            c.execute(
+                sa.text(f"SELECT tableoid::regclass::text, count(*) FROM {tabel} GROUP BY 1")
+            ).all()
+        )
+
+
+def _partities(omgeving: Omgeving, tabel: str) -> set[str]:
+    with omgeving.database.connect() as c:
+        return set(
+            c.execute(
+                sa.text(
+                    "SELECT inhrelid::regclass::text FROM pg_inherits"
+                    " WHERE inhparent = to_regclass(:t)"
+                ),
+                {"t": tabel},
+            ).scalars()
+        )
+
+
+def test_op_postgresql_is_elk_blok_een_partitie_die_de_schrijver_vooruit_maakt(
+    omgeving: Omgeving,
+) -> None:
+    if omgeving.database.dialect.name != "postgresql":
+        with transactie(omgeving.fabriek) as s:
+            assert not partities.log_is_verdeeld(s)
+        pytest.skip("SQLite houdt het logboek in één tabel")
+    _vul(omgeving, 4)  # the first half of block 1: no next partition yet
+    assert _partities(omgeving, "logboek_regel") == {"logboek_regel_v1"}
+    _vul(omgeving, 1)  # past the middle: the next block's partition is made ahead
+    assert _partities(omgeving, "logboek_regel") == {"logboek_regel_v1", "logboek_regel_v9"}
+    _vul(omgeving, 30, per=30)  # one append over several blocks makes what it needs
+    assert _per_partitie(omgeving, "logboek_regel") == {
+        "logboek_regel_v1": 8,
+        "logboek_regel_v9": 8,
+        "logboek_regel_v17": 8,
+        "logboek_regel_v25": 8,
+        "logboek_regel_v33": 3,
+    }
+    assert _partities(omgeving, "logboek_betrokkene") == {
+        f"logboek_betrokkene_v{v}" for v in (1, 9, 17, 25, 33)
+    }
+
+
+def test_na_de_bewaartermijn_gaat_een_heel_blok_persoonsdelen_in_een_keer(
+    omgeving: Omgeving,
+) -> None:
+    """A complete block whose every personal part is due is erased whole (on PostgreSQL its
+    partition is dropped) and recorded as one range; the rest line by line. The log verifies;
+    a personal part removed without an erasure entry is still found."""
+    _vul(omgeving, 20, per=10)
+    with transactie(omgeving.fabriek) as s:
+        n = logboek.wis_persoonsdelen(
+            s, [*range(1, 9), 10, 11, 19], grondslag="bewaartermijn", trace_id="t" * 32
+        )
+    assert n == 11
+    with transactie(omgeving.fabriek) as s:
+        wissing = s.get(LogboekRegel, 21)
+        assert wissing is not None
+        lijn = json.loads(wissing.inhoud)
+        over = set(s.scalars(sa.select(LogboekBetrokkene.volgnummer)))
+    assert lijn["dpl.integraal.erased_ranges"] == [[1, 8]]
+    # Block 2 is complete but keeps parts not yet due; block 3 is not complete.
+    assert lijn["dpl.integraal.erased_subjects"] == [10, 11, 19]
+    assert over == set(range(9, 21)) - {10, 11, 19}
+    if omgeving.database.dialect.name == "postgresql":
+        assert "logboek_betrokkene_v1" not in _partities(omgeving, "logboek_betrokkene")
+        assert "logboek_regel_v1" in _partities(omgeving, "logboek_regel")
+    sleutel = _sleutel(omgeving)
+    with transactie(omgeving.fabriek) as s:
+        for processen, per_deel in ((1, None), (2, 1), (2, 8)):
+            v = logboek.verifieer(s, [], sleutel, processen=processen, per_deel=per_deel)
+            assert v.in_orde and v.aantal == 21, v.tekst()
+    with transactie(omgeving.fabriek) as s:
+        s.execute(sa.delete(LogboekBetrokkene).where(LogboekBetrokkene.volgnummer == 12))
+    with transactie(omgeving.fabriek) as s:
+        v = logboek.verifieer(s, [], sleutel, processen=1)
+    assert v.bevinding is not None and v.bevinding.volgnummer == 12
+    assert "zonder wissingsregel" in v.bevinding.reden
