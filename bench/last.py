@@ -85,11 +85,12 @@ class Installatie:
             f"sqlite:///{Path(self.env['INTEGRAAL_DATA_DIR']) / 'integraal.db'}"
         )
 
-    def start(self) -> None:
+    def start(self, werkers: int = 1) -> None:
         # The server's own log is kept beside its data, to read after a failed run.
         log = (Path(self.env["INTEGRAAL_DATA_DIR"]).parent / "server.log").open("ab")
+        opdracht = ["serve", "--port", str(self.poort), "--workers", str(werkers)]
         self.proces = subprocess.Popen(
-            [sys.executable, "-m", "integraal.cli", "serve", "--port", str(self.poort)],
+            [sys.executable, "-m", "integraal.cli", *opdracht],
             env=self.env,
             stdout=log,
             stderr=log,

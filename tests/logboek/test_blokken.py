@@ -7,6 +7,8 @@ in the chain. Blocks of 8 lines here (the production size is 2**20)."""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import json
 
 import pytest
@@ -22,7 +24,13 @@ from integraal.omgeving import Omgeving
 from integraal.opslag import logboek as logopslag
 from integraal.opslag import partities
 from integraal.opslag.db import Sessie, transactie
-from integraal.opslag.modellen import LogboekBetrokkene, LogboekBlok, LogboekKop, LogboekRegel
+from integraal.opslag.modellen import (
+    LogboekBetrokkene,
+    LogboekBlok,
+    LogboekCheckpoint,
+    LogboekKop,
+    LogboekRegel,
+)
 from tests.logboek.test_verifieer import _vul as vul
 
 BLOK = 8
@@ -144,9 +152,9 @@ def test_een_blok_wordt_op_zichzelf_gecontroleerd(omgeving: Omgeving) -> None:
         for blok in range(3):
             v = logboek.verifieer_blok(s, blok, sleutel)
             assert v.in_orde and v.aantal == BLOK and v.gecontroleerde_checkpoints == 1, v.tekst()
-        # The open last block: its lines and chain only.
+        # The open last block: its lines, chain and the checkpoint made inside it (at 27).
         v = logboek.verifieer_blok(s, 3, sleutel)
-        assert v.in_orde and v.aantal == 3 and v.gecontroleerde_checkpoints == 0
+        assert v.in_orde and v.aantal == 3 and v.gecontroleerde_checkpoints == 1
         assert not logboek.verifieer_blok(s, 4, sleutel).in_orde
     with transactie(omgeving.fabriek) as s:
         _herschrijf_blok(s, 9, 16)
@@ -183,7 +191,7 @@ def test_een_herschreven_blokwortel_past_niet_bij_het_ondertekende_checkpoint(
     with transactie(omgeving.fabriek) as s:
         fout = logboek.verifieer_blok(s, 1, _sleutel(omgeving))
     assert fout.bevinding is not None
-    assert "passen niet bij het ondertekende checkpoint" in fout.bevinding.reden
+    assert "past niet bij de opgeslagen blokwortels" in fout.bevinding.reden
 
 
 def _per_partitie(omgeving: Omgeving, tabel: str) -> dict[str, int]:
@@ -249,7 +257,7 @@ def test_na_de_bewaartermijn_gaat_een_heel_blok_persoonsdelen_in_een_keer(
         assert wissing is not None
         lijn = json.loads(wissing.inhoud)
         over = set(s.scalars(sa.select(LogboekBetrokkene.volgnummer)))
-    assert lijn["dpl.integraal.erased_ranges"] == [[1, 8]]
+    assert lijn["dpl.integraal.erased_ranges"] == [[1, 8, 8]]
     # Block 2 is complete but keeps parts not yet due; block 3 is not complete.
     assert lijn["dpl.integraal.erased_subjects"] == [10, 11, 19]
     assert over == set(range(9, 21)) - {10, 11, 19}
@@ -267,3 +275,191 @@ def test_na_de_bewaartermijn_gaat_een_heel_blok_persoonsdelen_in_een_keer(
         v = logboek.verifieer(s, [], sleutel, processen=1)
     assert v.bevinding is not None and v.bevinding.volgnummer == 12
     assert "zonder wissingsregel" in v.bevinding.reden
+
+
+def test_dezelfde_blokwortel_twee_keer_bewaren_is_geen_fout(omgeving: Omgeving) -> None:
+    """The schedule's checkpoint and a command's may store the same block's root at once."""
+    with transactie(omgeving.fabriek) as s:
+        logopslag.bewaar_blokwortel(s, 1, BLOK, "a" * 64)
+        logopslag.bewaar_blokwortel(s, 1, BLOK, "a" * 64)
+        assert logopslag.blokwortels(s) == {1: (BLOK, "a" * 64)}
+
+
+# Found by a hostile probe of this change: each attack below passed, or crashed, before.
+
+
+def _vind(omgeving: Omgeving, blok: int | None = None) -> list[tuple[int, str] | None]:
+    """The finding of every way to check: one process, parts over workers, and one block."""
+    sleutel = _sleutel(omgeving)
+    uit: list[tuple[int, str] | None] = []
+    with transactie(omgeving.fabriek) as s:
+        for processen, per_deel in ((1, None), (2, 1), (2, 8)):
+            v = logboek.verifieer(s, [], sleutel, processen=processen, per_deel=per_deel)
+            uit.append(None if v.bevinding is None else (v.bevinding.volgnummer, v.bevinding.reden))
+        if blok is not None:
+            v = logboek.verifieer_blok(s, blok, sleutel)
+            uit.append(None if v.bevinding is None else (v.bevinding.volgnummer, v.bevinding.reden))
+    return uit
+
+
+def test_een_herschreven_blok_zonder_opgeslagen_wortel_valt_op(omgeving: Omgeving) -> None:
+    """Deleting the root of a rewritten block: a checkpoint covers the block, so its root must
+    be there; and the next checkpoint refuses to sign over it."""
+    _vul(omgeving, 24, per=8)
+    omgeving.checkpoint()
+    with transactie(omgeving.fabriek) as s:
+        _herschrijf_blok(s, 9, 16)
+        s.execute(sa.delete(LogboekBlok).where(LogboekBlok.van == 9))
+    *heel, blok = _vind(omgeving, 1)
+    assert blok is not None and "wortel van het blok vanaf regel 9 ontbreekt" in blok[1]
+    assert all(v is not None for v in heel)
+    with transactie(omgeving.fabriek) as s:
+        s.execute(sa.delete(LogboekCheckpoint).where(LogboekCheckpoint.boomgrootte == 16))
+    with pytest.raises(logboek.LogboekBeschadigd, match="past niet meer"):
+        omgeving.checkpoint()
+
+
+def test_een_blok_met_wortel_zonder_checkpoint_aan_zijn_einde_valt_op(
+    omgeving: Omgeving,
+) -> None:
+    _vul(omgeving, 16, per=16)
+    omgeving.checkpoint()
+    with transactie(omgeving.fabriek) as s:
+        s.execute(sa.delete(LogboekCheckpoint).where(LogboekCheckpoint.boomgrootte == 8))
+    blok = _vind(omgeving, 0)[-1]
+    assert blok == (8, "het ondertekende checkpoint aan het einde van het blok ontbreekt")
+
+
+def test_een_checkpoint_in_het_open_blok_bindt_ook_dat_blok(omgeving: Omgeving) -> None:
+    _vul(omgeving, 27, per=9)
+    omgeving.checkpoint()  # one at 27, inside the open fourth block
+    with transactie(omgeving.fabriek) as s:
+        _herschrijf_blok(s, 24, 27)
+    blok = _vind(omgeving, 3)[-1]
+    assert blok is not None and "checkpoint over 27 regels past niet" in blok[1]
+
+
+@pytest.mark.parametrize("wat", ["vervalst", "vooraf geplant"])
+def test_een_checkpoint_vertrouwt_geen_vervalste_blokwortel(omgeving: Omgeving, wat: str) -> None:
+    _vul(omgeving, 12, per=12)
+    omgeving.checkpoint()
+    with transactie(omgeving.fabriek) as s:
+        if wat == "vervalst":
+            blok = s.get(LogboekBlok, 1)
+            assert blok is not None
+            blok.wortel_hash = "ab" * 32
+        else:  # for the block that is not complete yet
+            s.add(LogboekBlok(van=9, tot=16, wortel_hash="cd" * 32))
+    _vul(omgeving, 6)
+    with pytest.raises(logboek.LogboekBeschadigd, match="herschreven"):
+        omgeving.checkpoint()
+    assert _vind(omgeving)[0] is not None
+
+
+def test_een_heel_blok_wissen_dekt_geen_eerder_verwijderd_persoonsdeel(omgeving: Omgeving) -> None:
+    _vul(omgeving, 16, per=16)
+    with transactie(omgeving.fabriek) as s:
+        s.execute(sa.delete(LogboekBetrokkene).where(LogboekBetrokkene.volgnummer == 3))
+    with transactie(omgeving.fabriek) as s:
+        logboek.wis_persoonsdelen(
+            s, [1, 2, *range(4, 9)], grondslag="bewaartermijn", trace_id="t" * 32
+        )
+        wissing = s.get(LogboekRegel, 17)
+        assert wissing is not None
+        assert json.loads(wissing.inhoud)["dpl.integraal.erased_ranges"] == [[1, 8, 7]]
+    gevonden = _vind(omgeving)
+    assert len(set(gevonden)) == 1 and gevonden[0] is not None
+    assert gevonden[0][0] == 1 and "ontbreekt 1 persoonsdeel meer" in gevonden[0][1]
+
+
+def _voeg_ruwe_regel_toe(s: Sessie, extra: dict[str, object]) -> None:
+    """A line with any content, hashed and chained as the writer would (an unwitnessed tail)."""
+    kop = s.get(LogboekKop, 1)
+    assert kop is not None
+    n = kop.volgnummer + 1
+    inhoud = keten.canoniek({"volgnummer": n, "trace_id": "t" * 32, **extra})
+    blad = blad_hash(inhoud)
+    kop.keten_hash = keten_hash(kop.keten_hash, blad)
+    s.add(
+        LogboekRegel(
+            volgnummer=n,
+            inhoud=inhoud,
+            blad_hash=blad.hex(),
+            keten_hash=kop.keten_hash,
+            trace_id="t" * 32,
+            casus_id=None,
+            tijd=dt.datetime.now(dt.UTC),
+        )
+    )
+    kop.volgnummer = n
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"dpl.integraal.erased_ranges": [[1]]},
+        {"dpl.integraal.erased_ranges": [[1, 2]]},
+        {"dpl.integraal.erased_ranges": [["a", "b", 1]]},
+        {"dpl.integraal.erased_ranges": [[5, 2, 1]]},
+        {"dpl.integraal.erased_ranges": 5},
+        {"dpl.integraal.erased_subjects": [[1]]},
+        {"dpl.integraal.erased_subjects": 5},
+    ],
+)
+def test_een_wissingsregel_van_een_andere_vorm_is_een_bevinding(
+    omgeving: Omgeving, extra: dict[str, object]
+) -> None:
+    _vul(omgeving, 10, per=10)
+    with transactie(omgeving.fabriek) as s:
+        _voeg_ruwe_regel_toe(s, extra)
+    assert _vind(omgeving, 1) == [(11, logboek.dienst.ONGELDIG)] * 4
+
+
+@pytest.mark.parametrize("inhoud", ["null", "[]", "5", '"x"'])
+def test_een_regel_die_geen_object_is_is_een_bevinding(omgeving: Omgeving, inhoud: str) -> None:
+    _vul(omgeving, 10, per=10)
+    with transactie(omgeving.fabriek) as s:
+        regel = s.get(LogboekRegel, 4)
+        assert regel is not None
+        regel.inhoud = inhoud
+    assert _vind(omgeving, 0) == [(4, logboek.dienst.ONGELDIG)] * 4
+
+
+def test_een_regel_met_volgnummer_nul_vinden_alle_wegen(omgeving: Omgeving) -> None:
+    """On PostgreSQL no partition takes such a line at all; on SQLite every way finds it."""
+    _vul(omgeving, 10, per=10)
+    verdeeld = omgeving.database.dialect.name == "postgresql"
+    with (
+        pytest.raises(sa.exc.IntegrityError, match="no partition")
+        if verdeeld
+        else contextlib.nullcontext(),
+        transactie(omgeving.fabriek) as s,
+    ):
+        r = s.get(LogboekRegel, 4)
+        assert r is not None
+        s.add(
+            LogboekRegel(
+                volgnummer=0,
+                inhoud=r.inhoud,
+                blad_hash=r.blad_hash,
+                keten_hash=r.keten_hash,
+                trace_id=r.trace_id,
+                casus_id=r.casus_id,
+                tijd=r.tijd,
+            )
+        )
+    gevonden = _vind(omgeving)
+    assert len(set(gevonden)) == 1 and (gevonden[0] is None) == verdeeld, gevonden
+
+
+def test_een_gebroken_schakel_voor_een_blok_wijst_naar_het_vorige_blok(
+    omgeving: Omgeving,
+) -> None:
+    _vul(omgeving, 16, per=16)
+    with transactie(omgeving.fabriek) as s:
+        regel = s.get(LogboekRegel, 8)
+        assert regel is not None
+        regel.keten_hash = "00" * 32
+    *heel, blok = _vind(omgeving, 1)
+    assert heel == [(8, heel[0][1])] * 3 if heel[0] else False
+    assert blok is not None and blok[0] == 8 and "vorige blok" in blok[1]

@@ -52,6 +52,7 @@ def logboek_checkpoint(
 ) -> None:
     """Maak een ondertekend checkpoint (boomkop) van het logboek en publiceer het in de
     getuigemap (INTEGRAAL_GETUIGE_MAP); geschikt voor een planner."""
+    from integraal.logboek import LogboekBeschadigd
     from integraal.logboek.getuige import GetuigeOngeschikt
 
     omg = omgeving()
@@ -59,6 +60,12 @@ def logboek_checkpoint(
         cp, pad = omg.checkpoint()
     except GetuigeOngeschikt as exc:
         raise fout(f"Er is geen checkpoint gemaakt: {exc}.", 2) from exc
+    except LogboekBeschadigd as exc:
+        raise fout(
+            f"Er is geen checkpoint gemaakt: {exc}. `integraal logboek verify` noemt de eerste "
+            "afwijking.",
+            1,
+        ) from exc
     if export:
         export.write_text(cp.naar_json())
     typer.echo(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import json
@@ -68,9 +69,10 @@ class Verwerking:
     start: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
     eind: dt.datetime | None = None
     # Lines whose personal part this line records as lawfully erased (`wis_persoonsdelen`):
-    # one by one, and whole blocks as (first, last) line.
+    # one by one, and whole blocks as ranges.
     gewist: tuple[int, ...] = ()
-    gewiste_bereiken: tuple[tuple[int, int], ...] = ()
+    # A range: (first line, last line, how many personal parts this entry erased in it).
+    gewiste_bereiken: tuple[tuple[int, int, int], ...] = ()
 
 
 def schrijf(sessie: Sessie, verwerkingen: Sequence[Verwerking]) -> list[int]:
@@ -211,8 +213,10 @@ def wis_persoonsdelen(
     compleet = [b for b in per_blok if keten_mod.blokgrenzen(b)[1] <= kop.volgnummer]
     aanwezig = opslag.persoonsdelen_per_blok(sessie, keten_mod.BLOK, compleet)
     hele = sorted(b for b, n in aanwezig.items() if n == per_blok[b])
-    los = [n for n in gewist if keten_mod.blok_van(n) not in set(hele)]
-    bereiken = tuple(keten_mod.blokgrenzen(b) for b in hele)
+    heel = set(hele)
+    los = [n for n in gewist if keten_mod.blok_van(n) not in heel]
+    # With the number erased: a part removed earlier without an entry is not covered by it.
+    bereiken = tuple((*keten_mod.blokgrenzen(b), aanwezig[b]) for b in hele)
     schrijf(
         sessie,
         [
@@ -233,7 +237,7 @@ def wis_persoonsdelen(
         ],
     )
     opslag.verwijder_betrokkenen(sessie, los)
-    for van, tot in bereiken:
+    for van, tot, _ in bereiken:
         opslag.verwijder_blok_betrokkenen(sessie, van, tot)
     return len(gewist)
 
@@ -291,6 +295,7 @@ class Verificatie:
 
 
 EINDE = "het einde van het logboek ontbreekt: regels zijn verwijderd"
+ONGELDIG = "inhoud is geen geldige logregel meer"
 # From this many lines on, `verifieer` splits the log over processes (starting the fork server
 # the first time costs about a second; below this a log verifies in a few seconds in one).
 VANAF_PARALLEL = 200_000
@@ -317,7 +322,8 @@ class _Toetser:
         # one run, not a million numbers.
         self.zonder: list[tuple[int, int]] = []
         self.gewist: dict[int, int] = {}  # line -> the last erasure entry that names it
-        self.bereiken: list[tuple[int, int]] = []  # ranges erased whole (a block's)
+        # Ranges erased whole (a block's): first, last, how many, the erasure entry.
+        self.bereiken: list[tuple[int, int, int, int]] = []
 
     def bladen(
         self, rijen: Iterable[opslag.Logrij], tot: int | None = None, *, einde: bool = False
@@ -345,7 +351,9 @@ class _Toetser:
         try:
             lijn = json.loads(regel.inhoud)
         except ValueError:
-            return Bevinding(regel.volgnummer, "inhoud is geen geldige logregel meer")
+            return Bevinding(regel.volgnummer, ONGELDIG)
+        if not isinstance(lijn, dict) or not _geldige_wissing(lijn):
+            return Bevinding(regel.volgnummer, ONGELDIG)
         if lijn.get("volgnummer") != regel.volgnummer:
             return Bevinding(
                 regel.volgnummer, "regel staat op een andere plaats dan waar hij is geschreven"
@@ -379,8 +387,8 @@ class _Toetser:
                 self.zonder.append((n, n))
         for n in lijn.get("dpl.integraal.erased_subjects", ()):
             self.gewist[n] = regel.volgnummer
-        for van, tot in lijn.get("dpl.integraal.erased_ranges", ()):
-            self.bereiken.append((van, tot))
+        for van, tot, aantal in lijn.get("dpl.integraal.erased_ranges", ()):
+            self.bereiken.append((van, tot, aantal, regel.volgnummer))
         self.keten = keten
         self.verwacht += 1
         return blad
@@ -399,7 +407,7 @@ class _Deel:
     bevinding: Bevinding | None
     zonder: list[tuple[int, int]]
     gewist: dict[int, int]
-    bereiken: list[tuple[int, int]]
+    bereiken: list[tuple[int, int, int, int]]
     keten: str
 
 
@@ -498,21 +506,70 @@ def _wortel(voor: MerkleFront, stapel: Stapel) -> bytes:
 
 
 def _ontbrekend(
-    zonder: Iterable[tuple[int, int]], gewist: dict[int, int], bereiken: Sequence[tuple[int, int]]
-) -> int | None:
+    zonder: Iterable[tuple[int, int]],
+    gewist: dict[int, int],
+    bereiken: Sequence[tuple[int, int, int, int]],
+) -> Bevinding | None:
     """The first line whose personal part is gone without an erasure entry after it that
-    names it (on its own, or its block as a whole)."""
-    for a, z in sorted(zonder):
+    names it: on its own, or in a range erased whole, which accounts for as many lines as it
+    says it erased (a part removed before, without an entry, is one too many)."""
+    runs = sorted(zonder)
+    eerste: Bevinding | None = None
+
+    def zonder_in(v: int, t: int) -> Iterator[int]:
+        for a, z in runs[max(0, bisect.bisect_right(runs, (v, v)) - 1) :]:
+            if a > t:
+                return
+            yield from range(max(a, v), min(z, t) + 1)
+
+    gedekt: list[tuple[int, int]] = []
+    for v, t, aantal, entree in bereiken:
+        # Lines in the range without a part and not erased on their own before the range.
+        over = sum(1 for n in zonder_in(v, t) if not n < gewist.get(n, 0) < entree)
+        if over > aantal and (eerste is None or v < eerste.volgnummer):
+            # Which of them went without an entry can no longer be told: the range's start.
+            eerste = Bevinding(
+                v,
+                f"in de regels {v} tot en met {t} "
+                + (
+                    "ontbreekt 1 persoonsdeel"
+                    if over - aantal == 1
+                    else f"ontbreken {over - aantal} persoonsdelen"
+                )
+                + f" meer dan de wissingsregel op regel {entree} wiste: verwijderd zonder "
+                "wissingsregel",
+            )
+        gedekt.append((v, t))
+    for a, z in runs:
         n = a
         while n <= z:
-            gedekt = next((t for v, t in bereiken if v <= n <= t), None)
-            if gedekt is not None:
-                n = gedekt + 1
+            bereik = next((t for v, t in gedekt if v <= n <= t), None)
+            if bereik is not None:
+                n = bereik + 1
                 continue
             if gewist.get(n, 0) < n:
-                return n
+                if eerste is not None and eerste.volgnummer < n:
+                    return eerste
+                return Bevinding(n, WISSING_VERVALLEN)
             n += 1
-    return None
+    return eerste
+
+
+def _geldige_wissing(lijn: dict[str, object]) -> bool:
+    """An erasure entry's lists have the shape the verifier reads (anything else in a line
+    that hashes right is a line no version of this code wrote)."""
+    los = lijn.get("dpl.integraal.erased_subjects", [])
+    bereiken = lijn.get("dpl.integraal.erased_ranges", [])
+    if not isinstance(los, list) or not all(type(n) is int for n in los):
+        return False
+    return isinstance(bereiken, list) and all(
+        isinstance(b, list)
+        and len(b) == 3
+        and all(type(x) is int for x in b)
+        and 1 <= b[0] <= b[1]
+        and 0 <= b[2] <= b[1] - b[0] + 1
+        for b in bereiken
+    )
 
 
 def verifieer(
@@ -574,6 +631,11 @@ def verifieer(
     stroom = opslag.regels_op_volgorde(sessie, van=tot + 1 if parallel else None)
     if parallel:
         assert adres is not None
+        laagste = opslag.eerste_volgnummer(sessie)
+        if laagste is not None and laagste < 1:
+            # Workers read lines 1 to the head, the tail after it: a line numbered below 1
+            # would be in neither (one pass finds it first, as line 1 out of place).
+            return Verificatie(0, 0, _Toetser(1, NUL_KETEN)._ontbreekt())
         delen = _in_delen(sessie, adres, tot, processen, grootte, meet_op)
     else:
         delen = _in_een_proces(stroom, tot, grootte, meet_op)
@@ -583,7 +645,7 @@ def verifieer(
     keten = NUL_KETEN
     zonder: list[tuple[int, int]] = []
     gewist: dict[int, int] = {}
-    bereiken: list[tuple[int, int]] = []
+    bereiken: list[tuple[int, int, int, int]] = []
 
     def fout(n: int, reden: str) -> Verificatie:
         return Verificatie(front.grootte, getoetst, Bevinding(n, reden))
@@ -613,12 +675,11 @@ def verifieer(
         if blokfront.grootte == keten_mod.BLOK:
             van = front.grootte - keten_mod.BLOK + 1
             opgeslagen_blok = blokwortels.get(van)
-            if opgeslagen_blok is not None and opgeslagen_blok[1] != blokfront.wortel().hex():
-                return fout(
-                    van,
-                    f"de opgeslagen wortel van het blok vanaf regel {van} past niet bij zijn "
-                    "regels: het blok is herschreven nadat het werd afgesloten",
-                )
+            if opgeslagen_blok is not None and (
+                opgeslagen_blok[0] != front.grootte
+                or opgeslagen_blok[1] != blokfront.wortel().hex()
+            ):
+                return fout(van, _BLOK_HERSCHREVEN.format(van=van))
             blokfront = MerkleFront()
         if deel.bevinding is not None:
             return Verificatie(front.grootte, getoetst, deel.bevinding)
@@ -648,7 +709,7 @@ def verifieer(
             # Workers read in snapshots of their own: a lawful erasure that committed while
             # they read shows as a removed personal part. One pass in this read decides.
             return verifieer(sessie, extra_checkpoints, vertrouwde_sleutel, processen=1)
-        return fout(eerste, WISSING_VERVALLEN)
+        return Verificatie(aantal, getoetst, eerste)
     for g in te_toetsen:
         if g > aantal:
             return fout(aantal + 1, f"een checkpoint noemt {g} regels; er zijn er minder")
@@ -656,80 +717,129 @@ def verifieer(
     return Verificatie(aantal, getoetst, None, nieuwste)
 
 
+class LogboekBeschadigd(Exception):
+    """The stored log does not match what was signed before: no checkpoint is signed over it
+    (the message, in Dutch, says where; `verifieer` names the first fault)."""
+
+
+def _hex(waarde: str) -> bytes | None:
+    try:
+        return bytes.fromhex(waarde) if len(waarde) == 64 else None
+    except ValueError:
+        return None
+
+
+def _opgeslagen_checkpoints(sessie: Sessie, vertrouwde_sleutel: str) -> dict[int, Checkpoint]:
+    return {
+        c.boomgrootte: Checkpoint(
+            c.boomgrootte,
+            c.wortel_hash,
+            c.tijd.astimezone(dt.UTC).isoformat(),
+            c.sleutel_id,
+            vertrouwde_sleutel,
+            c.handtekening,
+        )
+        for c in opslag.checkpoints(sessie)
+    }
+
+
 def verifieer_blok(sessie: Sessie, blok: int, vertrouwde_sleutel: str) -> Verificatie:
     """One block of the log on its own (on PostgreSQL one partition): its lines against the
-    chain from the hash stored before it, their root against the block's stored root, and
-    the stored roots of this block and all before it against the signed checkpoint at its
-    end, so the block is bound to a tree head the application signed. Whether a removed
-    personal part was lawfully erased is known only from the lines after it: the whole
-    log's check (`verifieer`) judges that."""
+    chain from the hash stored before it (whose own link is checked), their root against the
+    block's stored root, and every signed checkpoint that ends inside the block against the
+    stored roots of the blocks before it and this block's lines, so the block is bound to
+    tree heads the application signed. A block that a checkpoint covers must have its root
+    stored. Whether a removed personal part was lawfully erased is known only from the lines
+    after it: the whole log's check (`verifieer`) judges that."""
     grootte = keten_mod.BLOK
+    hoogte = grootte.bit_length() - 1
     van, tot = keten_mod.blokgrenzen(blok)
     kop = opslag.lees_kop(sessie)
     if van > kop.volgnummer:
         return Verificatie(0, 0, Bevinding(van, f"blok {blok + 1} bestaat nog niet"))
     laatste = min(tot, kop.volgnummer)
-    keten = NUL_KETEN if van == 1 else opslag.ketens_op(sessie, [van - 1]).get(van - 1, "")
+    if van > 1:
+        ketens = opslag.ketens_op(sessie, [van - 2, van - 1] if van > 2 else [van - 1])
+        voor = NUL_KETEN if van == 2 else ketens.get(van - 2, "")
+        vorige = opslag.bladen_op_volgorde(sessie, van - 1, van - 1)
+        blad = _hex(next(vorige, ""))
+        keten = ketens.get(van - 1, "")
+        if blad is None or _hex(voor) is None or keten_hash(voor, blad) != keten:
+            return Verificatie(
+                0,
+                0,
+                Bevinding(
+                    van - 1,
+                    "de keten vlak vóór dit blok is gebroken: controleer het vorige blok",
+                ),
+            )
+    else:
+        keten = NUL_KETEN
+    checkpoints = _opgeslagen_checkpoints(sessie, vertrouwde_sleutel)
+    for cp in checkpoints.values():
+        if not cp.handtekening_geldig(vertrouwde_sleutel):
+            return Verificatie(
+                0, 0, Bevinding(cp.boomgrootte, "handtekening van opgeslagen checkpoint ongeldig")
+            )
+    meet_op = frozenset(g for g in checkpoints if van <= g <= laatste)
     rijen = opslag.regels_op_volgorde(sessie, van=van, tot=laatste)
-    deel = _toets_rijen(rijen, van, laatste, keten, laatste == kop.volgnummer, frozenset())
+    deel = _toets_rijen(rijen, van, laatste, keten, laatste == kop.volgnummer, meet_op)
     aantal = sum(1 << h for h, _ in deel.stapel)
     if deel.bevinding is not None:
         return Verificatie(aantal, 0, deel.bevinding)
-    if laatste < tot:
-        return Verificatie(aantal, 0, None)  # the block is not complete: no root yet
     wortels = opslag.blokwortels(sessie)
+    gedekt = laatste == tot and any(g >= tot for g in checkpoints)
     eigen = wortels.get(van)
-    if eigen is None:
-        return Verificatie(aantal, 0, None)  # complete, its root not yet stored
-    if eigen[1] != deel.stapel[0][1].hex():
+    if eigen is not None and (eigen[0] != tot or _hex(eigen[1]) != deel.stapel[0][1]):
+        return Verificatie(aantal, 0, Bevinding(van, _BLOK_HERSCHREVEN.format(van=van)))
+    if eigen is None and gedekt:
         return Verificatie(
             aantal,
             0,
-            Bevinding(
-                van,
-                f"de opgeslagen wortel van het blok vanaf regel {van} past niet bij zijn "
-                "regels: het blok is herschreven nadat het werd afgesloten",
-            ),
+            Bevinding(van, f"de wortel van het blok vanaf regel {van} ontbreekt"),
         )
-    cp = opslag.checkpoint_op(sessie, tot)
-    if cp is None:
+    if eigen is not None and tot not in checkpoints:
+        # A root is stored together with a signed checkpoint at the block's end.
         return Verificatie(
             aantal,
             0,
             Bevinding(tot, "het ondertekende checkpoint aan het einde van het blok ontbreekt"),
         )
-    ondertekend = Checkpoint(
-        cp.boomgrootte,
-        cp.wortel_hash,
-        cp.tijd.astimezone(dt.UTC).isoformat(),
-        cp.sleutel_id,
-        vertrouwde_sleutel,
-        cp.handtekening,
-    )
-    if not ondertekend.handtekening_geldig(vertrouwde_sleutel):
-        return Verificatie(
-            aantal, 0, Bevinding(tot, "handtekening van opgeslagen checkpoint ongeldig")
-        )
+    # The tree before this block, from the stored roots the earlier blocks' own checks bind.
     front = MerkleFront()
-    hoogte = grootte.bit_length() - 1
-    for b in range(blok + 1):
-        w = wortels.get(b * grootte + 1)
-        if w is None:
+    if meet_op:
+        for b in range(blok):
+            w = wortels.get(b * grootte + 1)
+            h = _hex(w[1]) if w is not None and w[0] == (b + 1) * grootte else None
+            if h is None:
+                return Verificatie(
+                    aantal,
+                    0,
+                    Bevinding(b * grootte + 1, f"de wortel van blok {b + 1} ontbreekt"),
+                )
+            front.voeg_subboom_toe(hoogte, h)
+    for g in sorted(meet_op):
+        if _wortel(front, deel.stapels_op[g]).hex() != checkpoints[g].wortel_hash:
             return Verificatie(
-                aantal, 0, Bevinding(b * grootte + 1, f"de wortel van blok {b + 1} ontbreekt")
+                aantal,
+                0,
+                Bevinding(
+                    van,
+                    f"het ondertekende checkpoint over {g} regels past niet bij de opgeslagen "
+                    "blokwortels en de regels van dit blok: er is een blok herschreven",
+                ),
             )
-        front.voeg_subboom_toe(hoogte, bytes.fromhex(w[1]))
-    if front.wortel().hex() != cp.wortel_hash:
-        return Verificatie(
-            aantal,
-            0,
-            Bevinding(
-                van,
-                "de opgeslagen blokwortels passen niet bij het ondertekende checkpoint: "
-                "een blok is herschreven",
-            ),
-        )
-    return Verificatie(aantal, 1, None)
+    return Verificatie(aantal, len(meet_op), None)
+
+
+_HERSCHREVEN_TOT = (
+    "het logboek tot regel {tot} past niet meer bij het ondertekende checkpoint daarover: het "
+    "is herschreven"
+)
+_BLOK_HERSCHREVEN = (
+    "de opgeslagen wortel van het blok vanaf regel {van} past niet bij zijn regels: het blok "
+    "is herschreven nadat het werd afgesloten"
+)
 
 
 def aantal_regels(sessie: Sessie) -> int:
@@ -764,26 +874,67 @@ def maak_checkpoint(sessie: Sessie, sleutel: Ed25519PrivateKey) -> Checkpoint:
     """A signed tree head over the whole log, stored. From the stored roots of complete
     blocks and the leaves after them: a block is read once, when it is first complete; its
     root is stored then, with a signed checkpoint at its end (which `verifieer_blok` checks
-    a block against)."""
+    a block against).
+
+    Nothing is signed over a log that does not extend what was signed before: a stored root
+    is used only where the signed checkpoint at its block's end confirms it (else the block
+    is read again and must give the same root), and the new tree must give the newest stored
+    checkpoint's root at its size. Otherwise `LogboekBeschadigd`."""
     grootte = keten_mod.BLOK
     hoogte = grootte.bit_length() - 1
     n = opslag.lees_kop(sessie).volgnummer
     wortels = opslag.blokwortels(sessie)
+    getekend = {c.boomgrootte: c.wortel_hash for c in opslag.checkpoints(sessie)}
+    nieuwste = max((g for g in getekend if g <= n), default=0)
+    momentopname: bytes | None = None
     front = MerkleFront()
+
+    def lees(van: int, tot: int) -> MerkleFront:
+        nonlocal momentopname
+        deel = MerkleFront()
+        for blad in opslag.bladen_op_volgorde(sessie, van, tot):
+            h = _hex(blad)
+            if h is None:
+                raise LogboekBeschadigd(f"de bladhash van een regel vanaf regel {van} is ongeldig")
+            deel.voeg_toe(h)
+            if van - 1 + deel.grootte == nieuwste:
+                momentopname = _wortel(front, deel.stapel())
+        if deel.grootte != tot - van + 1:
+            raise LogboekBeschadigd(f"regels tussen {van} en {tot} ontbreken")
+        return deel
+
     for b in range(n // grootte):
         van, tot = keten_mod.blokgrenzen(b)
-        if van in wortels:
-            front.voeg_subboom_toe(hoogte, bytes.fromhex(wortels[van][1]))
-            continue
-        blokfront = MerkleFront()
-        for blad in opslag.bladen_op_volgorde(sessie, van, tot):
-            blokfront.voeg_toe(bytes.fromhex(blad))
-        opslag.bewaar_blokwortel(sessie, van, tot, blokfront.wortel().hex())
-        front.voeg_subboom_toe(hoogte, blokfront.wortel())
-        if opslag.checkpoint_op(sessie, tot) is None:
-            _bewaar_checkpoint(sessie, sleutel, front)
-    for blad in opslag.bladen_op_volgorde(sessie, front.grootte + 1, n):
-        front.voeg_toe(bytes.fromhex(blad))
+        opgeslagen = wortels.get(van)
+        if opgeslagen is not None and opgeslagen[0] != tot:
+            raise LogboekBeschadigd(
+                f"de opgeslagen wortel van het blok vanaf regel {van} is voor een andere "
+                "blokgrootte: de blokgrootte is veranderd zonder migratie"
+            )
+        bekend = _hex(opgeslagen[1]) if opgeslagen else None
+        bevestigd = bekend is not None and tot in getekend and not van <= nieuwste < tot
+        if bevestigd:
+            assert bekend is not None
+            front.voeg_subboom_toe(hoogte, bekend)
+            if front.wortel().hex() != getekend[tot]:
+                raise LogboekBeschadigd(_HERSCHREVEN_TOT.format(tot=tot))
+        else:
+            wortel = lees(van, tot).wortel()
+            if opgeslagen is not None and bekend != wortel:
+                raise LogboekBeschadigd(_BLOK_HERSCHREVEN.format(van=van))
+            front.voeg_subboom_toe(hoogte, wortel)
+            if tot in getekend and front.wortel().hex() != getekend[tot]:
+                raise LogboekBeschadigd(_HERSCHREVEN_TOT.format(tot=tot))
+            if opgeslagen is None:
+                opslag.bewaar_blokwortel(sessie, van, tot, wortel.hex())
+            if tot not in getekend:
+                _bewaar_checkpoint(sessie, sleutel, front)
+        if tot == nieuwste:
+            momentopname = front.wortel()
+    open_deel = lees(front.grootte + 1, n) if n > front.grootte else MerkleFront()
+    front.voeg_stapel_toe(open_deel.stapel())
+    if nieuwste and (momentopname is None or momentopname.hex() != getekend[nieuwste]):
+        raise LogboekBeschadigd(_HERSCHREVEN_TOT.format(tot=nieuwste))
     return _bewaar_checkpoint(sessie, sleutel, front)
 
 

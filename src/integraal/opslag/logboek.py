@@ -14,7 +14,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from integraal.opslag import partities
-from integraal.opslag.db import maak_engine, maak_sessiefabriek, transactie
+from integraal.opslag.db import invoeging, maak_engine, maak_sessiefabriek, transactie
 from integraal.opslag.modellen import (
     AuditRecord,
     LogboekBetrokkene,
@@ -218,7 +218,12 @@ def blokwortels(sessie: Session) -> dict[int, tuple[int, str]]:
 
 
 def bewaar_blokwortel(sessie: Session, van: int, tot: int, wortel: str) -> None:
-    sessie.execute(insert(LogboekBlok).values(van=van, tot=tot, wortel_hash=wortel))
+    # Two checkpoints at once (the schedule's and a command's) compute the same root.
+    sessie.execute(
+        invoeging(sessie, LogboekBlok)
+        .values(van=van, tot=tot, wortel_hash=wortel, tijd=dt.datetime.now(dt.UTC))
+        .on_conflict_do_nothing(index_elements=["van"])
+    )
 
 
 def checkpoint_op(sessie: Session, boomgrootte: int) -> LogboekCheckpoint | None:
@@ -270,8 +275,25 @@ def aantal_regels(sessie: Session) -> int:
 
 
 def bewaar_checkpoint(sessie: Session, checkpoint: LogboekCheckpoint) -> None:
-    sessie.merge(checkpoint)
-    sessie.flush()
+    """A tree head over as many lines as one stored already is the same head (else the log
+    was rewritten, which `verifieer` reports): the first one stays. Two checkpoints at once
+    (the schedule's and a command's) do not collide."""
+    sessie.execute(
+        invoeging(sessie, LogboekCheckpoint)
+        .values(
+            boomgrootte=checkpoint.boomgrootte,
+            wortel_hash=checkpoint.wortel_hash,
+            tijd=checkpoint.tijd,
+            sleutel_id=checkpoint.sleutel_id,
+            handtekening=checkpoint.handtekening,
+        )
+        .on_conflict_do_nothing(index_elements=["boomgrootte"])
+    )
+
+
+def eerste_volgnummer(sessie: Session) -> int | None:
+    laagste = sessie.scalar(select(func.min(LogboekRegel.volgnummer)))
+    return None if laagste is None else int(laagste)
 
 
 def checkpoints(sessie: Session) -> list[LogboekCheckpoint]:
