@@ -257,7 +257,7 @@ def test_na_de_bewaartermijn_gaat_een_heel_blok_persoonsdelen_in_een_keer(
         assert wissing is not None
         lijn = json.loads(wissing.inhoud)
         over = set(s.scalars(sa.select(LogboekBetrokkene.volgnummer)))
-    assert lijn["dpl.integraal.erased_ranges"] == [[1, 8, 8]]
+    assert lijn["dpl.integraal.erased_ranges"] == [[1, 8, 8, keten.bereikdigest(range(1, 9))]]
     # Block 2 is complete but keeps parts not yet due; block 3 is not complete.
     assert lijn["dpl.integraal.erased_subjects"] == [10, 11, 19]
     assert over == set(range(9, 21)) - {10, 11, 19}
@@ -366,7 +366,9 @@ def test_een_heel_blok_wissen_dekt_geen_eerder_verwijderd_persoonsdeel(omgeving:
         )
         wissing = s.get(LogboekRegel, 17)
         assert wissing is not None
-        assert json.loads(wissing.inhoud)["dpl.integraal.erased_ranges"] == [[1, 8, 7]]
+        assert json.loads(wissing.inhoud)["dpl.integraal.erased_ranges"] == [
+            [1, 8, 7, keten.bereikdigest([1, 2, 4, 5, 6, 7, 8])]
+        ]
     gevonden = _vind(omgeving)
     assert len(set(gevonden)) == 1 and gevonden[0] is not None
     assert gevonden[0][0] == 1 and "ontbreekt 1 persoonsdeel meer" in gevonden[0][1]
@@ -398,9 +400,10 @@ def _voeg_ruwe_regel_toe(s: Sessie, extra: dict[str, object]) -> None:
     "extra",
     [
         {"dpl.integraal.erased_ranges": [[1]]},
-        {"dpl.integraal.erased_ranges": [[1, 2]]},
-        {"dpl.integraal.erased_ranges": [["a", "b", 1]]},
-        {"dpl.integraal.erased_ranges": [[5, 2, 1]]},
+        {"dpl.integraal.erased_ranges": [[1, 2, 2]]},
+        {"dpl.integraal.erased_ranges": [[1, 2, 2, 5]]},
+        {"dpl.integraal.erased_ranges": [["a", "b", 1, "x"]]},
+        {"dpl.integraal.erased_ranges": [[5, 2, 1, "x"]]},
         {"dpl.integraal.erased_ranges": 5},
         {"dpl.integraal.erased_subjects": [[1]]},
         {"dpl.integraal.erased_subjects": 5},
@@ -463,3 +466,103 @@ def test_een_gebroken_schakel_voor_een_blok_wijst_naar_het_vorige_blok(
     *heel, blok = _vind(omgeving, 1)
     assert heel == [(8, heel[0][1])] * 3 if heel[0] else False
     assert blok is not None and blok[0] == 8 and "vorige blok" in blok[1]
+
+
+# Found by a second hostile probe, after the fixes above.
+
+
+def _wis(omgeving: Omgeving, nummers: list[int]) -> None:
+    with transactie(omgeving.fabriek) as s:
+        logboek.wis_persoonsdelen(s, nummers, grondslag="bewaartermijn", trace_id="t" * 32)
+
+
+def _kort_in(omgeving: Omgeving, tot: int) -> None:
+    """Cut the log's end off after line `tot`, head and all."""
+    with transactie(omgeving.fabriek) as s:
+        s.execute(sa.delete(LogboekBetrokkene).where(LogboekBetrokkene.volgnummer > tot))
+        s.execute(sa.delete(LogboekRegel).where(LogboekRegel.volgnummer > tot))
+        kop, laatste = s.get(LogboekKop, 1), s.get(LogboekRegel, tot)
+        assert kop is not None and laatste is not None
+        kop.volgnummer, kop.keten_hash = tot, laatste.keten_hash
+
+
+def test_een_verzonnen_persoonsdeel_maakt_de_telling_van_een_heel_blok_niet_kloppend(
+    omgeving: Omgeving,
+) -> None:
+    """A made-up part on a line without a subject (an erasure entry) would balance a part
+    removed without an entry; the range says which lines it erased, so it shows."""
+    _vul(omgeving, 3, per=3)
+    _wis(omgeving, [1])  # its entry is line 4, without a subject
+    _vul(omgeving, 12, per=12)
+    with transactie(omgeving.fabriek) as s:
+        s.add(
+            LogboekBetrokkene(volgnummer=4, betrokkene="nep", betrokkene_soort="x", zout="0" * 32)
+        )
+        s.execute(sa.delete(LogboekBetrokkene).where(LogboekBetrokkene.volgnummer == 6))
+    _wis(omgeving, [2, 3, 4, 5, 7, 8])  # what retention finds due in the first block
+    gevonden = _vind(omgeving)
+    assert len(set(gevonden)) == 1 and gevonden[0] is not None, gevonden
+    assert gevonden[0][0] == 1 and "niet die welke de wissingsregel" in gevonden[0][1]
+
+
+def test_een_teruggezet_persoonsdeel_valt_op(omgeving: Omgeving) -> None:
+    _vul(omgeving, 10, per=10)
+    with transactie(omgeving.fabriek) as s:
+        deel = s.get(LogboekBetrokkene, 2)
+        assert deel is not None
+        kopie = {k: getattr(deel, k) for k in ("betrokkene", "betrokkene_soort", "zout")}
+    _wis(omgeving, [2])
+    with transactie(omgeving.fabriek) as s:
+        s.add(LogboekBetrokkene(volgnummer=2, **kopie))
+    gevonden = _vind(omgeving)
+    assert len(set(gevonden)) == 1 and gevonden[0] is not None
+    assert gevonden[0][0] == 2 and "teruggezet" in gevonden[0][1]
+
+
+def test_een_checkpoint_over_een_ingekort_logboek_wordt_geweigerd(omgeving: Omgeving) -> None:
+    _vul(omgeving, 27, per=9)
+    omgeving.checkpoint()
+    _kort_in(omgeving, 24)
+    with pytest.raises(logboek.LogboekBeschadigd, match="27 regels, maar het logboek telt er 24"):
+        omgeving.checkpoint()
+    _vul(omgeving, 1)  # the application writes a new line 25: still no fork signed
+    with pytest.raises(logboek.LogboekBeschadigd):
+        omgeving.checkpoint()
+    # Its own check of the last block sees the end is gone too.
+    assert _vind(omgeving, 3)[-1] == (26, logboek.dienst.EINDE)
+
+
+def test_een_checkpoint_vertrouwt_geen_onondertekend_opgeslagen_checkpoint(
+    omgeving: Omgeving,
+) -> None:
+    _vul(omgeving, 5, per=5)
+    omgeving.checkpoint()
+    _vul(omgeving, 7, per=7)
+    with transactie(omgeving.fabriek) as s:
+        _herschrijf_blok(s, 0, 8)
+        s.flush()
+        s.add(
+            LogboekCheckpoint(
+                boomgrootte=12,
+                wortel_hash=merkle_wortel(
+                    [bytes.fromhex(h) for h in s.scalars(sa.select(LogboekRegel.blad_hash))]
+                ).hex(),
+                tijd=dt.datetime.now(dt.UTC),
+                sleutel_id="x",
+                handtekening="00" * 64,
+            )
+        )
+    with pytest.raises(logboek.LogboekBeschadigd, match="niet met de sleutel"):
+        omgeving.checkpoint()
+
+
+def test_een_regel_na_de_kop_valt_op_in_de_controle_van_zijn_blok(omgeving: Omgeving) -> None:
+    _vul(omgeving, 12, per=12)
+    with transactie(omgeving.fabriek) as s:
+        kop = s.get(LogboekKop, 1)
+        assert kop is not None
+        oud = (kop.volgnummer, kop.keten_hash)
+        _voeg_ruwe_regel_toe(s, {})
+        s.flush()
+        kop.volgnummer, kop.keten_hash = oud
+    assert _vind(omgeving, 1)[-1] == (13, "er staat een regel na de kop van het logboek")

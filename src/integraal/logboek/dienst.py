@@ -28,7 +28,7 @@ from integraal.logboek.keten import (
     commitment,
     keten_hash,
 )
-from integraal.logboek.ondertekening import Checkpoint
+from integraal.logboek.ondertekening import Checkpoint, publieke_sleutel_hex
 from integraal.opslag import logboek as opslag
 from integraal.opslag.db import Sessie
 from integraal.opslag.modellen import AuditRecord, LogboekCheckpoint
@@ -71,8 +71,9 @@ class Verwerking:
     # Lines whose personal part this line records as lawfully erased (`wis_persoonsdelen`):
     # one by one, and whole blocks as ranges.
     gewist: tuple[int, ...] = ()
-    # A range: (first line, last line, how many personal parts this entry erased in it).
-    gewiste_bereiken: tuple[tuple[int, int, int], ...] = ()
+    # A range: first line, last line, how many personal parts this entry erased in it and a
+    # digest of which (`keten.bereikdigest`).
+    gewiste_bereiken: tuple[tuple[int, int, int, str], ...] = ()
 
 
 def schrijf(sessie: Sessie, verwerkingen: Sequence[Verwerking]) -> list[int]:
@@ -205,6 +206,9 @@ def wis_persoonsdelen(
     A complete block whose every remaining personal part is erased now is recorded as one
     range and erased whole (on PostgreSQL its partition is dropped): a million numbers
     neither in the entry nor in a delete."""
+    # The head's lock first: another erasure that commits between the reads below and this
+    # one's entry would make its count and digest wrong.
+    opslag.vergrendel_kop(sessie)
     gewist = sorted(set(volgnummers) & set(opslag.met_persoonsdeel(sessie, volgnummers)))
     if not gewist:
         return 0
@@ -215,8 +219,16 @@ def wis_persoonsdelen(
     hele = sorted(b for b, n in aanwezig.items() if n == per_blok[b])
     heel = set(hele)
     los = [n for n in gewist if keten_mod.blok_van(n) not in heel]
-    # With the number erased: a part removed earlier without an entry is not covered by it.
-    bereiken = tuple((*keten_mod.blokgrenzen(b), aanwezig[b]) for b in hele)
+    # With which parts it erased: a part removed earlier without an entry, or one made up to
+    # make a count fit, is not covered by it.
+    bereiken = tuple(
+        (
+            *keten_mod.blokgrenzen(b),
+            aanwezig[b],
+            keten_mod.bereikdigest(n for n in gewist if keten_mod.blok_van(n) == b),
+        )
+        for b in hele
+    )
     schrijf(
         sessie,
         [
@@ -237,7 +249,7 @@ def wis_persoonsdelen(
         ],
     )
     opslag.verwijder_betrokkenen(sessie, los)
-    for van, tot, _ in bereiken:
+    for van, tot, _, _ in bereiken:
         opslag.verwijder_blok_betrokkenen(sessie, van, tot)
     return len(gewist)
 
@@ -307,6 +319,7 @@ WISSING_VERVALLEN = (
 )
 
 Stapel = tuple[tuple[int, bytes], ...]
+Bereik = tuple[int, int, int, str, int]  # an erased range and the entry that erased it
 
 
 class _Toetser:
@@ -322,8 +335,8 @@ class _Toetser:
         # one run, not a million numbers.
         self.zonder: list[tuple[int, int]] = []
         self.gewist: dict[int, int] = {}  # line -> the last erasure entry that names it
-        # Ranges erased whole (a block's): first, last, how many, the erasure entry.
-        self.bereiken: list[tuple[int, int, int, int]] = []
+        # Ranges erased whole (a block's): first, last, how many, which, the erasure entry.
+        self.bereiken: list[Bereik] = []
 
     def bladen(
         self, rijen: Iterable[opslag.Logrij], tot: int | None = None, *, einde: bool = False
@@ -387,8 +400,8 @@ class _Toetser:
                 self.zonder.append((n, n))
         for n in lijn.get("dpl.integraal.erased_subjects", ()):
             self.gewist[n] = regel.volgnummer
-        for van, tot, aantal in lijn.get("dpl.integraal.erased_ranges", ()):
-            self.bereiken.append((van, tot, aantal, regel.volgnummer))
+        for van, tot, aantal, digest in lijn.get("dpl.integraal.erased_ranges", ()):
+            self.bereiken.append((van, tot, aantal, digest, regel.volgnummer))
         self.keten = keten
         self.verwacht += 1
         return blad
@@ -407,7 +420,7 @@ class _Deel:
     bevinding: Bevinding | None
     zonder: list[tuple[int, int]]
     gewist: dict[int, int]
-    bereiken: list[tuple[int, int, int, int]]
+    bereiken: list[Bereik]
     keten: str
 
 
@@ -508,51 +521,80 @@ def _wortel(voor: MerkleFront, stapel: Stapel) -> bytes:
 def _ontbrekend(
     zonder: Iterable[tuple[int, int]],
     gewist: dict[int, int],
-    bereiken: Sequence[tuple[int, int, int, int]],
+    bereiken: Sequence[Bereik],
 ) -> Bevinding | None:
     """The first line whose personal part is gone without an erasure entry after it that
-    names it: on its own, or in a range erased whole, which accounts for as many lines as it
-    says it erased (a part removed before, without an entry, is one too many)."""
+    names it, on its own or in a range erased whole (whose entry says which lines it erased),
+    or whose part is back after an entry erased it."""
     runs = sorted(zonder)
-    eerste: Bevinding | None = None
+    begins = [a for a, _ in runs]
+    bevindingen: list[Bevinding] = []
+
+    def zonder_deel(n: int) -> bool:
+        i = bisect.bisect_right(begins, n) - 1
+        return i >= 0 and runs[i][0] <= n <= runs[i][1]
 
     def zonder_in(v: int, t: int) -> Iterator[int]:
-        for a, z in runs[max(0, bisect.bisect_right(runs, (v, v)) - 1) :]:
+        for a, z in runs[max(0, bisect.bisect_right(begins, v) - 1) :]:
             if a > t:
                 return
             yield from range(max(a, v), min(z, t) + 1)
 
-    gedekt: list[tuple[int, int]] = []
-    for v, t, aantal, entree in bereiken:
+    for v, t, aantal, digest, entree in bereiken:
         # Lines in the range without a part and not erased on their own before the range.
-        over = sum(1 for n in zonder_in(v, t) if not n < gewist.get(n, 0) < entree)
-        if over > aantal and (eerste is None or v < eerste.volgnummer):
-            # Which of them went without an entry can no longer be told: the range's start.
-            eerste = Bevinding(
-                v,
-                f"in de regels {v} tot en met {t} "
-                + (
-                    "ontbreekt 1 persoonsdeel"
-                    if over - aantal == 1
-                    else f"ontbreken {over - aantal} persoonsdelen"
+        over = [n for n in zonder_in(v, t) if not n < gewist.get(n, 0) < entree]
+        if len(over) > aantal:
+            meer = len(over) - aantal
+            bevindingen.append(
+                Bevinding(
+                    v,
+                    f"in de regels {v} tot en met {t} "
+                    + (
+                        "ontbreekt 1 persoonsdeel"
+                        if meer == 1
+                        else f"ontbreken {meer} persoonsdelen"
+                    )
+                    + f" meer dan de wissingsregel op regel {entree} wiste: verwijderd zonder "
+                    "wissingsregel",
                 )
-                + f" meer dan de wissingsregel op regel {entree} wiste: verwijderd zonder "
-                "wissingsregel",
             )
-        gedekt.append((v, t))
+        elif len(over) < aantal or keten_mod.bereikdigest(over) != digest:
+            bevindingen.append(
+                Bevinding(
+                    v,
+                    f"de persoonsdelen die in de regels {v} tot en met {t} ontbreken, zijn niet "
+                    f"die welke de wissingsregel op regel {entree} wiste",
+                )
+            )
+    if (n := _eerste_zonder_wissing(runs, gewist, [(v, t) for v, t, *_ in bereiken])) is not None:
+        bevindingen.append(Bevinding(n, WISSING_VERVALLEN))
+    for n, entree in gewist.items():
+        if n < entree and not zonder_deel(n):
+            bevindingen.append(
+                Bevinding(
+                    n,
+                    f"het persoonsdeel is teruggezet nadat de wissingsregel op regel {entree} "
+                    "het wiste",
+                )
+            )
+    return min(bevindingen, key=lambda b: b.volgnummer, default=None)
+
+
+def _eerste_zonder_wissing(
+    runs: Sequence[tuple[int, int]], gewist: dict[int, int], gedekt: Sequence[tuple[int, int]]
+) -> int | None:
+    """The first line without its part that no range covers and no entry after it names."""
     for a, z in runs:
         n = a
         while n <= z:
             bereik = next((t for v, t in gedekt if v <= n <= t), None)
             if bereik is not None:
                 n = bereik + 1
-                continue
-            if gewist.get(n, 0) < n:
-                if eerste is not None and eerste.volgnummer < n:
-                    return eerste
-                return Bevinding(n, WISSING_VERVALLEN)
-            n += 1
-    return eerste
+            elif gewist.get(n, 0) < n:
+                return n
+            else:
+                n += 1
+    return None
 
 
 def _geldige_wissing(lijn: dict[str, object]) -> bool:
@@ -564,8 +606,9 @@ def _geldige_wissing(lijn: dict[str, object]) -> bool:
         return False
     return isinstance(bereiken, list) and all(
         isinstance(b, list)
-        and len(b) == 3
-        and all(type(x) is int for x in b)
+        and len(b) == 4
+        and all(type(x) is int for x in b[:3])
+        and isinstance(b[3], str)
         and 1 <= b[0] <= b[1]
         and 0 <= b[2] <= b[1] - b[0] + 1
         for b in bereiken
@@ -645,7 +688,7 @@ def verifieer(
     keten = NUL_KETEN
     zonder: list[tuple[int, int]] = []
     gewist: dict[int, int] = {}
-    bereiken: list[tuple[int, int, int, int]] = []
+    bereiken: list[Bereik] = []
 
     def fout(n: int, reden: str) -> Verificatie:
         return Verificatie(front.grootte, getoetst, Bevinding(n, reden))
@@ -758,6 +801,9 @@ def verifieer_blok(sessie: Sessie, blok: int, vertrouwde_sleutel: str) -> Verifi
     if van > kop.volgnummer:
         return Verificatie(0, 0, Bevinding(van, f"blok {blok + 1} bestaat nog niet"))
     laatste = min(tot, kop.volgnummer)
+    buiten = _buiten_de_keten(sessie, kop.volgnummer, van, tot)
+    if buiten is not None:
+        return Verificatie(0, 0, buiten)
     if van > 1:
         ketens = opslag.ketens_op(sessie, [van - 2, van - 1] if van > 2 else [van - 1])
         voor = NUL_KETEN if van == 2 else ketens.get(van - 2, "")
@@ -781,6 +827,8 @@ def verifieer_blok(sessie: Sessie, blok: int, vertrouwde_sleutel: str) -> Verifi
             return Verificatie(
                 0, 0, Bevinding(cp.boomgrootte, "handtekening van opgeslagen checkpoint ongeldig")
             )
+    if laatste == kop.volgnummer and max(checkpoints, default=0) > laatste:
+        return Verificatie(0, 0, Bevinding(laatste + 1, EINDE))
     meet_op = frozenset(g for g in checkpoints if van <= g <= laatste)
     rijen = opslag.regels_op_volgorde(sessie, van=van, tot=laatste)
     deel = _toets_rijen(rijen, van, laatste, keten, laatste == kop.volgnummer, meet_op)
@@ -830,6 +878,16 @@ def verifieer_blok(sessie: Sessie, blok: int, vertrouwde_sleutel: str) -> Verifi
                 ),
             )
     return Verificatie(aantal, len(meet_op), None)
+
+
+def _buiten_de_keten(sessie: Sessie, kop: int, van: int, tot: int) -> Bevinding | None:
+    """A line of this block outside the chain: numbered below 1 (block 1) or after the head
+    (the open block). The whole log's check finds them as lines out of place."""
+    if van == 1 and (laagste := opslag.eerste_volgnummer(sessie)) is not None and laagste < 1:
+        return Bevinding(1, "volgnummer 1 ontbreekt of er is een regel tussengevoegd")
+    if kop < tot and opslag.hoogste_volgnummer(sessie) > kop:
+        return Bevinding(kop + 1, "er staat een regel na de kop van het logboek")
+    return None
 
 
 _HERSCHREVEN_TOT = (
@@ -884,8 +942,22 @@ def maak_checkpoint(sessie: Sessie, sleutel: Ed25519PrivateKey) -> Checkpoint:
     hoogte = grootte.bit_length() - 1
     n = opslag.lees_kop(sessie).volgnummer
     wortels = opslag.blokwortels(sessie)
-    getekend = {c.boomgrootte: c.wortel_hash for c in opslag.checkpoints(sessie)}
-    nieuwste = max((g for g in getekend if g <= n), default=0)
+    eigen = publieke_sleutel_hex(sleutel)
+    getekend: dict[int, str] = {}
+    for cp in _opgeslagen_checkpoints(sessie, eigen).values():
+        if not cp.handtekening_geldig(eigen):
+            raise LogboekBeschadigd(
+                f"het opgeslagen checkpoint over {cp.boomgrootte} regels is niet met de sleutel "
+                "van deze installatie ondertekend"
+            )
+        getekend[cp.boomgrootte] = cp.wortel_hash
+    if getekend and max(getekend) > n:
+        # The log only grows: its end was cut off after a checkpoint was signed over it.
+        raise LogboekBeschadigd(
+            f"er is een ondertekend checkpoint over {max(getekend)} regels, maar het logboek "
+            f"telt er {n}: {EINDE}"
+        )
+    nieuwste = max(getekend, default=0)
     momentopname: bytes | None = None
     front = MerkleFront()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 NUL_KETEN = "0" * 64
@@ -44,6 +44,12 @@ def knoop_hash(links: bytes, rechts: bytes) -> bytes:
 
 def keten_hash(vorige_hex: str, blad: bytes) -> str:
     return hashlib.sha256(bytes.fromhex(vorige_hex) + blad).hexdigest()
+
+
+def bereikdigest(volgnummers: Iterable[int]) -> str:
+    """Which lines an erasure of a whole range erased: a hash of their sorted numbers, so a
+    part removed without an entry, or a part made up to make the count fit, shows."""
+    return hashlib.sha256(",".join(map(str, sorted(volgnummers))).encode()).hexdigest()
 
 
 def commitment(zout: str, soort: str, betrokkene: str) -> str:

@@ -291,6 +291,10 @@ def bewaar_checkpoint(sessie: Session, checkpoint: LogboekCheckpoint) -> None:
     )
 
 
+def hoogste_volgnummer(sessie: Session) -> int:
+    return int(sessie.scalar(select(func.max(LogboekRegel.volgnummer))) or 0)
+
+
 def eerste_volgnummer(sessie: Session) -> int | None:
     laagste = sessie.scalar(select(func.min(LogboekRegel.volgnummer)))
     return None if laagste is None else int(laagste)
