@@ -302,6 +302,8 @@ def main() -> None:
         regels += ["", *levering.sectie(json.loads(levering.LAATSTE.read_text())).splitlines()]
     if schaal.LAATSTE.exists():
         regels += ["", *schaal.sectie(json.loads(schaal.LAATSTE.read_text())).splitlines()]
+    for meer in sorted(schaal.HIER.glob("schaal-*-app-laatste.json")):
+        regels += ["", *schaal.sectie(json.loads(meer.read_text())).splitlines()]
     if schaal.LAATSTE_GROOT.exists():
         regels += ["", *schaal.sectie(json.loads(schaal.LAATSTE_GROOT.read_text())).splitlines()]
     regels += testsuite.sectie()

@@ -446,9 +446,14 @@ def _logsectie(uitkomst: dict[str, Any]) -> list[str]:
 def sectie(uitkomst: dict[str, Any]) -> str:
     """The section for docs/benchmarks.md (Dutch, like the rest of that file)."""
     groot = uitkomst["statements"] >= GROOT
+    werkers = max(
+        (d.get("werkers", 1) for d in uitkomst.values() if isinstance(d, dict)), default=1
+    )
     regels = [
         "## Tien miljoen statements, per bron verdeeld: casuspagina en zoeken"
         if groot
+        else f"## Een miljoen statements, {werkers} app-processen: casuspagina en zoeken"
+        if werkers > 1
         else "## Een miljoen statements: casuspagina en zoeken",
         "",
         f"Machine: {uitkomst['machine']}; {uitkomst['datum']}"
@@ -488,6 +493,17 @@ def sectie(uitkomst: dict[str, Any]) -> str:
                 )
     if groot:
         return "\n".join([*regels, "", *_logsectie(uitkomst), ""])
+    if werkers > 1:
+        return "\n".join(
+            [
+                *regels,
+                "",
+                f"Dezelfde meting als bij één app-proces, nu met {werkers} app-processen achter "
+                f"dezelfde poort (`integraal serve --workers {werkers}`) op dezelfde 2 cores: "
+                "wat meer processen opleveren als de processor al vol is.",
+                "",
+            ]
+        )
     regels += [
         "",
         "Rijen/s is de hele opdracht per levering, opstart inbegrepen, bij zo'n 11 statements "
@@ -497,8 +513,8 @@ def sectie(uitkomst: dict[str, Any]) -> str:
         "37,5 s met 18 van de 40 verzoeken mislukt; zoeken 1,1 s met 1 client. Met 1 client "
         "blijven beide ruim onder de grenzen van het doel. Met 20 clients niet: zonder pauze "
         "tussen verzoeken meet dit de doorvoer van één serverproces op 2 cores, dat hier ook de"
-        " 20 clients deelt (de verzoeken/s-kolom). Meer dan één app-proces is issue 24; zie "
-        "docs/decisions/0022-snelheid.md.",
+        " 20 clients deelt (de verzoeken/s-kolom); meer app-processen: de sectie hieronder, "
+        "als die er is. Zie docs/decisions/0022-snelheid.md.",
         "",
     ]
     return "\n".join(regels) + "\n"
@@ -528,7 +544,13 @@ def main() -> None:
         print(f"{soort}: vullen tot {a.statements:,} statements", flush=True)
         uitkomst[soort] = meet(soort, a.statements, a.seconden, a.logregels, a.werkers)
         print(json.dumps(uitkomst[soort], indent=1), flush=True)
-    uit = LAATSTE_GROOT if a.statements >= GROOT else LAATSTE
+    uit = (
+        LAATSTE_GROOT
+        if a.statements >= GROOT
+        else HIER / f"schaal-{a.werkers}-app-laatste.json"
+        if a.werkers > 1
+        else LAATSTE
+    )
     uit.write_text(json.dumps(uitkomst, indent=1, ensure_ascii=False) + "\n")
     print(sectie(uitkomst))
 

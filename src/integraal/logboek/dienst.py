@@ -507,11 +507,13 @@ def _in_een_proces(
 
 
 def _deelgrootte(n: int, processen: int, per_deel: int | None) -> int:
-    """A power of two at most a block: parts and blocks are then subtrees of the log's tree."""
+    """A power of two at most a block: parts and blocks are then subtrees of the log's tree.
+    Rounded up, not down: each part costs a connection of its own, so no more parts than
+    asked for."""
     if per_deel is None:
         per_deel = max(KLEINSTE_DEEL, -(-n // (processen * 4)))
     macht = 1
-    while macht * 2 <= min(per_deel, keten_mod.BLOK):
+    while macht < min(per_deel, keten_mod.BLOK):
         macht *= 2
     return macht
 
