@@ -240,6 +240,37 @@ def test_op_postgresql_is_elk_blok_een_partitie_die_de_schrijver_vooruit_maakt(
     }
 
 
+def test_een_partitie_van_een_teruggedraaide_schrijfactie_wordt_opnieuw_gemaakt(
+    omgeving: Omgeving,
+) -> None:
+    """A request that made a block's partition and then failed took the partition with it:
+    the next append must not believe it is there."""
+    if omgeving.database.dialect.name != "postgresql":
+        pytest.skip("SQLite houdt het logboek in één tabel")
+
+    class Mislukt(Exception):
+        pass
+
+    with pytest.raises(Mislukt), transactie(omgeving.fabriek) as s:
+        regel = logboek.Verwerking(
+            naam="entiteit lezen",
+            activiteit="entiteit-lezen",
+            trace_id=logboek.nieuwe_trace_id(),
+            besluit_id=None,
+            regel_id=None,
+            grondslag=None,
+            doel="integrale_aanpak",
+            verstrekker=None,
+            ontvanger=None,
+            categorieen=(),
+        )
+        logboek.schrijf(s, [regel])
+        raise Mislukt
+    assert _partities(omgeving, "logboek_regel") == set()
+    _vul(omgeving, 5)
+    assert _partities(omgeving, "logboek_regel") == {"logboek_regel_v1", "logboek_regel_v9"}
+
+
 def test_na_de_bewaartermijn_gaat_een_heel_blok_persoonsdelen_in_een_keer(
     omgeving: Omgeving,
 ) -> None:

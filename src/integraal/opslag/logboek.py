@@ -8,7 +8,7 @@ import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Table, bindparam, delete, event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -62,8 +62,25 @@ def lees_kop(sessie: Session) -> Kop:
 
 
 # Per database (engine): the first line numbers of the log partitions known to exist, or
-# None where the log is not partitioned. Partitions of lines are never dropped.
+# None where the log is not partitioned. Partitions of lines are never dropped. One made by a
+# transaction is known only once that transaction commits: if it rolls back, the partition
+# is gone with it (DDL is transactional on PostgreSQL).
 _BLOKKEN: weakref.WeakKeyDictionary[Engine, set[int] | None] = weakref.WeakKeyDictionary()
+_NIEUW = "integraal_logblokken_nieuw"  # in `Session.info`: made by this transaction
+
+
+@event.listens_for(Session, "after_commit")
+def _bevestig_blokken(sessie: Session) -> None:
+    for engine, van in sessie.info.pop(_NIEUW, ()):
+        if (bekend := _BLOKKEN.get(engine)) is not None:
+            bekend.add(van)
+
+
+@event.listens_for(Session, "after_rollback")
+def _vergeet_blokken(sessie: Session) -> None:
+    sessie.info.pop(_NIEUW, None)
+
+
 # How long an append waits for the lock that making the next partition takes, before leaving
 # it to a later append (a long read of the log holds a lock that conflicts with it).
 _WACHT_VOORUIT = "100ms"
@@ -82,9 +99,12 @@ def _zorg_voor_blokken(sessie: Session, eerste: int, laatste: int, blok: int) ->
     bekend = _BLOKKEN[engine]
     if bekend is None:
         return
+    nieuw: set[tuple[Engine, int]] = sessie.info.setdefault(_NIEUW, set())
 
     def bestaat(van: int) -> bool:
-        if van in bekend or partities.logblok_bestaat(sessie, van):
+        if van in bekend or (engine, van) in nieuw:
+            return True
+        if partities.logblok_bestaat(sessie, van):  # committed: this transaction made none
             bekend.add(van)
             return True
         return False
@@ -92,7 +112,7 @@ def _zorg_voor_blokken(sessie: Session, eerste: int, laatste: int, blok: int) ->
     for b in range((eerste - 1) // blok, (laatste - 1) // blok + 1):
         if not bestaat(b * blok + 1):
             partities.maak_logblok(sessie, b * blok + 1, blok)
-            bekend.add(b * blok + 1)
+            nieuw.add((engine, b * blok + 1))
     volgende = ((laatste - 1) // blok + 1) * blok + 1
     if laatste - (volgende - blok - 1) > blok // 2 and not bestaat(volgende):
         vorige = sessie.execute(text("SELECT current_setting('lock_timeout')")).scalar_one()
@@ -100,7 +120,7 @@ def _zorg_voor_blokken(sessie: Session, eerste: int, laatste: int, blok: int) ->
             with sessie.begin_nested():
                 sessie.execute(text(f"SET LOCAL lock_timeout = '{_WACHT_VOORUIT}'"))
                 partities.maak_logblok(sessie, volgende, blok)
-            bekend.add(volgende)
+            nieuw.add((engine, volgende))
         except OperationalError:
             pass  # the lock was not free in time: a later append makes it
         sessie.execute(text("SELECT set_config('lock_timeout', :w, true)"), {"w": vorige})
