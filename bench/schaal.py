@@ -473,8 +473,12 @@ def sectie(uitkomst: dict[str, Any]) -> str:
         "| verzoeken/s | soort | n | p50 | p95 | niet-200 |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    for soort in ("sqlite", "postgresql"):
-        deel = uitkomst.get(soort)
+    # A run with more app processes may carry one with a single process, measured the same
+    # day on the same machine (`vergelijking`), so the two are compared fairly.
+    vergelijking = uitkomst.get("vergelijking") or {}
+    delen = [(soort, uitkomst.get(soort)) for soort in ("sqlite", "postgresql")]
+    delen += [(soort, vergelijking.get(soort)) for soort in ("sqlite", "postgresql")]
+    for soort, deel in delen:
         if not isinstance(deel, dict):
             continue
         v = deel["vulling"]
@@ -500,7 +504,11 @@ def sectie(uitkomst: dict[str, Any]) -> str:
                 "",
                 f"Dezelfde meting als bij één app-proces, nu met {werkers} app-processen achter "
                 f"dezelfde poort (`integraal serve --workers {werkers}`) op dezelfde 2 cores: "
-                "wat meer processen opleveren als de processor al vol is.",
+                "wat meer processen opleveren als de processor al vol is. De rijen met één "
+                "app-proces zijn dezelfde dag na deze gemeten, in een eigen installatie."
+                if vergelijking
+                else "wat meer processen opleveren als de processor al vol is. Vergelijk met de "
+                "tabel van één app-proces hierboven.",
                 "",
             ]
         )
