@@ -505,7 +505,7 @@ def sectie(uitkomst: dict[str, Any]) -> str:
                 f"Dezelfde meting als bij één app-proces, nu met {werkers} app-processen achter "
                 f"dezelfde poort (`integraal serve --workers {werkers}`) op dezelfde 2 cores: "
                 "wat meer processen opleveren als de processor al vol is. De rijen met één "
-                "app-proces zijn dezelfde dag na deze gemeten, in een eigen installatie."
+                "app-proces zijn dezelfde dag gemeten, in een eigen installatie."
                 if vergelijking
                 else "wat meer processen opleveren als de processor al vol is. Vergelijk met de "
                 "tabel van één app-proces hierboven.",
