@@ -639,17 +639,7 @@ def verifieer(
     `VANAF_PARALLEL` lines on), else here. A part sends back its subtrees, not its leaves;
     the tree heads, each complete block's stored root and the checkpoints are computed here
     from them, in order, as in one pass."""
-    opgeslagen = [
-        Checkpoint(
-            c.boomgrootte,
-            c.wortel_hash,
-            c.tijd.astimezone(dt.UTC).isoformat(),
-            c.sleutel_id,
-            vertrouwde_sleutel or "",
-            c.handtekening,
-        )
-        for c in opslag.checkpoints(sessie)
-    ]
+    opgeslagen = list(_opgeslagen_checkpoints(sessie, vertrouwde_sleutel or "").values())
     if vertrouwde_sleutel is not None:
         for cp in opgeslagen:
             if not cp.handtekening_geldig(vertrouwde_sleutel):
