@@ -16,6 +16,7 @@ from integraal.bronnen import importeren as imp
 from integraal.bronnen.mapping import meegeleverde_mappings
 from integraal.demo import synthetisch
 from integraal.opslag.db import transactie
+from integraal.opslag.leveringen import KlaarRij
 from integraal.opslag.modellen import (
     AuditRecord,
     KlaargezetStatement,
@@ -228,16 +229,16 @@ def test_een_statement_in_twee_blokken_wordt_een_keer_bewaard(
     staging table has no key on the statement, migration 0021): each is stored once, counted
     once as new and, on SQLite, indexed for search once."""
     echt = imp._blokken
-    geplaatst: list[dict[str, Any]] = []
+    geplaatst: list[KlaarRij] = []
 
-    def blokken(*a: Any, **k: Any) -> Iterator[list[dict[str, Any]]]:
+    def blokken(*a: Any, **k: Any) -> Iterator[list[KlaarRij]]:
         for blok in echt(*a, **k):
             geplaatst.extend(blok)
             yield blok
 
     monkeypatch.setattr(imp, "_blokken", blokken)
     r = _lever(wereld)
-    ids = {rij["id"] for rij in geplaatst}
+    ids = {rij.id for rij in geplaatst}
     assert len(geplaatst) > len(ids), "the company's statements were staged more than once"
     with transactie(wereld.omgeving.fabriek, lezen=True) as s:
         bewaard = list(
@@ -246,9 +247,9 @@ def test_een_statement_in_twee_blokken_wordt_een_keer_bewaard(
         assert len(bewaard) == len(set(bewaard)) and set(bewaard) == ids
         if wereld.omgeving.database.dialect.name == "sqlite":
             doorzoekbaar = {
-                rij["id"]
+                rij.id
                 for rij in geplaatst
-                if rij["prop_type"] != "entity" and "-pseudo:" not in rij["value"]
+                if rij.prop_type != "entity" and "-pseudo:" not in rij.value
             }
             zoek = s.scalar(sa.text("SELECT count(*) FROM statement_zoek"))
             assert zoek == len(doorzoekbaar)

@@ -597,3 +597,43 @@ def test_een_regel_na_de_kop_valt_op_in_de_controle_van_zijn_blok(omgeving: Omge
         s.flush()
         kop.volgnummer, kop.keten_hash = oud
     assert _vind(omgeving, 1)[-1] == (13, "er staat een regel na de kop van het logboek")
+
+
+def test_een_groot_blok_regels_gaat_op_postgresql_per_copy_en_blijft_gelijk(
+    omgeving: Omgeving, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From `VANAF_COPY` lines on, PostgreSQL takes an append by COPY, across the partitions
+    of three blocks: the lines and their personal parts are stored as by executemany, and
+    every way to check finds them in order."""
+    monkeypatch.setattr(logopslag, "VANAF_COPY", 5)
+    copies: list[str] = []
+    if omgeving.database.dialect.name == "postgresql":
+        import psycopg
+
+        echt = psycopg.Cursor.copy
+
+        def copy(self: psycopg.Cursor[object], opdracht: str, *a: object, **k: object) -> object:
+            copies.append(opdracht.split()[1])
+            return echt(self, opdracht, *a, **k)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(psycopg.Cursor, "copy", copy)
+    _vul(omgeving, 3, per=3)  # below the threshold: executemany
+    assert copies == []
+    _vul(omgeving, 20, per=20)  # lines 4 to 23, blocks 1 to 3
+    if omgeving.database.dialect.name == "postgresql":
+        assert copies == ["logboek_regel", "logboek_betrokkene"]
+    assert _vind(omgeving, 1) == [None] * 4
+    with transactie(omgeving.fabriek) as s:
+        regels = s.execute(
+            sa.select(LogboekRegel.volgnummer, LogboekBetrokkene.betrokkene)
+            .join(LogboekBetrokkene, LogboekBetrokkene.volgnummer == LogboekRegel.volgnummer)
+            .order_by(LogboekRegel.volgnummer)
+        ).all()
+    assert [n for n, _ in regels] == list(range(1, 24))
+    assert [b for _, b in regels[3:]] == [f"bsn-pseudo:{i:040d}" for i in range(20)]
+    if omgeving.database.dialect.name == "postgresql":
+        assert _per_partitie(omgeving, "logboek_regel") == {
+            "logboek_regel_v1": 8,
+            "logboek_regel_v9": 8,
+            "logboek_regel_v17": 7,
+        }

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import itertools
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -38,9 +37,10 @@ from integraal.bronnen.omzetten import (
 from integraal.delen import Besluit, in_woorden, waarom
 from integraal.domein.actor import Actor
 from integraal.domein.fouten import GeenToegang
-from integraal.domein.pseudoniem import is_pseudoniem, pseudoniem
+from integraal.domein.pseudoniem import pseudoniem
 from integraal.opslag import leveringen
 from integraal.opslag.db import Sessiefabriek, transactie
+from integraal.opslag.leveringen import KlaarRij
 from integraal.opslag.modellen import Levering
 from integraal.opslag.werker import deze_werker, leeft
 from integraal.toegang.context import casus_context
@@ -331,21 +331,13 @@ def _markeer(maak: Contextmaker, aanbod: Aanbod, status: str, melding: str) -> I
         return _resultaat(lev, al_ontvangen=False)
 
 
-# Statements per staged batch: a write transaction of a few tenths of a second on SQLite.
-BLOK = 5000
+# Statements per staged batch: a write transaction of about a tenth of a second on SQLite
+# (each batch also costs a commit, a durable one on SQLite).
+BLOK = 20_000
 # Row errors kept with the delivery (all are counted).
 BEWAARDE_FOUTEN = 1000
 # Log lines made and written at a time at the end of a delivery.
 LOGBLOK = 5000
-
-
-@dataclass
-class _Entiteit:
-    """What the log line of one delivered entity needs: its categories and its subject."""
-
-    categorieen: set[str]
-    betrokkene: str
-    soort: str
 
 
 @dataclass
@@ -355,18 +347,19 @@ class _Gelezen:
     fout: int = 0
     weggelaten: int = 0
     fouten: list[Fout] = dataclasses.field(default_factory=list)
-    entiteiten: dict[str, _Entiteit] = dataclasses.field(default_factory=dict)
 
 
 def _blokken(
     aanbod: Aanbod, bestand: IO[bytes], sleutel: bytes, g: _Gelezen, voortgang: Voortgang | None
-) -> Iterator[list[dict[str, Any]]]:
+) -> Iterator[list[KlaarRij]]:
     """The delivery's statement rows in batches of about `BLOK`; counts and row errors land
-    in `g` as rows are read, so memory grows with entities, not with rows."""
+    in `g` as rows are read, so memory stays flat however many rows a delivery has."""
     mapping = aanbod.mapping
     lev_id, casus_id = aanbod.levering_id, aanbod.casus_id
+    dataset, bron, houder = mapping.dataset, mapping.partner, mapping.ontvanger
     grondslag = {cat: b.regel_id or "" for cat, b in aanbod.besluiten.items()}
-    blok: dict[str, dict[str, Any]] = {}
+    voorvoegsel = "\x1f".join((dataset, houder, casus_id or "", ""))
+    blok: dict[str, KlaarRij] = {}
     for uitkomst in _uitkomsten(mapping, aanbod.formaat, bestand, sleutel):
         g.totaal += 1
         g.weggelaten += uitkomst.weggelaten
@@ -376,25 +369,24 @@ def _blokken(
         else:
             g.goed += 1
             for w in uitkomst.waarden:
-                _noteer(g.entiteiten, w)
-                rij_id = _statement_id(mapping, casus_id, w)
-                blok[rij_id] = {
-                    "levering_id": lev_id,
-                    "id": rij_id,
-                    "entity_id": w.entity_id,
-                    "schema": w.schema,
-                    "prop": w.prop,
-                    "prop_type": w.prop_type,
-                    "value": w.value,
-                    "original_value": w.original_value,
-                    "dataset": mapping.dataset,
-                    "bron_id": mapping.partner,
-                    "houder_id": mapping.ontvanger,
-                    "casus_id": casus_id,
-                    "source_record_id": w.source_record_id[:200],
-                    "categorie": w.categorie,
-                    "grondslag": grondslag[w.categorie],
-                }
+                rij_id = _statement_id(voorvoegsel, w)
+                blok[rij_id] = KlaarRij(
+                    lev_id,
+                    rij_id,
+                    w.entity_id,
+                    w.schema,
+                    w.prop,
+                    w.prop_type,
+                    w.value,
+                    w.original_value,
+                    dataset,
+                    bron,
+                    houder,
+                    casus_id,
+                    w.source_record_id[:200],
+                    w.categorie,
+                    grondslag[w.categorie],
+                )
         if len(blok) >= BLOK:
             yield list(blok.values())
             blok = {}
@@ -402,16 +394,6 @@ def _blokken(
             voortgang(g.totaal)
     if blok:
         yield list(blok.values())
-
-
-def _noteer(entiteiten: dict[str, _Entiteit], w: Waarde) -> None:
-    e = entiteiten.get(w.entity_id)
-    if e is None:
-        e = entiteiten[w.entity_id] = _Entiteit(set(), w.entity_id, f"entiteit:{w.schema}")
-    e.categorieen.add(w.categorie)
-    # The first BSN pseudonym names the subject; without one the entity itself does.
-    if w.prop_type == "identifier" and is_pseudoniem(w.value) and e.soort != "BSN-pseudoniem":
-        e.betrokkene, e.soort = w.value, "BSN-pseudoniem"
 
 
 def _schatting(formaat: str, inhoud: Inhoud) -> int | None:
@@ -438,18 +420,22 @@ def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaa
         lev.verwerkt_op = nu
         return _resultaat(lev, al_ontvangen=False)
 
-    nieuw = leveringen.maak_zichtbaar(sessie, lev.id, nu)
+    # The log lines in blocks, read back from the staged rows and each written before the
+    # next is read: a delivery of many entities never holds them all in memory at once.
+    aantal = 0
+    categorieen: set[str] = set()
+    for blok in leveringen.entiteiten(sessie, lev.id, LOGBLOK):
+        ctx.log_nu(_ontvangen(ctx, aanbod, lev.casus_id, e) for e in blok)
+        aantal += len(blok)
+        categorieen.update(c for e in blok for c in e.categorieen)
+    groepen = {(mapping.ontvanger, mapping.partner, c, lev.casus_id) for c in categorieen}
+    nieuw = leveringen.maak_zichtbaar(sessie, lev.id, nu, groepen)
     if nieuw:
         leveringen.werk_statistiek_bij(sessie)
-    # The log lines in blocks, each written before the next is made: a delivery of many
-    # entities never holds all its lines (and their rows) in memory at once.
-    entiteiten = iter(g.entiteiten.values())
-    while blok := list(itertools.islice(entiteiten, LOGBLOK)):
-        ctx.log_nu(_ontvangen(ctx, aanbod, lev.casus_id, e) for e in blok)
-    lev.entiteiten = len(g.entiteiten)
+    lev.entiteiten = aantal
     lev.status = "verwerkt"
     lev.verwerkt_op = nu
-    delen = [f"{goed} van {totaal} rijen verwerkt tot {len(g.entiteiten)} entiteiten"]
+    delen = [f"{goed} van {totaal} rijen verwerkt tot {aantal} entiteiten"]
     if g.fout:
         delen.append(f"{g.fout} rijen overgeslagen wegens fouten")
     if g.weggelaten:
@@ -460,12 +446,18 @@ def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaa
 
 
 def _ontvangen(
-    ctx: Context, aanbod: Aanbod, casus_id: str | None, e: _Entiteit
+    ctx: Context, aanbod: Aanbod, casus_id: str | None, e: leveringen.Entiteit
 ) -> logboek.Verwerking:
     """The log line of one delivered entity: one line for all its categories, naming every
-    rule that allowed one."""
+    rule that allowed one. The first BSN pseudonym names the subject; without one the
+    entity itself does."""
     mapping, besluiten = aanbod.mapping, aanbod.besluiten
-    cats = tuple(sorted(e.categorieen))
+    cats = e.categorieen
+    betrokkene, soort = (
+        (e.bsn_pseudoniem, "BSN-pseudoniem")
+        if e.bsn_pseudoniem is not None
+        else (e.entity_id, f"entiteit:{e.schema}")
+    )
     regel = ctx.verwerking(
         besluiten[cats[0]],
         naam="levering ontvangen",
@@ -474,19 +466,19 @@ def _ontvangen(
         ontvanger=mapping.ontvanger,
         categorieen=cats,
         casus_id=casus_id,
-        betrokkene=e.betrokkene,
-        betrokkene_soort=e.soort,
+        betrokkene=betrokkene,
+        betrokkene_soort=soort,
     )
-    return dataclasses.replace(
-        regel, regel_id=",".join(sorted({besluiten[c].regel_id or "" for c in cats}))
-    )
+    regel_ids = {besluiten[c].regel_id or "" for c in cats}
+    if len(regel_ids) == 1 and regel.regel_id in regel_ids:
+        return regel
+    return dataclasses.replace(regel, regel_id=",".join(sorted(regel_ids)))
 
 
-def _statement_id(mapping: Mapping, casus_id: str | None, w: Waarde) -> str:
-    sleutel = "\x1f".join(
-        (mapping.dataset, mapping.ontvanger, casus_id or "", w.entity_id, w.prop, w.value)
-    )
-    return hashlib.sha1(sleutel.encode()).hexdigest()
+def _statement_id(voorvoegsel: str, w: Waarde) -> str:
+    """A statement's key: its dataset, holder and case (`voorvoegsel`, the same for a whole
+    delivery), entity, property and value."""
+    return hashlib.sha1(f"{voorvoegsel}{w.entity_id}\x1f{w.prop}\x1f{w.value}".encode()).hexdigest()
 
 
 def herstel_onderbroken(fabriek: Sessiefabriek, *, wachtrij: bool = False) -> int:

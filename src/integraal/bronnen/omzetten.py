@@ -7,8 +7,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
-from followthemoney import model
+from followthemoney import model, registry
 from followthemoney.types.common import PropertyType
 from followthemoney.util import make_entity_id
 
@@ -27,8 +28,9 @@ class Fout:
     reden: str
 
 
-@dataclass(frozen=True)
-class Waarde:
+class Waarde(NamedTuple):
+    """One statement value. A tuple: a delivery makes one per value, millions of them."""
+
     entity_id: str
     schema: str
     prop: str
@@ -65,19 +67,60 @@ def _identificatie(soort: str, ruw: str, pseudonimiseer: Pseudonimiseer) -> tupl
 ONTHOUDEN = 65_536
 
 
-def _schoon(soort: PropertyType, waarde: str) -> str | None:
-    return waarde if soort.name == "entity" else soort.clean(waarde)
+def _schoon(soort: str, waarde: str) -> str | None:
+    """A value cleaned as its FtM type does. By the type's name: remembered per value, and a
+    PropertyType hashes in Python, a string in C."""
+    return waarde if soort == "entity" else registry.get(soort).clean(waarde)
+
+
+def _datum(ruw: str, formaat: str) -> str:
+    return dt.datetime.strptime(ruw, formaat).date().isoformat()
+
+
+@dataclass(frozen=True)
+class _Veld:
+    """An Eigenschap with what every row needs of it looked up once, not per row."""
+
+    e: Eigenschap
+    kolommen: tuple[str, ...]
+    kolom: str  # the column(s) a row error names
+    prop: str
+    prop_type: str
+    soort: PropertyType
+
+
+@dataclass(frozen=True)
+class _Plan:
+    spec: EntiteitSpec
+    velden: tuple[_Veld, ...]
+
+
+def _plan(spec: EntiteitSpec) -> _Plan:
+    schema = model.get(spec.schema_)
+    assert schema is not None  # checked when the mapping was read
+    velden = []
+    for e in spec.eigenschappen:
+        prop = schema.get(e.eigenschap)
+        assert prop is not None
+        velden.append(
+            _Veld(e, e.bronkolommen, ",".join(e.bronkolommen), prop.name, prop.type.name, prop.type)
+        )
+    return _Plan(spec, tuple(velden))
 
 
 class _Rijomzetter:
     def __init__(self, mapping: Mapping, pseudonimiseer: Pseudonimiseer) -> None:
         self.mapping = mapping
         self.pseudonimiseer = pseudonimiseer
+        self.plannen = tuple(_plan(spec) for spec in mapping.entiteiten)
         # A refused value raises, and is not remembered: checked again where it recurs.
         self._identificeer = lru_cache(maxsize=ONTHOUDEN)(
             lambda soort, ruw: _identificatie(soort, ruw, pseudonimiseer)
         )
         self._schoon = lru_cache(maxsize=ONTHOUDEN)(_schoon)
+        self._datum = lru_cache(maxsize=ONTHOUDEN)(_datum)
+        # A person, an address or a company recurs on many rows: its id is a hash of its parts.
+        self._maak_id = lru_cache(maxsize=ONTHOUDEN)(make_entity_id)
         # A column is normalised the same way wherever it is used in an id, so a raw BSN never
         # feeds an entity id (a hash of 9 digits is easily reversed).
         self._kolom_identificatie: dict[str, str] = {}
@@ -100,85 +143,83 @@ class _Rijomzetter:
                     uit.fouten.append(Fout(rij.nummer, kolom, str(exc)))
                     return None
             delen.append(ruw)
-        return make_entity_id(self.mapping.dataset, spec.sleutel, *delen)
+        eid: str | None = self._maak_id(self.mapping.dataset, spec.sleutel, *delen)
+        return eid
 
     def _waarde(
-        self, e: Eigenschap, rij: Rij, ids: dict[str, str], uit: RijUitkomst
+        self, v: _Veld, rij: Rij, ids: dict[str, str], uit: RijUitkomst
     ) -> tuple[str, str | None] | None:
+        e = v.e
         if e.entiteit is not None:
             ref = ids.get(e.entiteit)
             return (ref, None) if ref else None
-        delen = [rij.waarden.get(k, "").strip() for k in e.bronkolommen]
-        ruw = e.scheiding.join(d for d in delen if d)
-        kolom = ",".join(e.bronkolommen)
+        waarden = rij.waarden
+        if len(v.kolommen) == 1:
+            ruw = waarden.get(v.kolommen[0], "").strip()
+        else:
+            delen = [waarden.get(k, "").strip() for k in v.kolommen]
+            ruw = e.scheiding.join(d for d in delen if d)
         if not ruw:
             if e.verplicht:
-                uit.fouten.append(Fout(rij.nummer, kolom, "verplichte waarde ontbreekt"))
+                uit.fouten.append(Fout(rij.nummer, v.kolom, "verplichte waarde ontbreekt"))
             return None
         if e.identificatie:
             try:
                 return self._identificeer(e.identificatie, ruw)
             except OngeldigeWaarde as exc:
-                uit.fouten.append(Fout(rij.nummer, kolom, str(exc)))
+                uit.fouten.append(Fout(rij.nummer, v.kolom, str(exc)))
                 return None
         if e.datumformaat:
             try:
-                datum = dt.datetime.strptime(ruw, e.datumformaat).date()
+                return self._datum(ruw, e.datumformaat), ruw
             except ValueError:
                 voorbeeld = dt.date(2024, 12, 31).strftime(e.datumformaat)
-                uit.fouten.append(Fout(rij.nummer, kolom, f"datum moet de vorm {voorbeeld} hebben"))
+                uit.fouten.append(
+                    Fout(rij.nummer, v.kolom, f"datum moet de vorm {voorbeeld} hebben")
+                )
                 return None
-            return datum.isoformat(), ruw
         return ruw, None
 
     def zet_om(self, rij: Rij) -> RijUitkomst:
         uit = RijUitkomst(rij.nummer)
         ids: dict[str, str] = {}
-        for spec in self.mapping.entiteiten:
-            eid = self._entiteit_id(spec, rij, uit)
+        for plan in self.plannen:
+            eid = self._entiteit_id(plan.spec, rij, uit)
             if eid:
-                ids[spec.sleutel] = eid
+                ids[plan.spec.sleutel] = eid
         record = "|".join(rij.waarden.get(k, "") for k in self.mapping.record_id)
         record = record or f"rij-{rij.nummer}"
-        for spec in self.mapping.entiteiten:
-            eid = ids.get(spec.sleutel)
+        waarden = uit.waarden
+        for plan in self.plannen:
+            eid = ids.get(plan.spec.sleutel)
             if eid is None:
                 continue
-            schema = model.get(spec.schema_)
-            assert schema is not None
-            for e in spec.eigenschappen:
-                gevonden = self._waarde(e, rij, ids, uit)
+            schema = plan.spec.schema_
+            for v in plan.velden:
+                gevonden = self._waarde(v, rij, ids, uit)
                 if gevonden is None:
                     continue
                 waarde, origineel = gevonden
-                prop = schema.get(e.eigenschap)
-                assert prop is not None
-                schoon = self._schoon(prop.type, waarde)
+                schoon = self._schoon(v.prop_type, waarde)
                 if schoon is None:
                     uit.fouten.append(
                         Fout(
                             rij.nummer,
-                            ",".join(e.bronkolommen) or e.eigenschap,
-                            f"waarde past niet bij het type '{prop.type.label}'",
+                            v.kolom or v.e.eigenschap,
+                            f"waarde past niet bij het type '{v.soort.label}'",
                         )
                     )
                     continue
                 if origineel is None and schoon != waarde:
                     origineel = waarde
-                uit.waarden.append(
+                waarden.append(
                     Waarde(
-                        eid,
-                        spec.schema_,
-                        prop.name,
-                        prop.type.name,
-                        schoon,
-                        origineel,
-                        e.categorie,
-                        record,
+                        eid, schema, v.prop, v.prop_type, schoon, origineel, v.e.categorie, record
                     )
                 )
         # A bad id column is reported once, however many entities use it.
-        uit.fouten = list(dict.fromkeys(uit.fouten))
+        if len(uit.fouten) > 1:
+            uit.fouten = list(dict.fromkeys(uit.fouten))
         return uit
 
 

@@ -4,27 +4,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import cache
-from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
     SQLColumnExpression,
     Table,
     and_,
+    case,
     column,
     delete,
     exists,
     func,
     insert,
     literal,
+    literal_column,
     select,
     table,
     text,
     update,
 )
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -68,13 +70,35 @@ def groepsleutel(houder_id: str, bron_id: str, categorie: str, casus_id: str | N
     return "\x1f".join((houder_id, bron_id, categorie, casus_id or ""))
 
 
+class KlaarRij(NamedTuple):
+    """One staged statement, its fields in the table's column order: a delivery makes one
+    per value, and a tuple goes to COPY or `executemany` as it is."""
+
+    levering_id: str
+    id: str
+    entity_id: str
+    schema: str
+    prop: str
+    prop_type: str
+    value: str
+    original_value: str | None
+    dataset: str
+    bron_id: str
+    houder_id: str
+    casus_id: str | None
+    source_record_id: str
+    categorie: str
+    grondslag: str
+
+
 # Every column but the table's own row number, in the table's order.
 _KLAAR_KOLOMMEN = tuple(c.name for c in _KLAAR.columns if c.name != "nr")
-_ALS_RIJ = itemgetter(*_KLAAR_KOLOMMEN)
+if KlaarRij._fields != _KLAAR_KOLOMMEN:
+    raise TypeError(f"KlaarRij volgt de kolommen niet: {_KLAAR_KOLOMMEN}")
 _COPY_KLAAR = f"COPY {_KLAAR.name} ({', '.join(_KLAAR_KOLOMMEN)}) FROM STDIN"
 
 
-def zet_klaar(sessie: Session, rijen: Sequence[dict[str, Any]]) -> None:
+def zet_klaar(sessie: Session, rijen: Sequence[KlaarRij]) -> None:
     """Stage one batch of a delivery's statements: on PostgreSQL by COPY (its fastest way in),
     on SQLite as one `executemany` of rows that each carry every column. A statement staged
     twice (in two batches) is moved once, by `maak_zichtbaar`."""
@@ -85,13 +109,13 @@ def zet_klaar(sessie: Session, rijen: Sequence[dict[str, Any]]) -> None:
         ruw: Any = verbinding.connection.driver_connection
         with ruw.cursor() as cursor, cursor.copy(_COPY_KLAAR) as copy:
             for rij in rijen:
-                copy.write_row(_ALS_RIJ(rij))
+                copy.write_row(rij)
         return
     # SQLite: the DBAPI's own executemany with tuples. Through Core the parameters of every
     # row are built one by one, about a tenth of a delivery's time. The staged columns are
     # text and need no bind processor (checked once, `_sqlite_klaarzetten`).
     ruw_sqlite: Any = verbinding.connection.driver_connection
-    ruw_sqlite.executemany(_sqlite_klaarzetten(verbinding.dialect), map(_ALS_RIJ, rijen))
+    ruw_sqlite.executemany(_sqlite_klaarzetten(verbinding.dialect), rijen)
 
 
 @cache
@@ -117,42 +141,107 @@ def teken_van_leven(sessie: Session, levering_id: str, tijd: dt.datetime, geleze
     )
 
 
-def maak_zichtbaar(sessie: Session, levering_id: str, tijd: dt.datetime) -> int:
-    """Move a delivery's staged statements into `statement` in one transaction, the moment
-    readers see all of it; a known statement only gets a new last_seen. Returns how many were
-    new."""
-    van_levering = _KLAAR.c.levering_id == levering_id
-    bekend = exists().where(_STATEMENT.c.id == _KLAAR.c.id)
-    sessie.execute(
-        update(_STATEMENT)
-        .where(_STATEMENT.c.id.in_(select(_KLAAR.c.id).where(van_levering)))
-        .values(last_seen=tijd)
+class Entiteit(NamedTuple):
+    """What the log line of one delivered entity needs: its categories and its subject."""
+
+    entity_id: str
+    schema: str
+    categorieen: tuple[str, ...]
+    bsn_pseudoniem: str | None  # the first one staged; it names the subject
+
+
+def entiteiten(sessie: Session, levering_id: str, per: int) -> Iterator[list[Entiteit]]:
+    """The entities a delivery staged, in the order they first appear, `per` at a time.
+
+    Read back from the staged rows, which only this delivery's own process writes under the
+    decisions its offer was taken with, so a delivery of a million rows does not hold a
+    summary of every entity in memory until its end."""
+    k = _KLAAR.c
+    pg = sessie.get_bind().dialect.name == "postgresql"
+    # `is_pseudoniem` in SQL: a substring test (SQLite's LIKE ignores case).
+    pseudo = and_(
+        k.prop_type == "identifier",
+        (func.strpos if pg else func.instr)(k.value, "-pseudo:") > 0,
     )
-    _houd_groepen_bij(sessie, van_levering)
-    if sessie.get_bind().dialect.name == "sqlite":
-        _houd_zoekindex_bij(sessie, van_levering, ~bekend)
+    categorieen = (
+        func.string_agg(k.categorie.distinct(), literal_column("','"))
+        if pg
+        else func.group_concat(k.categorie.distinct())
+    )
+    per_entiteit = (
+        select(
+            k.entity_id,
+            func.min(k.schema).label("schema"),
+            categorieen.label("categorieen"),
+            func.min(k.nr).label("eerste"),
+            func.min(case((pseudo, k.nr))).label("bsn_nr"),
+        )
+        .where(k.levering_id == levering_id)
+        .group_by(k.entity_id)
+        .subquery()
+    )
+    bsn = _KLAAR.alias("bsn")
+    q = (
+        select(
+            per_entiteit.c.entity_id, per_entiteit.c.schema, per_entiteit.c.categorieen, bsn.c.value
+        )
+        .outerjoin(bsn, bsn.c.nr == per_entiteit.c.bsn_nr)
+        .order_by(per_entiteit.c.eerste)
+    )
+    for deel in sessie.execute(q, execution_options={"yield_per": per}).partitions():
+        yield [
+            Entiteit(eid, schema, tuple(sorted(cats.split(","))), waarde)
+            for eid, schema, cats, waarde in deel
+        ]
+
+
+Groep = tuple[str, str, str, str | None]  # houder, bron, categorie, casus
+
+
+def maak_zichtbaar(
+    sessie: Session, levering_id: str, tijd: dt.datetime, groepen: Collection[Groep]
+) -> int:
+    """Move a delivery's staged statements into `statement` in one transaction, the moment
+    readers see all of it; a known statement only gets a new last_seen. `groepen` are the
+    groups of what it staged (the caller met them reading it back). Returns how many
+    statements were new."""
+    van_levering = _KLAAR.c.levering_id == levering_id
+    _houd_groepen_bij(sessie, groepen)
     tijdstip = literal(tijd, type_=_STATEMENT.c.first_seen.type)
     bronkolommen = {c.name: c for c in _KLAAR.columns}
     kolommen = [c.name for c in _STATEMENT.columns]
-    # A statement staged twice is inserted once: the first staged, the other skipped.
-    sessie.execute(
-        invoeging(sessie, _STATEMENT)
-        .from_select(
-            kolommen,
-            select(
-                *(
-                    tijdstip if naam in ("first_seen", "last_seen") else bronkolommen[naam]
-                    for naam in kolommen
-                )
+    uit_klaar = select(
+        *(
+            tijdstip if naam in ("first_seen", "last_seen") else bronkolommen[naam]
+            for naam in kolommen
+        )
+    ).order_by(_KLAAR.c.nr)  # a statement staged twice: the first staged is inserted
+    if sessie.get_bind().dialect.name == "sqlite":
+        # One pass: SQLite's upsert takes a key twice in one statement, so a known (or twice
+        # staged) statement only gets its last_seen, without a second probe of the table.
+        upsert = sqlite.insert(_STATEMENT).from_select(kolommen, uit_klaar.where(van_levering))
+        sessie.execute(
+            upsert.on_conflict_do_update(
+                index_elements=["id"], set_={"last_seen": upsert.excluded.last_seen}
             )
-            .where(van_levering, ~bekend)
-            .order_by(_KLAAR.c.nr),
         )
-        # On PostgreSQL the key includes the source, by which the table is partitioned.
-        .on_conflict_do_nothing(
-            index_elements=["id", "bron_id"] if partities.is_verdeeld(sessie) else ["id"]
+        _houd_zoekindex_bij(sessie, levering_id)
+    else:
+        bekend = exists().where(_STATEMENT.c.id == _KLAAR.c.id)
+        sessie.execute(
+            update(_STATEMENT)
+            .where(_STATEMENT.c.id.in_(select(_KLAAR.c.id).where(van_levering)))
+            .values(last_seen=tijd)
         )
-    )
+        # PostgreSQL refuses to update a row twice in one upsert: known ones are updated
+        # first, then skipped. The key includes the source, by which the table is partitioned.
+        sessie.execute(
+            invoeging(sessie, _STATEMENT)
+            .from_select(kolommen, uit_klaar.where(van_levering, ~bekend))
+            .on_conflict_do_nothing(
+                index_elements=["id", "bron_id"] if partities.is_verdeeld(sessie) else ["id"]
+            )
+        )
     # New statements carry this delivery's id (known ones keep their first delivery's): a
     # count through that index, not a second pass over the staged rows.
     nieuw = sessie.scalar(
@@ -162,12 +251,7 @@ def maak_zichtbaar(sessie: Session, levering_id: str, tijd: dt.datetime) -> int:
     return int(nieuw or 0)
 
 
-def _houd_groepen_bij(sessie: Session, van_levering: ColumnElement[bool]) -> None:
-    groepen = sessie.execute(
-        select(_KLAAR.c.houder_id, _KLAAR.c.bron_id, _KLAAR.c.categorie, _KLAAR.c.casus_id)
-        .where(van_levering)
-        .distinct()
-    ).all()
+def _houd_groepen_bij(sessie: Session, groepen: Collection[Groep]) -> None:
     if groepen:
         sessie.execute(
             invoeging(sessie, _GROEP).on_conflict_do_nothing(index_elements=["sleutel"]),
@@ -179,7 +263,7 @@ def _houd_groepen_bij(sessie: Session, van_levering: ColumnElement[bool]) -> Non
                     "categorie": k,
                     "casus_id": c,
                 }
-                for h, b, k, c in groepen
+                for h, b, k, c in sorted(groepen, key=lambda g: (*g[:3], g[3] or ""))
             ],
         )
 
@@ -192,28 +276,27 @@ def doorzoekbaar(
     return and_(prop_type != "entity", ~value.like("%-pseudo:%"))
 
 
-def _houd_zoekindex_bij(
-    sessie: Session, van_levering: ColumnElement[bool], nieuw: ColumnElement[bool]
-) -> None:
+def _houd_zoekindex_bij(sessie: Session, levering_id: str) -> None:
     """SQLite: the delivery's new text values into the trigram index (`statement_zoek`), each
-    with its group, so a search filters on what the reader may see without a join. PostgreSQL
-    keeps its trigram index on `statement` itself."""
-    k = _KLAAR.c
+    with its group, so a search filters on what the reader may see without a join. New ones
+    are those that carry this delivery's id. PostgreSQL keeps its trigram index on
+    `statement` itself."""
+    st = _STATEMENT.c
     sessie.execute(
         insert(ZOEKINDEX).from_select(
             ["waarde", "entity_id", "schema", "groep_id"],
-            select(func.integraal_klein(k.value), k.entity_id, k.schema, _GROEP.c.id)
+            select(func.integraal_klein(st.value), st.entity_id, st.schema, _GROEP.c.id)
             .distinct()
             .join(
                 _GROEP,
                 and_(
-                    _GROEP.c.houder_id == k.houder_id,
-                    _GROEP.c.bron_id == k.bron_id,
-                    _GROEP.c.categorie == k.categorie,
-                    _GROEP.c.casus_id.is_not_distinct_from(k.casus_id),
+                    _GROEP.c.houder_id == st.houder_id,
+                    _GROEP.c.bron_id == st.bron_id,
+                    _GROEP.c.categorie == st.categorie,
+                    _GROEP.c.casus_id.is_not_distinct_from(st.casus_id),
                 ),
             )
-            .where(van_levering, nieuw, doorzoekbaar(k.prop_type, k.value)),
+            .where(st.levering_id == levering_id, doorzoekbaar(st.prop_type, st.value)),
         )
     )
 
