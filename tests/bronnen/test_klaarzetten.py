@@ -245,6 +245,19 @@ def test_een_statement_in_twee_blokken_wordt_een_keer_bewaard(
             s.scalars(sa.select(Statement.id).where(Statement.levering_id == r.levering_id))
         )
         assert len(bewaard) == len(set(bewaard)) and set(bewaard) == ids
+        # Staged twice, stored as first staged (here the record of the first row naming it).
+        eerst: dict[str, str] = {}
+        for rij in geplaatst:
+            eerst.setdefault(rij.id, rij.source_record_id)
+        opgeslagen = dict(
+            s.execute(
+                sa.select(Statement.id, Statement.source_record_id).where(
+                    Statement.levering_id == r.levering_id
+                )
+            ).all()
+        )
+        assert opgeslagen == eerst
+        assert len(set(eerst.values())) > 1
         if wereld.omgeving.database.dialect.name == "sqlite":
             doorzoekbaar = {
                 rij.id

@@ -24,6 +24,7 @@ from sqlalchemy import (
     select,
     table,
     text,
+    true,
     update,
 )
 from sqlalchemy.dialects import sqlite
@@ -208,18 +209,28 @@ def maak_zichtbaar(
     van_levering = _KLAAR.c.levering_id == levering_id
     _houd_groepen_bij(sessie, groepen)
     tijdstip = literal(tijd, type_=_STATEMENT.c.first_seen.type)
-    bronkolommen = {c.name: c for c in _KLAAR.columns}
     kolommen = [c.name for c in _STATEMENT.columns]
-    uit_klaar = select(
-        *(
-            tijdstip if naam in ("first_seen", "last_seen") else bronkolommen[naam]
-            for naam in kolommen
-        )
-    ).order_by(_KLAAR.c.nr)  # a statement staged twice: the first staged is inserted
+    k = _KLAAR.c
+    waarden = [
+        tijdstip.label(naam) if naam in ("first_seen", "last_seen") else k[naam]
+        for naam in kolommen
+    ]
+    # A statement staged twice (in two batches) is proposed once, as first staged, and in key
+    # order: a large delivery stages its recurring statements in every batch, and each extra
+    # proposal cost a conflict check (on SQLite a rewrite of the row).
     if sessie.get_bind().dialect.name == "sqlite":
-        # One pass: SQLite's upsert takes a key twice in one statement, so a known (or twice
-        # staged) statement only gets its last_seen, without a second probe of the table.
-        upsert = sqlite.insert(_STATEMENT).from_select(kolommen, uit_klaar.where(van_levering))
+        # SQLite takes the other columns of a min() aggregate from the row with that minimum.
+        eerst = (
+            select(func.min(k.nr).label("eerste"), *waarden)
+            .where(van_levering)
+            .group_by(k.id)
+            .subquery()
+        )
+        # One pass: a known statement only gets its last_seen. (An upsert from a SELECT needs
+        # a WHERE, SQLite's parser says.)
+        upsert = sqlite.insert(_STATEMENT).from_select(
+            kolommen, select(*(eerst.c[naam] for naam in kolommen)).where(true())
+        )
         sessie.execute(
             upsert.on_conflict_do_update(
                 index_elements=["id"], set_={"last_seen": upsert.excluded.last_seen}
@@ -227,17 +238,20 @@ def maak_zichtbaar(
         )
         _houd_zoekindex_bij(sessie, levering_id)
     else:
-        bekend = exists().where(_STATEMENT.c.id == _KLAAR.c.id)
+        bekend = exists().where(_STATEMENT.c.id == k.id)
         sessie.execute(
             update(_STATEMENT)
-            .where(_STATEMENT.c.id.in_(select(_KLAAR.c.id).where(van_levering)))
+            .where(_STATEMENT.c.id.in_(select(k.id).where(van_levering)))
             .values(last_seen=tijd)
         )
-        # PostgreSQL refuses to update a row twice in one upsert: known ones are updated
-        # first, then skipped. The key includes the source, by which the table is partitioned.
+        # Known ones are updated first, then skipped. The key includes the source, by which
+        # the table is partitioned.
         sessie.execute(
             invoeging(sessie, _STATEMENT)
-            .from_select(kolommen, uit_klaar.where(van_levering, ~bekend))
+            .from_select(
+                kolommen,
+                select(*waarden).distinct(k.id).where(van_levering, ~bekend).order_by(k.id, k.nr),
+            )
             .on_conflict_do_nothing(
                 index_elements=["id", "bron_id"] if partities.is_verdeeld(sessie) else ["id"]
             )
