@@ -107,3 +107,30 @@ def test_zoeken_met_post_is_een_lezing(met_levering: Wereld, client: TestClient)
         sa.event.remove(engine, "before_cursor_execute", noteer)
     assert api_gezien and all(api_gezien), "the API's search read in a writing transaction"
     assert gezien and all(gezien), "the web's search read in a writing transaction"
+
+
+def test_een_leesactie_neemt_pas_een_verbinding_als_ze_leest(wereld: Wereld) -> None:
+    """A reading transaction takes its connection when it first reads, with the reading
+    options still on it; one that turns out to need none takes none. The connection goes
+    back to the pool without them: the next writing transaction writes."""
+    o = wereld.omgeving
+    uitgegeven: list[object] = []
+
+    def bij_uitgifte(*_a: object) -> None:
+        uitgegeven.append(1)
+
+    sa.event.listen(o.database, "checkout", bij_uitgifte)
+    try:
+        with transactie(o.fabriek, lezen=True):
+            pass
+        assert uitgegeven == []
+        with transactie(o.fabriek, lezen=True) as s:
+            assert s.connection().get_execution_options().get(LEZEN) is True
+            assert s.scalar(sa.select(sa.func.count()).select_from(Casus))
+        assert len(uitgegeven) == 1
+    finally:
+        sa.event.remove(o.database, "checkout", bij_uitgifte)
+    with transactie(o.fabriek) as s:
+        s.execute(sa.update(Casus).where(Casus.id == "C-1").values(titel="Na een lezing"))
+    with transactie(o.fabriek, lezen=True) as s:
+        assert s.get(Casus, "C-1").titel == "Na een lezing"  # type: ignore[union-attr]

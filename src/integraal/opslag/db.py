@@ -8,6 +8,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import Any, TypeAlias
 
 from sqlalchemy import Engine, create_engine, event, exc
@@ -138,10 +139,29 @@ def transactie(fabriek: sessionmaker[Session], *, lezen: bool = False) -> Iterat
     """One unit of work: committed as a whole or not at all. `lezen`: it only reads, so on
     SQLite it takes no write lock, and a write in it is refused on both databases (decision
     record 0021; PostgreSQL by a READ ONLY transaction)."""
-    with fabriek() as sessie, sessie.begin():
-        if lezen:
-            sessie.connection(execution_options={LEZEN: True, "postgresql_readonly": True})
+    if not lezen:
+        with fabriek() as sessie, sessie.begin():
+            yield sessie
+        return
+    # The options on the engine the session binds to, not on a connection taken now: a
+    # reading action takes a connection when it first reads, and one that turns out to need
+    # none (its answer known without the database) takes none, and no round trip to end it.
+    bind = fabriek.kw.get("bind")
+    lezend = _lezend(bind) if isinstance(bind, Engine) else bind
+    with fabriek(bind=lezend) as sessie, sessie.begin():
+        if lezend is bind:  # not bound to one engine: the options on the connection, now
+            sessie.connection(execution_options=_LEESOPTIES)
         yield sessie
+
+
+_LEESOPTIES = {LEZEN: True, "postgresql_readonly": True}
+
+
+@lru_cache(maxsize=16)
+def _lezend(engine: Engine) -> Engine:
+    """`engine` with the options of a reading transaction (sharing its pool and events).
+    Remembered for a few engines: a process has one, a test run many."""
+    return engine.execution_options(**_LEESOPTIES)
 
 
 def invoeging(sessie: Session, tabel: Any) -> postgresql.Insert | sqlite.Insert:

@@ -51,10 +51,10 @@ _ZET_KOP = (
 )
 _VOEG_REGELS_TOE = insert(_REGEL)
 _VOEG_BETROKKENEN_TOE = insert(_BETROKKENE)
-# From this many rows on, PostgreSQL takes them by COPY: a delivery writes its lines in blocks
-# of thousands, and psycopg's executemany sends each row as a message of its own (a third of
-# a large delivery's log time). A request's few lines stay one pipelined executemany.
-VANAF_COPY = 500
+# From this many rows on, PostgreSQL takes them by COPY: psycopg's executemany builds and
+# sends each row as a statement of its own, a third of a large delivery's log time and a
+# good part of a group commit's (16 to 32 requests' lines). Fewer rows: one executemany.
+VANAF_COPY = 8
 
 
 def _voeg_in(sessie: Session, opdracht: Insert, rijen: Sequence[dict[str, Any]]) -> None:
