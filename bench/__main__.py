@@ -152,7 +152,10 @@ def logboek_sectie(backends: list[str], aantal: int, rij: Callable[..., str]) ->
         f"Gelijktijdig: {logboek.DRADEN} draden in één app-proces, elk leesacties die met één "
         "logregel eindigen en pas terugkeren als die vastligt; groepsgewijs (zoals de app nu "
         "doet: regels van verzoeken die samen eindigen in één transactie) en met een eigen "
-        "transactie per verzoek (zoals vóór issue 23).",
+        "transactie per verzoek (zoals vóór issue 23). De leesacties lezen zelf niets: sinds "
+        "1 december neemt een leesactie pas een databaseverbinding als ze leest, dus meet de "
+        "groepsgewijze rij de logboekschrijver zelf; een pagina of zoekopdracht doet haar "
+        "eigen lezing erbij (de secties over een miljoen statements).",
         "",
         "| Meting | Nu | Anker | Verhouding |",
         "|---|---|---|---|",

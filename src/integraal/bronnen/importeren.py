@@ -44,6 +44,7 @@ from integraal.opslag.leveringen import KlaarRij
 from integraal.opslag.modellen import Levering
 from integraal.opslag.werker import deze_werker, leeft
 from integraal.toegang.context import casus_context
+from integraal.toegang.ontvangst import Entiteit, meld_ontvangen
 from integraal.verwerking import Context, Contextmaker, Kanaal
 
 Voortgang = Callable[[int], None]
@@ -422,12 +423,10 @@ def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaa
 
     # The log lines in blocks, read back from the staged rows and each written before the
     # next is read: a delivery of many entities never holds them all in memory at once.
-    aantal = 0
-    categorieen: set[str] = set()
-    for blok in leveringen.entiteiten(sessie, lev.id, LOGBLOK):
-        ctx.log_nu(_ontvangen(ctx, aanbod, lev.casus_id, e) for e in blok)
-        aantal += len(blok)
-        categorieen.update(c for e in blok for c in e.categorieen)
+    casus_id = lev.casus_id
+    aantal, categorieen = meld_ontvangen(
+        ctx, lev.id, lambda e: _ontvangen(ctx, aanbod, casus_id, e), LOGBLOK
+    )
     groepen = {(mapping.ontvanger, mapping.partner, c, lev.casus_id) for c in categorieen}
     nieuw = leveringen.maak_zichtbaar(sessie, lev.id, nu, groepen)
     if nieuw:
@@ -446,7 +445,7 @@ def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaa
 
 
 def _ontvangen(
-    ctx: Context, aanbod: Aanbod, casus_id: str | None, e: leveringen.Entiteit
+    ctx: Context, aanbod: Aanbod, casus_id: str | None, e: Entiteit
 ) -> logboek.Verwerking:
     """The log line of one delivered entity: one line for all its categories, naming every
     rule that allowed one. The first BSN pseudonym names the subject; without one the
