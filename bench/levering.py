@@ -92,8 +92,10 @@ def _kopie_met_indexen(engine: sa.Engine, soort: str) -> sa.Table:
     return sa.Table(naam, sa.MetaData(), autoload_with=engine)
 
 
-def een_meting(soort: str, rijen: int) -> dict[str, Any]:
-    """One delivery and its peer in this process (called in a fresh one by `meet`)."""
+def een_meting(soort: str, rijen: int, vloer: bool = True) -> dict[str, Any]:
+    """One delivery and its peer in this process (called in a fresh one by `meet`). Without
+    `vloer` only the delivery: its time and memory (a million rows, whose floor would read
+    every statement back into memory)."""
     from integraal.bronnen.importeren import importeer
     from integraal.bronnen.mapping import meegeleverde_mappings
     from integraal.domein.rollen import Rol
@@ -147,6 +149,18 @@ def een_meting(soort: str, rijen: int) -> dict[str, Any]:
         levering_s = time.perf_counter() - begin
         piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         assert r.status == "verwerkt", r.melding
+        if not vloer:
+            with omg.database.connect() as c:
+                aantal = c.scalar(sa.select(sa.func.count()).select_from(Statement))
+            omg.database.dispose()
+            return {
+                "database": soort,
+                "rijen": rijen,
+                "statements": aantal,
+                "entiteiten": r.entiteiten,
+                "levering_s": levering_s,
+                "geheugen_mb": max(piek - voor, 0.0),
+            }
 
         tabel: sa.Table = Statement.__table__  # type: ignore[assignment]
         kolommen = [c.name for c in tabel.columns]
@@ -201,14 +215,15 @@ def een_meting(soort: str, rijen: int) -> dict[str, Any]:
     }
 
 
-def meet(soorten: list[str], groottes: list[int], runs: int) -> dict[str, Any]:
+def meet(soorten: list[str], groottes: list[int], runs: int, vloer: bool = True) -> dict[str, Any]:
     uit: dict[str, Any] = {"machine": machine(), "datum": time.strftime("%Y-%m-%d"), "runs": []}
     for soort in soorten:
         for rijen in groottes:
             metingen = []
             for _ in range(runs):
+                opdracht = [sys.executable, "-m", "bench.levering", "--een", soort, str(rijen)]
                 p = subprocess.run(
-                    [sys.executable, "-m", "bench.levering", "--een", soort, str(rijen)],
+                    [*opdracht, *([] if vloer else ["--zonder-vloer"])],
                     capture_output=True,
                     text=True,
                     check=True,
@@ -253,6 +268,22 @@ def sectie(uitkomst: dict[str, Any]) -> str:
             f"{m['insert_ix_s']:.2f} s | {lev / m['insert_ix_s']:.1f}× | {copy} | {copy_r} | "
             f"{m['insert_s']:.2f} s | {lev / m['insert_s']:.1f}× | {m['geheugen_mb']:.0f} MB |"
         )
+    groot = uitkomst.get("groot")
+    if groot:
+        regels += [
+            "",
+            f"Daarnaast, op {groot['datum']}, één levering per database zonder vloer (die "
+            "zou elk statement teruglezen in het geheugen), één run: de tijd en het geheugen.",
+            "",
+            "| database | rijen | statements | entiteiten | levering | rijen/s | geheugen |",
+            "|---|---|---|---|---|---|---|",
+            *(
+                f"| {m['database']} | {m['rijen']:,} | {m['statements']:,} | "
+                f"{m['entiteiten']:,} | {m['levering_s']:.1f} s | "
+                f"{m['rijen'] / m['levering_s']:,.0f} | {m['geheugen_mb']:.0f} MB |"
+                for m in groot["runs"]
+            ),
+        ]
     regels += [
         "",
         "Geheugen: nagenoeg vlak in het aantal rijen (vóór issue 23: 17 MB per 1.000 rijen, "
@@ -279,14 +310,26 @@ def main() -> None:
     p.add_argument("--rijen", default="10000,100000")
     p.add_argument("--databases", default="sqlite,postgresql")
     p.add_argument("--runs", type=int, default=3)
+    p.add_argument("--zonder-vloer", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument(
+        "--groot",
+        type=int,
+        metavar="RIJEN",
+        help="alleen een levering van zoveel rijen, zonder vloer, één run per database, "
+        "bij de vorige meting gezet (tijd en geheugen)",
+    )
     a = p.parse_args()
     if a.een:
-        print(json.dumps(een_meting(a.een[0], int(a.een[1]))))
+        print(json.dumps(een_meting(a.een[0], int(a.een[1]), vloer=not a.zonder_vloer)))
         return
     soorten = [s for s in a.databases.split(",") if s]
     if "postgresql" in soorten and "INTEGRAAL_TEST_POSTGRES_URL" not in os.environ:
         raise SystemExit("draai onder scripts/met-postgres voor PostgreSQL")
-    uitkomst = meet(soorten, [int(x) for x in a.rijen.split(",")], a.runs)
+    if a.groot:
+        uitkomst = json.loads(LAATSTE.read_text())
+        uitkomst["groot"] = meet(soorten, [a.groot], 1, vloer=False)
+    else:
+        uitkomst = meet(soorten, [int(x) for x in a.rijen.split(",")], a.runs)
     LAATSTE.write_text(json.dumps(uitkomst, indent=2))
     print(sectie(uitkomst))
 

@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
-import resource
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -35,7 +36,7 @@ from typing import Any
 import httpx
 import sqlalchemy as sa
 
-from bench.last import CASUS, WACHTWOORD, Installatie, _integraal, aanmelden, installatie
+from bench.last import CASUS, WACHTWOORD, Installatie, aanmelden, installatie
 from bench.omgeving import in_ms, machine
 
 HIER = Path(__file__).parent
@@ -184,13 +185,13 @@ def vul(inst: Installatie, doel: int) -> dict[str, Any]:
     map_ = Path(tempfile.mkdtemp(prefix="schaal-"))
     (map_ / "mapping.yaml").write_text(MAPPING, encoding="utf-8")
     env = {**inst.env, "INTEGRAAL_WACHTWOORD": WACHTWOORD}
-    rijen = seconden = 0.0
+    rijen = seconden = piek = 0.0
     leveringen = 0
     while (n := _aantal_statements(inst)) < doel:
         bestand = map_ / f"register-{leveringen}.csv"
         register_csv(bestand, PER_LEVERING, leveringen)
         begin = time.perf_counter()
-        uit = _integraal(
+        uit, piek_mb = _lever(
             env,
             "levering",
             "importeer",
@@ -203,8 +204,9 @@ def vul(inst: Installatie, doel: int) -> dict[str, Any]:
             CASUS,
         )
         seconden += time.perf_counter() - begin
+        piek = max(piek, piek_mb)
         if uit.returncode != 0:
-            raise RuntimeError(f"levering: {uit.stdout[-1000:]} {uit.stderr[-2000:]}")
+            raise RuntimeError(f"levering: {uit.stdout[-3000:]}")
         bestand.unlink()
         rijen += PER_LEVERING
         leveringen += 1
@@ -215,8 +217,25 @@ def vul(inst: Installatie, doel: int) -> dict[str, Any]:
         "rijen": int(rijen),
         "rijen_per_s": round(rijen / seconden) if seconden else None,
         # The largest of the delivering processes (each a fresh `integraal levering importeer`).
-        "piek_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+        "piek_mb": round(piek),
     }
+
+
+def _lever(env: dict[str, str], *args: str) -> tuple[subprocess.CompletedProcess[str], float]:
+    """`integraal` with `args`, and the peak memory of that process alone (MB): the
+    children's peak of this process would include every server it started before."""
+    with tempfile.TemporaryFile() as uit:
+        p = subprocess.Popen(
+            [sys.executable, "-m", "integraal.cli", *args],
+            env=env,
+            stdout=uit,
+            stderr=subprocess.STDOUT,
+        )
+        _, status, gebruik = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        uit.seek(0)
+        tekst = uit.read().decode(errors="replace")
+    return subprocess.CompletedProcess(p.args, p.returncode, tekst, ""), gebruik.ru_maxrss / 1024
 
 
 def _zoekformulier(c: httpx.Client) -> str:
