@@ -63,14 +63,14 @@ def _voeg_in(sessie: Session, opdracht: Insert, rijen: Sequence[dict[str, Any]])
         sessie.execute(opdracht, list(rijen))
         return
     tabel = opdracht.table
-    kolommen = [c.name for c in tabel.columns]
+    kolommen = list(rijen[0])  # the columns given, as executemany would insert them
     ruw: Any = verbinding.connection.driver_connection
     with (
         ruw.cursor() as cursor,
         cursor.copy(f"COPY {tabel.name} ({', '.join(kolommen)}) FROM STDIN") as copy,
     ):
         for rij in rijen:
-            copy.write_row([rij.get(k) for k in kolommen])
+            copy.write_row([rij[k] for k in kolommen])
 
 
 def vergrendel_kop(sessie: Session) -> Kop:
