@@ -427,7 +427,7 @@ def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaa
     aantal, categorieen = meld_ontvangen(
         ctx, lev.id, lambda e: _ontvangen(ctx, aanbod, casus_id, e), LOGBLOK
     )
-    groepen = {(mapping.ontvanger, mapping.partner, c, lev.casus_id) for c in categorieen}
+    groepen = {(mapping.ontvanger, mapping.partner, c, casus_id) for c in categorieen}
     nieuw = leveringen.maak_zichtbaar(sessie, lev.id, nu, groepen)
     if nieuw:
         leveringen.werk_statistiek_bij(sessie)

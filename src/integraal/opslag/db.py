@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, TypeAlias
@@ -170,6 +170,18 @@ def invoeging(sessie: Session, tabel: Any) -> postgresql.Insert | sqlite.Insert:
     if sessie.get_bind().dialect.name == "postgresql":
         return postgresql.insert(tabel)
     return sqlite.insert(tabel)
+
+
+def kopieer(
+    sessie: Session, tabel: str, kolommen: Sequence[str], rijen: Iterable[Sequence[Any]]
+) -> None:
+    """Rows into `tabel` by PostgreSQL's COPY, its fastest way in, in the session's
+    transaction: each row a sequence in the order of `kolommen`."""
+    ruw: Any = sessie.connection().connection.driver_connection
+    opdracht = f"COPY {tabel} ({', '.join(kolommen)}) FROM STDIN"
+    with ruw.cursor() as cursor, cursor.copy(opdracht) as copy:
+        for rij in rijen:
+            copy.write_row(rij)
 
 
 def sleutel_past(n: int) -> bool:

@@ -30,7 +30,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from integraal.opslag import partities
-from integraal.opslag.db import invoeging
+from integraal.opslag.db import invoeging, kopieer
 from integraal.opslag.modellen import KlaargezetStatement, Levering, Statement, StatementGroep
 
 
@@ -94,7 +94,6 @@ class KlaarRij(NamedTuple):
 _KLAAR_KOLOMMEN = tuple(c.name for c in _KLAAR.columns if c.name != "nr")
 if KlaarRij._fields != _KLAAR_KOLOMMEN:
     raise TypeError(f"KlaarRij volgt de kolommen niet: {_KLAAR_KOLOMMEN}")
-_COPY_KLAAR = f"COPY {_KLAAR.name} ({', '.join(_KLAAR_KOLOMMEN)}) FROM STDIN"
 
 
 def zet_klaar(sessie: Session, rijen: Sequence[KlaarRij]) -> None:
@@ -105,10 +104,7 @@ def zet_klaar(sessie: Session, rijen: Sequence[KlaarRij]) -> None:
         return
     verbinding = sessie.connection()
     if verbinding.dialect.name == "postgresql":
-        ruw: Any = verbinding.connection.driver_connection
-        with ruw.cursor() as cursor, cursor.copy(_COPY_KLAAR) as copy:
-            for rij in rijen:
-                copy.write_row(rij)
+        kopieer(sessie, _KLAAR.name, _KLAAR_KOLOMMEN, rijen)
         return
     # SQLite: the DBAPI's own executemany with tuples. Through Core the parameters of every
     # row are built one by one, about a tenth of a delivery's time. The staged columns are

@@ -15,7 +15,13 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.dml import Insert
 
 from integraal.opslag import partities
-from integraal.opslag.db import invoeging, maak_engine, maak_sessiefabriek, transactie
+from integraal.opslag.db import (
+    invoeging,
+    kopieer,
+    maak_engine,
+    maak_sessiefabriek,
+    transactie,
+)
 from integraal.opslag.modellen import (
     AuditRecord,
     LogboekBetrokkene,
@@ -62,15 +68,8 @@ def _voeg_in(sessie: Session, opdracht: Insert, rijen: Sequence[dict[str, Any]])
     if len(rijen) < VANAF_COPY or verbinding.dialect.name != "postgresql":
         sessie.execute(opdracht, list(rijen))
         return
-    tabel = opdracht.table
     kolommen = list(rijen[0])  # the columns given, as executemany would insert them
-    ruw: Any = verbinding.connection.driver_connection
-    with (
-        ruw.cursor() as cursor,
-        cursor.copy(f"COPY {tabel.name} ({', '.join(kolommen)}) FROM STDIN") as copy,
-    ):
-        for rij in rijen:
-            copy.write_row([rij[k] for k in kolommen])
+    kopieer(sessie, opdracht.table.name, kolommen, ([rij[k] for k in kolommen] for rij in rijen))
 
 
 def vergrendel_kop(sessie: Session) -> Kop:
