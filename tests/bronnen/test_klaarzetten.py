@@ -58,6 +58,20 @@ def _tel(w: Wereld, model: type) -> int:
         return int(s.scalar(sa.select(sa.func.count()).select_from(model)) or 0)
 
 
+def _plaatsingen(monkeypatch: pytest.MonkeyPatch) -> list[KlaarRij]:
+    """The staged rows of the next delivery, as they are staged."""
+    echt = imp._blokken
+    geplaatst: list[KlaarRij] = []
+
+    def blokken(*a: Any, **k: Any) -> Iterator[list[KlaarRij]]:
+        for blok in echt(*a, **k):
+            geplaatst.extend(blok)
+            yield blok
+
+    monkeypatch.setattr(imp, "_blokken", blokken)
+    return geplaatst
+
+
 @pytest.fixture
 def kleine_blokken(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(imp, "BLOK", 100)
@@ -225,18 +239,13 @@ def test_direct_schrijven_mengt_niet_met_uitgestelde_regels(wereld: Wereld) -> N
 def test_een_statement_in_twee_blokken_wordt_een_keer_bewaard(
     wereld: Wereld, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every row names the same company, so its statements are staged in every batch (the
-    staging table has no key on the statement, migration 0021): each is stored once, counted
-    once as new and, on SQLite, indexed for search once."""
-    echt = imp._blokken
-    geplaatst: list[KlaarRij] = []
-
-    def blokken(*a: Any, **k: Any) -> Iterator[list[KlaarRij]]:
-        for blok in echt(*a, **k):
-            geplaatst.extend(blok)
-            yield blok
-
-    monkeypatch.setattr(imp, "_blokken", blokken)
+    """Every row names the same company. A delivery's memory of what it staged is bounded,
+    so a statement that recurs far enough apart is staged again (the staging table has no key
+    on the statement, migration 0021); here the memory forgets everything. Each statement is
+    still stored once, as first staged, counted once as new and, on SQLite, indexed for
+    search once."""
+    monkeypatch.setattr(imp._Gezien, "nieuw", lambda self, statement_id: True)
+    geplaatst = _plaatsingen(monkeypatch)
     r = _lever(wereld)
     ids = {rij.id for rij in geplaatst}
     assert len(geplaatst) > len(ids), "the company's statements were staged more than once"
@@ -268,3 +277,30 @@ def test_een_statement_in_twee_blokken_wordt_een_keer_bewaard(
             assert zoek == len(doorzoekbaar)
     assert r.statements_nieuw == len(ids)
     assert _tel(wereld, KlaargezetStatement) == 0
+
+
+@pytest.mark.usefixtures("kleine_blokken")
+def test_een_terugkerend_statement_wordt_een_keer_klaargezet(
+    wereld: Wereld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The company on every row is staged once, in the first batch, though the delivery's
+    memory is smaller than what it stages: what keeps recurring stays remembered."""
+    monkeypatch.setattr(imp, "GEZIEN", 1)  # at least twice a batch: 200 ids a generation
+    geplaatst = _plaatsingen(monkeypatch)
+    r = _lever(wereld)
+    assert len(geplaatst) == len({rij.id for rij in geplaatst}) > 2 * 2 * imp.BLOK
+    bedrijf = [rij for rij in geplaatst if rij.schema == "Company"]
+    assert bedrijf and {rij.source_record_id for rij in bedrijf} == {"D0"}
+    assert r.statements_nieuw == len(geplaatst)
+
+
+def test_het_geheugen_van_een_levering_is_begrensd() -> None:
+    gezien = imp._Gezien(3)
+    assert [gezien.nieuw(i) for i in "abcab"] == [True, True, True, False, False]
+    for i in "defghijkl":
+        assert gezien.nieuw(i)
+        assert len(gezien) <= 2 * 3
+    assert gezien.nieuw("a"), "seen long ago: forgotten"
+    for i in "mnopqrstuv":  # one that keeps recurring stays remembered
+        gezien.nieuw(i)
+        assert not gezien.nieuw("a")

@@ -22,7 +22,6 @@ from sqlalchemy import (
     select,
     table,
     text,
-    true,
     update,
 )
 from sqlalchemy.dialects import sqlite
@@ -155,25 +154,20 @@ def maak_zichtbaar(
         tijdstip.label(naam) if naam in ("first_seen", "last_seen") else k[naam]
         for naam in kolommen
     ]
-    # A statement staged twice (in two batches) is proposed once, as first staged, and in key
-    # order: a large delivery stages its recurring statements in every batch, and each extra
-    # proposal cost a conflict check (on SQLite a rewrite of the row).
     if sessie.get_bind().dialect.name == "sqlite":
-        # SQLite takes the other columns of a min() aggregate from the row with that minimum.
-        eerst = (
-            select(func.min(k.nr).label("eerste"), *waarden)
-            .where(van_levering)
-            .group_by(k.id)
-            .subquery()
-        )
-        # One pass: a known statement only gets its last_seen. (An upsert from a SELECT needs
-        # a WHERE, SQLite's parser says.)
+        # One pass in staging order, so the first staged copy of a statement is the one
+        # stored: a known statement only gets its last_seen, and a copy staged again (the
+        # delivery's memory of what it staged is bounded, `importeren._Gezien`) changes
+        # nothing. No grouping or sort, which SQLite does in the process's memory. (An upsert
+        # from a SELECT needs a WHERE, its parser says: here it has one.)
         upsert = sqlite.insert(_STATEMENT).from_select(
-            kolommen, select(*(eerst.c[naam] for naam in kolommen)).where(true())
+            kolommen, select(*waarden).where(van_levering).order_by(k.nr)
         )
         sessie.execute(
             upsert.on_conflict_do_update(
-                index_elements=["id"], set_={"last_seen": upsert.excluded.last_seen}
+                index_elements=["id"],
+                set_={"last_seen": upsert.excluded.last_seen},
+                where=_STATEMENT.c.last_seen != upsert.excluded.last_seen,
             )
         )
         _houd_zoekindex_bij(sessie, levering_id)
@@ -184,8 +178,9 @@ def maak_zichtbaar(
             .where(_STATEMENT.c.id.in_(select(k.id).where(van_levering)))
             .values(last_seen=tijd)
         )
-        # Known ones are updated first, then skipped. The key includes the source, by which
-        # the table is partitioned.
+        # Known ones are updated first, then skipped. A statement staged twice is proposed
+        # once, as first staged, and in key order (each extra proposal cost a conflict
+        # check). The key includes the source, by which the table is partitioned.
         sessie.execute(
             invoeging(sessie, _STATEMENT)
             .from_select(
