@@ -35,7 +35,10 @@ def test_api_documentatie_werkt_offline_onder_de_csp(chromium: Any, server: str)
 
     # No bypass_csp: the pages must work under the policy the app sends.
     context = chromium.new_context(viewport={"width": 1366, "height": 900})
-    context.set_default_timeout(15_000)
+    # Swagger UI lays out every operation of the spec in the browser: on a busy 2-core
+    # machine (the whole suite beside it) that once took longer than 15 s. The test is about
+    # the policy, not speed.
+    context.set_default_timeout(60_000)
     pagina = context.new_page()
     naar_buiten: list[str] = []
     csp_meldingen: list[str] = []
