@@ -11,7 +11,7 @@ import json
 import pytest
 import sqlalchemy as sa
 
-from integraal.opslag import partities
+from integraal.opslag import leveringen, partities
 from integraal.opslag.beheer import synchroniseer_organisaties
 from integraal.opslag.db import transactie
 from integraal.opslag.modellen import Organisatie, Statement
@@ -106,3 +106,49 @@ def test_a_new_organisation_gets_a_partition_and_what_waited_moves_in(pg: Wereld
     per_tabel = _per_tabel(pg)
     assert partities.STANDAARD not in per_tabel
     assert per_tabel[partities.naam("gemeente-nieuwstad")] == 1
+
+
+def _kopieer_statements(w: Wereld, aantal: int, merk: str) -> None:
+    """`aantal` more statements of the same source: copies with other ids."""
+    kolommen = [c.name for c in Statement.__table__.columns]
+    waarden = ["md5(id || :merk)" if k == "id" else k for k in kolommen]
+    with w.omgeving.database.begin() as c:
+        c.execute(
+            sa.text(
+                f"INSERT INTO statement ({', '.join(kolommen)}) SELECT {', '.join(waarden)}"
+                " FROM statement ORDER BY id LIMIT :n"
+            ),
+            {"merk": merk, "n": aantal},
+        )
+
+
+def _geschat(w: Wereld, tabel: str) -> float:
+    with w.omgeving.database.connect() as c:
+        return float(
+            c.execute(
+                sa.text("SELECT reltuples FROM pg_class WHERE oid = to_regclass(:t)"), {"t": tabel}
+            ).scalar_one()
+        )
+
+
+def test_statistieken_van_de_hele_tabel_pas_bij_een_tiende_verandering(pg: Wereld) -> None:
+    """After a delivery only its source's partition is analysed, until the rows the
+    statistics over all partitions were taken from changed by a tenth (`ANALYZE statement`
+    samples every partition, a cost that grew with the number of sources)."""
+    eigen = partities.naam("gemeente-rotterdam")
+    with pg.omgeving.database.connect() as c:
+        n = c.execute(sa.text("SELECT count(*) FROM statement")).scalar_one()
+    assert n >= 20 and _geschat(pg, "statement") == n  # the fixture's delivery analysed all
+
+    weinig = n // 20
+    _kopieer_statements(pg, weinig, "a")
+    with transactie(pg.omgeving.fabriek) as s:
+        leveringen.werk_statistiek_bij(s, "gemeente-rotterdam", weinig)
+    assert _geschat(pg, eigen) == n + weinig
+    assert _geschat(pg, "statement") == n  # the whole tree not sampled again
+
+    veel = n // 5
+    _kopieer_statements(pg, veel, "b")
+    with transactie(pg.omgeving.fabriek) as s:
+        leveringen.werk_statistiek_bij(s, "gemeente-rotterdam", veel)
+    assert _geschat(pg, eigen) == _geschat(pg, "statement") == n + weinig + veel

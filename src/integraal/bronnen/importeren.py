@@ -461,6 +461,7 @@ def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaa
 
     # The log lines in blocks, read back from the staged rows and each written before the
     # next is read: a delivery of many entities never holds them all in memory at once.
+    leveringen.ruimte_om_te_sorteren(sessie)
     casus_id = lev.casus_id
     aantal, categorieen = meld_ontvangen(
         ctx, lev.id, lambda e: _ontvangen(ctx, aanbod, casus_id, e), LOGBLOK
@@ -468,7 +469,7 @@ def _maak_zichtbaar(ctx: Context, aanbod: Aanbod, g: _Gelezen) -> Importresultaa
     groepen = {(mapping.ontvanger, mapping.partner, c, casus_id) for c in categorieen}
     nieuw = leveringen.maak_zichtbaar(sessie, lev.id, nu, groepen)
     if nieuw:
-        leveringen.werk_statistiek_bij(sessie)
+        leveringen.werk_statistiek_bij(sessie, mapping.partner, nieuw)
     lev.entiteiten = aantal
     lev.status = "verwerkt"
     lev.verwerkt_op = nu

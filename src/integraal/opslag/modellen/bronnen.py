@@ -124,7 +124,8 @@ class StatementGroep(Basis):
 class KlaargezetStatement(Basis):
     """A statement of a delivery still being processed: written in bounded batches, invisible
     to every reader, and moved into `statement` in one step when the delivery is complete
-    (decision record 0021). Never read back: only moved or deleted.
+    (decision record 0021). Moved or deleted, and read back only by the door that logs the
+    delivery's entities as received (`opslag.klaargezet`).
 
     No key on the statement: a statement staged twice is moved once (the move skips what
     `statement` already holds). On PostgreSQL the table is UNLOGGED and filled by COPY
@@ -135,7 +136,9 @@ class KlaargezetStatement(Basis):
     nr: Mapped[int] = mapped_column(
         BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
     )
-    levering_id: Mapped[str] = mapped_column(ForeignKey("levering.id", ondelete="CASCADE"))
+    # No foreign key (migration 0032): it was checked per staged row and guarded nothing; a
+    # delivery's row is committed before it stages, and deliveries are never deleted.
+    levering_id: Mapped[str] = mapped_column(String(36))
     id: Mapped[str] = mapped_column(String(64))
     entity_id: Mapped[str] = mapped_column(String(128))
     schema: Mapped[str] = mapped_column(String(60))
