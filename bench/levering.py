@@ -301,10 +301,11 @@ def sectie(uitkomst: dict[str, Any]) -> str:
         "Een levering houdt sinds migratie 0020 ook de groepen en de zoekindex bij (trigrammen: "
         "FTS5 op SQLite, `pg_trgm` op PostgreSQL); dat kostte zo'n 10 %. Sinds migratie 0021 "
         "zet ze klaar zonder sleutel op het statement, op PostgreSQL met `COPY` in een "
-        "UNLOGGED tabel (besluit 0022). De verhouding groeit met de levering: de levering werkt "
-        "per rij (lezen, controleren, pseudonimiseren, één logregel per entiteit), de vloer per "
-        "statement, en grotere leveringen herhalen meer statements (10.000 rijen: 9,7 "
-        "statements per rij; 100.000: 6,1).",
+        "UNLOGGED tabel, en sinds migratie 0032 zonder verwijzende sleutel naar de levering, "
+        "die per klaargezette rij werd gecontroleerd (besluit 0022). De verhouding groeit "
+        "met de levering: de levering werkt per rij (lezen, controleren, pseudonimiseren, "
+        "één logregel per entiteit), de vloer per statement, en grotere leveringen herhalen "
+        "meer statements (10.000 rijen: 9,7 statements per rij; 100.000: 6,1).",
     ]
     return "\n".join(regels) + "\n"
 
