@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from integraal.opslag import partities
-from integraal.opslag.db import invoeging
+from integraal.opslag.db import invoeging, om_de_beurt
 from integraal.opslag.modellen import (
     Casus,
     CasusLid,
@@ -30,14 +30,11 @@ def synchroniseer_organisaties(sessie: Session, orgs: Iterable[Organisatie]) -> 
     upsert, so app processes starting together do not both insert the same organisation."""
     rijen = [{"id": o.id, "naam": o.naam, "soort": o.soort, "regio": o.regio} for o in orgs]
     if rijen:
-        if sessie.get_bind().dialect.name == "postgresql":
-            # One process at a time, first thing in its transaction: the upsert and the new
-            # organisations' partitions (DDL on `statement`, whose foreign keys name
-            # `organisatie`) of processes starting together once failed one of them in a
-            # full test run. SQLite's write lock already takes turns.
-            sessie.execute(
-                text("SELECT pg_advisory_xact_lock(hashtext('integraal: organisaties'))")
-            )
+        # One process at a time, first thing in its transaction: the upsert and the new
+        # organisations' partitions (DDL on `statement`, whose foreign keys name
+        # `organisatie`) of processes starting together once failed one of them in a full
+        # test run.
+        om_de_beurt(sessie, "organisaties")
         opdracht = invoeging(sessie, Organisatie)
         sessie.execute(
             opdracht.on_conflict_do_update(

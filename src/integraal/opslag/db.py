@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, TypeAlias
 
-from sqlalchemy import Engine, create_engine, event, exc
+from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -170,6 +170,19 @@ def invoeging(sessie: Session, tabel: Any) -> postgresql.Insert | sqlite.Insert:
     if sessie.get_bind().dialect.name == "postgresql":
         return postgresql.insert(tabel)
     return sqlite.insert(tabel)
+
+
+def om_de_beurt(verbinding: Connection | Session, wat: str) -> None:
+    """Processes that do `wat` at the same moment take turns, each until its transaction
+    ends: on PostgreSQL under a transaction-level advisory lock, taken first in the
+    transaction; SQLite's write lock already makes writers take turns."""
+    dialect = (
+        verbinding.dialect if isinstance(verbinding, Connection) else verbinding.get_bind().dialect
+    )
+    if dialect.name == "postgresql":
+        verbinding.execute(
+            text("SELECT pg_advisory_xact_lock(hashtext(:wat))"), {"wat": f"integraal: {wat}"}
+        )
 
 
 def kopieer(

@@ -280,11 +280,17 @@ def werk_statistiek_bij(sessie: Session, bron_id: str, nieuw: int) -> None:
     tenth (`HERSCHATTEN_VANAF`, as autovacuum's scale factor for a table), or never were."""
     if sessie.get_bind().dialect.name == "sqlite":
         sessie.execute(text("PRAGMA analysis_limit=1000"))
-        sessie.execute(text("ANALYZE statement"))
+    elif partities.is_verdeeld(sessie) and not _geheel_veranderd(sessie, nieuw):
+        eigen = bron_id in partities.bestaande(sessie)
+        sessie.execute(text(f"ANALYZE {partities.naam(bron_id) if eigen else partities.STANDAARD}"))
         return
-    if not partities.is_verdeeld(sessie):
-        sessie.execute(text("ANALYZE statement"))
-        return
+    sessie.execute(text("ANALYZE statement"))
+
+
+def _geheel_veranderd(sessie: Session, nieuw: int) -> bool:
+    """Whether the partitioned table, with `nieuw` more rows, has changed by
+    `HERSCHATTEN_VANAF` since its statistics over all partitions were taken (or they never
+    were): by the row counts PostgreSQL keeps of the whole and of each partition."""
     geheel, delen = sessie.execute(
         text(
             "SELECT c.reltuples, coalesce(sum(greatest(p.reltuples, 0)), 0) FROM pg_class c"
@@ -293,11 +299,7 @@ def werk_statistiek_bij(sessie: Session, bron_id: str, nieuw: int) -> None:
             " WHERE c.oid = 'statement'::regclass GROUP BY c.reltuples"
         )
     ).one()
-    if geheel <= 0 or abs(delen + nieuw - geheel) >= HERSCHATTEN_VANAF * geheel:
-        sessie.execute(text("ANALYZE statement"))
-        return
-    eigen = bron_id in partities.bestaande(sessie)
-    sessie.execute(text(f"ANALYZE {partities.naam(bron_id) if eigen else partities.STANDAARD}"))
+    return bool(geheel <= 0 or abs(delen + nieuw - geheel) >= HERSCHATTEN_VANAF * geheel)
 
 
 def ruim_klaargezet_op(sessie: Session, levering_ids: Sequence[str]) -> None:

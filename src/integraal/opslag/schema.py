@@ -10,8 +10,10 @@ from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
+
+from integraal.opslag.db import om_de_beurt
 
 # Search structures created by hand in migrations 0005 and 0020, outside the models.
 _ZOEKOBJECTEN = ("passage_fts", "ix_passage_zoek", "statement_zoek", "ix_statement_zoek")
@@ -53,8 +55,7 @@ def migreer(engine: Engine, revisie: str = "head") -> None:
     for it and then find the schema at head; SQLite's write lock (BEGIN IMMEDIATE, see
     `maak_engine`) does the same."""
     with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(hashtext('integraal: migraties'))")
+        om_de_beurt(conn, "migraties")
         cfg = _config(engine)
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revisie)
@@ -65,8 +66,7 @@ def een_tegelijk(sessie: Session) -> None:
     catalogue, the mappings) one after another: on PostgreSQL under a transaction-level
     advisory lock, on SQLite under its write lock already. Without it, two would insert the
     same first version."""
-    if sessie.get_bind().dialect.name == "postgresql":
-        sessie.execute(text("SELECT pg_advisory_xact_lock(hashtext('integraal: zaaien'))"))
+    om_de_beurt(sessie, "zaaien")
 
 
 def terug(engine: Engine, revisie: str) -> None:
