@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import product
 from typing import Any
 
 import pytest
@@ -200,3 +201,40 @@ def test_zoeken_op_een_term_gebruikt_de_trigramindex(met_levering: Wereld) -> No
 def test_zoeken_ziet_alleen_toegestane_groepen(met_levering: Wereld, term: str) -> None:
     # The index holds every group's values; what a reader without a rule gets is nothing.
     assert _zoek(met_levering, term, casus="C-2") == []
+
+
+def test_statements_van_leest_precies_de_toegestane_groepen(met_levering: Wereld) -> None:
+    # The groups sift an entity's statements as one comparison of four columns, 'no case'
+    # included: every subset of groups gives exactly its own statements.
+    fabriek = met_levering.omgeving.fabriek
+    with transactie(fabriek) as s:
+        basis = s.scalars(sa.select(Statement).order_by(Statement.id).limit(1)).one()
+        kolommen = {k: getattr(basis, k) for k in statements.Gelezen._fields}
+        houders = sorted({basis.houder_id, basis.bron_id, "riec-rotterdam"})[:2]
+        for i, (houder, categorie, casus) in enumerate(
+            product(houders, ("identiteit", "adres"), (None, "C-1"))
+        ):
+            s.add(
+                Statement(
+                    **{
+                        **kolommen,
+                        "id": f"{basis.id[:50]}-{i}",
+                        "houder_id": houder,
+                        "categorie": categorie,
+                        "casus_id": casus,
+                    }
+                )
+            )
+    with transactie(fabriek) as s:
+        alle = list(s.scalars(sa.select(Statement).where(Statement.entity_id == basis.entity_id)))
+
+        def groep(st: Any) -> statements.Groep:
+            return statements.Groep(st.houder_id, st.bron_id, st.categorie, st.casus_id)
+
+        groepen = sorted({groep(st) for st in alle}, key=str)
+        assert len(groepen) >= 8 and any(g.casus_id is None for g in groepen)
+        keuzes = [groepen[:k] for k in range(len(groepen) + 1)] + [[g] for g in groepen]
+        for keuze in keuzes:
+            gelezen = statements.statements_van(s, [basis.entity_id], keuze)
+            assert {r.id for r in gelezen} == {st.id for st in alle if groep(st) in keuze}
+            assert all(isinstance(r, statements.Gelezen) for r in gelezen)

@@ -24,8 +24,7 @@ from integraal.domein.invoer import Invoer, OptioneleTekst, Uitvoer, veld
 from integraal.domein.labels import schema_label
 from integraal.domein.pseudoniem import is_pseudoniem, pseudoniem
 from integraal.opslag import statements
-from integraal.opslag.modellen import Statement
-from integraal.opslag.statements import Groep
+from integraal.opslag.statements import Gelezen, Groep
 from integraal.toegang import afscherming
 from integraal.toegang.context import casus_context
 from integraal.toegang.deur import Betrokkene, Lezing, laat_door
@@ -160,13 +159,11 @@ def _reden(besluit: Besluit) -> str:
     return "geen regel staat dit toe (standaard weigeren)"
 
 
-def _groep(s: Statement) -> Groep:
+def _groep(s: Gelezen) -> Groep:
     return Groep(s.houder_id, s.bron_id, s.categorie, s.casus_id)
 
 
-def bouw_beelden(
-    stmts: Sequence[Statement], beslissingen: Beslissingen
-) -> dict[str, Entiteitbeeld]:
+def bouw_beelden(stmts: Sequence[Gelezen], beslissingen: Beslissingen) -> dict[str, Entiteitbeeld]:
     """Entities as the reader sees them, each value with its provenance."""
     beelden: dict[str, Entiteitbeeld] = {}
     for s in stmts:
@@ -198,7 +195,7 @@ def log_lezing(
     ctx: Context,
     vraag: Leesvraag,
     beelden: dict[str, Entiteitbeeld],
-    stmts: Sequence[Statement],
+    stmts: Sequence[Gelezen],
     beslissingen: Beslissingen,
     naam: str,
     *,

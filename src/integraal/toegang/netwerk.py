@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from integraal.opslag import statements
-from integraal.opslag.modellen import Statement
+from integraal.opslag.statements import Gelezen
 from integraal.toegang.lezen import (
     ADRESEIGENSCHAPPEN,
     Beslissingen,
@@ -47,9 +47,7 @@ class Netwerklezer:
     def _toegestaan(self) -> list[statements.Groep]:
         return list(self.beslissingen.toegestaan)
 
-    def _gelogd(
-        self, stmts: Sequence[Statement]
-    ) -> tuple[dict[str, Entiteitbeeld], list[Statement]]:
+    def _gelogd(self, stmts: Sequence[Gelezen]) -> tuple[dict[str, Entiteitbeeld], list[Gelezen]]:
         """The entities read, logged; a shielded person's address relations and properties
         are left out, as in any list (issue 20)."""
         if not stmts:
@@ -62,14 +60,14 @@ class Netwerklezer:
             s for s in stmts if not (s.entity_id in verborgen and s.prop in ADRESEIGENSCHAPPEN)
         ]
 
-    def rond(self, ids: Sequence[str], limiet: int) -> tuple[list[Statement], bool]:
+    def rond(self, ids: Sequence[str], limiet: int) -> tuple[list[Gelezen], bool]:
         """References of and to `ids` (at most `limiet` referring entities), logged."""
         stmts, afgekapt = statements.verwijzingen_rond(
             self.ctx.sessie, self._toegestaan, sorted(set(ids)), limiet
         )
         return self._gelogd(stmts)[1], afgekapt
 
-    def scan(self, schemas: Sequence[str], props: Sequence[str]) -> list[Statement]:
+    def scan(self, schemas: Sequence[str], props: Sequence[str]) -> list[Gelezen]:
         """Every allowed reference of these schemas and properties in the case, logged."""
         stmts = statements.verwijzingen_met(self.ctx.sessie, self._toegestaan, schemas, props)
         return self._gelogd(stmts)[1]

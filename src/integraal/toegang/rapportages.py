@@ -17,7 +17,8 @@ from integraal.delen import Besluit
 from integraal.domein.fouten import GeenToegang
 from integraal.opslag import rapportages as opslag
 from integraal.opslag import statements
-from integraal.opslag.modellen import Rapportageverzoek, Statement
+from integraal.opslag.modellen import Rapportageverzoek
+from integraal.opslag.statements import Gelezen
 from integraal.toegang.deur import Betrokkene, Lezing, laat_een_door, van_kenmerken
 from integraal.toegang.lezen import (
     Entiteitbeeld,
@@ -94,7 +95,7 @@ class Samenstelling:
     them and every entity as far as the rules let iCOV see it."""
 
     per_kenmerk: dict[str, list[str]]
-    relaties: list[Statement]
+    relaties: list[Gelezen]
     beelden: dict[str, Entiteitbeeld]
     # The BSN pseudonym of each person read, so every person the report names is logged as
     # the person it is (an access request by BSN finds the provision).
