@@ -27,6 +27,7 @@ from integraal.opslag.db import transactie
 from integraal.web import fouten
 from integraal.web.app import maak_web
 from integraal.web.grenzen import Grenzen
+from integraal.web.sessies import STATISCH
 
 BEVEILIGINGSKOPPEN = {
     "Cache-Control": "no-store",
@@ -42,7 +43,6 @@ CSP_HTML = (
     "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 )
 CSP_API = "frame-ancestors 'none'"
-STATISCH = "/static/"
 _INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.DOTALL)
 
 

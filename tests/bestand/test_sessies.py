@@ -107,3 +107,26 @@ def test_het_koekje_is_secure_over_https(wereld: Wereld) -> None:
         assert "Secure" in kop and "HttpOnly" in kop and "SameSite=Strict" in kop
     with TestClient(maak_app(wereld.omgeving)) as c:
         assert "Secure" not in c.get("/inloggen").headers["set-cookie"]
+
+
+def test_een_statisch_bestand_leest_geen_sessie(client: TestClient, wereld: Wereld) -> None:
+    # The same for everyone: a signed-in browser's style sheet asks nothing of the database,
+    # and sets no cookie.
+    web_login(client, wereld.analist)
+    opdrachten: list[str] = []
+
+    def vang(_c: object, _cur: object, opdracht: str, *_a: object) -> None:
+        opdrachten.append(opdracht)
+
+    sa.event.listen(wereld.omgeving.database, "before_cursor_execute", vang)
+    try:
+        r = client.get("/static/integraal.css")
+        bij_het_bestand = list(opdrachten)
+        pagina = client.get("/casussen", follow_redirects=False)
+    finally:
+        sa.event.remove(wereld.omgeving.database, "before_cursor_execute", vang)
+    assert r.status_code == 200 and "set-cookie" not in r.headers
+    assert bij_het_bestand == []
+    # The page after it does read the session: the listener saw the database.
+    assert pagina.status_code == 200
+    assert any("websessie" in o for o in opdrachten)

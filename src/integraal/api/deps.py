@@ -22,7 +22,8 @@ from integraal.opslag.db import transactie
 from integraal.verwerking import Context, Kanaal
 
 
-def _omgeving(request: Request) -> Omgeving:
+# No I/O, so a coroutine: a plain function would go to the thread pool and back (web.basis).
+async def _omgeving(request: Request) -> Omgeving:
     omgeving: Omgeving = request.app.state.omgeving
     return omgeving
 
@@ -55,7 +56,7 @@ class Vereist:
     def __init__(self, *rollen: Rol) -> None:
         self.rollen = frozenset(rollen)
 
-    def __call__(self, actor: ActorDep) -> Actor:
+    async def __call__(self, actor: ActorDep) -> Actor:
         if actor.rol not in self.rollen:
             namen = ", ".join(sorted(ROL_LABELS[r].lower() for r in self.rollen))
             raise Probleem(403, f"Deze handeling is voorbehouden aan de rol {namen}.")

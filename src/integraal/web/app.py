@@ -44,7 +44,7 @@ from integraal.web.routes import (
     start,
     verbanden,
 )
-from integraal.web.sessies import Sessies
+from integraal.web.sessies import STATISCH, Sessies
 
 # Mounted in this order: within an area, a fixed path comes before one with a parameter.
 GEBIEDEN: tuple[ModuleType, ...] = (inloggen, sso, gebruikersbeheer, start, delen, entiteiten)
@@ -83,7 +83,7 @@ def maak_web(omgeving: Omgeving) -> FastAPI:
         maximaal=dt.timedelta(hours=inst.sessie_max_uren),
     )
     web.mount(
-        "/static",
+        STATISCH.rstrip("/"),
         StaticFiles(directory=str(resources.files("integraal.web").joinpath("static"))),
         name="static",
     )

@@ -106,7 +106,9 @@ def csrf_token(request: Request) -> str:
     return token
 
 
-def _controleer_csrf(request: Request, csrf: Annotated[str, Form()] = "") -> None:
+# Dependencies that do no I/O are coroutines: FastAPI runs a plain function in its thread
+# pool, one hop to another thread and back per dependency per request.
+async def _controleer_csrf(request: Request, csrf: Annotated[str, Form()] = "") -> None:
     verwacht = request.session.get("csrf")
     if not isinstance(verwacht, str) or not secrets.compare_digest(verwacht, csrf):
         raise Verboden
@@ -115,7 +117,7 @@ def _controleer_csrf(request: Request, csrf: Annotated[str, Form()] = "") -> Non
 Csrf = Depends(_controleer_csrf)
 
 
-def _omgeving(request: Request) -> Omgeving:
+async def _omgeving(request: Request) -> Omgeving:
     omgeving: Omgeving = request.app.state.omgeving
     return omgeving
 
@@ -162,7 +164,7 @@ def actor_of_niemand(request: Request, omgeving: OmgevingDep) -> Actor | None:
     return actor
 
 
-def _actor(actor: Annotated[Actor | None, Depends(actor_of_niemand)]) -> Actor:
+async def _actor(actor: Annotated[Actor | None, Depends(actor_of_niemand)]) -> Actor:
     if actor is None:
         raise NietIngelogd
     return actor
@@ -385,11 +387,11 @@ class Web:
         return RedirectResponse(naar, status_code=303)
 
 
-def _web(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Web:
+async def _web(request: Request, omgeving: OmgevingDep, actor: ActorDep) -> Web:
     return Web(request, omgeving, actor)
 
 
-def _publiek(
+async def _publiek(
     request: Request,
     omgeving: OmgevingDep,
     actor: Annotated[Actor | None, Depends(actor_of_niemand)],

@@ -33,6 +33,8 @@ from integraal.opslag import websessies
 from integraal.opslag.db import Sessiefabriek, transactie
 
 COOKIE = "integraal_sessie"
+# Where the public static files are served (`web.app`).
+STATISCH = "/static/"
 _SLEUTEL = re.compile(r"[A-Za-z0-9_-]{43}")
 # A session in use is marked as used at most this often (a write per page view would hold
 # SQLite's write lock for every reader).
@@ -79,7 +81,8 @@ class Sessies:
         self._opgeruimd = dt.datetime.min.replace(tzinfo=dt.UTC)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        # A static file is the same for everyone: no session read from the database for it.
+        if scope["type"] != "http" or scope["path"].startswith(STATISCH):
             await self.app(scope, receive, send)
             return
         sleutel = HTTPConnection(scope).cookies.get(COOKIE, "")
