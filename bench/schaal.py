@@ -14,6 +14,8 @@ PostgreSQL half) makes a demo installation per database and:
 - with `--logregels N`, before the web clients, fills the processing log to N lines and then
   (server stopped) times the first and a next checkpoint, `verify` of the whole log as the CLI
   runs it and `verify --blok` of one block.
+- with `--vergelijk voor.json`, keeps the same measurement of the code before a change (run the
+  same day, at the earlier commit) beside this one, in bench/schaal-voor-na-laatste.json.
 Results go to bench/schaal-laatste.json and, through `sectie()`, to docs/benchmarks.md.
 """
 
@@ -45,6 +47,8 @@ LAATSTE = HIER / "schaal-laatste.json"
 GROOT = 5_000_000
 LAATSTE_GROOT = HIER / "schaal-10m-laatste.json"
 PER_LEVERING = 30_000
+# The code before and after a change, measured the same day (`--vergelijk`).
+VOOR_NA = HIER / "schaal-voor-na-laatste.json"
 
 # The permit register's mapping, with persons known by name and date of birth instead of BSN
 # (the BRP's test range holds fewer than a thousand numbers).
@@ -542,6 +546,8 @@ def sectie(uitkomst: dict[str, Any]) -> str:
         if groot
         else f"## Een miljoen statements, {werkers} app-processen: casuspagina en zoeken"
         if werkers > 1
+        else "## Een miljoen statements, de code voor en na een wijziging: casuspagina en zoeken"
+        if uitkomst.get("vergelijking")
         else "## Een miljoen statements: casuspagina en zoeken",
         "",
         f"Machine: {uitkomst['machine']}; {uitkomst['datum']}"
@@ -566,16 +572,21 @@ def sectie(uitkomst: dict[str, Any]) -> str:
         "(issue 23): PostgreSQL p95 casuspagina ≤ 200 ms en zoeken ≤ 300 ms bij 20 "
         "gelijktijdige gebruikers, SQLite ≤ 2× dat, nul fouten.",
         "",
-        "| database | statements | rijen/s | piekgeheugen levering | app-processen | clients "
-        "| verzoeken/s | processor app per verzoek | soort | n | p50 | p95 | niet-200 |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| database | code | statements | rijen/s | piekgeheugen levering | app-processen "
+        "| clients | verzoeken/s | processor app per verzoek | soort | n | p50 | p95 | niet-200 |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
-    # A run with more app processes may carry one with a single process, measured the same
-    # day on the same machine (`vergelijking`), so the two are compared fairly.
+    # A run may carry another measured the same day on the same machine (`vergelijking`): with
+    # one app process beside more, or the code before a change beside after it.
     vergelijking = uitkomst.get("vergelijking") or {}
-    delen = [(soort, uitkomst.get(soort)) for soort in ("sqlite", "postgresql")]
-    delen += [(soort, vergelijking.get(soort)) for soort in ("sqlite", "postgresql")]
-    for soort, deel in delen:
+    delen = [
+        (soort, uitkomst.get(soort), uitkomst.get("commit")) for soort in ("sqlite", "postgresql")
+    ]
+    delen += [
+        (soort, vergelijking.get(soort), vergelijking.get("commit"))
+        for soort in ("sqlite", "postgresql")
+    ]
+    for soort, deel, code in delen:
         if not isinstance(deel, dict):
             continue
         v = deel["vulling"]
@@ -593,7 +604,7 @@ def sectie(uitkomst: dict[str, Any]) -> str:
                     b["statussen"].get(f"{soortverzoek} 200", 0)
                 )
                 regels.append(
-                    f"| {soort} | {_nl(v['statements'])} | {v['rijen_per_s']} | "
+                    f"| {soort} | {code or '—'} | {_nl(v['statements'])} | {v['rijen_per_s']} | "
                     f"{v['piek_mb']} MB | {deel.get('werkers', 1)} | "
                     f"{wie} | {b['per_s']} | {_ms(b.get('app_ms_per_verzoek'))} | "
                     f"{soortverzoek} | {t['aantal']} | {t['p50']} | "
@@ -617,6 +628,16 @@ def sectie(uitkomst: dict[str, Any]) -> str:
                 "",
             ]
         )
+    if vergelijking:
+        regels += [
+            "",
+            f"De rijen met code {vergelijking.get('commit')} zijn dezelfde meting, dezelfde dag "
+            "op dezelfde machine, met de code van vóór de wijziging die de andere rijen meten: "
+            "alleen die twee vergelijken eerlijk. De processortijd van de app per verzoek is die "
+            "van het serverproces over de meting (het aanmelden niet meegerekend), gedeeld door "
+            "het aantal verzoeken: bij clients zonder pauze bepaalt zij hoeveel verzoeken per "
+            "seconde één proces aankan.",
+        ]
     regels += [
         "",
         "Rijen/s is de hele opdracht per levering, opstart inbegrepen, bij zo'n 11 statements "
@@ -635,6 +656,15 @@ def sectie(uitkomst: dict[str, Any]) -> str:
     return "\n".join(regels) + "\n"
 
 
+def met_vergelijking(uitkomst: dict[str, Any], voor: dict[str, Any]) -> dict[str, Any]:
+    """A run with the same measurement of the code before a change beside it (measured the
+    same day on the same machine: only those two compare)."""
+    if voor.get("statements") != uitkomst.get("statements"):
+        raise ValueError("de vergelijking heeft een ander aantal statements")
+    delen = {s: voor[s] for s in ("sqlite", "postgresql") if s in voor}
+    return {**uitkomst, "vergelijking": {"commit": voor.get("commit"), **delen}}
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--statements", type=int, default=1_000_000)
@@ -645,6 +675,11 @@ def main() -> None:
     )
     p.add_argument(
         "--logregels", type=int, default=0, help="het logboek eerst tot zoveel regels vullen"
+    )
+    p.add_argument(
+        "--vergelijk",
+        type=Path,
+        help="de uitkomst van dezelfde meting met de code van vóór een wijziging, dezelfde dag",
     )
     a = p.parse_args()
     uitkomst: dict[str, Any] = {
@@ -659,11 +694,15 @@ def main() -> None:
         print(f"{soort}: vullen tot {a.statements:,} statements", flush=True)
         uitkomst[soort] = meet(soort, a.statements, a.seconden, a.logregels, a.werkers)
         print(json.dumps(uitkomst[soort], indent=1), flush=True)
+    if a.vergelijk:
+        uitkomst = met_vergelijking(uitkomst, json.loads(a.vergelijk.read_text()))
     uit = (
         LAATSTE_GROOT
         if a.statements >= GROOT
         else HIER / f"schaal-{a.werkers}-app-laatste.json"
         if a.werkers > 1
+        else VOOR_NA
+        if a.vergelijk
         else LAATSTE
     )
     uit.write_text(json.dumps(uitkomst, indent=1, ensure_ascii=False) + "\n")

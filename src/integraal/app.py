@@ -28,6 +28,7 @@ from integraal.web import fouten
 from integraal.web.app import maak_web
 from integraal.web.grenzen import Grenzen
 from integraal.web.sessies import STATISCH
+from integraal.web.toelating import Toelating
 
 BEVEILIGINGSKOPPEN = {
     "Cache-Control": "no-store",
@@ -166,6 +167,9 @@ def maak_app(omgeving: Omgeving | None = None) -> FastAPI:
             response.headers.setdefault("Content-Security-Policy", CSP_API if is_api else CSP_HTML)
         return response
 
+    # Outside the limits and the session (reading it is work), inside the latency metric (a
+    # request's wait for its turn is part of how long it took).
+    app.add_middleware(Toelating, plaatsen=omgeving.instellingen.verzoeken_tegelijk)
     _metingen(app, omgeving)
     return app
 

@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Where a container platform mounts secrets (compose, Kubernetes): a file named after the
@@ -31,6 +32,10 @@ class Instellingen(BaseSettings):
     toegangsreview_dagen: int = 91
     # What one request may send, uploads included, for the web pages and the API alike.
     max_upload_mb: int = 100
+    # How many requests one app process works on at once; the others wait their turn (0: no
+    # limit). Their threads share one interpreter lock, so more at once only take turns, and
+    # each turn costs (`web.toelating`, decision record 0022).
+    verzoeken_tegelijk: int = Field(default=4, ge=0)
     # A web session ends after this long without use, and in any case this long after signing in.
     sessie_inactief_minuten: int = 30
     sessie_max_uren: int = 10
