@@ -300,8 +300,12 @@ def belast(
     def client(i: int) -> None:
         rng = random.Random(i)
         with httpx.Client(base_url=inst.url, timeout=120, follow_redirects=False) as c:
-            aanmelden(c, "analist.riec")
-            csrf = _zoekformulier(c)
+            try:
+                aanmelden(c, "analist.riec")
+                csrf = _zoekformulier(c)
+            except BaseException:
+                aangemeld.abort()  # the others stop waiting; the run is refused below
+                raise
             aangemeld.wait()
             if denktijd:  # users do not all start at the same moment
                 time.sleep(rng.uniform(0, denktijd[1]))
@@ -334,6 +338,8 @@ def belast(
         d.start()
     for d in draden:
         d.join()
+    if aangemeld.broken:
+        raise RuntimeError("niet elke client kon zich aanmelden")
     app_s = _processortijd(pid) - voor
     verzoeken = sum(len(t) for t in tijden.values())
     return {
